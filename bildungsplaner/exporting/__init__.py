@@ -1,0 +1,1 @@
+"""Writing planning tables and data to Excel, CSV and PDF (no Qt)."""

@@ -1,0 +1,1 @@
+"""Reading files into observations, facilities and regions (pure where possible; no Qt)."""

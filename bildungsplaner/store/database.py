@@ -1,0 +1,184 @@
+"""Opening a workspace: create, check the schema version, back up, migrate, hand out sessions.
+
+Rules (each is tested in ``tests/test_store_migrations.py``):
+
+* A missing file becomes a new workspace at the newest schema.
+* A workspace from a newer version of the application (unknown schema revision) is refused with
+  :class:`WorkspaceTooNew`; it is only ever opened read-only, so it stays byte-for-byte unchanged.
+* A workspace with an older schema is first copied with SQLite's backup API (next to the file, suffix
+  ``.bak``), then migrated in one transaction with foreign keys off and checked afterwards; if anything
+  fails the transaction is rolled back and the workspace is exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session, sessionmaker
+
+from bildungsplaner import BildungsplanerError
+from bildungsplaner.paths import migrations_dir
+from bildungsplaner.store import sqlite
+from bildungsplaner.store.audit import record
+from bildungsplaner.store.models import AuditAction
+
+
+class WorkspaceError(BildungsplanerError):
+    """The file cannot be used as a workspace."""
+
+
+class WorkspaceTooNew(WorkspaceError):
+    """The workspace was written by a newer version of the application."""
+
+
+def alembic_config(script_location: Path | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(script_location or migrations_dir()))
+    return cfg
+
+
+def head_revision(script_location: Path | None = None) -> str:
+    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
+    assert head is not None, "no migrations found"
+    return head
+
+
+def known_revisions(script_location: Path | None = None) -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config(script_location))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+@dataclass
+class Workspace:
+    """An open workspace file: its engine and a session factory. Close it with :meth:`close`."""
+
+    path: Path
+    engine: Engine
+    schema_version: str
+    migrated_from: str | None = None
+    backup_path: Path | None = None
+    _sessionmaker: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+
+    def session(self) -> Session:
+        return self._sessionmaker()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on any exception."""
+        with self._sessionmaker.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def stored_revision(path: Path) -> tuple[str | None, bool]:
+    """(schema revision, has tables) of a workspace file, read through a read-only connection."""
+    engine = sqlite.make_engine(path, readonly=True)
+    try:
+        with engine.connect() as conn:
+            has_tables = bool(inspect(conn).get_table_names())
+            revision = MigrationContext.configure(conn).get_current_revision()
+        return revision, has_tables
+    finally:
+        engine.dispose()
+
+
+def open_workspace(path: Path, *, create: bool = True, script_location: Path | None = None) -> Workspace:
+    """Open (and if needed create or migrate) the workspace at ``path``."""
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise WorkspaceError(f"Der Arbeitsbereich {path} existiert nicht.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        revision, has_tables = None, False
+    else:
+        if path.is_dir():
+            raise WorkspaceError(f"{path} ist ein Ordner, kein Arbeitsbereich.")
+        if not sqlite.is_sqlite_file(path):
+            raise WorkspaceError(f"{path} ist keine Bildungsplaner-Arbeitsbereichsdatei.")
+        try:
+            revision, has_tables = stored_revision(path)
+        except Exception as exc:
+            raise WorkspaceError(f"{path} kann nicht gelesen werden: {exc}") from exc
+        if has_tables and revision is None:
+            raise WorkspaceError(f"{path} ist eine Datenbank, aber kein Bildungsplaner-Arbeitsbereich.")
+
+    head = head_revision(script_location)
+    if revision is not None and revision not in known_revisions(script_location):
+        raise WorkspaceTooNew(
+            f"Der Arbeitsbereich {path.name} stammt aus einer neueren Version von Bildungsplaner "
+            f"(Schemastand {revision}). Bitte installieren Sie die aktuelle Version; die Datei bleibt unverändert."
+        )
+
+    backup_path: Path | None = None
+    if revision != head:
+        if revision is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup_path = path.with_name(f"{path.name}.vor-migration-{revision}-{stamp}.bak")
+            backup_file(path, backup_path)
+        _migrate(path, head, script_location, revision, backup_path)
+
+    engine = sqlite.make_engine(path)
+    return Workspace(path=path, engine=engine, schema_version=head, migrated_from=revision,
+                     backup_path=backup_path)
+
+
+def _migrate(path: Path, head: str, script_location: Path | None, revision: str | None,
+             backup_path: Path | None) -> None:
+    """Upgrade to ``head`` in one transaction with foreign keys off; check them before committing."""
+    engine = sqlite.make_engine(path)
+    try:
+        with engine.connect() as conn:
+            raw = sqlite.raw_connection(conn)
+            sqlite.set_foreign_keys(raw, False)
+            with conn.begin():
+                cfg = alembic_config(script_location)
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, head)
+                problems = sqlite.foreign_key_problems(raw)
+                if problems:
+                    raise WorkspaceError(
+                        "Die Migration des Arbeitsbereichs wurde abgebrochen, weil Verweise fehlen: "
+                        + problems[0]
+                    )
+                with Session(bind=conn, join_transaction_mode="create_savepoint") as session:
+                    if revision is None:
+                        record(session, AuditAction.CREATE, {"schema": head})
+                    else:
+                        record(session, AuditAction.MIGRATION, {
+                            "from": revision, "to": head,
+                            "backup": str(backup_path) if backup_path else None,
+                        })
+                    session.commit()
+            sqlite.set_foreign_keys(raw, True)
+    finally:
+        engine.dispose()
+
+
+def backup_file(source_path: Path, target: Path) -> None:
+    """Back up a workspace file that is not open (read-only connection, SQLite backup API)."""
+    source = sqlite.make_engine(source_path, readonly=True)
+    try:
+        with source.connect() as conn:
+            sqlite.backup_to(sqlite.raw_connection(conn), target)
+    finally:
+        source.dispose()

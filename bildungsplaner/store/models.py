@@ -1,0 +1,235 @@
+"""SQLAlchemy 2 typed models of a workspace.
+
+Portable across SQLite and PostgreSQL: only generic types (``JSON``, ``String``, ``Text``, ``Float``), no
+dialect-specific SQL. Every schema change needs an Alembic revision in ``store/migrations/versions``;
+``tests/test_store_migrations.py`` checks that the migrations produce exactly this metadata.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON}  # noqa: RUF012
+
+
+class RegionLevel(enum.StrEnum):
+    BUND = "bund"
+    LAND = "land"
+    REGIERUNGSBEZIRK = "regierungsbezirk"
+    KREIS = "kreis"
+    GEMEINDEVERBAND = "gemeindeverband"
+    GEMEINDE = "gemeinde"
+    STADTTEIL = "stadtteil"
+    SOZIALRAUM = "sozialraum"
+    SCHULBEZIRK = "schulbezirk"
+    OTHER = "other"
+
+
+class Phase(enum.StrEnum):
+    """Phase of life (Bildungsphase) an indicator or facility belongs to."""
+
+    FRUEHKINDLICH = "frühkindliche Bildung"
+    SCHULE = "Schule"
+    BERUFLICH = "berufliche Bildung"
+    HOCHSCHULE = "Hochschule"
+    WEITERBILDUNG = "Weiterbildung"
+    NONFORMAL = "non-formale Bildung"
+    KONTEXT = "Bevölkerung/Kontext"
+
+
+class Offering(enum.StrEnum):
+    ANALOG = "analog"
+    DIGITAL = "digital"
+    BOTH = "both"
+
+
+class AuditAction(enum.StrEnum):
+    CREATE = "create"
+    IMPORT = "import"
+    SCENARIO = "scenario"
+    EXPORT = "export"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    MIGRATION = "migration"
+    DEMO = "demo"
+
+
+def _in(values: type[enum.StrEnum]) -> str:
+    return ", ".join(f"'{v.value}'" for v in values)
+
+
+class Region(Base):
+    __tablename__ = "region"
+    __table_args__ = (CheckConstraint(f"level IN ({_in(RegionLevel)})", name="level"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: AGS/ARS (text, leading zeros kept), "DG" for Germany, or a local code for Stadtteile etc.
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(20))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"), index=True)
+
+    parent: Mapped[Region | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[Region]] = relationship(back_populates="parent")
+
+    def __repr__(self) -> str:
+        return f"Region({self.key!r}, {self.name!r}, {self.level!r})"
+
+
+class Dataset(Base):
+    """One import of one file (or one generated data set), with its provenance."""
+
+    __tablename__ = "dataset"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    format: Mapped[str] = mapped_column(String(40))
+    table_code: Mapped[str | None] = mapped_column(String(40), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    #: "Stand" as the source gives it (e.g. "08.05.2017 / 14:23:51").
+    stand: Mapped[str | None] = mapped_column(String(40))
+    source: Mapped[str | None] = mapped_column(Text)
+    footnotes: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    row_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: A newer import of the same table supersedes this one; the old values are kept as history.
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("dataset.id", ondelete="SET NULL"))
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Indicator(Base):
+    __tablename__ = "indicator"
+    __table_args__ = (CheckConstraint(f"phase IN ({_in(Phase)})", name="phase"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(60), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    phase: Mapped[str] = mapped_column(String(40), default=Phase.KONTEXT.value)
+
+
+class Observation(Base):
+    """One value: dataset × indicator × region × period × dimensions → value + flag.
+
+    ``dimensions`` is the canonical text form from :func:`bildungsplaner.store.dimensions.encode`
+    (``"Alter=5|Geschlecht=weiblich"``, keys sorted), so it can be indexed and compared on any dialect.
+    ``value`` is NULL where the source has a symbol instead of a number; ``flag`` keeps the symbol
+    (``-``, ``.``, ``...``, ``/``, ``x``) or quality suffix (``p``, ``r``, ``s``).
+    """
+
+    __tablename__ = "observation"
+    __table_args__ = (
+        Index("ix_observation_indicator_region_period", "indicator_id", "region_id", "period"),
+        Index("ix_observation_dataset", "dataset_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="RESTRICT"))
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="RESTRICT"))
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"))
+    #: ISO date where the source gives a date ("2015-12-31"), else as given ("2015", "2024/25").
+    period: Mapped[str] = mapped_column(String(20))
+    dimensions: Mapped[str] = mapped_column(String(500), default="")
+    value: Mapped[float | None] = mapped_column(Float)
+    flag: Mapped[str | None] = mapped_column(String(8))
+
+
+class Facility(Base):
+    """An education facility or offering (school, Kita, OGS, VHS, library, digital offering, …)."""
+
+    __tablename__ = "facility"
+    __table_args__ = (
+        UniqueConstraint("kind", "key", name="uq_facility_kind_key"),
+        CheckConstraint(f"phase IN ({_in(Phase)})", name="phase"),
+        CheckConstraint(f"offering IN ({_in(Offering)})", name="offering"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: External key, e.g. the Schulnummer; unique per kind.
+    key: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(80), index=True)
+    phase: Mapped[str] = mapped_column(String(40))
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"), index=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    #: Numeric attributes by name, e.g. {"schueler": 312, "sozialindex": 5, "ogs_plaetze": 150}.
+    attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    offering: Mapped[str] = mapped_column(String(10), default=Offering.ANALOG.value)
+    dataset_id: Mapped[int | None] = mapped_column(ForeignKey("dataset.id", ondelete="SET NULL"))
+
+    region: Mapped[Region | None] = relationship()
+
+
+class Scenario(Base):
+    __tablename__ = "scenario"
+    __table_args__ = (CheckConstraint("kind IN ('allocation', 'demand')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    #: The scenario file's content (TOML, format version 1).
+    parameters: Mapped[str] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    results: Mapped[list[ScenarioResult]] = relationship(
+        back_populates="scenario", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ScenarioResult(Base):
+    __tablename__ = "scenario_result"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenario.id", ondelete="CASCADE"), index=True)
+    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    result: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    scenario: Mapped[Scenario] = relationship(back_populates="results")
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_entry"
+    __table_args__ = (CheckConstraint(f"action IN ({_in(AuditAction)})", name="action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    user: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(20))
+    details: Mapped[str] = mapped_column(Text, default="")
