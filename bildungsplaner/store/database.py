@@ -135,7 +135,16 @@ def open_workspace(path: Path, *, create: bool = True, script_location: Path | N
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup_path = path.with_name(f"{path.name}.vor-migration-{revision}-{stamp}.bak")
             backup_file(path, backup_path)
-        _migrate(path, head, script_location, revision, backup_path)
+        try:
+            _migrate(path, head, script_location, revision, backup_path)
+        except WorkspaceError:
+            raise
+        except Exception as exc:
+            kept = f" Sicherung: {backup_path}." if backup_path else ""
+            raise WorkspaceError(
+                f"Die Aktualisierung des Arbeitsbereichs {path.name} auf Schemastand {head} ist fehlgeschlagen "
+                f"({type(exc).__name__}: {exc}); die Datei ist unverändert.{kept}"
+            ) from exc
 
     engine = sqlite.make_engine(path)
     return Workspace(path=path, engine=engine, schema_version=head, migrated_from=revision,

@@ -1,0 +1,82 @@
+"""Shared helpers for the benchmark scripts (run them from the repository root with the project's venv)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "benchmarks" / "out"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
+
+
+def git_revision() -> str:
+    try:
+        return subprocess.check_output(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, text=True).strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "?"
+
+
+def big_workspace(path: Path, observations: int = 1_000_000) -> Path:
+    """The demo workspace plus one indicator with ``observations`` synthetic rows (reused if present)."""
+    from bildungsplaner.services.workspace import create_demo_workspace
+
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    create_demo_workspace(path)
+    conn = sqlite3.connect(path)
+    region_ids = [r[0] for r in conn.execute("SELECT id FROM region WHERE level IN ('gemeinde', 'sozialraum', 'stadtteil')")]
+    dataset = conn.execute("SELECT min(id) FROM dataset").fetchone()[0]
+    conn.execute("INSERT INTO indicator (code, name, unit, description, phase) VALUES "
+                 "('BENCH_1M', 'Benchmark: 1.000.000 Beobachtungen', 'Personen', '', 'Bevölkerung/Kontext')")
+    indicator = conn.execute("SELECT id FROM indicator WHERE code = 'BENCH_1M'").fetchone()[0]
+    per_region = -(-observations // len(region_ids))
+
+    def rows():
+        n = 0
+        for rid in region_ids:
+            for i in range(per_region):
+                if n == observations:
+                    return
+                year, rest = 2000 + i % 25, i // 25
+                yield (dataset, indicator, rid, f"{year}-12-31", f"Alter={rest % 100}|Merkmal={rest // 100}",
+                       float((i * 7919) % 5000), None)
+                n += 1
+
+    with conn:
+        conn.executemany("INSERT INTO observation (dataset_id, indicator_id, region_id, period, dimensions, "
+                         "value, flag) VALUES (?, ?, ?, ?, ?, ?, ?)", rows())
+    conn.close()
+    return path
+
+
+def timed(fn, repeat: int = 3) -> float:
+    """Best of ``repeat`` wall-clock runs, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best

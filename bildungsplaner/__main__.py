@@ -1,0 +1,55 @@
+"""Entry point: ``bildungsplaner`` / ``python -m bildungsplaner``.
+
+Without a command it starts the window (the only place outside ``ui`` that imports it); with a command it
+hands over to the Qt-free :mod:`bildungsplaner.cli`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from bildungsplaner import cli
+
+
+def smoke_test() -> int:
+    """Temporary workspace → demo → read back → main window opened and closed offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from bildungsplaner.services.workspace import create_demo_workspace, open_workspace, workspace_info
+    from bildungsplaner.ui.app import create_application, smoke_window
+
+    with tempfile.TemporaryDirectory(prefix="bildungsplaner-smoke-") as tmp:
+        path = Path(tmp) / "smoke.bpws"
+        create_demo_workspace(path)
+        with open_workspace(path, create=False) as ws:
+            info = workspace_info(ws)
+            if not (info["regions"] and info["observations"] and info["facilities"]):
+                raise RuntimeError(f"Demo-Arbeitsbereich unvollständig: {info}")
+            create_application([sys.argv[0]])
+            smoke_window(ws)
+    print(f"Smoke-Test bestanden: {info['regions']} Gebiete, {info['observations']} Beobachtungen, "
+          f"{info['facilities']} Einrichtungen; Fenster geöffnet und geschlossen.")
+    return cli.EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.parse(argv)
+    if args.command:
+        return cli.run_command(args)
+    cli.setup_logging()
+    if args.smoke_test:
+        return cli.guarded(smoke_test)
+
+    def gui() -> int:
+        from bildungsplaner.ui.app import run_gui
+
+        return run_gui(args.workspace, demo=args.demo)
+
+    return cli.guarded(gui)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Command line over the same services as the window.
+
+``bildungsplaner`` without a command opens the window (see ``__main__``); everything else runs here,
+without Qt. Errors are one line on stderr and a non-zero exit code, never a traceback:
+2 for rejected input (a file, a parameter, a workspace that cannot be used), 1 for internal errors
+(details in the log file), 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bildungsplaner import APP_NAME, BildungsplanerError, __version__, paths
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_INTERNAL, EXIT_REJECTED, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit code 2 (argparse's own convention)
+        self.exit(EXIT_REJECTED, f"{self.prog}: Fehler: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--workspace", "-w", type=Path, metavar="PFAD",
+                        help="Arbeitsbereichsdatei (Standard: der Arbeitsbereich im Datenordner)")
+    parser = _Parser(
+        prog="bildungsplaner", parents=[common],
+        description=f"{APP_NAME} {__version__} – Planung für das kommunale Bildungsmanagement. "
+                    "Ohne Befehl öffnet sich das Programmfenster.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="Selbsttest: Demo in temporärem Arbeitsbereich erzeugen, lesen, Fenster öffnen/schließen")
+    parser.add_argument("--demo", action="store_true", help="Fenster mit dem Demo-Arbeitsbereich öffnen")
+    sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
+
+    p = sub.add_parser("info", parents=[common], help="Arbeitsbereich beschreiben (Pfad, Schemastand, Anzahlen)")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    sub.add_parser("check", parents=[common],
+                   help="Integritäts- und Fremdschlüsselprüfung; Exit-Code 1 bei jedem Problem")
+    p = sub.add_parser("backup", parents=[common], help="Sicherung mit der SQLite-Backup-Schnittstelle schreiben")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI")
+    p = sub.add_parser("restore", parents=[common], help="Arbeitsbereich aus einer Sicherung wiederherstellen")
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="DATEI")
+    p = sub.add_parser("demo", parents=[common], help="Demo-Arbeitsbereich (fiktiver Kreis Lindental) erzeugen")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI")
+    p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
+    return parser
+
+
+def setup_logging() -> Path | None:
+    """Log to a rotating file in the data folder; returns its path (None if it cannot be written)."""
+    try:
+        log_file = paths.log_dir() / "bildungsplaner.log"
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
+
+def guarded(fn: Callable[[], int]) -> int:
+    """Run ``fn`` and turn every error into one German line on stderr and an exit code."""
+    try:
+        return fn()
+    except BildungsplanerError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        log.exception("internal error")
+        log_file = setup_logging()
+        where = f" (Details im Protokoll: {log_file})" if log_file else ""
+        print(f"Interner Fehler: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _workspace_path(args: argparse.Namespace) -> Path:
+    return args.workspace if args.workspace else paths.default_workspace()
+
+
+def _open(args: argparse.Namespace):  # -> Workspace (import kept local: start-up speed of the GUI path)
+    from bildungsplaner.services.workspace import open_or_create_default, open_workspace
+
+    if args.workspace:
+        return open_workspace(args.workspace, create=False)
+    return open_or_create_default(paths.default_workspace())
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.workspace import workspace_info
+
+    with _open(args) as ws:
+        info = workspace_info(ws)
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        labels = {"workspace": "Arbeitsbereich", "schema_version": "Schemastand", "regions": "Gebiete",
+                  "datasets": "Datensätze (Importe)", "indicators": "Indikatoren",
+                  "observations": "Beobachtungen", "facilities": "Einrichtungen", "scenarios": "Szenarien",
+                  "size_bytes": "Dateigröße (Bytes)"}
+        width = max(map(len, labels.values()))
+        for key, label in labels.items():
+            value = info[key]
+            print(f"{label:<{width}}  {value:,}".replace(",", ".") if isinstance(value, int)
+                  else f"{label:<{width}}  {value}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.workspace import check_workspace
+
+    path = _workspace_path(args)
+    problems = check_workspace(path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"Prüfung fehlgeschlagen: {len(problems)} Problem(e) in {path}", file=sys.stderr)
+        return EXIT_INTERNAL
+    print(f"Prüfung bestanden: {path}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.workspace import backup_workspace
+
+    with _open(args) as ws:
+        target = backup_workspace(ws, args.out)
+    print(f"Sicherung geschrieben: {target}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.workspace import restore_workspace
+
+    target = _workspace_path(args)
+    restore_workspace(args.source, target)
+    print(f"Wiederhergestellt: {target} aus {args.source}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.workspace import create_demo_workspace
+
+    summary = create_demo_workspace(args.out, overwrite=args.force)
+    print(f"Demo-Arbeitsbereich geschrieben: {args.out} ({summary.regions} Gebiete, "
+          f"{summary.observations:,} Beobachtungen, {summary.facilities} Einrichtungen)".replace(",", "."))
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "info": cmd_info, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo,
+}
+
+
+def run_command(args: argparse.Namespace) -> int:
+    setup_logging()
+    return guarded(lambda: COMMANDS[args.command](args))
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

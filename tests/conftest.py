@@ -1,0 +1,68 @@
+"""Shared fixtures: Qt offscreen, an isolated data folder per test, real workspace files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+REAL_DATA = REPO.parent / "shared" / "real-data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder, so no test reads or writes the real user folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("BILDUNGSPLANER_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator:
+    """A new, empty workspace in a real SQLite file."""
+    from bildungsplaner.store.database import open_workspace
+
+    ws = open_workspace(tmp_path / "test.bpws")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file_pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace, built once per test session; copy it (``demo_file``) before writing."""
+    from bildungsplaner.services.workspace import create_demo_workspace
+
+    path = tmp_path_factory.mktemp("demo") / "demo.bpws"
+    create_demo_workspace(path)
+    return path
+
+
+@pytest.fixture
+def demo_file(demo_file_pristine: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo workspace file (closed, so a file copy is a faithful copy)."""
+    target = tmp_path / "demo.bpws"
+    shutil.copyfile(demo_file_pristine, target)
+    return target
+
+
+@pytest.fixture
+def demo_workspace(demo_file: Path) -> Iterator:
+    from bildungsplaner.store.database import open_workspace
+
+    ws = open_workspace(demo_file)
+    yield ws
+    ws.close()
+
+
+def real_file(name: str) -> Path:
+    """A file from ``../shared/real-data``; the test is skipped where that folder is absent."""
+    path = REAL_DATA / name
+    if not path.exists():
+        pytest.skip(f"real data not available: {path}")
+    return path

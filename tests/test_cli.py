@@ -1,0 +1,149 @@
+"""The command line: every command, its exit codes, and one clear line instead of a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bildungsplaner import __version__
+from bildungsplaner.__main__ import main
+
+REPO = Path(__file__).resolve().parents[1]
+INFO_KEYS = {"workspace", "schema_version", "regions", "datasets", "indicators", "observations", "facilities",
+             "scenarios"}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "bildungsplaner", *args], capture_output=True, text=True,
+                          cwd=REPO, env=env, timeout=300)
+
+
+def test_version_in_a_real_process() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Bildungsplaner {__version__}"
+
+
+def test_info_json_describes_the_workspace(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", "--json", "--workspace", str(demo_file)]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info.keys() >= INFO_KEYS
+    assert info["workspace"] == str(demo_file)
+    assert info["regions"] >= 50 and info["observations"] > 10_000 and info["facilities"] >= 80
+
+
+def test_info_in_words_uses_german_labels(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["info", "--workspace", str(demo_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Beobachtungen" in out and "Schemastand" in out
+
+
+def test_first_start_without_a_workspace_creates_the_demo_in_the_data_folder(
+    isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert Path(info["workspace"]).parent == isolated_home
+    assert info["regions"] > 0
+
+
+def test_check_passes_on_a_sound_workspace_and_fails_on_a_damaged_one(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "--workspace", str(demo_file)]) == 0
+    assert "bestanden" in capsys.readouterr().out
+
+    conn = sqlite3.connect(demo_file)  # a reference to a region that does not exist
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("UPDATE observation SET region_id = 999999 WHERE id = 1")
+    conn.commit()
+    conn.close()
+    assert main(["check", "--workspace", str(demo_file)]) == 1
+    err = capsys.readouterr().err
+    assert "Fremdschlüssel" in err and "fehlgeschlagen" in err
+
+
+def test_check_finds_a_corrupted_file(tmp_path: Path, demo_file: Path) -> None:
+    data = bytearray(demo_file.read_bytes())
+    data[8192:12288] = b"\x07" * 4096  # overwrite pages in the middle
+    broken = tmp_path / "kaputt.bpws"
+    broken.write_bytes(bytes(data))
+    result = run_cli("check", "--workspace", str(broken))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_backup_writes_a_workspace_that_passes_the_check(demo_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "sicherung.bpws"
+    assert main(["backup", "--workspace", str(demo_file), "--out", str(target)]) == 0
+    assert main(["check", "--workspace", str(target)]) == 0
+
+
+def test_demo_command_writes_a_new_workspace_and_refuses_to_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "demo.bpws"
+    assert main(["demo", "--out", str(target)]) == 0
+    assert "Demo-Arbeitsbereich geschrieben" in capsys.readouterr().out
+    before = target.read_bytes()
+    assert main(["demo", "--out", str(target)]) == 2
+    assert "existiert bereits" in capsys.readouterr().err
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["info", "--workspace", "/nirgendwo/fehlt.bpws"], "existiert nicht"),
+        (["backup", "--out", "/nirgendwo/ordner/x.bpws"], "existiert nicht"),
+        (["gibtsnicht"], "invalid choice"),
+        (["backup"], "--out"),
+    ],
+)
+def test_errors_are_one_line_and_exit_2(args: list[str], message: str) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 3  # argparse adds its usage line
+
+
+def test_a_workspace_from_a_newer_version_is_refused_with_exit_2(demo_file: Path) -> None:
+    conn = sqlite3.connect(demo_file)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    result = run_cli("info", "--workspace", str(demo_file))
+    assert result.returncode == 2
+    assert "neueren Version" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_internal_error_is_one_line_exit_1_and_logged(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], isolated_home: Path
+) -> None:
+    import bildungsplaner.services.workspace as services
+
+    def boom(ws):
+        raise ZeroDivisionError("absichtlich")
+
+    monkeypatch.setattr(services, "workspace_info", boom)
+    assert main(["info", "--workspace", str(demo_file)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Interner Fehler: ZeroDivisionError: absichtlich")
+    assert "Traceback" not in err
+    log = (isolated_home / "Protokolle" / "bildungsplaner.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "absichtlich" in log
+
+
+@pytest.mark.slow
+def test_smoke_test_in_a_real_process() -> None:
+    result = run_cli("--smoke-test")
+    assert result.returncode == 0, result.stderr
+    assert "Smoke-Test bestanden" in result.stdout
