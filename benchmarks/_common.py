@@ -28,7 +28,8 @@ def machine() -> str:
         mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
+    system = f"{platform.system()} {platform.release()}"
+    return f"{system}, {cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
 
 
 def git_revision() -> str:
@@ -47,7 +48,8 @@ def big_workspace(path: Path, observations: int = 1_000_000) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     create_demo_workspace(path)
     conn = sqlite3.connect(path)
-    region_ids = [r[0] for r in conn.execute("SELECT id FROM region WHERE level IN ('gemeinde', 'sozialraum', 'stadtteil')")]
+    small_levels = "SELECT id FROM region WHERE level IN ('gemeinde', 'sozialraum', 'stadtteil')"
+    region_ids = [r[0] for r in conn.execute(small_levels)]
     dataset = conn.execute("SELECT min(id) FROM dataset").fetchone()[0]
     conn.execute("INSERT INTO indicator (code, name, unit, description, phase) VALUES "
                  "('BENCH_1M', 'Benchmark: 1.000.000 Beobachtungen', 'Personen', '', 'Bevölkerung/Kontext')")

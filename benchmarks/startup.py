@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, git_revision, machine  # noqa: E402
+from _common import REPO, git_revision, machine
 
 BARE_QT = """
 import sys, time

@@ -57,19 +57,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_LOG_HANDLER: logging.Handler | None = None
+
+
 def setup_logging() -> Path | None:
-    """Log to a rotating file in the data folder; returns its path (None if it cannot be written)."""
+    """Log to a rotating file in the data folder; returns its path (None if it cannot be written).
+
+    Idempotent; when the data folder has changed (another ``BILDUNGSPLANER_HOME``) the handler moves with it.
+    """
+    global _LOG_HANDLER
     try:
         log_file = paths.log_dir() / "bildungsplaner.log"
+        current = getattr(_LOG_HANDLER, "baseFilename", None)
+        if current is not None and Path(current) == log_file.resolve():
+            return log_file
         handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=3,
                                                        encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    if _LOG_HANDLER is not None:
+        root.removeHandler(_LOG_HANDLER)
+        _LOG_HANDLER.close()
+    root.addHandler(handler)
     root.setLevel(logging.INFO)
+    _LOG_HANDLER = handler
     return log_file
 
 
@@ -84,8 +97,8 @@ def guarded(fn: Callable[[], int]) -> int:
         print("Abgebrochen.", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
-        log.exception("internal error")
         log_file = setup_logging()
+        log.exception("internal error")
         where = f" (Details im Protokoll: {log_file})" if log_file else ""
         print(f"Interner Fehler: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
         return EXIT_INTERNAL

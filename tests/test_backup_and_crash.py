@@ -18,6 +18,7 @@ from bildungsplaner.services.workspace import (
     check_workspace,
     restore_workspace,
 )
+from bildungsplaner.store import sqlite
 from bildungsplaner.store.database import open_workspace
 from bildungsplaner.store.models import AuditEntry, Region
 
@@ -46,14 +47,19 @@ def test_backup_is_a_complete_consistent_copy_and_restore_brings_it_back(workspa
     assert check_workspace(workspace.path) == []
 
 
-def test_backup_while_another_connection_holds_an_open_write_transaction(workspace, tmp_path: Path) -> None:
+def test_backup_while_another_connection_holds_an_open_write_transaction(
+    workspace, tmp_path: Path, monkeypatch, caplog
+) -> None:
     with workspace.transaction() as s:
         s.add(Region(key="05", name="Nordrhein-Westfalen", level="land"))
-    with workspace.transaction() as writer:
+    monkeypatch.setattr(sqlite, "BUSY_TIMEOUT_MS", 200)  # the audit line gives up quickly instead of after 10 s
+    with open_workspace(workspace.path) as other, workspace.transaction() as writer:
         writer.add(Region(key="06", name="Hessen", level="land"))
         writer.flush()  # uncommitted: must not appear in the backup
-        target = backup_workspace(workspace, tmp_path / "b.bpws")
+        target = backup_workspace(other, tmp_path / "b.bpws")
         assert regions(target) == ["05"]
+    assert "Protokolleintrag nicht möglich" in caplog.text
+    assert check_workspace(target) == []
 
 
 def test_a_damaged_backup_is_refused_and_the_workspace_kept(workspace, tmp_path: Path) -> None:

@@ -6,11 +6,13 @@ Shared by the window and the command line. Functions take paths or an open
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
 from bildungsplaner import WORKSPACE_SUFFIX, UserInputError
@@ -34,6 +36,8 @@ from bildungsplaner.store.models import (
     Region,
     Scenario,
 )
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Workspace",
@@ -78,25 +82,26 @@ def check_workspace(path: Path) -> list[str]:
     if not sqlite.is_sqlite_file(path):
         return [f"{path} ist keine SQLite-Datenbank."]
     problems: list[str] = []
-    if sqlite.has_hot_journal(path):
-        # A journal left by a crash: opening the file read-write lets SQLite roll it back first.
-        sqlite.make_engine(path).dispose()
-        conn = sqlite3.connect(path)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
-    engine = sqlite.make_engine(path, readonly=True)
     try:
-        with engine.connect() as conn:
-            raw = sqlite.raw_connection(conn)
-            problems += [f"Integritätsprüfung: {p}" for p in sqlite.integrity_problems(raw)]
-            problems += [f"Fremdschlüssel: {p}" for p in sqlite.foreign_key_problems(raw)]
-    except sqlite3.DatabaseError as exc:
-        return [f"Die Datei ist beschädigt: {exc}"]
-    finally:
-        engine.dispose()
-    revision, _ = stored_revision(path)
+        if sqlite.has_hot_journal(path):
+            # A journal left by a crash: opening the file read-write lets SQLite roll it back first.
+            sqlite.make_engine(path).dispose()
+            conn = sqlite3.connect(path)
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                conn.close()
+        engine = sqlite.make_engine(path, readonly=True)
+        try:
+            with engine.connect() as conn:
+                raw = sqlite.raw_connection(conn)
+                problems += [f"Integritätsprüfung: {p}" for p in sqlite.integrity_problems(raw)]
+                problems += [f"Fremdschlüssel: {p}" for p in sqlite.foreign_key_problems(raw)]
+        finally:
+            engine.dispose()
+        revision, _ = stored_revision(path)
+    except (sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
+        return [f"Die Datei ist beschädigt: {getattr(exc, 'orig', exc)}"]
     if revision is None:
         problems.append("Kein Schemastand gefunden: keine Bildungsplaner-Arbeitsbereichsdatei.")
     elif revision not in known_revisions():
@@ -113,8 +118,12 @@ def backup_workspace(ws: Workspace, target: Path) -> Path:
         raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
     with ws.engine.connect() as conn:
         sqlite.backup_to(sqlite.raw_connection(conn), target)
-    with ws.transaction() as s:
-        record(s, AuditAction.BACKUP, {"target": str(target)})
+    try:
+        with ws.transaction() as s:
+            record(s, AuditAction.BACKUP, {"target": str(target)})
+    except sa_exc.OperationalError:
+        # The copy is complete and consistent; only the log line waits for a writer that holds the file.
+        log.warning("Sicherung %s erstellt; Protokolleintrag nicht möglich (Arbeitsbereich gesperrt)", target)
     return target
 
 
