@@ -1,0 +1,267 @@
+"""The data browser ("Daten"): observations of one indicator in the selected regions, as table and chart.
+
+The main window calls :meth:`DataBrowser.show_selection` whenever the indicator or region selection
+changes. Loading runs as a task (worker thread, cancellable); a newer request cancels an older one and
+results of outdated requests are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_observations
+from bildungsplaner.services.workspace import Workspace
+from bildungsplaner.ui import tasks
+from bildungsplaner.ui.chart import ChartWidget
+from bildungsplaner.ui.dialogs import show_error
+from bildungsplaner.ui.models import ObservationProxyModel, ObservationTableModel, format_number
+
+# Delay that merges quick selection changes (Shift+arrow) into one load.
+DEBOUNCE_MS = 150
+
+
+class CopyTableView(QTableView):
+    """A table view whose Ctrl+C copies the whole selection (Qt's default copies only the current cell)."""
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_requested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class DataBrowser(QWidget):
+    """Table (filter, sort, copy) above a chart; see the module docstring for the loading rules."""
+
+    loaded = Signal(int)
+
+    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.workspace: Workspace | None = None
+        self.region_index = RegionIndex([])
+        self.indicator: IndicatorRow | None = None
+        self.region_ids: list[int] = []
+        self._generation = 0
+        self._handle: tasks.TaskHandle | None = None
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.reload)
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.descendants = QCheckBox(QCoreApplication.translate("Browser", "Untergeordnete Gebiete einbeziehen"))
+        self.descendants.setToolTip(QCoreApplication.translate(
+            "Browser", "Auch die Gemeinden und Sozialräume unterhalb der gewählten Gebiete anzeigen"))
+        self.descendants.toggled.connect(lambda _checked: self.reload())
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(QCoreApplication.translate(
+            "Browser", "Filtern nach Gebiet, Zeitraum, Merkmal … (Strg+F)"))
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+
+        self.model = ObservationTableModel(parent=self)
+        self.proxy = ObservationProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = CopyTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorClearable(True)
+        vertical = self.table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # uniform row heights: fast scrolling
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        vertical.setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.copy_requested.connect(self.copy_selection)
+
+        self.chart = ChartWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.descendants)
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(top)
+        table_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(table_box)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.splitter, 1)
+        self._update_heading()
+
+    # selection from the main window
+    def set_workspace(self, workspace: Workspace | None, region_index: RegionIndex) -> None:
+        self.cancel()
+        self.workspace, self.region_index = workspace, region_index
+        self.indicator, self.region_ids = None, []
+        self._show_frame(None)
+
+    def show_selection(self, indicator: IndicatorRow | None, region_ids: Sequence[int]) -> None:
+        """Show ``indicator`` in ``region_ids`` (loaded shortly after, merging quick changes)."""
+        self.indicator, self.region_ids = indicator, list(region_ids)
+        self._update_heading()
+        if tasks.SYNCHRONOUS:
+            self.reload()
+        else:
+            self._debounce.start()
+
+    def effective_region_ids(self) -> list[int]:
+        return self.region_index.expand(self.region_ids, include_descendants=self.descendants.isChecked())
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self._debounce.stop()
+        if self._handle is not None and not self._handle.done:
+            self._handle.cancel()
+        self._handle = None
+
+    def reload(self) -> None:
+        self.cancel()
+        workspace, indicator = self.workspace, self.indicator
+        region_ids = self.effective_region_ids()
+        if workspace is None or indicator is None or not region_ids:
+            self._show_frame(None)
+            return
+        generation = self._generation
+        self.count_label.setText(QCoreApplication.translate("Browser", "Werte werden geladen …"))
+
+        def work(progress: tasks.TaskProgress) -> pd.DataFrame:
+            return load_observations(workspace, indicator.id, region_ids, progress=progress)
+
+        def done(frame: pd.DataFrame) -> None:
+            if generation == self._generation:
+                self._show_frame(frame)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._show_frame(None)
+                show_error(self, exc)
+
+        def cancelled() -> None:
+            if generation == self._generation:  # the user pressed Cancel (not replaced by a newer load)
+                self._show_frame(None)
+                self.count_label.setText(QCoreApplication.translate("Browser", "Laden abgebrochen"))
+
+        self._handle = self.runner.start(
+            work, title=QCoreApplication.translate("Browser", "Werte laden"),
+            label=QCoreApplication.translate("Browser", "Werte von „{name}“ werden geladen …").format(
+                name=indicator.name),
+            on_done=done, on_error=failed, on_cancel=cancelled)
+
+    # display
+    def _show_frame(self, frame: pd.DataFrame | None) -> None:
+        unit = self.indicator.unit if (self.indicator and frame is not None) else ""
+        self.model.set_frame(frame, unit)
+        if self.filter_edit.text():
+            self.model.set_filter_text(self.filter_edit.text())
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._resize_columns()
+        title = self.indicator.name if self.indicator else ""
+        self.chart.set_data(self.model.frame, self.model.dimensions, unit, title)
+        self._update_heading()
+        self._update_count()
+        self.loaded.emit(self.model.total_rows)
+
+    def _resize_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            if column < self.model.value_column:
+                labels = self.model.columns[column].labels[:200]
+                text = max([text, *labels], key=len)
+            else:
+                text = max(text, "0" * 12, key=len)
+            header.resizeSection(column, min(360, metrics.horizontalAdvance(text) + 28))
+
+    def _update_heading(self) -> None:
+        if self.workspace is None:
+            text = QCoreApplication.translate("Browser", "Kein Arbeitsbereich geöffnet.")
+        elif self.indicator is None or not self.region_ids:
+            text = QCoreApplication.translate(
+                "Browser", "Wählen Sie links einen Indikator und ein oder mehrere Gebiete "
+                           "(mit Strg oder Umschalt mehrere).")
+        else:
+            count = len(self.effective_region_ids())
+            regions = (QCoreApplication.translate("Browser", "1 Gebiet") if count == 1 else
+                       QCoreApplication.translate("Browser", "{count} Gebiete").format(count=format_number(count)))
+            unit = f" ({self.indicator.unit})" if self.indicator.unit else ""
+            text = f"{self.indicator.name}{unit} – {regions}"
+        self.heading.setText(text)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.total_rows, self.model.rowCount()
+        if total == 0:
+            text = (QCoreApplication.translate("Browser", "Keine Werte für diese Auswahl")
+                    if self.indicator is not None and self.region_ids else "")
+        elif total == shown:
+            text = QCoreApplication.translate("Browser", "{count} Werte").format(count=format_number(total))
+        else:
+            text = QCoreApplication.translate("Browser", "{shown} von {count} Werten").format(
+                shown=format_number(shown), count=format_number(total))
+        self.count_label.setText(text)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    # copying
+    def selected_cells(self) -> tuple[np.ndarray, list[int]]:
+        """Visible rows and columns of the selection (their union, as a rectangle)."""
+        selection = self.table.selectionModel().selection()
+        rows: list[np.ndarray] = []
+        columns: set[int] = set()
+        for rng in selection:
+            rows.append(np.arange(rng.top(), rng.bottom() + 1, dtype=np.int64))
+            columns.update(range(rng.left(), rng.right() + 1))
+        if not rows:
+            return np.array([], dtype=np.int64), []
+        return np.unique(np.concatenate(rows)), sorted(columns)
+
+    def copy_selection(self) -> str:
+        """Copy the selected cells as tab-separated text with a header row; returns the text."""
+        rows, columns = self.selected_cells()
+        if not len(rows):
+            return ""
+        text = self.model.copy_text(rows, columns)
+        QGuiApplication.clipboard().setText(text)
+        return text
+

@@ -1,0 +1,246 @@
+"""The chart below the data table (pyqtgraph).
+
+What is drawn follows from the selection: several regions → horizontal bars per region for one period (the
+latest unless chosen); one region with several periods → a line over time. Dimensions (Alter, Geschlecht, …)
+are fixed to one value each or summed, chosen in combo boxes, so the chart always shows one series.
+:func:`chart_data` decides this without Qt, so it is easy to test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from bildungsplaner.services.browse import natural_key
+from bildungsplaner.ui.models import decimals_for, format_number, format_period
+
+# Units for which summing over a dimension is meaningless (shares, rates).
+NON_ADDITIVE_UNITS = frozenset({"%", "‰", "Prozent", "Quote", "Index", "Anteil"})
+# Dimension values preselected because they stand for the whole (GENESIS conventions).
+TOTAL_WORDS = ("insgesamt", "zusammen", "gesamt", "alle")
+BAR_COLOUR = "#2f6f9f"
+TITLE_COLOUR = "#222222"
+MAX_MAJOR_LABELS = 14
+
+
+@dataclass
+class ChartData:
+    kind: str  # "bars", "line" or "empty"
+    labels: list[str] = field(default_factory=list)
+    values: np.ndarray = field(default_factory=lambda: np.array([], dtype=float))
+    caption: str = ""
+
+
+def is_additive(unit: str) -> bool:
+    return unit.strip() not in NON_ADDITIVE_UNITS
+
+
+def default_choice(values: list[str], additive: bool) -> str | None:
+    """The preselected value of a dimension; ``None`` means "sum over it"."""
+    for value in values:
+        if value.casefold() in TOTAL_WORDS:
+            return value
+    if additive and len(values) > 1:
+        return None
+    return values[0] if values else None
+
+
+def chart_data(frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], choices: dict[str, str | None],
+               period: str | None = None) -> ChartData:
+    """One series from the observations: fixed dimension values filter, ``None`` sums (see module doc)."""
+    if frame.empty:
+        return ChartData("empty")
+    mask = np.ones(len(frame), dtype=bool)
+    for name, cat in dimensions.items():
+        choice = choices.get(name)
+        if choice is not None:
+            mask &= np.asarray(cat == choice)
+    part = frame.loc[mask, ["region_key", "region_name", "period", "value"]]
+    if part.empty:
+        return ChartData("empty")
+    grouped = (part.groupby(["region_key", "period"], observed=True, sort=False)["value"]
+               .sum(min_count=1).reset_index())
+    regions = sorted(grouped["region_key"].astype(str).unique(), key=natural_key)
+    periods = sorted(grouped["period"].astype(str).unique(), key=natural_key)
+    names = dict(zip(part["region_key"].astype(str), part["region_name"].astype(str), strict=False))
+    if len(regions) > 1:
+        chosen = period if period in periods else periods[-1]
+        rows = grouped[grouped["period"].astype(str) == chosen].copy()
+        rows["rank"] = rows["region_key"].astype(str).map({k: i for i, k in enumerate(regions)})
+        rows = rows.sort_values("rank")
+        labels = [_region_label(names, str(k)) for k in rows["region_key"]]
+        return ChartData("bars", labels, rows["value"].to_numpy(dtype=float), format_period(chosen))
+    rows = grouped.assign(rank=grouped["period"].astype(str).map({p: i for i, p in enumerate(periods)}))
+    rows = rows.sort_values("rank")
+    caption = _region_label(names, regions[0])
+    values = rows["value"].to_numpy(dtype=float)
+    labels = [format_period(str(p)) for p in rows["period"]]
+    return ChartData("line" if len(periods) > 1 else "bars", labels if len(periods) > 1 else [caption],
+                     values, caption if len(periods) > 1 else format_period(periods[0]))
+
+
+def _region_label(names: dict[str, str], key: str) -> str:
+    return names.get(key, key)
+
+
+class GermanAxis(pg.AxisItem):
+    """Tick labels with decimal comma and thousands dots."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        decimals = max(0, int(np.ceil(-np.log10(spacing * scale)))) if spacing * scale < 1 else 0
+        return [format_number(v * scale, decimals) for v in values]
+
+
+class ChartWidget(QWidget):
+    """Combo boxes for the dimensions and the period, and the plot. Call :meth:`set_data` after a load."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frame = pd.DataFrame()
+        self.dimensions: dict[str, pd.Categorical] = {}
+        self.unit = ""
+        self.title = ""
+        self.combos: dict[str, QComboBox] = {}
+        self.items: list[Any] = []
+        self.data = ChartData("empty")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._controls = QHBoxLayout()
+        layout.addLayout(self._controls)
+        self.period_combo = QComboBox()
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period_combo.setToolTip(QCoreApplication.translate(
+            "Chart", "Zeitraum für das Balkendiagramm, wenn mehrere Gebiete gewählt sind"))
+        self.period_combo.currentIndexChanged.connect(self.redraw)
+        self._period_label = QLabel(QCoreApplication.translate("Chart", "Zeitraum:"))
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": GermanAxis("bottom"),
+                                                              "left": GermanAxis("left")})
+        self.plot.setMinimumHeight(180)
+        item = self.plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.showGrid(x=True, y=True, alpha=0.15)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen("#444"))
+            axis.setTextPen(pg.mkPen("#222"))
+        layout.addWidget(self.plot, 1)
+        self._rebuild_controls()
+
+    def set_data(self, frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], unit: str = "",
+                 title: str = "") -> None:
+        self.frame, self.dimensions, self.unit, self.title = frame, dimensions, unit, title
+        self._rebuild_controls()
+        self.redraw()
+
+    def clear(self) -> None:
+        self.set_data(pd.DataFrame(), {})
+
+    def _rebuild_controls(self) -> None:
+        while self._controls.count():
+            widget = self._controls.takeAt(0).widget()
+            if widget is not None and widget not in (self.period_combo, self._period_label):
+                widget.deleteLater()
+        self.combos = {}
+        additive = is_additive(self.unit)
+        self._controls.addWidget(QLabel(QCoreApplication.translate("Chart", "Diagramm:")))
+        for name, cat in self.dimensions.items():
+            values = [str(c) for c in cat.categories]
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setObjectName(f"dimension:{name}")
+            if additive and len(values) > 1:
+                combo.addItem(QCoreApplication.translate("Chart", "alle (Summe)"), None)
+            for value in values:
+                combo.addItem(value, value)
+            choice = default_choice(values, additive)
+            combo.setCurrentIndex(max(0, combo.findData(choice)) if choice is not None else 0)
+            combo.currentIndexChanged.connect(self.redraw)
+            self._controls.addWidget(QLabel(f"{name}:"))
+            self._controls.addWidget(combo)
+            self.combos[name] = combo
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        if not self.frame.empty:
+            periods = [str(p) for p in self.frame["period"].array.categories]
+            for period in sorted(periods, key=natural_key):
+                self.period_combo.addItem(format_period(period), period)
+            self.period_combo.setCurrentIndex(self.period_combo.count() - 1)
+        self.period_combo.blockSignals(False)
+        self._controls.addWidget(self._period_label)
+        self._controls.addWidget(self.period_combo)
+        self._controls.addStretch(1)
+
+    def choices(self) -> dict[str, str | None]:
+        return {name: combo.currentData() for name, combo in self.combos.items()}
+
+    def redraw(self) -> None:
+        item = self.plot.getPlotItem()
+        item.clear()
+        self.items = []
+        self.data = chart_data(self.frame, self.dimensions, self.choices(), self.period_combo.currentData())
+        several_regions = not self.frame.empty and self.frame["region_key"].nunique() > 1
+        self.period_combo.setEnabled(several_regions)
+        left, bottom = item.getAxis("left"), item.getAxis("bottom")
+        left.setTicks(None)
+        bottom.setTicks(None)
+        item.setLabel("left", "")
+        item.setLabel("bottom", "")
+        values = self.data.values
+        finite = np.isfinite(values)
+        empty = self.data.kind == "empty" or not finite.any()
+        for name in ("left", "bottom"):
+            item.showAxis(name, not empty)
+        item.showGrid(x=not empty, y=not empty, alpha=0.15)
+        if empty:
+            item.setTitle(QCoreApplication.translate("Chart", "Keine Werte für das Diagramm"), color=TITLE_COLOUR)
+            self.plot.setToolTip("")
+            return
+        unit = f" ({self.unit})" if self.unit else ""
+        value_label = QCoreApplication.translate("Chart", "Wert") + unit
+        item.setTitle(f"{self.title} – {self.data.caption}" if self.title else self.data.caption,
+                      color=TITLE_COLOUR)
+        positions = np.arange(len(values), dtype=float)
+        if self.data.kind == "bars":
+            bars = pg.BarGraphItem(x0=0, y=positions[finite], height=0.7, width=values[finite],
+                                   brush=BAR_COLOUR, pen=pg.mkPen(None))
+            item.addItem(bars)
+            self.items.append(bars)
+            left.setTicks(_ticks(self.data.labels))
+            item.invertY(True)
+            item.setLabel("bottom", value_label)
+            item.setXRange(0, max(float(np.nanmax(values[finite])), 0.0) * 1.05 or 1.0, padding=0)
+            item.setYRange(-0.6, len(values) - 0.4, padding=0)
+        else:
+            line = pg.PlotDataItem(positions, values, connect="finite", pen=pg.mkPen(BAR_COLOUR, width=2),
+                                   symbol="o", symbolBrush=BAR_COLOUR, symbolPen=None, symbolSize=7)
+            item.addItem(line)
+            self.items.append(line)
+            bottom.setTicks(_ticks(self.data.labels))
+            item.invertY(False)
+            item.setLabel("left", value_label)
+            item.setXRange(-0.3, len(values) - 0.7, padding=0)
+            item.enableAutoRange(axis="y")
+        decimals = decimals_for(values)
+        self.plot.setToolTip("\n".join(
+            f"{label}: {format_number(v, decimals) if np.isfinite(v) else '–'}"
+            for label, v in list(zip(self.data.labels, values, strict=True))[:40]))
+
+
+def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
+    """Major ticks (always drawn) for at most ``MAX_MAJOR_LABELS`` labels, the rest as minor ticks."""
+    step = max(1, int(np.ceil(len(labels) / MAX_MAJOR_LABELS)))
+    major = [(float(i), text) for i, text in enumerate(labels) if i % step == 0]
+    minor = [(float(i), text) for i, text in enumerate(labels) if i % step != 0]
+    return [major, minor]
+
+
+__all__ = ["ChartData", "ChartWidget", "chart_data", "default_choice", "is_additive"]

@@ -1,0 +1,360 @@
+"""The application window: menus, the side panels (regions, indicators, facilities) and the work areas.
+
+The window owns at most one open :class:`Workspace` at a time. Opening another one runs as a task (with a
+progress dialog, since the first start builds the demo) and closes the old workspace afterwards. All reads
+for the panels happen in that task or in :mod:`bildungsplaner.services.browse`; the models only hold rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from bildungsplaner import APP_NAME, WORKSPACE_SUFFIX, UserInputError, paths
+from bildungsplaner.progress import Cancelled
+from bildungsplaner.services.browse import IndicatorRow, Overview, RegionIndex, load_overview
+from bildungsplaner.services.workspace import (
+    Workspace,
+    backup_workspace,
+    open_or_create_default,
+    open_workspace,
+)
+from bildungsplaner.settings import Settings
+from bildungsplaner.ui import tasks
+from bildungsplaner.ui.browser import DataBrowser
+from bildungsplaner.ui.dialogs import guarded, show_about, show_error
+from bildungsplaner.ui.panels import FacilityPanel, IndicatorPanel, RegionPanel, export_page, import_page, planning_page
+
+log = logging.getLogger(__name__)
+
+
+def _file_filter() -> str:
+    return QCoreApplication.translate("MainWindow", "Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)"
+                                      ).format(suffix=WORKSPACE_SUFFIX)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace | None = None, *, owns_workspace: bool = True,
+                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self._owns_workspace = owns_workspace
+        self._settings = settings
+        self.runner = tasks.TaskRunner(self)
+        self.resize(1280, 820)
+        self._build_central()
+        self._build_menus()
+        self.path_label = QLabel()
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.path_label, 1)
+        self.set_workspace(workspace, owns=owns_workspace)
+
+    # --- layout ---------------------------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.regions = RegionPanel()
+        self.indicators = IndicatorPanel()
+        self.facilities = FacilityPanel()
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.side_tabs.addTab(self.indicators, QCoreApplication.translate("MainWindow", "Indikatoren"))
+        self.side_tabs.addTab(self.facilities, QCoreApplication.translate("MainWindow", "Einrichtungen"))
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.regions)
+        left.addWidget(self.side_tabs)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        self.browser = DataBrowser(self.runner)
+        self.areas = QTabWidget()
+        self.areas.setObjectName("areas")
+        self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
+        self.areas.addTab(import_page(), QCoreApplication.translate("MainWindow", "Import"))
+        self.areas.addTab(planning_page(), QCoreApplication.translate("MainWindow", "Planung"))
+        self.areas.addTab(export_page(), QCoreApplication.translate("MainWindow", "Export"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.areas)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 920])
+        self.setCentralWidget(splitter)
+
+        self.regions.selection_changed.connect(lambda _ids: self._selection_changed())
+        self.indicators.indicator_changed.connect(lambda _row: self._selection_changed())
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(
+            QCoreApplication.translate("MainWindow", "Neuer Arbeitsbereich…"), self.new_workspace,
+            QKeySequence(keys.New),
+            QCoreApplication.translate("MainWindow", "Einen leeren Arbeitsbereich anlegen"))
+        self.open_action = self._action(
+            QCoreApplication.translate("MainWindow", "Öffnen…"), self.open_dialog, QKeySequence(keys.Open),
+            QCoreApplication.translate("MainWindow", "Einen vorhandenen Arbeitsbereich öffnen"))
+        self.demo_action = self._action(
+            QCoreApplication.translate("MainWindow", "Demo-Arbeitsbereich öffnen"), self.open_demo, None,
+            QCoreApplication.translate("MainWindow", "Den fiktiven Kreis Lindental öffnen (wird beim ersten Mal "
+                                                     "erzeugt)"))
+        self.backup_action = self._action(
+            QCoreApplication.translate("MainWindow", "Sicherung erstellen…"), self.create_backup, None,
+            QCoreApplication.translate("MainWindow", "Eine vollständige Kopie des Arbeitsbereichs schreiben"))
+        self.quit_action = self._action(QCoreApplication.translate("MainWindow", "Beenden"), self.close, "Ctrl+Q")
+        self.copy_action = self._action(
+            QCoreApplication.translate("MainWindow", "Kopieren"), self.copy, QKeySequence(keys.Copy),
+            QCoreApplication.translate("MainWindow", "Markierte Zellen mit Überschriften für Excel kopieren"))
+        self.find_action = self._action(
+            QCoreApplication.translate("MainWindow", "Suchen"), self.focus_find, QKeySequence(keys.Find),
+            QCoreApplication.translate("MainWindow", "Die Datentabelle filtern"))
+        self.about_action = self._action(QCoreApplication.translate("MainWindow", "Über Bildungsplaner"), self.about)
+
+        file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Datei"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(QCoreApplication.translate("MainWindow", "Zuletzt geöffnet"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Bearbeiten"))
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
+        help_menu.addAction(self.about_action)
+
+    # --- workspace ------------------------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings()
+        return self._settings
+
+    def set_workspace(self, workspace: Workspace | None, overview: Overview | None = None, *,
+                      owns: bool = True) -> None:
+        """Show ``workspace`` (reading its overview if not given); closes the previous one if owned."""
+        self.browser.cancel()
+        self.runner.wait()
+        previous, previous_owned = self.workspace, self._owns_workspace
+        if overview is None:
+            overview = load_overview(workspace) if workspace is not None else Overview([], [], [])
+        self.workspace, self._owns_workspace = workspace, owns
+        if previous is not None and previous is not workspace and previous_owned:
+            previous.close()
+        self.browser.set_workspace(workspace, RegionIndex(overview.regions))
+        self.regions.set_regions(overview.regions)
+        self.indicators.set_indicators(overview.indicators)
+        self.facilities.set_facilities(overview.facilities)
+        self.backup_action.setEnabled(workspace is not None)
+        if workspace is None:
+            self.setWindowTitle(APP_NAME)
+            self.path_label.setText(QCoreApplication.translate("MainWindow", "Kein Arbeitsbereich geöffnet"))
+            return
+        self.setWindowTitle(f"{APP_NAME} – {workspace.path.name}")
+        self.path_label.setText(QCoreApplication.translate("MainWindow", "Arbeitsbereich: {path}").format(
+            path=workspace.path))
+        self._select_defaults(overview)
+
+    def _select_defaults(self, overview: Overview) -> None:
+        """Preselect the Kreis (else the first top region) and the indicator with the most values."""
+        kreis = next((r for r in overview.regions if r.level == "kreis"), None)
+        first = kreis or (self.regions.model.nodes[0] if self.regions.model.nodes else None)
+        if first is not None:
+            self.regions.select_regions([first.id])
+        indicator = max(self.indicators.model.rows, key=lambda i: i.observations, default=None)
+        if indicator is not None and indicator.observations:
+            self.indicators.select_indicator(indicator.id)
+
+    def _selection_changed(self) -> None:
+        indicator: IndicatorRow | None = self.indicators.selected_indicator()
+        self.browser.show_selection(indicator, self.regions.selected_region_ids())
+
+    def open_path(self, path: Path, *, create: bool = False, build_demo: bool = False) -> bool:
+        """Open ``path`` (``create``: a new empty workspace; ``build_demo``: the demo if missing).
+
+        Errors are shown in a message box, never raised; returns whether a workspace was opened.
+        """
+        path = Path(path)
+
+        def work(progress: tasks.TaskProgress) -> tuple[Workspace, Overview]:
+            ws = open_or_create_default(path, progress) if build_demo else open_workspace(path, create=create)
+            try:
+                progress.report(0.95, QCoreApplication.translate("MainWindow", "Übersicht wird gelesen …"))
+                return ws, load_overview(ws)
+            except BaseException:
+                ws.close()
+                raise
+
+        self.browser.cancel()  # a running load would otherwise delay the opening
+        try:
+            ws, overview = self.runner.run_blocking(
+                work, title=QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"),
+                label=QCoreApplication.translate("MainWindow", "{name} wird geöffnet …").format(name=path.name))
+        except Cancelled:
+            return False
+        except Exception as exc:
+            show_error(self, exc, QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"))
+            return False
+        self.set_workspace(ws, overview)
+        self._remember(ws.path)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "{name} geöffnet.").format(
+            name=ws.path.name), 5000)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        try:
+            self.settings.add_recent_workspace(path)
+            self.settings.set("last_workspace", str(Path(path).resolve()))
+        except OSError:
+            log.warning("could not save the settings", exc_info=True)
+
+    def _start_dir(self) -> str:
+        last = self.settings.get("last_directory")
+        if last and Path(last).is_dir():
+            return last
+        return str(self.workspace.path.parent if self.workspace else paths.data_dir())
+
+    def _remember_dir(self, path: Path) -> None:
+        try:
+            self.settings.set("last_directory", str(Path(path).parent))
+        except OSError:
+            log.warning("could not save the settings", exc_info=True)
+
+    # --- actions --------------------------------------------------------------------------------------------
+    @guarded()
+    def new_workspace(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Neuer Arbeitsbereich"),
+            str(Path(self._start_dir()) / f"Arbeitsbereich{WORKSPACE_SUFFIX}"), _file_filter())
+        if not name:
+            return
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_name(path.name + WORKSPACE_SUFFIX)
+        if path.exists():
+            raise UserInputError(QCoreApplication.translate(
+                "MainWindow", "Die Datei {name} gibt es schon. Wählen Sie einen neuen Namen oder öffnen Sie "
+                              "sie mit „Öffnen…“.").format(name=path.name))
+        self._remember_dir(path)
+        self.open_path(path, create=True)
+
+    @guarded()
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"), self._start_dir(),
+            _file_filter())
+        if name:
+            self._remember_dir(Path(name))
+            self.open_path(Path(name))
+
+    @guarded()
+    def open_demo(self) -> None:
+        self.open_path(paths.demo_workspace(), build_demo=True)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.get("recent_workspaces")
+        for text in recent:
+            path = Path(text)
+            action = self.recent_menu.addAction(f"{path.name}  –  {path.parent}")
+            action.setEnabled(path.exists())
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            empty = self.recent_menu.addAction(QCoreApplication.translate("MainWindow", "(keine)"))
+            empty.setEnabled(False)
+
+    @guarded()
+    def create_backup(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        stamp = datetime.now().strftime("%Y-%m-%d_%H-%M")
+        suggestion = paths.backups_dir() / f"{ws.path.stem}_Sicherung_{stamp}{WORKSPACE_SUFFIX}"
+        name, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Sicherung erstellen"), str(suggestion), _file_filter())
+        if not name:
+            return
+        target = Path(name)
+        if not target.suffix:
+            target = target.with_name(target.name + WORKSPACE_SUFFIX)
+        self.browser.cancel()
+        written = self.runner.run_blocking(
+            lambda progress: backup_workspace(ws, target),
+            title=QCoreApplication.translate("MainWindow", "Sicherung erstellen"),
+            label=QCoreApplication.translate("MainWindow", "Sicherung wird geschrieben …"))
+        message = QCoreApplication.translate("MainWindow", "Sicherung geschrieben: {path}").format(path=written)
+        self.statusBar().showMessage(message, 10000)
+        QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Sicherung erstellen"), message)
+
+    @guarded()
+    def copy(self) -> None:
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QAbstractItemView) and focus is not self.browser.table:
+            copy_item_view(focus)
+        else:
+            self.browser.copy_selection()
+
+    def focus_find(self) -> None:
+        self.areas.setCurrentWidget(self.browser)
+        self.browser.focus_filter()
+
+    @guarded()
+    def about(self) -> None:
+        show_about(self, self.workspace.path if self.workspace else None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.browser.cancel()
+        self.runner.wait()
+        if self.workspace is not None and self._owns_workspace:
+            self.workspace.close()
+        self.workspace = None
+        super().closeEvent(event)
+
+
+def copy_item_view(view: QAbstractItemView) -> str:
+    """Copy the selected cells of a small view (side panels) as tab-separated text."""
+    model = view.model()
+    indexes = view.selectedIndexes()
+    if model is None or not indexes:
+        return ""
+
+    def row_key(index: QModelIndex) -> tuple[int, int]:
+        parent = index.parent()
+        return (int(parent.internalId()) if parent.isValid() else -1, index.row())
+
+    rows = sorted({row_key(i) for i in indexes})
+    columns = sorted({i.column() for i in indexes})
+    cells = {(row_key(i), i.column()): str(i.data() or "") for i in indexes}
+    lines = ["\t".join(str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in columns)]
+    lines += ["\t".join(cells.get((r, c), "") for c in columns) for r in rows]
+    text = "\n".join(lines) + "\n"
+    QGuiApplication.clipboard().setText(text)
+    return text

@@ -1,0 +1,540 @@
+"""Qt item models: thin adapters over rows and arrays that are already loaded.
+
+No model here ever queries the database; ``data()`` only indexes into lists and numpy arrays. The
+observation table keeps its rows as columns (numpy codes into small label lists), so a million rows cost a
+few arrays, and sorting and filtering are vectorised inside the model (see :class:`ObservationProxyModel`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from bildungsplaner.services.browse import (
+    FacilityRow,
+    IndicatorRow,
+    RegionIndex,
+    RegionRow,
+    dimension_columns,
+    empty_observations,
+    natural_key,
+)
+
+# Raw value for sorting (numbers as float, texts as their natural-order rank).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The id (region, indicator, facility) behind a row.
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# Symbols that stand instead of a number (GENESIS Zeichenerklärung); other flags are suffixes (p, r, s).
+SYMBOL_FLAGS = frozenset({"-", "0", ".", "...", "/", "x"})
+_DE = str.maketrans({",": ".", ".": ","})
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+# --- formatting ---------------------------------------------------------------------------------------------
+
+def format_number(value: float, decimals: int = 0, *, grouping: bool = True) -> str:
+    """German number text: ``1.234,5`` (``1234,5`` without grouping, as for pasting into Excel)."""
+    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    return text.translate(_DE)
+
+
+def decimals_for(values: np.ndarray, maximum: int = 4) -> int:
+    """The fewest decimals (up to ``maximum``) that show every value exactly."""
+    finite = values[np.isfinite(values)]
+    for decimals in range(maximum):
+        if np.all(np.abs(np.round(finite, decimals) - finite) < 1e-9):
+            return decimals
+    return maximum
+
+
+def format_period(period: str) -> str:
+    """ISO dates as German dates (``2024-12-31`` → ``31.12.2024``); other periods as given."""
+    match = _ISO_DATE.match(period)
+    return f"{match[3]}.{match[2]}.{match[1]}" if match else period
+
+
+def flag_description(flag: str) -> str:
+    """The Zeichenerklärung text for a flag (tooltips, legends)."""
+    texts = {
+        "-": QCoreApplication.translate("Flags", "genau null"),
+        "0": QCoreApplication.translate("Flags", "weniger als die Hälfte von 1 in der letzten besetzten Stelle, "
+                                                 "jedoch mehr als nichts"),
+        ".": QCoreApplication.translate("Flags", "Zahlenwert unbekannt oder geheim zu halten"),
+        "...": QCoreApplication.translate("Flags", "Angabe fällt später an"),
+        "/": QCoreApplication.translate("Flags", "keine Angabe, da Zahlenwert nicht sicher genug"),
+        "x": QCoreApplication.translate("Flags", "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"),
+        "p": QCoreApplication.translate("Flags", "vorläufige Zahl"),
+        "r": QCoreApplication.translate("Flags", "berichtigte Zahl"),
+        "s": QCoreApplication.translate("Flags", "geschätzte Zahl"),
+    }
+    return texts.get(flag, QCoreApplication.translate("Flags", "Kennzeichen der Quelle"))
+
+
+def level_label(level: str) -> str:
+    labels = {
+        "bund": QCoreApplication.translate("Regions", "Bund"),
+        "land": QCoreApplication.translate("Regions", "Land"),
+        "regierungsbezirk": QCoreApplication.translate("Regions", "Regierungsbezirk"),
+        "kreis": QCoreApplication.translate("Regions", "Kreis"),
+        "gemeindeverband": QCoreApplication.translate("Regions", "Gemeindeverband"),
+        "gemeinde": QCoreApplication.translate("Regions", "Gemeinde"),
+        "stadtteil": QCoreApplication.translate("Regions", "Stadtteil"),
+        "sozialraum": QCoreApplication.translate("Regions", "Sozialraum"),
+        "schulbezirk": QCoreApplication.translate("Regions", "Schulbezirk"),
+    }
+    return labels.get(level, QCoreApplication.translate("Regions", "Gebiet"))
+
+
+def display_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Models", "ja") if value else QCoreApplication.translate("Models", "nein")
+    if isinstance(value, int):
+        return format_number(value)
+    if isinstance(value, float):
+        return format_number(value, decimals_for(np.array([value])))
+    return "" if value is None else str(value)
+
+
+# --- region tree --------------------------------------------------------------------------------------------
+
+class RegionTreeModel(QAbstractItemModel):
+    """Regions as a tree (Land → … → Kreis → Gemeinden → Sozialräume); columns Gebiet and Schlüssel.
+
+    Each index carries the position of its node in :attr:`nodes` as internal id.
+    """
+
+    def __init__(self, rows: Sequence[RegionRow] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._build(RegionIndex(rows))
+
+    def _build(self, index: RegionIndex) -> None:
+        self.region_index = index
+        self.nodes: list[RegionRow] = []
+        self._parent_node: list[int] = []  # -1 for top level
+        self._row_in_parent: list[int] = []
+        self._children: dict[int, list[int]] = {-1: []}
+        self._node_of_region: dict[int, int] = {}
+        stack = [(row, -1) for row in reversed(index.roots)]
+        while stack:
+            row, parent = stack.pop()
+            if row.id in self._node_of_region:
+                continue
+            node = len(self.nodes)
+            self.nodes.append(row)
+            self._parent_node.append(parent)
+            self._row_in_parent.append(len(self._children[parent]))
+            self._children[parent].append(node)
+            self._children[node] = []
+            self._node_of_region[row.id] = node
+            stack.extend((child, node) for child in reversed(index.children.get(row.id, [])))
+
+    def set_regions(self, rows: Sequence[RegionRow]) -> None:
+        self.beginResetModel()
+        self._build(RegionIndex(rows))
+        self.endResetModel()
+
+    def _node(self, index: Index) -> int:
+        return int(index.internalId()) if index.isValid() else -1
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        children = self._children.get(self._node(parent), [])
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent_node[self._node(index)]
+        if parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent[parent], 0, parent)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(self._node(parent), []))
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 2
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row = self.nodes[self._node(index)]
+        if role in (_DISPLAY, SORT_ROLE):
+            return row.name if index.column() == 0 else row.key
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name} ({level_label(row.level)}, {row.key})"
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and section in (0, 1):
+            return (QCoreApplication.translate("Models", "Gebiet"),
+                    QCoreApplication.translate("Models", "Schlüssel"))[section]
+        return None
+
+    def region_id(self, index: Index) -> int | None:
+        return self.nodes[self._node(index)].id if index.isValid() else None
+
+    def index_for_region(self, region_id: int, column: int = 0) -> QModelIndex:
+        node = self._node_of_region.get(region_id)
+        if node is None:
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent[node], column, node)
+
+
+# --- small row tables ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    sort: Callable[[Any], Any] | None = None
+    numeric: bool = False
+    tooltip: Callable[[Any], str] | None = None
+
+
+class RowTableModel(QAbstractTableModel):
+    """A table over a list of row objects, one :class:`Column` spec per column."""
+
+    def __init__(self, columns: Sequence[Column], rows: Sequence[Any] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = list(rows)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        if role == _DISPLAY:
+            return column.text(row)
+        if role == SORT_ROLE:
+            return column.sort(row) if column.sort else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT if column.numeric else _LEFT)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(row)
+        if role == ID_ROLE:
+            return getattr(row, "id", None)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.columns):
+            return self.columns[section].header
+        return None
+
+    def row(self, index: Index) -> Any:
+        return self.rows[index.row()] if index.isValid() else None
+
+
+class IndicatorTableModel(RowTableModel):
+    """Indicators with their number of values."""
+
+    def __init__(self, rows: Sequence[IndicatorRow] = (), parent: Any = None) -> None:
+        def tooltip(r: IndicatorRow) -> str:
+            return "\n".join(t for t in (f"{r.name} ({r.code})", r.description, r.phase) if t)
+
+        super().__init__([
+            Column(QCoreApplication.translate("Models", "Indikator"), lambda r: r.name, tooltip=tooltip),
+            Column(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
+                   sort=lambda r: r.observations, numeric=True),
+            Column(QCoreApplication.translate("Models", "Einheit"), lambda r: r.unit),
+            Column(QCoreApplication.translate("Models", "Code"), lambda r: r.code),
+        ], rows, parent)
+
+
+class FacilityTableModel(RowTableModel):
+    KIND_COLUMN = 1
+
+    def __init__(self, rows: Sequence[FacilityRow] = (), parent: Any = None) -> None:
+        super().__init__([
+            Column(QCoreApplication.translate("Models", "Einrichtung"), lambda r: r.name,
+                   tooltip=lambda r: f"{r.name}\n{r.address}"),
+            Column(QCoreApplication.translate("Models", "Art"), lambda r: r.kind),
+            Column(QCoreApplication.translate("Models", "Gebiet"), lambda r: r.region_name,
+                   tooltip=lambda r: r.region_key),
+            Column(QCoreApplication.translate("Models", "Nummer"), lambda r: r.key,
+                   sort=lambda r: natural_key(r.key)),
+        ], rows, parent)
+
+
+class AttributeTableModel(RowTableModel):
+    """Name/value pairs describing one facility (its fields, then its attributes)."""
+
+    def __init__(self, facility: FacilityRow | None = None, parent: Any = None) -> None:
+        super().__init__([
+            Column(QCoreApplication.translate("Models", "Merkmal"), lambda r: r[0]),
+            Column(QCoreApplication.translate("Models", "Wert"), lambda r: display_value(r[1]),
+                   sort=lambda r: r[1] if isinstance(r[1], int | float) else str(r[1]),
+                   numeric=False),
+        ], parent=parent)
+        self.set_facility(facility)
+
+    def set_facility(self, facility: FacilityRow | None) -> None:
+        pairs: list[tuple[str, Any]] = []
+        if facility is not None:
+            region = f"{facility.region_name} ({facility.region_key})" if facility.region_key else ""
+            pairs = [
+                (QCoreApplication.translate("Models", "Name"), facility.name),
+                (QCoreApplication.translate("Models", "Art"), facility.kind),
+                (QCoreApplication.translate("Models", "Nummer"), facility.key),
+                (QCoreApplication.translate("Models", "Bildungsphase"), facility.phase),
+                (QCoreApplication.translate("Models", "Angebot"), facility.offering),
+                (QCoreApplication.translate("Models", "Gebiet"), region),
+                (QCoreApplication.translate("Models", "Anschrift"), facility.address),
+            ]
+            pairs += sorted(facility.attributes.items(), key=lambda kv: natural_key(kv[0]))
+        self.set_rows(pairs)
+
+
+# --- observations -------------------------------------------------------------------------------------------
+
+@dataclass
+class _CodedColumn:
+    """A text column as codes into a label list (-1: empty)."""
+
+    header: str
+    codes: np.ndarray
+    labels: list[str]
+    # Natural-order rank of each label, for sorting.
+    ranks: np.ndarray
+
+    @classmethod
+    def from_categorical(cls, header: str, cat: pd.Categorical,
+                         label: Callable[[str], str] = str) -> _CodedColumn:
+        raw = [str(c) for c in cat.categories]
+        order = sorted(range(len(raw)), key=lambda i: natural_key(raw[i]))
+        ranks = np.empty(len(raw), dtype=np.int64)
+        ranks[np.asarray(order, dtype=np.int64)] = np.arange(len(raw))
+        return cls(header, np.asarray(cat.codes), [label(c) for c in raw], ranks)
+
+    def texts(self, rows: np.ndarray) -> np.ndarray:
+        return np.array([*self.labels, ""], dtype=object)[self.codes[rows]]
+
+
+class ObservationTableModel(QAbstractTableModel):
+    """Observations (from :func:`~bildungsplaner.services.browse.load_observations`) as a table.
+
+    Columns: Schlüssel, Gebiet, Zeitraum, one column per dimension, Wert. ``_rows`` maps visible rows to
+    frame rows; :meth:`sort` and :meth:`set_filter_text` rebuild it with numpy, never row by row in Python.
+    """
+
+    def __init__(self, frame: pd.DataFrame | None = None, unit: str = "", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._set(frame, unit)
+
+    # building
+    def _set(self, frame: pd.DataFrame | None, unit: str) -> None:
+        self.frame = empty_observations() if frame is None else frame
+        self.unit = unit
+        f = self.frame
+        self.dimensions: dict[str, pd.Categorical] = dimension_columns(f["dimensions"])
+        self.columns: list[_CodedColumn] = [
+            _CodedColumn.from_categorical(QCoreApplication.translate("Models", "Schlüssel"), f["region_key"].array),
+            _CodedColumn.from_categorical(QCoreApplication.translate("Models", "Gebiet"), f["region_name"].array),
+            _CodedColumn.from_categorical(QCoreApplication.translate("Models", "Zeitraum"), f["period"].array,
+                                          format_period),
+            *(_CodedColumn.from_categorical(name, cat) for name, cat in self.dimensions.items()),
+        ]
+        self.value_column = len(self.columns)
+        self.values = np.asarray(f["value"], dtype=np.float64)
+        self.flag_column = _CodedColumn.from_categorical("", f["flag"].array)
+        self.decimals = decimals_for(self.values)
+        self._order = np.arange(len(f), dtype=np.int64)
+        self._mask: np.ndarray | None = None
+        self._rows = self._order
+        self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
+        self.filter_text = ""
+
+    def set_frame(self, frame: pd.DataFrame | None, unit: str = "") -> None:
+        self.beginResetModel()
+        self._set(frame, unit)
+        self.endResetModel()
+
+    @property
+    def total_rows(self) -> int:
+        return len(self.values)
+
+    # Qt interface
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self.value_column + 1
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = int(self._rows[index.row()]), index.column()
+        if column == self.value_column:
+            return self._value_data(row, role)
+        col = self.columns[column]
+        code = int(col.codes[row])
+        if role == _DISPLAY:
+            return col.labels[code] if code >= 0 else ""
+        if role == SORT_ROLE:
+            return int(col.ranks[code]) if code >= 0 else -1
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return self.columns[0].labels[int(self.columns[0].codes[row])]
+        return None
+
+    def _value_data(self, row: int, role: int) -> Any:
+        if role == _DISPLAY:
+            return self.value_text(row, grouping=True)
+        if role == SORT_ROLE:
+            value = float(self.values[row])
+            return None if np.isnan(value) else value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(_RIGHT)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            flag = self._flag(row)
+            if flag:
+                return QCoreApplication.translate("Models", "Zeichen „{flag}“: {text}").format(
+                    flag=flag, text=flag_description(flag))
+        return None
+
+    def _flag(self, row: int) -> str:
+        code = int(self.flag_column.codes[row])
+        return self.flag_column.labels[code] if code >= 0 else ""
+
+    def value_text(self, row: int, *, grouping: bool) -> str:
+        """The value cell as text: the number, ``number flag`` for p/r/s, or the symbol instead of a number."""
+        flag, value = self._flag(row), float(self.values[row])
+        if flag in SYMBOL_FLAGS or np.isnan(value):
+            return flag
+        text = format_number(value, self.decimals, grouping=grouping)
+        return f"{text} {flag}" if flag and grouping else text
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if role != _DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1 if 0 <= section < len(self._rows) else None
+        if 0 <= section < self.value_column:
+            return self.columns[section].header
+        if section == self.value_column:
+            word = QCoreApplication.translate("Models", "Wert")
+            return f"{word} ({self.unit})" if self.unit else word
+        return None
+
+    # sorting and filtering (vectorised)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.beginResetModel()
+        self.sort_column, self.sort_order = column, order
+        descending = order == Qt.SortOrder.DescendingOrder
+        n = len(self.values)
+        if column < 0 or column > self.value_column or n == 0:
+            self._order = np.arange(n, dtype=np.int64)
+        elif column == self.value_column:
+            key = np.where(np.isnan(self.values), np.inf, -self.values if descending else self.values)
+            self._order = np.argsort(key, kind="stable")
+        else:
+            col = self.columns[column]
+            ranks = np.append(col.ranks, len(col.ranks))[col.codes]  # empty cells (-1) sort last
+            if descending:
+                ranks = np.where(col.codes < 0, len(col.ranks), len(col.ranks) - 1 - ranks)
+            self._order = np.argsort(ranks, kind="stable")
+        self._apply()
+        self.endResetModel()
+
+    def set_filter_text(self, text: str) -> None:
+        """Keep the rows in which every word of ``text`` occurs (case-insensitive) in some text column."""
+        self.beginResetModel()
+        self.filter_text = text
+        words = [w.casefold() for w in text.split()]
+        if not words:
+            self._mask = None
+        else:
+            mask = np.ones(len(self.values), dtype=bool)
+            for word in words:
+                hit = np.zeros(len(self.values), dtype=bool)
+                for col in [*self.columns, self.flag_column]:
+                    match = np.array([word in label.casefold() for label in col.labels] + [False], dtype=bool)
+                    hit |= match[col.codes]
+                mask &= hit
+            self._mask = mask
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        self._rows = self._order if self._mask is None else self._order[self._mask[self._order]]
+
+    def frame_rows(self, view_rows: np.ndarray | Sequence[int]) -> np.ndarray:
+        """Frame row numbers of visible rows."""
+        return self._rows[np.asarray(view_rows, dtype=np.int64)]
+
+    # copying
+    def copy_text(self, view_rows: np.ndarray | Sequence[int], columns: Sequence[int]) -> str:
+        """Tab-separated text with a header row, numbers with decimal comma and no grouping (for Excel)."""
+        rows = self.frame_rows(view_rows)
+        columns = [c for c in columns if 0 <= c <= self.value_column]
+        header = [_clean(str(self.headerData(c, Qt.Orientation.Horizontal))) for c in columns]
+        cells: list[Any] = []
+        for c in columns:
+            if c == self.value_column:
+                cells.append([self.value_text(int(r), grouping=False) for r in rows])
+            else:
+                cells.append([_clean(t) for t in self.columns[c].texts(rows)])
+        lines = ["\t".join(header), *("\t".join(values) for values in zip(*cells, strict=True))]
+        return "\n".join(lines) + "\n"
+
+
+def _clean(text: str) -> str:
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+class ObservationProxyModel(QSortFilterProxyModel):
+    """The proxy between the observation table and its view; sorting and filtering go to the source.
+
+    QSortFilterProxyModel's own sorting and filtering call ``data()`` per row and comparison — minutes for a
+    million rows in Python. This proxy therefore forwards :meth:`sort` and :meth:`set_filter_text` to the
+    :class:`ObservationTableModel`, which does both with numpy; the proxy never reorders or drops rows
+    itself, so proxy row *n* is source row *n*.
+    """
+
+    def source(self) -> ObservationTableModel:
+        model = self.sourceModel()
+        assert isinstance(model, ObservationTableModel)
+        return model
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.source().sort(column, order)
+
+    def set_filter_text(self, text: str) -> None:
+        self.source().set_filter_text(text)

@@ -1,0 +1,260 @@
+"""Side panels of the main window (regions, indicators, facilities) and the pages still in preparation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRegularExpression, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bildungsplaner import APP_NAME
+from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow
+from bildungsplaner.ui.models import (
+    SORT_ROLE,
+    AttributeTableModel,
+    FacilityTableModel,
+    IndicatorTableModel,
+    RegionTreeModel,
+)
+
+# Region levels shown expanded after opening (so the Gemeinden of a Kreis are visible at once).
+EXPANDED_LEVELS = frozenset({"bund", "land", "regierungsbezirk", "kreis"})
+
+
+def _list_view(model: QSortFilterProxyModel | RegionTreeModel, *, root_decorated: bool = False) -> QTreeView:
+    view = QTreeView()
+    view.setModel(model)
+    view.setUniformRowHeights(True)
+    view.setRootIsDecorated(root_decorated)
+    view.setAlternatingRowColors(True)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+def _sorting_proxy(parent: QWidget) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return proxy
+
+
+class RegionPanel(QWidget):
+    """The region tree; several regions can be selected (Strg/Umschalt)."""
+
+    selection_changed = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RegionTreeModel(parent=self)
+        self.view = _list_view(self.model, root_decorated=True)
+        self.view.setObjectName("regionTree")
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.header().setStretchLastSection(False)
+        self.view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit(self.selected_region_ids()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(QCoreApplication.translate("Panels", "Gebiete")))
+        layout.addWidget(self.view, 1)
+
+    def set_regions(self, rows: Sequence[RegionRow]) -> None:
+        self.model.set_regions(rows)
+        for row in self.model.nodes:
+            if row.level in EXPANDED_LEVELS:
+                self.view.expand(self.model.index_for_region(row.id))
+
+    def selected_region_ids(self) -> list[int]:
+        indexes = self.view.selectionModel().selectedRows(0)
+        ids = [self.model.region_id(i) for i in indexes]
+        return [i for i in ids if i is not None]
+
+    def select_regions(self, region_ids: Sequence[int]) -> None:
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for rid in region_ids:
+            index = self.model.index_for_region(rid)
+            if index.isValid():
+                selection.select(index, flags)
+                self.view.scrollTo(index)
+        if region_ids:
+            current = self.model.index_for_region(region_ids[0])
+            selection.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+
+class IndicatorPanel(QWidget):
+    """Indicators with their number of values; one is selected at a time."""
+
+    indicator_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = IndicatorTableModel(parent=self)
+        self.proxy = _sorting_proxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = _list_view(self.proxy)
+        self.view.setObjectName("indicatorList")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda *_: self.indicator_changed.emit(self.selected_indicator()))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_indicators(self, rows: Sequence[IndicatorRow]) -> None:
+        self.model.set_rows(rows)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def selected_indicator(self) -> IndicatorRow | None:
+        rows = self.view.selectionModel().selectedRows(0)
+        return self.model.row(self.proxy.mapToSource(rows[0])) if rows else None
+
+    def select_indicator(self, indicator_id: int) -> bool:
+        for row, indicator in enumerate(self.model.rows):
+            if indicator.id == indicator_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                return True
+        return False
+
+
+class FacilityPanel(QWidget):
+    """Facilities, filterable by kind, and the attributes of the selected one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FacilityTableModel(parent=self)
+        self.proxy = _sorting_proxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(FacilityTableModel.KIND_COLUMN)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("facilityKind")
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.view = _list_view(self.proxy)
+        self.view.setObjectName("facilityList")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._facility_changed())
+        self.attributes = AttributeTableModel(parent=self)
+        self.attribute_view = _list_view(self.attributes)
+        self.attribute_view.setObjectName("facilityAttributes")
+        self.attribute_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.attribute_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.kind_combo)
+        layout.addWidget(splitter, 1)
+
+    def set_facilities(self, rows: Sequence[FacilityRow]) -> None:
+        self.model.set_rows(rows)
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.clear()
+        self.kind_combo.addItem(QCoreApplication.translate("Panels", "Alle Arten ({count})").format(
+            count=len(rows)), None)
+        kinds: dict[str, int] = {}
+        for row in rows:
+            kinds[row.kind] = kinds.get(row.kind, 0) + 1
+        for kind in sorted(kinds, key=str.casefold):
+            self.kind_combo.addItem(f"{kind} ({kinds[kind]})", kind)
+        self.kind_combo.blockSignals(False)
+        self._kind_changed()
+        self.view.resizeColumnToContents(0)
+
+    def set_kind(self, kind: str | None) -> None:
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+
+    def _kind_changed(self) -> None:
+        kind = self.kind_combo.currentData()
+        pattern = "" if kind is None else f"^{re.escape(kind)}$"
+        self.proxy.setFilterRegularExpression(QRegularExpression(pattern))
+        self._facility_changed()
+
+    def selected_facility(self) -> FacilityRow | None:
+        rows = self.view.selectionModel().selectedRows(0)
+        return self.model.row(self.proxy.mapToSource(rows[0])) if rows else None
+
+    def _facility_changed(self) -> None:
+        self.attributes.set_facility(self.selected_facility())
+        self.attribute_view.resizeColumnToContents(0)
+
+
+def placeholder_page(object_name: str, title: str, paragraphs: Sequence[str]) -> QWidget:
+    """A clearly labelled page for an area that is still in preparation."""
+    page = QWidget()
+    page.setObjectName(object_name)
+    layout = QVBoxLayout(page)
+    heading = QLabel(f"<h2>{title}</h2>")
+    badge = QLabel(QCoreApplication.translate("Panels", "<b>In Vorbereitung</b> – dieser Bereich folgt in "
+                                                        "einer der nächsten Versionen von {app}.").format(
+        app=APP_NAME))
+    layout.addWidget(heading)
+    layout.addWidget(badge)
+    for text in paragraphs:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
+    layout.addStretch(1)
+    return page
+
+
+def import_page() -> QWidget:
+    return placeholder_page("importPage", QCoreApplication.translate("Panels", "Import"), [
+        QCoreApplication.translate(
+            "Panels", "Hier übernehmen Sie künftig amtliche Statistiken in den Arbeitsbereich: Tabellen aus "
+                      "GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, XLSX, ffcsv), "
+                      "Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium "
+                      "(xlsx, xls, ods, csv)."),
+        QCoreApplication.translate(
+            "Panels", "Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, "
+                      "Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein "
+                      "Importbericht nennt jede Korrektur, etwa ergänzte führende Nullen in Gebietsschlüsseln."),
+    ])
+
+
+def planning_page() -> QWidget:
+    return placeholder_page("planningPage", QCoreApplication.translate("Panels", "Planung"), [
+        QCoreApplication.translate(
+            "Panels", "Hier entstehen künftig Planungsszenarien: Bedarfsprognosen für Kita-Plätze, Schulplätze "
+                      "und den Ganztagsanspruch (GaFöG) im Vergleich zu den vorhandenen Kapazitäten."),
+        QCoreApplication.translate(
+            "Panels", "Dazu kommt die bedarfsgerechte Verteilung von Mitteln, Stellen oder Plätzen nach einem "
+                      "Bedarfsindex – mit Sockel- und Bedarfsanteil, Mindest- und Höchstwerten und den "
+                      "Verfahren Hare-Niemeyer, Sainte-Laguë/Schepers und D'Hondt. Szenarien lassen sich "
+                      "benennen, vergleichen und rückgängig machen."),
+    ])
+
+
+def export_page() -> QWidget:
+    return placeholder_page("exportPage", QCoreApplication.translate("Panels", "Export"), [
+        QCoreApplication.translate(
+            "Panels", "Hier erstellen Sie künftig ausschussfertige Excel-Planungstabellen mit Methode, Quellen "
+                      "und Zeichenerklärung."),
+        QCoreApplication.translate(
+            "Panels", "Kleine Fallzahlen werden dabei nach den Regeln der Geheimhaltung unterdrückt (primär "
+                      "unter 3, sekundär so, dass Summen sie nicht verraten) und als „.“ gekennzeichnet. Bis "
+                      "dahin können Sie Werte im Bereich „Daten“ markieren und mit Strg+C nach Excel kopieren."),
+    ])
