@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def gui() -> int:
         from bildungsplaner.ui.app import run_gui
 
-        return run_gui(args.workspace, demo=args.demo)
+        return run_gui(args.workspace, demo=args.demo, probe=args.startup_probe)
 
     return cli.guarded(gui)
 

@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help="Selbsttest: Demo in temporärem Arbeitsbereich erzeugen, lesen, Fenster öffnen/schließen")
     parser.add_argument("--demo", action="store_true", help="Fenster mit dem Demo-Arbeitsbereich öffnen")
+    # benchmarks/startup.py: print "shown <epoch seconds>" once the window is shown, then quit
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=_Parser)
 
     p = sub.add_parser("info", parents=[common], help="Arbeitsbereich beschreiben (Pfad, Schemastand, Anzahlen)")

@@ -86,8 +86,12 @@ def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: Traceback
         QMessageBox.critical(None, APP_NAME, error_text(exc))
 
 
-def run_gui(workspace: Path | None = None, *, demo: bool = False) -> int:
-    """Start the window: ``workspace`` (created if missing), the demo, or the last/default workspace."""
+def run_gui(workspace: Path | None = None, *, demo: bool = False, probe: bool = False) -> int:
+    """Start the window: ``workspace`` (created if missing), the demo, or the last/default workspace.
+
+    ``probe`` (``--startup-probe``, used by ``benchmarks/startup.py``) prints ``shown <epoch seconds>`` once
+    the window is shown with its workspace opened, then quits.
+    """
     app = create_application(sys.argv)
     sys.excepthook = _excepthook
     window = MainWindow()
@@ -103,6 +107,12 @@ def run_gui(workspace: Path | None = None, *, demo: bool = False) -> int:
             window.open_path(Path(last))
         else:  # first start: the default workspace is created as the demo
             window.open_path(paths.default_workspace(), build_demo=True)
+    if probe:
+        def shown() -> None:
+            print(f"shown {time.time():.6f}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, shown)
     return app.exec()
 
 
