@@ -56,6 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common], help="Demo-Arbeitsbereich (fiktiver Kreis Lindental) erzeugen")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI")
     p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
+
+    p = sub.add_parser("import", parents=[common], help="Datei importieren (GENESIS-Tabelle/-Flatfile, Excel, "
+                       "ODS, CSV); Exit-Code 2 bei abgelehnter Datei, nichts wird geändert")
+    p.add_argument("file", type=Path, metavar="DATEI")
+    p.add_argument("--template", type=Path, metavar="VORLAGE.toml",
+                   help="Importvorlage für allgemeine Tabellen (welche Spalte was enthält)")
+    p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (Standard: aus der Vorlage, sonst das erste)")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
+    p.add_argument("--json", action="store_true", help="Prüfbericht als JSON ausgeben")
+    p = sub.add_parser("data", parents=[common], help="Beobachtungen exportieren")
+    data_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
+    p = data_sub.add_parser("export", parents=[common], help="alle Beobachtungen als CSV (lang, eine Zeile je Wert)")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
+    p.add_argument("--dataset", type=int, metavar="ID", help="nur dieser Datensatz (auch ein ersetzter)")
+    p.add_argument("--indicator", metavar="CODE", help="nur dieser Indikator")
+    p.add_argument("--include-superseded", action="store_true", help="auch Werte ersetzter Datenstände")
+    p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
+    fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
+    p = fac_sub.add_parser("export", parents=[common], help="alle Einrichtungen als CSV")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
     return parser
 
 
@@ -179,8 +199,76 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _TerminalProgress:
+    """Progress on stderr, only when it is a terminal (scripts and tests get clean output)."""
+
+    cancelled = False
+
+    def __init__(self) -> None:
+        self._active = sys.stderr.isatty()
+        self._last = ""
+
+    def report(self, fraction: float, message: str = "") -> None:
+        if self._active:
+            line = f"\r{min(max(fraction, 0.0), 1.0):4.0%} {message}"[:100]
+            if line != self._last:
+                print(line.ljust(len(self._last)), end="", file=sys.stderr, flush=True)
+                self._last = line
+
+    def check(self) -> None:
+        pass
+
+    def done(self) -> None:
+        if self._active and self._last:
+            print(file=sys.stderr)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from bildungsplaner.importing.template import ImportTemplate
+    from bildungsplaner.services.importing import UnmatchedRegionsError, import_file
+
+    template = ImportTemplate.load(args.template) if args.template else None
+    progress = _TerminalProgress()
+    with _open(args) as ws:
+        try:
+            report = import_file(ws, args.file, template=template, sheet=args.sheet, dry_run=args.dry_run,
+                                 progress=progress)
+        except UnmatchedRegionsError as exc:
+            progress.done()
+            if args.json:
+                print(json.dumps(exc.report.to_dict(), ensure_ascii=False, indent=2))
+            raise
+        finally:
+            progress.done()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(report.summary())
+    return EXIT_OK
+
+
+def cmd_data(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.data_export import export_observations_csv
+
+    with _open(args) as ws:
+        count = export_observations_csv(ws, args.out, dataset=args.dataset, indicator=args.indicator,
+                                        include_superseded=args.include_superseded)
+    print(f"{count:,} Beobachtungen geschrieben: {args.out}".replace(",", "."))
+    return EXIT_OK
+
+
+def cmd_facilities(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.data_export import export_facilities_csv
+
+    with _open(args) as ws:
+        count = export_facilities_csv(ws, args.out)
+    print(f"{count:,} Einrichtungen geschrieben: {args.out}".replace(",", "."))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": cmd_info, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo,
+    "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities,
 }
 
 

@@ -1,0 +1,71 @@
+"""What every reader hands to the import service: plain rows in one of three shapes, plus provenance.
+
+Readers (GENESIS table, GENESIS flat file, generic tables through a template) never touch the database;
+the service (:mod:`bildungsplaner.services.importing`) matches regions, creates indicators and writes one
+transaction. Keeping the shapes here, in one place, is what lets a new reader be added without touching
+the service.
+
+Frames (pandas, one row per item, columns exactly as listed):
+
+* :data:`OBSERVATION_COLUMNS` — ``region_key`` (text or ``None`` when the source only names the region),
+  ``region_name``, ``indicator`` (the measure's label as the source writes it, e.g. ``Bevölkerungsstand``),
+  ``indicator_code`` (``None``: the service derives one from the label), ``unit``, ``period`` (as given:
+  ``31.12.2015``, ``2015``, ``2024/25``), ``period_iso`` (``2015-12-31`` for dates, else the period),
+  ``dimensions`` (canonical text of :func:`bildungsplaner.store.dimensions.encode`), ``value`` (float, NaN
+  when missing), ``flag`` (symbol or quality suffix, ``None``), ``source_row`` (1-based line/row in the file).
+* :data:`FACILITY_COLUMNS` — ``key``, ``name``, ``kind``, ``phase`` (a :class:`~bildungsplaner.store.models.Phase`
+  value), ``region_key``/``region_name`` (either may be ``None``), ``address``, ``offering``
+  (``analog``/``digital``/``both``), ``attributes`` (dict name → float), ``source_row``.
+* :data:`REGION_COLUMNS` — ``key``, ``name``, ``level`` (a :class:`~bildungsplaner.store.models.RegionLevel`
+  value), ``parent_key`` (``None`` = derive from the key or no parent), ``source_row``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pandas as pd
+
+__all__ = ["FACILITY_COLUMNS", "OBSERVATION_COLUMNS", "REGION_COLUMNS", "Batch", "Target", "empty_frame"]
+
+OBSERVATION_COLUMNS = ("region_key", "region_name", "indicator", "indicator_code", "unit", "period",
+                       "period_iso", "dimensions", "value", "flag", "source_row")
+FACILITY_COLUMNS = ("key", "name", "kind", "phase", "region_key", "region_name", "address", "offering",
+                    "attributes", "source_row")
+REGION_COLUMNS = ("key", "name", "level", "parent_key", "source_row")
+
+Target = Literal["observations", "facilities", "regions"]
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "observations": OBSERVATION_COLUMNS, "facilities": FACILITY_COLUMNS, "regions": REGION_COLUMNS,
+}
+
+
+def empty_frame(target: Target) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="float64" if c == "value" else "object") for c in COLUMNS[target]})
+
+
+@dataclass
+class Batch:
+    """The content of one file, read and mapped, ready for region matching and the database."""
+
+    target: Target
+    #: ``genesis``, ``genesis-ffcsv``, ``csv``, ``xlsx``, ``xlsm``, ``xls``, ``ods``.
+    format: str
+    rows: pd.DataFrame
+    rows_read: int = 0
+    table_code: str | None = None
+    title: str | None = None
+    stand: str | None = None
+    #: Source and licence line, e.g. "© Statistische Ämter des Bundes und der Länder, Deutschland, 2017".
+    source: str | None = None
+    footnotes: list[str] = field(default_factory=list)
+    #: Anything else worth keeping with the dataset (regional depth, sheet name, template name, ...).
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: Reader warnings (German, with row numbers where they apply).
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        expected = COLUMNS[self.target]
+        if tuple(self.rows.columns) != expected:
+            raise ValueError(f"{self.target}: columns {list(self.rows.columns)} != {list(expected)}")

@@ -1,0 +1,567 @@
+"""Import a file into a workspace: all or nothing, recorded, with a validation report.
+
+``import_file`` is the one use case behind the import assistant and ``bildungsplaner import``:
+
+1. decide the format by the file's bytes (:func:`bildungsplaner.importing.sniff.sniff`) and refuse hostile or
+   broken files with one German message;
+2. refuse a file already imported (same SHA-256) — the report says so and nothing changes;
+3. read it into a :class:`~bildungsplaner.importing.batch.Batch` (GENESIS needs no mapping, generic tables a
+   template);
+4. match regions: by key first (a key Excel stripped of its leading zero is repaired only when unambiguous,
+   and reported), official keys unknown to the workspace are created with level and parent from the key,
+   then by name, with suggestions for near misses; whatever stays unmatched is listed and the import is
+   refused (never silently dropped) unless the caller assigns or creates those regions;
+5. write dataset, indicators, regions, observations/facilities and an audit entry in ONE transaction; a
+   newer import of the same table supersedes the older dataset, whose values stay as history. Any error or
+   Cancel rolls everything back. ``dry_run`` does all of it and rolls back: the report is the preview.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bildungsplaner import UserInputError
+from bildungsplaner.importing.batch import Batch
+from bildungsplaner.importing.readers import indicator_code, read_batch, symbol_counts
+from bildungsplaner.importing.regionkeys import (
+    ancestor_keys,
+    is_region_key,
+    key_level,
+    parent_key,
+    repair_leading_zero,
+)
+from bildungsplaner.importing.validate import check_totals
+from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.store.audit import current_user, record
+from bildungsplaner.store.bulk import insert_rows
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.store.models import (
+    AuditAction,
+    Dataset,
+    Facility,
+    Indicator,
+    Observation,
+    Offering,
+    Phase,
+    Region,
+    RegionLevel,
+)
+
+if TYPE_CHECKING:
+    from bildungsplaner.importing.template import ImportTemplate
+
+__all__ = ["ImportReport", "UnmatchedRegion", "UnmatchedRegionsError", "file_sha256", "import_file"]
+
+log = logging.getLogger(__name__)
+MAX_LISTED = 50
+
+
+@dataclass
+class UnmatchedRegion:
+    """A region the file names that the workspace does not know; ``suggestions`` are (key, name) pairs."""
+
+    key: str | None
+    name: str | None
+    rows: list[int]
+    suggestions: list[tuple[str, str]] = field(default_factory=list)
+
+    def describe(self) -> str:
+        label = " ".join(p for p in (self.key, f"„{self.name}“" if self.name else None) if p)
+        hint = ""
+        if self.suggestions:
+            hint = " – meinten Sie " + " oder ".join(f"{n} ({k})" for k, n in self.suggestions[:3]) + "?"
+        return f"{label} (Zeile {self.rows[0]}){hint}"
+
+
+@dataclass
+class ImportReport:
+    """What an import read, matched, created and found; the same for a dry run and a real import."""
+
+    file_name: str
+    format: str
+    sha256: str
+    target: str = "observations"
+    dry_run: bool = False
+    committed: bool = False
+    dataset: int | None = None
+    duplicate_of: int | None = None
+    supersedes: int | None = None
+    table_code: str | None = None
+    title: str | None = None
+    stand: str | None = None
+    rows_read: int = 0
+    observations: int = 0
+    facilities: int = 0
+    regions_matched: int = 0
+    regions_created: int = 0
+    created_regions: list[str] = field(default_factory=list)
+    regions_unmatched: list[UnmatchedRegion] = field(default_factory=list)
+    repaired_keys: dict[str, str] = field(default_factory=dict)
+    indicators: list[str] = field(default_factory=list)
+    indicators_created: list[str] = field(default_factory=list)
+    symbol_counts: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["regions_unmatched"] = [
+            {**asdict(u), "suggestions": [{"key": k, "name": n} for k, n in u.suggestions]}
+            for u in self.regions_unmatched
+        ]
+        return data
+
+    def summary(self) -> str:
+        """A few German lines for the CLI and the assistant's last page."""
+        if self.duplicate_of is not None:
+            return (f"{self.file_name} wurde bereits importiert (Datensatz {self.duplicate_of}); "
+                    "nichts geändert.")
+        verb = "würden importiert" if self.dry_run else "importiert"
+        what = (f"{self.observations} Beobachtungen" if self.target == "observations"
+                else f"{self.facilities} Einrichtungen" if self.target == "facilities"
+                else f"{self.regions_created + self.regions_matched} Gebiete")
+        lines = [f"{self.file_name}: {self.rows_read} Zeilen gelesen, {what} {verb}"
+                 + (f" (Datensatz {self.dataset})" if self.dataset and not self.dry_run else "") + "."]
+        lines.append(f"Gebiete: {self.regions_matched} zugeordnet, {self.regions_created} neu angelegt, "
+                     f"{len(self.regions_unmatched)} nicht zugeordnet.")
+        if self.repaired_keys:
+            lines.append(f"{len(self.repaired_keys)} Schlüssel um die verlorene führende Null ergänzt.")
+        if self.supersedes:
+            lines.append(f"Ersetzt den älteren Stand (Datensatz {self.supersedes}); dessen Werte bleiben als "
+                         "Verlauf erhalten.")
+        if self.symbol_counts:
+            lines.append("Zeichen: " + ", ".join(f"„{k}“ {v}×" for k, v in self.symbol_counts.items()))
+        lines += [f"Warnung: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+class UnmatchedRegionsError(UserInputError):
+    """Regions in the file that the workspace does not know; carries the (dry-run) report."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        items = report.regions_unmatched
+        listed = "; ".join(u.describe() for u in items[:5]) + (f"; … ({len(items)} insgesamt)"
+                                                               if len(items) > 5 else "")
+        super().__init__(f"{len(items)} Gebiet(e) der Datei sind im Arbeitsbereich unbekannt: {listed}. "
+                         "Bitte zuordnen oder anlegen (Import-Assistent oder [regions.assign] in der Vorlage); "
+                         "es wurde nichts importiert.")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = None, sheet: str | None = None,
+                dry_run: bool = False, assignments: dict[str, str] | None = None,
+                create_unmatched: bool = False, progress: Progress | None = None) -> ImportReport:
+    """Import ``path`` into ``ws`` (see the module docstring); raises :class:`UserInputError` on bad input.
+
+    ``assignments`` maps a key or name in the file to a region key of the workspace (the user's choice for
+    unmatched regions; a template's ``[regions.assign]`` adds to it). ``create_unmatched`` creates regions
+    for unmatched keys (level ``other``) instead of refusing.
+    """
+    from bildungsplaner.importing.sniff import sniff
+
+    progress = progress or NullProgress()
+    path = Path(path)
+    if not path.is_file():
+        raise UserInputError(f"Die Datei {path} existiert nicht.")
+    sniffed = sniff(path)
+    report = ImportReport(file_name=path.name, format=sniffed.kind, sha256=file_sha256(path), dry_run=dry_run)
+    with ws.session() as s:
+        previous = s.scalars(select(Dataset).where(Dataset.sha256 == report.sha256).order_by(Dataset.id)).first()
+    if previous is not None:
+        report.duplicate_of = previous.id
+        report.table_code, report.title, report.stand = previous.table_code, previous.title, previous.stand
+        return report
+    batch = read_batch(path, sniffed, template=template, sheet=sheet, progress=progress)
+    progress.check()
+    assign = dict(assignments or {})
+    if template is not None:
+        assign = {**template.assignments, **assign}
+        create_unmatched = create_unmatched or template.create_unmatched
+    report.format, report.target = batch.format, batch.target
+    report.table_code, report.title, report.stand = batch.table_code, batch.title, batch.stand
+    report.rows_read = batch.rows_read
+    report.warnings += batch.warnings
+    session = ws.session()
+    try:
+        session.begin()
+        _import_batch(session, batch, report, path, assign, create_unmatched, progress)
+        if dry_run:
+            raise _DryRun
+        session.commit()
+        report.committed = True
+    except _DryRun:
+        session.rollback()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+    if report.regions_unmatched and not dry_run:  # pragma: no cover - _import_batch raised already
+        raise UnmatchedRegionsError(report)
+    progress.report(1.0, "Import abgeschlossen." if not dry_run else "Prüfung abgeschlossen.")
+    return report
+
+
+# --- regions -----------------------------------------------------------------------------------------------
+
+def _norm_name(name: str) -> str:
+    text = re.sub(r"\s+", " ", name.strip().casefold())
+    return re.sub(r",\s*(stadt|st\.|gemeinde|gem\.|landeshauptstadt|kreisfreie stadt|hansestadt)$", "", text)
+
+
+@dataclass
+class _Regions:
+    by_key: dict[str, int]
+    names: dict[int, str]
+    by_name: dict[str, list[int]]
+    keys: dict[int, str]
+
+    @classmethod
+    def load(cls, session: Session) -> _Regions:
+        rows = session.execute(select(Region.id, Region.key, Region.name)).all()
+        by_name: dict[str, list[int]] = {}
+        for rid, _key, name in rows:
+            by_name.setdefault(_norm_name(name), []).append(rid)
+        return cls({k: i for i, k, _ in rows}, {i: n for i, _, n in rows}, by_name, {i: k for i, k, _ in rows})
+
+    def add(self, region: Region) -> None:
+        self.by_key[region.key] = region.id
+        self.names[region.id] = region.name
+        self.keys[region.id] = region.key
+        self.by_name.setdefault(_norm_name(region.name), []).append(region.id)
+
+    def suggest(self, text: str) -> list[tuple[str, str]]:
+        names = list(self.by_name)
+        close = difflib.get_close_matches(_norm_name(text), names, n=3, cutoff=0.75)
+        return [(self.keys[i], self.names[i]) for n in close for i in self.by_name[n]][:3]
+
+
+def _nearest_parent(key: str, known: dict[str, int]) -> int | None:
+    parent = parent_key(key)
+    while parent is not None:
+        if parent in known:
+            return known[parent]
+        parent = parent_key(parent)
+    return None
+
+
+def _create_region(session: Session, regions: _Regions, key: str, name: str, level: str,
+                   parent_id: int | None, report: ImportReport) -> int:
+    region = Region(key=key, name=name[:200] or key, level=level, parent_id=parent_id)
+    session.add(region)
+    session.flush()
+    regions.add(region)
+    report.regions_created += 1
+    if len(report.created_regions) < MAX_LISTED:
+        report.created_regions.append(key)
+    return region.id
+
+
+def _create_official_regions(session: Session, regions: _Regions, official: list[tuple[tuple[str, str], str, str]],
+                             resolved: dict[tuple[str, str], int], report: ImportReport) -> None:
+    """Create regions for official keys, shallowest first, each under its nearest known ancestor.
+
+    Bulk inserts per depth (a Gemeinde file brings ~14,000 new regions; the ORM would take seconds).
+    """
+    by_depth: dict[int, dict[str, str]] = {}
+    for _pair, key, name in official:
+        if key not in regions.by_key:
+            by_depth.setdefault(len(ancestor_keys(key)), {}).setdefault(key, name)
+    for depth in sorted(by_depth):
+        items = by_depth[depth]
+        rows = [(key, (name or key)[:200], key_level(key), _nearest_parent(key, regions.by_key))
+                for key, name in items.items()]
+        insert_rows(session, Region.__table__, ("key", "name", "level", "parent_id"), rows)
+        keys = list(items)
+        for start in range(0, len(keys), 5000):
+            chunk = keys[start:start + 5000]
+            for rid, key, name in session.execute(select(Region.id, Region.key, Region.name)
+                                                  .where(Region.key.in_(chunk))):
+                regions.by_key[key], regions.names[rid], regions.keys[rid] = rid, name, key
+                regions.by_name.setdefault(_norm_name(name), []).append(rid)
+        report.regions_created += len(keys)
+        report.created_regions += keys[: max(0, MAX_LISTED - len(report.created_regions))]
+    for pair, key, _name in official:
+        resolved[pair] = regions.by_key[key]
+
+
+def _resolve_regions(session: Session, rows: pd.DataFrame, report: ImportReport, assign: dict[str, str],
+                     create_unmatched: bool, *, region_optional: bool = False) -> np.ndarray:
+    """Region id per row (``-1`` where unmatched, listed in ``report.regions_unmatched``).
+
+    ``region_optional`` (facilities): a row that names no region at all stays without one (``-1``).
+    """
+    regions = _Regions.load(session)
+    keys = rows["region_key"].where(rows["region_key"].notna(), None)
+    names = rows["region_name"].where(rows["region_name"].notna(), None)
+    pairs = pd.DataFrame({"k": keys.fillna("\x00"), "n": names.fillna("\x00"), "row": rows["source_row"]})
+    first_rows = pairs.groupby(["k", "n"], sort=False)["row"].agg(lambda r: list(r.head(3)))
+    resolved: dict[tuple[str, str], int] = {}
+    official: list[tuple[tuple[str, str], str, str]] = []
+    for (k, n), where in first_rows.items():
+        key = None if k == "\x00" else str(k).strip()
+        name = None if n == "\x00" else str(n).strip()
+        target = assign.get(key or "\x00") or assign.get(name or "\x00")
+        if target is not None:
+            if target not in regions.by_key:
+                raise UserInputError(f"Zuordnung „{key or name}“ → {target}: Gebiet {target} gibt es im "
+                                     "Arbeitsbereich nicht.")
+            resolved[(k, n)] = regions.by_key[target]
+            continue
+        if key:
+            if key not in regions.by_key:
+                repaired, changed = repair_leading_zero(key)
+                if changed and (repaired in regions.by_key or is_region_key(repaired)):
+                    report.repaired_keys[key] = repaired
+                    key = repaired
+            if key in regions.by_key:
+                resolved[(k, n)] = regions.by_key[key]
+                continue
+            if is_region_key(key):
+                official.append(((k, n), key, name or key))
+                continue
+            if create_unmatched:
+                resolved[(k, n)] = _create_region(session, regions, key, name or key, RegionLevel.OTHER.value,
+                                                  None, report)
+                continue
+            report.regions_unmatched.append(UnmatchedRegion(key, name, where, regions.suggest(name or key)))
+            continue
+        if name:
+            ids = regions.by_name.get(_norm_name(name), [])
+            if len(ids) == 1:
+                resolved[(k, n)] = ids[0]
+                continue
+            suggestions = [(regions.keys[i], regions.names[i]) for i in ids] or regions.suggest(name)
+            report.regions_unmatched.append(UnmatchedRegion(None, name, where, suggestions))
+            continue
+        if not region_optional:
+            report.regions_unmatched.append(UnmatchedRegion(None, None, where))
+    _create_official_regions(session, regions, official, resolved, report)
+    created = {pair for pair, _, _ in official}
+    report.regions_matched = len({rid for pair, rid in resolved.items() if pair not in created})
+    codes = pd.MultiIndex.from_arrays([pairs["k"], pairs["n"]])
+    return np.asarray(pd.Series(resolved, dtype="int64").reindex(codes).fillna(-1).to_numpy(), dtype="int64")
+
+
+def _import_regions(session: Session, batch: Batch, report: ImportReport) -> None:
+    """Target ``regions``: create or update each listed region (parents first)."""
+    regions = _Regions.load(session)
+    rows = batch.rows.sort_values("key", key=lambda s: s.str.len(), kind="stable")
+    levels = {v.value for v in RegionLevel}
+    file_keys = set(rows["key"])
+    pending_parents: list[tuple[Region, str, int]] = []
+    for row in rows.itertuples(index=False):
+        if row.level not in levels:
+            raise UserInputError(f"Zeile {row.source_row}: Ebene „{row.level}“ ist unbekannt "
+                                 f"(erlaubt: {', '.join(sorted(levels))}).")
+        existing_id = regions.by_key.get(row.key)
+        if existing_id is not None:
+            region = session.get(Region, existing_id)
+            assert region is not None
+            region.name, region.level = row.name, row.level
+            report.regions_matched += 1
+        else:
+            region = Region(key=row.key, name=row.name, level=row.level)
+            session.add(region)
+            session.flush()
+            regions.add(region)
+            report.regions_created += 1
+            if len(report.created_regions) < MAX_LISTED:
+                report.created_regions.append(row.key)
+        if row.parent_key:
+            pending_parents.append((region, str(row.parent_key), int(row.source_row)))
+        elif is_region_key(row.key):
+            region.parent_id = _nearest_parent(row.key, regions.by_key)
+    for region, parent, source_row in pending_parents:
+        if parent not in regions.by_key:
+            hint = " (steht auch nicht in der Datei)" if parent not in file_keys else ""
+            raise UserInputError(f"Zeile {source_row}: übergeordnetes Gebiet {parent} von {region.key} ist im "
+                                 f"Arbeitsbereich unbekannt{hint}.")
+        if regions.by_key[parent] == region.id:
+            raise UserInputError(f"Zeile {source_row}: Gebiet {region.key} kann nicht sein eigenes "
+                                 "übergeordnetes Gebiet sein.")
+        region.parent_id = regions.by_key[parent]
+    session.flush()
+
+
+# --- indicators, datasets ----------------------------------------------------------------------------------
+
+def _resolve_indicators(session: Session, rows: pd.DataFrame, batch: Batch, report: ImportReport) -> np.ndarray:
+    existing = {code: (iid, unit) for iid, code, unit in session.execute(
+        select(Indicator.id, Indicator.code, Indicator.unit))}
+    phases: dict[str, str] = batch.meta.get("indicator_phases", {})
+    default_phase = batch.meta.get("phase", Phase.KONTEXT.value)
+    triples = pd.DataFrame({"label": rows["indicator"].astype(str), "code": rows["indicator_code"].fillna(""),
+                            "unit": rows["unit"].fillna("")})
+    ids: dict[tuple[str, str, str], int] = {}
+    for label, code, unit in triples.drop_duplicates().itertuples(index=False, name=None):
+        wanted = code or indicator_code(label)
+        if wanted in existing and existing[wanted][1] and unit and existing[wanted][1] != unit and not code:
+            wanted = indicator_code(label, unit)  # same label, other unit: a different indicator
+        if wanted in existing:
+            iid = existing[wanted][0]
+        else:
+            indicator = Indicator(code=wanted, name=label[:300], unit=unit, phase=phases.get(wanted, default_phase),
+                                  description=f"Importiert aus {batch.table_code or report.file_name}")
+            session.add(indicator)
+            session.flush()
+            iid = indicator.id
+            existing[wanted] = (iid, unit)
+            report.indicators_created.append(wanted)
+        ids[(label, code, unit)] = iid
+        if wanted not in report.indicators:
+            report.indicators.append(wanted)
+    index = pd.MultiIndex.from_frame(triples)
+    return pd.Series(ids, dtype="int64").reindex(index).to_numpy(dtype="int64")
+
+
+def _supersede(session: Session, batch: Batch, dataset: Dataset, report: ImportReport) -> None:
+    stmt = select(Dataset).where(Dataset.superseded_by_id.is_(None), Dataset.id != dataset.id)
+    if batch.table_code:
+        stmt = stmt.where(Dataset.table_code == batch.table_code)
+    else:  # a colleague's workbook: the same file name imported with the same template
+        stmt = stmt.where(Dataset.file_name == dataset.file_name, Dataset.table_code.is_(None))
+    older = [d for d in session.scalars(stmt) if (d.meta or {}).get("target", "observations") == batch.target
+             and (d.meta or {}).get("template") == batch.meta.get("template")]
+    for old in older:
+        old.superseded_by_id = dataset.id
+        if old.stand and batch.stand and _stand_key(old.stand) > _stand_key(batch.stand):
+            report.warnings.append(f"Der bisherige Stand ({old.stand}, Datensatz {old.id}) ist neuer als der "
+                                   f"importierte ({batch.stand}); der importierte gilt nun trotzdem.")
+    if older:
+        report.supersedes = older[-1].id
+
+
+def _stand_key(stand: str) -> str:
+    match = re.match(r"(\d{2})\.(\d{2})\.(\d{4})(?:\s*/\s*(\S+))?", stand)
+    return f"{match[3]}{match[2]}{match[1]}{match[4] or ''}" if match else stand
+
+
+# --- the write ---------------------------------------------------------------------------------------------
+
+def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Path, assign: dict[str, str],
+                  create_unmatched: bool, progress: Progress) -> None:
+    rows = batch.rows
+    progress.report(0.4, "Gebiete werden zugeordnet …")
+    if batch.target == "regions":
+        _import_regions(session, batch, report)
+    else:
+        region_ids = _resolve_regions(session, rows, report, assign, create_unmatched,
+                                      region_optional=batch.target == "facilities")
+        if report.regions_unmatched:
+            if report.dry_run:
+                return
+            raise UnmatchedRegionsError(report)
+    progress.check()
+    dataset = Dataset(
+        file_name=path.name, sha256=report.sha256, format=batch.format, table_code=batch.table_code,
+        title=batch.title, stand=batch.stand, source=batch.source,
+        footnotes="\n".join(batch.footnotes) or None, imported_by=current_user(), row_count=batch.rows_read,
+        meta={**_jsonable(batch.meta), "target": batch.target,
+              "repaired_keys": report.repaired_keys or None, "path": str(path)},
+    )
+    session.add(dataset)
+    session.flush()
+    report.dataset = dataset.id
+    _supersede(session, batch, dataset, report)
+    if batch.target == "observations":
+        report.symbol_counts = symbol_counts(rows)
+        progress.report(0.45, "Summen werden geprüft …")
+        report.warnings += check_totals(rows)
+        indicator_ids = _resolve_indicators(session, rows, batch, report)
+        _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
+        report.observations = len(rows)
+    elif batch.target == "facilities":
+        report.facilities = _write_facilities(session, dataset.id, rows, region_ids, progress)
+    record(session, AuditAction.IMPORT, {
+        "dataset": dataset.id, "file": path.name, "sha256": report.sha256, "format": batch.format,
+        "table_code": batch.table_code, "target": batch.target, "observations": report.observations,
+        "facilities": report.facilities, "regions_created": report.regions_created,
+        "supersedes": report.supersedes,
+    })
+    session.flush()
+
+
+def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
+    return json.loads(json.dumps(meta, ensure_ascii=False, default=str))
+
+
+def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, region_ids: np.ndarray,
+                        indicator_ids: np.ndarray, progress: Progress) -> None:
+    n = len(rows)
+    values = rows["value"].to_numpy(dtype="float64")
+    value_obj = values.astype(object)
+    value_obj[np.isnan(values)] = None
+    flags = rows["flag"].to_numpy(dtype=object, copy=True)
+    flags[pd.isna(flags)] = None
+    data = zip([dataset_id] * n, indicator_ids.tolist(), region_ids.tolist(),
+               rows["period_iso"].to_numpy(dtype=object).tolist(), rows["dimensions"].to_numpy(dtype=object).tolist(),
+               value_obj.tolist(), flags.tolist(), strict=True)
+
+    def after_chunk(done: int) -> None:
+        progress.report(0.5 + 0.48 * done / max(n, 1), f"{done:,} von {n:,} Werten geschrieben …".replace(",", "."))
+        progress.check()
+
+    insert_rows(session, Observation.__table__,
+                ("dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag"),
+                data, after_chunk=after_chunk)
+
+
+def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, region_ids: np.ndarray,
+                      progress: Progress) -> int:
+    existing = {(kind, key): fid for fid, kind, key in session.execute(select(Facility.id, Facility.kind,
+                                                                              Facility.key))}
+    offerings = {o.value for o in Offering}
+    phases = {p.value for p in Phase}
+    seen: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(rows.itertuples(index=False)):
+        ident = (str(row.kind), str(row.key))
+        if ident in seen:
+            raise UserInputError(f"Zeile {row.source_row}: Einrichtung {row.key} ({row.kind}) steht doppelt in der "
+                                 f"Datei (auch Zeile {seen[ident]}).")
+        seen[ident] = int(row.source_row)
+        if row.offering not in offerings:
+            raise UserInputError(f"Zeile {row.source_row}: Angebotsform „{row.offering}“ ist unbekannt "
+                                 "(analog, digital oder both).")
+        if row.phase not in phases:
+            raise UserInputError(f"Zeile {row.source_row}: Bildungsphase „{row.phase}“ ist unbekannt.")
+        attributes = {k: (None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
+                      for k, v in (row.attributes or {}).items()}
+        fields = {"name": str(row.name)[:300], "phase": row.phase, "address": (row.address or "")[:300],
+                  "offering": row.offering, "attributes": attributes, "dataset_id": dataset_id,
+                  "region_id": int(region_ids[i]) if region_ids[i] >= 0 else None}
+        if ident in existing:
+            facility = session.get(Facility, existing[ident])
+            assert facility is not None
+            for name, value in fields.items():
+                setattr(facility, name, value)
+        else:
+            session.add(Facility(key=ident[1], kind=ident[0], **fields))
+        if i % 2000 == 0:
+            progress.report(0.5 + 0.48 * i / max(len(rows), 1), f"{i} Einrichtungen geschrieben …")
+            progress.check()
+    session.flush()
+    return len(rows)
