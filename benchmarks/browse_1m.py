@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Browsing one million observations: database read, table model, sort, filter and the whole window.
+
+    .venv/bin/python benchmarks/browse_1m.py [--rows 1000000] [--repeat 3] [--no-window] [--fresh]
+
+The workspace (the demo plus one indicator ``BENCH_1M`` spread over all Gemeinden and Sozialräume) is built
+once in ``benchmarks/out/`` and reused (``--fresh`` rebuilds it). Stages, each the best of ``--repeat`` runs:
+
+(a) baseline: a raw ``sqlite3`` fetch of the same rows — the SELECT of ``load_observations`` (indicator,
+    regions, current datasets) joined with the region and indicator names, ``fetchall()`` into tuples;
+(b) ``bildungsplaner.services.browse.load_observations`` for those rows (DataFrame with categoricals, in
+    natural order);
+(c) the ``ObservationTableModel`` of the window filled with that frame, one sort by value (descending) and
+    one text filter, all offscreen;
+(d) the whole ``MainWindow`` opening the workspace, then "Untergeordnete Gebiete einbeziehen" ticked
+    (the Kreis and everything below it) until table and chart show all rows (one run; ``--no-window``
+    skips it).
+
+Ratios are to (a), measured in the same run. "RSS" is the resident size after the stage, "peak" the
+high-water mark during it (``getrusage`` after resetting the mark through ``/proc/self/clear_refs``; where
+that is not possible, e.g. macOS, the peaks are cumulative). The stage's own result stays in memory across
+its repeats, the previous one is dropped before each run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import OUT, big_workspace, git_revision, machine, timed
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from PySide6.QtWidgets import QApplication
+
+FILTER_TEXT = "Lindental 2019"
+INDICATOR = "BENCH_1M"
+
+
+_overall_peak = 0.0
+_peak_resettable = True
+
+
+def peak_mib() -> float:
+    """Peak resident size since the last :func:`reset_peak` (the process's high-water mark)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def reset_peak() -> None:
+    """Start a new high-water mark (Linux ≥ 4.0: ``5`` into ``/proc/self/clear_refs``); else it stays cumulative."""
+    global _overall_peak, _peak_resettable
+    _overall_peak = max(_overall_peak, peak_mib())
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        _peak_resettable = False
+
+
+def rss_mib() -> float:
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def report(label: str, seconds: float, baseline: float | None) -> None:
+    """One line: time, ratio to the baseline, resident size now and the peak since the stage began."""
+    ratio = f"{seconds / baseline:6.2f}x" if baseline else "  1.00x"
+    rss = rss_mib()
+    peak = max(rss, peak_mib())  # the kernel's counters may lag the current size by a few pages
+    print(f"  {label:<46} {seconds * 1000:7.0f} ms {ratio}   RSS {rss:5.0f} MiB, peak {peak:5.0f} MiB", flush=True)
+
+
+def raw_fetch(path: Path, indicator_id: int, region_ids: list[int]) -> list[tuple]:
+    """Baseline (a): the rows of ``load_observations`` with region and indicator names, plain sqlite3."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        superseded = [r[0] for r in conn.execute("SELECT id FROM dataset WHERE superseded_by_id IS NOT NULL")]
+        sql = ("SELECT o.region_id, r.key, r.name, o.period, o.dimensions, o.value, o.flag, i.name "
+               "FROM observation o JOIN region r ON r.id = o.region_id JOIN indicator i ON i.id = o.indicator_id "
+               f"WHERE o.indicator_id = ? AND o.region_id IN ({','.join('?' * len(region_ids))})")
+        if superseded:
+            sql += f" AND o.dataset_id NOT IN ({','.join('?' * len(superseded))})"
+        return conn.execute(sql, [indicator_id, *region_ids, *superseded]).fetchall()
+    finally:
+        conn.close()
+
+
+def wait_until(app: QApplication, condition: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until ``condition()`` holds or ``timeout_s`` passed."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    deadline = time.monotonic() + timeout_s
+    while not condition() and time.monotonic() < deadline:
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+    app.processEvents()
+    return condition()
+
+
+def stage_model(frame: pd.DataFrame, unit: str, base: float, repeat: int) -> None:
+    """(c) The observation table model filled with ``frame``, then sorted by value and filtered."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    from bildungsplaner.ui.models import ObservationTableModel
+
+    root = QModelIndex()
+    reset_peak()
+    model = ObservationTableModel()
+    build = timed(lambda: model.set_frame(frame, unit), repeat)
+    report("(c) ObservationTableModel.set_frame", build, base)
+    by_value = timed(lambda: model.sort(model.value_column, Qt.SortOrder.DescendingOrder), repeat)
+    report("    sort by value (descending)", by_value, base)
+    reset_peak()
+    filtered = timed(lambda: model.set_filter_text(FILTER_TEXT), repeat)
+    shown = f"{model.rowCount(root):,}".replace(",", ".")
+    report(f"    filter \u201e{FILTER_TEXT}\u201c ({shown} rows left)", filtered, base)
+
+    def first_screen() -> None:  # what a view asks for when it paints 40 rows
+        for row in range(min(40, model.rowCount(root))):
+            for column in range(model.columnCount(root)):
+                model.data(model.index(row, column))
+
+    reset_peak()
+    report("    data() for one screen (40 rows)", timed(first_screen, repeat), base)
+    model.set_frame(None)
+
+
+def stage_window(app: QApplication, path: Path, n: int, base: float) -> None:
+    """(d) The main window opening the workspace, then the Kreis with everything below it (one run)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    from bildungsplaner.services.workspace import open_workspace
+    from bildungsplaner.ui.main_window import MainWindow
+
+    with open_workspace(path, create=False) as ws:
+        reset_peak()
+        t0 = time.perf_counter()
+        window = MainWindow(ws, owns_workspace=False)
+        window.resize(1400, 860)
+        window.show()
+        app.processEvents()
+        report("(d) MainWindow opened (overview read, shown)", time.perf_counter() - t0, base)
+        browser = window.browser
+        reset_peak()
+        t0 = time.perf_counter()
+        browser.descendants.setChecked(True)  # the Kreis (preselected) and everything below it
+        ok = wait_until(app, lambda: browser.model.total_rows == n, timeout_s=120)
+        if not ok:
+            raise SystemExit(f"the window's table did not fill: {browser.model.total_rows} of {n} rows")
+        report("    subregions ticked -> table and chart filled", time.perf_counter() - t0, base)
+        reset_peak()
+        t0 = time.perf_counter()
+        browser.proxy.sort(browser.model.value_column, Qt.SortOrder.DescendingOrder)
+        app.processEvents()
+        report("    sort by value in the window", time.perf_counter() - t0, base)
+        reset_peak()
+        t0 = time.perf_counter()
+        browser.filter_edit.setText(FILTER_TEXT)
+        app.processEvents()
+        report("    filter typed in the window", time.perf_counter() - t0, base)
+        print(f"    heading: {browser.heading.text()!r}; count: {browser.count_label.text()!r}")
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="observations of the benchmark indicator")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per stage (best is reported)")
+    parser.add_argument("--no-window", action="store_true", help="skip stage (d), the whole main window")
+    parser.add_argument("--fresh", action="store_true", help="rebuild the benchmark workspace")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    print(f"machine: {machine()}; revision {git_revision()}", flush=True)
+
+    path = OUT / f"browse_{args.rows}.bpws"
+    if args.fresh:
+        for stale in OUT.glob(f"{path.name}*"):
+            stale.unlink()
+    t0 = time.perf_counter()
+    existed = path.exists()
+    big_workspace(path, args.rows)
+    print(f"workspace {path.relative_to(OUT.parent.parent)} "
+          f"({'reused' if existed else f'built in {time.perf_counter() - t0:.1f} s'}, "
+          f"{path.stat().st_size / 1024 / 1024:.0f} MiB)", flush=True)
+
+    from bildungsplaner.services.browse import RegionIndex, list_regions, load_observations
+    from bildungsplaner.services.workspace import open_workspace
+
+    with open_workspace(path, create=False) as ws:
+        regions = list_regions(ws)
+        kreis = next(r for r in regions if r.level == "kreis")
+        region_ids = RegionIndex(regions).expand([kreis.id], include_descendants=True)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        indicator_id, unit = conn.execute("SELECT id, unit FROM indicator WHERE code = ?", (INDICATOR,)).fetchone()
+        conn.close()
+        print(f"selection: {kreis.name} and {len(region_ids) - 1} regions below it, indicator {INDICATOR}; "
+              f"best of {args.repeat} runs", flush=True)
+
+        reset_peak()  # (a) baseline
+        rows: list[tuple] = []
+
+        def baseline() -> None:
+            nonlocal rows
+            rows = []
+            rows = raw_fetch(path, indicator_id, region_ids)
+
+        base = timed(baseline, args.repeat)
+        n = len(rows)
+        del rows
+        print(f"rows: {n:,}".replace(",", "."))
+        print(f"  {'stage':<46} {'best':>10} {'ratio':>7}   (RSS after the stage, peak during it)")
+        report("(a) raw sqlite3 fetch with names (baseline)", base, None)
+
+        reset_peak()  # (b) the service
+        frame = None
+
+        def load() -> None:
+            nonlocal frame
+            frame = None
+            frame = load_observations(ws, indicator_id, region_ids)
+
+        loaded = timed(load, args.repeat)
+        assert frame is not None and len(frame) == n, (None if frame is None else len(frame), n)
+        report("(b) services.browse.load_observations", loaded, base)
+
+    # (c) the table model, (d) the window
+    from bildungsplaner.ui.app import create_application
+
+    app = create_application([sys.argv[0]])
+    stage_model(frame, unit, base, args.repeat)
+    del frame
+    if not args.no_window:
+        stage_window(app, path, n, base)
+
+    reset_peak()
+    note = "" if _peak_resettable else " (peaks are cumulative here: the high-water mark could not be reset)"
+    print(f"peak RSS of the whole run {_overall_peak:.0f} MiB{note}; total run time "
+          f"{time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
