@@ -182,3 +182,13 @@ def test_a_migration_that_breaks_references_is_rolled_back(tmp_path: Path) -> No
     with pytest.raises(WorkspaceError, match="Verweise fehlen"):
         open_workspace(path, script_location=scripts)
     assert sha256(path) == before
+
+
+def test_the_fast_revision_reader_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from bildungsplaner.store.database import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}

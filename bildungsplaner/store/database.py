@@ -13,16 +13,14 @@ Rules (each is tested in ``tests/test_store_migrations.py``):
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bildungsplaner import BildungsplanerError
@@ -30,6 +28,9 @@ from bildungsplaner.paths import migrations_dir
 from bildungsplaner.store import sqlite
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.models import AuditAction
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 class WorkspaceError(BildungsplanerError):
@@ -41,20 +42,38 @@ class WorkspaceTooNew(WorkspaceError):
 
 
 def alembic_config(script_location: Path | None = None) -> Config:
+    from alembic.config import Config  # Alembic costs ~80 ms of start-up; only migrations need it
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or migrations_dir()))
     return cfg
 
 
+_REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]+)['"]|None)""", re.M)
+
+
+def revision_graph(script_location: Path | None = None) -> dict[str, str | None]:
+    """``{revision: down_revision}`` read from the migration scripts' assignments, without importing Alembic.
+
+    ``tests/test_store_migrations.py`` checks it against Alembic's own ``ScriptDirectory``.
+    """
+    graph: dict[str, str | None] = {}
+    for script in sorted(Path(script_location or migrations_dir()).joinpath("versions").glob("*.py")):
+        found = {m[1]: m[2] for m in _REVISION_LINE.finditer(script.read_text(encoding="utf-8"))}
+        if "revision" in found:
+            graph[found["revision"]] = found.get("down_revision")
+    return graph
+
+
 def head_revision(script_location: Path | None = None) -> str:
-    head = ScriptDirectory.from_config(alembic_config(script_location)).get_current_head()
-    assert head is not None, "no migrations found"
-    return head
+    graph = revision_graph(script_location)
+    heads = set(graph) - {down for down in graph.values() if down}
+    assert len(heads) == 1, f"expected one head revision, found {sorted(heads)}"
+    return heads.pop()
 
 
 def known_revisions(script_location: Path | None = None) -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config(script_location))
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(revision_graph(script_location))
 
 
 @dataclass
@@ -95,8 +114,11 @@ def stored_revision(path: Path) -> tuple[str | None, bool]:
     engine = sqlite.make_engine(path, readonly=True)
     try:
         with engine.connect() as conn:
-            has_tables = bool(inspect(conn).get_table_names())
-            revision = MigrationContext.configure(conn).get_current_revision()
+            tables = inspect(conn).get_table_names()
+            revision = None
+            if "alembic_version" in tables:
+                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            has_tables = bool(tables)
         return revision, has_tables
     finally:
         engine.dispose()
@@ -154,6 +176,8 @@ def open_workspace(path: Path, *, create: bool = True, script_location: Path | N
 def _migrate(path: Path, head: str, script_location: Path | None, revision: str | None,
              backup_path: Path | None) -> None:
     """Upgrade to ``head`` in one transaction with foreign keys off; check them before committing."""
+    from alembic import command
+
     engine = sqlite.make_engine(path)
     try:
         with engine.connect() as conn:
