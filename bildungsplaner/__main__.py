@@ -36,6 +36,10 @@ def smoke_test() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if (argv if argv is not None else sys.argv[1:])[:1] == ["--sandbox-child"]:  # frozen app: a reader child
+        from bildungsplaner.importing.sandbox import child_main
+
+        return child_main()
     args = cli.parse(argv)
     if args.command:
         return cli.run_command(args)
