@@ -184,8 +184,6 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
 
     progress = progress or NullProgress()
     path = Path(path)
-    if not path.is_file():
-        raise UserInputError(f"Die Datei {path} existiert nicht.")
     sniffed = sniff(path)
     report = ImportReport(file_name=path.name, format=sniffed.kind, sha256=file_sha256(path), dry_run=dry_run)
     with ws.session() as s:
