@@ -1,0 +1,141 @@
+"""Generic tables through import templates into a real workspace: facilities, observations, regions."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from bildungsplaner import UserInputError
+from bildungsplaner.importing.template import ImportTemplate
+from bildungsplaner.services.importing import UnmatchedRegionsError, import_file
+from bildungsplaner.store.models import Facility, Indicator, Observation, Region
+
+REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
+
+SCHOOLS = ImportTemplate.loads(textwrap.dedent("""
+    format = 1
+    name = "NRW Schulliste mit Sozialindex"
+    target = "facilities"
+    [regions]
+    key = "Amtlicher Gemeindeschlüssel"
+    [facilities]
+    key = "Schulnummer"
+    name = "Amtliche Bezeichnung 1"
+    kind = "Schulform"
+    phase = "Schule"
+    address = ["Straße und Hausnummer", "Postleitzahl", "Ort"]
+    attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }
+"""))
+
+POPULATION = ImportTemplate.loads(textwrap.dedent("""
+    format = 1
+    name = "Einwohner nach Geschlecht"
+    target = "observations"
+    [regions]
+    key = "AGS"
+    name = "Gemeinde"
+    [observations]
+    period = "Stichtag"
+    dimensions = ["Geschlecht"]
+    [[observations.measures]]
+    column = "Einwohner"
+    indicator = "BEV"
+    name = "Bevölkerung"
+    unit = "Anzahl"
+"""))
+
+
+def population_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Einwohner der Gemeinden, Stand 31.12.2024"])
+    sheet.append([])
+    sheet.append(["AGS", "Gemeinde", "Stichtag", "Geschlecht", "Einwohner"])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_the_nrw_school_list_imports_as_facilities_with_pupils_and_sozialindex(workspace) -> None:
+    path = REAL_DATA / "nrw_schulverzeichnis_2024_25_sozialindex.csv"
+    if not path.exists():
+        pytest.skip("real data not available")
+    report = import_file(workspace, path, template=SCHOOLS)
+    assert report.facilities == 5407 and report.rows_read == 5407
+    with workspace.session() as s:
+        school = s.scalars(select(Facility).where(Facility.key == "100020")).one()
+        assert school.kind == "Grundschule" and school.name == "Städt. Kath. Grundschule"
+        assert school.attributes == {"schueler": 220, "sozialindex": 5}
+        assert school.address == "Unterrather Str. 76, 40468, Düsseldorf"
+        assert school.region.key == "05111000" and school.region.level == "gemeinde"
+
+
+def test_xlsx_keys_without_leading_zero_are_repaired_and_reported(workspace, tmp_path) -> None:
+    path = population_xlsx(tmp_path / "ew.xlsx", [
+        [5978004, "Bergkamen", "31.12.2024", "Insgesamt", 48018],
+        [5978004, "Bergkamen", "31.12.2024", "männlich", 23660],
+        ["05978008", "Bönen", "31.12.2024", "Insgesamt", 18170],
+    ])
+    report = import_file(workspace, path, template=POPULATION, create_unmatched=True)
+    assert report.observations == 3
+    assert report.repaired_keys == {"5978004": "05978004"}
+    with workspace.session() as s:
+        rows = s.execute(select(Region.key, Observation.period, Observation.dimensions, Observation.value)
+                         .join(Region, Region.id == Observation.region_id)
+                         .join(Indicator, Indicator.id == Observation.indicator_id)
+                         .where(Indicator.code == "BEV").order_by(Region.key, Observation.value)).all()
+    assert [(k, p, v) for k, p, _, v in rows] == [("05978004", "2024-12-31", 23660.0),
+                                                  ("05978004", "2024-12-31", 48018.0),
+                                                  ("05978008", "2024-12-31", 18170.0)]
+
+
+def test_names_without_keys_match_or_get_suggestions_and_nothing_is_dropped(demo_file, tmp_path) -> None:
+    from bildungsplaner.store.database import open_workspace
+
+    template = ImportTemplate.loads(POPULATION.dumps().replace('key = "AGS"\n', ""))
+    with open_workspace(demo_file) as ws:
+        with ws.session() as s:
+            known = s.scalars(select(Region).where(Region.level == "gemeinde").order_by(Region.key)).first()
+        misspelt = known.name[:-1] + ("x" if known.name[-1] != "x" else "y")
+        path = population_xlsx(tmp_path / "namen.xlsx", [
+            ["", known.name, "31.12.2024", "Insgesamt", 1000],
+            ["", misspelt, "31.12.2024", "Insgesamt", 2000],
+        ])
+        with pytest.raises(UnmatchedRegionsError) as raised:
+            import_file(ws, path, template=template)
+        unmatched = raised.value.report.regions_unmatched
+        assert [u.name for u in unmatched] == [misspelt]
+        assert known.key in str(raised.value) or known.name in str(raised.value)  # the suggestion is shown
+        report = import_file(ws, path, template=template, assignments={misspelt: known.key})
+        assert report.observations == 2 and report.regions_matched >= 1
+
+
+def test_a_region_list_creates_sozialraeume_under_their_gemeinde(workspace, tmp_path) -> None:
+    path = tmp_path / "sozialraeume.csv"
+    path.write_text("Nr;Sozialraum;Gemeinde-AGS\r\nSR01;Mitte;05978004\r\nSR02;Weddinghofen;05978004\r\n",
+                    encoding="cp1252")
+    parent = tmp_path / "gemeinde.csv"
+    parent.write_text("Nr;Name;Ebene\r\n05978004;Bergkamen;gemeinde\r\n", encoding="utf-8")
+    gemeinden = ImportTemplate.loads('format = 1\nname = "G"\ntarget = "regions"\n[regionlist]\nkey = "Nr"\n'
+                                     'name = "Name"\nlevel_column = "Ebene"\n')
+    raeume = ImportTemplate.loads('format = 1\nname = "S"\ntarget = "regions"\n[regionlist]\nkey = "Nr"\n'
+                                  'name = "Sozialraum"\nlevel = "sozialraum"\nparent = "Gemeinde-AGS"\n')
+    import_file(workspace, parent, template=gemeinden)
+    import_file(workspace, path, template=raeume)
+    with workspace.session() as s:
+        regions = {r.key: r for r in s.scalars(select(Region))}
+    assert regions["SR02"].name == "Weddinghofen" and regions["SR02"].level == "sozialraum"
+    assert regions["SR02"].parent_id == regions["05978004"].id
+
+
+def test_a_template_that_does_not_fit_the_table_is_refused_before_anything_is_written(workspace, tmp_path) -> None:
+    path = population_xlsx(tmp_path / "ew.xlsx", [["05978004", "Bergkamen", "31.12.2024", "Insgesamt", "viele"]])
+    with pytest.raises(UserInputError, match="„viele“ ist keine Zahl"):
+        import_file(workspace, path, template=POPULATION, create_unmatched=True)
+    with workspace.session() as s:
+        assert s.scalars(select(Observation)).first() is None
