@@ -358,8 +358,7 @@ def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None 
     keep = [name for j, name in enumerate(names) if not name.startswith("Spalte ") or _column_filled(data[name])
             or any(_filled(r[j]) for r in header_cells)]
     data = data[keep]
-    filled_rows = _row_filled(data)
-    last = int(np.flatnonzero(filled_rows)[-1]) + 1 if filled_rows.any() else 0
+    last = _last_filled_row(data)
     if last == 0:
         raise UserInputError(f"{path.name}: unter der Kopfzeile (Zeile {start + 1}) stehen keine Daten.")
     table.frame = data.iloc[:last].reset_index(drop=True)
@@ -372,6 +371,19 @@ def _column_filled(series: pd.Series) -> bool:
     if series.dtype == np.float64:
         return bool(series.notna().any())
     return bool(series.map(_filled).any())
+
+
+def _last_filled_row(frame: pd.DataFrame) -> int:
+    """1 + the position of the last row with any filled cell (0: none); scans backwards in blocks."""
+    end = len(frame)
+    block = 256
+    while end > 0:
+        start = max(0, end - block)
+        filled = _row_filled(frame.iloc[start:end])
+        if filled.any():
+            return start + int(np.flatnonzero(filled)[-1]) + 1
+        end, block = start, block * 4
+    return 0
 
 
 def _row_filled(frame: pd.DataFrame) -> np.ndarray:
