@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bildungsplaner import UserInputError
+from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
@@ -38,27 +38,15 @@ def format_value(value: float | None) -> str:
     return repr(float(value))
 
 
-def _write_atomic(out: Path, header: Iterable[str], rows: Iterable[Iterable[Any]]) -> int:
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise UserInputError(f"Der Ordner {out.parent} existiert nicht.")
-    tmp = out.with_name(f".{out.name}.tmp")
+def _write_atomic(out: Path, header: Iterable[str], rows: Iterable[Iterable[Any]], text_columns: set[int]) -> int:
+    """Write the CSV through a temporary file; cells of ``text_columns`` never become formulas in Excel."""
     count = 0
-    try:
-        with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        os.replace(tmp, out)
-    except PermissionError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserInputError(f"{out.name} kann nicht geschrieben werden (in einem anderen Programm geöffnet "
-                             f"oder schreibgeschützt): {exc.strerror}.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_target(Path(out)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([csv_text(cell) if i in text_columns and cell else cell for i, cell in enumerate(row)])
+            count += 1
     return count
 
 
@@ -94,7 +82,7 @@ def export_observations_csv(ws: Workspace, out: Path, *, dataset: int | None = N
                     progress.check()
                 yield ds, key, name, code, unit, period, dimensions, format_value(value), flag or ""
 
-    return _write_atomic(out, OBSERVATION_HEADER, rows())
+    return _write_atomic(out, OBSERVATION_HEADER, rows(), text_columns={1, 2, 4, 5, 6})
 
 
 def export_facilities_csv(ws: Workspace, out: Path, *, progress: Progress | None = None) -> int:
@@ -112,4 +100,4 @@ def export_facilities_csv(ws: Workspace, out: Path, *, progress: Progress | None
         for f, key, region_name in facilities
     ]
     progress.report(0.5, f"{len(rows)} Einrichtungen werden geschrieben …")
-    return _write_atomic(out, (*FACILITY_HEADER, *names), rows)
+    return _write_atomic(out, (*FACILITY_HEADER, *names), rows, text_columns={0, 1, 2, 4, 5, 6})
