@@ -118,7 +118,7 @@ def _csv_grid(path: Path, table: RawTable) -> pd.DataFrame:
         raise UserInputError(f"{path.name} hat {width:,} Spalten; mehr als {MAX_COLUMNS:,} werden nicht gelesen."
                              .replace(",", "."))
     try:
-        grid = pd.read_csv(io.StringIO(text), sep=separator, header=None, names=range(width), dtype=str,
+        grid = pd.read_csv(io.StringIO(text), sep=separator, header=None, names=range(width), dtype=object,
                            keep_default_na=False, na_filter=False, skip_blank_lines=False, engine="c",
                            quotechar='"', doublequote=True)
     except pd.errors.ParserError as exc:
