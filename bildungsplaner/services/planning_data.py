@@ -1,0 +1,252 @@
+"""What a scenario needs from the workspace, as plain DataFrames for the pure planning functions.
+
+* :func:`recipients_frame` — the recipients of an allocation (facilities of given kinds, or regions of a
+  level), optionally only those within a region at any depth, with one column per need source:
+  ``attribute:NAME`` (a facility's numeric attribute) or ``indicator:CODE`` (the value of the recipient
+  region — for a facility, the region it lies in — from current datasets).
+* :func:`population_frame` — observations of a population indicator for the regions of a level, long form
+  (``region_key, region_name, year, age_label, value``); the demand forecast parses the age labels.
+* :func:`capacity_frame` — a facility attribute summed per region of a level (facilities in sub-regions
+  count for the region above them).
+
+Observation choice, the same everywhere: current datasets only (superseded values are history); the given
+``period`` or else the latest period of the indicator among the selected regions; the given ``dimensions``
+must all match (other dimensions of the observation must then be unique per region), without dimensions the
+observations without dimensions are taken, and if there are none the choice is ambiguous and refused with
+the dimensions that exist. A period's year is its calendar year (``2015-12-31`` → 2015, ``2024/25`` → 2024).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+
+from bildungsplaner import UserInputError
+from bildungsplaner.services.browse import RegionIndex, list_regions, natural_key
+from bildungsplaner.store import dimensions as dims
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation
+
+__all__ = ["NeedSource", "capacity_frame", "period_year", "population_frame", "recipients_frame", "scope"]
+
+_YEAR = re.compile(r"(\d{4})")
+
+
+@dataclass(frozen=True)
+class NeedSource:
+    """One value per recipient: ``source`` is ``attribute:NAME`` or ``indicator:CODE``."""
+
+    source: str
+    period: str | None = None
+    dimensions: Mapping[str, str] | None = None
+
+    @property
+    def column(self) -> str:
+        return self.source
+
+
+def period_year(period: str) -> int | None:
+    match = _YEAR.search(period or "")
+    return int(match.group(1)) if match else None
+
+
+@dataclass
+class Scope:
+    index: RegionIndex
+    regions: list[Any]  # RegionRow of the level, in natural key order
+    within: Any | None
+
+
+def scope(ws: Workspace, level: str | None, within: str | None) -> Scope:
+    """Regions of ``level`` (all levels if ``None``) below the region with key ``within`` (if given)."""
+    index = RegionIndex(list_regions(ws))
+    inside: set[int] | None = None
+    anchor = None
+    if within:
+        anchor = next((r for r in index.rows if r.key == within), None)
+        if anchor is None:
+            raise UserInputError(f"Das Gebiet „{within}“ (within) gibt es im Arbeitsbereich nicht.")
+        inside = {anchor.id, *index.descendants(anchor.id)}
+    regions = [r for r in index.rows if (level is None or r.level == level) and (inside is None or r.id in inside)]
+    regions.sort(key=lambda r: natural_key(r.key))
+    return Scope(index, regions, anchor)
+
+
+def _ancestor_map(index: RegionIndex, targets: Sequence[Any]) -> dict[int, Any]:
+    """Every region id at or below a target → that target."""
+    result: dict[int, Any] = {}
+    for target in targets:
+        result[target.id] = target
+        for rid in index.descendants(target.id):
+            result.setdefault(rid, target)
+    return result
+
+
+def _indicator_values(ws: Workspace, code: str, region_ids: Sequence[int], period: str | None,
+                      wanted: Mapping[str, str] | None) -> tuple[dict[int, float | None], str]:
+    """``{region_id: value}`` and the period used (see the module docstring)."""
+    with ws.session() as s:
+        indicator = s.scalar(select(Indicator.id).where(Indicator.code == code))
+        if indicator is None:
+            raise UserInputError(f"Den Indikator „{code}“ gibt es im Arbeitsbereich nicht.")
+        rows = s.execute(
+            select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value)
+            .join(Dataset, Dataset.id == Observation.dataset_id)
+            .where(Observation.indicator_id == indicator, Observation.region_id.in_(list(region_ids)),
+                   Dataset.superseded_by_id.is_(None))).all()
+    if not rows:
+        return {}, period or ""
+    frame = pd.DataFrame(rows, columns=["region_id", "period", "dimensions", "value"])
+    if period is None:
+        period = max(frame["period"], key=lambda p: (period_year(p) or 0, p))
+    frame = frame[frame["period"] == period]
+    if wanted:
+        decoded = frame["dimensions"].map(dims.decode)
+        frame = frame[decoded.map(lambda d: all(d.get(k) == v for k, v in wanted.items()))]
+    else:
+        plain = frame[frame["dimensions"] == ""]
+        if plain.empty and not frame.empty:
+            examples = sorted(set(frame["dimensions"]))[:3]
+            raise UserInputError(f"Der Indikator „{code}“ hat für {period} nur Werte mit Merkmalen "
+                                 f"({'; '.join(e.replace('|', ', ') for e in examples)} …); bitte "
+                                 "„dimensions“ angeben.")
+        frame = plain
+    duplicated = frame["region_id"].duplicated(keep=False)
+    if duplicated.any():
+        examples = sorted(set(frame.loc[duplicated, "dimensions"]))[:3]
+        raise UserInputError(f"Der Indikator „{code}“ hat für {period} mehrere Werte je Gebiet "
+                             f"({'; '.join(e.replace('|', ', ') for e in examples)}); bitte „dimensions“ "
+                             "genauer angeben.")
+    values = {int(r): (None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v))
+              for r, v in zip(frame["region_id"], frame["value"], strict=True)}
+    return values, period
+
+
+def recipients_frame(ws: Workspace, *, type: str, facility_kinds: Sequence[str] = (), region_level: str | None = None,
+                     within: str | None = None, sources: Sequence[NeedSource] = ()) -> pd.DataFrame:
+    """One row per recipient: ``key``, ``name``, ``region_key``, and one float column per source (NaN: missing).
+
+    ``frame.attrs["periods"]`` maps each indicator source to the period used.
+    """
+    if type == "facility":
+        area = scope(ws, None, within)
+        allowed = {r.id for r in area.regions} if within else None
+        with ws.session() as s:
+            stmt = select(Facility).order_by(Facility.kind, Facility.key)
+            if facility_kinds:
+                stmt = stmt.where(Facility.kind.in_(list(facility_kinds)))
+            facilities = [f for f in s.scalars(stmt) if allowed is None or f.region_id in allowed]
+            rows = [{"key": f.key, "name": f.name, "region_id": f.region_id,
+                     "region_key": area.index.by_id[f.region_id].key if f.region_id in area.index.by_id else None,
+                     "attributes": dict(f.attributes or {})} for f in facilities]
+    elif type == "region":
+        area = scope(ws, region_level, within)
+        rows = [{"key": r.key, "name": r.name, "region_id": r.id, "region_key": r.key, "attributes": {}}
+                for r in area.regions]
+    else:
+        raise UserInputError(f"recipients.type muss „facility“ oder „region“ sein, nicht „{type}“.")
+    frame = pd.DataFrame({"key": [r["key"] for r in rows], "name": [r["name"] for r in rows],
+                          "region_key": [r["region_key"] for r in rows]})
+    periods: dict[str, str] = {}
+    for source in sources:
+        kind, _, name = source.source.partition(":")
+        if kind == "attribute":
+            if type != "facility":
+                raise UserInputError(f"„{source.source}“: Attribute gibt es nur bei Einrichtungen.")
+            values = [_number(r["attributes"].get(name)) for r in rows]
+        elif kind == "indicator":
+            found, used = _indicator_values(ws, name, sorted({r["region_id"] for r in rows if r["region_id"]}),
+                                            source.period, source.dimensions)
+            periods[source.source] = used
+            values = [found.get(r["region_id"]) for r in rows]
+        else:
+            raise UserInputError(f"Die Quelle „{source.source}“ muss mit „attribute:“ oder „indicator:“ beginnen.")
+        frame[source.column] = pd.array([math.nan if v is None else v for v in values], dtype="float64")
+    frame.attrs["periods"] = periods
+    return frame
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    return None
+
+
+def population_frame(ws: Workspace, *, indicator: str, level: str, within: str | None = None,
+                     dimensions: Mapping[str, str] | None = None, age_dimension: str | None = None) -> pd.DataFrame:
+    """Long form ``region_key, region_name, year, age_label, value`` for the regions of ``level``.
+
+    ``age_dimension`` is the dimension holding the age (default: the first whose name starts with ``Alter``);
+    the other dimensions must be fixed by ``dimensions`` or absent.
+    """
+    area = scope(ws, level, within)
+    if not area.regions:
+        raise UserInputError(f"Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“"
+                             f"{f' in {within}' if within else ''}.")
+    by_id = {r.id: r for r in area.regions}
+    with ws.session() as s:
+        indicator_id = s.scalar(select(Indicator.id).where(Indicator.code == indicator))
+        if indicator_id is None:
+            raise UserInputError(f"Den Indikator „{indicator}“ gibt es im Arbeitsbereich nicht.")
+        rows = s.execute(
+            select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value)
+            .join(Dataset, Dataset.id == Observation.dataset_id)
+            .where(Observation.indicator_id == indicator_id, Observation.region_id.in_(list(by_id)),
+                   Dataset.superseded_by_id.is_(None))).all()
+    if not rows:
+        raise UserInputError(f"Für „{indicator}“ gibt es keine Werte der Gebiete der Ebene „{level}“.")
+    wanted = dict(dimensions or {})
+    out: dict[str, list[Any]] = {"region_key": [], "region_name": [], "year": [], "age_label": [], "value": []}
+    cache: dict[str, tuple[bool, str | None]] = {}
+    for region_id, period, text, value in rows:
+        if text not in cache:
+            decoded = dims.decode(text)
+            age_name = age_dimension or next((k for k in decoded if k.lower().startswith("alter")), None)
+            others = {k: v for k, v in decoded.items() if k != age_name}
+            ok = age_name in decoded and all(others.get(k) == v for k, v in wanted.items()) \
+                and set(others) <= set(wanted)
+            cache[text] = (ok, decoded.get(age_name) if age_name else None)
+        ok, age = cache[text]
+        year = period_year(period)
+        if not ok or year is None:
+            continue
+        region = by_id[region_id]
+        out["region_key"].append(region.key)
+        out["region_name"].append(region.name)
+        out["year"].append(year)
+        out["age_label"].append(age)
+        out["value"].append(math.nan if value is None else float(value))
+    frame = pd.DataFrame(out)
+    if frame.empty:
+        names = sorted({k for t in {r[2] for r in rows} for k in dims.decode(t)})
+        raise UserInputError(f"Für „{indicator}“ passen keine Werte zu den Merkmalen {wanted or '{}'}; vorhanden "
+                             f"sind die Merkmale {', '.join(names) or 'keine'} (ein Merkmal „Alter…“ ist nötig, "
+                             "die übrigen müssen in „dimensions“ festgelegt werden).")
+    return frame
+
+
+def capacity_frame(ws: Workspace, *, level: str, within: str | None = None, facility_kinds: Sequence[str] = (),
+                   attribute: str) -> pd.DataFrame:
+    """``region_key, capacity``: ``attribute`` summed over facilities of ``facility_kinds`` per region of
+    ``level`` (facilities in sub-regions count for the region above them); regions without any get 0."""
+    area = scope(ws, level, within)
+    owner = _ancestor_map(area.index, area.regions)
+    totals = {r.key: 0.0 for r in area.regions}
+    with ws.session() as s:
+        stmt = select(Facility.region_id, Facility.attributes)
+        if facility_kinds:
+            stmt = stmt.where(Facility.kind.in_(list(facility_kinds)))
+        for region_id, attributes in s.execute(stmt):
+            target = owner.get(region_id)
+            value = _number((attributes or {}).get(attribute))
+            if target is not None and value is not None:
+                totals[target.key] += value
+    return pd.DataFrame({"region_key": list(totals), "capacity": list(totals.values())})
