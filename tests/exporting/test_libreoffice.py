@@ -1,0 +1,52 @@
+"""The workbook in a second office suite: LibreOffice recalculates the live totals and prints it to PDF.
+
+``.ci/run`` installs LibreOffice (``libreoffice-calc-nogui``); elsewhere the tests skip without it.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bildungsplaner.exporting.workbook import write_report
+
+from .test_workbook import ROWS, report
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed"), pytest.mark.slow]
+
+
+def convert(path: Path, target: str, out: Path) -> list[Path]:
+    profile = out / "profile"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
+    return sorted(p for p in out.iterdir() if p.is_file())
+
+
+def test_libreoffice_recalculates_the_totals_to_the_applications_totals(tmp_path: Path) -> None:
+    path = write_report(report(ROWS), tmp_path / "plan.xlsx")
+    out = tmp_path / "out"
+    out.mkdir()
+    # CSV filter options: ";" separator, '"' quote, UTF-8, formulas as results, every sheet into its own file
+    files = convert(path, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', out)
+    table = next(p for p in files if "Planungstabelle" in p.name)
+    rows = list(csv.reader(table.read_text(encoding="utf-8").splitlines(), delimiter=";"))
+    totals = next(r for r in rows if r and r[0] == "Summe")
+    assert float(totals[2]) == sum(r["pupils"] for r in ROWS)
+    assert float(totals[4]) == sum(r["amount"] for r in ROWS)
+    assert float(totals[5]) == sum(r["gap"] for r in ROWS)
+    hostile = next(r for r in rows if r and r[0] == "190501")
+    assert hostile[1] == '=HYPERLINK("http://x","y")'  # text, not a link
+
+
+def test_libreoffice_prints_the_workbook_as_pdf(tmp_path: Path) -> None:
+    path = write_report(report(ROWS), tmp_path / "plan.xlsx")
+    out = tmp_path / "out"
+    out.mkdir()
+    pdf = next(p for p in convert(path, "pdf", out) if p.suffix == ".pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 2
