@@ -1,0 +1,152 @@
+"""Age labels of population statistics: single years of age and age bands.
+
+Statistics label ages in many ways. :func:`parse_age` understands
+
+* numbers and single-year labels: ``5``, ``"5"``, ``"05"``, ``"5 Jahre"``, ``"1 Jahr"``, ``"5-Jährige"``,
+  GENESIS ``"unter 1 Jahr"`` (age 0) and ``"5 bis unter 6 Jahre"`` (age 5);
+* bands: ``"unter 3 Jahre"`` (0-2), ``"3 bis unter 6 Jahre"`` (3-5), ``"6 bis 9 Jahre"`` / ``"6-9 Jahre"``
+  (6-9, both ends included);
+* open-ended bands: ``"65 Jahre und mehr"``, ``"75 Jahre und älter"``, ``"ab 65 Jahren"``, ``"65+"``;
+* totals (``"Insgesamt"``, ``"Zusammen"``, ``"Alle Altersgruppen"``) and anything else give ``None``.
+
+An :class:`AgeRange` is half-open: ``lower`` ≤ age < ``upper`` (``upper`` ``None``: open-ended), so
+``"3 bis unter 6 Jahre"`` is ``AgeRange(3, 6)`` and a single year ``a`` is ``AgeRange(a, a + 1)``.
+
+:func:`single_year_population` turns a population table with age labels into one with integer ages and refuses
+(German :class:`~bildungsplaner.UserInputError`) when the ages a scenario needs are only available as bands.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from bildungsplaner import UserInputError
+
+__all__ = ["MAX_AGE", "AgeRange", "format_ages", "parse_age", "single_year", "single_year_population"]
+
+#: Largest age accepted anywhere (labels beyond it are not ages).
+MAX_AGE = 120
+
+_YEARS = r"(?:\s*(?:Jahren?|Jahr|J\.))?"
+_SINGLE = re.compile(rf"(\d{{1,3}}){_YEARS}(?:\s*alt)?|(\d{{1,3}})\s*-?\s*[Jj]ährige?n?")
+_UNDER = re.compile(rf"unter\s+(\d{{1,3}}){_YEARS}")
+_FROM_UNDER = re.compile(rf"(\d{{1,3}}){_YEARS}\s+bis\s+unter\s+(\d{{1,3}}){_YEARS}")
+_FROM_TO = re.compile(rf"(\d{{1,3}}){_YEARS}\s*(?:bis|-|–)\s*(\d{{1,3}}){_YEARS}(?:\s*alt)?")
+_OPEN = re.compile(rf"(?:(\d{{1,3}}){_YEARS}\s+(?:und|oder)\s+(?:mehr|älter|darüber)|ab\s+(\d{{1,3}})"
+                   rf"{_YEARS}(?:\s+und\s+älter)?|(\d{{1,3}})\s*\+)")
+
+
+@dataclass(frozen=True, order=True)
+class AgeRange:
+    """Ages ``lower`` ≤ age < ``upper``; ``upper`` ``None`` means open-ended ("… und mehr")."""
+
+    lower: int
+    upper: int | None
+
+    @property
+    def single(self) -> int | None:
+        """The age if this is exactly one year of age, else ``None``."""
+        return self.lower if self.upper == self.lower + 1 else None
+
+    def __str__(self) -> str:
+        if self.upper is None:
+            return f"{self.lower} Jahre und mehr"
+        if self.single is not None:
+            return f"{self.lower} Jahr" if self.lower == 1 else f"{self.lower} Jahre"
+        return f"{self.lower} bis unter {self.upper} Jahre"
+
+
+def _age(text: str) -> int:
+    value = int(text)
+    if value > MAX_AGE:
+        raise ValueError(text)
+    return value
+
+
+def parse_age(label: object) -> AgeRange | None:
+    """The ages a label stands for, or ``None`` for totals and labels that are no age (see the module doc)."""
+    if label is None or isinstance(label, bool):
+        return None
+    if isinstance(label, int | float):
+        if isinstance(label, float) and (math.isnan(label) or not label.is_integer()):
+            return None
+        return AgeRange(int(label), int(label) + 1) if 0 <= label <= MAX_AGE else None
+    text = " ".join(str(label).split()).strip()
+    try:
+        if match := _FROM_UNDER.fullmatch(text):
+            lower, upper = _age(match.group(1)), _age(match.group(2))
+            return AgeRange(lower, upper) if upper > lower else None
+        if match := _UNDER.fullmatch(text):
+            upper = _age(match.group(1))
+            return AgeRange(0, upper) if upper > 0 else None
+        if match := _OPEN.fullmatch(text):
+            lower = _age(next(g for g in match.groups() if g is not None))
+            return AgeRange(lower, None)
+        if match := _FROM_TO.fullmatch(text):
+            lower, last = _age(match.group(1)), _age(match.group(2))
+            return AgeRange(lower, last + 1) if last >= lower else None
+        if match := _SINGLE.fullmatch(text):
+            value = _age(match.group(1) or match.group(2))
+            return AgeRange(value, value + 1)
+    except ValueError:
+        return None
+    return None
+
+
+def single_year(label: object) -> int | None:
+    """The single year of age of ``label``, or ``None`` (a band, a total, or no age at all)."""
+    parsed = parse_age(label)
+    return parsed.single if parsed is not None else None
+
+
+def format_ages(ages: Iterable[int]) -> str:
+    """``[1, 2, 3, 6]`` → ``"1–3, 6"`` (for messages and result tables)."""
+    values = sorted(set(ages))
+    parts: list[str] = []
+    start = prev = None
+    for age in [*values, None]:
+        if start is not None and (age is None or age != prev + 1):
+            parts.append(str(start) if start == prev else f"{start}–{prev}")
+            start = None
+        if age is not None and start is None:
+            start = age
+        prev = age
+    return ", ".join(parts)
+
+
+def single_year_population(frame: pd.DataFrame, ages: Iterable[int], *, label_column: str = "age_label",
+                           what: str = "Die Bevölkerung") -> pd.DataFrame:
+    """``frame`` with an integer ``age`` column instead of ``label_column``, single years of age only.
+
+    Rows whose label is a band, a total or no age are dropped. If any of ``ages`` (the ages the scenario needs)
+    does not occur as a single year, the table is refused with a message naming the missing ages and, when the
+    table has bands instead, saying that a table by single year of age ("nach Altersjahren") is needed.
+    """
+    needed = sorted(set(ages))
+    labels = frame[label_column]
+    parsed = {label: parse_age(label) for label in pd.unique(labels)}
+    singles = {label: p.single for label, p in parsed.items() if p is not None and p.single is not None}
+    available = set(singles.values())
+    missing = [a for a in needed if a not in available]
+    if missing:
+        bands = sorted({p for p in parsed.values() if p is not None and p.single is None})
+        have = f"; vorhanden sind nur Altersgruppen ({', '.join(str(b) for b in bands[:4])}" \
+               f"{' …' if len(bands) > 4 else ''})" if bands and not available else \
+               (f"; vorhanden sind die Altersjahre {format_ages(available)}" if available else "")
+        raise UserInputError(
+            f"{what} wird nach einzelnen Altersjahren gebraucht (Alter {format_ages(needed)}), es fehlen die "
+            f"Altersjahre {format_ages(missing)}{have}. Bitte eine Tabelle „nach Altersjahren“ importieren "
+            "(z. B. GENESIS 12411-04-02-4 „Bevölkerung nach Geschlecht und Altersjahren“).")
+    codes, uniques = pd.factorize(labels, use_na_sentinel=True)
+    age_of = np.array([singles.get(label, -1) for label in uniques] + [-1], dtype=np.int64)
+    age = age_of[codes]  # code -1 (a missing label) picks the trailing -1
+    keep = age >= 0
+    out = frame.loc[keep].drop(columns=[label_column])
+    out["age"] = age[keep]
+    return out

@@ -1,0 +1,521 @@
+"""Demand scenarios: population by single year of age carried forward, times a rate, held against capacity.
+
+The scenario format (version 1) and its exact semantics are documented in ``docs/PLANNING_DEMAND.md``;
+:meth:`DemandSpec.from_dict` validates an already parsed TOML document, :meth:`DemandSpec.to_dict` gives it back.
+
+Input contract of :func:`forecast` (a service collects these from the workspace; nothing here touches a DB):
+
+``population``
+    Long DataFrame, one row per region, year and single year of age, columns ``region_key`` (str),
+    ``region_name`` (str), ``year`` (int, calendar year of the period), ``age`` (int), ``value`` (float, NaN:
+    missing), already restricted to the scenario's indicator, regions and fixed dimensions. Instead of ``age``
+    the frame may carry ``age_label`` (text such as ``"unter 1 Jahr"``); it is then parsed with
+    :func:`~bildungsplaner.planning.ages.single_year_population`, which refuses band-only tables. Rows for
+    other ages or years are allowed and ignored. The regions of the forecast are exactly the regions of this
+    frame. Two rows for the same region, year and age are refused.
+``capacity``
+    ``None`` or a DataFrame ``region_key`` (str), ``line`` (str, a demand line's ``name``), ``capacity``
+    (float): places per region, e.g. a facility attribute summed per region. A line with rows here has a
+    capacity (regions without a row have 0); a line without rows has none (capacity, gap and coverage NaN).
+    Capacity is today's and held constant over the years.
+
+Missing data: a region lacking (or NaN) a value the forecast needs in the start year is refused with an error
+naming the regions and ages - a silent zero would understate demand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from bildungsplaner import UserInputError
+from bildungsplaner.planning.ages import MAX_AGE, format_ages, single_year_population
+
+__all__ = ["GANZTAG_AGES", "Capacity", "DemandLine", "DemandResult", "DemandSpec", "PopulationSpec", "Regions",
+           "YearTable", "entitled_grades", "forecast"]
+
+FORMAT = 1
+#: Grades 1-4 ≈ ages 6-9 (grade g ≈ age 5 + g).
+GANZTAG_AGES = (6, 7, 8, 9)
+_BIRTHS = re.compile(r"mean-(\d{1,2})|last")
+_MIN_YEAR, _MAX_YEAR = 1900, 2200
+
+
+def entitled_grades(year: int) -> int:
+    """Highest grade with a Ganztag entitlement in school year ``year``/``year+1`` (GaFöG phase-in); 0: none."""
+    return max(0, min(4, year - 2025))
+
+
+# --- the specification -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class YearTable:
+    """Values given for some years: linear in between, constant before the first and after the last year."""
+
+    points: tuple[tuple[int, float], ...]
+
+    def at(self, years: np.ndarray | Sequence[int]) -> np.ndarray:
+        xs = np.array([p[0] for p in self.points], dtype=float)
+        ys = np.array([p[1] for p in self.points], dtype=float)
+        return np.interp(np.asarray(years, dtype=float), xs, ys)
+
+    def to_dict(self) -> dict[str, float]:
+        return {str(year): value for year, value in self.points}
+
+
+def _values_at(value: float | YearTable, years: np.ndarray) -> np.ndarray:
+    return value.at(years) if isinstance(value, YearTable) else np.full(len(years), float(value))
+
+
+@dataclass(frozen=True)
+class Regions:
+    level: str
+    within: str | None = None
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """Where the places come from: a facility attribute summed per region over facilities of these kinds."""
+
+    attribute: str
+    facility_kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PopulationSpec:
+    indicator: str
+    horizon: int
+    dimensions: tuple[tuple[str, str], ...] = ()
+    base_year: int | None = None
+    births: str | float | YearTable = "mean-3"
+    survival: float = 1.0
+    age_dimension: str | None = None
+
+    @property
+    def dimension_map(self) -> dict[str, str]:
+        return dict(self.dimensions)
+
+
+@dataclass(frozen=True)
+class DemandLine:
+    name: str
+    ages: tuple[int, ...]
+    rate: float | YearTable
+    ganztag_entitlement: bool = False
+    capacity: Capacity | None = None
+
+    def counted_ages(self, year: int) -> tuple[int, ...]:
+        """The ages counted in ``year``: all, or for Ganztag only those of entitled grades."""
+        if not self.ganztag_entitlement:
+            return self.ages
+        return tuple(a for a in self.ages if a - 5 <= entitled_grades(year))
+
+
+class _Reader:
+    """Checks one TOML table: allowed and required keys, with German messages naming the key."""
+
+    def __init__(self, data: Any, where: str, allowed: Sequence[str], required: Sequence[str] = ()) -> None:
+        if not isinstance(data, Mapping):
+            raise UserInputError(f"Szenario: „{where}“ muss eine Tabelle sein, nicht {data!r}.")
+        prefix = f"{where}." if where else ""
+        unknown = [k for k in data if k not in allowed]
+        if unknown:
+            raise UserInputError(f"Szenario: unbekannter Schlüssel „{prefix}{unknown[0]}“ (erlaubt: "
+                                 f"{', '.join(allowed)}).")
+        for key in required:
+            if key not in data:
+                raise UserInputError(f"Szenario: „{prefix}{key}“ fehlt.")
+        self.data, self.prefix = data, prefix
+
+    def key(self, key: str) -> str:
+        return f"„{self.prefix}{key}“"
+
+    def text(self, key: str, default: str | None = None) -> str | None:
+        value = self.data.get(key, default)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            hint = " (in Anführungszeichen, sonst gehen führende Nullen verloren)" if isinstance(value, int) else ""
+            raise UserInputError(f"Szenario: {self.key(key)} muss ein Text sein, nicht {value!r}{hint}.")
+        return value.strip()
+
+    def year(self, key: str) -> int | None:
+        return _year(self.data.get(key), self.key(key)) if key in self.data else None
+
+    def number(self, key: str, default: float, low: float, high: float, low_open: bool = False) -> float:
+        return _number(self.data.get(key, default), self.key(key), low, high, low_open)
+
+    def by_year(self, key: str, low: float, high: float) -> float | YearTable:
+        value = self.data[key]
+        if isinstance(value, Mapping):
+            if not value:
+                raise UserInputError(f"Szenario: {self.key(key)} ist eine leere Tabelle.")
+            points = sorted((_year(y, f"{self.key(key)} (Jahr {y!r})"),
+                             _number(v, f"{self.key(key)} für {y}", low, high)) for y, v in value.items())
+            if len({y for y, _ in points}) < len(points):
+                raise UserInputError(f"Szenario: {self.key(key)} nennt ein Jahr zweimal.")
+            return YearTable(tuple(points))
+        return _number(value, self.key(key), low, high)
+
+
+def _year(value: Any, key: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not _MIN_YEAR <= value <= _MAX_YEAR:
+        raise UserInputError(f"Szenario: {key} muss eine Jahreszahl sein (z. B. 2026), nicht {value!r}.")
+    return value
+
+
+def _number(value: Any, key: str, low: float, high: float, low_open: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        raise UserInputError(f"Szenario: {key} muss eine Zahl sein, nicht {value!r}.")
+    if value < low or (low_open and value == low) or value > high:
+        bound = f"größer als {low:g}" if low_open else f"mindestens {low:g}"
+        hint = " (Quoten als Anteil schreiben: 0.45 statt 45)" if high == 1 and value > 1 else ""
+        raise UserInputError(f"Szenario: {key} muss {bound} und höchstens {high:g} sein, nicht {value!r}{hint}.")
+    return float(value)
+
+
+def _ages(value: Any, key: str) -> tuple[int, ...]:
+    if not isinstance(value, list | tuple) or not value or any(
+            isinstance(a, bool) or not isinstance(a, int) or not 0 <= a <= MAX_AGE for a in value):
+        raise UserInputError(f"Szenario: {key} muss eine Liste von Altersjahren sein (z. B. [1, 2]), "
+                             f"nicht {value!r}.")
+    if len(set(value)) < len(value):
+        raise UserInputError(f"Szenario: {key} nennt ein Alter zweimal.")
+    return tuple(sorted(value))
+
+
+def _line(data: Any, number: int) -> DemandLine:
+    r = _Reader(data, f"demand[{number}]", ("name", "ages", "rate", "ganztag_entitlement", "capacity"),
+                ("name", "rate"))
+    name = r.text("name")
+    ganztag = data.get("ganztag_entitlement", False)
+    if not isinstance(ganztag, bool):
+        raise UserInputError(f"Szenario: {r.key('ganztag_entitlement')} muss true oder false sein.")
+    if "ages" not in data and not ganztag:
+        raise UserInputError(f"Szenario: {r.key('ages')} fehlt.")
+    ages = _ages(data["ages"], r.key("ages")) if "ages" in data else GANZTAG_AGES
+    if ganztag and not set(ages) <= set(GANZTAG_AGES):
+        raise UserInputError(f"Szenario: {r.key('ages')}: der Ganztagsanspruch gilt für die Klassen 1–4, also die "
+                             f"Alter 6–9, nicht {format_ages(ages)}.")
+    capacity = None
+    if "capacity" in data:
+        c = _Reader(data["capacity"], f"{r.prefix}capacity", ("facility_kinds", "attribute"), ("attribute",))
+        kinds = data["capacity"].get("facility_kinds", [])
+        if not isinstance(kinds, list) or any(not isinstance(k, str) or not k.strip() for k in kinds):
+            raise UserInputError(f"Szenario: {c.key('facility_kinds')} muss eine Liste von Texten sein.")
+        capacity = Capacity(c.text("attribute") or "", tuple(k.strip() for k in kinds))
+    return DemandLine(name or "", ages, r.by_year("rate", 0.0, 1.0), ganztag, capacity)
+
+
+@dataclass(frozen=True)
+class DemandSpec:
+    """A demand scenario (format version 1); see ``docs/PLANNING_DEMAND.md``."""
+
+    name: str
+    regions: Regions
+    population: PopulationSpec
+    demand: tuple[DemandLine, ...]
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DemandSpec:
+        top = _Reader(data, "", ("format", "kind", "name", "regions", "population", "demand"),
+                      ("name", "regions", "population", "demand"))
+        if data.get("format", FORMAT) != FORMAT:
+            raise UserInputError(f"Szenario: „format“ muss {FORMAT} sein, nicht {data.get('format')!r}.")
+        if data.get("kind", "demand") != "demand":
+            raise UserInputError(f"Szenario: „kind“ muss „demand“ sein, nicht {data.get('kind')!r}.")
+        name = top.text("name") or ""
+        reg = _Reader(data["regions"], "regions", ("level", "within"), ("level",))
+        regions = Regions(reg.text("level") or "", reg.text("within"))
+        p = _Reader(data["population"], "population", ("indicator", "dimensions", "age_dimension", "base_year",
+                                                       "horizon", "births", "survival"), ("indicator", "horizon"))
+        pop = data["population"]
+        dims = pop.get("dimensions", {})
+        if not isinstance(dims, Mapping) or any(not isinstance(v, str) for v in dims.values()):
+            raise UserInputError(f"Szenario: {p.key('dimensions')} muss eine Tabelle Merkmal = \"Wert\" sein "
+                                 f"(z. B. {{ Geschlecht = \"Insgesamt\" }}), nicht {dims!r}.")
+        base_year, horizon = p.year("base_year"), p.year("horizon")
+        assert horizon is not None
+        if base_year is not None and horizon < base_year:
+            raise UserInputError(f"Szenario: {p.key('horizon')} ({horizon}) liegt vor „population.base_year“ "
+                                 f"({base_year}).")
+        births: str | float | YearTable = pop.get("births", "mean-3")
+        if isinstance(births, str):
+            match = _BIRTHS.fullmatch(births.strip())
+            if match is None or (match.group(1) is not None and int(match.group(1)) < 1):
+                raise UserInputError(f"Szenario: {p.key('births')} muss „mean-3“, „last“, eine Zahl oder eine "
+                                     f"Tabelle Jahr = Zahl sein, nicht „{births}“.")
+            births = births.strip()
+        else:
+            births = p.by_year("births", 0.0, 1e9)
+        population = PopulationSpec(
+            indicator=p.text("indicator") or "", horizon=horizon,
+            dimensions=tuple(sorted((str(k), v) for k, v in dims.items())), base_year=base_year, births=births,
+            survival=p.number("survival", 1.0, 0.0, 2.0, low_open=True), age_dimension=p.text("age_dimension"))
+        lines = data["demand"]
+        if isinstance(lines, Mapping):
+            lines = [lines]
+        if not isinstance(lines, list) or not lines:
+            raise UserInputError("Szenario: mindestens ein [[demand]]-Block ist nötig.")
+        parsed = tuple(_line(line, i) for i, line in enumerate(lines, start=1))
+        names = [line.name for line in parsed]
+        doubled = next((n for n in names if names.count(n) > 1), None)
+        if doubled is not None:
+            raise UserInputError(f"Szenario: zwei [[demand]]-Blöcke heißen „{doubled}“ (demand.name).")
+        return cls(name, regions, population, parsed)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The TOML document (keys with default or no value are left out); ``from_dict`` gives ``self`` back."""
+        p = self.population
+        pop: dict[str, Any] = {"indicator": p.indicator}
+        if p.dimensions:
+            pop["dimensions"] = dict(p.dimensions)
+        if p.age_dimension:
+            pop["age_dimension"] = p.age_dimension
+        if p.base_year is not None:
+            pop["base_year"] = p.base_year
+        pop["horizon"] = p.horizon
+        pop["births"] = p.births.to_dict() if isinstance(p.births, YearTable) else p.births
+        pop["survival"] = p.survival
+        lines = []
+        for line in self.demand:
+            item: dict[str, Any] = {"name": line.name}
+            if line.ganztag_entitlement:
+                item["ganztag_entitlement"] = True
+            item["ages"] = list(line.ages)
+            item["rate"] = line.rate.to_dict() if isinstance(line.rate, YearTable) else line.rate
+            if line.capacity is not None:
+                item["capacity"] = ({"facility_kinds": list(line.capacity.facility_kinds)}
+                                    if line.capacity.facility_kinds else {})
+                item["capacity"]["attribute"] = line.capacity.attribute
+            lines.append(item)
+        regions = {"level": self.regions.level, **({"within": self.regions.within} if self.regions.within else {})}
+        return {"format": FORMAT, "kind": "demand", "name": self.name, "regions": regions, "population": pop,
+                "demand": lines}
+
+    def ages_needed(self) -> tuple[int, ...]:
+        """Every single year of age from 0 up to the oldest age of a demand line (cohorts age through them)."""
+        return tuple(range(max(a for line in self.demand for a in line.ages) + 1))
+
+
+# --- the forecast --------------------------------------------------------------------------------------
+
+_ROW_COLUMNS = ["region_key", "region_name", "year", "line", "ages", "observed", "population", "demand",
+                "capacity", "gap", "coverage"]
+
+
+@dataclass
+class DemandResult:
+    """Forecast per region, year and demand line (``rows``) and summed over the regions (``totals``).
+
+    ``rows``: ``region_key, region_name, year, line, ages, observed, population, demand, capacity, gap,
+    coverage`` ordered by line (as in the spec), region key, year; ``ages`` is the counted ages as text
+    (``"6–7"``), ``observed`` tells whether the population is observed rather than carried forward.
+    ``totals``: ``year, line, ages, population, demand, capacity, gap, coverage``. gap = capacity − demand,
+    coverage = capacity / demand (NaN without capacity or demand).
+    """
+
+    name: str
+    base_year: int
+    horizon: int
+    observed_until: int  # the start year: the latest observed year not after base_year
+    rows: pd.DataFrame
+    totals: pd.DataFrame
+    warnings: list[str]
+
+    def to_json_dict(self) -> dict[str, Any]:
+        def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+            out = []
+            for row in frame.to_dict("records"):
+                out.append({k: (None if isinstance(v, float) and math.isnan(v) else
+                                v.item() if isinstance(v, np.generic) else v) for k, v in row.items()})
+            return out
+
+        return {"name": self.name, "kind": "demand", "base_year": self.base_year, "horizon": self.horizon,
+                "observed_until": self.observed_until, "rows": records(self.rows),
+                "totals": records(self.totals), "warnings": list(self.warnings)}
+
+
+def _prepare(spec: DemandSpec, population: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]:
+    """The population as plain columns, with region codes (into the sorted region keys), keys and names."""
+    if "age" not in population.columns and "age_label" in population.columns:
+        population = single_year_population(population, spec.ages_needed(),
+                                            what=f"Die Bevölkerung („{spec.population.indicator}“)")
+    missing = [c for c in ("region_key", "region_name", "year", "age", "value") if c not in population.columns]
+    if missing:
+        raise ValueError(f"population lacks the columns {missing}")
+    frame = pd.DataFrame({"region_key": population["region_key"].astype(str).to_numpy(dtype=object),
+                          "region_name": population["region_name"].to_numpy(dtype=object),
+                          "year": population["year"].to_numpy(dtype=np.int64),
+                          "age": population["age"].to_numpy(dtype=np.int64),
+                          "value": population["value"].to_numpy(dtype=np.float64)})
+    if frame.empty:
+        raise UserInputError(f"Für „{spec.population.indicator}“ gibt es keine Bevölkerungswerte.")
+    codes, keys = pd.factorize(frame["region_key"], sort=True)
+    ages = frame["age"].to_numpy()
+    years = frame["year"].to_numpy()
+    cell = (codes.astype(np.int64) * (years.max() - years.min() + 1) + (years - years.min())) \
+        * (ages.max() - ages.min() + 1) + (ages - ages.min())
+    doubled = pd.Series(cell).duplicated().to_numpy()
+    if doubled.any():
+        first = frame[doubled].iloc[0]
+        raise UserInputError(f"Die Bevölkerung hat mehrere Werte für Gebiet {first.region_key}, Jahr {first.year}, "
+                             f"Alter {first.age} ({int(doubled.sum())} doppelte Zeilen); bitte die Merkmale "
+                             "(„population.dimensions“) genauer festlegen.")
+    names = np.empty(len(keys), dtype=object)
+    names[codes[::-1]] = frame["region_name"].to_numpy()[::-1]  # the first name given for each region
+    return frame, codes, np.asarray(keys, dtype=object), names
+
+
+def _grid(frame: pd.DataFrame, codes: np.ndarray, n_regions: int, year: int, n_ages: int) -> np.ndarray:
+    """``[region, age]`` values of ``year`` (NaN where absent)."""
+    grid = np.full((n_regions, n_ages), np.nan)
+    ages = frame["age"].to_numpy()
+    pick = (frame["year"].to_numpy() == year) & (ages >= 0) & (ages < n_ages)
+    grid[codes[pick], ages[pick]] = frame["value"].to_numpy()[pick]
+    return grid
+
+
+def _describe(keys: np.ndarray, regions: np.ndarray, ages: np.ndarray) -> str:
+    parts = [f"{keys[r]} (Alter {format_ages(ages[regions == r].tolist())})" for r in np.unique(regions)[:5]]
+    more = len(np.unique(regions)) - 5
+    return "; ".join(parts) + (f" und {more} weitere Gebiete" if more > 0 else "")
+
+
+def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame | None = None) -> DemandResult:
+    """Carry the population forward from the start year and compute demand per line (see the module doc)."""
+    p = spec.population
+    frame, codes, keys, names = _prepare(spec, population)
+    warnings: list[str] = []
+    years_seen = np.unique(frame["year"].to_numpy())
+    base_year = p.base_year if p.base_year is not None else int(years_seen.max())
+    if p.horizon < base_year:
+        raise UserInputError(f"Der Prognosehorizont {p.horizon} liegt vor dem Basisjahr {base_year}.")
+    earlier = years_seen[years_seen <= base_year]
+    if earlier.size == 0:
+        raise UserInputError(f"Für das Basisjahr {base_year} oder davor gibt es keine Bevölkerungswerte (beobachtet "
+                             f"sind {years_seen.min()}–{years_seen.max()}).")
+    start = int(earlier.max())
+    if start < base_year:
+        warnings.append(f"Für das Basisjahr {base_year} gibt es keine Bevölkerungswerte; fortgeschrieben wird ab "
+                        f"{start}, dem letzten beobachteten Jahr.")
+    if (later := years_seen[years_seen > base_year]).size:
+        warnings.append(f"Beobachtete Werte nach dem Basisjahr ({format_ages(later.tolist())}) werden nicht "
+                        "verwendet; die Jahre ab dem Basisjahr sind fortgeschrieben.")
+    if p.horizon - start > 100:
+        raise UserInputError(f"Der Prognosehorizont {p.horizon} liegt mehr als 100 Jahre nach {start}.")
+
+    n_regions, n_ages = len(keys), spec.ages_needed()[-1] + 1
+    years = np.arange(base_year, p.horizon + 1)
+    steps = years - start
+    # counted[line, year, age]: whether the line counts that age in that output year
+    counted = np.zeros((len(spec.demand), len(years), n_ages), dtype=bool)
+    for i, line in enumerate(spec.demand):
+        for t, year in enumerate(years):
+            counted[i, t, list(line.counted_ages(int(year)))] = True
+    # which start-year ages are needed: age a in output step k comes from age a - k at the start (a - k < 0: births)
+    used = counted.any(axis=0)  # [year, age]
+    source = np.arange(n_ages)[None, :] - steps[:, None]
+    needed_ages = np.unique(source[used & (source >= 0)])
+    need_births = bool((used & (source < 0)).any())
+    if need_births:
+        needed_ages = np.union1d(needed_ages, [0])
+    base = _grid(frame, codes, n_regions, start, n_ages)
+    gaps = np.isnan(base[:, needed_ages])
+    if gaps.any():
+        rows, cols = np.nonzero(gaps)
+        raise UserInputError(f"Im Jahr {start} fehlen Bevölkerungswerte, die die Prognose braucht: "
+                             f"{_describe(keys, rows, needed_ages[cols])}.")
+
+    horizon_steps = int(steps.max())
+    births = np.zeros((n_regions, horizon_steps + 1))
+    if need_births and isinstance(p.births, str):
+        births[:] = _births(p.births, frame, codes, base, earlier, warnings)[:, None]
+    elif need_births:  # a number (or a table) for the whole area, shared by today's ratio of age 0
+        total_zero = base[:, 0].sum()
+        if total_zero <= 0:
+            raise UserInputError(f"Die Geburtenzahl kann nicht auf die Gebiete verteilt werden: im Jahr {start} "
+                                 "gibt es in keinem Gebiet Kinder im Alter 0.")
+        share = base[:, 0] / total_zero
+        births = share[:, None] * _values_at(p.births, np.arange(start, start + horizon_steps + 1))[None, :]
+
+    # projected[region, step, age]
+    projected = np.empty((n_regions, horizon_steps + 1, n_ages))
+    projected[:, 0] = base
+    for k in range(1, horizon_steps + 1):
+        projected[:, k, 1:] = projected[:, k - 1, :-1] * p.survival
+        projected[:, k, 0] = births[:, k]
+    at_years = projected[:, steps]  # [region, year, age]
+
+    capacities = _capacities(spec, capacity, keys, warnings)
+    n_years = len(years)
+    parts, sums = [], []
+    for i, line in enumerate(spec.demand):
+        pop = np.where(counted[i][None], at_years, 0.0).sum(axis=2)  # [region, year]
+        demand = pop * _values_at(line.rate, years)[None, :]
+        labels = np.array([format_ages(line.counted_ages(int(y))) for y in years], dtype=object)
+        parts.append(pd.DataFrame({
+            "region_key": np.repeat(keys, n_years), "region_name": np.repeat(names, n_years),
+            "year": np.tile(years, n_regions), "line": line.name, "ages": np.tile(labels, n_regions),
+            "observed": np.tile(years <= start, n_regions), "population": pop.ravel(), "demand": demand.ravel(),
+            "capacity": np.repeat(capacities[i], n_years)}))
+        total_capacity = np.nan if np.isnan(capacities[i]).all() else float(np.nansum(capacities[i]))
+        sums.append(pd.DataFrame({"year": years, "line": line.name, "ages": labels, "population": pop.sum(axis=0),
+                                  "demand": demand.sum(axis=0), "capacity": total_capacity}))
+    rows = pd.concat(parts, ignore_index=True)
+    totals = pd.concat(sums, ignore_index=True)
+    _gap_and_coverage(rows)
+    _gap_and_coverage(totals)
+    return DemandResult(spec.name, base_year, p.horizon, start, rows[_ROW_COLUMNS], totals, warnings)
+
+
+def _births(rule: str, frame: pd.DataFrame, codes: np.ndarray, base: np.ndarray, earlier: np.ndarray,
+            warnings: list[str]) -> np.ndarray:
+    """Age 0 per region for every future year under ``"last"`` or ``"mean-N"``."""
+    if rule == "last":
+        return base[:, 0].copy()
+    n = int(str(rule).split("-")[1])
+    window = earlier[-n:]
+    if len(window) < n:
+        warnings.append(f"Für „births = {rule}“ gibt es nur {len(window)} beobachtete Jahre "
+                        f"({format_ages(window.tolist())}); gemittelt wird über diese.")
+    grids = np.stack([_grid(frame, codes, len(base), int(y), 1)[:, 0] for y in window])
+    return np.nanmean(grids, axis=0)
+
+
+def _capacities(spec: DemandSpec, capacity: pd.DataFrame | None, keys: np.ndarray,
+                warnings: list[str]) -> list[np.ndarray]:
+    """Capacity per line and region (NaN: the line has no capacity)."""
+    result = [np.full(len(keys), np.nan) for _ in spec.demand]
+    given: set[str] = set()
+    if capacity is not None and not capacity.empty:
+        cap = capacity.groupby(["line", "region_key"], sort=False)["capacity"].sum(min_count=1)
+        for i, line in enumerate(spec.demand):
+            if line.name in cap.index.get_level_values(0):
+                series = cap.loc[line.name]
+                result[i] = series.reindex(keys).fillna(0.0).to_numpy(dtype=np.float64)
+                given.add(line.name)
+                outside = sorted(set(series.index) - set(keys))
+                if outside and series.loc[outside].sum() != 0:
+                    warnings.append(f"„{line.name}“: Plätze in Gebieten ohne Bevölkerungswerte "
+                                    f"({', '.join(outside[:5])}{' …' if len(outside) > 5 else ''}) sind nicht "
+                                    "berücksichtigt.")
+    for line in spec.demand:
+        if line.capacity is not None and line.name not in given:
+            warnings.append(f"„{line.name}“: keine Kapazität geliefert; Lücke und Deckung bleiben leer.")
+    return result
+
+
+def _gap_and_coverage(frame: pd.DataFrame) -> None:
+    frame["gap"] = frame["capacity"] - frame["demand"]
+    demand = frame["demand"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame["coverage"] = np.where(demand > 0, frame["capacity"].to_numpy() / demand, np.nan)

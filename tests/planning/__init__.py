@@ -1,0 +1,1 @@
+"""Tests of the pure planning functions (allocation, demand)."""
