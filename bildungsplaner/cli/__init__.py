@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=int, metavar="ID", help="nur dieser Datensatz (auch ein ersetzter)")
     p.add_argument("--indicator", metavar="CODE", help="nur dieser Indikator")
     p.add_argument("--include-superseded", action="store_true", help="auch Werte ersetzter Datenstände")
+    from bildungsplaner.cli import plan
+
+    plan.add_parser(sub, common, _Parser)
     p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = fac_sub.add_parser("export", parents=[common], help="alle Einrichtungen als CSV")
@@ -266,9 +269,15 @@ def cmd_facilities(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    from bildungsplaner.cli.plan import cmd_plan as run_plan
+
+    return run_plan(args, _open)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": cmd_info, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo,
-    "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities,
+    "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities, "plan": cmd_plan,
 }
 
 

@@ -1,0 +1,181 @@
+"""``bildungsplaner plan …``: run, save, list, show, compare, rename, duplicate, delete and export scenarios.
+
+A scenario argument is the name of a saved scenario or the path of a scenario file (``*.toml``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from bildungsplaner import UserInputError
+
+__all__ = ["add_parser", "cmd_plan", "format_number", "resolve_spec"]
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
+    p = sub.add_parser("plan", parents=[common], help="Szenarien rechnen, speichern, vergleichen")
+    plan = p.add_subparsers(dest="action", metavar="AKTION", parser_class=parser_class, required=True)
+    q = plan.add_parser("run", parents=[common], help="Szenariodatei rechnen (und mit --save speichern)")
+    q.add_argument("file", type=Path, metavar="DATEI.toml")
+    q.add_argument("--json", action="store_true", help="Ergebnis als JSON")
+    q.add_argument("--save", action="store_true", help="Szenario mit Ergebnis im Arbeitsbereich speichern")
+    q = plan.add_parser("list", parents=[common], help="gespeicherte Szenarien auflisten")
+    q.add_argument("--json", action="store_true")
+    q = plan.add_parser("show", parents=[common], help="gespeichertes Szenario mit aktuellem Ergebnis zeigen")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--json", action="store_true")
+    q = plan.add_parser("compare", parents=[common], help="zwei Szenarien vergleichen (Differenz B − A)")
+    q.add_argument("a", metavar="A")
+    q.add_argument("b", metavar="B")
+    q.add_argument("--json", action="store_true")
+    q = plan.add_parser("export", parents=[common], help="gespeichertes Szenario als TOML-Datei schreiben")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--out", type=Path, required=True, metavar="DATEI.toml")
+    q = plan.add_parser("rename", parents=[common], help="Szenario umbenennen")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("new", metavar="NEUER_NAME")
+    q = plan.add_parser("duplicate", parents=[common], help="Szenario kopieren")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("new", metavar="NEUER_NAME", nargs="?")
+    q = plan.add_parser("delete", parents=[common], help="Szenario löschen")
+    q.add_argument("name", metavar="NAME")
+
+
+def format_number(value: Any, decimals: int = 1) -> str:
+    """German number text: ``1234.5`` → ``1.234,5``; missing → ``–``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{float(value):,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def resolve_spec(ws: Any, ref: str) -> tuple[Any, str]:
+    """``(spec, name)`` for a saved scenario's name or a scenario file's path."""
+    from bildungsplaner.planning import scenario as scenario_files
+    from bildungsplaner.services.scenarios import get_scenario
+
+    path = Path(ref)
+    if ref.lower().endswith(".toml") or (path.exists() and path.is_file()):
+        spec = scenario_files.load(path)
+        return spec, spec.name
+    saved = get_scenario(ws, ref)
+    return saved.spec, saved.name
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths,
+                                                                                                strict=True)))
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def render_result(result: Any) -> str:
+    from bildungsplaner.services.planning import result_kind
+
+    if result_kind(result) == "allocation":
+        rows = [[str(r["key"]), str(r["name"])[:40], format_number(100 * r["need_share"], 2),
+                 format_number(r["exact"], 3), format_number(r["amount"], 2)]
+                for r in result.rows.to_dict("records")]
+        total = format_number(float(result.rows["amount"].sum()), 2)
+        text = _table(["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"], rows,
+                      {2, 3, 4})
+        text = f"{result.name}: {total} {result.unit} auf {len(rows)} Empfänger\n\n{text}"
+    else:
+        rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["year"]), str(r["line"]),
+                 format_number(r["population"], 0), format_number(r["demand"], 1), format_number(r["capacity"], 0),
+                 format_number(r["gap"], 1)] for r in result.rows.to_dict("records")]
+        text = _table(["Gebiet", "Name", "Jahr", "Bedarfslinie", "Bevölkerung", "Bedarf", "Plätze", "Lücke"], rows,
+                      {2, 4, 5, 6, 7})
+        text = f"{result.name}: {result.base_year}–{result.horizon}\n\n{text}"
+    if result.warnings:
+        text += "\n\nHinweise:\n" + "\n".join(f"- {w}" for w in result.warnings)
+    return text
+
+
+def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
+    from bildungsplaner.services import scenarios
+    from bildungsplaner.services.planning import compare_results, run_scenario
+
+    with open_workspace(args) as ws:
+        if args.action == "run":
+            from bildungsplaner.planning import scenario as scenario_files
+
+            spec = scenario_files.load(args.file)
+            result = run_scenario(ws, spec)
+            if args.save:
+                scenarios.save_scenario(ws, spec, result=result.to_json_dict())
+            _print_result(result, args.json, saved=spec.name if args.save else None)
+        elif args.action == "list":
+            saved = scenarios.list_scenarios(ws)
+            if args.json:
+                print(json.dumps([{"name": s.name, "kind": s.kind, "changed_at": s.changed_at.isoformat()}
+                                  for s in saved], ensure_ascii=False, indent=2))
+            elif not saved:
+                print("Keine Szenarien gespeichert.")
+            else:
+                print(_table(["Name", "Art", "geändert"], [[s.name, _kind_de(s.kind),
+                                                            s.changed_at.strftime("%d.%m.%Y %H:%M")]
+                                                           for s in saved], set()))
+        elif args.action == "show":
+            saved = scenarios.get_scenario(ws, args.name)
+            result = run_scenario(ws, saved.spec)
+            if args.json:
+                print(json.dumps({"scenario": saved.text, **result.to_json_dict()}, ensure_ascii=False, indent=2))
+            else:
+                print(saved.text.rstrip() + "\n\n" + render_result(result))
+        elif args.action == "compare":
+            spec_a, name_a = resolve_spec(ws, args.a)
+            spec_b, name_b = resolve_spec(ws, args.b)
+            comparison = compare_results(run_scenario(ws, spec_a), name_a, run_scenario(ws, spec_b), name_b)
+            _print_comparison(comparison, args.json)
+        elif args.action == "export":
+            out = scenarios.export_scenario_file(ws, args.name, args.out)
+            print(f"Szenario „{args.name}“ geschrieben: {out}")
+        elif args.action == "rename":
+            scenarios.rename_scenario(ws, args.name, args.new)
+            print(f"Szenario „{args.name}“ heißt jetzt „{args.new}“.")
+        elif args.action == "duplicate":
+            copy = scenarios.duplicate_scenario(ws, args.name, args.new)
+            print(f"Kopie angelegt: „{copy.name}“.")
+        elif args.action == "delete":
+            scenarios.delete_scenario(ws, args.name)
+            print(f"Szenario „{args.name}“ gelöscht.")
+        else:  # pragma: no cover - argparse restricts the choices
+            raise UserInputError(f"Unbekannte Aktion {args.action}.")
+    return 0
+
+
+def _kind_de(kind: str) -> str:
+    return {"allocation": "Verteilung", "demand": "Bedarf"}.get(kind, kind)
+
+
+def _print_result(result: Any, as_json: bool, saved: str | None) -> None:
+    if as_json:
+        print(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+        return
+    print(render_result(result))
+    if saved:
+        print(f"\nGespeichert als „{saved}“.")
+
+
+def _print_comparison(comparison: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(comparison.to_json_dict(), ensure_ascii=False, indent=2))
+        return
+    keys = [c for c in comparison.rows.columns if c not in ("a", "b", "difference")]
+    rows = [[str(r[k]) for k in keys] + [format_number(r["a"], 2), format_number(r["b"], 2),
+                                          format_number(r["difference"], 2)]
+            for r in comparison.rows.to_dict("records")]
+    print(f"A = {comparison.name_a}, B = {comparison.name_b}\n")
+    labels = {"key": "Schlüssel", "name": "Name", "region_key": "Gebiet", "region_name": "Name", "year": "Jahr",
+              "line": "Bedarfslinie"}
+    print(_table([*(labels.get(k, k) for k in keys), "A", "B", "B − A"], rows,
+                 {len(keys), len(keys) + 1, len(keys) + 2}))
+    for warning in comparison.warnings:
+        print(f"- {warning}")
