@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from bildungsplaner import APP_NAME, WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.progress import Cancelled
 from bildungsplaner.services.browse import IndicatorRow, Overview, RegionIndex, load_overview
+from bildungsplaner.services.importing import ImportReport
 from bildungsplaner.services.workspace import (
     Workspace,
     backup_workspace,
@@ -40,6 +41,8 @@ from bildungsplaner.settings import Settings
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.browser import DataBrowser
 from bildungsplaner.ui.dialogs import guarded, show_about, show_error
+from bildungsplaner.ui.import_pages import local_files
+from bildungsplaner.ui.import_wizard import ImportWizard
 from bildungsplaner.ui.panels import FacilityPanel, IndicatorPanel, RegionPanel, export_page, import_page, planning_page
 
 log = logging.getLogger(__name__)
@@ -58,9 +61,12 @@ class MainWindow(QMainWindow):
         self._owns_workspace = owns_workspace
         self._settings = settings
         self.runner = tasks.TaskRunner(self)
+        self.import_wizard: ImportWizard | None = None
         self.resize(1280, 820)
+        self.setAcceptDrops(True)
         self._build_central()
         self._build_menus()
+        self.areas.insertTab(1, import_page(self.import_action), QCoreApplication.translate("MainWindow", "Import"))
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label, 1)
@@ -85,7 +91,6 @@ class MainWindow(QMainWindow):
         self.areas = QTabWidget()
         self.areas.setObjectName("areas")
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
-        self.areas.addTab(import_page(), QCoreApplication.translate("MainWindow", "Import"))
         self.areas.addTab(planning_page(), QCoreApplication.translate("MainWindow", "Planung"))
         self.areas.addTab(export_page(), QCoreApplication.translate("MainWindow", "Export"))
 
@@ -125,6 +130,10 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             QCoreApplication.translate("MainWindow", "Sicherung erstellen…"), self.create_backup, None,
             QCoreApplication.translate("MainWindow", "Eine vollständige Kopie des Arbeitsbereichs schreiben"))
+        self.import_action = self._action(
+            QCoreApplication.translate("MainWindow", "Importieren…"), self.import_dialog, "Ctrl+I",
+            QCoreApplication.translate("MainWindow", "Eine Statistik oder Tabelle mit dem Import-Assistenten in den "
+                                                     "Arbeitsbereich übernehmen (oder die Datei ins Fenster ziehen)"))
         self.quit_action = self._action(QCoreApplication.translate("MainWindow", "Beenden"), self.close, "Ctrl+Q")
         self.copy_action = self._action(
             QCoreApplication.translate("MainWindow", "Kopieren"), self.copy, QKeySequence(keys.Copy),
@@ -142,6 +151,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -174,6 +184,7 @@ class MainWindow(QMainWindow):
         self.indicators.set_indicators(overview.indicators)
         self.facilities.set_facilities(overview.facilities)
         self.backup_action.setEnabled(workspace is not None)
+        self.import_action.setEnabled(workspace is not None)
         if workspace is None:
             self.setWindowTitle(APP_NAME)
             self.path_label.setText(QCoreApplication.translate("MainWindow", "Kein Arbeitsbereich geöffnet"))
@@ -313,6 +324,52 @@ class MainWindow(QMainWindow):
         message = QCoreApplication.translate("MainWindow", "Sicherung geschrieben: {path}").format(path=written)
         self.statusBar().showMessage(message, 10000)
         QMessageBox.information(self, QCoreApplication.translate("MainWindow", "Sicherung erstellen"), message)
+
+    @guarded()
+    def import_dialog(self, path: Path | None = None) -> ImportWizard | None:
+        """Open the import assistant (with ``path`` already chosen, e.g. a file dropped on the window)."""
+        if self.workspace is None:
+            raise UserInputError(QCoreApplication.translate(
+                "MainWindow", "Bitte öffnen Sie zuerst einen Arbeitsbereich; in ihn werden die Daten importiert."))
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            if self.import_wizard.running_panel() is None and path is not None:
+                self.import_wizard.restart()
+                self.import_wizard.file_page.path_edit.setText(str(path))
+            self.import_wizard.raise_()
+            self.import_wizard.activateWindow()
+            return self.import_wizard
+        if self.import_wizard is not None:
+            self.import_wizard.deleteLater()
+        self.browser.cancel()
+        wizard = ImportWizard(self.workspace, self.runner, self, path=path, start_dir=self._start_dir())
+        wizard.imported.connect(self.show_imported)
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
+
+    def show_imported(self, report: ImportReport) -> None:
+        """Reload the panels after an import and show the imported indicator in the data browser."""
+        if self.workspace is None:
+            return
+        self.set_workspace(self.workspace, owns=self._owns_workspace)
+        codes = report.indicators
+        indicator = next((i for i in self.indicators.model.rows if codes and i.code == codes[0]), None)
+        if indicator is not None:
+            self.indicators.select_indicator(indicator.id)
+        self.areas.setCurrentWidget(self.browser)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "{name} importiert.").format(
+            name=report.file_name), 10000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.workspace is not None and local_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A file dropped on the window opens the import assistant with it."""
+        files = local_files(event)
+        if files and self.workspace is not None:
+            event.acceptProposedAction()
+            self.import_dialog(files[0])
 
     @guarded()
     def copy(self) -> None:

@@ -6,12 +6,14 @@ import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRegularExpression, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -221,18 +223,35 @@ def placeholder_page(object_name: str, title: str, paragraphs: Sequence[str]) ->
     return page
 
 
-def import_page() -> QWidget:
-    return placeholder_page("importPage", QCoreApplication.translate("Panels", "Import"), [
+def import_page(import_action: QAction) -> QWidget:
+    """What can be imported, and the button that opens the import assistant (same as Datei › Importieren…)."""
+    page = QWidget()
+    page.setObjectName("importPage")
+    layout = QVBoxLayout(page)
+    layout.addWidget(QLabel(f"<h2>{QCoreApplication.translate('Panels', 'Import')}</h2>"))
+    for text in (
         QCoreApplication.translate(
-            "Panels", "Hier übernehmen Sie künftig amtliche Statistiken in den Arbeitsbereich: Tabellen aus "
-                      "GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, XLSX, ffcsv), "
-                      "Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium "
-                      "(xlsx, xls, ods, csv)."),
+            "Panels", "Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der "
+                      "Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und "
+                      "Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, "
+                      "xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen."),
         QCoreApplication.translate(
             "Panels", "Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, "
                       "Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein "
-                      "Importbericht nennt jede Korrektur, etwa ergänzte führende Nullen in Gebietsschlüsseln."),
-    ])
+                      "Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in "
+                      "Gebietsschlüsseln, und jede Summe, die nicht aufgeht."),
+    ):
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
+    button = QToolButton()
+    button.setObjectName("importButton")
+    button.setDefaultAction(import_action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    layout.addWidget(button)
+    layout.addStretch(1)
+    return page
 
 
 def planning_page() -> QWidget:

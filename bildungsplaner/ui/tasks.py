@@ -122,7 +122,8 @@ class TaskHandle(QObject):
     def _progressed(self, fraction: float, message: str) -> None:
         if self._dialog is not None and not self.done:
             self._dialog.setValue(int(fraction * _STEPS))
-            if message and not self.progress.cancelled:
+            # setValue on a modal dialog processes events, which may finish the task and drop the dialog
+            if message and not self.progress.cancelled and self._dialog is not None:
                 self._dialog.setLabelText(message)
 
     @Slot(object)

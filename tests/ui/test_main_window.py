@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolButton
 
 from bildungsplaner import __version__, paths
 from bildungsplaner.progress import Cancelled
@@ -191,9 +191,11 @@ def test_facilities_filter_by_kind_and_show_attributes(window: MainWindow) -> No
 def test_work_areas_exist(window: MainWindow) -> None:
     tabs = [window.areas.tabText(i) for i in range(window.areas.count())]
     assert tabs == ["Daten", "Import", "Planung", "Export"]
-    for i in range(1, 4):
+    for i in range(2, 4):
         texts = " ".join(label.text() for label in window.areas.widget(i).findChildren(QLabel))
         assert "In Vorbereitung" in texts
+    import_button = window.areas.widget(1).findChild(QToolButton, "importButton")
+    assert import_button.defaultAction() is window.import_action
     side = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]
     assert side == ["Indikatoren", "Einrichtungen"]
 
@@ -203,9 +205,10 @@ def test_menus(window: MainWindow) -> None:
     assert list(menus) == ["Datei", "Bearbeiten", "Hilfe"]
     file_items = [a.text() for a in menus["Datei"].actions() if a.text()]
     assert file_items == ["Neuer Arbeitsbereich…", "Öffnen…", "Zuletzt geöffnet", "Demo-Arbeitsbereich öffnen",
-                          "Sicherung erstellen…", "Beenden"]
+                          "Importieren…", "Sicherung erstellen…", "Beenden"]
     assert window.new_action.shortcut().toString() == "Ctrl+N"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.copy_action.shortcut().toString() == "Ctrl+C"
 

@@ -1,0 +1,360 @@
+"""The first pages of the import assistant (:class:`~bildungsplaner.ui.import_wizard.ImportWizard`).
+
+File → preview → mapping (generic tables only) → check (dry run) → import. Each page keeps its widgets; the
+shared choices live on the wizard. The mapping page is in :mod:`bildungsplaner.ui.import_mapping`, the check
+and import pages (which run the service) in :mod:`bildungsplaner.ui.import_check`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from bildungsplaner.progress import Cancelled
+from bildungsplaner.ui.dialogs import error_text
+from bildungsplaner.ui.import_mapping import MappingPage
+from bildungsplaner.ui.import_wizard import WORKBOOKS, DataFrameModel, format_label, message_for
+
+if TYPE_CHECKING:
+    from bildungsplaner.ui.import_wizard import ImportWizard
+
+__all__ = ["FilePage", "MappingPage", "PreviewPage", "error_label", "local_files", "show_message"]
+
+_ERROR_STYLE = "color: #b00020;"
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("errorLabel")
+    label.setWordWrap(True)
+    label.setStyleSheet(_ERROR_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_message(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files of a drag (URLs of files, not folders or web addresses)."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_file()]
+
+
+# --- 1 file -------------------------------------------------------------------------------------------------
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(QCoreApplication.translate("ImportWizard", "Datei wählen"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportWizard",
+                "Wählen Sie die Datei, die Sie importieren möchten, oder ziehen Sie sie in dieses "
+                "Fenster: amtliche Statistik (GENESIS, Regionaldatenbank, Kommunale "
+                "Bildungsdatenbank, ffcsv) oder eine eigene Tabelle (xlsx, xls, ods, csv).",
+            )
+        )
+        self.setAcceptDrops(True)
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("importPath")
+        self.path_edit.setPlaceholderText(QCoreApplication.translate("ImportWizard", "Pfad der Datei"))
+        self.browse_button = QPushButton(QCoreApplication.translate("ImportWizard", "Durch&suchen …"))
+        self.browse_button.clicked.connect(self.browse)
+        self.format_label = QLabel()
+        self.format_label.setObjectName("formatLabel")
+        self.format_label.setWordWrap(True)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.error = error_label()
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        label = QLabel(QCoreApplication.translate("ImportWizard", "&Datei:"))
+        label.setBuddy(self.path_edit)
+        form = QFormLayout()
+        form.addRow(label, row)
+        form.addRow(QCoreApplication.translate("ImportWizard", "Erkannt:"), self.format_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.path_edit.textChanged.connect(self._path_changed)
+
+    def browse(self) -> None:
+        start = str(self.wiz.path.parent) if self.wiz.path else self.wiz.start_dir
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("ImportWizard", "Datei zum Importieren wählen"),
+            start,
+            QCoreApplication.translate(
+                "ImportWizard", "Tabellen und Statistiken (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Alle Dateien (*)"
+            ),
+        )
+        if name:
+            self.path_edit.setText(name)
+
+    def _path_changed(self, text: str) -> None:
+        self.format_label.clear()
+        self.hint_label.clear()
+        show_message(self.error, "")
+        text = text.strip().strip('"')
+        self.wiz.path = self.wiz.sniffed = None
+        if text:
+            path = Path(text).expanduser()
+            if not path.is_file():
+                show_message(
+                    self.error,
+                    QCoreApplication.translate("ImportWizard", "Die Datei {name} gibt es nicht.").format(name=path.name)
+                    if not path.exists()
+                    else QCoreApplication.translate("ImportWizard", "{name} ist keine Datei.").format(name=path.name),
+                )
+            else:
+                try:
+                    sniffed = self.wiz.set_path(path)
+                except Exception as exc:  # a hostile file: its message, never a traceback
+                    show_message(self.error, message_for(exc))
+                else:
+                    self.format_label.setText(format_label(sniffed))
+                    self.hint_label.setText(
+                        QCoreApplication.translate(
+                            "ImportWizard",
+                            "Die Datei beschreibt ihren Aufbau selbst; eine Zuordnung der Spalten ist nicht nötig.",
+                        )
+                        if not self.wiz.needs_template
+                        else QCoreApplication.translate(
+                            "ImportWizard",
+                            "Im nächsten Schritt sehen Sie die ersten Zeilen, danach ordnen Sie die Spalten zu.",
+                        )
+                    )
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.wiz.sniffed is not None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event)
+        if files:
+            self.path_edit.setText(str(files[0]))
+            event.acceptProposedAction()
+
+
+# --- 2 preview ----------------------------------------------------------------------------------------------
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.wiz = wizard
+        self.setTitle(QCoreApplication.translate("ImportWizard", "Vorschau"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportWizard",
+                "So wird die Datei gelesen: die ersten Zeilen unter der Kopfzeile, mit den Spalten"
+                "namen, die die Zuordnung verwendet. Stimmt die Kopfzeile nicht, stellen Sie sie hier "
+                "ein.",
+            )
+        )
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("sheetChooser")
+        self.header_rows = QSpinBox()
+        self.header_rows.setObjectName("headerRows")
+        self.header_rows.setRange(0, 10)
+        self.header_rows.setSpecialValueText(QCoreApplication.translate("ImportWizard", "automatisch"))
+        self.skip_rows = QSpinBox()
+        self.skip_rows.setObjectName("skipRows")
+        self.skip_rows.setRange(-1, 10_000)
+        # re-read when the number is complete, not per digit typed
+        self.header_rows.setKeyboardTracking(False)
+        self.skip_rows.setKeyboardTracking(False)
+        self.skip_rows.setSpecialValueText(QCoreApplication.translate("ImportWizard", "automatisch"))
+        self.info = QLabel()
+        self.info.setObjectName("previewInfo")
+        self.info.setWordWrap(True)
+        self.error = error_label()
+        self.model = DataFrameModel(parent=self)
+        self.view = QTableView()
+        self.view.setObjectName("previewTable")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setDefaultSectionSize(140)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.controls = QHBoxLayout()
+        self.sheet_label = QLabel(QCoreApplication.translate("ImportWizard", "&Blatt:"))
+        self.sheet_label.setBuddy(self.sheet)
+        header_label = QLabel(QCoreApplication.translate("ImportWizard", "&Kopfzeilen:"))
+        header_label.setBuddy(self.header_rows)
+        skip_label = QLabel(QCoreApplication.translate("ImportWizard", "Zeilen darüber über&springen:"))
+        skip_label.setBuddy(self.skip_rows)
+        self._table_controls = [header_label, self.header_rows, skip_label, self.skip_rows]
+        for widget in (self.sheet_label, self.sheet, header_label, self.header_rows, skip_label, self.skip_rows):
+            self.controls.addWidget(widget)
+        self.controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.info)
+        layout.addWidget(self.error)
+        layout.addWidget(self.view, 1)
+        self.sheet.currentIndexChanged.connect(lambda _i: self._settings_changed())
+        self.header_rows.valueChanged.connect(lambda _v: self._settings_changed())
+        self.skip_rows.valueChanged.connect(lambda _v: self._settings_changed())
+        self._updating = False
+        self._ok = False
+
+    def initializePage(self) -> None:
+        wiz = self.wiz
+        assert wiz.sniffed is not None
+        generic = wiz.needs_template
+        workbook = wiz.sniffed.kind in WORKBOOKS and len(wiz.sniffed.sheets) > 0
+        self._updating = True
+        try:
+            self.sheet.clear()
+            for name in wiz.sniffed.sheets if workbook else []:
+                self.sheet.addItem(name, name)
+            self.header_rows.setValue(wiz.header_rows or 0)
+            self.skip_rows.setValue(-1 if wiz.skip_rows is None else wiz.skip_rows)
+        finally:
+            self._updating = False
+        self.sheet_label.setVisible(workbook)
+        self.sheet.setVisible(workbook)
+        for widget in self._table_controls:
+            widget.setVisible(generic)
+        self.reread()
+
+    def _settings_changed(self) -> None:
+        if self._updating:
+            return
+        self.wiz.sheet = self.sheet.currentData() if self.sheet.count() else None
+        self.wiz.header_rows = self.header_rows.value() or None
+        self.wiz.skip_rows = None if self.skip_rows.value() < 0 else self.skip_rows.value()
+        self.reread()
+
+    def apply_hints(self, sheet: str | None, header_rows: int | None, skip_rows: int | None) -> None:
+        """Take the read hints of a loaded template and read again (the mapping page calls this)."""
+        if sheet is not None:
+            self.wiz.sheet = sheet
+        self.wiz.header_rows, self.wiz.skip_rows = header_rows, skip_rows
+        self._updating = True
+        try:
+            if sheet is not None and self.sheet.findData(sheet) >= 0:
+                self.sheet.setCurrentIndex(self.sheet.findData(sheet))
+            self.header_rows.setValue(header_rows or 0)
+            self.skip_rows.setValue(-1 if skip_rows is None else skip_rows)
+        finally:
+            self._updating = False
+        self.reread()
+
+    def reread(self) -> bool:
+        """Read the preview with the current settings; shows the message of a failure in the page."""
+        wiz = self.wiz
+        show_message(self.error, "")
+        self.info.clear()
+        try:
+            wiz.read_preview()
+        except Cancelled:
+            self.model.set_frame(None)
+            show_message(self.error, QCoreApplication.translate("ImportWizard", "Lesen abgebrochen."))
+            self._set_ok(False)
+            return False
+        except Exception as exc:
+            self.model.set_frame(None)
+            text = error_text(exc)
+            if self.sheet.isVisibleTo(self) and self.sheet.count() > 1:
+                text = QCoreApplication.translate(
+                    "ImportWizard",
+                    "Blatt „{sheet}“: {error} Wählen Sie oben ein anderes Blatt oder stellen Sie die Kopfzeilen ein.",
+                ).format(sheet=self.sheet.currentText(), error=text)
+            show_message(self.error, text)
+            self._set_ok(False)
+            return False
+        table = wiz.table
+        if table is not None:
+            self.model.set_frame(table.frame, table.first_data_row)
+            if table.sheet and self.sheet.findData(table.sheet) >= 0 and self.sheet.currentData() != table.sheet:
+                self._updating = True
+                self.sheet.setCurrentIndex(self.sheet.findData(table.sheet))
+                self._updating = False
+            first = table.header_start + 1
+            last = table.header_start + table.header_rows
+            heading = (
+                QCoreApplication.translate("ImportWizard", "Kopfzeile: Zeile {first}").format(first=first)
+                if first == last
+                else QCoreApplication.translate("ImportWizard", "Kopfzeilen: Zeile {first} bis {last}").format(
+                    first=first, last=last
+                )
+            )
+            self.info.setText(
+                QCoreApplication.translate(
+                    "ImportWizard",
+                    "{heading}; Daten ab Zeile {row}; {count} Spalten. Die Vorschau zeigt die ersten {rows} "
+                    "Datenzeilen.",
+                ).format(
+                    heading=heading, row=table.first_data_row, count=len(table.frame.columns), rows=len(table.frame)
+                )
+            )
+            if table.warnings:
+                self.info.setText(self.info.text() + "\n" + "\n".join(table.warnings[:5]))
+        else:
+            batch = wiz.preview_batch
+            self.model.set_frame(wiz.preview_frame, None)
+            if batch is not None:
+                parts = [p for p in (batch.table_code, batch.title) if p]
+                self.info.setText(
+                    QCoreApplication.translate(
+                        "ImportWizard",
+                        "{table}{stand}: {rows} Zeilen, {values} Werte. Die Vorschau zeigt die ersten "
+                        "Werte, wie sie importiert werden.",
+                    ).format(
+                        table=" – ".join(parts) or wiz.path.name if wiz.path else "",
+                        stand=QCoreApplication.translate("ImportWizard", " (Stand {stand})").format(stand=batch.stand)
+                        if batch.stand
+                        else "",
+                        rows=batch.rows_read,
+                        values=len(batch.rows),
+                    )
+                )
+        self.view.resizeColumnsToContents()
+        self._set_ok(True)
+        return True
+
+    def _set_ok(self, ok: bool) -> None:
+        self._ok = ok
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self._ok
+
+    def nextId(self) -> int:
+        return self.wiz.MAPPING if self.wiz.needs_template else self.wiz.CHECK
