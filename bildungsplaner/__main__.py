@@ -41,6 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return child_main()
     args = cli.parse(argv)
+    if args.command == "export" and (args.format or args.out.suffix.lower().lstrip(".")) == "pdf":
+        from bildungsplaner.cli import export
+        from bildungsplaner.ui.pdf import render_html_to_pdf
+
+        export.PDF_RENDERER = render_html_to_pdf
     if args.command:
         return cli.run_command(args)
     cli.setup_logging()

@@ -72,9 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dataset", type=int, metavar="ID", help="nur dieser Datensatz (auch ein ersetzter)")
     p.add_argument("--indicator", metavar="CODE", help="nur dieser Indikator")
     p.add_argument("--include-superseded", action="store_true", help="auch Werte ersetzter Datenstände")
-    from bildungsplaner.cli import plan
+    from bildungsplaner.cli import export, plan
 
     plan.add_parser(sub, common, _Parser)
+    export.add_parser(sub, common)
     p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = fac_sub.add_parser("export", parents=[common], help="alle Einrichtungen als CSV")
@@ -275,9 +276,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return run_plan(args, _open)
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from bildungsplaner.cli.export import cmd_export as run_export
+
+    return run_export(args, _open)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": cmd_info, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo,
     "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities, "plan": cmd_plan,
+    "export": cmd_export,
 }
 
 

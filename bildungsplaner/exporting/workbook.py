@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +67,27 @@ class Column:
     text: bool = False
     #: columns derived from this count (e.g. its share); hidden together with it
     derived: tuple[str, ...] = ()
+    #: an Excel number format instead of the default (e.g. ``"0"`` for years: no thousands separator)
+    number_format: str | None = None
+
+    @property
+    def excel_format(self) -> str:
+        return self.number_format or _number_format(self.decimals)
 
     @property
     def label(self) -> str:
         return f"{self.header} ({self.unit})" if self.unit else self.header
+
+
+@dataclass
+class ChartSpec:
+    """A native chart on the table's sheet: ``kind`` ``bar`` or ``line``, categories and series by key."""
+
+    title: str
+    category: str
+    series: list[str]
+    kind: str = "bar"
+    y_title: str = ""
 
 
 @dataclass
@@ -83,17 +100,9 @@ class PlanTable:
     stand: str = ""
     totals_label: str | None = "Summe"
     notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ChartSpec:
-    """A native chart on the table's sheet: ``kind`` ``bar`` or ``line``, categories and series by key."""
-
-    title: str
-    category: str
-    series: list[str]
-    kind: str = "bar"
-    y_title: str = ""
+    #: blocks of consecutive rows with the same value of this column, each with its own totals row
+    group_by: str | None = None
+    chart: ChartSpec | None = None
 
 
 @dataclass
@@ -146,9 +155,54 @@ def _suppressed_frame(table: PlanTable, threshold: int) -> tuple[pd.DataFrame, d
             for key in (column.key, *column.derived):
                 rows[key] = rows[key].astype(object)
                 rows.loc[mask, key] = "."
-        hidden_totals[column.key] = bool(result.hidden_column_totals[j])
+            hidden_totals[column.key] = bool(result.hidden_column_totals[j])
     primary, secondary = result.count
     return rows, hidden_totals, primary, secondary
+
+
+def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int, label: str | None, *,
+                 suppress_below: int | None, note: list[str]) -> int:
+    """Rows of one block from ``first`` on, then its totals row (if ``label``); returns the next free row."""
+    original = rows
+    hidden_totals: dict[str, bool] = {}
+    if suppress_below:
+        rows, hidden_totals, primary, secondary = _suppressed_frame(replace(table, rows=rows), suppress_below)
+        if primary or secondary:
+            where = f"Blatt „{ws.title}“" + (f", {label}" if label and table.group_by else "")
+            note.append(f"{where}: {primary} Zahl(en) unter {suppress_below} durch „.“ ersetzt (primäre "
+                        f"Geheimhaltung), {secondary} weitere, damit sie sich nicht aus den Summen errechnen "
+                        "lassen (sekundäre Geheimhaltung).")
+    for i, values in enumerate(rows.to_dict("records"), start=first):
+        for j, column in enumerate(table.columns, start=1):
+            value = _cell_value(values.get(column.key), column)
+            cell = ws.cell(i, j, value)
+            if isinstance(value, str):
+                cell.data_type = "s"
+                if value == ".":
+                    cell.alignment = Alignment(horizontal="right")
+            elif value is not None:
+                cell.number_format = column.excel_format
+    last = first + len(rows) - 1
+    if label is None or not len(rows):
+        return last + 1
+    total_row = last + 1
+    ws.cell(total_row, 1, clean_text(label)).font = TOTAL_FONT
+    for j, column in enumerate(table.columns, start=1):
+        if not column.total:
+            continue
+        letter = get_column_letter(j)
+        cell = ws.cell(total_row, j)
+        if column.key in hidden_totals:
+            true_total = float(pd.to_numeric(original[column.key], errors="coerce").sum())
+            cell.value = "." if hidden_totals[column.key] else true_total
+            if cell.value == ".":
+                cell.data_type = "s"
+        else:
+            cell.value = f"=SUM({letter}{first}:{letter}{last})"
+        cell.number_format = column.excel_format
+        cell.font = TOTAL_FONT
+        cell.border = Border(top=THIN)
+    return total_row + 1
 
 
 def _write_table(ws: Worksheet, table: PlanTable, *, suppress_below: int | None,
@@ -162,14 +216,6 @@ def _write_table(ws: Worksheet, table: PlanTable, *, suppress_below: int | None,
             ws.cell(line, 1, clean_text(text)).data_type = "s"
             line += 1
     header = line + 1
-    rows = table.rows
-    hidden_totals: dict[str, bool] = {}
-    if suppress_below:
-        rows, hidden_totals, primary, secondary = _suppressed_frame(table, suppress_below)
-        if primary or secondary:
-            note.append(f"Blatt „{ws.title}“: {primary} Zahl(en) unter {suppress_below} durch „.“ ersetzt "
-                        f"(primäre Geheimhaltung), {secondary} weitere, damit sie sich nicht aus den Summen "
-                        "errechnen lassen (sekundäre Geheimhaltung).")
     for j, column in enumerate(table.columns, start=1):
         cell = ws.cell(header, j, clean_text(column.label))
         cell.data_type = "s"
@@ -177,49 +223,28 @@ def _write_table(ws: Worksheet, table: PlanTable, *, suppress_below: int | None,
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.border = Border(bottom=THIN)
     first = header + 1
-    for i, values in enumerate(rows.to_dict("records"), start=first):
-        for j, column in enumerate(table.columns, start=1):
-            value = _cell_value(values.get(column.key), column)
-            cell = ws.cell(i, j, value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-                if value == ".":
-                    cell.alignment = Alignment(horizontal="right")
-            elif value is not None:
-                cell.number_format = _number_format(column.decimals)
-    last = first + len(rows) - 1
-    if table.totals_label is not None and len(rows):
-        total_row = last + 1
-        ws.cell(total_row, 1, table.totals_label).font = TOTAL_FONT
-        for j, column in enumerate(table.columns, start=1):
-            if not column.total:
-                continue
-            letter = get_column_letter(j)
-            cell = ws.cell(total_row, j)
-            if column.key in hidden_totals:
-                true_total = float(pd.to_numeric(table.rows[column.key], errors="coerce").sum())
-                cell.value = "." if hidden_totals[column.key] else true_total
-                if cell.value == ".":
-                    cell.data_type = "s"
-            else:
-                cell.value = f"=SUM({letter}{first}:{letter}{last})"
-            cell.number_format = _number_format(column.decimals)
-            cell.font = TOTAL_FONT
-            cell.border = Border(top=THIN)
+    row = first
+    if table.group_by and len(table.rows):
+        for value, block in table.rows.groupby(table.group_by, sort=False):
+            label = f"{table.totals_label} {value}" if table.totals_label is not None else None
+            row = _write_block(ws, table, block, row, label, suppress_below=suppress_below, note=note)
+    else:
+        row = _write_block(ws, table, table.rows, row, table.totals_label, suppress_below=suppress_below, note=note)
+    last = row - 1 - (1 if table.totals_label is not None and len(table.rows) else 0)
     for j, column in enumerate(table.columns, start=1):
-        if column.negative_red and len(rows):
+        if column.negative_red and len(table.rows):
             letter = get_column_letter(j)
-            ws.conditional_formatting.add(f"{letter}{first}:{letter}{last}",
+            ws.conditional_formatting.add(f"{letter}{first}:{letter}{row - 1}",
                                           CellIsRule(operator="lessThan", formula=["0"], fill=NEGATIVE_FILL))
     if table.notes:
-        at = last + 3
+        at = row + 2
         for text in table.notes:
             ws.cell(at, 1, clean_text(text)).data_type = "s"
             at += 1
     ws.freeze_panes = ws.cell(first, 2 if table.columns and table.columns[0].text else 1)
-    if len(rows):
+    if len(table.rows):
         ws.auto_filter.ref = f"A{header}:{get_column_letter(len(table.columns))}{last}"
-    _widths(ws, table, rows)
+    _widths(ws, table, table.rows)
     _print_setup(ws, header)
     return header, first, last
 
@@ -297,12 +322,14 @@ def write_report(report: Report, path: Path, *, suppress_below: int | None = Non
     main.title = sheet_title(report.table.sheet, taken)
     taken.add(main.title)
     header, first, last = _write_table(main, report.table, suppress_below=suppress_below, note=note)
-    if report.chart is not None:
-        _add_chart(main, report.table, report.chart, header, first, last)
+    if (chart := report.chart or report.table.chart) is not None:
+        _add_chart(main, report.table, chart, header, first, last)
     for table in report.extra_tables:
         sheet = workbook.create_sheet(sheet_title(table.sheet, taken))
         taken.add(sheet.title)
-        _write_table(sheet, table, suppress_below=suppress_below, note=note)
+        header, first, last = _write_table(sheet, table, suppress_below=suppress_below, note=note)
+        if table.chart is not None:
+            _add_chart(sheet, table, table.chart, header, first, last)
     report.suppression_note = note
     method = workbook.create_sheet(sheet_title("Methodik", taken))
     taken.add(method.title)

@@ -1,0 +1,42 @@
+"""``bildungsplaner export SCENARIO --out FILE``: the council workbook (or CSV, PDF) of a scenario.
+
+SCENARIO is a saved scenario's name or a scenario file. The PDF is drawn with Qt; the command line has no Qt
+of its own (layers), so the entry point passes the renderer in (:data:`PDF_RENDERER`).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PDF_RENDERER", "add_parser", "cmd_export"]
+
+#: Set by the entry point (``bildungsplaner.__main__``) to the Qt renderer for ``--format pdf``.
+PDF_RENDERER: Any = None
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("export", parents=[common], help="Planungstabelle eines Szenarios für den Ausschuss "
+                                                        "(xlsx, csv oder pdf)")
+    p.add_argument("scenario", metavar="SZENARIO", help="Name eines gespeicherten Szenarios oder Szenariodatei")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI")
+    p.add_argument("--compare", metavar="ANDERES", help="zweites Szenario: Vergleichsblatt mit Differenz")
+    p.add_argument("--format", choices=["xlsx", "csv", "pdf"], default=None,
+                   help="Dateiformat (Standard: nach der Endung von --out, sonst xlsx)")
+    p.add_argument("--suppress-below", type=int, default=None, metavar="N",
+                   help="Geheimhaltung: Fallzahlen unter N durch „.“ ersetzen (mit sekundärer Sperrung)")
+
+
+def cmd_export(args: argparse.Namespace, open_workspace: Any) -> int:
+    from bildungsplaner.cli.plan import resolve_spec
+    from bildungsplaner.services.scenario_export import export_scenario
+
+    format = args.format or {".csv": "csv", ".pdf": "pdf"}.get(args.out.suffix.lower(), "xlsx")
+    with open_workspace(args) as ws:
+        spec, _ = resolve_spec(ws, args.scenario)
+        other = resolve_spec(ws, args.compare)[0] if args.compare else None
+        out = export_scenario(ws, spec, args.out, compare=other, format=format, suppress_below=args.suppress_below,
+                              pdf_renderer=PDF_RENDERER)
+    print(f"Export geschrieben: {out}")
+    return 0

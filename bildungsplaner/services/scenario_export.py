@@ -1,0 +1,316 @@
+"""Export a scenario for the council: Excel workbook (default), CSV, or the text for a PDF.
+
+:func:`build_report` turns a scenario's result into a :class:`~bildungsplaner.exporting.workbook.Report`
+(planning table, comparison, data, method with every parameter in words, sources and symbol legend);
+:func:`export_scenario` runs the scenario on the workspace's current data and writes the file. The PDF is
+drawn by the window's Qt code from :func:`report_html` (the services stay free of Qt); the command line gets
+that renderer from the entry point.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import select
+
+from bildungsplaner import UserInputError, __version__
+from bildungsplaner.exporting.safety import atomic_target, csv_text
+from bildungsplaner.exporting.workbook import ChartSpec, Column, MethodSection, PlanTable, Report, write_report
+from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.services.planning import Comparison, compare_results, result_kind, run_scenario
+from bildungsplaner.store.audit import current_user, record
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.store.models import AuditAction, Dataset, Indicator, Observation
+
+__all__ = ["FORMATS", "PdfRenderer", "build_report", "export_scenario", "report_html"]
+
+FORMATS = ("xlsx", "csv", "pdf")
+PdfRenderer = Callable[[str, Path], None]
+
+SYMBOL_LEGEND = [
+    ("–", "nichts vorhanden (genau null)"),
+    ("0", "weniger als die Hälfte von 1 in der letzten besetzten Stelle, jedoch mehr als nichts"),
+    (".", "Zahlenwert unbekannt oder geheim zu halten"),
+    ("...", "Angabe fällt später an"),
+    ("/", "keine Angaben, da Zahlenwert nicht sicher genug"),
+    ("x", "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"),
+    ("p / r / s", "vorläufige / berichtigte / geschätzte Zahl"),
+]
+
+
+def _number(value: float, decimals: int = 2) -> str:
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _datasets(ws: Workspace, indicator_codes: list[str]) -> list[tuple[str, str]]:
+    """Method lines for the current datasets behind ``indicator_codes``."""
+    if not indicator_codes:
+        return []
+    with ws.session() as s:
+        rows = s.execute(
+            select(Dataset.id, Dataset.file_name, Dataset.table_code, Dataset.title, Dataset.stand, Dataset.source,
+                   Dataset.imported_at, Indicator.code)
+            .join(Observation, Observation.dataset_id == Dataset.id)
+            .join(Indicator, Indicator.id == Observation.indicator_id)
+            .where(Indicator.code.in_(indicator_codes), Dataset.superseded_by_id.is_(None))
+            .distinct().order_by(Dataset.id)).all()
+    lines = []
+    for _, file_name, code, title, stand, source, imported_at, indicator in rows:
+        text = " – ".join(p for p in (f"Tabelle {code}" if code else file_name, title or "",
+                                      f"Stand: {stand}" if stand else "",
+                                      f"importiert am {imported_at:%d.%m.%Y}") if p)
+        lines.append((indicator, text))
+        if source:
+            lines.append(("", source))
+    return lines
+
+
+# --- demand ------------------------------------------------------------------------------------------------
+
+def _rate_text(rate: Any) -> str:
+    if isinstance(rate, int | float):
+        return f"{_number(100 * rate, 1)} %"
+    points = ", ".join(f"{year}: {_number(100 * value, 1)} %" for year, value in rate.points)
+    return f"{points} (dazwischen linear, davor und danach gleichbleibend)"
+
+
+def _births_text(births: Any) -> str:
+    if births == "last":
+        return "Jahrgang 0 wie im letzten beobachteten Jahr"
+    if isinstance(births, str) and births.startswith("mean-"):
+        return f"Jahrgang 0 als Mittel der letzten {births[5:]} beobachteten Jahre je Gebiet"
+    if isinstance(births, int | float):
+        return f"{_number(births, 0)} Geburten je Jahr im ganzen Gebiet, verteilt nach dem heutigen Anteil"
+    return ("Geburten je Jahr im ganzen Gebiet " + ", ".join(f"{y}: {_number(v, 0)}" for y, v in births.points)
+            + ", verteilt nach dem heutigen Anteil")
+
+
+def _demand_method(spec: Any, result: Any) -> list[MethodSection]:
+    population = spec.population
+    fixed = ", ".join(f"{k} = {v}" for k, v in population.dimension_map.items()) or "keine"
+    lines = [
+        ("Gebiete", f"Ebene „{spec.regions.level}“" + (f" innerhalb {spec.regions.within}"
+                                                       if spec.regions.within else "")),
+        ("Bevölkerung", f"Indikator {population.indicator} nach Einzelaltersjahren; feste Merkmale: {fixed}"),
+        ("Zeitraum", f"{result.base_year} bis {result.horizon}; beobachtet bis {result.observed_until}"),
+        ("Alterung", "Bevölkerung (Alter a+1, Jahr j+1) = Bevölkerung (Alter a, Jahr j) × "
+                     f"{_number(population.survival, 3)} (Wanderung und Sterblichkeit)"),
+        ("Geburten", _births_text(population.births)),
+    ]
+    for line in spec.demand:
+        lines.append((f"Bedarfslinie „{line.name}“", f"Altersjahre {', '.join(map(str, line.ages))}; "
+                      f"Quote {_rate_text(line.rate)}; Bedarf = Kinder × Quote"))
+        if line.ganztag_entitlement:
+            lines.append(("", "Rechtsanspruch auf Ganztag (GaFöG) nur für die berechtigten Klassenstufen: "
+                              "Schuljahr 2026/27 Klasse 1, 2027/28 Klassen 1–2, 2028/29 Klassen 1–3, ab "
+                              "2029/30 Klassen 1–4; Jahr j steht für das Schuljahr j/j+1, Klasse k ≈ Alter 5+k"))
+        if line.capacity is not None:
+            kinds = ", ".join(line.capacity.facility_kinds) or "alle Arten"
+            lines.append(("", f"Plätze: Merkmal „{line.capacity.attribute}“ der Einrichtungen ({kinds}), je "
+                              "Gebiet summiert; Lücke = Plätze − Bedarf, Deckung = Plätze / Bedarf"))
+    return [MethodSection("Parameter", lines)]
+
+
+def _demand_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTable]]:
+    rows = result.rows.copy()
+    rows["coverage_pct"] = 100 * rows["coverage"]
+    columns = [
+        Column("region_key", "Schlüssel", text=True), Column("region_name", "Gebiet", text=True),
+        Column("year", "Jahr", number_format="0"), Column("ages", "Altersjahre", text=True),
+        Column("population", "Kinder", "Anzahl", total=True, count=True, derived=("demand", "gap", "coverage_pct")),
+        Column("demand", "Bedarf", "Plätze", decimals=1, total=True),
+        Column("capacity", "Plätze", "Anzahl", total=True),
+        Column("gap", "Lücke", "Plätze", decimals=1, total=True, negative_red=True),
+        Column("coverage_pct", "Deckung", "%", decimals=1),
+    ]
+    lines = list(dict.fromkeys(rows["line"]))
+    tables = []
+    for line in lines:
+        part = rows[rows["line"] == line].sort_values(["year", "region_key"], kind="stable")
+        tables.append(PlanTable(f"Bedarf {line}", f"{spec.name}: {line}", columns, part,
+                                subtitle=f"Bedarf und Plätze {result.base_year}–{result.horizon} je Gebiet und Jahr",
+                                stand=date.today().strftime("%d.%m.%Y"), group_by="year"))
+    totals = result.totals.copy()
+    totals["coverage_pct"] = 100 * totals["coverage"]
+    overview_columns = [Column("line", "Bedarfslinie", text=True), Column("year", "Jahr", number_format="0"),
+                        Column("population", "Kinder", "Anzahl"), Column("demand", "Bedarf", "Plätze", decimals=1),
+                        Column("capacity", "Plätze", "Anzahl"),
+                        Column("gap", "Lücke", "Plätze", decimals=1, negative_red=True),
+                        Column("coverage_pct", "Deckung", "%", decimals=1)]
+    overview = PlanTable("Übersicht", f"{spec.name}: alle Gebiete", overview_columns, totals, totals_label=None,
+                         chart=ChartSpec("Bedarf und Plätze", "year", ["demand", "capacity"], kind="line",
+                                         y_title="Plätze"))
+    return tables[0], [*tables[1:], overview]
+
+
+# --- allocation --------------------------------------------------------------------------------------------
+
+def _allocation_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTable]]:
+    from bildungsplaner.planning.allocation import explain_columns
+
+    rows = result.rows.copy()
+    rows["need_share_pct"] = 100 * rows["need_share"]
+    need_columns = [Column(key, label, count=key.startswith("attribute:") and count, decimals=decimals)
+                    for key, label, decimals, count in explain_columns(spec, rows)]
+    unit = spec.amount.unit
+    columns = [
+        Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True), *need_columns,
+        Column("need_share_pct", "Bedarfsanteil", "%", decimals=2, total=True),
+        Column("exact", "exakter Anteil", unit, decimals=3, total=True),
+        Column("amount", "Zuteilung", unit, decimals=_decimals(spec.amount.step), total=True),
+        Column("difference", "Differenz zu exakt", unit, decimals=3, negative_red=True),
+        Column("bound", "Grenze", text=True),
+    ]
+    table = PlanTable("Planungstabelle", spec.name, columns, rows,
+                      subtitle=f"{_number(spec.amount.total, _decimals(spec.amount.step))} {unit} nach Bedarf",
+                      stand=date.today().strftime("%d.%m.%Y"),
+                      chart=ChartSpec(f"Zuteilung ({unit})", "name", ["exact", "amount"], y_title=unit))
+    return table, []
+
+
+def _decimals(step: float) -> int:
+    text = f"{step:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+# --- the report --------------------------------------------------------------------------------------------
+
+def _comparison_table(comparison: Comparison, unit: str) -> PlanTable:
+    keys = [c for c in comparison.rows.columns if c not in ("a", "b", "difference")]
+    labels = {"key": "Schlüssel", "name": "Empfänger", "region_key": "Schlüssel", "region_name": "Gebiet",
+              "year": "Jahr", "line": "Bedarfslinie"}
+    columns = [Column(k, labels.get(k, k), text=k != "year", number_format="0" if k == "year" else None)
+               for k in keys] + [
+        Column("a", comparison.name_a, unit, decimals=2, total=True),
+        Column("b", comparison.name_b, unit, decimals=2, total=True),
+        Column("difference", "Differenz B − A", unit, decimals=2, total=True, negative_red=True)]
+    return PlanTable("Vergleich", f"Vergleich: {comparison.name_a} (A) und {comparison.name_b} (B)", columns,
+                     comparison.rows, notes=comparison.warnings)
+
+
+def build_report(ws: Workspace, spec: Any, result: Any, *, comparison: Comparison | None = None) -> Report:
+    kind = result_kind(result)
+    if kind == "demand":
+        table, extra = _demand_tables(spec, result)
+        method = _demand_method(spec, result)
+        indicators = [spec.population.indicator]
+        unit = "Plätze"
+        inputs = [Column("region_key", "Schlüssel", text=True), Column("region_name", "Gebiet", text=True),
+                  Column("year", "Jahr", number_format="0"), Column("line", "Bedarfslinie", text=True),
+                  Column("population", "Kinder", "Anzahl", count=True), Column("capacity", "Plätze", "Anzahl")]
+        data = PlanTable("Daten", "Eingangswerte (letztes beobachtetes Jahr)", inputs,
+                         result.rows[result.rows["year"] == result.observed_until], totals_label=None)
+    else:
+        from bildungsplaner.planning.allocation import describe_method, input_columns
+
+        table, extra = _allocation_tables(spec, result)
+        method = [MethodSection("Parameter", describe_method(spec, result))]
+        indicators = [s.split(":", 1)[1] for s in result.rows.columns if s.startswith("indicator:")]
+        unit = spec.amount.unit
+        data = PlanTable("Daten", "Eingangswerte je Empfänger", input_columns(spec, result.rows),
+                         result.rows, totals_label=None)
+    if comparison is not None:
+        extra.insert(0, _comparison_table(comparison, unit))
+    extra.append(data)
+    sources = _datasets(ws, indicators)
+    method.append(MethodSection("Daten", sources or [("", "keine amtlichen Daten (nur Einrichtungsmerkmale)")]))
+    if result.warnings:
+        method.append(MethodSection("Hinweise", [("", w) for w in result.warnings]))
+    method.append(MethodSection("Zeichenerklärung", SYMBOL_LEGEND))
+    method.append(MethodSection("Erstellt", [("Anwendung", f"Bildungsplaner {__version__}"),
+                                             ("Arbeitsbereich", str(ws.path)), ("von", current_user()),
+                                             ("am", date.today().strftime("%d.%m.%Y"))]))
+    return Report(title=spec.name, table=table, method=method, extra_tables=extra, author=current_user())
+
+
+def report_html(report: Report) -> str:
+    """The planning table and the method as simple HTML (for the PDF; A4, printable)."""
+    table = report.table
+    parts = [f"<h1>{html.escape(table.title)}</h1>"]
+    for text in (table.subtitle, f"Stand: {table.stand}" if table.stand else ""):
+        if text:
+            parts.append(f"<p>{html.escape(text)}</p>")
+    head = "".join(f"<th>{html.escape(c.label)}</th>" for c in table.columns)
+    body = []
+    for row in table.rows.to_dict("records"):
+        cells = []
+        for column in table.columns:
+            value = row.get(column.key)
+            if isinstance(value, float) and not column.text:
+                text, align = ("" if pd.isna(value) else _number(value, column.decimals)), "right"
+            elif isinstance(value, int) and not column.text:
+                text, align = _number(value, 0) if column.key != "year" else str(value), "right"
+            else:
+                text, align = ("" if value is None else str(value)), "left"
+            cells.append(f'<td align="{align}">{html.escape(text)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append(f'<table border="1" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead>'
+                 f"<tbody>{''.join(body)}</tbody></table>")
+    parts.append("<h2>Methodik</h2>")
+    for section in report.method:
+        parts.append(f"<h3>{html.escape(section.heading)}</h3><table cellpadding='2'>")
+        for label, text in section.lines:
+            parts.append(f"<tr><td valign='top'><b>{html.escape(label)}</b></td><td>{html.escape(text)}</td></tr>")
+        parts.append("</table>")
+    return "<html><head><meta charset='utf-8'></head><body>" + "".join(parts) + "</body></html>"
+
+
+def _write_csv(report: Report, out: Path) -> None:
+    table = report.table
+    with atomic_target(out) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow([c.label for c in table.columns])
+        for row in table.rows.to_dict("records"):
+            cells = []
+            for column in table.columns:
+                value = row.get(column.key)
+                if value is None or (isinstance(value, float) and pd.isna(value)):
+                    cells.append("")
+                elif column.text or isinstance(value, str):
+                    cells.append(csv_text(value))
+                elif column.key == "year":
+                    cells.append(str(value))
+                else:
+                    cells.append(_number(float(value), max(column.decimals, 0)).replace(".", ""))
+            writer.writerow(cells)
+
+
+def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None = None, format: str = "xlsx",
+                    suppress_below: int | None = None, pdf_renderer: PdfRenderer | None = None,
+                    progress: Progress | None = None) -> Path:
+    """Run ``spec`` (and ``compare``, another spec) on the workspace and write the export to ``out``."""
+    progress = progress or NullProgress()
+    if format not in FORMATS:
+        raise UserInputError(f"Unbekanntes Format „{format}“ (möglich: {', '.join(FORMATS)}).")
+    if suppress_below is not None and suppress_below < 1:
+        raise UserInputError("--suppress-below braucht eine Zahl ab 1.")
+    out = Path(out)
+    result = run_scenario(ws, spec, progress)
+    comparison = None
+    if compare is not None:
+        comparison = compare_results(result, spec.name, run_scenario(ws, compare), compare.name)
+    progress.report(0.7, "Datei wird geschrieben …")
+    report = build_report(ws, spec, result, comparison=comparison)
+    if format == "xlsx":
+        write_report(report, out, suppress_below=suppress_below)
+    elif format == "csv":
+        _write_csv(report, out)
+    else:
+        if pdf_renderer is None:
+            raise UserInputError("PDF-Export ist nur im Fenster oder über das Programm bildungsplaner möglich.")
+        with atomic_target(out) as tmp:
+            pdf_renderer(report_html(report), tmp)
+    with ws.session() as s, s.begin():
+        record(s, AuditAction.EXPORT, {"scenario": spec.name, "kind": scenario_files.spec_kind(spec), "file": out.name,
+                                       "format": format, "compare": getattr(compare, "name", None),
+                                       "suppress_below": suppress_below})
+    progress.report(1.0, "Export abgeschlossen.")
+    return out

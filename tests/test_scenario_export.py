@@ -1,0 +1,79 @@
+"""Scenario exports on the demo workspace: workbook structure and formulas, CSV, PDF, audit, command line."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import select
+
+from bildungsplaner.__main__ import main
+from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.services.scenario_export import export_scenario
+from bildungsplaner.store.database import open_workspace
+from bildungsplaner.store.models import AuditEntry
+
+DEMAND = Path(__file__).resolve().parent / "planning" / "demand_demo.toml"
+
+
+@pytest.fixture
+def demo(demo_file):
+    with open_workspace(demo_file) as ws:
+        yield ws
+
+
+def test_demand_workbook_has_a_sheet_per_line_with_yearly_totals(demo, tmp_path: Path) -> None:
+    spec = scenario_files.load(DEMAND)
+    out = export_scenario(demo, spec, tmp_path / "bedarf.xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Bedarf U3", "Bedarf Ganztag Grundschule", "Übersicht", "Daten", "Methodik"]
+    ws = wb["Bedarf U3"]
+    assert [c.value for c in ws[5]][:5] == ["Schlüssel", "Gebiet", "Jahr", "Altersjahre", "Kinder (Anzahl)"]
+    assert ws["C6"].value == 2024 and ws["C6"].number_format == "0"  # a year, not "2.024"
+    assert ws["A18"].value == "Summe 2024" and ws["F18"].value == "=SUM(F6:F17)"
+    assert ws["A31"].value == "Summe 2025" and ws["H31"].value == "=SUM(H19:H30)"
+    method = [row for row in wb["Methodik"].iter_rows(values_only=True)]
+    texts = " ".join(str(c) for row in method for c in row if c)
+    for expected in ("Ebene „gemeinde“", "Geschlecht = Insgesamt", "Mittel der letzten 3", "2026: 45,0 %",
+                     "GaFöG", "plaetze_u3", "Zeichenerklärung", "Bildungsplaner 0.1.0"):
+        assert expected in texts
+    with demo.session() as s:
+        entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert entry.action == "export" and "bedarf.xlsx" in entry.details
+
+
+def test_csv_opens_in_german_excel(demo, tmp_path: Path) -> None:
+    out = export_scenario(demo, scenario_files.load(DEMAND), tmp_path / "bedarf.csv", format="csv")
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert rows[0][:3] == ["Schlüssel", "Gebiet", "Jahr"]
+    demand = rows[1][5]
+    assert "," in demand and "." not in demand  # decimal comma
+
+
+def test_command_line_export_with_comparison_and_pdf(demo_file, tmp_path: Path, capsys) -> None:
+    ws = ["--workspace", str(demo_file)]
+    assert main(["plan", "run", str(DEMAND), "--save", *ws]) == 0
+    variant = tmp_path / "variante.toml"
+    variant.write_text(DEMAND.read_text(encoding="utf-8").replace("rate = 0.75", "rate = 0.9")
+                       .replace('name = "Kita', 'name = "Variante Kita'), encoding="utf-8")
+    xlsx = tmp_path / "vergleich.xlsx"
+    assert main(["export", "Kita- und Ganztagsbedarf 2025-2030", "--compare", str(variant), "--out", str(xlsx),
+                 *ws]) == 0
+    wb = openpyxl.load_workbook(xlsx)
+    assert "Vergleich" in wb.sheetnames
+    comparison = wb["Vergleich"]
+    header = next(r for r in comparison.iter_rows(values_only=True) if r[0] == "Schlüssel")
+    assert list(header[-3:]) == ["Kita- und Ganztagsbedarf 2025-2030 (Plätze)", "Variante Kita- und Ganztagsbedarf "
+                           "2025-2030 (Plätze)", "Differenz B − A (Plätze)"]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    pdf = tmp_path / "bedarf.pdf"
+    assert main(["export", str(DEMAND), "--out", str(pdf), *ws]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    assert main(["export", "gibt es nicht", "--out", str(tmp_path / "x.xlsx"), *ws]) == 2
+    assert "gibt es im Arbeitsbereich nicht" in capsys.readouterr().err
