@@ -65,7 +65,8 @@ def _run_allocation(ws: Workspace, spec: Any, progress: Progress) -> Any:
     recipients = spec.recipients
     frame = recipients_frame(ws, type=recipients.type, facility_kinds=recipients.facility_kinds,
                              region_level=recipients.region_level, within=recipients.within,
-                             sources=[NeedSource(s.source, s.period, s.dimensions) for s in need_sources(spec)])
+                             sources=[NeedSource(r.source, r.period, r.dimension_map, r.column)
+                                      for r in need_sources(spec)])
     if frame.empty:
         raise UserInputError(f"Szenario „{spec.name}“: keine Empfänger gefunden "
                              f"({_describe_recipients(recipients)}).")

@@ -45,10 +45,12 @@ class NeedSource:
     source: str
     period: str | None = None
     dimensions: Mapping[str, str] | None = None
+    #: the frame's column name (default: ``source``)
+    name: str | None = None
 
     @property
     def column(self) -> str:
-        return self.source
+        return self.name or self.source
 
 
 def period_year(period: str) -> int | None:

@@ -1,0 +1,524 @@
+"""Needs-based allocation: distribute a total (positions, money, places) across recipients by need.
+
+The scenario format (version 1) and a worked example are in ``docs/PLANNING_ALLOCATION.md``. Semantics:
+
+1. **Need share** of recipient r: ``Σ_t w_t · v_t,r / Σ_r' v_t,r'`` over the recipients, with the weights
+   normalised to sum 1; a term's value is its ``source`` or, with ``times``, the product of both. A missing
+   value is an error naming the recipients unless the term says ``missing = "zero"``; negative values and a
+   term whose values are all zero are errors.
+2. **Exact shares**: locked recipients get their fixed amount; the rest ``R = total − Σ locked`` goes to the
+   others: each gets ``base``, the remainder in proportion to need. A recipient whose share falls below
+   ``minimum`` or exceeds ``maximum`` is set to that bound and the rest is shared again among the others,
+   until no share crosses a bound.
+3. **Rounding** to ``step``: ``R / step`` whole units are apportioned from the exact shares by the chosen
+   method (:mod:`bildungsplaner.planning.apportion`), respecting minimum and maximum (in whole steps: the
+   minimum rounded up, the maximum down); ``exact`` keeps the unrounded shares. The amounts sum exactly to
+   the total. Ties for the last unit go to the larger exact share, then to the smaller key in natural order;
+   the result says when a tie decided.
+4. Infeasible input is refused with a message: no recipients, minimums above what is to be shared,
+   maximums below it, ``R / step`` not whole, a locked key that is not a recipient, negative amounts.
+5. Every recipient's row explains its amount: the need values, need share, exact share, bound hit, rounded
+   amount and the difference to exact. Warnings name paradoxes where they bite: with Hare-Niemeyer whether one
+   more step of total would take a unit away from someone (Alabama paradox); with a divisor method whether a
+   recipient ends more than one step away from its exact share (quota rule).
+
+The caller provides the recipients as a DataFrame (see :func:`allocate`); the service
+:func:`bildungsplaner.services.planning.run_scenario` collects it from the workspace.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from bildungsplaner import UserInputError
+from bildungsplaner.planning.apportion import METHODS, apportion
+
+__all__ = ["AllocationResult", "AllocationSpec", "Amount", "NeedTerm", "Recipients", "SourceRef", "allocate",
+           "need_sources"]
+
+ALL_METHODS = (*METHODS, "exact")
+_TOL = 1e-9
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text))
+
+
+# --- the scenario file -------------------------------------------------------------------------------------
+
+class _Table:
+    """A TOML table read strictly: unknown keys are errors; messages name the key."""
+
+    def __init__(self, data: Any, where: str, allowed: tuple[str, ...]) -> None:
+        if not isinstance(data, Mapping):
+            raise UserInputError(f"Szenariodatei: „{where}“ muss ein Abschnitt sein.")
+        unknown = sorted(set(data) - set(allowed))
+        if unknown:
+            raise UserInputError(f"Szenariodatei: unbekannter Schlüssel „{where}.{unknown[0]}“ (erlaubt: "
+                                 f"{', '.join(allowed)}).")
+        self.data, self.where = data, where
+
+    def name(self, key: str) -> str:
+        return f"{self.where}.{key}" if self.where else key
+
+    def text(self, key: str, required: bool = False, default: str | None = None) -> str | None:
+        value = self.data.get(key, default)
+        if value is None:
+            if required:
+                raise UserInputError(f"Szenariodatei: „{self.name(key)}“ fehlt.")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise UserInputError(f"Szenariodatei: „{self.name(key)}“ muss ein Text sein (in Anführungszeichen).")
+        return value.strip()
+
+    def number(self, key: str, default: float | None = None, required: bool = False) -> float | None:
+        value = self.data.get(key, default)
+        if value is None:
+            if required:
+                raise UserInputError(f"Szenariodatei: „{self.name(key)}“ fehlt.")
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise UserInputError(f"Szenariodatei: „{self.name(key)}“ muss eine Zahl sein, nicht {value!r}.")
+        return float(value)
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise UserInputError(f"Szenariodatei: „{self.name(key)}“ muss eine Liste von Texten sein.")
+        return tuple(v.strip() for v in value)
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key, {})
+        if not isinstance(value, Mapping):
+            raise UserInputError(f"Szenariodatei: „{self.name(key)}“ muss eine Tabelle sein, z. B. "
+                                 "{ \"190500\" = 2.0 }.")
+        return dict(value)
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """One value per recipient: ``attribute:NAME`` or ``indicator:CODE`` (with period and dimensions)."""
+
+    source: str
+    period: str | None = None
+    dimensions: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def column(self) -> str:
+        """The recipients frame's column for this value."""
+        extra = (f"@{self.period}" if self.period else "") + \
+            ("[" + ",".join(f"{k}={v}" for k, v in self.dimensions) + "]" if self.dimensions else "")
+        return self.source + extra
+
+    @property
+    def dimension_map(self) -> dict[str, str]:
+        return dict(self.dimensions)
+
+
+def _source(text: str, where: str) -> str:
+    kind, _, name = text.partition(":")
+    if kind not in ("attribute", "indicator") or not name.strip():
+        raise UserInputError(f"Szenariodatei: „{where}“ muss „attribute:NAME“ oder „indicator:CODE“ sein, nicht "
+                             f"„{text}“.")
+    return f"{kind}:{name.strip()}"
+
+
+@dataclass(frozen=True)
+class NeedTerm:
+    source: str
+    weight: float
+    times: str | None = None
+    period: str | None = None
+    dimensions: tuple[tuple[str, str], ...] = ()
+    missing: str = "error"  #: "error" or "zero"
+
+    @property
+    def refs(self) -> tuple[SourceRef, ...]:
+        refs = [SourceRef(self.source, self.period, self.dimensions)]
+        if self.times:
+            refs.append(SourceRef(self.times, self.period, self.dimensions))
+        return tuple(refs)
+
+    @property
+    def label(self) -> str:
+        return self.source.split(":", 1)[1] + (f" × {self.times.split(':', 1)[1]}" if self.times else "")
+
+    @classmethod
+    def from_dict(cls, data: Any, number: int) -> NeedTerm:
+        table = _Table(data, f"need[{number}]", ("source", "weight", "times", "period", "dimensions", "missing"))
+        weight = table.number("weight", required=True)
+        assert weight is not None
+        if weight < 0:
+            raise UserInputError(f"Szenariodatei: „need[{number}].weight“ darf nicht negativ sein.")
+        times = table.text("times")
+        missing = table.text("missing", default="error")
+        if missing not in ("error", "zero"):
+            raise UserInputError(f"Szenariodatei: „need[{number}].missing“ muss „error“ oder „zero“ sein.")
+        period = data.get("period")
+        if period is not None and not isinstance(period, str | int):
+            raise UserInputError(f"Szenariodatei: „need[{number}].period“ muss ein Text wie \"2024\" sein.")
+        dims = table.mapping("dimensions")
+        return cls(_source(table.text("source", required=True) or "", f"need[{number}].source"), weight,
+                   _source(times, f"need[{number}].times") if times else None,
+                   str(period) if period is not None else None,
+                   tuple(sorted((str(k), str(v)) for k, v in dims.items())), missing)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"source": self.source, "weight": self.weight}
+        if self.times:
+            data["times"] = self.times
+        if self.period:
+            data["period"] = self.period
+        if self.dimensions:
+            data["dimensions"] = dict(self.dimensions)
+        if self.missing != "error":
+            data["missing"] = self.missing
+        return data
+
+
+@dataclass(frozen=True)
+class Recipients:
+    type: str  #: "facility" or "region"
+    facility_kinds: tuple[str, ...] = ()
+    region_level: str | None = None
+    within: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Recipients:
+        table = _Table(data, "recipients", ("type", "facility_kinds", "region_level", "within"))
+        kind = table.text("type", required=True)
+        if kind not in ("facility", "region"):
+            raise UserInputError("Szenariodatei: „recipients.type“ muss „facility“ oder „region“ sein.")
+        within = data.get("within")
+        if within is not None and not isinstance(within, str):
+            raise UserInputError("Szenariodatei: „recipients.within“ muss ein Schlüssel in Anführungszeichen sein "
+                                 "(sonst gehen führende Nullen verloren).")
+        level = table.text("region_level")
+        if kind == "region" and level is None:
+            raise UserInputError("Szenariodatei: „recipients.region_level“ fehlt (bei type = \"region\").")
+        kinds = table.texts("facility_kinds")
+        if kind == "region" and kinds:
+            raise UserInputError("Szenariodatei: „recipients.facility_kinds“ gilt nur bei type = \"facility\".")
+        return cls(kind, kinds, level if kind == "region" else None, within.strip() if within else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": self.type}
+        if self.type == "facility":
+            data["facility_kinds"] = list(self.facility_kinds)
+        else:
+            data["region_level"] = self.region_level
+        if self.within:
+            data["within"] = self.within
+        return data
+
+
+@dataclass(frozen=True)
+class Amount:
+    total: float
+    unit: str = ""
+    step: float = 1.0
+    method: str = "hare-niemeyer"
+    base: float = 0.0
+    minimum: float = 0.0
+    maximum: float | None = None
+    locked: tuple[tuple[str, float], ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Amount:
+        table = _Table(data, "amount", ("total", "unit", "step", "method", "base", "minimum", "maximum", "locked"))
+        total = table.number("total", required=True)
+        step = table.number("step", 1.0)
+        method = table.text("method", default="hare-niemeyer")
+        if method not in ALL_METHODS:
+            raise UserInputError(f"Szenariodatei: „amount.method“ muss eines von {', '.join(ALL_METHODS)} sein, "
+                                 f"nicht „{method}“.")
+        base, minimum, maximum = table.number("base", 0.0), table.number("minimum", 0.0), table.number("maximum")
+        assert total is not None and step is not None and base is not None and minimum is not None
+        for key, value in (("total", total), ("base", base), ("minimum", minimum), ("maximum", maximum)):
+            if value is not None and value < 0:
+                raise UserInputError(f"Szenariodatei: „amount.{key}“ darf nicht negativ sein.")
+        if step <= 0:
+            raise UserInputError("Szenariodatei: „amount.step“ muss größer als 0 sein.")
+        if maximum is not None and maximum < minimum:
+            raise UserInputError("Szenariodatei: „amount.maximum“ ist kleiner als „amount.minimum“.")
+        locked = []
+        for key, value in table.mapping("locked").items():
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise UserInputError(f"Szenariodatei: „amount.locked.{key}“ muss eine Zahl ≥ 0 sein.")
+            locked.append((str(key), float(value)))
+        return cls(total, table.text("unit", default="") or "", step, method, base, minimum, maximum,
+                   tuple(locked))
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"total": self.total, "unit": self.unit, "step": self.step, "method": self.method,
+                                "base": self.base, "minimum": self.minimum}
+        if self.maximum is not None:
+            data["maximum"] = self.maximum
+        if self.locked:
+            data["locked"] = dict(self.locked)
+        return data
+
+
+@dataclass(frozen=True)
+class AllocationSpec:
+    name: str
+    recipients: Recipients
+    need: tuple[NeedTerm, ...]
+    amount: Amount
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> AllocationSpec:
+        top = _Table(data, "", ("format", "kind", "name", "recipients", "need", "amount"))
+        name = top.text("name", required=True)
+        terms = data.get("need")
+        if not isinstance(terms, list) or not terms:
+            raise UserInputError("Szenariodatei: mindestens ein Abschnitt [[need]] ist nötig.")
+        need = tuple(NeedTerm.from_dict(t, i) for i, t in enumerate(terms, start=1))
+        if sum(t.weight for t in need) <= 0:
+            raise UserInputError("Szenariodatei: die Gewichte der [[need]]-Terme sind alle 0.")
+        if "recipients" not in data:
+            raise UserInputError("Szenariodatei: der Abschnitt [recipients] fehlt.")
+        if "amount" not in data:
+            raise UserInputError("Szenariodatei: der Abschnitt [amount] fehlt.")
+        recipients = Recipients.from_dict(data["recipients"])
+        if recipients.type == "region" and any(t.source.startswith("attribute:") or
+                                               (t.times or "").startswith("attribute:") for t in need):
+            raise UserInputError("Szenariodatei: „attribute:…“ gibt es nur bei Einrichtungen (type = \"facility\").")
+        assert name is not None
+        return cls(name, recipients, need, Amount.from_dict(data["amount"]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": 1, "kind": "allocation", "name": self.name, "recipients": self.recipients.to_dict(),
+                "need": [t.to_dict() for t in self.need], "amount": self.amount.to_dict()}
+
+
+def need_sources(spec: AllocationSpec) -> list[SourceRef]:
+    """Every value the recipients frame must carry (one column each, named by :attr:`SourceRef.column`)."""
+    return list(dict.fromkeys(ref for term in spec.need for ref in term.refs))
+
+
+# --- the result --------------------------------------------------------------------------------------------
+
+@dataclass
+class AllocationResult:
+    """``rows``: key, name, one column per need value (``SourceRef.column``), ``need`` (the need index: need
+    share × number of recipients, 1 = average), need_share, exact, amount, difference, bound; in the order
+    of the recipients frame."""
+
+    name: str
+    unit: str
+    total: float
+    method: str
+    step: float
+    rows: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    value_columns: list[str] = field(default_factory=list)
+    periods: dict[str, str] = field(default_factory=dict)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        def clean(value: Any) -> Any:
+            if isinstance(value, np.generic):
+                value = value.item()
+            if isinstance(value, float) and math.isnan(value):
+                return None
+            return value
+
+        rows = []
+        for record in self.rows.to_dict("records"):
+            row = {k: clean(record[k]) for k in ("key", "name", "need", "need_share", "exact", "amount", "difference",
+                                                 "bound")}
+            row["values"] = {c: clean(record[c]) for c in self.value_columns}
+            rows.append(row)
+        return {"name": self.name, "kind": "allocation", "total": self.total, "unit": self.unit,
+                "method": self.method, "step": self.step, "rows": rows, "warnings": list(self.warnings),
+                "periods": dict(self.periods)}
+
+
+# --- the arithmetic ----------------------------------------------------------------------------------------
+
+def _names(frame: pd.DataFrame, mask: np.ndarray, limit: int = 5) -> str:
+    picked = [f"{k} ({n})" for k, n in zip(frame["key"][mask], frame["name"][mask], strict=True)]
+    return ", ".join(picked[:limit]) + (f" und {len(picked) - limit} weitere" if len(picked) > limit else "")
+
+
+def need_shares(spec: AllocationSpec, frame: pd.DataFrame) -> np.ndarray:
+    """Semantics 1: the need share of every recipient (sums to 1)."""
+    weights = np.array([t.weight for t in spec.need], dtype=float)
+    weights = weights / weights.sum()
+    share = np.zeros(len(frame))
+    for term, weight in zip(spec.need, weights, strict=True):
+        values = np.ones(len(frame))
+        for ref in term.refs:
+            if ref.column not in frame:
+                raise UserInputError(f"Für „{ref.source}“ fehlen die Werte der Empfänger.")
+            column = pd.to_numeric(frame[ref.column], errors="coerce").to_numpy(dtype=float)
+            missing = np.isnan(column)
+            if missing.any():
+                if term.missing != "zero":
+                    raise UserInputError(f"„{ref.source}“ fehlt für {_names(frame, missing)}; bitte Daten ergänzen "
+                                         "oder im Term missing = \"zero\" setzen.")
+                column = np.where(missing, 0.0, column)
+            if (column < 0).any():
+                raise UserInputError(f"„{ref.source}“ ist negativ für {_names(frame, column < 0)}.")
+            values = values * column
+        total = values.sum()
+        if weight == 0:
+            continue
+        if total <= 0:
+            raise UserInputError(f"Der Bedarfsterm „{term.label}“ ist für alle Empfänger 0; so lässt sich nichts "
+                                 "nach Bedarf verteilen.")
+        share += weight * values / total
+    return share
+
+
+def exact_shares(amount: Amount, need: np.ndarray, free: np.ndarray, remaining: float,
+                 upper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Semantics 2 for the recipients in ``free``: base plus need share, bounded; returns (shares, bound)."""
+    n = need.size
+    share = np.zeros(n)
+    bound = np.zeros(n, dtype=np.int8)  # 0 none, -1 minimum, +1 maximum
+    open_ = free.copy()
+    lower = np.full(n, amount.minimum)
+    budget = remaining
+    for _ in range(n + 1):
+        count = int(open_.sum())
+        if count == 0:
+            break
+        need_open = need[open_].sum()
+        pool = budget - amount.base * count
+        if need_open > 0:
+            share[open_] = amount.base + pool * need[open_] / need_open
+        else:
+            share[open_] = amount.base + pool / count
+        below = open_ & (share < lower - _TOL)
+        above = open_ & (share > upper + _TOL)
+        if not below.any() and not above.any():
+            break
+        share[below], bound[below] = lower[below], -1
+        share[above], bound[above] = upper[above], 1
+        open_ &= ~(below | above)
+        budget = remaining - share[free & ~open_].sum()
+    return share, bound
+
+
+def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult:
+    """Allocate ``spec.amount.total`` among ``recipients``.
+
+    ``recipients`` has one row per recipient with ``key`` (text, unique), ``name`` and one numeric column per
+    :func:`need_sources` entry, named by its :attr:`SourceRef.column` (NaN = missing). Row order is kept.
+    """
+    amount = spec.amount
+    frame = recipients.reset_index(drop=True)
+    n = len(frame)
+    if n == 0:
+        raise UserInputError(f"Szenario „{spec.name}“: keine Empfänger.")
+    keys = frame["key"].astype(str).to_numpy()
+    if len(set(keys)) != n:
+        raise UserInputError(f"Szenario „{spec.name}“: Empfänger-Schlüssel doppelt: "
+                             f"{', '.join(sorted({k for k in keys if (keys == k).sum() > 1})[:5])}.")
+    need = need_shares(spec, frame)
+    locked = np.zeros(n, dtype=bool)
+    fixed = np.zeros(n)
+    position = {k: i for i, k in enumerate(keys)}
+    for key, value in amount.locked:
+        if key not in position:
+            raise UserInputError(f"Der feste Betrag für „{key}“ (amount.locked) passt zu keinem Empfänger.")
+        locked[position[key]], fixed[position[key]] = True, value
+    free = ~locked
+    remaining = amount.total - fixed.sum()
+    upper = np.full(n, np.inf if amount.maximum is None else amount.maximum)
+    count = int(free.sum())
+    if remaining < -_TOL:
+        raise UserInputError(f"Die festen Beträge ({_fmt(fixed.sum())}) übersteigen die Summe ({_fmt(amount.total)}).")
+    if count and amount.minimum * count > remaining + _TOL:
+        raise UserInputError(f"Die Mindestbeträge ({count} × {_fmt(amount.minimum)} = {_fmt(amount.minimum * count)})"
+                             f" übersteigen die zu verteilende Summe {_fmt(remaining)}.")
+    if count and amount.base * count > remaining + _TOL:
+        raise UserInputError(f"Die Sockelbeträge ({count} × {_fmt(amount.base)} = {_fmt(amount.base * count)}) "
+                             f"übersteigen die zu verteilende Summe {_fmt(remaining)}.")
+    if count and amount.maximum is not None and amount.maximum * count < remaining - _TOL:
+        raise UserInputError(f"Auch mit dem Höchstbetrag für alle ({count} × {_fmt(amount.maximum)}) wird die Summe "
+                             f"{_fmt(remaining)} nicht erreicht.")
+    if not count and abs(remaining) > _TOL:
+        raise UserInputError("Alle Empfänger haben feste Beträge, deren Summe nicht der Gesamtsumme entspricht.")
+    share, bound = exact_shares(amount, need, free, remaining, upper)
+    exact = np.where(locked, fixed, share)
+    warnings: list[str] = []
+    if amount.method == "exact":
+        rounded = exact.copy()
+    else:
+        def shares_for(budget: float) -> np.ndarray:
+            return np.where(locked, fixed, exact_shares(amount, need, free, budget, upper)[0])
+
+        rounded = _round(spec, exact, locked, remaining, keys, warnings, shares_for)
+    bound_text = np.where(locked, "fest", np.where(bound < 0, "Minimum", np.where(bound > 0, "Maximum", "")))
+    value_columns = [ref.column for ref in need_sources(spec)]
+    rows = pd.DataFrame({"key": keys, "name": frame["name"].astype(str).to_numpy()})
+    for column in value_columns:
+        rows[column] = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
+    rows["need"] = need * n
+    rows["need_share"] = need
+    rows["exact"] = exact
+    rows["amount"] = rounded
+    rows["difference"] = rounded - exact
+    rows["bound"] = bound_text
+    return AllocationResult(spec.name, amount.unit, amount.total, amount.method, amount.step, rows, warnings,
+                            value_columns)
+
+
+def _fmt(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _round(spec: AllocationSpec, exact: np.ndarray, locked: np.ndarray, remaining: float, keys: np.ndarray,
+           warnings: list[str], shares_for: Any) -> np.ndarray:
+    """Semantics 3 and the paradox warnings."""
+    amount = spec.amount
+    units_total = remaining / amount.step
+    seats = round(units_total)
+    if abs(units_total - seats) > 1e-6:
+        raise UserInputError(f"Die zu verteilende Summe {_fmt(remaining)} ist kein Vielfaches der Schrittweite "
+                             f"{_fmt(amount.step)}.")
+    free = np.flatnonzero(~locked)
+    quotas = exact[free] / amount.step
+    lower = np.full(free.size, math.ceil(amount.minimum / amount.step - 1e-9), dtype=np.int64)
+    upper = (np.full(free.size, seats, dtype=np.int64) if amount.maximum is None else
+             np.full(free.size, math.floor(amount.maximum / amount.step + 1e-9), dtype=np.int64))
+    if lower.sum() > seats or upper.sum() < seats:
+        raise UserInputError("Mindest- und Höchstbeträge lassen sich in ganzen Schritten von "
+                             f"{_fmt(amount.step)} nicht mit der Summe vereinbaren.")
+    natural = [_natural(k) for k in keys[free]]
+    order = np.empty(free.size, dtype=np.int64)
+    order[sorted(range(free.size), key=natural.__getitem__)] = np.arange(free.size)
+    result = apportion(amount.method, quotas, seats, lower, upper, order)
+    rounded = exact.copy()
+    rounded[free] = np.round(result.units * amount.step, 10)
+    if result.tied.size:
+        tied = ", ".join(keys[free][result.tied][:6])
+        warnings.append(f"Gleichstand um die letzte Einheit zwischen {tied}: entschieden nach dem größeren exakten "
+                        "Anteil, dann nach dem Schlüssel.")
+    if amount.method == "hare-niemeyer" and upper.sum() > seats:
+        more_quotas = shares_for(remaining + amount.step)[free] / amount.step
+        more = apportion(amount.method, more_quotas, seats + 1, lower, upper, order).units
+        losers = np.flatnonzero(more < result.units)
+        if losers.size:
+            warnings.append(f"Alabama-Paradoxon: mit {_fmt(amount.step)} {amount.unit} mehr Gesamtsumme bekäme "
+                            f"{', '.join(keys[free][losers][:5])} eine Einheit weniger (Hare-Niemeyer).")
+    if amount.method in ("dhondt", "sainte-lague"):
+        off = np.flatnonzero(np.abs(result.units - quotas) >= 1 - 1e-9)
+        if off.size:
+            why = "D’Hondt begünstigt große Empfänger" if amount.method == "dhondt" else "Sainte-Laguë"
+            warnings.append(f"Quotenbedingung verletzt: {', '.join(keys[free][off][:5])} weich"
+                            f"{'en' if off.size > 1 else 't'} um mindestens einen Schritt vom exakten Anteil ab "
+                            f"({why}).")
+    return rounded
