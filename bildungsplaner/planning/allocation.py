@@ -382,31 +382,49 @@ def need_shares(spec: AllocationSpec, frame: pd.DataFrame) -> np.ndarray:
 
 def exact_shares(amount: Amount, need: np.ndarray, free: np.ndarray, remaining: float,
                  upper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Semantics 2 for the recipients in ``free``: base plus need share, bounded; returns (shares, bound)."""
+    """Semantics 2 for the recipients in ``free``: base plus need share, bounded; returns (shares, bound).
+
+    Setting a recipient that crosses a bound to it and sharing the rest again until stable ends in
+    ``share_r = clip(base + λ · need_r, minimum, maximum)`` with the one ``λ`` at which the shares add up to
+    ``remaining``; ``λ`` is found by bisection (the sum grows with ``λ``) and then computed exactly from the
+    recipients that are not at a bound. Without any need among them the rest is shared equally.
+    """
     n = need.size
     share = np.zeros(n)
     bound = np.zeros(n, dtype=np.int8)  # 0 none, -1 minimum, +1 maximum
-    open_ = free.copy()
-    lower = np.full(n, amount.minimum)
-    budget = remaining
-    for _ in range(n + 1):
-        count = int(open_.sum())
-        if count == 0:
-            break
-        need_open = need[open_].sum()
-        pool = budget - amount.base * count
-        if need_open > 0:
-            share[open_] = amount.base + pool * need[open_] / need_open
+    idx = np.flatnonzero(free)
+    if idx.size == 0:
+        return share, bound
+    weight = need[idx] if need[idx].sum() > 0 else np.ones(idx.size)
+    low_bound = np.full(idx.size, amount.minimum)
+    high_bound = upper[idx]
+
+    def shares(lam: float) -> np.ndarray:
+        return np.clip(amount.base + lam * weight, low_bound, high_bound)
+
+    lo, hi = 0.0, 1.0
+    while shares(hi).sum() < remaining and hi < 1e300:
+        hi *= 2
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if shares(mid).sum() < remaining:
+            lo = mid
         else:
-            share[open_] = amount.base + pool / count
-        below = open_ & (share < lower - _TOL)
-        above = open_ & (share > upper + _TOL)
-        if not below.any() and not above.any():
+            hi = mid
+        if hi - lo <= 1e-15 * hi:
             break
-        share[below], bound[below] = lower[below], -1
-        share[above], bound[above] = upper[above], 1
-        open_ &= ~(below | above)
-        budget = remaining - share[free & ~open_].sum()
+    result = shares(hi)
+    at_low = result <= low_bound + _TOL
+    at_high = result >= high_bound - _TOL
+    inside = ~at_low & ~at_high & (weight > 0)
+    if inside.any():  # exact λ from the recipients not at a bound
+        rest = remaining - result[~inside].sum()
+        lam = (rest - amount.base * inside.sum()) / weight[inside].sum()
+        result[inside] = amount.base + lam * weight[inside]
+    unconstrained = amount.base + hi * weight
+    share[idx] = result
+    bound[idx] = np.where(at_low & (unconstrained < low_bound - _TOL), -1,
+                          np.where(at_high & (unconstrained > high_bound + _TOL), 1, 0))
     return share, bound
 
 
