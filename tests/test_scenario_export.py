@@ -77,3 +77,29 @@ def test_command_line_export_with_comparison_and_pdf(demo_file, tmp_path: Path, 
     capsys.readouterr()
     assert main(["export", "gibt es nicht", "--out", str(tmp_path / "x.xlsx"), *ws]) == 2
     assert "gibt es im Arbeitsbereich nicht" in capsys.readouterr().err
+
+
+ALLOCATION = Path(__file__).resolve().parent / "planning" / "allocation_demo.toml"
+
+
+def test_allocation_workbook_explains_every_recipient_and_hides_small_counts(demo, tmp_path: Path) -> None:
+    spec = scenario_files.load(ALLOCATION)
+    out = export_scenario(demo, spec, tmp_path / "verteilung.xlsx", suppress_below=250)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Planungstabelle", "Daten", "Methodik"]
+    ws = wb["Planungstabelle"]
+    header = [c.value for c in ws[5]]
+    assert header == ["Schlüssel", "Empfänger", "schueler", "sozialindex", "Bedarfsanteil (%)",
+                      "exakter Anteil (VZÄ)", "Zuteilung (VZÄ)", "Differenz zu exakt (VZÄ)", "Grenze"]
+    last = 5 + 35
+    assert ws.cell(last + 1, 1).value == "Summe" and ws.cell(last + 1, 7).value == f"=SUM(G6:G{last})"
+    pupils = [ws.cell(r, 3).value for r in range(6, last + 1)]
+    assert "." in pupils and all(p == "." or p >= 250 for p in pupils)  # below 250 (and one more) hidden
+    shares = [ws.cell(r, 5).value for r in range(6, last + 1)]
+    assert [s == "." for s in shares] == [p == "." for p in pupils]  # the share would reveal the count
+    assert all(isinstance(ws.cell(r, 7).value, int | float) for r in range(6, last + 1))  # amounts stay
+    assert sum(ws.cell(r, 7).value for r in range(6, last + 1)) == pytest.approx(40.0)
+    texts = " ".join(str(c) for row in wb["Methodik"].iter_rows(values_only=True) for c in row if c)
+    for expected in ("Gewicht 60,0 %: schueler", "schueler × sozialindex", "Hare-Niemeyer", "höchstens 3,00 VZÄ",
+                     "primäre Geheimhaltung", "der größere exakte Anteil"):
+        assert expected in texts

@@ -198,8 +198,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bildungsplaner.services.workspace import create_demo_workspace
 
     summary = create_demo_workspace(args.out, overwrite=args.force)
-    print(f"Demo-Arbeitsbereich geschrieben: {args.out} ({summary.regions} Gebiete, "
-          f"{summary.observations:,} Beobachtungen, {summary.facilities} Einrichtungen)".replace(",", "."))
+    observations = f"{summary.observations:,}".replace(",", ".")
+    print(f"Demo-Arbeitsbereich geschrieben: {args.out} ({summary.regions} Gebiete, {observations} Beobachtungen, "
+          f"{summary.facilities} Einrichtungen, 2 Szenarien)")
     return EXIT_OK
 
 

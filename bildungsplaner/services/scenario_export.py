@@ -153,24 +153,97 @@ def _demand_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTable]]:
 
 # --- allocation --------------------------------------------------------------------------------------------
 
-def _allocation_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTable]]:
-    from bildungsplaner.planning.allocation import explain_columns
+#: Need values whose name says they count people; they are subject to disclosure control.
+COUNT_HINTS = ("schueler", "schüler", "kinder", "anzahl", "einwohner", "bev", "personen", "teilnehm", "jugend",
+               "geburt", "familien", "haushalt")
 
+METHOD_TEXT = {
+    "hare-niemeyer": "Hare-Niemeyer (größte Reste): jeder erhält zunächst die abgerundete Zahl ganzer Schritte "
+                     "seines exakten Anteils, die übrigen Schritte gehen an die größten Reste. Niemand liegt "
+                     "mehr als einen Schritt neben seinem exakten Anteil; eine höhere Gesamtsumme kann aber "
+                     "einem Empfänger einen Schritt nehmen (Alabama-Paradoxon).",
+    "sainte-lague": "Sainte-Laguë/Schepers (Divisorverfahren mit Standardrundung, wie bei der Sitzverteilung im "
+                    "Bundestag): die Schritte gehen nacheinander an die höchsten Quotienten Anteil / 0,5, 1,5, "
+                    "2,5 … Eine höhere Gesamtsumme nimmt niemandem etwas.",
+    "dhondt": "D'Hondt (Divisorverfahren mit Abrundung): die Schritte gehen nacheinander an die höchsten Quotienten "
+              "Anteil / 1, 2, 3 … Große Empfänger werden leicht bevorzugt; eine höhere Gesamtsumme nimmt "
+              "niemandem etwas.",
+    "exact": "keine Rundung: die exakten Anteile werden zugeteilt.",
+}
+
+
+def _is_count(column: str) -> bool:
+    name = column.split(":", 1)[-1].lower()
+    return column.startswith("attribute:") and any(h in name for h in COUNT_HINTS)
+
+
+def _value_label(column: str) -> str:
+    kind, _, rest = column.partition(":")
+    return rest if kind == "attribute" else f"Indikator {rest}"
+
+
+def _allocation_method(spec: Any, result: Any) -> list[tuple[str, str]]:
+    rec, amount = spec.recipients, spec.amount
+    if rec.type == "facility":
+        who = "Einrichtungen der Arten " + ", ".join(rec.facility_kinds) if rec.facility_kinds else "alle Einrichtungen"
+    else:
+        who = f"Gebiete der Ebene „{rec.region_level}“"
+    lines = [("Empfänger", who + (f" innerhalb {rec.within}" if rec.within else "") + f" ({len(result.rows)})")]
+    weights = sum(t.weight for t in spec.need)
+    for number, term in enumerate(spec.need, start=1):
+        text = f"Gewicht {_number(100 * term.weight / weights, 1)} %: {_value_label(term.source)}"
+        if term.times:
+            text += f" × {_value_label(term.times)}"
+        if term.period:
+            text += f", Zeitpunkt {term.period}"
+        if term.dimensions:
+            text += ", " + ", ".join(f"{k} = {v}" for k, v in term.dimensions)
+        if term.missing == "zero":
+            text += "; fehlende Werte zählen als 0"
+        lines.append((f"Bedarfsterm {number}", text))
+    lines.append(("Bedarfsanteil", "Summe über die Terme: Gewicht × Wert des Empfängers / Summe der Werte aller "
+                                   "Empfänger"))
+    for source, period in sorted(getattr(result, "periods", {}).items()):
+        lines.append(("", f"{_value_label(source.split('@')[0])}: Werte zum Zeitpunkt {period}"))
+    unit = amount.unit
+    lines += [
+        ("Summe", f"{_number(amount.total, _decimals(amount.step))} {unit}"),
+        ("Schrittweite", f"{_number(amount.step, _decimals(amount.step))} {unit}: jede Zuteilung ist ein "
+                         "Vielfaches davon"),
+        ("Sockel", f"{_number(amount.base, 2)} {unit} für jeden Empfänger vorab, der Rest nach Bedarf"),
+        ("Grenzen", f"mindestens {_number(amount.minimum, 2)} {unit}"
+                    + (f", höchstens {_number(amount.maximum, 2)} {unit}" if amount.maximum is not None else "")
+                    + "; wer eine Grenze überschreitet, erhält sie, der Rest wird unter den übrigen neu verteilt"),
+    ]
+    if amount.locked:
+        lines.append(("Feste Beträge", ", ".join(f"{k}: {_number(v, 2)} {unit}" for k, v in amount.locked)))
+    lines.append(("Rundung", METHOD_TEXT[amount.method]))
+    lines.append(("Gleichstand", "bei gleichem Anspruch auf die letzte Einheit entscheidet der größere exakte "
+                                 "Anteil, dann der kleinere Schlüssel"))
+    return lines
+
+
+def _allocation_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTable]]:
     rows = result.rows.copy()
     rows["need_share_pct"] = 100 * rows["need_share"]
-    need_columns = [Column(key, label, count=key.startswith("attribute:") and count, decimals=decimals)
-                    for key, label, decimals, count in explain_columns(spec, rows)]
+    counts = [c for c in result.value_columns if _is_count(c)]
+    values = [Column(c, _value_label(c), count=c in counts, total=c in counts,
+                     decimals=0 if c in counts else 2,
+                     derived=("need_share_pct", "need") if c == (counts[0] if counts else None) else ())
+              for c in result.value_columns]
     unit = spec.amount.unit
+    decimals = _decimals(spec.amount.step)
     columns = [
-        Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True), *need_columns,
+        Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True), *values,
         Column("need_share_pct", "Bedarfsanteil", "%", decimals=2, total=True),
         Column("exact", "exakter Anteil", unit, decimals=3, total=True),
-        Column("amount", "Zuteilung", unit, decimals=_decimals(spec.amount.step), total=True),
+        Column("amount", "Zuteilung", unit, decimals=decimals, total=True),
         Column("difference", "Differenz zu exakt", unit, decimals=3, negative_red=True),
         Column("bound", "Grenze", text=True),
     ]
     table = PlanTable("Planungstabelle", spec.name, columns, rows,
-                      subtitle=f"{_number(spec.amount.total, _decimals(spec.amount.step))} {unit} nach Bedarf",
+                      subtitle=f"{_number(spec.amount.total, decimals)} {unit} nach Bedarf, "
+                               f"{METHOD_TEXT[spec.amount.method].split(':')[0].split(' (')[0]}",
                       stand=date.today().strftime("%d.%m.%Y"),
                       chart=ChartSpec(f"Zuteilung ({unit})", "name", ["exact", "amount"], y_title=unit))
     return table, []
@@ -209,14 +282,15 @@ def build_report(ws: Workspace, spec: Any, result: Any, *, comparison: Compariso
         data = PlanTable("Daten", "Eingangswerte (letztes beobachtetes Jahr)", inputs,
                          result.rows[result.rows["year"] == result.observed_until], totals_label=None)
     else:
-        from bildungsplaner.planning.allocation import describe_method, input_columns
-
         table, extra = _allocation_tables(spec, result)
-        method = [MethodSection("Parameter", describe_method(spec, result))]
-        indicators = [s.split(":", 1)[1] for s in result.rows.columns if s.startswith("indicator:")]
+        method = [MethodSection("Parameter", _allocation_method(spec, result))]
+        indicators = sorted({c.split(":", 1)[1].split("@")[0].split("[")[0] for c in result.value_columns
+                             if c.startswith("indicator:")})
         unit = spec.amount.unit
-        data = PlanTable("Daten", "Eingangswerte je Empfänger", input_columns(spec, result.rows),
-                         result.rows, totals_label=None)
+        inputs = [Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True),
+                  *(Column(c, _value_label(c), count=_is_count(c), decimals=0 if _is_count(c) else 2)
+                    for c in result.value_columns)]
+        data = PlanTable("Daten", "Eingangswerte je Empfänger", inputs, result.rows, totals_label=None)
     if comparison is not None:
         extra.insert(0, _comparison_table(comparison, unit))
     extra.append(data)

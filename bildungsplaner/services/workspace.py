@@ -161,12 +161,26 @@ def create_demo_workspace(target: Path, progress: Progress | None = None, *, ove
     for leftover in (tmp, Path(f"{tmp}-journal")):
         leftover.unlink(missing_ok=True)
     try:
-        with open_workspace(tmp) as ws, ws.transaction() as s:
-            summary = build_demo(s, progress)
+        with open_workspace(tmp) as ws:
+            with ws.transaction() as s:
+                summary = build_demo(s, progress)
+            _save_demo_scenarios(ws)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     return summary
+
+
+def _save_demo_scenarios(ws: Workspace) -> None:
+    from bildungsplaner.demo.scenarios import SCENARIOS
+    from bildungsplaner.planning import scenario as scenario_files
+    from bildungsplaner.services.planning import run_scenario
+    from bildungsplaner.services.scenarios import save_scenario
+
+    for text in SCENARIOS:
+        spec = scenario_files.parse(text, "Demo-Szenario")
+        save_scenario(ws, spec, result=run_scenario(ws, spec).to_json_dict(),
+                      notes="Beispielszenario des Demo-Arbeitsbereichs")
 
 
 def open_or_create_default(path: Path, progress: Progress | None = None) -> Workspace:
