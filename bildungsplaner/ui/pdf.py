@@ -1,7 +1,8 @@
 """PDF output for exports: HTML from the services, laid out by Qt on A4 pages (QTextDocument + QPdfWriter).
 
 The services build the HTML (:func:`bildungsplaner.services.scenario_export.report_html`) without Qt; this
-module only draws it. It needs a ``QGuiApplication``; on the command line one is created offscreen.
+module only draws it. It needs a ``QGuiApplication``; on the command line a ``QApplication`` is created
+offscreen.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 __all__ = ["render_html_to_pdf"]
 
@@ -19,7 +21,8 @@ def render_html_to_pdf(html: str, path: Path) -> None:
     """Write ``html`` as an A4 landscape PDF to ``path``."""
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        render_html_to_pdf.app = QGuiApplication([])  # type: ignore[attr-defined]  # kept alive
+        # a full QApplication, not only QGuiApplication: widgets may follow in the same process (tests)
+        render_html_to_pdf.app = QApplication([])  # type: ignore[attr-defined]  # kept alive
     writer = QPdfWriter(str(path))
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                      QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
