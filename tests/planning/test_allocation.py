@@ -174,3 +174,25 @@ def test_permuting_recipients_changes_nothing(pupils, total, method, rnd) -> Non
     a = allocate(spec(total=total, method=method), base).rows.set_index("key")["amount"]
     b = allocate(spec(total=total, method=method), shuffled).rows.set_index("key")["amount"]
     assert a.sort_index().tolist() == b.sort_index().tolist()
+
+
+def test_docs_worked_example() -> None:
+    """The example of docs/PLANNING_ALLOCATION.md."""
+    example = AllocationSpec.from_dict({
+        "name": "Beispiel", "recipients": {"type": "facility", "facility_kinds": ["Grundschule"]},
+        "need": [{"source": "attribute:schueler", "weight": 0.6},
+                 {"source": "attribute:schueler", "times": "attribute:sozialindex", "weight": 0.4}],
+        "amount": {"total": 10.0, "unit": "VZÄ", "step": 0.5, "base": 0.5, "minimum": 1.0, "maximum": 4.0}})
+    schools = pd.DataFrame({"key": ["190501", "190502", "190503", "190504"],
+                            "name": ["GS Nord", "GS Süd", "GS Mitte", "GS West"],
+                            "attribute:schueler": [400.0, 250.0, 150.0, 200.0],
+                            "attribute:sozialindex": [2.0, 7.0, 9.0, 4.0]})
+    result = allocate(example, schools)
+    assert result.rows["need_share"].round(4).tolist() == [0.3081, 0.2989, 0.2049, 0.1881]
+    assert result.rows["exact"].round(3).tolist() == [2.965, 2.891, 2.139, 2.005]
+    assert amounts(result) == [3.0, 3.0, 2.0, 2.0]
+    capped = AllocationSpec.from_dict({**example.to_dict(), "amount": {**example.amount.to_dict(), "maximum": 2.75}})
+    result = allocate(capped, schools)
+    assert result.rows["exact"].round(3).tolist() == [2.75, 2.75, 2.325, 2.175]
+    assert result.rows["bound"].tolist() == ["Maximum", "Maximum", "", ""]
+    assert amounts(result) == [2.5, 2.5, 2.5, 2.5]
