@@ -143,10 +143,18 @@ def _error(position: int, text: str, first_row: int, column: str | None, hint: s
     return ValueColumnError(f"{where}: „{shown}“ ist keine Zahl{hint}.", position, text, hint, shown)
 
 
+_DIGITS_AND_NEWLINE = dict.fromkeys(map(ord, "0123456789\n"))
+
+
 def _parse_texts(texts: list[str], decimal: str | None, first_row: int,
                  column: str | None) -> tuple[np.ndarray, np.ndarray]:
     """Values and flags of a list of text cells (see the module docstring)."""
     n = len(texts)
+    plain = "\n".join(texts)
+    if plain and not plain.translate(_DIGITS_AND_NEWLINE) and "\n\n" not in plain and plain[0] != "\n" \
+            and plain[-1] != "\n":
+        # only unsigned whole numbers, none empty (a population table): no symbols, no separators to decide
+        return np.fromiter(map(float, texts), dtype=np.float64, count=n), np.full(n, None, dtype=object)
     stripped = [t.strip(BLANKS) for t in texts]
     joined = "\n".join(stripped)
     if joined.count("\n") != n - 1:  # a cell with a line break inside: keep it out of the line structure

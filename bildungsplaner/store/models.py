@@ -155,7 +155,6 @@ class Observation(Base):
     __tablename__ = "observation"
     __table_args__ = (
         Index("ix_observation_indicator_region_period", "indicator_id", "region_id", "period"),
-        Index("ix_observation_dataset", "dataset_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
