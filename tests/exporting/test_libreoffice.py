@@ -50,3 +50,27 @@ def test_libreoffice_prints_the_workbook_as_pdf(tmp_path: Path) -> None:
     pdf = next(p for p in convert(path, "pdf", out) if p.suffix == ".pdf")
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") + data.count(b"/Type/Page") >= 2
+
+
+def test_a_real_scenario_export_recalculates_to_the_scenarios_totals(demo_file, tmp_path: Path) -> None:
+    from bildungsplaner.planning import scenario as scenario_files
+    from bildungsplaner.services.scenario_export import export_scenario
+    from bildungsplaner.store.database import open_workspace
+
+    demand = Path(__file__).resolve().parents[1] / "planning" / "demand_demo.toml"
+    spec = scenario_files.load(demand)
+    with open_workspace(demo_file) as ws:
+        path = export_scenario(ws, spec, tmp_path / "bedarf.xlsx")
+        from bildungsplaner.services.planning import run_scenario
+
+        result = run_scenario(ws, spec)
+    out = tmp_path / "out"
+    out.mkdir()
+    files = convert(path, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', out)
+    sheet = next(p for p in files if "U3" in p.name)
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8").splitlines(), delimiter=";"))
+    u3 = result.rows[result.rows["line"] == "U3"]
+    for year, block in u3.groupby("year"):
+        totals = next(r for r in rows if r and r[0] == f"Summe {year}")
+        assert float(totals[5]) == pytest.approx(block["demand"].sum(), abs=1e-6)  # Bedarf
+        assert float(totals[7]) == pytest.approx(block["gap"].sum(), abs=1e-6)  # Lücke
