@@ -47,10 +47,11 @@ def _limited(warnings: list[str], kind: str) -> list[str]:
 
 
 def _split_dimensions(texts: pd.Series) -> pd.DataFrame:
-    uniques = pd.unique(texts)
-    decoded = {t: dims.decode(t) for t in uniques}
-    names = sorted({name for d in decoded.values() for name in d})
-    return pd.DataFrame({name: texts.map({t: d.get(name) for t, d in decoded.items()}) for name in names},
+    """One column per dimension name (``None`` where a row lacks it); each distinct text decoded once."""
+    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
+    decoded = [dims.decode(t) if isinstance(t, str) else {} for t in uniques]
+    names = sorted({name for d in decoded for name in d})
+    return pd.DataFrame({name: np.asarray([d.get(name) for d in decoded], dtype=object)[codes] for name in names},
                         index=texts.index)
 
 
@@ -90,6 +91,10 @@ def _part_whole_warnings(rows: pd.DataFrame) -> list[str]:
 
 
 def _region_sum_warnings(rows: pd.DataFrame) -> list[str]:
+    all_keys = [k for k in pd.unique(rows["region_key"]) if isinstance(k, str)]
+    present_keys = set(all_keys)
+    if not any(_parent_present(k, present_keys) for k in all_keys):
+        return []  # no region of the file lies below another of the file: nothing to add up (fast path)
     counts = rows[rows["unit"].fillna("").isin(COUNT_UNITS) & rows["region_key"].notna()]
     if counts.empty:
         return []
@@ -125,6 +130,15 @@ def _region_sum_warnings(rows: pd.DataFrame) -> list[str]:
         for row in bad.itertuples(index=False)
     ]
     return _limited(warnings, "Gebiet ≠ Summe der Teilgebiete")
+
+
+def _parent_present(key: str, present: set[str]) -> bool:
+    if not is_region_key(key):
+        return False
+    parent = parent_key(key)
+    while parent is not None and parent not in present:
+        parent = parent_key(parent)
+    return parent is not None
 
 
 def check_totals(rows: pd.DataFrame) -> list[str]:
