@@ -9,18 +9,20 @@ The scenario format (version 1) and a worked example are in ``docs/PLANNING_ALLO
 2. **Exact shares**: locked recipients get their fixed amount; the rest ``R = total − Σ locked`` goes to the
    others: each gets ``base``, the remainder in proportion to need. A recipient whose share falls below
    ``minimum`` or exceeds ``maximum`` is set to that bound and the rest is shared again among the others,
-   until no share crosses a bound.
+   until stable: no free share crosses a bound and no share held at a bound would lie within it if shared
+   again (``clip(base + λ·need, minimum, maximum)``, see :func:`exact_shares`).
 3. **Rounding** to ``step``: ``R / step`` whole units are apportioned from the exact shares by the chosen
    method (:mod:`bildungsplaner.planning.apportion`), respecting minimum and maximum (in whole steps: the
    minimum rounded up, the maximum down); ``exact`` keeps the unrounded shares. The amounts sum exactly to
-   the total. Ties for the last unit go to the larger exact share, then to the smaller key in natural order;
-   the result says when a tie decided.
+   the total. Ties (equal up to 1e-9 relative) for the last unit go to the larger exact share, then to the
+   smaller key in natural order (:func:`natural_rank`); the result says when a tie decided.
 4. Infeasible input is refused with a message: no recipients, minimums above what is to be shared,
    maximums below it, ``R / step`` not whole, a locked key that is not a recipient, negative amounts.
 5. Every recipient's row explains its amount: the need values, need share, exact share, bound hit, rounded
-   amount and the difference to exact. Warnings name paradoxes where they bite: with Hare-Niemeyer whether one
-   more step of total would take a unit away from someone (Alabama paradox); with a divisor method whether a
-   recipient ends more than one step away from its exact share (quota rule).
+   amount and the difference to exact. Warnings name paradoxes where they bite: whether one more step of
+   total would take a unit away from someone (with Hare-Niemeyer the Alabama paradox; with a divisor method
+   possible through ``base`` and the bounds, which make the shares non-proportional); with a divisor method
+   whether a recipient ends a step or more away from its exact share (quota rule); ties.
 
 The caller provides the recipients as a DataFrame (see :func:`allocate`); the service
 :func:`bildungsplaner.services.planning.run_scenario` collects it from the workspace.
@@ -38,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
-from bildungsplaner.planning.apportion import METHODS, apportion
+from bildungsplaner.planning.apportion import METHODS, apportion, rebound, would_lose_on_increase
 
 __all__ = ["AllocationResult", "AllocationSpec", "Amount", "NeedTerm", "Recipients", "SourceRef", "allocate",
            "need_sources"]
@@ -51,6 +53,19 @@ def _natural(text: str) -> tuple[Any, ...]:
     return tuple(int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text))
 
 
+def natural_rank(keys: np.ndarray) -> np.ndarray:
+    """Each key's rank in natural order (``"9"`` before ``"10"``, ``"GS 2"`` before ``"GS 10"``), keys equal
+    in natural order (``"05"`` and ``"5"``) by their text; vectorised for keys of digits only (AGS, ARS)."""
+    text = np.asarray(keys, dtype=str)
+    rank = np.empty(text.size, dtype=np.int64)
+    if text.size and np.char.isdigit(text).all() and np.char.str_len(text).max() <= 18:
+        order = np.lexsort((text, text.astype(np.int64)))
+    else:
+        order = np.array(sorted(range(text.size), key=lambda i: (_natural(text[i]), text[i])), dtype=np.int64)
+    rank[order] = np.arange(text.size)
+    return rank
+
+
 # --- the scenario file -------------------------------------------------------------------------------------
 
 class _Table:
@@ -60,10 +75,10 @@ class _Table:
         if not isinstance(data, Mapping):
             raise UserInputError(f"Szenariodatei: „{where}“ muss ein Abschnitt sein.")
         unknown = sorted(set(data) - set(allowed))
-        if unknown:
-            raise UserInputError(f"Szenariodatei: unbekannter Schlüssel „{where}.{unknown[0]}“ (erlaubt: "
-                                 f"{', '.join(allowed)}).")
         self.data, self.where = data, where
+        if unknown:
+            raise UserInputError(f"Szenariodatei: unbekannter Schlüssel „{self.name(unknown[0])}“ (erlaubt: "
+                                 f"{', '.join(allowed)}).")
 
     def name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
@@ -250,13 +265,17 @@ class Amount:
             raise UserInputError("Szenariodatei: „amount.step“ muss größer als 0 sein.")
         if maximum is not None and maximum < minimum:
             raise UserInputError("Szenariodatei: „amount.maximum“ ist kleiner als „amount.minimum“.")
+        if maximum is not None and base > maximum:
+            raise UserInputError("Szenariodatei: „amount.base“ ist größer als „amount.maximum“.")
         locked = []
         for key, value in table.mapping("locked").items():
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < math.inf:
                 raise UserInputError(f"Szenariodatei: „amount.locked.{key}“ muss eine Zahl ≥ 0 sein.")
             locked.append((str(key), float(value)))
-        return cls(total, table.text("unit", default="") or "", step, method, base, minimum, maximum,
-                   tuple(locked))
+        unit = data.get("unit", "")
+        if not isinstance(unit, str):
+            raise UserInputError("Szenariodatei: „amount.unit“ muss ein Text sein (in Anführungszeichen).")
+        return cls(total, unit.strip(), step, method, base, minimum, maximum, tuple(locked))
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"total": self.total, "unit": self.unit, "step": self.step, "method": self.method,
@@ -278,6 +297,10 @@ class AllocationSpec:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AllocationSpec:
         top = _Table(data, "", ("format", "kind", "name", "recipients", "need", "amount"))
+        if data.get("format", 1) != 1:
+            raise UserInputError(f"Szenariodatei: „format“ muss 1 sein, nicht {data.get('format')!r}.")
+        if data.get("kind", "allocation") != "allocation":
+            raise UserInputError(f"Szenariodatei: „kind“ muss „allocation“ sein, nicht {data.get('kind')!r}.")
         name = top.text("name", required=True)
         terms = data.get("need")
         if not isinstance(terms, list) or not terms:
@@ -369,6 +392,8 @@ def need_shares(spec: AllocationSpec, frame: pd.DataFrame) -> np.ndarray:
                 column = np.where(missing, 0.0, column)
             if (column < 0).any():
                 raise UserInputError(f"„{ref.source}“ ist negativ für {_names(frame, column < 0)}.")
+            if np.isinf(column).any():
+                raise UserInputError(f"„{ref.source}“ ist unendlich für {_names(frame, np.isinf(column))}.")
             values = values * column
         total = values.sum()
         if weight == 0:
@@ -469,6 +494,10 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
     if not count and abs(remaining) > _TOL:
         raise UserInputError("Alle Empfänger haben feste Beträge, deren Summe nicht der Gesamtsumme entspricht.")
     share, bound = exact_shares(amount, need, free, remaining, upper)
+    if count and abs(share.sum() - remaining) > 1e-6 * max(1.0, remaining):
+        raise UserInputError(f"Die Summe lässt sich nicht nach Bedarf verteilen: alle Empfänger mit Bedarf erreichen "
+                             f"den Höchstbetrag {_fmt(amount.maximum or 0.0)}, {_fmt(remaining - share.sum())} "
+                             "blieben übrig (Höchstbetrag erhöhen oder Summe senken).")
     exact = np.where(locked, fixed, share)
     warnings: list[str] = []
     if amount.method == "exact":
@@ -493,6 +522,11 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
                             value_columns)
 
 
+def _keys(keys: np.ndarray, limit: int = 5) -> str:
+    shown = ", ".join(str(k) for k in keys[:limit])
+    return shown + (f" und {keys.size - limit} weitere" if keys.size > limit else "")
+
+
 def _fmt(value: float) -> str:
     text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
@@ -515,28 +549,28 @@ def _round(spec: AllocationSpec, exact: np.ndarray, locked: np.ndarray, remainin
     if lower.sum() > seats or upper.sum() < seats:
         raise UserInputError("Mindest- und Höchstbeträge lassen sich in ganzen Schritten von "
                              f"{_fmt(amount.step)} nicht mit der Summe vereinbaren.")
-    natural = [_natural(k) for k in keys[free]]
-    order = np.empty(free.size, dtype=np.int64)
-    order[sorted(range(free.size), key=natural.__getitem__)] = np.arange(free.size)
+    order = natural_rank(keys[free])
     result = apportion(amount.method, quotas, seats, lower, upper, order)
     rounded = exact.copy()
     rounded[free] = np.round(result.units * amount.step, 10)
+    free_keys = keys[free]
     if result.tied.size:
-        tied = ", ".join(keys[free][result.tied][:6])
-        warnings.append(f"Gleichstand um die letzte Einheit zwischen {tied}: entschieden nach dem größeren exakten "
-                        "Anteil, dann nach dem Schlüssel.")
-    if amount.method == "hare-niemeyer" and upper.sum() > seats:
+        warnings.append(f"Gleichstand um die letzte Einheit zwischen {_keys(free_keys[result.tied])}: entschieden "
+                        "nach dem größeren exakten Anteil, dann nach dem Schlüssel.")
+    if upper.sum() > seats:  # would one more step of total take a unit away from someone?
         more_quotas = shares_for(remaining + amount.step)[free] / amount.step
-        more = apportion(amount.method, more_quotas, seats + 1, lower, upper, order).units
-        losers = np.flatnonzero(more < result.units)
-        if losers.size:
-            warnings.append(f"Alabama-Paradoxon: mit {_fmt(amount.step)} {amount.unit} mehr Gesamtsumme bekäme "
-                            f"{', '.join(keys[free][losers][:5])} eine Einheit weniger (Hare-Niemeyer).")
+        if abs(more_quotas.sum() - (seats + 1)) <= 1e-6 * (seats + 1):  # else one more step cannot be shared
+            losers = would_lose_on_increase(amount.method, quotas, seats, lower, upper, order, more_quotas)
+            if losers.size:
+                why = ("Alabama-Paradoxon des Hare-Niemeyer-Verfahrens" if amount.method == "hare-niemeyer" else
+                       "Sockelbetrag und Grenzen verschieben die Anteile")
+                warnings.append(f"Mit {_fmt(amount.step)} {amount.unit} mehr Gesamtsumme bekäme "
+                                f"{_keys(free_keys[losers])} eine Einheit weniger ({why}).".replace("  ", " "))
     if amount.method in ("dhondt", "sainte-lague"):
-        off = np.flatnonzero(np.abs(result.units - quotas) >= 1 - 1e-9)
+        off = np.flatnonzero(np.abs(result.units - rebound(quotas, seats, lower, upper)) >= 1 - 1e-9)
         if off.size:
             why = "D’Hondt begünstigt große Empfänger" if amount.method == "dhondt" else "Sainte-Laguë"
-            warnings.append(f"Quotenbedingung verletzt: {', '.join(keys[free][off][:5])} weich"
+            warnings.append(f"Quotenbedingung verletzt: {_keys(free_keys[off])} weich"
                             f"{'en' if off.size > 1 else 't'} um mindestens einen Schritt vom exakten Anteil ab "
                             f"({why}).")
     return rounded

@@ -164,10 +164,10 @@ METHOD_TEXT = {
                      "einem Empfänger einen Schritt nehmen (Alabama-Paradoxon).",
     "sainte-lague": "Sainte-Laguë/Schepers (Divisorverfahren mit Standardrundung, wie bei der Sitzverteilung im "
                     "Bundestag): die Schritte gehen nacheinander an die höchsten Quotienten Anteil / 0,5, 1,5, "
-                    "2,5 … Eine höhere Gesamtsumme nimmt niemandem etwas.",
+                    "2,5 … Ohne Sockel und Grenzen nimmt eine höhere Gesamtsumme niemandem etwas.",
     "dhondt": "D'Hondt (Divisorverfahren mit Abrundung): die Schritte gehen nacheinander an die höchsten Quotienten "
-              "Anteil / 1, 2, 3 … Große Empfänger werden leicht bevorzugt; eine höhere Gesamtsumme nimmt "
-              "niemandem etwas.",
+              "Anteil / 1, 2, 3 … Große Empfänger werden leicht bevorzugt; ohne Sockel und Grenzen nimmt eine "
+              "höhere Gesamtsumme niemandem etwas.",
     "exact": "keine Rundung: die exakten Anteile werden zugeteilt.",
 }
 

@@ -7,7 +7,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from bildungsplaner.planning.apportion import apportion, dhondt, hare_niemeyer, sainte_lague
+from bildungsplaner.planning.apportion import (
+    apportion,
+    dhondt,
+    hare_niemeyer,
+    sainte_lague,
+    would_lose_on_increase,
+)
 
 
 def quotas(votes: list[float], seats: int) -> np.ndarray:
@@ -106,3 +112,123 @@ def test_permuting_recipients_permutes_the_result(votes, seats, method, rnd) -> 
     units = apportion(method, q, seats).units
     permuted = apportion(method, q[perm], seats).units
     assert (permuted == units[perm]).all()
+
+
+# --- added: a second textbook example, bounds, ties under float noise, the paradox helper ------------------
+
+# Wikipedia, "Largest remainder method", section Examples (10 seats): Yellows 47,000, Whites 16,000,
+# Reds 15,800, Greens 12,000, Blues 6,100, Pinks 3,100. By hand: Hare quota 10,000, quotas 4.7 / 1.6 / 1.58 /
+# 1.2 / 0.61 / 0.31, floors 4 1 1 1 0 0, the three seats left go to the remainders .70, .61 and .60.
+# D'Hondt (divisor 7,900, rounded down: 5.95, 2.03, 2.00, 1.52, 0.77, 0.39) and Sainte-Laguë (divisor 10,500,
+# rounded: 4.48, 1.52, 1.50, 1.14, 0.58, 0.30) computed by hand the same way.
+PARTIES = [47_000, 16_000, 15_800, 12_000, 6_100, 3_100]
+
+
+@pytest.mark.parametrize(("method", "expected"), [
+    ("hare-niemeyer", [5, 2, 1, 1, 1, 0]),
+    ("dhondt", [5, 2, 2, 1, 0, 0]),
+    ("sainte-lague", [4, 2, 2, 1, 1, 0]),
+])
+def test_largest_remainder_article_example(method, expected) -> None:
+    assert apportion(method, quotas(PARTIES, 10), 10).units.tolist() == expected
+
+
+def test_bounded_hare_niemeyer_reshares_the_quotas_first() -> None:
+    # quotas .1 .1 .1 2.9 1.4 1.4 (6 units), the first three at least 1: the other quotas are scaled by λ with
+    # 3 + 5.7 λ = 6 → 1.526, .737, .737; floors 1 0 0, remainders .526 .737 .737 → the last two get one each
+    q = np.array([0.1, 0.1, 0.1, 2.9, 1.4, 1.4])
+    lower = np.array([1, 1, 1, 0, 0, 0])
+    assert hare_niemeyer(q, 6, lower=lower).units.tolist() == [1, 1, 1, 1, 1, 1]
+    # the divisor methods clip round(q / D) to the bounds: D'Hondt with D = 1.4 gives 2, 1, 1 to the others,
+    # the last two tie (1.4 / 2 = .7) for the sixth unit: the larger quota (equal), then the order decides
+    result = dhondt(q, 6, lower=lower)
+    assert result.units.tolist() == [1, 1, 1, 2, 1, 0] and result.tied.tolist() == [4, 5]
+    assert sainte_lague(q, 6, lower=lower).units.tolist() == [1, 1, 1, 1, 1, 1]
+
+
+def test_upper_bounds_move_the_surplus_to_the_others() -> None:
+    # 90 / 5 / 5 of 10 units, at most 6 each: 6, then 4 shared equally → 2, 2
+    for method in ("hare-niemeyer", "sainte-lague", "dhondt"):
+        assert apportion(method, quotas([90, 5, 5], 10), 10, upper=np.array([6, 6, 6])).units.tolist() == [6, 2, 2]
+
+
+def test_float_noise_does_not_break_a_tie() -> None:
+    # 0.15 * 3 != 0.45 in floating point; the remainders are equal in exact arithmetic, so the tie-break decides
+    q = np.array([0.45, 0.15 * 3, 0.1])
+    assert q[0] != q[1]
+    result = hare_niemeyer(q, 1, order=np.array([1, 0, 2]))
+    assert result.units.tolist() == [0, 1, 0] and result.tied.tolist() == [0, 1]
+
+
+def test_ties_prefer_the_larger_quota_before_the_order() -> None:
+    # remainders .5 and .5, quotas 2.5 and 0.5: the unit goes to the larger quota although its order is later
+    result = hare_niemeyer(np.array([0.5, 2.5]), 3, order=np.array([0, 1]))
+    assert result.units.tolist() == [0, 3]
+
+
+def test_would_lose_on_increase_finds_the_alabama_paradox() -> None:
+    q = quotas([6, 6, 2], 10)
+    assert would_lose_on_increase("hare-niemeyer", q, 10).tolist() == [2]
+    assert would_lose_on_increase("sainte-lague", q, 10).tolist() == []
+    assert would_lose_on_increase("hare-niemeyer", q, 10, upper=np.array([4, 4, 2])).tolist() == []  # no room
+
+
+def test_invalid_quotas_raise() -> None:
+    with pytest.raises(ValueError):
+        hare_niemeyer(np.array([-1.0, 3.0]), 2)
+    with pytest.raises(ValueError):
+        dhondt(np.array([1.0, 1.0]), 3, lower=np.array([2, 2]))
+
+
+bounds_strategy = st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), st.integers(0, 8)), min_size=1,
+                           max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(bounds_strategy, st.floats(0, 1), methods)
+def test_bounded_results_sum_to_the_seats_within_bounds(rows, fraction, method) -> None:
+    votes = np.array([r[0] for r in rows], dtype=float)
+    lower = np.array([r[1] for r in rows])
+    upper = lower + np.array([r[2] for r in rows])
+    assume(votes.sum() > 0)
+    seats = int(lower.sum() + round(fraction * (upper.sum() - lower.sum())))
+    units = apportion(method, votes / votes.sum() * seats, seats, lower, upper).units
+    assert units.sum() == seats and (units >= lower).all() and (units <= upper).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(bounds_strategy, st.floats(0, 1), st.sampled_from(["sainte-lague", "dhondt"]))
+def test_bounded_divisor_methods_are_house_monotone(rows, fraction, method) -> None:
+    votes = np.array([r[0] for r in rows], dtype=float)
+    lower = np.array([r[1] for r in rows])
+    upper = lower + np.array([r[2] for r in rows])
+    seats = int(lower.sum() + np.floor(fraction * max(0, upper.sum() - lower.sum() - 1)))
+    assume(votes.sum() > 0 and seats >= 1 and seats + 1 <= upper.sum())
+    q = votes / votes.sum() * seats
+    assert would_lose_on_increase(method, q, seats, lower, upper).size == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(votes_strategy, st.integers(1, 150), methods, st.integers(2, 1000))
+def test_scaling_the_votes_changes_nothing(votes, seats, method, factor) -> None:
+    a = apportion(method, quotas(votes, seats), seats).units
+    b = apportion(method, quotas([v * factor for v in votes], seats), seats).units
+    assert a.tolist() == b.tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(votes_strategy, st.integers(1, 100), methods, st.randoms(use_true_random=False))
+def test_permuting_with_ties_permutes_the_result_when_the_order_moves_along(votes, seats, method, rnd) -> None:
+    q = quotas(votes, seats)
+    perm = np.array(rnd.sample(range(len(votes)), len(votes)))
+    order = np.arange(len(votes))
+    units = apportion(method, q, seats, order=order).units
+    permuted = apportion(method, q[perm], seats, order=order[perm]).units
+    assert (permuted == units[perm]).all()
+
+
+def test_equal_quotients_cross_the_divisor_together() -> None:
+    # D'Hondt on quotas .75 / .75 / 1.5 (3 units): after C's first unit, C (1.5 / 2), A and B (.75 / 1) tie at
+    # .75 for the last two units: the larger quota (C) first, then A by the order; all three reported as tied
+    result = dhondt(np.array([0.75, 0.75, 1.5]), 3)
+    assert result.units.tolist() == [1, 0, 2] and result.tied.tolist() == [0, 1, 2]
