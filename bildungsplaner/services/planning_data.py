@@ -90,18 +90,23 @@ def _ancestor_map(index: RegionIndex, targets: Sequence[Any]) -> dict[int, Any]:
     return result
 
 
-def _indicator_values(ws: Workspace, code: str, region_ids: Sequence[int], period: str | None,
-                      wanted: Mapping[str, str] | None) -> tuple[dict[int, float | None], str]:
-    """``{region_id: value}`` and the period used (see the module docstring)."""
+def _current_observations(ws: Workspace, code: str, region_ids: Sequence[int]) -> list[Any]:
+    """``(region_id, period, dimensions, value)`` of indicator ``code`` in current datasets for the regions."""
     with ws.session() as s:
         indicator = s.scalar(select(Indicator.id).where(Indicator.code == code))
         if indicator is None:
             raise UserInputError(f"Den Indikator „{code}“ gibt es im Arbeitsbereich nicht.")
-        rows = s.execute(
+        return list(s.execute(
             select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value)
             .join(Dataset, Dataset.id == Observation.dataset_id)
             .where(Observation.indicator_id == indicator, Observation.region_id.in_(list(region_ids)),
-                   Dataset.superseded_by_id.is_(None))).all()
+                   Dataset.superseded_by_id.is_(None))).all())
+
+
+def _indicator_values(ws: Workspace, code: str, region_ids: Sequence[int], period: str | None,
+                      wanted: Mapping[str, str] | None) -> tuple[dict[int, float | None], str]:
+    """``{region_id: value}`` and the period used (see the module docstring)."""
+    rows = _current_observations(ws, code, region_ids)
     if not rows:
         return {}, period or ""
     frame = pd.DataFrame(rows, columns=["region_id", "period", "dimensions", "value"])
@@ -194,15 +199,7 @@ def population_frame(ws: Workspace, *, indicator: str, level: str, within: str |
         raise UserInputError(f"Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“"
                              f"{f' in {within}' if within else ''}.")
     by_id = {r.id: r for r in area.regions}
-    with ws.session() as s:
-        indicator_id = s.scalar(select(Indicator.id).where(Indicator.code == indicator))
-        if indicator_id is None:
-            raise UserInputError(f"Den Indikator „{indicator}“ gibt es im Arbeitsbereich nicht.")
-        rows = s.execute(
-            select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value)
-            .join(Dataset, Dataset.id == Observation.dataset_id)
-            .where(Observation.indicator_id == indicator_id, Observation.region_id.in_(list(by_id)),
-                   Dataset.superseded_by_id.is_(None))).all()
+    rows = _current_observations(ws, indicator, list(by_id))
     if not rows:
         raise UserInputError(f"Für „{indicator}“ gibt es keine Werte der Gebiete der Ebene „{level}“.")
     wanted = dict(dimensions or {})
