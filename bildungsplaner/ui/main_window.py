@@ -41,9 +41,11 @@ from bildungsplaner.settings import Settings
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.browser import DataBrowser
 from bildungsplaner.ui.dialogs import guarded, show_about, show_error
+from bildungsplaner.ui.export_dialog import ExportPanel
 from bildungsplaner.ui.import_pages import local_files
 from bildungsplaner.ui.import_wizard import ImportWizard
-from bildungsplaner.ui.panels import FacilityPanel, IndicatorPanel, RegionPanel, export_page, import_page, planning_page
+from bildungsplaner.ui.panels import FacilityPanel, IndicatorPanel, RegionPanel, import_page
+from bildungsplaner.ui.planning_editor import PlanningEditor
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +93,11 @@ class MainWindow(QMainWindow):
         self.areas = QTabWidget()
         self.areas.setObjectName("areas")
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
-        self.areas.addTab(planning_page(), QCoreApplication.translate("MainWindow", "Planung"))
-        self.areas.addTab(export_page(), QCoreApplication.translate("MainWindow", "Export"))
+        self.planning = PlanningEditor(self.runner)
+        self.export_panel = ExportPanel(self.runner)
+        self.planning.scenarios_changed.connect(self.export_panel.refresh)
+        self.areas.addTab(self.planning, QCoreApplication.translate("MainWindow", "Planung"))
+        self.areas.addTab(self.export_panel, QCoreApplication.translate("MainWindow", "Export"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -156,6 +161,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Bearbeiten"))
+        # undo and redo of the planning editor (Strg+Z; Strg+Y or Strg+Umschalt+Z)
+        self.undo_action = self.planning.undo_action
+        self.redo_action = self.planning.redo_action
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addAction(self.planning.save_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
@@ -183,6 +195,8 @@ class MainWindow(QMainWindow):
         self.regions.set_regions(overview.regions)
         self.indicators.set_indicators(overview.indicators)
         self.facilities.set_facilities(overview.facilities)
+        self.planning.set_workspace(workspace, overview)
+        self.export_panel.set_workspace(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)
         if workspace is None:
@@ -214,6 +228,8 @@ class MainWindow(QMainWindow):
         Errors are shown in a message box, never raised; returns whether a workspace was opened.
         """
         path = Path(path)
+        if not self.planning.maybe_save():  # unsaved scenario edits: Speichern / Verwerfen / Abbrechen
+            return False
 
         def work(progress: tasks.TaskProgress) -> tuple[Workspace, Overview]:
             ws = open_or_create_default(path, progress) if build_demo else open_workspace(path, create=create)
@@ -388,6 +404,9 @@ class MainWindow(QMainWindow):
         show_about(self, self.workspace.path if self.workspace else None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.planning.maybe_save():  # unsaved scenario edits: Speichern / Verwerfen / Abbrechen
+            event.ignore()
+            return
         self.browser.cancel()
         self.runner.wait()
         if self.workspace is not None and self._owns_workspace:

@@ -1,4 +1,4 @@
-"""Side panels of the main window (regions, indicators, facilities) and the pages still in preparation."""
+"""Side panels of the main window (regions, indicators, facilities) and the Import page."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bildungsplaner import APP_NAME
 from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow
 from bildungsplaner.ui.models import (
     SORT_ROLE,
@@ -203,26 +202,6 @@ class FacilityPanel(QWidget):
         self.attribute_view.resizeColumnToContents(0)
 
 
-def placeholder_page(object_name: str, title: str, paragraphs: Sequence[str]) -> QWidget:
-    """A clearly labelled page for an area that is still in preparation."""
-    page = QWidget()
-    page.setObjectName(object_name)
-    layout = QVBoxLayout(page)
-    heading = QLabel(f"<h2>{title}</h2>")
-    badge = QLabel(QCoreApplication.translate("Panels", "<b>In Vorbereitung</b> – dieser Bereich folgt in "
-                                                        "einer der nächsten Versionen von {app}.").format(
-        app=APP_NAME))
-    layout.addWidget(heading)
-    layout.addWidget(badge)
-    for text in paragraphs:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(label)
-    layout.addStretch(1)
-    return page
-
-
 def import_page(import_action: QAction) -> QWidget:
     """What can be imported, and the button that opens the import assistant (same as Datei › Importieren…)."""
     page = QWidget()
@@ -252,28 +231,3 @@ def import_page(import_action: QAction) -> QWidget:
     layout.addWidget(button)
     layout.addStretch(1)
     return page
-
-
-def planning_page() -> QWidget:
-    return placeholder_page("planningPage", QCoreApplication.translate("Panels", "Planung"), [
-        QCoreApplication.translate(
-            "Panels", "Hier entstehen künftig Planungsszenarien: Bedarfsprognosen für Kita-Plätze, Schulplätze "
-                      "und den Ganztagsanspruch (GaFöG) im Vergleich zu den vorhandenen Kapazitäten."),
-        QCoreApplication.translate(
-            "Panels", "Dazu kommt die bedarfsgerechte Verteilung von Mitteln, Stellen oder Plätzen nach einem "
-                      "Bedarfsindex – mit Sockel- und Bedarfsanteil, Mindest- und Höchstwerten und den "
-                      "Verfahren Hare-Niemeyer, Sainte-Laguë/Schepers und D'Hondt. Szenarien lassen sich "
-                      "benennen, vergleichen und rückgängig machen."),
-    ])
-
-
-def export_page() -> QWidget:
-    return placeholder_page("exportPage", QCoreApplication.translate("Panels", "Export"), [
-        QCoreApplication.translate(
-            "Panels", "Hier erstellen Sie künftig ausschussfertige Excel-Planungstabellen mit Methode, Quellen "
-                      "und Zeichenerklärung."),
-        QCoreApplication.translate(
-            "Panels", "Kleine Fallzahlen werden dabei nach den Regeln der Geheimhaltung unterdrückt (primär "
-                      "unter 3, sekundär so, dass Summen sie nicht verraten) und als „.“ gekennzeichnet. Bis "
-                      "dahin können Sie Werte im Bereich „Daten“ markieren und mit Strg+C nach Excel kopieren."),
-    ])

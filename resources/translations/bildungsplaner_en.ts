@@ -2,6 +2,986 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../bildungsplaner/ui/export_dialog.py" line="+46"/>
+        <source>Excel-Arbeitsmappe (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV-Datei (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF-Dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Geheimhaltung: Fallzahlen unter N unterdrücken</source>
+        <translation>&amp;Confidentiality: suppress counts below N</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zahlen unter N werden als „.“ gezeigt, dazu so viele weitere, dass Summen sie nicht verraten (nur in der Excel-Arbeitsmappe)</source>
+        <translation>Numbers below N are shown as “.”, plus as many others as needed so that totals do not reveal them (Excel workbook only)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Zieldatei wählen …</source>
+        <translation>Choose the target file …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Durchsuchen…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Exportieren</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Szenario:</source>
+        <translation>&amp;Scenario:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vergleich mit:</source>
+        <translation>&amp;Compare with:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Zieldatei:</source>
+        <translation>&amp;Target file:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ein gespeichertes Szenario als ausschussfertige Tabelle mit Methode, Quellen und Zeichenerklärung ausgeben – auf Wunsch mit einem zweiten Szenario im Vergleich.</source>
+        <translation>Export a saved scenario as a committee-ready table with method, sources and symbol legend – optionally compared with a second scenario.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>(kein Vergleich)</source>
+        <translation>(no comparison)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export speichern unter</source>
+        <translation>Save export as</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Geschrieben: {path}</source>
+        <translation>Written: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Der Export wurde gespeichert:
+{path}</source>
+        <translation>The export has been saved:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>„{name}“ wird exportiert …</source>
+        <translation>Exporting “{name}” …</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+49"/>
+        <source>Hare-Niemeyer (größter Rest)</source>
+        <translation>Hare-Niemeyer (largest remainder)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sainte-Laguë/Schepers</source>
+        <translation>Sainte-Laguë/Schepers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&apos;Hondt</source>
+        <translation>D&apos;Hondt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>exakt (ohne Runden)</source>
+        <translation>exact (no rounding)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Gewicht des Terms (die Gewichte werden auf die Summe 1 normiert)</source>
+        <translation>Weight of the term (the weights are normalised to sum to 1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>neuester</source>
+        <translation>latest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zeitraum des Indikators, z. B. 2024-12-31; leer: der neueste</source>
+        <translation>Period of the indicator, e.g. 2024-12-31; empty: the latest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fehler</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>als 0</source>
+        <translation>as 0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fehlende Werte: die Berechnung ablehnen oder als 0 zählen</source>
+        <translation>Missing values: refuse the calculation or count them as 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+264"/>
+        <source>Term entfernen</source>
+        <translation>Remove term</translation>
+    </message>
+    <message>
+        <location line="-217"/>
+        <source>Einrichtungen</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gebiete</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>alle Arten; mehrere mit Komma trennen</source>
+        <translation>all kinds; separate several with commas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gebietsschlüssel, z. B. 05999001; leer: alle</source>
+        <translation>Area key, e.g. 05999001; empty: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empfänger</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Art:</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Einrichtungs&amp;arten:</source>
+        <translation>Facility &amp;kinds:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gebiets&amp;ebene:</source>
+        <translation>Area &amp;level:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Innerhalb von:</source>
+        <translation>&amp;Within:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Empfänger eingrenzen</source>
+        <translation>Restrict recipients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bedarfsterme</source>
+        <translation>Need terms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quelle</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>mal</source>
+        <translation>times</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gewicht</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fehlende Werte</source>
+        <translation>Missing values</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Term &amp;hinzufügen</source>
+        <translation>&amp;Add term</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>ohne</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betrag</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Summe:</source>
+        <translation>&amp;Total:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ein&amp;heit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sc&amp;hrittweite:</source>
+        <translation>S&amp;tep:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verfahren:</source>
+        <translation>&amp;Method:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;ockel je Empfänger:</source>
+        <translation>&amp;Base per recipient:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mi&amp;ndestens:</source>
+        <translation>Mi&amp;nimum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hö&amp;chstens:</source>
+        <translation>Ma&amp;ximum:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summe ändern</source>
+        <translation>Change total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Schrittweite</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sockel</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Einheit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verfahren</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Vorhandene Arten: {kinds}</source>
+        <translation>Existing kinds: {kinds}</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Art der Empfänger</source>
+        <translation>Type of recipients</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Einrichtungsarten</source>
+        <translation>Facility kinds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gebietsebene</source>
+        <translation>Area level</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gewicht ändern</source>
+        <translation>Change weight</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bedarfsterm ändern</source>
+        <translation>Change need term</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Term hinzufügen</source>
+        <translation>Add term</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Empfänger festlegen</source>
+        <translation>Lock recipient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Festlegung aufheben</source>
+        <translation>Unlock recipient</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count} Empfänger, verteilt: {sum} {unit} ({method})</source>
+        <translation>{count} recipients, allocated: {sum} {unit} ({method})</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_compare.py" line="+48"/>
+        <source>&amp;Vergleichen</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Szenario &amp;A:</source>
+        <translation>Scenario &amp;A:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Szenario &amp;B:</source>
+        <translation>Scenario &amp;B:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verglichen werden die gespeicherten Fassungen; Differenz = B − A.</source>
+        <translation>The saved versions are compared; difference = B − A.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Szenarien vergleichen</source>
+        <translation>Compare scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+63"/>
+        <source>„{text}“ ist keine Zahl.</source>
+        <translation>“{text}” is not a number.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>„{part}“: erwartet „Jahr: Wert“, z. B. 2026: 0,45.</source>
+        <translation>“{part}”: expected “year: value”, e.g. 2026: 0.45.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>„{part}“ ist kein Alter (z. B. 1, 2 oder 6-9).</source>
+        <translation>“{part}” is not an age (e.g. 1, 2 or 6-9).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bitte mindestens ein Alter angeben.</source>
+        <translation>Please give at least one age.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>neuestes beobachtetes</source>
+        <translation>latest observed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>„mean-3“: Mittel der letzten 3 Jahre je Gebiet; „last“: das Startjahr; eine Zahl für das ganze Gebiet; oder „2026: 1200; 2030: 1100“</source>
+        <translation>“mean-3”: mean of the last 3 years per area; “last”: the start year; a number for the whole area; or “2026: 1200; 2030: 1100”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Prognosehorizont</source>
+        <translation>Forecast horizon</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Basisjahr</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verbleibequote</source>
+        <translation>Survival rate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bevölkerung</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Indikator, Gebiete:</source>
+        <translation>Indicator, areas:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Basisjahr:</source>
+        <translation>&amp;Base year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prognose&amp;horizont:</source>
+        <translation>Forecast &amp;horizon:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Geburten:</source>
+        <translation>Bir&amp;ths:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verbleibequote je Jahr:</source>
+        <translation>&amp;Survival rate per year:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+389"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+217"/>
+        <location line="+28"/>
+        <location line="+44"/>
+        <source>Bedarf</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+132"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-71"/>
+        <source>Alter</source>
+        <translation>Ages</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <location line="+134"/>
+        <source>Quote</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>Ganztag (GaFöG)</source>
+        <translation>All-day (GaFöG)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plätze: Attribut</source>
+        <translation>Places: attribute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plätze: Einrichtungsarten</source>
+        <translation>Places: facility kinds</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quote als Anteil (0,45) oder je Jahr: „2026: 0,45; 2030: 0,55“</source>
+        <translation>Rate as a share (0.45) or per year: “2026: 0.45; 2030: 0.55”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bedarfszeilen</source>
+        <translation>Demand lines</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Text ü&amp;bernehmen</source>
+        <translation>A&amp;pply text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Den Text prüfen und als neue Fassung übernehmen (rückgängig machbar)</source>
+        <translation>Check the text and apply it as the new version (can be undone)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Formular</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TOML-Text</source>
+        <translation>TOML text</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Den Namen ändern Sie im TOML-Text.</source>
+        <translation>Change the name in the TOML text.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Geburten</source>
+        <translation>Births</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ganztagsanspruch</source>
+        <translation>All-day entitlement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+6"/>
+        <source>Plätze</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Der Text</source>
+        <translation>The text</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Der Text beschreibt kein Bedarfsszenario (kind = &quot;demand&quot;).</source>
+        <translation>The text does not describe a demand scenario (kind = &quot;demand&quot;).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Den Namen ändern Sie mit „Umbenennen“ in der Szenarioliste.</source>
+        <translation>Change the name with “Rename” in the scenario list.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text übernehmen</source>
+        <translation>Apply text</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-280"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Wählen Sie links ein Szenario oder legen Sie mit „Neu“ eines an.</source>
+        <translation>Choose a scenario on the left or create one with “New”.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+47"/>
+        <source>Szenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vergleich</source>
+        <translation>Comparison</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Verteilungsszenario</source>
+        <translation>Allocation scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ein neues Verteilungsszenario anlegen</source>
+        <translation>Create a new allocation scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bedarfsszenario</source>
+        <translation>Demand scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ein neues Bedarfsszenario anlegen</source>
+        <translation>Create a new demand scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplizieren</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eine Kopie des gewählten Szenarios anlegen</source>
+        <translation>Create a copy of the selected scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Umbenennen…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Das gewählte Szenario umbenennen</source>
+        <translation>Rename the selected scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Löschen…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das gewählte Szenario löschen</source>
+        <translation>Delete the selected scenario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datei öffnen…</source>
+        <translation>Open file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eine Szenariodatei (*.toml) öffnen</source>
+        <translation>Open a scenario file (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speichern</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Szenario im Arbeitsbereich speichern (Strg+S)</source>
+        <translation>Save the scenario in the workspace (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Als TOML-Datei…</source>
+        <translation>As TOML file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Szenario als Szenariodatei (TOML) speichern</source>
+        <translation>Save the scenario as a scenario file (TOML)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rückgängig</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wiederholen</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Szenario öffnen</source>
+        <translation>Open scenario</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Daten zusammenstellen</source>
+        <translation>Collecting data</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+18"/>
+        <source>Verteilung</source>
+        <translation>Allocation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> – ungespeicherte Änderungen</source>
+        <translation> – unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Szenario „{name}“ hat ungespeicherte Änderungen. Sollen sie gespeichert werden?</source>
+        <translation>The scenario “{name}” has unsaved changes. Do you want to save them?</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Szenario speichern</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Ein Szenario „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?</source>
+        <translation>A scenario “{name}” already exists in the workspace. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Szenario anlegen</source>
+        <translation>Create scenario</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Szenario duplizieren</source>
+        <translation>Duplicate scenario</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+6"/>
+        <source>Szenario umbenennen</source>
+        <translation>Rename scenario</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Neuer Name:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>Szenario löschen</source>
+        <translation>Delete scenario</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Das Szenario „{name}“ endgültig löschen?</source>
+        <translation>Delete the scenario “{name}” permanently?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+12"/>
+        <source>Szenariodatei öffnen</source>
+        <translation>Open scenario file</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Szenariodatei (*.toml);;Alle Dateien (*)</source>
+        <translation>Scenario file (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Als Szenariodatei speichern</source>
+        <translation>Save as scenario file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Szenariodatei (*.toml)</source>
+        <translation>Scenario file (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-195"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+72"/>
+        <location line="+26"/>
+        <location line="+2"/>
+        <source>Schlüssel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <location line="+98"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>Bedarfsindex</source>
+        <translation>Need index</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bedarfsanteil × Zahl der Empfänger: 1 = durchschnittlicher Bedarf</source>
+        <translation>Need share × number of recipients: 1 = average need</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bedarfsanteil</source>
+        <translation>Need share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exakt</source>
+        <translation>Exact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Der exakte Anteil vor dem Runden</source>
+        <translation>The exact share before rounding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zuteilung</source>
+        <translation>Allocation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Differenz</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Zuteilung − exakter Anteil</source>
+        <translation>Allocation − exact share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grenze</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Minimum, Maximum oder fest</source>
+        <translation>Minimum, maximum or locked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fest</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ankreuzen: dieser Empfänger behält seine Zuteilung fest</source>
+        <translation>Tick: this recipient keeps its allocation fixed</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+28"/>
+        <source>Gebiet</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+28"/>
+        <source>Jahr</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>beobachtet</source>
+        <translation>observed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ja: Bevölkerung beobachtet; sonst fortgeschrieben</source>
+        <translation>yes: population observed; otherwise projected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinder</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bedarf (Plätze)</source>
+        <translation>Demand (places)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lücke</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plätze − Bedarf; negativ: es fehlen Plätze</source>
+        <translation>Places − demand; negative: places are missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deckung</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Plätze / Bedarf</source>
+        <translation>Places / demand</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Differenz (B − A)</source>
+        <translation>Difference (B − A)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Geändert am {date}</source>
+        <translation>Changed on {date}</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+75"/>
+        <source>Fehler: {message}</source>
+        <translation>Error: {message}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keine Hinweise.</source>
+        <translation>No notes.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+44"/>
+        <source>Kein Ergebnis</source>
+        <translation>No result</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>exakt</source>
+        <translation>exact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gerundet</source>
+        <translation>rounded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zuteilung je Empfänger</source>
+        <translation>Allocation per recipient</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{line}: Bedarf</source>
+        <translation>{line}: demand</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{line}: Plätze</source>
+        <translation>{line}: places</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bedarf und Plätze je Jahr (alle Gebiete)</source>
+        <translation>Demand and places per year (all areas)</translation>
+    </message>
+</context>
+<context>
     <name>Browser</name>
     <message>
         <location filename="../../bildungsplaner/ui/browser.py" line="+76"/>
@@ -901,12 +1881,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+52"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+54"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -921,12 +1901,12 @@
         <translation>Data</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+28"/>
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -1031,12 +2011,12 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -1046,7 +2026,7 @@
         <translation>Workspace: {path}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
@@ -1218,7 +2198,7 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/panels.py" line="+70"/>
+        <location filename="../../bildungsplaner/ui/panels.py" line="+71"/>
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
@@ -1228,54 +2208,27 @@
         <translation>All kinds ({count})</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>&lt;b&gt;In Vorbereitung&lt;/b&gt; – dieser Bereich folgt in einer der nächsten Versionen von {app}.</source>
-        <translation>&lt;b&gt;In preparation&lt;/b&gt; – this area will follow in one of the next versions of {app}.</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hier übernehmen Sie künftig amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, XLSX, ffcsv), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xls, ods, csv).</source>
-        <translation>Here you will bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, XLSX, ffcsv), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xls, ods, csv).</translation>
+        <location line="+36"/>
+        <source>Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen.</source>
+        <translation>Bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, flat file), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xlsm, xls, ods, csv). You can also simply drag a file onto the window.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein Importbericht nennt jede Korrektur, etwa ergänzte führende Nullen in Gebietsschlüsseln.</source>
-        <translation>Every import is stored with its provenance (file, table code, date, footnotes); symbols such as “.” or “…” are kept as flags, and an import report lists every correction, such as leading zeros added to area keys.</translation>
+        <source>Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in Gebietsschlüsseln, und jede Summe, die nicht aufgeht.</source>
+        <translation>Every import is stored with its provenance (file, table code, date, footnotes); symbols such as “.” or “…” are kept as flags, and a check report lists every correction before the import, such as leading zeros added to area keys, and every total that does not add up.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningEditor</name>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_templates.py" line="+37"/>
+        <source>Neue Verteilung</source>
+        <translation>New allocation</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Planung</source>
-        <translation>Planning</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hier entstehen künftig Planungsszenarien: Bedarfsprognosen für Kita-Plätze, Schulplätze und den Ganztagsanspruch (GaFöG) im Vergleich zu den vorhandenen Kapazitäten.</source>
-        <translation>Here you will build planning scenarios: demand forecasts for day-care places, school places and the all-day entitlement (GaFöG) compared with existing capacity.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Dazu kommt die bedarfsgerechte Verteilung von Mitteln, Stellen oder Plätzen nach einem Bedarfsindex – mit Sockel- und Bedarfsanteil, Mindest- und Höchstwerten und den Verfahren Hare-Niemeyer, Sainte-Laguë/Schepers und D&apos;Hondt. Szenarien lassen sich benennen, vergleichen und rückgängig machen.</source>
-        <translation>In addition: needs-based allocation of funds, positions or places by a need index – with base and need shares, minimum and maximum values and the Hare-Niemeyer, Sainte-Laguë/Schepers and D&apos;Hondt methods. Scenarios can be named, compared and undone.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hier erstellen Sie künftig ausschussfertige Excel-Planungstabellen mit Methode, Quellen und Zeichenerklärung.</source>
-        <translation>Here you will create committee-ready Excel planning tables with method, sources and symbol legend.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Kleine Fallzahlen werden dabei nach den Regeln der Geheimhaltung unterdrückt (primär unter 3, sekundär so, dass Summen sie nicht verraten) und als „.“ gekennzeichnet. Bis dahin können Sie Werte im Bereich „Daten“ markieren und mit Strg+C nach Excel kopieren.</source>
-        <translation>Small counts are suppressed following the confidentiality rules (primary below 3, secondary so that totals do not reveal them) and marked “.”. Until then you can select values in the “Data” area and copy them to Excel with Ctrl+C.</translation>
+        <location line="+12"/>
+        <source>Neuer Bedarf</source>
+        <translation>New demand</translation>
     </message>
 </context>
 <context>

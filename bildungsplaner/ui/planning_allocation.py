@@ -1,0 +1,387 @@
+"""The editor of an allocation scenario: recipients, need terms (weight as spin box and slider), amount; the
+result table with its explanation per recipient, the warnings and the bar chart.
+
+Every widget change becomes an :class:`~bildungsplaner.ui.planning_commands.Edit` handed to the host; the
+widgets are then refreshed from the spec (:meth:`AllocationEditor.show_spec`), so undo and redo show up in
+the widgets as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bildungsplaner.planning.allocation import NeedTerm
+from bildungsplaner.ui.models import format_number
+from bildungsplaner.ui.planning_commands import Edit
+from bildungsplaner.ui.planning_models import AllocationResultModel
+from bildungsplaner.ui.planning_widgets import AllocationChart, EditorHost, WarningList, result_view
+
+__all__ = ["AllocationEditor", "method_labels"]
+
+SLIDER_SCALE = 100  # slider steps per weight unit (0.01)
+SLIDER_MAX = 100  # weights 0 … 1 on the slider; the spin box allows more
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningEditor", text)
+
+
+def method_labels() -> dict[str, str]:
+    return {"hare-niemeyer": tr("Hare-Niemeyer (größter Rest)"), "sainte-lague": tr("Sainte-Laguë/Schepers"),
+            "dhondt": tr("D'Hondt"), "exact": tr("exakt (ohne Runden)")}
+
+
+
+def _spin(maximum: float = 1e9, decimals: int = 2, step: float = 1.0) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0.0, maximum)
+    spin.setDecimals(decimals)
+    spin.setSingleStep(step)
+    spin.setKeyboardTracking(False)  # valueChanged on Enter, focus change or arrow keys, not per digit
+    spin.setGroupSeparatorShown(True)
+    return spin
+
+
+class TermRow:
+    """The widgets of one need term (one row of the grid)."""
+
+    def __init__(self, editor: AllocationEditor, index: int, grid: QGridLayout, row: int) -> None:
+        self.index = index
+        self.source = QComboBox()
+        self.source.setEditable(True)
+        self.times = QComboBox()
+        self.times.setEditable(True)
+        for combo in (self.source, self.times):
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setMinimumContentsLength(18)
+        self.times.addItem("", "")
+        for source in editor.sources:
+            self.source.addItem(source, source)
+            self.times.addItem(source, source)
+        self.weight = _spin(1000.0, 2, 0.05)
+        self.weight.setObjectName(f"weightSpin{index}")
+        self.weight.setToolTip(tr("Gewicht des Terms (die Gewichte werden auf die Summe 1 normiert)"))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName(f"weightSlider{index}")
+        self.slider.setRange(0, SLIDER_MAX)
+        self.slider.setPageStep(10)
+        self.slider.setMinimumWidth(120)
+        self.slider.setToolTip(self.weight.toolTip())
+        self.period = QLineEdit()
+        self.period.setPlaceholderText(tr("neuester"))
+        self.period.setMaximumWidth(110)
+        self.period.setToolTip(tr("Zeitraum des Indikators, z. B. 2024-12-31; leer: der neueste"))
+        self.missing = QComboBox()
+        self.missing.addItem(tr("Fehler"), "error")
+        self.missing.addItem(tr("als 0"), "zero")
+        self.missing.setToolTip(tr("Fehlende Werte: die Berechnung ablehnen oder als 0 zählen"))
+        self.remove = QToolButton()
+        self.remove.setText("✕")
+        self.remove.setToolTip(tr("Term entfernen"))
+        for column, widget in enumerate((self.source, QLabel("×"), self.times, self.weight, self.slider,
+                                         self.period, self.missing, self.remove)):
+            grid.addWidget(widget, row, column)
+        i = index
+        self.source.activated.connect(lambda _=0: editor.set_term(i, "source", self.source.currentText().strip()))
+        self.source.lineEdit().editingFinished.connect(
+            lambda: editor.set_term(i, "source", self.source.currentText().strip()))
+        self.times.activated.connect(lambda _=0: editor.set_term(i, "times", self.times.currentText().strip()))
+        self.times.lineEdit().editingFinished.connect(
+            lambda: editor.set_term(i, "times", self.times.currentText().strip()))
+        self.weight.valueChanged.connect(lambda v: editor.set_weight(i, v, slider=False))
+        self.slider.valueChanged.connect(lambda v: editor.set_weight(i, v / SLIDER_SCALE, slider=True))
+        self.period.editingFinished.connect(lambda: editor.set_term(i, "period", self.period.text().strip()))
+        self.missing.activated.connect(lambda _=0: editor.set_term(i, "missing", self.missing.currentData()))
+        self.remove.clicked.connect(lambda: editor.remove_term(i))
+
+    def widgets(self) -> list[QWidget]:
+        return [self.source, self.times, self.weight, self.slider, self.period, self.missing, self.remove]
+
+    def show(self, term: NeedTerm) -> None:
+        for widget in self.widgets():
+            widget.blockSignals(True)
+        self.source.setCurrentText(term.source)
+        self.times.setCurrentText(term.times or "")
+        self.weight.setValue(term.weight)
+        self.slider.setValue(min(SLIDER_MAX, round(term.weight * SLIDER_SCALE)))
+        self.period.setText(term.period or "")
+        self.missing.setCurrentIndex(max(0, self.missing.findData(term.missing)))
+        for widget in self.widgets():
+            widget.blockSignals(False)
+
+
+class AllocationEditor(QWidget):
+    """Form, result table, warnings and chart of one allocation scenario."""
+
+    def __init__(self, host: EditorHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("allocationEditor")
+        self.host = host
+        self.sources: list[str] = []
+        self.terms: list[TermRow] = []
+        self._term_widgets: list[QWidget] = []
+
+        # recipients
+        self.recipient_type = QComboBox()
+        self.recipient_type.setObjectName("recipientType")
+        self.recipient_type.addItem(tr("Einrichtungen"), "facility")
+        self.recipient_type.addItem(tr("Gebiete"), "region")
+        self.facility_kinds = QLineEdit()
+        self.facility_kinds.setObjectName("facilityKinds")
+        self.facility_kinds.setPlaceholderText(tr("alle Arten; mehrere mit Komma trennen"))
+        self.region_level = QComboBox()
+        self.region_level.setObjectName("regionLevel")
+        self.region_level.setEditable(True)
+        self.within = QLineEdit()
+        self.within.setObjectName("within")
+        self.within.setPlaceholderText(tr("Gebietsschlüssel, z. B. 05999001; leer: alle"))
+        recipients = QGroupBox(tr("Empfänger"))
+        form = QFormLayout(recipients)
+        form.addRow(tr("&Art:"), self.recipient_type)
+        form.addRow(tr("Einrichtungs&arten:"), self.facility_kinds)
+        form.addRow(tr("Gebiets&ebene:"), self.region_level)
+        form.addRow(tr("&Innerhalb von:"), self.within)
+        self.recipient_type.activated.connect(lambda _=0: self._type_changed())
+        self.facility_kinds.editingFinished.connect(self._kinds_changed)
+        self.region_level.activated.connect(lambda _=0: self._level_changed())
+        self.region_level.lineEdit().editingFinished.connect(self._level_changed)
+        self.within.editingFinished.connect(
+            lambda: self._push(("recipients", "within"), self.within.text().strip() or None,
+                               tr("Empfänger eingrenzen")))
+
+        # need terms
+        need = QGroupBox(tr("Bedarfsterme"))
+        need_layout = QVBoxLayout(need)
+        self.term_grid = QGridLayout()
+        for column, text in enumerate((tr("Quelle"), "", tr("mal"), tr("Gewicht"), "", tr("Zeitraum"),
+                                       tr("Fehlende Werte"))):
+            self.term_grid.addWidget(QLabel(f"<b>{text}</b>" if text else ""), 0, column)
+        need_layout.addLayout(self.term_grid)
+        self.add_term_button = QPushButton(tr("Term &hinzufügen"))
+        self.add_term_button.setObjectName("addTerm")
+        self.add_term_button.clicked.connect(self.add_term)
+        need_layout.addWidget(self.add_term_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.validation = QLabel()
+        self.validation.setObjectName("validation")
+        self.validation.setWordWrap(True)
+        self.validation.setStyleSheet("color: #b00020")
+
+        # amount
+        self.total = _spin(1e12, 2, 1.0)
+        self.total.setObjectName("total")
+        self.unit = QLineEdit()
+        self.unit.setObjectName("unit")
+        self.step = _spin(1e9, 2, 0.5)
+        self.step.setMinimum(0.01)
+        self.step.setObjectName("step")
+        self.method = QComboBox()
+        self.method.setObjectName("method")
+        for key, label in method_labels().items():
+            self.method.addItem(label, key)
+        self.base = _spin()
+        self.base.setObjectName("base")
+        self.minimum = _spin()
+        self.minimum.setObjectName("minimum")
+        self.maximum = _spin()
+        self.maximum.setObjectName("maximum")
+        self.maximum.setSpecialValueText(tr("ohne"))
+        amount = QGroupBox(tr("Betrag"))
+        amount_form = QFormLayout(amount)
+        amount_form.addRow(tr("&Summe:"), self.total)
+        amount_form.addRow(tr("Ein&heit:"), self.unit)
+        amount_form.addRow(tr("Sc&hrittweite:"), self.step)
+        amount_form.addRow(tr("&Verfahren:"), self.method)
+        amount_form.addRow(tr("S&ockel je Empfänger:"), self.base)
+        amount_form.addRow(tr("Mi&ndestens:"), self.minimum)
+        amount_form.addRow(tr("Hö&chstens:"), self.maximum)
+        for spin, field, text in ((self.total, "total", tr("Summe ändern")), (self.step, "step", tr("Schrittweite")),
+                                  (self.base, "base", tr("Sockel")), (self.minimum, "minimum", tr("Minimum"))):
+            spin.valueChanged.connect(lambda v, f=field, t=text: self._push(("amount", f), float(v), t))
+        self.maximum.valueChanged.connect(
+            lambda v: self._push(("amount", "maximum"), float(v) or None, tr("Maximum")))
+        self.unit.editingFinished.connect(lambda: self._push(("amount", "unit"), self.unit.text().strip(),
+                                                             tr("Einheit")))
+        self.method.activated.connect(lambda _=0: self._push(("amount", "method"), self.method.currentData(),
+                                                             tr("Verfahren")))
+
+        form_widget = QWidget()
+        form_layout = QVBoxLayout(form_widget)
+        top = QHBoxLayout()
+        top.addWidget(recipients, 1)
+        top.addWidget(amount, 1)
+        form_layout.addLayout(top)
+        form_layout.addWidget(need)
+        form_layout.addWidget(self.validation)
+        form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_widget)
+
+        # results
+        self.model = AllocationResultModel(self)
+        self.model.lock_requested.connect(self.set_locked)
+        self.table, self.proxy = result_view(self.model, "allocationResult")
+        self.warnings = WarningList()
+        self.chart = AllocationChart()
+        self.sum_label = QLabel()
+        self.sum_label.setObjectName("allocationSum")
+        self.warnings.setMaximumHeight(60)
+        results = QSplitter(Qt.Orientation.Vertical)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.sum_label)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.warnings)
+        results.addWidget(table_box)
+        results.addWidget(self.chart)
+        results.setStretchFactor(0, 3)
+        results.setStretchFactor(1, 2)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(results)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 600])
+        results.setSizes([340, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    # --- choices from the workspace -------------------------------------------------------------------------
+    def set_choices(self, sources: list[str], levels: list[str], kinds: list[str]) -> None:
+        self.sources = list(sources)
+        self.region_level.blockSignals(True)
+        self.region_level.clear()
+        self.region_level.addItems(levels)
+        self.region_level.blockSignals(False)
+        self.facility_kinds.setToolTip(tr("Vorhandene Arten: {kinds}").format(kinds=", ".join(kinds) or "–"))
+        self._build_terms(0)
+
+    # --- spec → widgets -------------------------------------------------------------------------------------
+    def show_spec(self, spec: Any) -> None:
+        r, a = spec.recipients, spec.amount
+        widgets = [self.recipient_type, self.facility_kinds, self.region_level, self.within, self.total, self.unit,
+                   self.step, self.method, self.base, self.minimum, self.maximum]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.recipient_type.setCurrentIndex(max(0, self.recipient_type.findData(r.type)))
+        self.facility_kinds.setText(", ".join(r.facility_kinds))
+        self.facility_kinds.setEnabled(r.type == "facility")
+        self.region_level.setCurrentText(r.region_level or "")
+        self.region_level.setEnabled(r.type == "region")
+        self.within.setText(r.within or "")
+        self.total.setValue(a.total)
+        self.unit.setText(a.unit)
+        self.step.setValue(a.step)
+        self.method.setCurrentIndex(max(0, self.method.findData(a.method)))
+        self.base.setValue(a.base)
+        self.minimum.setValue(a.minimum)
+        self.maximum.setValue(a.maximum or 0.0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        if len(self.terms) != len(spec.need):
+            self._build_terms(len(spec.need))
+        for row, term in zip(self.terms, spec.need, strict=True):
+            row.show(term)
+        self.validation.setText("")
+
+    def show_validation(self, message: str) -> None:
+        self.validation.setText(message)
+
+    def _build_terms(self, count: int) -> None:
+        for widget in self._term_widgets:
+            self.term_grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._term_widgets = []
+        self.terms = []
+        for i in range(count):
+            row = TermRow(self, i, self.term_grid, i + 1)
+            self.terms.append(row)
+            self._term_widgets += [self.term_grid.itemAtPosition(i + 1, c).widget() for c in range(8)]
+
+    # --- widgets → edits ------------------------------------------------------------------------------------
+    def _push(self, path: tuple[Any, ...], value: Any, text: str, merge_key: Any = None) -> bool:
+        return self.host.push(Edit.one(path, value, text), merge_key)
+
+    def _type_changed(self) -> None:
+        kind = self.recipient_type.currentData()
+        if kind == "region":
+            level = self.region_level.currentText().strip() or (self.region_level.itemText(0) or "gemeinde")
+            changes = ((("recipients", "type"), "region"), (("recipients", "facility_kinds"), ()),
+                       (("recipients", "region_level"), level))
+        else:
+            changes = ((("recipients", "type"), "facility"), (("recipients", "region_level"), None))
+        self.host.push(Edit(changes, tr("Art der Empfänger")))
+
+    def _kinds_changed(self) -> None:
+        kinds = tuple(k.strip() for k in self.facility_kinds.text().split(",") if k.strip())
+        self._push(("recipients", "facility_kinds"), kinds, tr("Einrichtungsarten"))
+
+    def _level_changed(self) -> None:
+        if self.host.spec.recipients.type == "region" and self.region_level.currentText().strip():
+            self._push(("recipients", "region_level"), self.region_level.currentText().strip(), tr("Gebietsebene"))
+
+    def set_weight(self, index: int, weight: float, *, slider: bool) -> None:
+        self._push(("need", index, "weight"), float(weight), tr("Gewicht ändern"),
+                   merge_key=("weight", index) if slider else None)
+
+    def set_term(self, index: int, field: str, value: Any) -> None:
+        if field in ("times", "period") and not value:
+            value = None
+        if field == "source" and not value:
+            return
+        self._push(("need", index, field), value, tr("Bedarfsterm ändern"))
+
+    def add_term(self) -> None:
+        spec = self.host.spec
+        source = self.sources[0] if self.sources else spec.need[0].source
+        self._push(("need",), (*spec.need, NeedTerm(source, 1.0)), tr("Term hinzufügen"))
+
+    def remove_term(self, index: int) -> None:
+        need = self.host.spec.need
+        if len(need) > 1:
+            self._push(("need",), tuple(t for i, t in enumerate(need) if i != index), tr("Term entfernen"))
+
+    def set_locked(self, key: str, amount: float | None) -> None:
+        locked = dict(self.host.spec.amount.locked)
+        if amount is None:
+            locked.pop(key, None)
+        else:
+            locked[key] = float(amount)
+        self._push(("amount", "locked"), tuple(locked.items()),
+                   tr("Empfänger festlegen") if amount is not None else tr("Festlegung aufheben"))
+
+    # --- results --------------------------------------------------------------------------------------------
+    def show_result(self, result: Any | None, error: str | None, labels: dict[str, str] | None = None) -> None:
+        spec = self.host.spec
+        if result is None:
+            self.model.clear()
+            self.sum_label.setText("")
+        else:
+            self.model.set_result(result, dict(spec.amount.locked), labels)
+            total = float(result.rows["amount"].sum())
+            self.sum_label.setText(tr("{count} Empfänger, verteilt: {sum} {unit} ({method})").format(
+                count=len(result.rows), sum=format_number(total, 2), unit=result.unit,
+                method=method_labels().get(result.method, result.method)))
+        self.warnings.show_messages(result.warnings if result is not None else [], error)
+        self.chart.show_result(result)

@@ -1,0 +1,100 @@
+"""Two saved scenarios side by side: the difference per recipient (allocation) or per region, year and line
+(demand), computed by :func:`bildungsplaner.services.planning.compare_results` on a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from bildungsplaner import UserInputError
+from bildungsplaner.services.planning import compare_results, run_scenario
+from bildungsplaner.services.scenarios import SavedScenario, get_scenario
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.ui import tasks
+from bildungsplaner.ui.dialogs import error_text
+from bildungsplaner.ui.planning_models import ComparisonModel, kind_label
+from bildungsplaner.ui.planning_widgets import WarningList, result_view
+
+__all__ = ["ComparisonView", "compare_saved"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningEditor", text)
+
+
+def compare_saved(ws: Workspace, name_a: str, name_b: str, progress: Any = None) -> Any:
+    """Run both saved scenarios on the workspace's data and line them up (B − A)."""
+    spec_a, spec_b = get_scenario(ws, name_a).spec, get_scenario(ws, name_b).spec
+    result_a = run_scenario(ws, spec_a, progress)
+    result_b = run_scenario(ws, spec_b, progress)
+    return compare_results(result_a, name_a, result_b, name_b)
+
+
+class ComparisonView(QWidget):
+    """Scenario A, scenario B, a button, the difference table and its warnings."""
+
+    def __init__(self, runner: tasks.TaskRunner, workspace: Callable[[], Workspace | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparisonView")
+        self.runner, self._workspace = runner, workspace
+        self.combo_a = QComboBox()
+        self.combo_a.setObjectName("compareA")
+        self.combo_b = QComboBox()
+        self.combo_b.setObjectName("compareB")
+        self.compare_button = QPushButton(tr("&Vergleichen"))
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.clicked.connect(self.compare)
+        form = QFormLayout()
+        form.addRow(tr("Szenario &A:"), self.combo_a)
+        form.addRow(tr("Szenario &B:"), self.combo_b)
+        form.addRow("", self.compare_button)
+        self.note = QLabel(tr("Verglichen werden die gespeicherten Fassungen; Differenz = B − A."))
+        self.note.setWordWrap(True)
+        self.model = ComparisonModel(self)
+        self.table, self.proxy = result_view(self.model, "comparisonTable")
+        self.warnings = WarningList()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.warnings)
+
+    def set_scenarios(self, rows: Sequence[SavedScenario]) -> None:
+        for combo in (self.combo_a, self.combo_b):
+            current = combo.currentData()
+            combo.clear()
+            for row in rows:
+                combo.addItem(f"{row.name} ({kind_label(row.kind)})", row.name)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        if self.combo_b.currentIndex() == self.combo_a.currentIndex() and self.combo_b.count() > 1:
+            self.combo_b.setCurrentIndex(1 if self.combo_a.currentIndex() == 0 else 0)
+        self.compare_button.setEnabled(bool(rows))
+        self.model.clear()
+        self.warnings.clear()
+
+    def select(self, name_a: str, name_b: str) -> None:
+        self.combo_a.setCurrentIndex(self.combo_a.findData(name_a))
+        self.combo_b.setCurrentIndex(self.combo_b.findData(name_b))
+
+    def compare(self) -> None:
+        ws = self._workspace()
+        name_a, name_b = self.combo_a.currentData(), self.combo_b.currentData()
+        if ws is None or name_a is None or name_b is None:
+            return
+
+        def done(comparison: Any) -> None:
+            decimals = 2 if comparison.kind == "allocation" else 0
+            self.model.set_comparison(comparison, decimals)
+            self.table.resizeColumnsToContents()
+            self.warnings.show_messages(comparison.warnings)
+
+        def failed(exc: BaseException) -> None:
+            self.model.clear()
+            self.warnings.show_messages([], error_text(exc) if not isinstance(exc, UserInputError) else str(exc))
+
+        self.runner.start(lambda progress: compare_saved(ws, name_a, name_b, progress),
+                          title=tr("Szenarien vergleichen"), on_done=done, on_error=failed)

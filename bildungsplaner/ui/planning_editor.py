@@ -1,0 +1,540 @@
+"""The "Planung" area: the saved scenarios of the workspace, the editor of the open one, and a comparison.
+
+The editor holds one scenario at a time (``spec``) with its own ``QUndoStack``. Every change is an
+:class:`~bildungsplaner.ui.planning_commands.Edit`, validated before it goes on the stack (an invalid edit
+shows its German message and changes nothing). After each change the result is recomputed at once: the
+inputs (recipients and their values, or population and capacity) are collected from the workspace on the
+task runner only when the parts of the spec they depend on change
+(:func:`~bildungsplaner.services.planning_inputs.inputs_key`); otherwise the pure planning function runs on
+the cached inputs, which keeps dragging a weight fluid.
+
+Unsaved changes are never dropped silently: :meth:`PlanningEditor.maybe_save` asks Speichern / Verwerfen /
+Abbrechen before another scenario is opened, and the main window calls it before closing or opening another
+workspace.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bildungsplaner import UserInputError
+from bildungsplaner.exporting.safety import atomic_target
+from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.services import scenarios as scenario_service
+from bildungsplaner.services.browse import Overview
+from bildungsplaner.services.planning_inputs import ScenarioInputs, collect_inputs, compute, inputs_key
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.ui import tasks
+from bildungsplaner.ui.dialogs import error_text, guarded, show_error
+from bildungsplaner.ui.planning_allocation import AllocationEditor
+from bildungsplaner.ui.planning_commands import Edit, SpecCommand
+from bildungsplaner.ui.planning_compare import ComparisonView
+from bildungsplaner.ui.planning_demand import DemandEditor
+from bildungsplaner.ui.planning_models import ScenarioListModel
+from bildungsplaner.ui.planning_templates import facility_hint, template
+
+__all__ = ["PlanningEditor"]
+
+Buttons = QMessageBox.StandardButton
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningEditor", text)
+
+
+class PlanningEditor(QWidget):
+    """Scenario list, editor (allocation or demand), comparison. See the module docstring."""
+
+    scenarios_changed = Signal()
+    dirty_changed = Signal(bool)
+
+    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planningPage")
+        self.runner = runner
+        self.workspace: Workspace | None = None
+        self.spec: Any = None
+        self.saved_text: str | None = None  # the text stored in the workspace; None: not stored yet
+        self.result: Any = None
+        self.error: str | None = None
+        self.compute_ms = 0.0
+        self._inputs: ScenarioInputs | None = None
+        self._generation = 0
+        self._dirty = False
+        self._levels: list[str] = []
+        self._hint: tuple[str, str] | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._stack_changed)
+
+        self.model = ScenarioListModel(self)
+        self.list = QTableView()
+        self.list.setObjectName("scenarioList")
+        self.list.setModel(self.model)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.verticalHeader().setVisible(False)
+        self.list.horizontalHeader().setStretchLastSection(True)
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._list_selection_changed())
+
+        self._build_actions()
+        toolbar = QToolBar()
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        new_button = QToolButton()
+        new_button.setText(tr("Neu"))
+        new_button.setObjectName("newScenario")
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(new_button)
+        menu.addAction(self.new_allocation_action)
+        menu.addAction(self.new_demand_action)
+        new_button.setMenu(menu)
+        toolbar.addWidget(new_button)
+        for action in (self.duplicate_action, self.rename_action, self.delete_action, self.open_file_action):
+            toolbar.addAction(action)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(f"<b>{tr('Szenarien')}</b>"))
+        left_layout.addWidget(toolbar)
+        left_layout.addWidget(self.list, 1)
+
+        self.title = QLabel()
+        self.title.setObjectName("scenarioTitle")
+        edit_bar = QToolBar()
+        edit_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.save_action, self.save_file_action, self.undo_action, self.redo_action):
+            edit_bar.addAction(action)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(edit_bar)
+
+        self.allocation = AllocationEditor(self)
+        self.demand = DemandEditor(self)
+        self.empty = QLabel(tr("Wählen Sie links ein Szenario oder legen Sie mit „Neu“ eines an."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        for widget in (self.empty, self.allocation, self.demand):
+            self.stack.addWidget(widget)
+        editor_page = QWidget()
+        editor_layout = QVBoxLayout(editor_page)
+        editor_layout.setContentsMargins(0, 0, 0, 0)
+        editor_layout.addLayout(header)
+        editor_layout.addWidget(self.stack, 1)
+        self.comparison = ComparisonView(runner, lambda: self.workspace)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("planningTabs")
+        self.tabs.addTab(editor_page, tr("Szenario"))
+        self.tabs.addTab(self.comparison, tr("Vergleich"))
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._update_state()
+
+    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence | None = None, tip: str = "",
+                context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(context)
+        action.setToolTip(tip or text)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _list_action(self, action: QAction) -> QAction:
+        """An action whose shortcut works in the scenario list only (Entf in a table must not delete)."""
+        self.removeAction(action)
+        self.list.addAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_allocation_action = self._action(tr("Verteilungsszenario"), lambda: self.new_scenario("allocation"),
+                                                  "Ctrl+Shift+N", tr("Ein neues Verteilungsszenario anlegen"))
+        self.new_demand_action = self._action(tr("Bedarfsszenario"), lambda: self.new_scenario("demand"), None,
+                                              tr("Ein neues Bedarfsszenario anlegen"))
+        self.duplicate_action = self._action(tr("Duplizieren"), self.duplicate, "Ctrl+D",
+                                             tr("Eine Kopie des gewählten Szenarios anlegen"))
+        self.rename_action = self._action(tr("Umbenennen…"), self.rename, "F2", tr("Das gewählte Szenario umbenennen"))
+        self.delete_action = self._action(tr("Löschen…"), self.delete, QKeySequence(keys.Delete),
+                                          tr("Das gewählte Szenario löschen"))
+        self.open_file_action = self._action(tr("Datei öffnen…"), self.open_file, "Ctrl+Shift+O",
+                                             tr("Eine Szenariodatei (*.toml) öffnen"))
+        self.save_action = self._action(tr("Speichern"), self.save_clicked, QKeySequence(keys.Save),
+                                        tr("Das Szenario im Arbeitsbereich speichern (Strg+S)"),
+                                        Qt.ShortcutContext.WindowShortcut)
+        self.save_file_action = self._action(tr("Als TOML-Datei…"), self.save_file, "Ctrl+Shift+S",
+                                             tr("Das Szenario als Szenariodatei (TOML) speichern"))
+        for action in (self.duplicate_action, self.rename_action, self.delete_action):
+            self._list_action(action)
+        self.undo_action = self.undo_stack.createUndoAction(self, tr("Rückgängig"))
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, tr("Wiederholen"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+
+    # --- workspace ------------------------------------------------------------------------------------------
+    def set_workspace(self, workspace: Workspace | None, overview: Overview | None = None) -> None:
+        """Show the scenarios of ``workspace``; the open scenario is closed without asking (the window asks
+        first, see :meth:`maybe_save`)."""
+        same = workspace is not None and workspace is self.workspace
+        self.workspace = workspace
+        self._inputs = None  # the data may differ (another workspace, an import)
+        if not same:
+            self._close_document()
+        sources, levels, kinds = [], [], []
+        if overview is not None:
+            numeric = sorted({k for f in overview.facilities for k, v in f.attributes.items()
+                              if "." not in k and isinstance(v, int | float) and not isinstance(v, bool)})
+            sources = [f"attribute:{k}" for k in numeric] + [f"indicator:{i.code}" for i in overview.indicators]
+            levels = sorted({r.level for r in overview.regions})
+            kinds = sorted({f.kind for f in overview.facilities})
+        for editor in (self.allocation, self.demand):
+            editor.set_choices(sources, levels, kinds)
+        self._levels = levels
+        self._hint = facility_hint(overview.facilities) if overview is not None else None
+        self.refresh_list()
+        if same and self.spec is not None:  # the same workspace again (after an import): keep the edits
+            self.editor().show_spec(self.spec)
+            self.recompute()
+
+    def refresh_list(self) -> None:
+        rows = scenario_service.list_scenarios(self.workspace) if self.workspace is not None else []
+        self.list.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self._select_in_list(self.current_name)
+        self.list.selectionModel().blockSignals(False)
+        self.list.resizeColumnToContents(0)
+        self.comparison.set_scenarios(rows)
+        self._update_state()
+        self.scenarios_changed.emit()
+
+    def _select_in_list(self, name: str | None) -> None:
+        row = self.model.row_of(name) if name else -1
+        selection = self.list.selectionModel()
+        if row < 0:
+            selection.clearSelection()
+            return
+        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                  | QItemSelectionModel.SelectionFlag.Rows)
+
+    def selected_name(self) -> str | None:
+        rows = self.list.selectionModel().selectedRows(0)
+        return self.model.rows[rows[0].row()].name if rows else None
+
+    @property
+    def current_name(self) -> str | None:
+        """The name under which the open scenario is stored (None: not stored yet)."""
+        return self.spec.name if self.spec is not None and self.saved_text is not None else None
+
+    # --- the open scenario ----------------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.spec is not None and (self.saved_text is None or scenario_files.dumps(self.spec) !=
+                                          self.saved_text)
+
+    def _close_document(self) -> None:
+        self._load(None, None)
+
+    def _load(self, spec: Any, saved_text: str | None) -> None:
+        self.undo_stack.clear()
+        self.spec, self.saved_text = spec, saved_text
+        self.result, self.error = None, None
+        if spec is None:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            editor = self.editor()
+            editor.show_spec(spec)
+            self.stack.setCurrentWidget(editor)
+            self.recompute()
+        self._update_state()
+
+    def editor(self) -> AllocationEditor | DemandEditor:
+        return self.allocation if scenario_files.spec_kind(self.spec) == "allocation" else self.demand
+
+    def set_spec(self, spec: Any) -> None:
+        """Called by the undo commands: show ``spec`` and recompute."""
+        self.spec = spec
+        self.editor().show_spec(spec)
+        self.recompute()
+
+    def push(self, edit: Edit, merge_key: Any = None) -> bool:
+        """Validate ``edit`` and put it on the undo stack (which applies it); False with a message if invalid."""
+        if self.spec is None or edit.is_noop(self.spec):
+            return False
+        try:
+            edit.apply(self.spec)
+        except UserInputError as exc:
+            self.editor().show_validation(str(exc))
+            self.editor().show_spec(self.spec)  # the widgets show the spec again, not the refused value
+            self.editor().show_validation(str(exc))
+            return False
+        self.undo_stack.push(SpecCommand(self, edit, merge_key))
+        return True
+
+    def _list_selection_changed(self) -> None:
+        name = self.selected_name()
+        self._update_state()
+        if name is None or name == self.current_name:
+            return
+        if not self.open_scenario(name):
+            self.list.selectionModel().blockSignals(True)
+            self._select_in_list(self.current_name)
+            self.list.selectionModel().blockSignals(False)
+            self._update_state()
+
+    def open_scenario(self, name: str) -> bool:
+        """Open the saved scenario ``name`` (asking about unsaved changes first)."""
+        if self.workspace is None or not self.maybe_save():
+            return False
+        try:
+            saved = scenario_service.get_scenario(self.workspace, name)
+            spec = saved.spec
+        except UserInputError as exc:
+            show_error(self, exc, tr("Szenario öffnen"))
+            return False
+        self._inputs = self._inputs if self._inputs is not None and self._inputs.key == inputs_key(spec) else None
+        self._load(spec, saved.text)
+        self.list.selectionModel().blockSignals(True)
+        self._select_in_list(name)
+        self.list.selectionModel().blockSignals(False)
+        self._update_state()
+        return True
+
+    # --- computing ------------------------------------------------------------------------------------------
+    def recompute(self) -> None:
+        """Recompute the result of the open spec: at once on cached inputs, else after collecting them."""
+        if self.spec is None or self.workspace is None:
+            return
+        self._generation += 1
+        generation, spec, ws = self._generation, self.spec, self.workspace
+        key = inputs_key(spec)
+        if self._inputs is not None and self._inputs.key == key:
+            self._compute(spec)
+            return
+
+        def done(inputs: ScenarioInputs) -> None:
+            if generation == self._generation:
+                self._inputs = inputs
+                self._compute(self.spec)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._show_result(None, error_text(exc))
+
+        self.editor().show_result(None, None)
+        self.runner.start(lambda progress: collect_inputs(ws, spec, progress), title=tr("Daten zusammenstellen"),
+                          on_done=done, on_error=failed, show_dialog=False)
+
+    def _compute(self, spec: Any) -> None:
+        assert self._inputs is not None
+        start = time.perf_counter()
+        try:
+            result, error = compute(spec, self._inputs), None
+        except UserInputError as exc:
+            result, error = None, str(exc)
+        self.compute_ms = (time.perf_counter() - start) * 1000
+        self._show_result(result, error)
+
+    def _show_result(self, result: Any, error: str | None) -> None:
+        self.result, self.error = result, error
+        self.editor().show_result(result, error)
+
+    # --- state ----------------------------------------------------------------------------------------------
+    def _stack_changed(self, _index: int) -> None:
+        if shiboken6.isValid(self.title):  # the stack may outlive the widgets while the window is destroyed
+            self._update_state()
+
+    def _update_state(self) -> None:
+        has_ws, has_spec = self.workspace is not None, self.spec is not None
+        selected = self.selected_name() is not None
+        for action in (self.new_allocation_action, self.new_demand_action, self.open_file_action):
+            action.setEnabled(has_ws)
+        for action in (self.duplicate_action, self.rename_action, self.delete_action):
+            action.setEnabled(has_ws and selected)
+        dirty = self.is_dirty()
+        self.save_action.setEnabled(has_ws and has_spec and dirty)
+        self.save_file_action.setEnabled(has_spec)
+        if has_spec:
+            kind = tr("Verteilung") if scenario_files.spec_kind(self.spec) == "allocation" else tr("Bedarf")
+            mark = tr(" – ungespeicherte Änderungen") if dirty else ""
+            self.title.setText(f"<h3>{html.escape(self.spec.name)} <small>({kind}){mark}</small></h3>")
+        else:
+            self.title.setText("")
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def maybe_save(self) -> bool:
+        """With unsaved changes ask Speichern / Verwerfen / Abbrechen; True: go on (saved or discarded)."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, tr("Ungespeicherte Änderungen"),
+            tr("Das Szenario „{name}“ hat ungespeicherte Änderungen. Sollen sie gespeichert werden?").format(
+                name=self.spec.name),
+            Buttons.Save | Buttons.Discard | Buttons.Cancel, Buttons.Save)
+        if answer in (Buttons.Save, Buttons.Yes):
+            return self.save()
+        if answer in (Buttons.Discard, Buttons.No):
+            self._close_document()
+            return True
+        return False
+
+    # --- actions --------------------------------------------------------------------------------------------
+    def _write(self, fn: Any, title: str) -> Any:
+        """Run a workspace write on the task runner (one writer at a time) and wait for it."""
+        return self.runner.run_blocking(lambda _progress: fn(), title=title)
+
+    @guarded()
+    def save_clicked(self) -> None:
+        self.save()
+
+    def save(self) -> bool:
+        """Store the open scenario (with its result) in the workspace; False if refused or failed."""
+        if self.spec is None or self.workspace is None:
+            return False
+        ws, spec = self.workspace, self.spec
+        names = {r.name for r in self.model.rows}
+        if self.saved_text is None and spec.name in names:
+            answer = QMessageBox.question(self, tr("Szenario speichern"), tr(
+                "Ein Szenario „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?").format(name=spec.name),
+                Buttons.Yes | Buttons.No, Buttons.No)
+            if answer != Buttons.Yes:
+                return False
+        result = self.result.to_json_dict() if self.result is not None else None
+        try:
+            saved = self._write(lambda: scenario_service.save_scenario(ws, spec, result=result),
+                                tr("Szenario speichern"))
+        except Exception as exc:
+            show_error(self, exc, tr("Szenario speichern"))
+            return False
+        self.saved_text = saved.text
+        self.undo_stack.setClean()
+        self.refresh_list()
+        return True
+
+    @guarded()
+    def new_scenario(self, kind: str) -> None:
+        if self.workspace is None or not self.maybe_save():
+            return
+        names = {r.name for r in self.model.rows}
+        spec = template(kind, names, self.allocation.sources, self._levels, self._hint)
+        ws = self.workspace
+        self._write(lambda: scenario_service.save_scenario(ws, spec, replace=False), tr("Szenario anlegen"))
+        self.refresh_list()
+        self.open_scenario(spec.name)
+
+    @guarded()
+    def duplicate(self) -> None:
+        name = self.selected_name()
+        if self.workspace is None or name is None or not self.maybe_save():
+            return
+        ws = self.workspace
+        copy = self._write(lambda: scenario_service.duplicate_scenario(ws, name), tr("Szenario duplizieren"))
+        self.refresh_list()
+        self.open_scenario(copy.name)
+
+    @guarded()
+    def rename(self) -> None:
+        name = self.selected_name()
+        if self.workspace is None or name is None:
+            return
+        if name == self.current_name and not self.maybe_save():
+            return
+        new, ok = QInputDialog.getText(self, tr("Szenario umbenennen"), tr("Neuer Name:"), QLineEdit.EchoMode.Normal,
+                                       name)
+        if not ok or not new.strip() or new.strip() == name:
+            return
+        ws = self.workspace
+        was_open = name == self.current_name
+        renamed = self._write(lambda: scenario_service.rename_scenario(ws, name, new), tr("Szenario umbenennen"))
+        if was_open:
+            self._load(renamed.spec, renamed.text)
+        self.refresh_list()
+
+    @guarded()
+    def delete(self) -> None:
+        name = self.selected_name()
+        if self.workspace is None or name is None:
+            return
+        answer = QMessageBox.question(self, tr("Szenario löschen"), tr(
+            "Das Szenario „{name}“ endgültig löschen?").format(name=name), Buttons.Yes | Buttons.No, Buttons.No)
+        if answer != Buttons.Yes:
+            return
+        ws = self.workspace
+        self._write(lambda: scenario_service.delete_scenario(ws, name), tr("Szenario löschen"))
+        if name == self.current_name:
+            self._close_document()
+        self.refresh_list()
+
+    @guarded()
+    def open_file(self) -> None:
+        if self.workspace is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Szenariodatei öffnen"), str(self.workspace.path.parent),
+                                              tr("Szenariodatei (*.toml);;Alle Dateien (*)"))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a scenario file into the editor (unsaved until stored with Speichern)."""
+        if not self.maybe_save():
+            return False
+        try:
+            spec = scenario_files.load(path)
+        except UserInputError as exc:
+            show_error(self, exc, tr("Szenariodatei öffnen"))
+            return False
+        self._load(spec, None)
+        self.list.selectionModel().blockSignals(True)
+        self.list.selectionModel().clearSelection()
+        self.list.selectionModel().blockSignals(False)
+        self._update_state()
+        return True
+
+    @guarded()
+    def save_file(self) -> None:
+        if self.spec is None:
+            return
+        start = self.workspace.path.parent if self.workspace is not None else Path.home()
+        path, _ = QFileDialog.getSaveFileName(self, tr("Als Szenariodatei speichern"), str(
+            start / f"{self.spec.name}.toml"), tr("Szenariodatei (*.toml)"))
+        if path:
+            self.write_file(Path(path))
+
+    def write_file(self, path: Path) -> Path:
+        path = path if path.suffix else path.with_suffix(".toml")
+        with atomic_target(path) as tmp:
+            tmp.write_text(scenario_files.dumps(self.spec), encoding="utf-8")
+        return path

@@ -1,0 +1,289 @@
+"""Table models of the planning area: thin adapters over already computed result frames.
+
+:class:`FrameTableModel` shows a DataFrame through a list of :class:`FrameColumn` (header, kind, decimals);
+``set_frame`` converts the columns to plain arrays once, so ``data()`` only indexes and formats (German
+numbers). The allocation model adds a checkable "fest" column: checking it asks the editor (signal
+``lock_requested``) to lock the recipient at its amount — the model never changes the spec itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from bildungsplaner.services.scenarios import SavedScenario
+from bildungsplaner.ui.models import SORT_ROLE, format_number
+
+__all__ = ["AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn", "FrameTableModel",
+           "ScenarioListModel"]
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningModels", text)
+
+
+@dataclass(frozen=True)
+class FrameColumn:
+    field: str
+    header: str
+    kind: str = "text"  # "text", "number", "percent", "bool"
+    decimals: int = 0
+    tooltip: str = ""
+
+
+class FrameTableModel(QAbstractTableModel):
+    """Rows of a DataFrame through :class:`FrameColumn` definitions (read-only)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns: list[FrameColumn] = []
+        self.frame = pd.DataFrame()
+        self._arrays: list[np.ndarray] = []
+
+    def set_frame(self, frame: pd.DataFrame, columns: Sequence[FrameColumn]) -> None:
+        """Show ``frame``; with the same columns and row count only the values change (``dataChanged``), so the
+        view keeps its selection, scroll position and sort order while a weight is dragged."""
+        frame = frame.reset_index(drop=True)
+        columns = [c for c in columns if c.field in frame.columns]
+        arrays = [frame[c.field].to_numpy(dtype=float if c.kind in ("number", "percent") else object)
+                  for c in columns]
+        if columns == self.columns and len(frame) == len(self.frame) and len(frame) and columns:
+            self.frame, self._arrays = frame, arrays
+            self.dataChanged.emit(self.index(0, 0), self.index(len(frame) - 1, len(columns) - 1))
+            return
+        self.beginResetModel()
+        self.frame, self.columns, self._arrays = frame, columns, arrays
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_frame(pd.DataFrame(), [])
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == _DISPLAY:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip
+        return None
+
+    def value(self, row: int, field: str) -> Any:
+        return self.frame[field].iloc[row]
+
+    def display(self, column: FrameColumn, value: Any) -> str:
+        if column.kind == "bool":
+            return tr("ja") if bool(value) else ""
+        if column.kind in ("number", "percent"):
+            if value is None or not math.isfinite(value):
+                return "–" if column.kind == "number" else ""
+            if column.kind == "percent":
+                return format_number(100 * value, column.decimals) + " %"
+            return format_number(value, column.decimals)
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.frame) or not 0 <= index.column() < len(
+                self.columns):
+            return None
+        column = self.columns[index.column()]
+        value = self._arrays[index.column()][index.row()]
+        if role == _DISPLAY:
+            return self.display(column, value)
+        if role == SORT_ROLE:
+            if column.kind in ("number", "percent"):
+                return float(value) if math.isfinite(value) else -math.inf
+            return str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.kind in ("number", "percent") else _LEFT
+        return None
+
+
+def _decimals(step: float) -> int:
+    for decimals in range(4):
+        if abs(round(step, decimals) - step) < 1e-9:
+            return decimals
+    return 4
+
+
+class AllocationResultModel(FrameTableModel):
+    """One row per recipient: key, name, need values, need index and share, exact, amount, difference, bound;
+    the last column "fest" is checkable (lock the recipient at its amount)."""
+
+    lock_requested = Signal(str, object)  # key, amount (None: unlock)
+
+    LOCK_FIELD = "locked"
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.locked: dict[str, float] = {}
+        self.unit = ""
+
+    def set_result(self, result: Any, locked: dict[str, float], labels: dict[str, str] | None = None) -> None:
+        self.locked, self.unit = dict(locked), result.unit
+        step = _decimals(result.step)
+        unit = f" ({result.unit})" if result.unit else ""
+        columns = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
+        for column in result.value_columns:
+            label = (labels or {}).get(column, column.split(":", 1)[-1])
+            values = result.rows[column].to_numpy(dtype=float)
+            finite = values[np.isfinite(values)]
+            decimals = 0 if finite.size == 0 or np.allclose(finite, np.round(finite)) else 2
+            columns.append(FrameColumn(column, label, "number", decimals, column))
+        columns += [
+            FrameColumn("need", tr("Bedarfsindex"), "number", 3,
+                        tr("Bedarfsanteil × Zahl der Empfänger: 1 = durchschnittlicher Bedarf")),
+            FrameColumn("need_share", tr("Bedarfsanteil"), "percent", 2),
+            FrameColumn("exact", tr("Exakt") + unit, "number", max(step, 2),
+                        tr("Der exakte Anteil vor dem Runden")),
+            FrameColumn("amount", tr("Zuteilung") + unit, "number", step),
+            FrameColumn("difference", tr("Differenz"), "number", max(step, 2), tr("Zuteilung − exakter Anteil")),
+            FrameColumn("bound", tr("Grenze"), "text", 0, tr("Minimum, Maximum oder fest")),
+        ]
+        frame = result.rows.assign(locked=result.rows["key"].isin(list(self.locked)))
+        columns.append(FrameColumn(self.LOCK_FIELD, tr("fest"), "bool", 0,
+                                   tr("Ankreuzen: dieser Empfänger behält seine Zuteilung fest")))
+        self.set_frame(frame, columns)
+
+    def _column_of(self, field: str) -> int:
+        return next((i for i, c in enumerate(self.columns) if c.field == field), -1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not index.isValid():
+            return flags
+        field = self.columns[index.column()].field
+        if field == self.LOCK_FIELD:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        elif field == "amount" and str(self._arrays[0][index.row()]) in self.locked:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.columns):
+            return None
+        field = self.columns[index.column()].field
+        if field == self.LOCK_FIELD:
+            if role == Qt.ItemDataRole.CheckStateRole and 0 <= index.row() < len(self.frame):
+                key = str(self._arrays[0][index.row()])
+                return Qt.CheckState.Checked if key in self.locked else Qt.CheckState.Unchecked
+            if role == _DISPLAY:
+                return ""
+        if field == "amount" and role == Qt.ItemDataRole.EditRole and 0 <= index.row() < len(self.frame):
+            return float(self._arrays[index.column()][index.row()])
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        field = self.columns[index.column()].field
+        key = str(self._arrays[0][index.row()])
+        if field == self.LOCK_FIELD and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            amount = float(self._arrays[self._column_of("amount")][index.row()])
+            self.lock_requested.emit(key, amount if checked else None)
+            return True
+        if field == "amount" and role == Qt.ItemDataRole.EditRole and key in self.locked:
+            try:
+                number = float(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) \
+                    else float(value)
+            except ValueError:
+                return False
+            self.lock_requested.emit(key, number)
+            return True
+        return False
+
+
+def demand_columns(capacity: bool = True) -> list[FrameColumn]:
+    columns = [FrameColumn("region_key", tr("Schlüssel")), FrameColumn("region_name", tr("Gebiet")),
+               FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf")),
+               FrameColumn("ages", tr("Alter")),
+               FrameColumn("observed", tr("beobachtet"), "bool", 0,
+                           tr("ja: Bevölkerung beobachtet; sonst fortgeschrieben")),
+               FrameColumn("population", tr("Kinder"), "number", 0),
+               FrameColumn("demand", tr("Bedarf (Plätze)"), "number", 0)]
+    if capacity:
+        columns += [FrameColumn("capacity", tr("Plätze"), "number", 0),
+                    FrameColumn("gap", tr("Lücke"), "number", 0, tr("Plätze − Bedarf; negativ: es fehlen Plätze")),
+                    FrameColumn("coverage", tr("Deckung"), "percent", 1, tr("Plätze / Bedarf"))]
+    return columns
+
+
+class DemandResultModel(FrameTableModel):
+    """One row per region, year and demand line."""
+
+    def set_result(self, result: Any) -> None:
+        self.set_frame(result.rows, demand_columns())
+
+
+class ComparisonModel(FrameTableModel):
+    """Two results side by side with the difference B − A."""
+
+    def set_comparison(self, comparison: Any, decimals: int = 2) -> None:
+        if comparison.kind == "allocation":
+            keys = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
+        else:
+            keys = [FrameColumn("region_key", tr("Schlüssel")), FrameColumn("region_name", tr("Gebiet")),
+                    FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf"))]
+        self.set_frame(comparison.rows, [*keys, FrameColumn("a", comparison.name_a, "number", decimals),
+                                         FrameColumn("b", comparison.name_b, "number", decimals),
+                                         FrameColumn("difference", tr("Differenz (B − A)"), "number", decimals)])
+
+
+class ScenarioListModel(QAbstractTableModel):
+    """The saved scenarios of the workspace: name and kind."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SavedScenario] = []
+
+    def set_rows(self, rows: Sequence[SavedScenario]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and section in (0, 1):
+            return (tr("Szenario"), tr("Art"))[section]
+        return None
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows) or index.column() not in (0, 1):
+            return None
+        row = self.rows[index.row()]
+        if role in (_DISPLAY, SORT_ROLE):
+            return row.name if index.column() == 0 else kind_label(row.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("Geändert am {date}").format(date=f"{row.changed_at:%d.%m.%Y %H:%M}")
+        return None
+
+    def row_of(self, name: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.name == name), -1)
+
+
+def kind_label(kind: str) -> str:
+    return tr("Verteilung") if kind == "allocation" else tr("Bedarf")

@@ -1,0 +1,193 @@
+"""Pieces shared by the allocation and demand editors: result views, the warnings list, the charts.
+
+The editors never change a spec themselves: every edit goes to ``host.push(edit, merge_key)`` (the
+:class:`~bildungsplaner.ui.planning_editor.PlanningEditor`), which validates it, puts it on the undo stack
+and recomputes; the editor then gets ``show_spec`` and ``show_result`` back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QListWidgetItem, QTableView, QWidget
+
+from bildungsplaner.ui.chart import GermanAxis
+from bildungsplaner.ui.models import SORT_ROLE, format_number
+from bildungsplaner.ui.planning_commands import Edit
+
+__all__ = ["AllocationChart", "DemandChart", "EditorHost", "WarningList", "result_view"]
+
+EXACT_COLOUR = "#a9c4dc"
+AMOUNT_COLOUR = "#2f6f9f"
+CAPACITY_COLOURS = ("#c0392b", "#8e44ad", "#d35400", "#16a085")
+DEMAND_COLOURS = ("#2f6f9f", "#27ae60", "#f39c12", "#2c3e50")
+MAX_MAJOR_LABELS = 8
+
+
+class EditorHost(Protocol):
+    spec: Any
+
+    def push(self, edit: Edit, merge_key: Any = None) -> bool: ...
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PlanningEditor", text)
+
+
+def result_view(model: Any, name: str) -> tuple[QTableView, QSortFilterProxyModel]:
+    """A sortable, keyboard-navigable table over ``model``."""
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # rows in result order until a
+    view.setSortingEnabled(True)  # header is clicked (sorting 5,000 rows on every slider step costs time)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSortIndicatorShown(True)
+    return view, proxy
+
+
+class WarningList(QListWidget):
+    """Warnings of the last computation, and its error (in red) when it failed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("planningWarnings")
+        self.setMaximumHeight(80)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+
+    def show_messages(self, warnings: Sequence[str], error: str | None = None) -> None:
+        self.clear()
+        if error:
+            item = QListWidgetItem(tr("Fehler: {message}").format(message=error))
+            item.setForeground(QBrush(QColor("#b00020")))
+            self.addItem(item)
+        for text in warnings:
+            self.addItem(QListWidgetItem(text))
+        if not error and not warnings:
+            self.addItem(QListWidgetItem(tr("Keine Hinweise.")))
+
+    def texts(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+
+def _ticks(labels: Sequence[str]) -> list[list[tuple[float, str]]]:
+    """At most ``MAX_MAJOR_LABELS`` labelled ticks, the rest unlabelled (long names would overlap; and
+    pyqtgraph measures every tick text on each paint, which thousands of texts crash in PySide 6.12)."""
+    step = max(1, int(np.ceil(len(labels) / MAX_MAJOR_LABELS)))
+    major = [(float(i), t) for i, t in enumerate(labels) if i % step == 0]
+    minor = [(float(i), "") for i in range(len(labels)) if i % step != 0] if len(labels) <= 500 else []
+    return [major, minor]
+
+
+def _plot() -> pg.PlotWidget:
+    plot = pg.PlotWidget(background="w", axisItems={"left": GermanAxis("left")})
+    plot.setMinimumHeight(160)
+    item = plot.getPlotItem()
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    item.setMouseEnabled(x=False, y=False)
+    item.showGrid(x=False, y=True, alpha=0.15)
+    for name in ("left", "bottom"):
+        item.getAxis(name).setPen(pg.mkPen("#444"))
+        item.getAxis(name).setTextPen(pg.mkPen("#222"))
+    return plot
+
+
+class _PlanChart(QWidget):
+    """A plot with a legend filling the widget; :meth:`_start` clears it for the next result."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QVBoxLayout
+
+        super().__init__(parent)
+        self.plot = _plot()
+        self.items: list[Any] = []
+        self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def _start(self, empty: bool) -> Any | None:
+        """The cleared plot item, or ``None`` (titled "Kein Ergebnis") when there is nothing to draw."""
+        item = self.plot.getPlotItem()
+        item.clear()
+        self.legend.clear()
+        self.items = []
+        if empty:
+            item.setTitle(tr("Kein Ergebnis"), color="#222")
+            return None
+        return item
+
+
+class AllocationChart(_PlanChart):
+    """Bars per recipient: the exact share (light) next to the rounded amount (dark)."""
+
+    def show_result(self, result: Any | None) -> None:
+        item = self._start(result is None or result.rows.empty)
+        if item is None:
+            return
+        rows = result.rows
+        x = np.arange(len(rows), dtype=float)
+        exact = pg.BarGraphItem(x=x - 0.2, height=rows["exact"].to_numpy(dtype=float), width=0.4,
+                                brush=EXACT_COLOUR, pen=pg.mkPen(None))
+        amount = pg.BarGraphItem(x=x + 0.2, height=rows["amount"].to_numpy(dtype=float), width=0.4,
+                                 brush=AMOUNT_COLOUR, pen=pg.mkPen(None))
+        for bars in (exact, amount):
+            item.addItem(bars)
+            self.items.append(bars)
+        self.legend.addItem(exact, tr("exakt"))
+        self.legend.addItem(amount, tr("gerundet"))
+        unit = f" ({result.unit})" if result.unit else ""
+        item.setTitle(tr("Zuteilung je Empfänger") + unit, color="#222")
+        names = [str(n) if len(str(n)) <= 22 else str(n)[:21] + "…" for n in rows["name"]]
+        item.getAxis("bottom").setTicks(_ticks(names))
+        item.setXRange(-0.6, len(rows) - 0.4, padding=0)
+        item.enableAutoRange(axis="y")
+        names, values = rows["name"].tolist(), rows["amount"].to_numpy(dtype=float)
+        self.plot.setToolTip("\n".join(f"{n}: {format_number(v, 2)}" for n, v in list(zip(names, values,
+                                                                                         strict=True))[:40]))
+
+
+class DemandChart(_PlanChart):
+    """Lines per year, summed over the regions: demand (solid) against capacity (dashed) per demand line."""
+
+    def show_result(self, result: Any | None) -> None:
+        item = self._start(result is None or result.totals.empty)
+        if item is None:
+            return
+        totals = result.totals
+        years = sorted(int(y) for y in totals["year"].unique())
+        for i, (line, part) in enumerate(totals.groupby("line", sort=False)):
+            part = part.sort_values("year")
+            x = part["year"].to_numpy(dtype=float)
+            colour = DEMAND_COLOURS[i % len(DEMAND_COLOURS)]
+            demand = pg.PlotDataItem(x, part["demand"].to_numpy(dtype=float), pen=pg.mkPen(colour, width=2),
+                                     symbol="o", symbolBrush=colour, symbolPen=None, symbolSize=6,
+                                     name=tr("{line}: Bedarf").format(line=line))
+            item.addItem(demand)
+            self.items.append(demand)
+            capacity = part["capacity"].to_numpy(dtype=float)
+            if np.isfinite(capacity).any():
+                cap = pg.PlotDataItem(x, capacity, connect="finite",
+                                      pen=pg.mkPen(CAPACITY_COLOURS[i % len(CAPACITY_COLOURS)], width=2,
+                                                   style=Qt.PenStyle.DashLine),
+                                      name=tr("{line}: Plätze").format(line=line))
+                item.addItem(cap)
+                self.items.append(cap)
+        item.setTitle(tr("Bedarf und Plätze je Jahr (alle Gebiete)"), color="#222")
+        item.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years], []])
+        item.enableAutoRange()

@@ -1,0 +1,90 @@
+"""The Export area offscreen in a real main window on the demo workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from bildungsplaner import UserInputError
+from bildungsplaner.settings import Settings
+from bildungsplaner.ui import export_dialog
+from bildungsplaner.ui.main_window import MainWindow
+
+ALLOCATION = "Schulsozialarbeit Grundschulen 2027"
+DEMAND = "Kita- und Ganztagsbedarf 2025-2030"
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_workspace: Any) -> MainWindow:
+    win = MainWindow(demo_workspace, settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    win.areas.setCurrentWidget(win.export_panel)
+    return win
+
+
+def test_export_xlsx_with_suppression(window: MainWindow, tmp_path: Path, message_boxes: Any,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    panel = window.export_panel
+    names = [panel.scenario.itemData(i) for i in range(panel.scenario.count())]
+    assert sorted(names) == sorted([ALLOCATION, DEMAND])
+    assert not panel.suppress.isChecked() and not panel.suppress_below.isEnabled()  # off by default
+    panel.select_scenario(DEMAND)
+    assert [panel.compare.itemData(i) for i in range(panel.compare.count())] == [None]  # only other demand ones
+    panel.suppress.setChecked(True)
+    assert panel.suppress_below.isEnabled() and panel.suppress_below.value() == 3
+    target = tmp_path / "bedarf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    panel.export_button.click()  # no target yet: the file dialog asks
+    written = tmp_path / "bedarf.xlsx"
+    assert written.exists() and panel.last_path == written
+    assert message_boxes.kinds() == ["information"] and str(written) in message_boxes.texts()[0]
+    assert str(written) in panel.status.text()
+    book = openpyxl.load_workbook(written)
+    assert len(book.sheetnames) >= 2
+    texts = " ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value)
+    assert "Kita" in texts
+
+
+def test_export_csv_with_comparison_and_pdf(window: MainWindow, tmp_path: Path, message_boxes: Any) -> None:
+    window.planning.open_scenario(ALLOCATION)
+    window.planning.duplicate_action.trigger()
+    panel = window.export_panel
+    assert panel.scenario.count() == 3
+    panel.select_scenario(ALLOCATION, f"{ALLOCATION} (Kopie)")
+    assert panel.compare.currentData() == f"{ALLOCATION} (Kopie)"
+    panel.format.setCurrentIndex(panel.format.findData("csv"))
+    assert not panel.suppress.isEnabled()
+    panel.target.setText(str(tmp_path / "verteilung.csv"))
+    panel.export_button.click()
+    text = (tmp_path / "verteilung.csv").read_text(encoding="utf-8-sig")
+    assert "Gemeinschaftsgrundschule" in text and ";" in text
+    panel.format.setCurrentIndex(panel.format.findData("pdf"))
+    assert panel.target.text().endswith("verteilung.pdf")
+    panel.export_button.click()
+    assert (tmp_path / "verteilung.pdf").read_bytes().startswith(b"%PDF")
+    assert message_boxes.kinds() == ["information", "information"]
+
+
+def test_export_error_shows_the_german_message(window: MainWindow, tmp_path: Path, message_boxes: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Path:
+        raise UserInputError("Für „BEV_ALTER“ gibt es keine Werte.")
+
+    monkeypatch.setattr(export_dialog, "run_export", broken)
+    panel = window.export_panel
+    panel.target.setText(str(tmp_path / "x.xlsx"))
+    panel.export_button.click()
+    assert message_boxes.kinds() == ["warning"]
+    assert message_boxes.texts()[0] == "Für „BEV_ALTER“ gibt es keine Werte."
+    assert not (tmp_path / "x.xlsx").exists() and panel.status.text() == ""
+
+
+def test_export_without_workspace(qtbot: Any) -> None:
+    win = MainWindow(None, settings=Settings())
+    qtbot.addWidget(win)
+    assert win.export_panel.scenario.count() == 0 and not win.export_panel.export_button.isEnabled()
