@@ -5,7 +5,8 @@
     python3 tasks.py test     # same set-up, then ruff, import-linter and the whole pytest suite (Qt offscreen)
 
 Maintainers: ``python3 tasks.py lock`` refreshes requirements/lock.txt (needs the network),
-``python3 tasks.py screenshot`` renders docs/screenshot.png offscreen.
+``python3 tasks.py screenshot`` renders docs/screenshot.png offscreen,
+``python3 tasks.py build`` builds the one-folder application and its archives into dist/ (installer/README.md).
 Extra arguments after the command go to the application or to pytest.
 """
 
@@ -106,7 +107,18 @@ def cmd_screenshot(args: list[str]) -> int:
     return run(PY, ROOT / "scripts" / "screenshot.py", *args, env=env)
 
 
-COMMANDS = {"start": cmd_start, "test": cmd_test, "lock": cmd_lock, "screenshot": cmd_screenshot}
+def cmd_build(args: list[str]) -> int:
+    """The one-folder app (PyInstaller), the archives and, on Windows, the installer: installer/build_*."""
+    ensure_env()
+    build_translations()
+    if os.name == "nt":
+        return run("powershell", "-NoProfile", "-ExecutionPolicy", "Bypass", "-File",
+                   ROOT / "installer" / "build_windows.ps1", *args)
+    return run("bash", ROOT / "installer" / "build_linux.sh", *args)
+
+
+COMMANDS = {"start": cmd_start, "test": cmd_test, "lock": cmd_lock, "screenshot": cmd_screenshot,
+            "build": cmd_build}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

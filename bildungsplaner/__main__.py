@@ -16,7 +16,10 @@ from bildungsplaner import cli
 
 
 def smoke_test() -> int:
-    """Temporary workspace → demo → read back → main window opened and closed offscreen."""
+    """Self-check → temporary workspace → demo → read back → main window opened and closed offscreen."""
+    from bildungsplaner import selfcheck
+
+    selfcheck.verify()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from bildungsplaner.services.workspace import create_demo_workspace, open_workspace, workspace_info
     from bildungsplaner.ui.app import create_application, smoke_window
