@@ -25,9 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["FACILITY_COLUMNS", "OBSERVATION_COLUMNS", "REGION_COLUMNS", "Batch", "Target", "empty_frame"]
+__all__ = ["FACILITY_COLUMNS", "OBSERVATION_COLUMNS", "REGION_COLUMNS", "Batch", "Target", "column_codes",
+           "empty_frame"]
 
 OBSERVATION_COLUMNS = ("region_key", "region_name", "indicator", "indicator_code", "unit", "period",
                        "period_iso", "dimensions", "value", "flag", "source_row")
@@ -39,6 +41,12 @@ Target = Literal["observations", "facilities", "regions"]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "observations": OBSERVATION_COLUMNS, "facilities": FACILITY_COLUMNS, "regions": REGION_COLUMNS,
 }
+
+
+def column_codes(frame: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, uniques)`` of a text column: ``uniques[codes[i]]`` is row ``i``'s value, ``-1`` where missing."""
+    codes, uniques = pd.factorize(frame[column].to_numpy(dtype=object), use_na_sentinel=True)
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def empty_frame(target: Target) -> pd.DataFrame:
@@ -64,8 +72,23 @@ class Batch:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Reader warnings (German, with row numbers where they apply).
     warnings: list[str] = field(default_factory=list)
+    #: ``(codes, uniques)`` of text columns as the reader already knows them (see :meth:`codes`).
+    coded: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         expected = COLUMNS[self.target]
         if tuple(self.rows.columns) != expected:
             raise ValueError(f"{self.target}: columns {list(self.rows.columns)} != {list(expected)}")
+        for column, (codes, _uniques) in self.coded.items():
+            if len(codes) != len(self.rows):
+                raise ValueError(f"{column}: {len(codes)} codes for {len(self.rows)} rows")
+
+    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(codes, uniques)`` of a text column of :attr:`rows` (see :func:`column_codes`), computed once.
+
+        Readers that built a column from distinct values pass them in :attr:`coded`, which saves hashing a
+        million strings again per column; ``rows`` must not change after the batch is made.
+        """
+        if column not in self.coded:
+            self.coded[column] = column_codes(self.rows, column)
+        return self.coded[column]

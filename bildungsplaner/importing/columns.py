@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -51,8 +52,8 @@ import pandas as pd
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.numbers import parse_cell
 
-__all__ = ["BLANKS", "ValueColumnError", "detect_decimal", "parse_key_column", "parse_text_value",
-           "parse_value_column"]
+__all__ = ["BLANKS", "ValueColumnError", "detect_decimal", "first_occurrences", "key_codes", "parse_key_column",
+           "parse_text_value", "parse_value_column"]
 
 #: Characters stripped around a cell and accepted as thousands separators between groups of three digits.
 BLANKS = " \t\r\n\u00a0\u202f\u2009"
@@ -266,6 +267,8 @@ def _key_text(value: Any) -> str | None:
         return None
     if isinstance(value, str):
         return value.strip(BLANKS) or None
+    if isinstance(value, datetime | date):  # a date cell of a spreadsheet (pandas.Timestamp included)
+        return None if value is pd.NaT else value.strftime("%Y-%m-%d")
     if isinstance(value, float | np.floating):
         if math.isnan(value):
             return None
@@ -281,6 +284,35 @@ def _key_text(value: Any) -> str | None:
     return str(value).strip(BLANKS) or None
 
 
+def first_occurrences(codes: np.ndarray) -> np.ndarray:
+    """Positions of each code's first occurrence, for codes numbered in order of first appearance (factorize).
+
+    Position ``i`` holds a new code exactly when it exceeds every code before it: linear, no sort.
+    """
+    if len(codes) == 0:
+        return np.zeros(0, dtype=np.int64)
+    seen = np.maximum.accumulate(codes)
+    return np.flatnonzero(np.r_[codes[0] >= 0, codes[1:] > seen[:-1]])
+
+
+def key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Keys as codes into distinct texts: ``(codes, texts)`` with ``texts[codes[i]]`` the key of row ``i``.
+
+    The texts follow :func:`parse_key_column` and are distinct; an empty cell has code ``-1``.
+    """
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
+        codes, uniques = pd.factorize(series.to_numpy(dtype=np.int64))
+        return codes, np.asarray([str(int(v)) for v in uniques.tolist()], dtype=object)
+    # each distinct cell once: key columns repeat (many rows per Gemeinde) and factorize is cheap
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
+    texts = np.asarray([_key_text(v) for v in np.asarray(uniques, dtype=object).tolist()], dtype=object)
+    # cells that differ only in blanks or type ("5978004 ", 5978004.0) share one text; blank text is empty
+    merged, distinct = pd.factorize(texts, use_na_sentinel=True)
+    if len(distinct) == len(texts):
+        return codes, texts
+    return np.append(merged, -1)[codes], np.asarray(distinct, dtype=object)
+
+
 def parse_key_column(series: pd.Series) -> pd.Series:
     """Keys as text (object Series, same index; ``None`` for empty cells).
 
@@ -288,10 +320,6 @@ def parse_key_column(series: pd.Series) -> pd.Series:
     stripped of blanks and otherwise kept as it is (``"05978004"`` stays, ``"5978004.0"`` as text stays too).
     Leading zeros are not repaired here.
     """
-    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
-        return pd.Series(series.astype(np.int64).astype(str).to_numpy(dtype=object), index=series.index,
-                         dtype=object)
-    # each distinct cell once: key columns repeat (many rows per Gemeinde) and factorize is cheap
-    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
-    texts = np.asarray([_key_text(v) for v in np.asarray(uniques, dtype=object).tolist()] + [None], dtype=object)
-    return pd.Series(texts[codes], index=series.index, dtype=object, copy=False)
+    codes, texts = key_codes(series)
+    with_empty = np.append(texts, np.asarray([None], dtype=object))  # code -1 picks the last: None
+    return pd.Series(with_empty[codes], index=series.index, dtype=object, copy=False)

@@ -18,7 +18,6 @@ Rules beyond the template's schema:
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,7 +25,7 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import COLUMNS, Batch
-from bildungsplaner.importing.columns import parse_key_column, parse_value_column
+from bildungsplaner.importing.columns import first_occurrences, key_codes, parse_value_column
 from bildungsplaner.importing.genesis import _period_iso
 from bildungsplaner.importing.readers import indicator_code
 from bildungsplaner.store import dimensions as dims
@@ -68,12 +67,6 @@ def _obj(values: np.ndarray | list) -> pd.Series:
     return pd.Series(np.asarray(values, dtype=object), dtype=object, copy=False)
 
 
-def _date_text(value: object) -> object:
-    if isinstance(value, datetime | date):
-        return value.strftime("%Y-%m-%d")
-    return value
-
-
 class _Frame:
     """The table with the template's column names resolved and the row numbers of the file."""
 
@@ -83,46 +76,61 @@ class _Frame:
         self.decimal = template.read.decimal
         self.first_row = first_data_row
         self.rows = first_data_row + np.arange(len(frame), dtype=np.int64)
+        self._coded: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def coded(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """``(codes, texts)`` of a text column (see :func:`~bildungsplaner.importing.columns.key_codes`)."""
+        if column not in self._coded:
+            series = self.frame[self.names[column]]
+            if pd.api.types.is_datetime64_any_dtype(series.dtype):
+                out = series.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+                out[series.isna().to_numpy()] = None
+                series = pd.Series(out, dtype=object)
+            self._coded[column] = key_codes(series)  # date cells become yyyy-mm-dd there
+        return self._coded[column]
 
     def texts(self, column: str | None) -> np.ndarray:
         """Text or ``None`` per row (all ``None`` when ``column`` is ``None``)."""
         if column is None:
             return np.full(len(self.frame), None, dtype=object)
-        series = self.frame[self.names[column]]
-        if pd.api.types.is_datetime64_any_dtype(series.dtype):
-            out = series.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
-            out[series.isna().to_numpy()] = None
-            return out
-        if pd.api.types.infer_dtype(series, skipna=True) in ("datetime", "date", "mixed"):
-            series = series.map(_date_text)
-        return parse_key_column(series).to_numpy(dtype=object, copy=True)
+        codes, texts = self.coded(column)
+        return np.append(texts, np.asarray([None], dtype=object))[codes]
+
+    def missing(self, column: str | None) -> np.ndarray:
+        """True where the column's cell is empty (everywhere when ``column`` is ``None``)."""
+        if column is None:
+            return np.ones(len(self.frame), dtype=bool)
+        return self.coded(column)[0] < 0
 
     def numbers(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         return parse_value_column(self.frame[self.names[column]], decimal=self.decimal, first_row=self.first_row,
                                   column=self.names[column])
 
-    def require(self, values: np.ndarray, column: str, keep: np.ndarray, what: str = "ist leer") -> None:
-        empty = keep & pd.isna(values)
+    def require(self, column: str, keep: np.ndarray, what: str = "ist leer") -> None:
+        empty = keep & self.missing(column)
         if empty.any():
             raise UserInputError(f"Zeile {int(self.rows[int(np.argmax(empty))])}: Spalte „{self.names[column]}“ "
                                  f"{what}.")
 
 
-def _dimension_texts(names: list[str], columns: list[np.ndarray], fixed: dict[str, str], rows: int) -> np.ndarray:
-    """Canonical dimension text per row, encoded once per distinct combination (integer codes, no tuples)."""
-    if not columns:
-        return np.full(rows, dims.encode(fixed), dtype=object)
+def _distinct(codes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, values)`` with equal values merged and missing ones coded ``-1`` (``values`` is short)."""
+    merged, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    return np.append(merged, -1)[codes], np.asarray(distinct, dtype=object)
+
+
+def _dimension_codes(names: list[str], coded: list[tuple[np.ndarray, np.ndarray]], fixed: dict[str, str],
+                     rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Canonical dimension texts as ``(codes, texts)`` from the columns' codes, encoded once per combination."""
+    if not coded:
+        return np.zeros(rows, dtype=np.int64), np.asarray([dims.encode(fixed)], dtype=object)
     combined = np.zeros(rows, dtype=np.int64)
-    factors = []
-    for values in columns:
-        codes, uniques = pd.factorize(values)
-        factors.append((codes, np.asarray(uniques, dtype=object)))
-        combined = pd.factorize(combined * (len(uniques) + 1) + codes)[0]  # dense: no int64 overflow
-    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
-    texts = [dims.encode({**fixed, **{name: str(uniques[codes[i]])
-                                     for name, (codes, uniques) in zip(names, factors, strict=True)}})
-             for i in first.tolist()]
-    return np.asarray(texts, dtype=object)[inverse]
+    for codes, texts in coded:
+        combined = pd.factorize(combined * (len(texts) + 1) + codes)[0]  # dense: no int64 overflow
+    encoded = [dims.encode({**fixed, **{name: str(texts[codes[i]])
+                                        for name, (codes, texts) in zip(names, coded, strict=True)}})
+               for i in first_occurrences(combined).tolist()]
+    return _distinct(combined, np.asarray(encoded, dtype=object))
 
 
 def _skipped(blank: np.ndarray, rows: np.ndarray, warnings: list[str]) -> np.ndarray:
@@ -134,66 +142,81 @@ def _skipped(blank: np.ndarray, rows: np.ndarray, warnings: list[str]) -> np.nda
     return ~blank
 
 
-def _observations(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd.DataFrame:
+def _observations(template: ImportTemplate, table: _Frame,
+                  warnings: list[str]) -> tuple[pd.DataFrame, dict[str, tuple[np.ndarray, np.ndarray]]]:
     mapping = template.observations
     assert mapping is not None
     region = template.regions
-    keys, names = table.texts(region.key), table.texts(region.name)
-    periods = table.texts(mapping.period)
-    dim_values = [table.texts(c) for c in mapping.dimensions]
+    n = len(table.rows)
     parsed = [table.numbers(m.column) for m in mapping.measures]
     empty_cells = [np.isnan(v) & pd.isna(f) for v, f in parsed]
-    blank = pd.isna(keys) & pd.isna(names) & np.logical_and.reduce(empty_cells)
-    if mapping.period:
-        blank &= pd.isna(periods)
-    for values in dim_values:
-        blank &= pd.isna(values)
+    no_region = table.missing(region.key) & table.missing(region.name)
+    blank = no_region & np.logical_and.reduce(empty_cells)
+    for column in [mapping.period, *mapping.dimensions]:
+        if column:
+            blank &= table.missing(column)
     keep = _skipped(blank, table.rows, warnings)
-    no_region = keep & pd.isna(keys) & pd.isna(names)
+    no_region &= keep
     if no_region.any():
         columns = " oder ".join(f"„{table.names[c]}“" for c in (region.key, region.name) if c)
         raise UserInputError(f"Zeile {int(table.rows[int(np.argmax(no_region))])}: In {columns} steht kein Gebiet.")
-    if mapping.period:
-        table.require(periods, mapping.period, keep)
-    else:
-        periods = np.full(len(keep), mapping.fixed_period, dtype=object)
-    for column, values in zip(mapping.dimensions, dim_values, strict=True):
-        table.require(values, column, keep)
+    for column in [mapping.period, *mapping.dimensions]:
+        if column:
+            table.require(column, keep)
 
-    idx = np.flatnonzero(keep)
+    # all rows kept (the usual case): whole arrays instead of copies through an index
+    idx: slice | np.ndarray = slice(None) if keep.all() else np.flatnonzero(keep)
+    kept = n if isinstance(idx, slice) else len(idx)
     measures = len(parsed)
-    dimension_text = _dimension_texts(mapping.dimensions, [v[idx] for v in dim_values], mapping.fixed_dimensions,
-                                      len(idx))
-    period_codes, period_uniques = pd.factorize(periods[idx])
-    period_kept = np.asarray(period_uniques, dtype=object)[period_codes]
-    period_iso = np.asarray([_period_iso(p) for p in period_uniques.tolist()], dtype=object)[period_codes]
-    labels = np.asarray([m.name or table.names[m.column] for m in mapping.measures], dtype=object)
 
-    def per_row(values: np.ndarray) -> np.ndarray:
-        return np.repeat(values, measures)
+    def per_row(codes: np.ndarray) -> np.ndarray:
+        return codes if measures == 1 else np.repeat(codes, measures)
 
-    def per_measure(values: list) -> np.ndarray:
-        return np.tile(np.asarray(values, dtype=object), len(idx))
+    def per_measure(values: list) -> tuple[np.ndarray, np.ndarray]:
+        return _distinct(np.tile(np.arange(measures), kept), np.asarray(values, dtype=object))
 
-    value = np.column_stack([v[idx] for v, _ in parsed]).ravel()
-    flag = np.column_stack([f[idx] for _, f in parsed]).ravel()
-    present = ~np.column_stack([e[idx] for e in empty_cells]).ravel()
-    columns = {
-        "region_key": per_row(keys[idx]), "region_name": per_row(names[idx]), "indicator": per_measure(labels),
+    def per_row_coded(column: str | None) -> tuple[np.ndarray, np.ndarray]:
+        if column is None:
+            return np.full(kept * measures, -1, dtype=np.int64), np.asarray([], dtype=object)
+        codes, texts = table.coded(column)
+        return per_row(codes[idx]), texts
+
+    if mapping.period:
+        period = per_row_coded(mapping.period)
+    else:
+        period = np.zeros(kept * measures, dtype=np.int64), np.asarray([mapping.fixed_period], dtype=object)
+    dimension_codes, dimension_texts = _dimension_codes(
+        mapping.dimensions, [(codes[idx], texts) for codes, texts in (table.coded(c) for c in mapping.dimensions)],
+        mapping.fixed_dimensions, kept)
+    coded = {
+        "region_key": per_row_coded(region.key), "region_name": per_row_coded(region.name),
+        "indicator": per_measure([m.name or table.names[m.column] for m in mapping.measures]),
         "indicator_code": per_measure([m.indicator for m in mapping.measures]),
-        "unit": per_measure([m.unit for m in mapping.measures]), "period": per_row(period_kept),
-        "period_iso": per_row(period_iso), "dimensions": per_row(dimension_text),
+        "unit": per_measure([m.unit for m in mapping.measures]), "period": period,
+        "period_iso": _distinct(period[0], np.asarray([_period_iso(p) for p in period[1].tolist()], dtype=object)),
+        "dimensions": (per_row(dimension_codes), dimension_texts),
     }
+    if measures == 1:
+        value, flag, present = parsed[0][0][idx], parsed[0][1][idx], ~empty_cells[0][idx]
+    else:
+        value = np.column_stack([v[idx] for v, _ in parsed]).ravel()
+        flag = np.column_stack([f[idx] for _, f in parsed]).ravel()
+        present = ~np.column_stack([e[idx] for e in empty_cells]).ravel()
+    source_row = per_row(table.rows[idx])
     if not present.all():
         count = int((~present).sum())
         warnings.append(f"{count} leere Wertzelle{'n wurden' if count > 1 else ' wurde'} nicht übernommen.")
-    out = pd.DataFrame(index=pd.RangeIndex(int(present.sum())))
-    for name, values in columns.items():  # column by column: no copy into one consolidated object block
-        out[name] = _obj(values[present])
-    out["value"] = value[present].astype(np.float64)
-    out["flag"] = _obj(flag[present])
-    out["source_row"] = per_row(table.rows[idx])[present]
-    return out[list(COLUMNS["observations"])]
+        coded = {name: (codes[present], texts) for name, (codes, texts) in coded.items()}
+        value, flag, source_row = value[present], flag[present], source_row[present]
+    out = pd.DataFrame(index=pd.RangeIndex(len(value)))
+    for name in COLUMNS["observations"]:  # column by column: no copy into one consolidated object block
+        if name in coded:
+            codes, texts = coded[name]
+            out[name] = _obj(np.append(texts, np.asarray([None], dtype=object))[codes])
+        else:
+            out[name] = {"value": value.astype(np.float64, copy=False), "flag": _obj(flag),
+                         "source_row": source_row}[name]
+    return out, coded
 
 
 def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd.DataFrame:
@@ -212,14 +235,14 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
     for values in [*parts, *attributes.values()]:
         blank &= pd.isna(values)
     keep = _skipped(blank, table.rows, warnings)
-    table.require(keys, mapping.key, keep)
-    table.require(names, mapping.name, keep)
+    table.require(mapping.key, keep)
+    table.require(mapping.name, keep)
     if mapping.kind:
-        table.require(kinds, mapping.kind, keep)
+        table.require(mapping.kind, keep)
     else:
         kinds = np.full(len(keep), mapping.fixed_kind, dtype=object)
     if mapping.phase_column:
-        table.require(phases, mapping.phase_column, keep)
+        table.require(mapping.phase_column, keep)
         for value in pd.unique(phases[keep]).tolist():
             row = int(table.rows[int(np.argmax(keep & (phases == value)))])
             phases[phases == value] = _phase(value, f"Zeile {row}")
@@ -251,10 +274,10 @@ def _regions(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd
     keys, names = table.texts(mapping.key), table.texts(mapping.name)
     levels, parents = table.texts(mapping.level_column), table.texts(mapping.parent)
     keep = _skipped(pd.isna(keys) & pd.isna(names) & pd.isna(levels) & pd.isna(parents), table.rows, warnings)
-    table.require(keys, mapping.key, keep)
-    table.require(names, mapping.name, keep)
+    table.require(mapping.key, keep)
+    table.require(mapping.name, keep)
     if mapping.level_column:
-        table.require(levels, mapping.level_column, keep)
+        table.require(mapping.level_column, keep)
         for value in pd.unique(levels[keep]).tolist():
             row = int(table.rows[int(np.argmax(keep & (levels == value)))])
             levels[levels == value] = _level(value, f"Zeile {row}")
@@ -272,7 +295,7 @@ def apply_template(template: ImportTemplate, frame: pd.DataFrame, *, format: str
     warnings: list[str] = []
     meta: dict[str, object] = {"template": template.name}
     if template.target == "observations":
-        rows = _observations(template, table, warnings)
+        rows, coded = _observations(template, table, warnings)
         assert template.observations is not None
         phases = {m.indicator or indicator_code(m.name or table.names[m.column]): m.phase
                   for m in template.observations.measures if m.phase}
@@ -283,8 +306,8 @@ def apply_template(template: ImportTemplate, frame: pd.DataFrame, *, format: str
             meta["phase"] = all_phases.pop()
         meta["dimensions"] = [*template.observations.dimensions, *template.observations.fixed_dimensions]
     elif template.target == "facilities":
-        rows = _facilities(template, table, warnings)
+        rows, coded = _facilities(template, table, warnings), {}
     else:
-        rows = _regions(template, table, warnings)
+        rows, coded = _regions(template, table, warnings), {}
     return Batch(target=template.target, format=format, rows=rows.reset_index(drop=True), rows_read=len(frame),
-                 title=template.name, meta=meta, warnings=warnings)
+                 title=template.name, meta=meta, warnings=warnings, coded=coded)

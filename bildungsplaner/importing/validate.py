@@ -16,9 +16,13 @@ Warnings carry the file's row numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import numpy as np
 import pandas as pd
 
+from bildungsplaner.importing.batch import column_codes
 from bildungsplaner.importing.regionkeys import is_region_key, parent_key
 from bildungsplaner.store import dimensions as dims
 
@@ -46,18 +50,28 @@ def _limited(warnings: list[str], kind: str) -> list[str]:
     return [*warnings[:MAX_WARNINGS_PER_CHECK], f"… und {rest} weitere Abweichungen ({kind})."]
 
 
-def _split_dimensions(texts: pd.Series) -> pd.DataFrame:
-    """One column per dimension name (``None`` where a row lacks it); each distinct text decoded once."""
-    codes, uniques = pd.factorize(texts.to_numpy(dtype=object), use_na_sentinel=False)
-    decoded = [dims.decode(t) if isinstance(t, str) else {} for t in uniques]
+Codes = Callable[[str], tuple[np.ndarray, np.ndarray]]
+
+
+def _split_dimensions(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame | None:
+    """One column per dimension name (``None`` where a row lacks it); each distinct text decoded once.
+
+    ``None`` when no dimension has a total value (``Insgesamt`` …): then there is nothing to check.
+    """
+    codes, uniques = codes_of("dimensions")
+    decoded = [dims.decode(t) if isinstance(t, str) else {} for t in uniques.tolist()] + [{}]  # [-1]: missing
+    if not any(value in TOTAL_LABELS for d in decoded for value in d.values()):
+        return None
     names = sorted({name for d in decoded for name in d})
     return pd.DataFrame({name: np.asarray([d.get(name) for d in decoded], dtype=object)[codes] for name in names},
-                        index=texts.index)
+                        index=rows.index)
 
 
-def _part_whole_warnings(rows: pd.DataFrame) -> list[str]:
+def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
     warnings: list[str] = []
-    split = _split_dimensions(rows["dimensions"])
+    split = _split_dimensions(rows, codes_of)
+    if split is None:
+        return []
     base = rows[["region_key", "region_name", "indicator", "period", "value", "source_row"]].assign(
         _missing=rows["value"].isna())
     for name in split.columns:
@@ -90,8 +104,8 @@ def _part_whole_warnings(rows: pd.DataFrame) -> list[str]:
     return _limited(warnings, "Insgesamt ≠ Summe der Teile")
 
 
-def _region_sum_warnings(rows: pd.DataFrame) -> list[str]:
-    all_keys = [k for k in pd.unique(rows["region_key"]) if isinstance(k, str)]
+def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
+    all_keys = [k for k in codes_of("region_key")[1].tolist() if isinstance(k, str)]
     present_keys = set(all_keys)
     if not any(_parent_present(k, present_keys) for k in all_keys):
         return []  # no region of the file lies below another of the file: nothing to add up (fast path)
@@ -141,8 +155,13 @@ def _parent_present(key: str, present: set[str]) -> bool:
     return parent is not None
 
 
-def check_totals(rows: pd.DataFrame) -> list[str]:
-    """Warnings (German, with row numbers) for observation rows (``batch.OBSERVATION_COLUMNS``)."""
+def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None) -> list[str]:
+    """Warnings (German, with row numbers) for observation rows (``batch.OBSERVATION_COLUMNS``).
+
+    ``codes(column)`` gives a text column's ``(codes, uniques)`` (:meth:`Batch.codes`, which knows them
+    already); by default they are computed here.
+    """
     if rows.empty:
         return []
-    return _part_whole_warnings(rows) + _region_sum_warnings(rows)
+    codes_of = codes or partial(column_codes, rows)
+    return _part_whole_warnings(rows, codes_of) + _region_sum_warnings(rows, codes_of)

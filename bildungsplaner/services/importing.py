@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import Batch
+from bildungsplaner.importing.columns import first_occurrences
 from bildungsplaner.importing.readers import indicator_code, read_batch, symbol_counts
 from bildungsplaner.importing.regionkeys import (
     ancestor_keys,
@@ -306,17 +307,31 @@ def _create_official_regions(session: Session, regions: _Regions, official: list
         resolved[pair] = regions.by_key[key]
 
 
-def _resolve_regions(session: Session, rows: pd.DataFrame, report: ImportReport, assign: dict[str, str],
+def _resolve_regions(session: Session, batch: Batch, report: ImportReport, assign: dict[str, str],
                      create_unmatched: bool, *, region_optional: bool = False) -> np.ndarray:
     """Region id per row (``-1`` where unmatched, listed in ``report.regions_unmatched``).
 
     ``region_optional`` (facilities): a row that names no region at all stays without one (``-1``).
     """
     regions = _Regions.load(session)
-    keys = rows["region_key"].where(rows["region_key"].notna(), None)
-    names = rows["region_name"].where(rows["region_name"].notna(), None)
-    pairs = pd.DataFrame({"k": keys.fillna("\x00"), "n": names.fillna("\x00"), "row": rows["source_row"]})
-    first_rows = pairs.groupby(["k", "n"], sort=False)["row"].agg(lambda r: list(r.head(3)))
+    # each distinct (key, name) pair once, with up to three rows of the file where it occurs
+    key_codes, key_texts = batch.codes("region_key")
+    name_codes, name_texts = batch.codes("region_name")
+    pair_codes = pd.factorize((key_codes + 1) * (len(name_texts) + 1) + name_codes + 1)[0]
+    order = np.argsort(pair_codes, kind="stable")
+    starts = np.flatnonzero(np.r_[True, pair_codes[order][1:] != pair_codes[order][:-1]]) if len(order) else order
+    source_rows = batch.rows["source_row"].to_numpy()
+    first_rows: dict[tuple[str, str], list[int]] = {}
+    pair_of_code: list[tuple[str, str]] = []
+    for start in starts.tolist():
+        row = int(order[start])
+        k = "\x00" if key_codes[row] < 0 else key_texts[key_codes[row]]
+        n = "\x00" if name_codes[row] < 0 else name_texts[name_codes[row]]
+        code = int(pair_codes[row])
+        where = order[start:start + 3]
+        where = where[pair_codes[where] == code]
+        first_rows[(k, n)] = [int(r) for r in source_rows[where].tolist()]
+        pair_of_code.append((k, n))
     resolved: dict[tuple[str, str], int] = {}
     official: list[tuple[tuple[str, str], str, str]] = []
     for (k, n), where in first_rows.items():
@@ -360,8 +375,8 @@ def _resolve_regions(session: Session, rows: pd.DataFrame, report: ImportReport,
     _create_official_regions(session, regions, official, resolved, report)
     created = {pair for pair, _, _ in official}
     report.regions_matched = len({rid for pair, rid in resolved.items() if pair not in created})
-    codes = pd.MultiIndex.from_arrays([pairs["k"], pairs["n"]])
-    return np.asarray(pd.Series(resolved, dtype="int64").reindex(codes).fillna(-1).to_numpy(), dtype="int64")
+    ids = np.asarray([resolved.get(pair, -1) for pair in pair_of_code], dtype=np.int64)
+    return ids[pair_codes]
 
 
 def _import_regions(session: Session, batch: Batch, report: ImportReport) -> None:
@@ -412,21 +427,20 @@ def _resolve_indicators(session: Session, rows: pd.DataFrame, batch: Batch, repo
         select(Indicator.id, Indicator.code, Indicator.unit))}
     phases: dict[str, str] = batch.meta.get("indicator_phases", {})
     default_phase = batch.meta.get("phase", Phase.KONTEXT.value)
-    # each distinct (label, code, unit) once: factorize the columns and combine the codes (a million rows of
-    # one indicator cost 0.2 s through drop_duplicates/MultiIndex, a few ms this way); codes are dense and in
-    # order of first appearance, so indicators are created in the order of the file
-    columns = [rows["indicator"].to_numpy(dtype=object), rows["indicator_code"].to_numpy(dtype=object),
-               rows["unit"].to_numpy(dtype=object)]
+    # each distinct (label, code, unit) once: combine the columns' codes (a million rows of one indicator cost
+    # 0.2 s through drop_duplicates/MultiIndex, a few ms this way); codes are dense and in order of first
+    # appearance, so indicators are created in the order of the file
+    coded = [batch.codes(column) for column in ("indicator", "indicator_code", "unit")]
     combined = np.zeros(len(rows), dtype=np.int64)
-    for values in columns:
-        codes, uniques = pd.factorize(values, use_na_sentinel=False)
-        combined = pd.factorize(combined * (len(uniques) + 1) + codes)[0]
-    _, first_rows = np.unique(combined, return_index=True)
+    for codes, uniques in coded:
+        combined = pd.factorize(combined * (len(uniques) + 2) + codes + 1)[0]
+    first_rows = first_occurrences(combined)
+    columns = [np.append(uniques, np.asarray([None], dtype=object))[codes[first_rows]] for codes, uniques in coded]
     ids_by_combo = np.zeros(len(first_rows), dtype=np.int64)
-    for combo, row in enumerate(first_rows.tolist()):
-        label = str(columns[0][row])
-        code = "" if pd.isna(columns[1][row]) else str(columns[1][row])
-        unit = "" if pd.isna(columns[2][row]) else str(columns[2][row])
+    for combo in range(len(first_rows)):
+        label = str(columns[0][combo])
+        code = "" if pd.isna(columns[1][combo]) else str(columns[1][combo])
+        unit = "" if pd.isna(columns[2][combo]) else str(columns[2][combo])
         wanted = code or indicator_code(label)
         if wanted in existing and existing[wanted][1] and unit and existing[wanted][1] != unit and not code:
             wanted = indicator_code(label, unit)  # same label, other unit: a different indicator
@@ -477,7 +491,7 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
     if batch.target == "regions":
         _import_regions(session, batch, report)
     else:
-        region_ids = _resolve_regions(session, rows, report, assign, create_unmatched,
+        region_ids = _resolve_regions(session, batch, report, assign, create_unmatched,
                                       region_optional=batch.target == "facilities")
         if report.regions_unmatched:
             if report.dry_run:
@@ -498,7 +512,7 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
     if batch.target == "observations":
         report.symbol_counts = symbol_counts(rows)
         progress.report(0.45, "Summen werden geprüft …")
-        report.warnings += check_totals(rows)
+        report.warnings += check_totals(rows, codes=batch.codes)
         indicator_ids = _resolve_indicators(session, rows, batch, report)
         _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
         report.observations = len(rows)

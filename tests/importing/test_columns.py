@@ -14,6 +14,8 @@ from bildungsplaner import UserInputError
 from bildungsplaner.importing.columns import (
     ValueColumnError,
     detect_decimal,
+    first_occurrences,
+    key_codes,
     parse_key_column,
     parse_text_value,
     parse_value_column,
@@ -168,6 +170,32 @@ def test_keys_become_text() -> None:
     assert parse_key_column(pd.Series([5978004.0, np.nan])).tolist() == ["5978004", None]
     assert parse_key_column(pd.Series([1, 2])).tolist() == ["1", "2"]
     assert parse_key_column(pd.Series(["05978", None, " 059 "])).tolist() == ["05978", None, "059"]
+    assert parse_key_column(pd.Series([pd.Timestamp("2024-12-31 00:00"), "2023"], dtype=object)).tolist() == \
+        ["2024-12-31", "2023"]
+
+
+cells = st.lists(st.one_of(st.none(), st.sampled_from(["05978004", " 05978004", "DG", "", "  ", "x"]),
+                           st.integers(0, 3), st.just(np.nan), st.floats(0, 3).map(lambda f: round(f, 1))),
+                 max_size=40)
+
+
+@given(cells)
+def test_key_codes_are_distinct_texts_with_minus_one_for_empty(values: list) -> None:
+    series = pd.Series(values, dtype=object)
+    codes, texts = key_codes(series)
+    assert len(set(texts.tolist())) == len(texts) and None not in texts.tolist()
+    expected = parse_key_column(series).tolist()
+    assert [None if c < 0 else texts[c] for c in codes.tolist()] == expected
+    # numbered in order of first appearance, as pandas.factorize does
+    seen = [c for c in dict.fromkeys(codes.tolist()) if c >= 0]
+    assert seen == list(range(len(texts)))
+
+
+@given(st.lists(st.integers(-1, 6), max_size=60))
+def test_first_occurrences_match_a_sort(values: list[int]) -> None:
+    codes = pd.factorize(pd.Series(values).replace(-1, np.nan))[0]
+    expected = [i for i, c in enumerate(codes.tolist()) if c >= 0 and c not in codes[:i]]
+    assert first_occurrences(codes).tolist() == expected
 
 
 # --- properties ------------------------------------------------------------------------------------------

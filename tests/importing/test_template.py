@@ -225,6 +225,12 @@ def test_observations_are_melted_one_per_row_and_measure() -> None:
     assert rows.period.tolist()[4:] == ["31.12.2024", "2024", "2024"]
     assert rows.period_iso.tolist()[4:] == ["2024-12-31", "2024", "2024"]
     assert rows.region_key.tolist()[-1] is None and rows.region_name.tolist()[-1] == "Kamen"
+    # the codes the batch hands on (region matching, indicators, checks) say exactly what the rows say
+    assert set(batch.coded) == {"region_key", "region_name", "indicator", "indicator_code", "unit", "period",
+                                "period_iso", "dimensions"}
+    for column, (codes, uniques) in batch.coded.items():
+        assert len(set(uniques.tolist())) == len(uniques), column
+        assert [None if c < 0 else uniques[c] for c in codes.tolist()] == rows[column].tolist(), column
 
 
 def test_spreadsheet_cells_fixed_period_and_loose_column_names() -> None:
