@@ -33,7 +33,14 @@ from bildungsplaner.planning.allocation import NeedTerm
 from bildungsplaner.ui.models import format_number
 from bildungsplaner.ui.planning_commands import Edit
 from bildungsplaner.ui.planning_models import AllocationResultModel
-from bildungsplaner.ui.planning_widgets import AllocationChart, EditorHost, WarningList, result_view
+from bildungsplaner.ui.planning_widgets import (
+    AllocationChart,
+    EditorHost,
+    ListCompleter,
+    RegionCompleter,
+    WarningList,
+    result_view,
+)
 
 __all__ = ["AllocationEditor", "method_labels"]
 
@@ -148,18 +155,31 @@ class AllocationEditor(QWidget):
         self.facility_kinds = QLineEdit()
         self.facility_kinds.setObjectName("facilityKinds")
         self.facility_kinds.setPlaceholderText(tr("alle Arten; mehrere mit Komma trennen"))
+        self.kinds_completer = ListCompleter(parent=self.facility_kinds)
+        self.facility_kinds.setCompleter(self.kinds_completer)
         self.region_level = QComboBox()
         self.region_level.setObjectName("regionLevel")
         self.region_level.setEditable(True)
         self.within = QLineEdit()
         self.within.setObjectName("within")
-        self.within.setPlaceholderText(tr("Gebietsschlüssel, z. B. 05999001; leer: alle"))
+        self.within.setPlaceholderText(tr("Schlüssel oder Name eines Gebiets; leer: alle"))
+        self.within_completer = RegionCompleter(self.within)
+        self.within.setCompleter(self.within_completer)
+        self.within_name = QLabel(self.within_completer.describe(None))
+        self.within_name.setObjectName("withinName")
+        self.within.textChanged.connect(
+            lambda text: self.within_name.setText(self.within_completer.describe(text.strip() or None)))
+        within_row = QHBoxLayout()
+        within_row.addWidget(self.within, 1)
+        within_row.addWidget(self.within_name, 1)
         recipients = QGroupBox(tr("Empfänger"))
         form = QFormLayout(recipients)
         form.addRow(tr("&Art:"), self.recipient_type)
         form.addRow(tr("Einrichtungs&arten:"), self.facility_kinds)
         form.addRow(tr("Gebiets&ebene:"), self.region_level)
-        form.addRow(tr("&Innerhalb von:"), self.within)
+        within_label = QLabel(tr("&Innerhalb von:"))
+        within_label.setBuddy(self.within)
+        form.addRow(within_label, within_row)
         self.recipient_type.activated.connect(lambda _=0: self._type_changed())
         self.facility_kinds.editingFinished.connect(self._kinds_changed)
         self.region_level.activated.connect(lambda _=0: self._level_changed())
@@ -267,8 +287,13 @@ class AllocationEditor(QWidget):
         layout.addWidget(splitter)
 
     # --- choices from the workspace -------------------------------------------------------------------------
-    def set_choices(self, sources: list[str], levels: list[str], kinds: list[str]) -> None:
+    def set_choices(self, sources: list[str], levels: list[str], kinds: list[str],
+                    regions: list[tuple[str, str, str]] | None = None) -> None:
+        """What the workspace offers: need sources, region levels, facility kinds, regions (key, name, level)."""
         self.sources = list(sources)
+        self.kinds_completer.set_choices(kinds)
+        self.within_completer.set_regions(regions or [])
+        self.within_name.setText(self.within_completer.describe(self.within.text().strip() or None))
         self.region_level.blockSignals(True)
         self.region_level.clear()
         self.region_level.addItems(levels)

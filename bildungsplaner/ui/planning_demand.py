@@ -33,7 +33,7 @@ from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.demand import Capacity, YearTable
 from bildungsplaner.ui.planning_commands import Edit
 from bildungsplaner.ui.planning_models import DemandResultModel
-from bildungsplaner.ui.planning_widgets import DemandChart, EditorHost, WarningList, result_view
+from bildungsplaner.ui.planning_widgets import DemandChart, EditorHost, ListDelegate, WarningList, result_view
 
 __all__ = ["DemandEditor", "format_by_year", "parse_ages", "parse_by_year"]
 
@@ -144,6 +144,8 @@ class DemandEditor(QWidget):
         self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.kinds_delegate = ListDelegate(self.lines)
+        self.lines.setItemDelegateForColumn(LINE_COLUMNS.index("kinds"), self.kinds_delegate)
         self.lines.setToolTip(tr("Quote als Anteil (0,45) oder je Jahr: „2026: 0,45; 2030: 0,55“"))
         self.lines.itemChanged.connect(self._line_changed)
         lines_box = QGroupBox(tr("Bedarfszeilen"))
@@ -204,8 +206,10 @@ class DemandEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-    def set_choices(self, sources: list[str], levels: list[str], kinds: list[str]) -> None:
-        """Nothing to offer yet beyond the text (kept for symmetry with the allocation editor)."""
+    def set_choices(self, sources: list[str], levels: list[str], kinds: list[str],
+                    regions: list[tuple[str, str, str]] | None = None) -> None:
+        """The facility kinds are offered while editing a line's capacity kinds."""
+        self.kinds_delegate.choices = list(kinds)
 
     # --- spec → widgets -------------------------------------------------------------------------------------
     def show_spec(self, spec: Any) -> None:

@@ -51,6 +51,7 @@ from bildungsplaner.services.planning_inputs import ScenarioInputs, collect_inpu
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.dialogs import error_text, guarded, show_error
+from bildungsplaner.ui.models import level_label
 from bildungsplaner.ui.planning_allocation import AllocationEditor
 from bildungsplaner.ui.planning_commands import Edit, SpecCommand
 from bildungsplaner.ui.planning_compare import ComparisonView
@@ -213,15 +214,16 @@ class PlanningEditor(QWidget):
         self._inputs = None  # the data may differ (another workspace, an import)
         if not same:
             self._close_document()
-        sources, levels, kinds = [], [], []
+        sources, levels, kinds, regions = [], [], [], []
         if overview is not None:
             numeric = sorted({k for f in overview.facilities for k, v in f.attributes.items()
                               if "." not in k and isinstance(v, int | float) and not isinstance(v, bool)})
             sources = [f"attribute:{k}" for k in numeric] + [f"indicator:{i.code}" for i in overview.indicators]
             levels = sorted({r.level for r in overview.regions})
             kinds = sorted({f.kind for f in overview.facilities})
+            regions = [(r.key, r.name, level_label(r.level)) for r in overview.regions]
         for editor in (self.allocation, self.demand):
-            editor.set_choices(sources, levels, kinds)
+            editor.set_choices(sources, levels, kinds, regions)
         self._levels = levels
         self._hint = facility_hint(overview.facilities) if overview is not None else None
         self.refresh_list()

@@ -266,6 +266,46 @@ def test_need_terms_and_recipients(editor: PlanningEditor) -> None:
     assert get_scenario(editor.workspace, ALLOCATION).text == scenario_files.dumps(editor.spec)
 
 
+def test_regions_and_kinds_are_offered_while_typing(editor: PlanningEditor, qtbot: Any) -> None:
+    allocation = editor.allocation
+    completer = allocation.within_completer
+    completer.setCompletionPrefix("bergh")  # by name, case-insensitive, anywhere in the text
+    offered = [completer.completionModel().index(i, 0).data() for i in range(completer.completionModel().rowCount())]
+    assert offered[0] == "05999002 Bergheide (Gemeinde)" and len(offered) == 4  # and its three Sozialräume
+    assert all("Bergheide" in text for text in offered)
+    completer.setCompletionPrefix("05999")
+    assert completer.completionModel().rowCount() >= 12  # the Kreis, its Gemeinden and Sozialräume
+    # choosing an offer puts the key alone into the field, the label says what it is
+    allocation.within.setFocus()
+    qtbot.keyClicks(allocation.within, "bergh")
+    assert completer.popup().isVisible()
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert allocation.within.text() == "05999002"
+    assert allocation.within_name.text() == "Bergheide (Gemeinde)"
+    allocation.within.editingFinished.emit()
+    assert editor.spec.recipients.within == "05999002"
+    allocation.within.setText("99999")
+    assert allocation.within_name.text() == "unbekannter Gebietsschlüssel"
+    allocation.within.setText("")
+    assert allocation.within_name.text() == "alle Gebiete"
+
+    # facility kinds: the entry after the last comma is completed, the ones before stay
+    kinds = allocation.kinds_completer
+    allocation.facility_kinds.setFocus()  # (leaving the region field commits it: the form is shown again)
+    allocation.facility_kinds.clear()
+    qtbot.keyClicks(allocation.facility_kinds, "Grundschule, gym")
+    assert kinds.popup().isVisible() and kinds.completionModel().rowCount() == 1
+    qtbot.keyClick(kinds.popup(), Qt.Key.Key_Down)
+    qtbot.keyClick(kinds.popup(), Qt.Key.Key_Return)
+    assert allocation.facility_kinds.text() == "Grundschule, Gymnasium"
+    allocation.facility_kinds.editingFinished.emit()
+    assert editor.spec.recipients.facility_kinds == ("Grundschule", "Gymnasium")
+    # the demand editor's capacity kinds cells offer the same kinds
+    delegate = editor.demand.kinds_delegate
+    assert "Kita" in delegate.choices and "Grundschule" in delegate.choices
+
+
 def test_demand_scenario_rows_chart_and_text(window: MainWindow) -> None:
     editor = window.planning
     assert editor.open_scenario(DEMAND)
