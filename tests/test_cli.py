@@ -39,6 +39,24 @@ def test_info_json_describes_the_workspace(demo_file: Path, capsys: pytest.Captu
     assert info["regions"] >= 50 and info["observations"] > 10_000 and info["facilities"] >= 80
 
 
+@pytest.mark.parametrize("place", ["before", "after", "nested"])
+def test_the_workspace_option_counts_before_and_after_the_command(
+        place: str, demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    home = tmp_path / "home"
+    monkeypatch.setenv("BILDUNGSPLANER_HOME", str(home))
+    option = ["--workspace", str(demo_file)]
+    argv = {"before": [*option, "info", "--json"], "after": ["info", "--json", *option],
+            "nested": [*option, "plan", "list", "--json"]}[place]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    if place == "nested":
+        assert {s["name"] for s in json.loads(out)} >= {"Schulsozialarbeit Grundschulen 2027"}
+    else:
+        assert json.loads(out)["workspace"] == str(demo_file)
+    assert not home.exists() or not any(home.rglob("*.bpws"))  # the default workspace was not touched
+
+
 def test_info_in_words_uses_german_labels(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", "--workspace", str(demo_file)]) == 0
     out = capsys.readouterr().out

@@ -30,7 +30,10 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--workspace", "-w", type=Path, metavar="PFAD",
+    # SUPPRESS: a subcommand that is not given --workspace must not overwrite the one given before it
+    # ("bildungsplaner -w X import F" would otherwise import into the default workspace); the parsers share
+    # this action (parents=), so the default None is filled in after parsing, see parse()
+    common.add_argument("--workspace", "-w", type=Path, metavar="PFAD", default=argparse.SUPPRESS,
                         help="Arbeitsbereichsdatei (Standard: der Arbeitsbereich im Datenordner)")
     parser = _Parser(
         prog="bildungsplaner", parents=[common],
@@ -296,4 +299,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "workspace"):
+        args.workspace = None
+    return args
