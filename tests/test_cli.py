@@ -57,6 +57,16 @@ def test_the_workspace_option_counts_before_and_after_the_command(
     assert not home.exists() or not any(home.rglob("*.bpws"))  # the default workspace was not touched
 
 
+def test_data_list_shows_the_import_history(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["data", "list", "--json", "--workspace", str(demo_file)]) == 0
+    [demo] = json.loads(capsys.readouterr().out)
+    assert demo["file_name"] == "Demo-Daten (erzeugt)" and demo["observations"] == 17_570
+    assert demo["facilities"] >= 80 and demo["superseded_by"] is None and demo["imported_at"].endswith("+00:00")
+    assert main(["data", "list", "--workspace", str(demo_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:3] == ["Nr.", "Datei", "Tabelle"] and "17.570" in lines[2] and "aktuell" in lines[2]
+
+
 def test_info_in_words_uses_german_labels(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", "--workspace", str(demo_file)]) == 0
     out = capsys.readouterr().out

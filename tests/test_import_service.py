@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from bildungsplaner import UserInputError
 from bildungsplaner.progress import Cancelled, RecordingProgress
-from bildungsplaner.services.browse import list_indicators
+from bildungsplaner.services.browse import list_datasets, list_indicators
 from bildungsplaner.services.data_export import OBSERVATION_HEADER, export_observations_csv
 from bildungsplaner.services.importing import import_file
 from bildungsplaner.services.workspace import check_workspace
@@ -118,6 +118,13 @@ def test_both_encodings_of_a_table_give_identical_observations_and_the_newer_sup
         assert s.scalar(select(func.count()).select_from(Observation)) == 2 * first.observations  # history kept
     shown = {row.code: row.observations for row in list_indicators(workspace)}
     assert sum(shown.values()) == second.observations  # the browser counts the current data set only
+    # the import history: newest first, the older one marked as replaced, each with its own values
+    history = list_datasets(workspace)
+    assert [d.id for d in history] == [second.dataset, first.dataset]
+    assert [d.superseded_by for d in history] == [None, second.dataset]
+    assert [d.observations for d in history] == [first.observations] * 2 and history[0].facilities == 0
+    assert {d.table_code for d in history} == {"21111-01-03-4"} and history[0].stand == second.stand
+    assert history[0].file_name == "genesis_21111-01-03-4_00.csv" and history[0].imported_at.tzinfo is not None
 
 
 def test_importing_the_same_file_again_says_so_and_changes_nothing(workspace) -> None:

@@ -68,13 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (Standard: aus der Vorlage, sonst das erste)")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
     p.add_argument("--json", action="store_true", help="Prüfbericht als JSON ausgeben")
-    p = sub.add_parser("data", parents=[common], help="Beobachtungen exportieren")
+    p = sub.add_parser("data", parents=[common], help="Importe auflisten, Beobachtungen exportieren")
     data_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = data_sub.add_parser("export", parents=[common], help="alle Beobachtungen als CSV (lang, eine Zeile je Wert)")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
     p.add_argument("--dataset", type=int, metavar="ID", help="nur dieser Datensatz (auch ein ersetzter)")
     p.add_argument("--indicator", metavar="CODE", help="nur dieser Indikator")
     p.add_argument("--include-superseded", action="store_true", help="auch Werte ersetzter Datenstände")
+    p = data_sub.add_parser("list", parents=[common], help="alle Importe mit Herkunft, Stand und Anzahl der Werte")
+    p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     from bildungsplaner.cli import export, plan
 
     plan.add_parser(sub, common, _Parser)
@@ -258,10 +260,37 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_data(args: argparse.Namespace) -> int:
     from bildungsplaner.services.data_export import export_observations_csv
 
+    if args.action == "list":
+        return _data_list(args)
     with _open(args) as ws:
         count = export_observations_csv(ws, args.out, dataset=args.dataset, indicator=args.indicator,
                                         include_superseded=args.include_superseded)
     print(f"{count:,} Beobachtungen geschrieben: {args.out}".replace(",", "."))
+    return EXIT_OK
+
+
+def _data_list(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from bildungsplaner.cli.plan import text_table
+    from bildungsplaner.services.browse import DatasetRow, list_datasets
+
+    with _open(args) as ws:
+        rows = list_datasets(ws)
+    if args.json:
+        print(json.dumps([{**asdict(r), "imported_at": r.imported_at.isoformat()} for r in rows],
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+
+    def number(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    def status(r: DatasetRow) -> str:
+        return "aktuell" if r.superseded_by is None else f"ersetzt durch {r.superseded_by}"
+
+    print(text_table(["Nr.", "Datei", "Tabelle", "Stand", "Werte", "Einr.", "importiert", "Status"], [
+        [str(r.id), r.file_name, r.table_code or "", r.stand or "", number(r.observations), number(r.facilities),
+         r.imported_at.astimezone().strftime("%d.%m.%Y %H:%M"), status(r)] for r in rows], right={0, 4, 5}))
     return EXIT_OK
 
 

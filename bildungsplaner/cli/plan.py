@@ -66,7 +66,7 @@ def resolve_spec(ws: Any, ref: str) -> tuple[Any, str]:
     return saved.spec, saved.name
 
 
-def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+def text_table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
 
     def line(cells: list[str]) -> str:
@@ -83,14 +83,14 @@ def render_result(result: Any) -> str:
                  format_number(r["exact"], 3), format_number(r["amount"], 2)]
                 for r in result.rows.to_dict("records")]
         total = format_number(float(result.rows["amount"].sum()), 2)
-        text = _table(["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"], rows,
+        text = text_table(["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"], rows,
                       {2, 3, 4})
         text = f"{result.name}: {total} {result.unit} auf {len(rows)} Empfänger\n\n{text}"
     else:
         rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["year"]), str(r["line"]),
                  format_number(r["population"], 0), format_number(r["demand"], 1), format_number(r["capacity"], 0),
                  format_number(r["gap"], 1)] for r in result.rows.to_dict("records")]
-        text = _table(["Gebiet", "Name", "Jahr", "Bedarfslinie", "Bevölkerung", "Bedarf", "Plätze", "Lücke"], rows,
+        text = text_table(["Gebiet", "Name", "Jahr", "Bedarfslinie", "Bevölkerung", "Bedarf", "Plätze", "Lücke"], rows,
                       {2, 4, 5, 6, 7})
         text = f"{result.name}: {result.base_year}–{result.horizon}\n\n{text}"
     if result.warnings:
@@ -119,7 +119,7 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
             elif not saved:
                 print("Keine Szenarien gespeichert.")
             else:
-                print(_table(["Name", "Art", "geändert"], [[s.name, _kind_de(s.kind),
+                print(text_table(["Name", "Art", "geändert"], [[s.name, _kind_de(s.kind),
                                                             s.changed_at.strftime("%d.%m.%Y %H:%M")]
                                                            for s in saved], set()))
         elif args.action == "show":
@@ -175,7 +175,7 @@ def _print_comparison(comparison: Any, as_json: bool) -> None:
     print(f"A = {comparison.name_a}, B = {comparison.name_b}\n")
     labels = {"key": "Schlüssel", "name": "Name", "region_key": "Gebiet", "region_name": "Name", "year": "Jahr",
               "line": "Bedarfslinie"}
-    print(_table([*(labels.get(k, k) for k in keys), "A", "B", "B − A"], rows,
+    print(text_table([*(labels.get(k, k) for k in keys), "A", "B", "B − A"], rows,
                  {len(keys), len(keys) + 1, len(keys) + 2}))
     for warning in comparison.warnings:
         print(f"- {warning}")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -199,6 +200,49 @@ def list_facilities(ws: Workspace, kind: str | None = None) -> list[FacilityRow]
             for (fid, key, name, fkind, phase, offering, address, region_id, region_key, region_name,
                  attributes) in conn.execute(stmt)
         ]
+
+
+@dataclass(frozen=True)
+class DatasetRow:
+    """One import with its provenance and what it brought (the import history of the workspace)."""
+
+    id: int
+    file_name: str
+    format: str
+    table_code: str | None
+    title: str | None
+    stand: str | None
+    source: str | None
+    footnotes: str | None
+    #: In UTC.
+    imported_at: datetime
+    imported_by: str
+    #: Rows (lines) read from the file.
+    row_count: int
+    #: The newer import of the same table that replaced this one's values (they are kept as history).
+    superseded_by: int | None
+    observations: int
+    facilities: int
+
+
+def list_datasets(ws: Workspace) -> list[DatasetRow]:
+    """Every import, newest first, with the number of observations and facilities it holds.
+
+    Counting reads the observation table once (about 0.2 s per million observations).
+    """
+    with ws.engine.connect() as conn:
+        observations = dict(conn.execute(select(Observation.dataset_id, func.count())
+                                         .group_by(Observation.dataset_id)).all())
+        facilities = dict(conn.execute(select(Facility.dataset_id, func.count())
+                                       .group_by(Facility.dataset_id)).all())
+        stmt = select(Dataset.id, Dataset.file_name, Dataset.format, Dataset.table_code, Dataset.title,
+                      Dataset.stand, Dataset.source, Dataset.footnotes, Dataset.imported_at, Dataset.imported_by,
+                      Dataset.row_count, Dataset.superseded_by_id).order_by(Dataset.id.desc())
+        rows = [DatasetRow(*row, observations=int(observations.get(row[0], 0)),
+                           facilities=int(facilities.get(row[0], 0))) for row in conn.execute(stmt)]
+    # stored in UTC; SQLite hands the time back without its zone
+    return [replace(r, imported_at=r.imported_at.replace(tzinfo=UTC)) if r.imported_at.tzinfo is None else r
+            for r in rows]
 
 
 def load_overview(ws: Workspace) -> Overview:

@@ -44,7 +44,7 @@ from bildungsplaner.ui.dialogs import guarded, show_about, show_error
 from bildungsplaner.ui.export_dialog import ExportPanel
 from bildungsplaner.ui.import_pages import local_files
 from bildungsplaner.ui.import_wizard import ImportWizard
-from bildungsplaner.ui.panels import FacilityPanel, IndicatorPanel, RegionPanel, import_page
+from bildungsplaner.ui.panels import FacilityPanel, ImportPage, IndicatorPanel, RegionPanel
 from bildungsplaner.ui.planning_editor import PlanningEditor
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_central()
         self._build_menus()
-        self.areas.insertTab(1, import_page(self.import_action), QCoreApplication.translate("MainWindow", "Import"))
+        self.import_page = ImportPage(self.import_action)
+        self.areas.insertTab(1, self.import_page, QCoreApplication.translate("MainWindow", "Import"))
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label, 1)
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.facilities.set_facilities(overview.facilities)
         self.planning.set_workspace(workspace, overview)
         self.export_panel.set_workspace(workspace)
+        self.import_page.set_workspace(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)
         if workspace is None:

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 
 from bildungsplaner.services.browse import (
+    DatasetRow,
     FacilityRow,
     IndicatorRow,
     RegionIndex,
@@ -291,6 +292,47 @@ class FacilityTableModel(RowTableModel):
                    tooltip=lambda r: r.region_key),
             Column(QCoreApplication.translate("Models", "Nummer"), lambda r: r.key,
                    sort=lambda r: natural_key(r.key)),
+        ], rows, parent)
+
+
+def _dataset_table(r: DatasetRow) -> str:
+    return " – ".join(t for t in (r.table_code, r.title) if t) or "–"
+
+
+def _dataset_tooltip(r: DatasetRow) -> str:
+    lines = [r.file_name, _dataset_table(r)]
+    if r.stand:
+        lines.append(QCoreApplication.translate("Models", "Stand: {stand}").format(stand=r.stand))
+    lines += [t for t in (r.source, r.footnotes) if t]
+    return "\n".join(lines)
+
+
+def _dataset_status(r: DatasetRow) -> str:
+    if r.superseded_by is None:
+        return QCoreApplication.translate("Models", "aktuell")
+    return QCoreApplication.translate("Models", "ersetzt durch Nr. {id}").format(id=r.superseded_by)
+
+
+class DatasetTableModel(RowTableModel):
+    """The import history: one row per dataset, newest first."""
+
+    def __init__(self, rows: Sequence[DatasetRow] = (), parent: Any = None) -> None:
+        super().__init__([
+            Column(QCoreApplication.translate("Models", "Nr."), lambda r: str(r.id), sort=lambda r: r.id,
+                   numeric=True),
+            Column(QCoreApplication.translate("Models", "Datei"), lambda r: r.file_name, tooltip=_dataset_tooltip),
+            Column(QCoreApplication.translate("Models", "Tabelle"), _dataset_table, tooltip=_dataset_tooltip),
+            Column(QCoreApplication.translate("Models", "Stand"), lambda r: r.stand or ""),
+            Column(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
+                   sort=lambda r: r.observations, numeric=True),
+            Column(QCoreApplication.translate("Models", "Einrichtungen"), lambda r: format_number(r.facilities),
+                   sort=lambda r: r.facilities, numeric=True),
+            Column(QCoreApplication.translate("Models", "Importiert"),
+                   lambda r: r.imported_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                   sort=lambda r: r.imported_at.isoformat()),
+            Column(QCoreApplication.translate("Models", "von"), lambda r: r.imported_by),
+            Column(QCoreApplication.translate("Models", "Status"), _dataset_status,
+                   sort=lambda r: (r.superseded_by is not None, r.superseded_by or 0)),
         ], rows, parent)
 
 

@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QRegularExpression, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -19,13 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow
+from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow, list_datasets
+from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.models import (
     SORT_ROLE,
     AttributeTableModel,
+    DatasetTableModel,
     FacilityTableModel,
     IndicatorTableModel,
     RegionTreeModel,
+    format_number,
 )
 
 # Region levels shown expanded after opening (so the Gemeinden of a Kreis are visible at once).
@@ -202,32 +214,97 @@ class FacilityPanel(QWidget):
         self.attribute_view.resizeColumnToContents(0)
 
 
-def import_page(import_action: QAction) -> QWidget:
-    """What can be imported, and the button that opens the import assistant (same as Datei › Importieren…)."""
-    page = QWidget()
-    page.setObjectName("importPage")
-    layout = QVBoxLayout(page)
-    layout.addWidget(QLabel(f"<h2>{QCoreApplication.translate('Panels', 'Import')}</h2>"))
-    for text in (
-        QCoreApplication.translate(
-            "Panels", "Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der "
-                      "Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und "
-                      "Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, "
-                      "xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen."),
-        QCoreApplication.translate(
-            "Panels", "Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, "
-                      "Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein "
-                      "Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in "
-                      "Gebietsschlüsseln, und jede Summe, die nicht aufgeht."),
-    ):
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(label)
-    button = QToolButton()
-    button.setObjectName("importButton")
-    button.setDefaultAction(import_action)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    layout.addWidget(button)
-    layout.addStretch(1)
-    return page
+class ImportPage(QWidget):
+    """What can be imported, the button that opens the import assistant (same as Datei › Importieren…), and
+    the import history of the workspace: every dataset with its provenance, what it holds, whether a newer
+    import of the same table replaced it. The history is read when the page is shown (counting the values
+    reads the observation table once)."""
+
+    def __init__(self, import_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPage")
+        self.workspace: Workspace | None = None
+        self._stale = True
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{QCoreApplication.translate('Panels', 'Import')}</h2>"))
+        for text in (
+            QCoreApplication.translate(
+                "Panels", "Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der "
+                          "Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und "
+                          "Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, "
+                          "xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen."),
+            QCoreApplication.translate(
+                "Panels", "Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, "
+                          "Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein "
+                          "Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in "
+                          "Gebietsschlüsseln, und jede Summe, die nicht aufgeht."),
+        ):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(label)
+        button = QToolButton()
+        button.setObjectName("importButton")
+        button.setDefaultAction(import_action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        layout.addWidget(button)
+
+        history = QLabel(QCoreApplication.translate("Panels", "Bisherige Importe (neueste zuerst):"))
+        layout.addWidget(history)
+        self.model = DatasetTableModel(parent=self)
+        self.proxy = _sorting_proxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = _list_view(self.proxy)
+        self.view.setObjectName("datasetList")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        history.setBuddy(self.view)
+        # footnotes of a GENESIS table run to hundreds of lines: a scrolling text under the list, in a splitter
+        self.details = QPlainTextEdit()
+        self.details.setObjectName("datasetDetails")
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(QCoreApplication.translate(
+            "Panels", "Wählen Sie einen Import, um Quelle und Fußnoten zu sehen."))
+        self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_details(current))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        """Show ``workspace``'s history (now if the page is visible, else when it is shown)."""
+        self.workspace, self._stale = workspace, True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.model.set_rows(list_datasets(self.workspace) if self.workspace is not None else [])
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.details.clear()
+
+    def _show_details(self, index: QModelIndex) -> None:
+        row = self.model.row(self.proxy.mapToSource(index)) if index.isValid() else None
+        if row is None:
+            self.details.clear()
+            return
+        tr = QCoreApplication.translate
+        parts = [tr("Panels", "Nr. {id}: {file} ({format}), {rows} Zeilen gelesen").format(
+            id=row.id, file=row.file_name, format=row.format, rows=format_number(row.row_count))]
+        if row.source:
+            parts.append(tr("Panels", "Quelle: {source}").format(source=row.source))
+        if row.footnotes:
+            parts.append(tr("Panels", "Fußnoten: {notes}").format(notes=row.footnotes))
+        self.details.setPlainText("\n".join(parts))

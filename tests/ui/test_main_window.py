@@ -200,6 +200,28 @@ def test_work_areas_exist(window: MainWindow) -> None:
     assert side == ["Indikatoren", "Einrichtungen"]
 
 
+def test_import_page_lists_the_import_history(window: MainWindow, qtmodeltester: Any) -> None:
+    page = window.import_page
+    window.areas.setCurrentWidget(page)
+    assert page.model.rowCount() == 1  # the demo data, read when the page is first shown
+    qtmodeltester.check(page.model)
+    cells = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert cells[1] == "Demo-Daten (erzeugt)" and cells[3] == "31.12.2024" and cells[4] == "17.570"
+    assert cells[-1] == "aktuell"
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    details = page.details.toPlainText()
+    assert "Quelle: Fiktive Beispieldaten" in details and "17.570 Zeilen" in details
+
+    from bildungsplaner.services.importing import import_file
+
+    report = import_file(window.workspace, REPO.parent / "shared" / "real-data" / "genesis_12411-01-01-4.csv")
+    window.set_workspace(window.workspace, owns=False)  # what the window does after an import
+    assert page.model.rowCount() == 2 and page.details.toPlainText() == ""
+    newest = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert newest[0] == str(report.dataset) and newest[1] == "genesis_12411-01-01-4.csv"
+    assert newest[2].startswith("12411-01-01-4 – ") and newest[4] == f"{report.observations:,}".replace(",", ".")
+
+
 def test_menus(window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus) == ["Datei", "Bearbeiten", "Hilfe"]
