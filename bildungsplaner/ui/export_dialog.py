@@ -39,7 +39,8 @@ __all__ = ["ExportPanel", "run_export"]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 def formats() -> list[tuple[str, str]]:

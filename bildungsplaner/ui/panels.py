@@ -300,11 +300,10 @@ class ImportPage(QWidget):
         if row is None:
             self.details.clear()
             return
-        tr = QCoreApplication.translate
-        parts = [tr("Panels", "Nr. {id}: {file} ({format}), {rows} Zeilen gelesen").format(
+        parts = [QCoreApplication.translate("Panels", "Nr. {id}: {file} ({format}), {rows} Zeilen gelesen").format(
             id=row.id, file=row.file_name, format=row.format, rows=format_number(row.row_count))]
         if row.source:
-            parts.append(tr("Panels", "Quelle: {source}").format(source=row.source))
+            parts.append(QCoreApplication.translate("Panels", "Quelle: {source}").format(source=row.source))
         if row.footnotes:
-            parts.append(tr("Panels", "Fußnoten: {notes}").format(notes=row.footnotes))
+            parts.append(QCoreApplication.translate("Panels", "Fußnoten: {notes}").format(notes=row.footnotes))
         self.details.setPlainText("\n".join(parts))

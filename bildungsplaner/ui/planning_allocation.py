@@ -49,7 +49,8 @@ SLIDER_MAX = 100  # weights 0 … 1 on the slider; the spin box allows more
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningEditor", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 def method_labels() -> dict[str, str]:

@@ -22,7 +22,8 @@ __all__ = ["ComparisonView", "compare_saved"]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningEditor", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 def compare_saved(ws: Workspace, name_a: str, name_b: str, progress: Any = None) -> Any:

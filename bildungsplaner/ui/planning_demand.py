@@ -42,7 +42,8 @@ NO_BASE_YEAR = 1899
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningEditor", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 def _german(value: float) -> str:

@@ -65,7 +65,8 @@ Buttons = QMessageBox.StandardButton
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningEditor", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 class PlanningEditor(QWidget):

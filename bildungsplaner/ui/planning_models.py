@@ -31,7 +31,8 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningModels", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,8 @@ class EditorHost(Protocol):
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanningEditor", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 class ListCompleter(QCompleter):

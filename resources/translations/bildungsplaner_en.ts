@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../bildungsplaner/ui/export_dialog.py" line="+46"/>
+        <location filename="../../bildungsplaner/ui/export_dialog.py" line="+47"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -103,7 +103,7 @@
         <translation>Exporting “{name}” …</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+49"/>
+        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+57"/>
         <source>Hare-Niemeyer (größter Rest)</source>
         <translation>Hare-Niemeyer (largest remainder)</translation>
     </message>
@@ -154,12 +154,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+264"/>
+        <location line="+282"/>
         <source>Term entfernen</source>
         <translation>Remove term</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-235"/>
         <source>Einrichtungen</source>
         <translation>Facilities</translation>
     </message>
@@ -174,12 +174,12 @@
         <translation>all kinds; separate several with commas</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Gebietsschlüssel, z. B. 05999001; leer: alle</source>
-        <translation>Area key, e.g. 05999001; empty: all</translation>
+        <location line="+8"/>
+        <source>Schlüssel oder Name eines Gebiets; leer: alle</source>
+        <translation>Key or name of a region; empty: all</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>Empfänger</source>
         <translation>Recipients</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>&amp;Within:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Empfänger eingrenzen</source>
         <translation>Restrict recipients</translation>
     </message>
@@ -324,7 +324,7 @@
         <translation>Method</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Vorhandene Arten: {kinds}</source>
         <translation>Existing kinds: {kinds}</translation>
     </message>
@@ -374,7 +374,7 @@
         <translation>{count} recipients, allocated: {sum} {unit} ({method})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_compare.py" line="+48"/>
+        <location filename="../../bildungsplaner/ui/planning_compare.py" line="+49"/>
         <source>&amp;Vergleichen</source>
         <translation>&amp;Compare</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+63"/>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+64"/>
         <source>„{text}“ ist keine Zahl.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
@@ -475,8 +475,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+389"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+217"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+392"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+218"/>
         <location line="+28"/>
         <location line="+44"/>
         <source>Bedarf</source>
@@ -484,19 +484,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+132"/>
+        <location line="+136"/>
         <location filename="../../bildungsplaner/ui/planning_models.py" line="-71"/>
         <source>Alter</source>
         <translation>Ages</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+134"/>
+        <location line="-136"/>
+        <location line="+138"/>
         <source>Quote</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-138"/>
         <source>Ganztag (GaFöG)</source>
         <translation>All-day (GaFöG)</translation>
     </message>
@@ -511,7 +511,7 @@
         <translation>Places: facility kinds</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Quote als Anteil (0,45) oder je Jahr: „2026: 0,45; 2030: 0,55“</source>
         <translation>Rate as a share (0.45) or per year: “2026: 0.45; 2030: 0.55”</translation>
     </message>
@@ -541,7 +541,7 @@
         <translation>TOML text</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Den Namen ändern Sie im TOML-Text.</source>
         <translation>Change the name in the TOML text.</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-280"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-281"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -693,7 +693,7 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
@@ -935,7 +935,17 @@
         <translation>Changed on {date}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+75"/>
+        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+113"/>
+        <source>alle Gebiete</source>
+        <translation>all regions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unbekannter Gebietsschlüssel</source>
+        <translation>unknown region key</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Fehler: {message}</source>
         <translation>Error: {message}</translation>
     </message>
@@ -945,13 +955,12 @@
         <translation>No notes.</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Kein Ergebnis</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="+21"/>
         <source>exakt</source>
         <translation>exact</translation>
     </message>
@@ -966,7 +975,7 @@
         <translation>Allocation per recipient</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+25"/>
         <source>{line}: Bedarf</source>
         <translation>{line}: demand</translation>
     </message>
@@ -1143,7 +1152,7 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../bildungsplaner/ui/models.py" line="+79"/>
+        <location filename="../../bildungsplaner/ui/models.py" line="+80"/>
         <source>genau null</source>
         <translation>exactly zero</translation>
     </message>
@@ -1886,7 +1895,7 @@
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -2016,7 +2025,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -2105,29 +2114,30 @@
     <message>
         <location line="+87"/>
         <location line="+93"/>
-        <location line="+29"/>
+        <location line="+70"/>
         <location line="+51"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+171"/>
+        <location line="-213"/>
+        <location line="+212"/>
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-136"/>
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+50"/>
         <source>Werte</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-48"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
@@ -2143,18 +2153,73 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+67"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-64"/>
+        <location line="+65"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-53"/>
+        <source>Stand: {stand}</source>
+        <translation>As of: {stand}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>aktuell</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ersetzt durch Nr. {id}</source>
+        <translation>replaced by no. {id}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Datei</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tabelle</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stand</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Einrichtungen</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Importiert</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>von</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Merkmal</source>
         <translation>Attribute</translation>
     </message>
@@ -2198,7 +2263,7 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/panels.py" line="+71"/>
+        <location filename="../../bildungsplaner/ui/panels.py" line="+83"/>
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
@@ -2208,7 +2273,7 @@
         <translation>All kinds ({count})</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen.</source>
         <translation>Bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, flat file), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xlsm, xls, ods, csv). You can also simply drag a file onto the window.</translation>
     </message>
@@ -2216,6 +2281,31 @@
         <location line="+5"/>
         <source>Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in Gebietsschlüsseln, und jede Summe, die nicht aufgeht.</source>
         <translation>Every import is stored with its provenance (file, table code, date, footnotes); symbols such as “.” or “…” are kept as flags, and a check report lists every correction before the import, such as leading zeros added to area keys, and every total that does not add up.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bisherige Importe (neueste zuerst):</source>
+        <translation>Imports so far (newest first):</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Wählen Sie einen Import, um Quelle und Fußnoten zu sehen.</source>
+        <translation>Select an import to see its source and footnotes.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Nr. {id}: {file} ({format}), {rows} Zeilen gelesen</source>
+        <translation>No. {id}: {file} ({format}), {rows} rows read</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quelle: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fußnoten: {notes}</source>
+        <translation>Footnotes: {notes}</translation>
     </message>
 </context>
 <context>
@@ -2234,7 +2324,7 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../bildungsplaner/ui/models.py" line="-333"/>
+        <location filename="../../bildungsplaner/ui/models.py" line="-374"/>
         <source>Bund</source>
         <translation>Federation</translation>
     </message>
