@@ -37,6 +37,7 @@ from bildungsplaner.ui.models import (
     FacilityTableModel,
     IndicatorTableModel,
     RegionTreeModel,
+    RowTableModel,
     format_number,
 )
 
@@ -59,6 +60,19 @@ def _sorting_proxy(parent: QWidget) -> QSortFilterProxyModel:
     proxy.setSortRole(SORT_ROLE)
     proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     return proxy
+
+
+def _sorted_list(parent: QWidget, model: RowTableModel, name: str,
+                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> tuple[QSortFilterProxyModel, QTreeView]:
+    """A single-selection list over ``model``, sortable by header click, sorted by the first column."""
+    proxy = _sorting_proxy(parent)
+    proxy.setSourceModel(model)
+    view = _list_view(proxy)
+    view.setObjectName(name)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, order)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return proxy, view
 
 
 class RegionPanel(QWidget):
@@ -116,13 +130,7 @@ class IndicatorPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = IndicatorTableModel(parent=self)
-        self.proxy = _sorting_proxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = _list_view(self.proxy)
-        self.view.setObjectName("indicatorList")
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.proxy, self.view = _sorted_list(self, self.model, "indicatorList")
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.indicator_changed.emit(self.selected_indicator()))
         layout = QVBoxLayout(self)
@@ -157,17 +165,11 @@ class FacilityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FacilityTableModel(parent=self)
-        self.proxy = _sorting_proxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy, self.view = _sorted_list(self, self.model, "facilityList")
         self.proxy.setFilterKeyColumn(FacilityTableModel.KIND_COLUMN)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("facilityKind")
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self.view = _list_view(self.proxy)
-        self.view.setObjectName("facilityList")
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._facility_changed())
         self.attributes = AttributeTableModel(parent=self)
         self.attribute_view = _list_view(self.attributes)
@@ -252,13 +254,7 @@ class ImportPage(QWidget):
         history = QLabel(QCoreApplication.translate("Panels", "Bisherige Importe (neueste zuerst):"))
         layout.addWidget(history)
         self.model = DatasetTableModel(parent=self)
-        self.proxy = _sorting_proxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.view = _list_view(self.proxy)
-        self.view.setObjectName("datasetList")
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.proxy, self.view = _sorted_list(self, self.model, "datasetList", Qt.SortOrder.DescendingOrder)
         history.setBuddy(self.view)
         # footnotes of a GENESIS table run to hundreds of lines: a scrolling text under the list, in a splitter
         self.details = QPlainTextEdit()
