@@ -83,6 +83,23 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "resources"
 
 
+def help_file() -> Path:
+    """The offline handbook (one HTML page, no external resources)."""
+    return resources_dir() / "help" / "hilfe.html"
+
+
+def licenses_dir() -> Path:
+    """Licence texts of the application and everything it bundles.
+
+    Frozen: ``LICENSES/`` of the bundle, collected at build time (``installer/collect_licenses.py``: an index,
+    every bundled distribution's licence, Qt's LGPL notice). From the source tree: the committed texts in
+    ``installer/LICENSES`` (Qt's LGPL notice and the licences it refers to).
+    """
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", executable_dir())) / "LICENSES"
+    return Path(__file__).resolve().parent.parent / "installer" / "LICENSES"
+
+
 def translations_dir() -> Path:
     """Compiled ``.qm`` files: built from ``resources/translations/*.ts``, never committed."""
     if is_frozen():

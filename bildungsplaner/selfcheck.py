@@ -6,7 +6,8 @@ the tests. It checks what a broken or stripped-down bundle would get wrong silen
 * openpyxl must parse workbooks through ``defusedxml`` (``openpyxl.DEFUSEDXML is True``); without it a
   crafted xlsx (XML bomb, external entities) is parsed by the plain standard-library parser;
 * inside a PyInstaller bundle: the Alembic migration scripts (loaded from files, not from the archive), the
-  compiled application translations, Qt's German translation and the licence texts must be present.
+  compiled application translations, Qt's German translation, the handbook and the licence texts must be
+  present.
 
 Importing openpyxl costs about 80 ms, so this does not run on every start, only when asked.
 """
@@ -26,6 +27,7 @@ BUNDLE_FILES = (
     "bildungsplaner/store/migrations/script.py.mako",
     "resources/translations/bildungsplaner_en.qm",
     "resources/icons/bildungsplaner.svg",
+    "resources/help/hilfe.html",
     "PySide6/Qt/translations/qtbase_de.qm",
     "LICENSES/README.txt",
 )

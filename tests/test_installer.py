@@ -404,7 +404,7 @@ def test_the_frozen_folder_has_both_executables_and_only_what_it_needs(frozen_ap
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
                    "PySide6/Qt/plugins/platforms/libqminimal.so", "LICENSES/README.txt", "LICENSES/LGPL-3.0.txt",
                    "bildungsplaner/store/migrations/env.py", "bildungsplaner/store/migrations/versions",
-                   "resources/icons/bildungsplaner.svg"):
+                   "resources/icons/bildungsplaner.svg", "resources/help/hilfe.html"):
         assert needed in files, needed
     assert any(f.startswith("defusedxml/") for f in files)
     qt_unused = re.compile(r"Qt6?(Network|Qml|Quick|WebEngine|3D|Multimedia|Charts)|libqgtk3|wayland", re.I)

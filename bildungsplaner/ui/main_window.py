@@ -42,6 +42,7 @@ from bildungsplaner.ui import tasks
 from bildungsplaner.ui.browser import DataBrowser
 from bildungsplaner.ui.dialogs import guarded, show_about, show_error
 from bildungsplaner.ui.export_dialog import ExportPanel
+from bildungsplaner.ui.help import HelpDialog, LicenseDialog
 from bildungsplaner.ui.import_pages import local_files
 from bildungsplaner.ui.import_wizard import ImportWizard
 from bildungsplaner.ui.panels import FacilityPanel, ImportPage, IndicatorPanel, RegionPanel
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self.runner = tasks.TaskRunner(self)
         self.import_wizard: ImportWizard | None = None
+        self.help_dialog: HelpDialog | None = None
         self.resize(1280, 820)
         self.setAcceptDrops(True)
         self._build_central()
@@ -148,6 +150,13 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Suchen"), self.focus_find, QKeySequence(keys.Find),
             QCoreApplication.translate("MainWindow", "Die Datentabelle filtern"))
         self.about_action = self._action(QCoreApplication.translate("MainWindow", "Über Bildungsplaner"), self.about)
+        self.help_action = self._action(
+            QCoreApplication.translate("MainWindow", "Handbuch"), self.show_help, QKeySequence(keys.HelpContents),
+            QCoreApplication.translate("MainWindow", "Das Handbuch öffnen (liegt dem Programm bei)"))
+        self.licenses_action = self._action(
+            QCoreApplication.translate("MainWindow", "Lizenzen"), self.show_licenses, None,
+            QCoreApplication.translate("MainWindow", "Die Lizenzen des Programms und der mitgelieferten "
+                                                     "Bibliotheken anzeigen"))
 
         file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Datei"))
         file_menu.addAction(self.new_action)
@@ -172,6 +181,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.licenses_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     # --- workspace ------------------------------------------------------------------------------------------
@@ -404,6 +416,21 @@ class MainWindow(QMainWindow):
     @guarded()
     def about(self) -> None:
         show_about(self, self.workspace.path if self.workspace else None)
+
+    def show_help(self) -> HelpDialog:
+        """The handbook beside the window (one instance, raised again on the next F1)."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+        return self.help_dialog
+
+    def show_licenses(self) -> LicenseDialog:
+        dialog = LicenseDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.planning.maybe_save():  # unsaved scenario edits: Speichern / Verwerfen / Abbrechen

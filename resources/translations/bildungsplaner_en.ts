@@ -989,6 +989,31 @@
         <source>Bedarf und Plätze je Jahr (alle Gebiete)</source>
         <translation>Demand and places per year (all areas)</translation>
     </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/help.py" line="+61"/>
+        <source>{app} – Handbuch</source>
+        <translation>{app} – Handbook</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Das Handbuch fehlt in dieser Installation ({path}).</source>
+        <translation>The handbook is missing from this installation ({path}).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{app} – Lizenzen</source>
+        <translation>{app} – Licences</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Keine Lizenztexte gefunden in {folder}.</source>
+        <translation>No licence texts found in {folder}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file} ist nicht lesbar: {error}</source>
+        <translation>{file} cannot be read: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Browser</name>
@@ -1890,12 +1915,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+54"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+55"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -2006,6 +2031,26 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Handbuch</source>
+        <translation>Handbook (German)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Handbuch öffnen (liegt dem Programm bei)</source>
+        <translation>Open the handbook (ships with the program; in German)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lizenzen</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Die Lizenzen des Programms und der mitgelieferten Bibliotheken anzeigen</source>
+        <translation>Show the licences of the program and of the libraries it ships with</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
@@ -2025,7 +2070,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -2263,12 +2308,12 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/panels.py" line="+83"/>
+        <location filename="../../bildungsplaner/ui/panels.py" line="+97"/>
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+93"/>
         <source>Alle Arten ({count})</source>
         <translation>All kinds ({count})</translation>
     </message>
@@ -2288,7 +2333,7 @@
         <translation>Imports so far (newest first):</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Wählen Sie einen Import, um Quelle und Fußnoten zu sehen.</source>
         <translation>Select an import to see its source and footnotes.</translation>
     </message>

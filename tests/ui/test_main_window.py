@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton
 
 from bildungsplaner import __version__, paths
@@ -233,6 +233,46 @@ def test_menus(window: MainWindow) -> None:
     assert window.import_action.shortcut().toString() == "Ctrl+I"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.copy_action.shortcut().toString() == "Ctrl+C"
+    assert [a.text() for a in menus["Hilfe"].actions() if a.text()] == ["Handbuch", "Lizenzen",
+                                                                          "Über Bildungsplaner"]
+    assert window.help_action.shortcut().toString() == "F1"
+
+
+def test_f1_opens_the_handbook_from_the_program_folder(qtbot: Any, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.help_dialog
+    assert dialog is not None and dialog.isVisible() and "Handbuch" in dialog.windowTitle()
+    text = dialog.browser.toPlainText()
+    for heading in ("Arbeitsbereich", "Import", "Planung", "Export", "Tastenkürzel", "Kommandozeile"):
+        assert heading in text
+    assert dialog.browser.source().toLocalFile() == str(paths.help_file())
+    # an anchor of the table of contents moves within the page; a web address is not followed
+    dialog.browser.setSource(QUrl("#tasten"))
+    assert dialog.browser.source().fragment() == "tasten"
+    before = dialog.browser.source()
+    dialog.browser.setSource(QUrl("https://example.org/"))
+    assert dialog.browser.source() == before and "Tastenkürzel" in dialog.browser.toPlainText()
+    assert window.show_help() is dialog  # F1 again raises the same window
+
+
+def test_the_handbook_names_only_shortcuts_that_exist(window: MainWindow) -> None:
+    html = paths.help_file().read_text(encoding="utf-8")
+    assert "http://" not in html and "https://" not in html and "<img" not in html  # nothing to fetch
+    for action, text in ((window.import_action, "Strg+I"), (window.find_action, "Strg+F"),
+                         (window.help_action, "F1"), (window.planning.save_action, "Strg+S"),
+                         (window.planning.duplicate_action, "Strg+D")):
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        assert text in html and shown.replace("Ctrl", "Strg") == text
+
+
+def test_licences_window_lists_the_texts_and_shows_qt_s_notice(window: MainWindow) -> None:
+    dialog = window.show_licenses()
+    names = [dialog.files.item(i).text() for i in range(dialog.files.count())]
+    assert "Qt-LGPL-Hinweis.txt" in names and "LGPL-3.0.txt" in names
+    assert dialog.text.toPlainText()  # the first one is shown at once
+    dialog.files.setCurrentRow(names.index("Qt-LGPL-Hinweis.txt"))
+    assert "LGPL" in dialog.text.toPlainText() and "Qt" in dialog.text.toPlainText()
+    dialog.close()
 
 
 def test_about_shows_version(window: MainWindow, message_boxes: Any) -> None:
