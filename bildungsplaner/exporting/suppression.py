@@ -15,8 +15,12 @@ hidden value can be worked out from the totals that are shown (secondary suppres
   space of the equations restricted to the suppressed cells?) adds the smallest remaining candidate of a
   disclosed cell's line until nothing is determined.
 
-Not covered (say so where it matters): bounds from non-negativity (a suppressed cell next to a small total
-can be narrowed to an interval) and tables published elsewhere with other totals.
+Non-negativity: counts cannot be negative, which an attacker may use as well. It cannot make a hidden
+value *exact*: every suppressed cell holds a positive count (zeros are neither primary nor secondary
+candidates), so for a cell that the equations leave undetermined there is a direction in their null space
+along which all hidden cells can move a little both ways and stay non-negative (for whole counts: by one).
+It can narrow a hidden value to an *interval* (a hidden 2 beside a row total of 3), which is not checked
+here; nor are tables published elsewhere with other totals. Say so where it matters.
 
 Cells that are not counts (amounts, shares, rates) take no part: pass them as ``nan`` in ``values`` or mask
 them out with ``counts``.

@@ -50,6 +50,8 @@ def test_no_suppressed_cell_is_determined_by_the_published_totals(table, thresho
     shown_rows = rows & ~result.hidden_row_totals
     shown_cols = cols & ~result.hidden_column_totals
     assert not disclosed_cells(result.suppressed, row_totals=shown_rows, column_totals=shown_cols).any()
+    # every hidden cell is a positive count: then non-negativity cannot pin one down either (module docstring)
+    assert (table[result.suppressed] > 0).all()
     # a total is only hidden when its line had nothing else to hide
     for i in np.flatnonzero(result.hidden_column_totals):
         assert ((table[:, i] > 0) & ~result.suppressed[:, i]).sum() == 0
