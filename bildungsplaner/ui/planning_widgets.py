@@ -111,7 +111,7 @@ class RegionCompleter(QCompleter):
         """What the key stands for, for a label beside the field."""
         if not key:
             return tr("alle Gebiete")
-        return self.names.get(key, tr("unbekannter Gebietsschlüssel"))
+        return self.names.get(key, tr("kein Gebiet mit diesem Schlüssel – aus der Liste wählen"))
 
 
 class ListDelegate(QStyledItemDelegate):

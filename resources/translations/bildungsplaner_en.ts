@@ -941,8 +941,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>unbekannter Gebietsschlüssel</source>
-        <translation>unknown region key</translation>
+        <source>kein Gebiet mit diesem Schlüssel – aus der Liste wählen</source>
+        <translation>no region with this key – pick one from the list</translation>
     </message>
     <message>
         <location line="+50"/>

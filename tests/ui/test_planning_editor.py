@@ -286,7 +286,7 @@ def test_regions_and_kinds_are_offered_while_typing(editor: PlanningEditor, qtbo
     allocation.within.editingFinished.emit()
     assert editor.spec.recipients.within == "05999002"
     allocation.within.setText("99999")
-    assert allocation.within_name.text() == "unbekannter Gebietsschlüssel"
+    assert allocation.within_name.text() == "kein Gebiet mit diesem Schlüssel – aus der Liste wählen"
     allocation.within.setText("")
     assert allocation.within_name.text() == "alle Gebiete"
 
