@@ -182,6 +182,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
     progress.report(0.95, "Herkunftsangaben und Protokoll schreiben …")
     progress.check()
     dataset.row_count = count
+    dataset.meta = {**dataset.meta, "observations": count, "facilities": len(specs)}
     summary = DemoSummary(
         regions=len(region_ids), gemeinden=len(GEMEINDEN), sozialraeume=len(areas), observations=count,
         facilities=len(specs), indicators=len(indicators),

@@ -219,8 +219,8 @@ class FacilityPanel(QWidget):
 class ImportPage(QWidget):
     """What can be imported, the button that opens the import assistant (same as Datei › Importieren…), and
     the import history of the workspace: every dataset with its provenance, what it holds, whether a newer
-    import of the same table replaced it. The history is read when the page is shown (counting the values
-    reads the observation table once)."""
+    import of the same table replaced it. The history is read when the page is shown (instant: imports keep
+    their counts; only a workspace from before them has its values counted once)."""
 
     def __init__(self, import_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
