@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,23 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def scenario(n: int) -> tuple[Any, pd.DataFrame]:
-    """The demo's allocation over ``n`` generated schools (as in ``benchmarks/allocation.py``)."""
-    from bildungsplaner.planning.allocation import AllocationSpec
+    """The allocation over ``n`` generated schools of ``benchmarks/allocation.py`` (Hare-Niemeyer)."""
+    import allocation
 
-    rng = np.random.default_rng(7)
-    pupils = rng.integers(50, 900, n).astype(float)
-    frame = pd.DataFrame({"key": [f"{100000 + i}" for i in range(n)], "name": [f"Schule {i}" for i in range(n)],
-                          "attribute:schueler": pupils,
-                          "attribute:sozialindex": rng.integers(1, 10, n).astype(float)})
-    total = round(pupils.sum() / 300 * 2) / 2
-    spec = AllocationSpec.from_dict({
-        "name": "Benchmark", "recipients": {"type": "facility", "facility_kinds": ["Grundschule"]},
-        "need": [{"source": "attribute:schueler", "weight": 0.6},
-                 {"source": "attribute:schueler", "times": "attribute:sozialindex", "weight": 0.4}],
-        "amount": {"total": total, "unit": "VZÄ", "step": 0.5, "method": "hare-niemeyer", "minimum": 0.5,
-                   "maximum": 3.0},
-    })
-    return spec, frame
+    return allocation.scenario(n, "hare-niemeyer")
 
 
 def main() -> None:

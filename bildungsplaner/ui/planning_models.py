@@ -18,7 +18,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from bildungsplaner.services.scenarios import SavedScenario
-from bildungsplaner.ui.models import SORT_ROLE, format_number
+from bildungsplaner.ui.models import SORT_ROLE, Column, RowTableModel, format_number
 
 __all__ = ["AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn", "FrameTableModel",
            "ScenarioListModel"]
@@ -249,38 +249,15 @@ class ComparisonModel(FrameTableModel):
                                          FrameColumn("difference", tr("Differenz (B − A)"), "number", decimals)])
 
 
-class ScenarioListModel(QAbstractTableModel):
+class ScenarioListModel(RowTableModel):
     """The saved scenarios of the workspace: name and kind."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[SavedScenario] = []
-
-    def set_rows(self, rows: Sequence[SavedScenario]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and section in (0, 1):
-            return (tr("Szenario"), tr("Art"))[section]
-        return None
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or index.column() not in (0, 1):
-            return None
-        row = self.rows[index.row()]
-        if role in (_DISPLAY, SORT_ROLE):
-            return row.name if index.column() == 0 else kind_label(row.kind)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        def changed(row: SavedScenario) -> str:
             return tr("Geändert am {date}").format(date=f"{row.changed_at:%d.%m.%Y %H:%M}")
-        return None
+
+        super().__init__([Column(tr("Szenario"), lambda r: r.name, tooltip=changed),
+                          Column(tr("Art"), lambda r: kind_label(r.kind), tooltip=changed)], parent=parent)
 
     def row_of(self, name: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.name == name), -1)
