@@ -67,3 +67,20 @@ def test_recent_workspaces_are_newest_first_without_duplicates_and_bounded(tmp_p
     assert len(recent) == MAX_RECENT
     assert recent[0].endswith("ws4.bpws")
     assert len(set(recent)) == len(recent)
+
+
+def test_drafts_are_per_workspace_in_the_data_folder_and_survive_a_restart(tmp_path: Path,
+                                                                           isolated_home: Path) -> None:
+    from bildungsplaner import drafts
+
+    first, second = tmp_path / "a.bpws", tmp_path / "sub" / ".." / "b.bpws"
+    drafts.write_draft(first, "Verteilung A", "format = 1\n")
+    drafts.write_draft(second, None, "format = 1\nname = 'B'\n")
+    assert drafts.draft_file(first).parent == isolated_home / "Entwürfe"
+    assert drafts.draft_file(first) != drafts.draft_file(second)
+    a, b = drafts.read_draft(first), drafts.read_draft(tmp_path / "b.bpws")  # the same file by another path
+    assert a is not None and a.stored_name == "Verteilung A" and a.text == "format = 1\n"
+    assert b is not None and b.stored_name is None and "name = 'B'" in b.text
+    assert not list((isolated_home / "Entwürfe").glob("*.tmp"))  # written through a temporary file
+    drafts.discard_draft(first)
+    assert drafts.read_draft(first) is None and drafts.read_draft(second) is not None

@@ -10,18 +10,21 @@ the cached inputs, which keeps dragging a weight fluid.
 
 Unsaved changes are never dropped silently: :meth:`PlanningEditor.maybe_save` asks Speichern / Verwerfen /
 Abbrechen before another scenario is opened, and the main window calls it before closing or opening another
-workspace.
+workspace. Against a crash or a power cut, unsaved changes are also written as a draft
+(:mod:`bildungsplaner.drafts`) shortly after each edit; saving or discarding removes it, and a draft still
+there when the workspace is opened again is offered for restoring.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import time
 from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bildungsplaner import UserInputError
+from bildungsplaner import UserInputError, drafts
 from bildungsplaner.exporting.safety import atomic_target
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.services import scenarios as scenario_service
@@ -62,6 +65,9 @@ from bildungsplaner.ui.planning_templates import facility_hint, template
 __all__ = ["PlanningEditor"]
 
 Buttons = QMessageBox.StandardButton
+log = logging.getLogger(__name__)
+# a draft is written this long after the last edit (a slider drag writes once, not per step)
+DRAFT_DELAY_MS = 800
 
 
 def tr(text: str) -> str:
@@ -92,6 +98,11 @@ class PlanningEditor(QWidget):
         self._hint: tuple[str, str] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_changed)
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.write_draft)
+        self._draft_workspace: Path | None = None  # the workspace a draft was written for
 
         self.model = ScenarioListModel(self)
         self.list = QTableView()
@@ -231,6 +242,8 @@ class PlanningEditor(QWidget):
         if same and self.spec is not None:  # the same workspace again (after an import): keep the edits
             self.editor().show_spec(self.spec)
             self.recompute()
+        elif workspace is not None:  # after the window is shown: a draft left by a crash?
+            QTimer.singleShot(0, self, lambda: self.offer_draft(workspace))  # (dropped if self is deleted)
 
     def refresh_list(self) -> None:
         rows = scenario_service.list_scenarios(self.workspace) if self.workspace is not None else []
@@ -394,9 +407,64 @@ class PlanningEditor(QWidget):
             self.title.setText(f"<h3>{html.escape(self.spec.name)} <small>({kind}){mark}</small></h3>")
         else:
             self.title.setText("")
+        if dirty:
+            self._draft_timer.start()  # (re)started: written once the edits pause
         if dirty != self._dirty:
             self._dirty = dirty
+            if not dirty:  # saved, discarded, or undone back to the saved state
+                self._drop_draft()
             self.dirty_changed.emit(dirty)
+
+    # --- drafts (see the module docstring) ------------------------------------------------------------------
+    def write_draft(self) -> None:
+        """Keep the unsaved changes on disk (called by the timer; at once in tests)."""
+        if self.workspace is None or not self.is_dirty():
+            return
+        try:
+            drafts.write_draft(self.workspace.path, self.current_name, scenario_files.dumps(self.spec))
+            self._draft_workspace = self.workspace.path
+        except OSError as exc:  # a safety net only: editing goes on, the log says why
+            log.warning("Entwurf nicht geschrieben: %s", exc)
+
+    def _drop_draft(self) -> None:
+        self._draft_timer.stop()
+        if self._draft_workspace is not None:
+            drafts.discard_draft(self._draft_workspace)
+            self._draft_workspace = None
+
+    def offer_draft(self, workspace: Workspace) -> bool:
+        """Offer to restore the draft left for ``workspace`` (True: restored)."""
+        if workspace is not self.workspace or self.is_dirty():
+            return False
+        draft = drafts.read_draft(workspace.path)
+        if draft is None:
+            return False
+        name = draft.stored_name or tr("(noch nicht gespeichert)")
+        answer = QMessageBox.question(
+            self, tr("Ungespeicherte Änderungen wiederherstellen"),
+            tr("Das Programm wurde beendet, bevor die Änderungen am Szenario „{name}“ gespeichert waren "
+               "(Stand {time}). Sollen sie wiederhergestellt werden? Sie können sie danach speichern oder "
+               "verwerfen.").format(name=name, time=f"{draft.written_at.astimezone():%d.%m.%Y %H:%M}"),
+            Buttons.Yes | Buttons.No, Buttons.Yes)
+        if answer != Buttons.Yes:
+            drafts.discard_draft(workspace.path)
+            return False
+        try:
+            spec = scenario_files.parse(draft.text, tr("Entwurf"))
+            saved = None
+            if draft.stored_name is not None and self.model.row_of(draft.stored_name) >= 0:
+                saved = scenario_service.get_scenario(workspace, draft.stored_name).text
+        except UserInputError as exc:
+            drafts.discard_draft(workspace.path)
+            show_error(self, exc, tr("Ungespeicherte Änderungen wiederherstellen"))
+            return False
+        self._draft_workspace = workspace.path
+        self._load(spec, saved)
+        self.list.selectionModel().blockSignals(True)
+        self._select_in_list(self.current_name)
+        self.list.selectionModel().blockSignals(False)
+        self._update_state()
+        return True
 
     def maybe_save(self) -> bool:
         """With unsaved changes ask Speichern / Verwerfen / Abbrechen; True: go on (saved or discarded)."""

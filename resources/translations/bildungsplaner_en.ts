@@ -475,17 +475,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+392"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+405"/>
         <location filename="../../bildungsplaner/ui/planning_models.py" line="+218"/>
         <location line="+28"/>
-        <location line="+44"/>
+        <location line="+21"/>
         <source>Bedarf</source>
         <translation>Demand</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+136"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-71"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-48"/>
         <source>Alter</source>
         <translation>Ages</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-281"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-283"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+47"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+34"/>
         <source>Szenario</source>
         <translation>Scenario</translation>
     </message>
@@ -693,7 +693,7 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+18"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+8"/>
         <source>Verteilung</source>
         <translation>Allocation</translation>
     </message>
@@ -714,7 +714,28 @@
         <translation> – unsaved changes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+36"/>
+        <source>(noch nicht gespeichert)</source>
+        <translation>(not saved yet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>Ungespeicherte Änderungen wiederherstellen</source>
+        <translation>Restore unsaved changes</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Das Programm wurde beendet, bevor die Änderungen am Szenario „{name}“ gespeichert waren (Stand {time}). Sollen sie wiederhergestellt werden? Sie können sie danach speichern oder verwerfen.</source>
+        <translation>The program ended before the changes to the scenario “{name}” were saved (as of {time}). Restore them? You can then save or discard them.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -789,7 +810,7 @@
         <translation>Scenario file (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-195"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-172"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -925,12 +946,12 @@
         <translation>Difference (B − A)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+11"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-3"/>
         <source>Geändert am {date}</source>
         <translation>Changed on {date}</translation>
     </message>

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from bildungsplaner import UserInputError
+from bildungsplaner import UserInputError, drafts
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.services.planning import run_scenario
 from bildungsplaner.services.planning_inputs import collect_inputs, compute
@@ -414,3 +414,59 @@ def test_no_workspace_and_index_errors(qtbot: Any) -> None:
     assert editor.model.rowCount() == 0 and not editor.new_allocation_action.isEnabled()
     assert not editor.open_scenario(ALLOCATION)
     assert editor.allocation.model.data(QModelIndex()) is None
+
+
+# --- drafts: nothing lost on a crash ----------------------------------------------------------------------
+
+def test_unsaved_edits_are_kept_as_a_draft_until_saved(qtbot: Any, editor: PlanningEditor,
+                                                       demo_workspace: Any) -> None:
+    path = drafts.draft_file(demo_workspace.path)
+    editor.allocation.total.setValue(30.0)
+    assert not path.exists()  # not at once: after the edits pause
+    qtbot.waitUntil(path.exists, timeout=3000)
+    draft = drafts.read_draft(demo_workspace.path)
+    assert draft is not None and draft.stored_name == ALLOCATION
+    assert scenario_files.parse(draft.text).amount.total == 30.0
+    editor.undo_action.trigger()  # back to the saved state: nothing to keep
+    assert not path.exists()
+    editor.allocation.total.setValue(31.0)
+    editor.write_draft()
+    assert path.exists()
+    assert editor.save()
+    assert not path.exists()
+
+
+def test_a_draft_left_by_a_crash_is_offered_when_the_workspace_opens(
+        qtbot: Any, demo_workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = get_scenario(demo_workspace, ALLOCATION).text.replace("total = 24.0", "total = 33.0")
+    assert "total = 33.0" in text
+    drafts.write_draft(demo_workspace.path, ALLOCATION, text)  # as a crashed session left it
+    asked = answer(monkeypatch, Button.Yes)
+    win = MainWindow(demo_workspace, settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: asked != [], timeout=3000)
+    assert "„Schulsozialarbeit Grundschulen 2027“" in asked[0] and "wiederhergestellt" in asked[0]
+    editor = win.planning
+    assert editor.spec is not None and editor.spec.amount.total == 33.0
+    assert editor.is_dirty() and editor.current_name == ALLOCATION and editor.selected_name() == ALLOCATION
+    assert get_scenario(demo_workspace, ALLOCATION).spec.amount.total == 24.0  # restored, not saved
+    assert drafts.read_draft(demo_workspace.path) is not None  # kept until saved or discarded
+    editor.undo_stack.clear()
+    answer(monkeypatch, Button.Discard)
+    assert editor.maybe_save()
+    assert drafts.read_draft(demo_workspace.path) is None
+
+
+def test_a_declined_or_damaged_draft_is_removed(qtbot: Any, demo_workspace: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    drafts.write_draft(demo_workspace.path, None, "format = 1\nkind = 'allocation'\nname = 'Neu'\n")
+    asked = answer(monkeypatch, Button.No)
+    win = MainWindow(demo_workspace, settings=Settings())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: asked != [], timeout=3000)
+    assert "noch nicht gespeichert" in asked[0]
+    assert win.planning.spec is None and drafts.read_draft(demo_workspace.path) is None
+    drafts.draft_file(demo_workspace.path).write_text("{kaputt", encoding="utf-8")
+    assert drafts.read_draft(demo_workspace.path) is None and not drafts.draft_file(demo_workspace.path).exists()
