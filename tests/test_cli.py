@@ -67,6 +67,23 @@ def test_data_list_shows_the_import_history(demo_file: Path, capsys: pytest.Capt
     assert lines[0].split()[:3] == ["Nr.", "Datei", "Tabelle"] and "17.570" in lines[2] and "aktuell" in lines[2]
 
 
+def test_data_delete_takes_an_import_back_and_refuses_what_it_cannot(
+        demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real = REPO.parent / "shared" / "real-data" / "genesis_12411-01-01-4.csv"
+    if not real.exists():
+        pytest.skip("real data not beside the project")
+    assert main(["import", str(real), "--json", "--workspace", str(demo_file)]) == 0
+    dataset = json.loads(capsys.readouterr().out)["dataset"]
+    assert main(["--workspace", str(demo_file), "data", "delete", str(dataset)]) == 0
+    out = capsys.readouterr().out
+    assert f"Import Nr. {dataset} (genesis_12411-01-01-4.csv) gelöscht: 1.578 Werte entfernt." in out
+    assert "Indikatoren ohne Werte entfernt: BEVOELKERUNGSSTAND." in out
+    assert main(["data", "delete", "1", "--workspace", str(demo_file)]) == 2  # the demo brought facilities
+    assert "nicht einzeln löschen" in capsys.readouterr().err
+    assert main(["data", "delete", str(dataset), "--workspace", str(demo_file)]) == 2
+    assert f"Nr. {dataset} gibt es" in capsys.readouterr().err
+
+
 def test_info_in_words_uses_german_labels(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["info", "--workspace", str(demo_file)]) == 0
     out = capsys.readouterr().out

@@ -257,3 +257,61 @@ def test_an_import_killed_midway_leaves_the_workspace_as_before(workspace, tmp_p
         after = (s.scalar(select(func.count()).select_from(Observation)),
                  s.scalar(select(func.count()).select_from(Region)), s.scalar(select(func.count(Dataset.id))))
     assert after == before
+
+
+def test_deleting_an_import_brings_the_older_stand_back(workspace) -> None:
+    from bildungsplaner.services.importing import delete_import
+
+    first = import_file(workspace, real_file("genesis_21111-01-03-4.csv"))
+    second = import_file(workspace, real_file("genesis_21111-01-03-4_00.csv"))
+    other = import_file(workspace, real_file("genesis_12411-01-01-4.csv"))
+    before = {row.code: row.observations for row in list_indicators(workspace)}
+    deleted = delete_import(workspace, second.dataset)
+    assert deleted.observations == second.observations and deleted.current_again == [first.dataset]
+    assert deleted.indicators_removed == []  # the older stand still has values of them
+    history = list_datasets(workspace)
+    assert [d.id for d in history] == [other.dataset, first.dataset] and history[1].superseded_by is None
+    assert {row.code: row.observations for row in list_indicators(workspace)} == before  # the old stand counts
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(Observation)) == first.observations + other.observations
+        audit = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert audit.action == "import" and f'"deleted": {second.dataset}' in audit.details
+    assert check_workspace(workspace.path) == []
+    # the last import of a table: its indicators go with it, the regions it created stay
+    with workspace.session() as s:
+        regions = s.scalar(select(func.count()).select_from(Region))
+    gone = delete_import(workspace, other.dataset)
+    assert gone.current_again == [] and gone.indicators_removed and other.observations == gone.observations
+    assert not set(gone.indicators_removed) & {row.code for row in list_indicators(workspace)}
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(Region)) == regions
+
+
+def test_deleting_is_refused_for_unknown_numbers_and_facility_imports(workspace, tmp_path) -> None:
+    from bildungsplaner.services.importing import delete_import
+
+    with pytest.raises(UserInputError, match=r"Nr\. 99 gibt es"):
+        delete_import(workspace, 99)
+    template = tmp_path / "schulen.toml"
+    template.write_text(textwrap.dedent("""
+        format = 1
+        name = "Schulen"
+        target = "facilities"
+        [regions]
+        key = "AGS"
+        [facilities]
+        key = "Nr"
+        name = "Name"
+        fixed_kind = "Grundschule"
+        phase = "Schule"
+    """), encoding="utf-8")
+    table = tmp_path / "schulen.csv"
+    table.write_text("Nr;Name;AGS\n100001;Grundschule A;05978004\n", encoding="utf-8")
+    from bildungsplaner.importing.template import ImportTemplate
+
+    report = import_file(workspace, table, template=ImportTemplate.load(template))
+    assert report.facilities == 1
+    before = digest(workspace.path)
+    with pytest.raises(UserInputError, match="Einrichtungen oder Gebiete"):
+        delete_import(workspace, report.dataset)
+    assert digest(workspace.path) == before

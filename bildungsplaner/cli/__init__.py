@@ -68,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (Standard: aus der Vorlage, sonst das erste)")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
     p.add_argument("--json", action="store_true", help="Prüfbericht als JSON ausgeben")
-    p = sub.add_parser("data", parents=[common], help="Importe auflisten, Beobachtungen exportieren")
+    p = sub.add_parser("data", parents=[common], help="Importe auflisten oder löschen, Beobachtungen exportieren")
     data_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = data_sub.add_parser("export", parents=[common], help="alle Beobachtungen als CSV (lang, eine Zeile je Wert)")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-superseded", action="store_true", help="auch Werte ersetzter Datenstände")
     p = data_sub.add_parser("list", parents=[common], help="alle Importe mit Herkunft, Stand und Anzahl der Werte")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p = data_sub.add_parser("delete", parents=[common],
+                            help="einen Import von Werten zurücknehmen (Nummer aus „data list“); ein älterer Stand "
+                                 "derselben Tabelle gilt dann wieder")
+    p.add_argument("dataset", type=int, metavar="NR")
     from bildungsplaner.cli import export, plan
 
     plan.add_parser(sub, common, _Parser)
@@ -262,10 +266,26 @@ def cmd_data(args: argparse.Namespace) -> int:
 
     if args.action == "list":
         return _data_list(args)
+    if args.action == "delete":
+        return _data_delete(args)
     with _open(args) as ws:
         count = export_observations_csv(ws, args.out, dataset=args.dataset, indicator=args.indicator,
                                         include_superseded=args.include_superseded)
     print(f"{count:,} Beobachtungen geschrieben: {args.out}".replace(",", "."))
+    return EXIT_OK
+
+
+def _data_delete(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.importing import delete_import
+
+    with _open(args) as ws:
+        gone = delete_import(ws, args.dataset)
+    print(f"Import Nr. {gone.dataset} ({gone.file_name}) gelöscht: {gone.observations:,} Werte entfernt."
+          .replace(",", "."))
+    if gone.current_again:
+        print("Wieder aktuell: Import Nr. " + ", ".join(str(i) for i in gone.current_again) + ".")
+    if gone.indicators_removed:
+        print("Indikatoren ohne Werte entfernt: " + ", ".join(gone.indicators_removed) + ".")
     return EXIT_OK
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
@@ -63,7 +63,8 @@ from bildungsplaner.store.models import (
 if TYPE_CHECKING:
     from bildungsplaner.importing.template import ImportTemplate
 
-__all__ = ["ImportReport", "UnmatchedRegion", "UnmatchedRegionsError", "file_sha256", "import_file"]
+__all__ = ["DeletedImport", "ImportReport", "UnmatchedRegion", "UnmatchedRegionsError", "delete_import",
+           "file_sha256", "import_file"]
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 50
@@ -589,3 +590,58 @@ def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, reg
             progress.check()
     session.flush()
     return len(rows)
+
+
+# --- taking an import back ---------------------------------------------------------------------------------
+
+@dataclass
+class DeletedImport:
+    """What :func:`delete_import` removed and what became current again."""
+
+    dataset: int
+    file_name: str
+    observations: int
+    #: Older imports of the same table that the deleted one had replaced: their values count again.
+    current_again: list[int] = field(default_factory=list)
+    #: Indicators left without any value, removed with the import.
+    indicators_removed: list[str] = field(default_factory=list)
+
+
+def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
+    """Remove one import of values (a wrongly chosen file, a mapping mistake) in one transaction.
+
+    Its observations go; an older import of the same table that it had replaced becomes current again
+    (the store's ``ON DELETE SET NULL``); indicators left without any value go too. Regions it created stay
+    (other data may use them). Imports of facilities or regions overwrite what was there and cannot be taken
+    back one by one: refused with a message pointing to the backups, as is an unknown number. An audit entry
+    (action ``import``, ``{"deleted": …}``) records it.
+    """
+    with ws.transaction() as s:
+        dataset = s.get(Dataset, dataset_id)
+        if dataset is None:
+            raise UserInputError(f"Einen Import Nr. {dataset_id} gibt es in diesem Arbeitsbereich nicht.")
+        target = (dataset.meta or {}).get("target", "observations")
+        touches = s.scalar(select(func.count()).select_from(Facility).where(Facility.dataset_id == dataset_id))
+        if target != "observations" or touches:
+            raise UserInputError(
+                f"Import Nr. {dataset_id} ({dataset.file_name}) hat Einrichtungen oder Gebiete angelegt oder "
+                "geändert; solche Importe lassen sich nicht einzeln löschen. Stellen Sie dafür eine Sicherung "
+                "von vorher wieder her (bildungsplaner restore --from SICHERUNG).")
+        indicator_ids = list(s.scalars(select(Observation.indicator_id).where(Observation.dataset_id == dataset_id)
+                                       .distinct()))
+        current_again = list(s.scalars(select(Dataset.id).where(Dataset.superseded_by_id == dataset_id)
+                                       .order_by(Dataset.id)))
+        removed = s.execute(delete(Observation).where(Observation.dataset_id == dataset_id)).rowcount
+        s.delete(dataset)
+        s.flush()
+        empty = [iid for iid in indicator_ids
+                 if s.scalar(select(Observation.id).where(Observation.indicator_id == iid).limit(1)) is None]
+        codes = list(s.scalars(select(Indicator.code).where(Indicator.id.in_(empty)).order_by(Indicator.code)))
+        if empty:
+            s.execute(delete(Indicator).where(Indicator.id.in_(empty)))
+        result = DeletedImport(dataset_id, dataset.file_name, int(removed or 0), current_again, codes)
+        record(s, AuditAction.IMPORT, {"deleted": dataset_id, "file": dataset.file_name,
+                                       "observations": result.observations, "current_again": current_again,
+                                       "indicators_removed": codes})
+    return result
+

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner import APP_NAME, WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.progress import Cancelled
-from bildungsplaner.services.browse import IndicatorRow, Overview, RegionIndex, load_overview
-from bildungsplaner.services.importing import ImportReport
+from bildungsplaner.services.browse import DatasetRow, IndicatorRow, Overview, RegionIndex, load_overview
+from bildungsplaner.services.importing import ImportReport, delete_import
 from bildungsplaner.services.workspace import (
     Workspace,
     backup_workspace,
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build_central()
         self._build_menus()
         self.import_page = ImportPage(self.import_action)
+        self.import_page.delete_requested.connect(self.delete_import)
         self.areas.insertTab(1, self.import_page, QCoreApplication.translate("MainWindow", "Import"))
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -389,6 +390,37 @@ class MainWindow(QMainWindow):
         self.areas.setCurrentWidget(self.browser)
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "{name} importiert.").format(
             name=report.file_name), 10000)
+
+    @guarded()
+    def delete_import(self, row: DatasetRow) -> bool:
+        """Take the import ``row`` back after asking (see :func:`~bildungsplaner.services.importing.delete_import`)."""
+        if self.workspace is None:
+            return False
+        ws = self.workspace
+        older = [d.id for d in self.import_page.model.rows if d.superseded_by == row.id]
+        text = QCoreApplication.translate(
+            "MainWindow", "Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich "
+                          "entfernt.").format(id=row.id, file=row.file_name,
+                                              count=f"{row.observations:,}".replace(",", "."))
+        if older:
+            text += " " + QCoreApplication.translate(
+                "MainWindow", "Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.").format(
+                ids=", ".join(map(str, older)))
+        text += " " + QCoreApplication.translate(
+            "MainWindow", "Angelegte Gebiete bleiben. Rückgängig machen lässt sich das nur mit einer Sicherung.")
+        answer = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "Import löschen"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.browser.cancel()
+        gone = self.runner.run_blocking(lambda _progress: delete_import(ws, row.id),
+                                        title=QCoreApplication.translate("MainWindow", "Import löschen"))
+        self.set_workspace(ws, owns=self._owns_workspace)
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Import Nr. {id} gelöscht, {count} Werte entfernt.").format(
+            id=gone.dataset, count=f"{gone.observations:,}".replace(",", ".")), 10000)
+        return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.workspace is not None and local_files(event):

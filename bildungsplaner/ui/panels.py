@@ -14,10 +14,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow, list_datasets
+from bildungsplaner.services.browse import DatasetRow, FacilityRow, IndicatorRow, RegionRow, list_datasets
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.models import (
     SORT_ROLE,
@@ -220,7 +221,10 @@ class ImportPage(QWidget):
     """What can be imported, the button that opens the import assistant (same as Datei › Importieren…), and
     the import history of the workspace: every dataset with its provenance, what it holds, whether a newer
     import of the same table replaced it. The history is read when the page is shown (instant: imports keep
-    their counts; only a workspace from before them has its values counted once)."""
+    their counts; only a workspace from before them has its values counted once). "Import löschen…" (Entf)
+    asks the window to take the selected import back (``delete_requested``)."""
+
+    delete_requested = Signal(object)
 
     def __init__(self, import_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,10 +256,25 @@ class ImportPage(QWidget):
         layout.addWidget(button)
 
         history = QLabel(QCoreApplication.translate("Panels", "Bisherige Importe (neueste zuerst):"))
-        layout.addWidget(history)
+        history_row = QHBoxLayout()
+        history_row.addWidget(history, 1)
+        layout.addLayout(history_row)
         self.model = DatasetTableModel(parent=self)
         self.proxy, self.view = _sorted_list(self, self.model, "datasetList", Qt.SortOrder.DescendingOrder)
+        self.delete_action = QAction(QCoreApplication.translate("Panels", "Import löschen…"), self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.setStatusTip(QCoreApplication.translate(
+            "Panels", "Den gewählten Import zurücknehmen: seine Werte entfernen; ein älterer Stand derselben "
+                      "Tabelle gilt wieder"))
+        self.delete_action.setEnabled(False)
+        self.delete_action.triggered.connect(lambda _checked=False: self._delete_clicked())
+        self.view.addAction(self.delete_action)
+        delete_button = QToolButton()
+        delete_button.setObjectName("deleteImport")
+        delete_button.setDefaultAction(self.delete_action)
         history.setBuddy(self.view)
+        history_row.addWidget(delete_button)
         # footnotes of a GENESIS table run to hundreds of lines: a scrolling text under the list, in a splitter
         self.details = QPlainTextEdit()
         self.details.setObjectName("datasetDetails")
@@ -290,9 +309,20 @@ class ImportPage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.details.clear()
+        self.delete_action.setEnabled(False)
+
+    def selected_dataset(self) -> DatasetRow | None:
+        index = self.view.currentIndex()
+        return self.model.row(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def _delete_clicked(self) -> None:
+        row = self.selected_dataset()
+        if row is not None:
+            self.delete_requested.emit(row)
 
     def _show_details(self, index: QModelIndex) -> None:
         row = self.model.row(self.proxy.mapToSource(index)) if index.isValid() else None
+        self.delete_action.setEnabled(row is not None)
         if row is None:
             self.details.clear()
             return

@@ -1941,7 +1941,7 @@
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -2164,6 +2164,32 @@
         <source>{name} importiert.</source>
         <translation>{name} imported.</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich entfernt.</source>
+        <translation>Delete import no. {id} ({file})? Its {count} values are removed from the workspace.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.</source>
+        <translation>The older version of the same table (no. {ids}) becomes current again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Angelegte Gebiete bleiben. Rückgängig machen lässt sich das nur mit einer Sicherung.</source>
+        <translation>Regions it created stay. Only a backup can undo this.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>Import löschen</source>
+        <translation>Delete import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import Nr. {id} gelöscht, {count} Werte entfernt.</source>
+        <translation>Import no. {id} deleted, {count} values removed.</translation>
+    </message>
 </context>
 <context>
     <name>Models</name>
@@ -2329,7 +2355,7 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/panels.py" line="+97"/>
+        <location filename="../../bildungsplaner/ui/panels.py" line="+98"/>
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
@@ -2339,7 +2365,7 @@
         <translation>All kinds ({count})</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen.</source>
         <translation>Bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, flat file), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xlsm, xls, ods, csv). You can also simply drag a file onto the window.</translation>
     </message>
@@ -2354,12 +2380,22 @@
         <translation>Imports so far (newest first):</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>Import löschen…</source>
+        <translation>Delete import…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Den gewählten Import zurücknehmen: seine Werte entfernen; ein älterer Stand derselben Tabelle gilt wieder</source>
+        <translation>Take the selected import back: remove its values; an older version of the same table becomes current again</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Wählen Sie einen Import, um Quelle und Fußnoten zu sehen.</source>
         <translation>Select an import to see its source and footnotes.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+47"/>
         <source>Nr. {id}: {file} ({format}), {rows} Zeilen gelesen</source>
         <translation>No. {id}: {file} ({format}), {rows} rows read</translation>
     </message>

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QToolButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QToolButton
 
 from bildungsplaner import __version__, paths
 from bildungsplaner.progress import Cancelled
@@ -220,6 +220,43 @@ def test_import_page_lists_the_import_history(window: MainWindow, qtmodeltester:
     newest = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
     assert newest[0] == str(report.dataset) and newest[1] == "genesis_12411-01-01-4.csv"
     assert newest[2].startswith("12411-01-01-4 – ") and newest[4] == f"{report.observations:,}".replace(",", ".")
+
+
+def test_an_import_is_taken_back_from_the_import_page(qtbot: Any, window: MainWindow, message_boxes: Any,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.services.importing import import_file
+
+    real = REPO.parent / "shared" / "real-data"
+    first = import_file(window.workspace, real / "genesis_21111-01-03-4.csv")
+    second = import_file(window.workspace, real / "genesis_21111-01-03-4_00.csv")
+    page = window.import_page
+    window.areas.setCurrentWidget(page)
+    window.set_workspace(window.workspace, owns=False)
+    assert page.model.rowCount() == 3 and not page.delete_action.isEnabled()  # nothing chosen yet
+    page.view.setCurrentIndex(page.proxy.index(0, 0))  # the newest: the second stand
+    assert page.delete_action.isEnabled() and page.selected_dataset().id == second.dataset
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *args, **kwargs: message_boxes.calls.append(("question", args[1], args[2]))
+        or QMessageBox.StandardButton.No))
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)  # Entf on the list asks first …
+    asked = message_boxes.calls[-1][2]
+    assert f"Import Nr. {second.dataset}" in asked and f"(Nr. {first.dataset}) gilt dann wieder" in asked
+    assert page.model.rowCount() == 3  # … and "Nein" keeps everything
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+    page.view.setCurrentIndex(page.proxy.index(0, 0))
+    page.delete_action.trigger()
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == [str(first.dataset), "1"]
+    assert page.model.index(0, page.model.columnCount() - 1).data() == "aktuell"
+    assert "gelöscht" in window.statusBar().currentMessage()
+
+    page.view.setCurrentIndex(page.proxy.index(1, 0))  # the demo data brought facilities: refused, one message
+    page.delete_action.trigger()
+    kind, _title, text = message_boxes.calls[-1]
+    assert kind == "warning" and "lassen sich nicht einzeln löschen" in text  # a clear message, no traceback
+    assert page.model.rowCount() == 2
 
 
 def test_menus(window: MainWindow) -> None:
