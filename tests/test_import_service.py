@@ -287,6 +287,24 @@ def test_deleting_an_import_brings_the_older_stand_back(workspace) -> None:
         assert s.scalar(select(func.count()).select_from(Region)) == regions
 
 
+def test_deleting_a_replaced_import_keeps_the_newest_stand_the_only_current_one(workspace) -> None:
+    from bildungsplaner.services.importing import delete_import
+
+    first = import_file(workspace, real_file("genesis_21111-01-03-4.csv"))
+    second = import_file(workspace, real_file("genesis_21111-01-03-4_00.csv"))
+    with workspace.transaction() as s:  # a third stand of the table, as a later download would bring
+        third = Dataset(file_name="third.csv", sha256="3" * 64, format="genesis", table_code="21111-01-03-4",
+                        imported_by="t", meta={"target": "observations", "observations": 0})
+        s.add(third)
+        s.flush()
+        s.get(Dataset, second.dataset).superseded_by_id = third.id
+        third_id = third.id
+    deleted = delete_import(workspace, second.dataset)  # the middle one
+    assert deleted.current_again == []
+    status = {d.id: d.superseded_by for d in list_datasets(workspace)}
+    assert status == {third_id: None, first.dataset: third_id}  # not two current stands of one table
+
+
 def test_deleting_is_refused_for_unknown_numbers_and_facility_imports(workspace, tmp_path) -> None:
     from bildungsplaner.services.importing import delete_import
 

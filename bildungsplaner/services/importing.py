@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
@@ -611,7 +611,8 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
     """Remove one import of values (a wrongly chosen file, a mapping mistake) in one transaction.
 
     Its observations go; an older import of the same table that it had replaced becomes current again
-    (the store's ``ON DELETE SET NULL``); indicators left without any value go too. Regions it created stay
+    (the store's ``ON DELETE SET NULL``) — unless the deleted one was itself replaced, then the older one stays
+    replaced, by the newer; indicators left without any value go too. Regions it created stay
     (other data may use them). Imports of facilities or regions overwrite what was there and cannot be taken
     back one by one: refused with a message pointing to the backups, as is an unknown number. An audit entry
     (action ``import``, ``{"deleted": …}``) records it.
@@ -629,8 +630,11 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
                 "von vorher wieder her (bildungsplaner restore --from SICHERUNG).")
         indicator_ids = list(s.scalars(select(Observation.indicator_id).where(Observation.dataset_id == dataset_id)
                                        .distinct()))
-        current_again = list(s.scalars(select(Dataset.id).where(Dataset.superseded_by_id == dataset_id)
-                                       .order_by(Dataset.id)))
+        older = list(s.scalars(select(Dataset.id).where(Dataset.superseded_by_id == dataset_id).order_by(Dataset.id)))
+        if dataset.superseded_by_id is not None:  # itself replaced: what it replaced stays replaced by the newer
+            s.execute(update(Dataset).where(Dataset.superseded_by_id == dataset_id)
+                      .values(superseded_by_id=dataset.superseded_by_id))
+        current_again = older if dataset.superseded_by_id is None else []
         removed = s.execute(delete(Observation).where(Observation.dataset_id == dataset_id)).rowcount
         s.delete(dataset)
         s.flush()

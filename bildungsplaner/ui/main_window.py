@@ -397,7 +397,8 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return False
         ws = self.workspace
-        older = [d.id for d in self.import_page.model.rows if d.superseded_by == row.id]
+        older = [d.id for d in self.import_page.model.rows if d.superseded_by == row.id] \
+            if row.superseded_by is None else []  # a replaced import's predecessors stay replaced
         text = QCoreApplication.translate(
             "MainWindow", "Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich "
                           "entfernt.").format(id=row.id, file=row.file_name,
