@@ -22,14 +22,18 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
 
+from bildungsplaner.services.browse import list_regions
 from bildungsplaner.services.importing import ImportReport
+from bildungsplaner.ui.completers import RegionCompleter
 from bildungsplaner.ui.dialogs import error_text
 from bildungsplaner.ui.import_pages import error_label, show_message
 from bildungsplaner.ui.import_wizard import CHOICES_ROLE, VALUE_ROLE, ComboDelegate, TaskPanel, set_choice
+from bildungsplaner.ui.models import level_label
 
 if TYPE_CHECKING:
     from bildungsplaner.ui.import_wizard import ImportWizard
@@ -114,7 +118,10 @@ class CheckPage(QWizardPage):
         self.unmatched.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.unmatched.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.unmatched.setTabKeyNavigation(False)  # Tab leaves the table; arrows move, F2 or typing edits
-        self.unmatched.setItemDelegateForColumn(2, ComboDelegate(editable=True, parent=self.unmatched))
+        # besides the suggestions, any region of the workspace can be typed by key or name (the key is taken)
+        self.unmatched.setItemDelegateForColumn(2, ComboDelegate(editable=True, parent=self.unmatched,
+                                                                 completer=self._region_completer))
+        self._regions: list[tuple[str, str, str]] | None = None
         self.unmatched.itemChanged.connect(lambda _item: self._edited())
         self.unmatched_label.setBuddy(self.unmatched)
         self.create_box = QCheckBox(
@@ -247,6 +254,14 @@ class CheckPage(QWizardPage):
             self.unmatched.resizeColumnToContents(0)
         finally:
             self._filling = False
+
+    def _region_completer(self, parent: QWidget) -> RegionCompleter:
+        if self._regions is None:  # read once per check page: a Gemeinde file's workspace has ~14,000
+            rows = list_regions(self.wiz.workspace) if self.wiz.workspace is not None else []
+            self._regions = [(r.key, r.name, level_label(r.level)) for r in rows]
+        completer = RegionCompleter(parent)
+        completer.set_regions(self._regions)
+        return completer
 
     def assign(self, row: int, region_key: str | None) -> None:
         """Assign the unmatched region in ``row`` to ``region_key`` (what the combo box in the cell does)."""

@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -287,9 +288,11 @@ class ComboDelegate(QStyledItemDelegate):
     and shown as its text. ``editable``: the user may also type a value (stored as typed, up to " – ").
     """
 
-    def __init__(self, editable: bool = False, parent: QObject | None = None) -> None:
+    def __init__(self, editable: bool = False, parent: QObject | None = None,
+                 completer: Callable[[QWidget], QCompleter] | None = None) -> None:
         super().__init__(parent)
         self.editable = editable
+        self.completer = completer  # for typed values (editable): e.g. every region of the workspace
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
         combo = QComboBox(parent)
@@ -297,6 +300,8 @@ class ComboDelegate(QStyledItemDelegate):
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typed key is a value, not a new choice
         for text, data in index.data(CHOICES_ROLE) or []:
             combo.addItem(text, data)
+        if self.editable and self.completer is not None:
+            combo.setCompleter(self.completer(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

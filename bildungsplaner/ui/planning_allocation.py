@@ -30,17 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.planning.allocation import NeedTerm
+from bildungsplaner.ui.completers import ListCompleter, RegionCompleter
 from bildungsplaner.ui.models import format_number
 from bildungsplaner.ui.planning_commands import Edit
 from bildungsplaner.ui.planning_models import AllocationResultModel
-from bildungsplaner.ui.planning_widgets import (
-    AllocationChart,
-    EditorHost,
-    ListCompleter,
-    RegionCompleter,
-    WarningList,
-    result_view,
-)
+from bildungsplaner.ui.planning_widgets import AllocationChart, EditorHost, WarningList, result_view
 
 __all__ = ["AllocationEditor", "method_labels"]
 

@@ -12,27 +12,15 @@ from typing import Any, Protocol
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCompleter,
-    QHeaderView,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QListWidgetItem, QTableView, QWidget
 
 from bildungsplaner.ui.chart import GermanAxis
 from bildungsplaner.ui.models import SORT_ROLE, format_number
 from bildungsplaner.ui.planning_commands import Edit
 
-__all__ = ["AllocationChart", "DemandChart", "EditorHost", "ListCompleter", "ListDelegate", "RegionCompleter",
-           "WarningList", "result_view"]
+__all__ = ["AllocationChart", "DemandChart", "EditorHost", "WarningList", "result_view"]
 
 EXACT_COLOUR = "#a9c4dc"
 AMOUNT_COLOUR = "#2f6f9f"
@@ -50,82 +38,6 @@ class EditorHost(Protocol):
 def tr(text: str) -> str:
     # lupdate files a module-level tr("…") under the empty context; look it up there
     return QCoreApplication.translate("", text)
-
-
-class ListCompleter(QCompleter):
-    """Completes the last entry of a comma-separated list ("Grundschule, Gym" → "Grundschule, Gymnasium").
-
-    Qt's completer replaces the whole text; here the entries before the last comma stay as they are.
-    """
-
-    def __init__(self, choices: Sequence[str] = (), parent: Any = None) -> None:
-        super().__init__(list(choices), parent)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-
-    def set_choices(self, choices: Sequence[str]) -> None:
-        self.model().setStringList(list(choices))  # type: ignore[attr-defined]
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.rsplit(",", 1)[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        widget = self.widget()
-        text = widget.text() if isinstance(widget, QLineEdit) else ""
-        before = [part.strip() for part in text.split(",")[:-1] if part.strip()]
-        return ", ".join([*before, str(index.data())])
-
-
-REGION_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-class RegionCompleter(QCompleter):
-    """Offers the workspace's regions by key or name ("Linden" → "05999001 Lindental (Gemeinde)") and
-    inserts the key alone, which is what a scenario file holds."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setModel(QStandardItemModel(self))
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setMaxVisibleItems(12)
-        self.popup().setMinimumWidth(360)  # the field holds a key; the offers carry names too
-        self.names: dict[str, str] = {}
-
-    def set_regions(self, regions: Sequence[tuple[str, str, str]]) -> None:
-        """``(key, name, level label)`` per region, in the order to offer them."""
-        model = self.model()
-        assert isinstance(model, QStandardItemModel)
-        model.clear()
-        self.names = {}
-        for key, name, level in regions:
-            item = QStandardItem(f"{key} {name} ({level})")
-            item.setData(key, REGION_KEY_ROLE)
-            model.appendRow(item)
-            self.names[key] = f"{name} ({level})"
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        return str(index.data(REGION_KEY_ROLE))
-
-    def describe(self, key: str | None) -> str:
-        """What the key stands for, for a label beside the field."""
-        if not key:
-            return tr("alle Gebiete")
-        return self.names.get(key, tr("kein Gebiet mit diesem Schlüssel – aus der Liste wählen"))
-
-
-class ListDelegate(QStyledItemDelegate):
-    """Table cells edited as comma-separated lists with a :class:`ListCompleter` (facility kinds)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.choices: list[str] = []
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setCompleter(ListCompleter(self.choices, editor))
-        return editor
 
 
 def result_view(model: Any, name: str) -> tuple[QTableView, QSortFilterProxyModel]:

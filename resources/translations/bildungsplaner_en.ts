@@ -103,7 +103,7 @@
         <translation>Exporting “{name}” …</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+57"/>
+        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+51"/>
         <source>Hare-Niemeyer (größter Rest)</source>
         <translation>Hare-Niemeyer (largest remainder)</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+64"/>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+65"/>
         <source>„{text}“ ist keine Zahl.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
@@ -956,7 +956,7 @@
         <translation>Changed on {date}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+113"/>
+        <location filename="../../bildungsplaner/ui/completers.py" line="+82"/>
         <source>alle Gebiete</source>
         <translation>all regions</translation>
     </message>
@@ -966,7 +966,7 @@
         <translation>no region with this key – pick one from the list</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+76"/>
         <source>Fehler: {message}</source>
         <translation>Error: {message}</translation>
     </message>
@@ -1251,7 +1251,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../bildungsplaner/ui/import_check.py" line="+45"/>
+        <location filename="../../bildungsplaner/ui/import_check.py" line="+49"/>
         <source>Tabelle: {table}</source>
         <translation>Table: {table}</translation>
     </message>
@@ -1272,12 +1272,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>Prüfung</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-91"/>
         <source>Die Datei wird vollständig geprüft, ohne etwas zu speichern. Mit „Importieren“ übernehmen Sie die Daten in den Arbeitsbereich.</source>
         <translation>The file is checked completely without saving anything. “Import” takes the data into the workspace.</translation>
     </message>
@@ -1307,7 +1307,7 @@
         <translation>Assign to</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Unbekannte Gebietsschlüssel als neue Gebiete &amp;anlegen</source>
         <translation>&amp;Create unknown area keys as new areas</translation>
     </message>
@@ -1352,7 +1352,7 @@
         <translation>– open –</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>Zuordnung geändert: Bitte „Erneut prüfen“, bevor Sie importieren.</source>
         <translation>Assignment changed: please “Check again” before importing.</translation>
     </message>
@@ -1597,7 +1597,7 @@
     <message>
         <location line="-259"/>
         <location line="+260"/>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="+540"/>
+        <location filename="../../bildungsplaner/ui/import_wizard.py" line="+545"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
@@ -1804,19 +1804,19 @@
         <translation> (as of {stand})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-294"/>
-        <location line="+205"/>
+        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-298"/>
+        <location line="+209"/>
         <source>Abbrechen</source>
         <extracomment>Formats whose structure says what every cell is (no mapping page).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-139"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>GENESIS-Tabelle (CSV)</source>
         <extracomment>list of (text, data) a ComboDelegate offers for the cell the chosen data of a ComboDelegate cell</extracomment>
         <translation>GENESIS table (CSV)</translation>
@@ -2165,7 +2165,7 @@
         <translation>{name} imported.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich entfernt.</source>
         <translation>Delete import no. {id} ({file})? Its {count} values are removed from the workspace.</translation>
     </message>

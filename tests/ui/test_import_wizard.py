@@ -252,7 +252,12 @@ def test_unknown_regions_are_assigned_in_the_check_page(window: MainWindow, work
     qtbot.keyClick(table, Qt.Key.Key_F2)
     editor = table.viewport().findChild(QComboBox)
     assert isinstance(editor, QComboBox) and editor.isEditable()
-    editor.setEditText("05978004")
+    # any region of the workspace is offered by name while typing; choosing one puts its key in
+    completer = editor.completer()
+    completer.setCompletionPrefix("bergk")
+    assert completer.currentCompletion() == "05978004"
+    assert completer.completionModel().index(0, 0).data() == "05978004 Bergkamen, Stadt (Gemeinde)"
+    editor.setEditText(completer.currentCompletion())
     qtbot.keyClick(editor.lineEdit(), Qt.Key.Key_Return)  # the delegate commits (queued)
     qtbot.waitUntil(lambda: table.item(1, 2).text() == "05978004", timeout=2000)
     check.recheck_button.click()
