@@ -33,6 +33,7 @@ OPTIONS: dict[str, Option] = {
         Option("recent_workspaces", list, [], "Zuletzt geöffnete Arbeitsbereiche, neueste zuerst"),
         Option("last_workspace", str, "", "Beim Start geöffneter Arbeitsbereich (leer: Standard)"),
         Option("last_directory", str, "", "Zuletzt benutzter Ordner in Dateidialogen"),
+        Option("window_layout", dict, {}, "Größe und Lage des Fensters und seiner Teiler (von Qt, Base64)"),
     )
 }
 
@@ -59,8 +60,8 @@ class Settings:
         option = OPTIONS[name]
         value = self._values.get(name, option.default)
         if not isinstance(value, option.type):
-            return option.default.copy() if isinstance(option.default, list) else option.default
-        return value.copy() if isinstance(value, list) else value
+            return option.default.copy() if isinstance(option.default, list | dict) else option.default
+        return value.copy() if isinstance(value, list | dict) else value
 
     def set(self, name: str, value: Any) -> None:
         option = OPTIONS[name]

@@ -95,6 +95,7 @@ def run_gui(workspace: Path | None = None, *, demo: bool = False, probe: bool = 
     app = create_application(sys.argv)
     sys.excepthook = _excepthook
     window = MainWindow()
+    window.restore_layout()
     window.show()
     app.processEvents()
     if workspace is not None:

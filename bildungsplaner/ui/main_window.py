@@ -7,12 +7,13 @@ for the panels happen in that task or in :mod:`bildungsplaner.services.browse`; 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.indicators, QCoreApplication.translate("MainWindow", "Indikatoren"))
         self.side_tabs.addTab(self.facilities, QCoreApplication.translate("MainWindow", "Einrichtungen"))
         left = QSplitter(Qt.Orientation.Vertical)
+        self.left_splitter = left
         left.addWidget(self.regions)
         left.addWidget(self.side_tabs)
         left.setStretchFactor(0, 3)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.areas)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([360, 920])
+        self.main_splitter = splitter
         self.setCentralWidget(splitter)
 
         self.regions.selection_changed.connect(lambda _ids: self._selection_changed())
@@ -465,10 +468,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    # --- window layout (size, position, dividers) kept between sessions ---------------------------------------
+    def _layout_parts(self) -> dict[str, tuple[Callable[[], QByteArray], Callable[[QByteArray], bool]]]:
+        return {"geometry": (self.saveGeometry, self.restoreGeometry),
+                "main": (self.main_splitter.saveState, self.main_splitter.restoreState),
+                "left": (self.left_splitter.saveState, self.left_splitter.restoreState)}
+
+    def save_layout(self) -> None:
+        with contextlib.suppress(OSError):  # a read-only data folder: a convenience, not worth a message
+            self.settings.set("window_layout", {name: bytes(save().toBase64()).decode("ascii")
+                                                for name, (save, _restore) in self._layout_parts().items()})
+
+    def restore_layout(self) -> bool:
+        """Size, position and dividers as the user left them (a damaged value is ignored); True if any."""
+        stored = self.settings.get("window_layout")
+        restored = False
+        for name, (_save, restore) in self._layout_parts().items():
+            value = stored.get(name)
+            if isinstance(value, str) and value:
+                restored = bool(restore(QByteArray.fromBase64(value.encode("ascii")))) or restored
+        return restored
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.planning.maybe_save():  # unsaved scenario edits: Speichern / Verwerfen / Abbrechen
             event.ignore()
             return
+        self.save_layout()
         self.browser.cancel()
         self.runner.wait()
         if self.workspace is not None and self._owns_workspace:

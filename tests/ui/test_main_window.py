@@ -577,3 +577,25 @@ def test_run_gui_first_start_builds_the_demo_and_reports_errors(qapp: Any, tmp_p
             assert w.workspace is None
             w.close()
             w.deleteLater()
+
+
+def test_window_size_and_dividers_come_back_after_a_restart(qtbot: Any, demo_workspace: Any) -> None:
+    first = MainWindow(demo_workspace, settings=Settings(), owns_workspace=False)
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # (within the offscreen screen: restoreGeometry keeps a window on its screen)
+    first.show()
+    first.main_splitter.setSizes([200, 500])
+    sizes, size = first.main_splitter.sizes(), (first.width(), first.height())
+    assert size != (1280, 820)  # not the default size
+    first.close()  # saves the layout with the settings
+    assert set(Settings().get("window_layout")) == {"geometry", "main", "left"}
+    second = MainWindow(demo_workspace, settings=Settings(), owns_workspace=False)
+    qtbot.addWidget(second)
+    assert second.restore_layout()
+    second.show()
+    assert (second.width(), second.height()) == size
+    assert second.main_splitter.sizes() == sizes != [360, 920]
+    Settings().set("window_layout", {"geometry": "kaputt!", "main": 17})  # damaged: ignored, no error
+    third = MainWindow(demo_workspace, settings=Settings(), owns_workspace=False)
+    qtbot.addWidget(third)
+    assert not third.restore_layout()
