@@ -125,6 +125,8 @@ def test_both_encodings_of_a_table_give_identical_observations_and_the_newer_sup
     assert [d.observations for d in history] == [first.observations] * 2 and history[0].facilities == 0
     assert {d.table_code for d in history} == {"21111-01-03-4"} and history[0].stand == second.stand
     assert history[0].file_name == "genesis_21111-01-03-4_00.csv" and history[0].imported_at.tzinfo is not None
+    # the check's findings stay with the import (here: the replaced stand was the newer one)
+    assert history[0].warnings == tuple(second.warnings[:50]) and any("ist neuer" in w for w in history[0].warnings)
     # a workspace from before imports kept their counts: the history counts the rows instead, same result
     with workspace.session() as s:
         for dataset in s.scalars(select(Dataset)):

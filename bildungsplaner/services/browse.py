@@ -227,6 +227,8 @@ class DatasetRow:
     superseded_by: int | None
     observations: int
     facilities: int
+    #: What the check before the import said (totals that do not add up, repaired keys, …), as stored.
+    warnings: tuple[str, ...] = ()
 
 
 def list_datasets(ws: Workspace) -> list[DatasetRow]:
@@ -252,12 +254,14 @@ def list_datasets(ws: Workspace) -> list[DatasetRow]:
     for *fields, meta in found:
         meta = meta or {}
         stored = isinstance(meta.get("observations"), int)
-        imported_at = fields[8] if fields[8].tzinfo else fields[8].replace(tzinfo=UTC)  # stored in UTC
-        fields[8] = imported_at
+        if fields[8].tzinfo is None:
+            fields[8] = fields[8].replace(tzinfo=UTC)  # stored in UTC; SQLite hands it back without zone
+        checked = meta.get("warnings")
         rows.append(DatasetRow(
             *fields,
             observations=int(meta["observations"]) if stored else int(observations.get(fields[0], 0)),
-            facilities=int(meta.get("facilities") or 0) if stored else int(facilities.get(fields[0], 0))))
+            facilities=int(meta.get("facilities") or 0) if stored else int(facilities.get(fields[0], 0)),
+            warnings=tuple(str(w) for w in checked) if isinstance(checked, list) else ()))
     return rows
 
 

@@ -519,8 +519,10 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
         report.observations = len(rows)
     elif batch.target == "facilities":
         report.facilities = _write_facilities(session, dataset.id, rows, region_ids, progress)
-    # what this import brought, kept with it: the import history shows it without counting a million rows
-    dataset.meta = {**dataset.meta, "observations": report.observations, "facilities": report.facilities}
+    # what this import brought and what the check said, kept with it: the import history shows both without
+    # counting a million rows (the warnings as far as MAX_LISTED go)
+    dataset.meta = {**dataset.meta, "observations": report.observations, "facilities": report.facilities,
+                    "warnings": report.warnings[:MAX_LISTED]}
     record(session, AuditAction.IMPORT, {
         "dataset": dataset.id, "file": path.name, "sha256": report.sha256, "format": batch.format,
         "table_code": batch.table_code, "target": batch.target, "observations": report.observations,

@@ -330,6 +330,9 @@ class ImportPage(QWidget):
             id=row.id, file=row.file_name, format=row.format, rows=format_number(row.row_count))]
         if row.source:
             parts.append(QCoreApplication.translate("Panels", "Quelle: {source}").format(source=row.source))
+        if row.warnings:
+            parts.append(QCoreApplication.translate("Panels", "Hinweise der Prüfung beim Import:"))
+            parts += [f"  • {w}" for w in row.warnings]
         if row.footnotes:
             parts.append(QCoreApplication.translate("Panels", "Fußnoten: {notes}").format(notes=row.footnotes))
         self.details.setPlainText("\n".join(parts))

@@ -1936,7 +1936,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+55"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+56"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
@@ -1951,17 +1951,17 @@
         <translation>Facilities</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Daten</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -1971,7 +1971,7 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Neuer Arbeitsbereich…</source>
         <translation>New Workspace…</translation>
     </message>
@@ -2406,6 +2406,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Hinweise der Prüfung beim Import:</source>
+        <translation>Findings of the check at import time:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Fußnoten: {notes}</source>
         <translation>Footnotes: {notes}</translation>
     </message>

@@ -235,6 +235,8 @@ def test_an_import_is_taken_back_from_the_import_page(qtbot: Any, window: MainWi
     assert page.model.rowCount() == 3 and not page.delete_action.isEnabled()  # nothing chosen yet
     page.view.setCurrentIndex(page.proxy.index(0, 0))  # the newest: the second stand
     assert page.delete_action.isEnabled() and page.selected_dataset().id == second.dataset
+    details = page.details.toPlainText()  # what the check said at the time stays with the import
+    assert "Hinweise der Prüfung beim Import:" in details and "ist neuer als der importierte" in details
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(
         lambda *args, **kwargs: message_boxes.calls.append(("question", args[1], args[2]))
