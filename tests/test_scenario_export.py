@@ -97,6 +97,8 @@ def test_allocation_workbook_explains_every_recipient_and_hides_small_counts(dem
     assert "." in pupils and all(p == "." or p >= 250 for p in pupils)  # below 250 (and one more) hidden
     shares = [ws.cell(r, 5).value for r in range(6, last + 1)]
     assert [s == "." for s in shares] == [p == "." for p in pupils]  # the share would reveal the count
+    for column in (6, 8):  # the exact share and its difference: with the visible rows they reveal it too
+        assert [ws.cell(r, column).value == "." for r in range(6, last + 1)] == [p == "." for p in pupils]
     assert all(isinstance(ws.cell(r, 7).value, int | float) for r in range(6, last + 1))  # amounts stay
     assert sum(ws.cell(r, 7).value for r in range(6, last + 1)) == pytest.approx(40.0)
     texts = " ".join(str(c) for row in wb["Methodik"].iter_rows(values_only=True) for c in row if c)

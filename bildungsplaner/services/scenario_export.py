@@ -227,9 +227,11 @@ def _allocation_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTabl
     rows = result.rows.copy()
     rows["need_share_pct"] = 100 * rows["need_share"]
     counts = [c for c in result.value_columns if _is_count(c)]
+    # everything computed from a hidden count is hidden with it: the need share, and the exact share (and its
+    # difference to the amount), from which the count could be solved for across the table
     values = [Column(c, _value_label(c), count=c in counts, total=c in counts,
                      decimals=0 if c in counts else 2,
-                     derived=("need_share_pct", "need") if c == (counts[0] if counts else None) else ())
+                     derived=("need_share_pct", "need", "exact", "difference") if c in counts else ())
               for c in result.value_columns]
     unit = spec.amount.unit
     decimals = _decimals(spec.amount.step)
