@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from sqlalchemy import select
 
+from bildungsplaner import UserInputError
 from bildungsplaner.__main__ import main
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.services.scenario_export import export_scenario
@@ -53,6 +54,10 @@ def test_csv_opens_in_german_excel(demo, tmp_path: Path) -> None:
     assert rows[0][:3] == ["Schlüssel", "Gebiet", "Jahr"]
     demand = rows[1][5]
     assert "," in demand and "." not in demand  # decimal comma
+    # hiding small counts exists for the workbook only: a CSV would show them, so it is refused, not ignored
+    with pytest.raises(UserInputError, match="nur für die Excel-Arbeitsmappe"):
+        export_scenario(demo, scenario_files.load(DEMAND), tmp_path / "geheim.csv", format="csv", suppress_below=3)
+    assert not (tmp_path / "geheim.csv").exists()
 
 
 def test_command_line_export_with_comparison_and_pdf(demo_file, tmp_path: Path, capsys) -> None:

@@ -25,7 +25,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["xlsx", "csv", "pdf"], default=None,
                    help="Dateiformat (Standard: nach der Endung von --out, sonst xlsx)")
     p.add_argument("--suppress-below", type=int, default=None, metavar="N",
-                   help="Geheimhaltung: Fallzahlen unter N durch „.“ ersetzen (mit sekundärer Sperrung)")
+                   help="Geheimhaltung: Fallzahlen unter N durch „.“ ersetzen (mit sekundärer Sperrung; nur xlsx)")
 
 
 def cmd_export(args: argparse.Namespace, open_workspace: Any) -> int:

@@ -368,6 +368,9 @@ def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None 
         raise UserInputError(f"Unbekanntes Format „{format}“ (möglich: {', '.join(FORMATS)}).")
     if suppress_below is not None and suppress_below < 1:
         raise UserInputError("--suppress-below braucht eine Zahl ab 1.")
+    if suppress_below is not None and format != "xlsx":  # only the workbook writer hides cells
+        raise UserInputError(f"Geheimhaltung (--suppress-below) gibt es nur für die Excel-Arbeitsmappe, nicht für "
+                             f"{format.upper()}; die Datei würde die kleinen Fallzahlen offen zeigen.")
     out = Path(out)
     result = run_scenario(ws, spec, progress)
     comparison = None
