@@ -291,8 +291,8 @@ class DemandEditor(QWidget):
                 capacity = Capacity(attribute, kinds) if attribute else None
                 self._push(("demand", row, "capacity"), capacity, tr("Plätze"))
         except UserInputError as exc:
-            self.show_validation(str(exc))
-            self.show_spec(self.host.spec)
+            self.show_spec(self.host.spec)  # the cells show the spec again (which clears the message) …
+            self.show_validation(str(exc))  # … then the message why the typed value was refused
 
     def apply_text(self) -> bool:
         """Validate the TOML text and take it over as one undoable edit."""

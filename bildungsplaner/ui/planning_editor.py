@@ -311,7 +311,6 @@ class PlanningEditor(QWidget):
         try:
             edit.apply(self.spec)
         except UserInputError as exc:
-            self.editor().show_validation(str(exc))
             self.editor().show_spec(self.spec)  # the widgets show the spec again, not the refused value
             self.editor().show_validation(str(exc))
             return False

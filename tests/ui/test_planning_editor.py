@@ -323,6 +323,9 @@ def test_demand_scenario_rows_chart_and_text(window: MainWindow) -> None:
     assert editor.spec.demand[1].rate == 0.8
     demand.lines.item(1, 2).setText("80")
     assert "demand[2].rate" in demand.validation.text() and editor.spec.demand[1].rate == 0.8
+    demand.lines.item(1, 1).setText("abc")  # not even a list of ages: refused with a message that stays
+    assert demand.validation.text() and editor.spec.demand[1].ages == (6, 7, 8, 9)
+    assert demand.lines.item(1, 1).text() == "6, 7, 8, 9"
     # the TOML text: invalid text shows the message, valid text is one undoable edit
     demand.text.setPlainText(demand.text.toPlainText().replace("survival = 1.0", "survival = 3.0"))
     assert not demand.apply_text()
