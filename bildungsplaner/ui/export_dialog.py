@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.services.scenario_export import export_scenario
-from bildungsplaner.services.scenarios import SavedScenario, get_scenario, list_scenarios
+from bildungsplaner.services.scenarios import SavedScenario, get_scenario
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.dialogs import show_error
@@ -136,13 +136,14 @@ class ExportPanel(QWidget):
         self._update_state()
 
     def set_workspace(self, workspace: Workspace | None) -> None:
+        """Export from ``workspace``; its scenarios come with :meth:`set_scenarios` (the window passes on the
+        list the planning area has just read)."""
         self.workspace = workspace
-        self.refresh()
 
-    def refresh(self) -> None:
-        """Read the saved scenarios again (after the planning area saved, renamed or deleted one)."""
+    def set_scenarios(self, rows: list[SavedScenario]) -> None:
+        """The saved scenarios to offer (after the planning area read, saved, renamed or deleted one)."""
         current = self.scenario.currentData()
-        self.rows = list_scenarios(self.workspace) if self.workspace is not None else []
+        self.rows = list(rows)
         self.scenario.blockSignals(True)
         self.scenario.clear()
         for row in self.rows:

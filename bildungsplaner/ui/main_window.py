@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
         self.planning = PlanningEditor(self.runner)
         self.export_panel = ExportPanel(self.runner)
-        self.planning.scenarios_changed.connect(self.export_panel.refresh)
+        self.planning.scenarios_changed.connect(self.export_panel.set_scenarios)
         self.areas.addTab(self.planning, QCoreApplication.translate("MainWindow", "Planung"))
         self.areas.addTab(self.export_panel, QCoreApplication.translate("MainWindow", "Export"))
 
@@ -212,8 +212,8 @@ class MainWindow(QMainWindow):
         self.regions.set_regions(overview.regions)
         self.indicators.set_indicators(overview.indicators)
         self.facilities.set_facilities(overview.facilities)
+        self.export_panel.set_workspace(workspace)  # first: the planning area hands it the scenarios it reads
         self.planning.set_workspace(workspace, overview)
-        self.export_panel.set_workspace(workspace)
         self.import_page.set_workspace(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)

@@ -78,7 +78,8 @@ def tr(text: str) -> str:
 class PlanningEditor(QWidget):
     """Scenario list, editor (allocation or demand), comparison. See the module docstring."""
 
-    scenarios_changed = Signal()
+    #: the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting
+    scenarios_changed = Signal(object)
     dirty_changed = Signal(bool)
 
     def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
@@ -254,7 +255,7 @@ class PlanningEditor(QWidget):
         self.list.resizeColumnToContents(0)
         self.comparison.set_scenarios(rows)
         self._update_state()
-        self.scenarios_changed.emit()
+        self.scenarios_changed.emit(rows)
 
     def _select_in_list(self, name: str | None) -> None:
         row = self.model.row_of(name) if name else -1

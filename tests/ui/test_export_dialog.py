@@ -88,3 +88,26 @@ def test_export_without_workspace(qtbot: Any) -> None:
     win = MainWindow(None, settings=Settings())
     qtbot.addWidget(win)
     assert win.export_panel.scenario.count() == 0 and not win.export_panel.export_button.isEnabled()
+
+
+def test_switching_workspaces_reads_the_scenarios_once_and_only_from_the_open_one(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.services import scenarios as scenario_service
+    from bildungsplaner.services.workspace import create_demo_workspace
+    from bildungsplaner.store.database import open_workspace
+
+    other_path = tmp_path / "anderer.bpws"
+    create_demo_workspace(other_path)
+    read: list[Path] = []
+    real = scenario_service.list_scenarios
+    def recording(ws: Any) -> Any:
+        read.append(ws.path)
+        return real(ws)
+
+    monkeypatch.setattr(scenario_service, "list_scenarios", recording)
+    monkeypatch.setattr(export_dialog, "list_scenarios", recording, raising=False)  # however it is imported
+    other = open_workspace(other_path)
+    window.set_workspace(other, owns=False)
+    assert read == [other_path]  # not the workspace just closed, and not twice
+    assert window.export_panel.scenario.count() == 2 and window.export_panel.workspace is other
+    other.close()
