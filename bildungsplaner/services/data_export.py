@@ -22,7 +22,7 @@ from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
 
-__all__ = ["OBSERVATION_HEADER", "export_facilities_csv", "export_observations_csv", "format_value"]
+__all__ = ["OBSERVATION_HEADER", "export_facilities_csv", "export_observations_csv", "format_value", "write_csv"]
 
 OBSERVATION_HEADER = ("dataset", "region_key", "region_name", "indicator", "unit", "period", "dimensions",
                       "value", "flag")
@@ -38,12 +38,16 @@ def format_value(value: float | None) -> str:
     return repr(float(value))
 
 
-def _write_atomic(out: Path, header: Iterable[str], rows: Iterable[Iterable[Any]], text_columns: set[int]) -> int:
-    """Write the CSV through a temporary file; cells of ``text_columns`` never become formulas in Excel."""
+def write_csv(out: Path, header: Iterable[str], rows: Iterable[Iterable[Any]], text_columns: set[int]) -> int:
+    """A CSV German Excel opens by double-click (UTF-8 with BOM, ``;``), written through a temporary file.
+
+    The header and the cells of ``text_columns`` never become formulas in Excel (headers may carry names from
+    imported files, e.g. facility attributes). Returns the number of rows.
+    """
     count = 0
     with atomic_target(Path(out)) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-        writer.writerow(header)
+        writer.writerow([csv_text(label) for label in header])
         for row in rows:
             writer.writerow([csv_text(cell) if i in text_columns and cell else cell for i, cell in enumerate(row)])
             count += 1
@@ -82,7 +86,8 @@ def export_observations_csv(ws: Workspace, out: Path, *, dataset: int | None = N
                     progress.check()
                 yield ds, key, name, code, unit, period, dimensions, format_value(value), flag or ""
 
-    return _write_atomic(out, OBSERVATION_HEADER, rows(), text_columns={1, 2, 4, 5, 6})
+    # every text column, the indicator code too: a code is stored as the source file gives it
+    return write_csv(out, OBSERVATION_HEADER, rows(), text_columns={1, 2, 3, 4, 5, 6})
 
 
 def export_facilities_csv(ws: Workspace, out: Path, *, progress: Progress | None = None) -> int:
@@ -100,4 +105,4 @@ def export_facilities_csv(ws: Workspace, out: Path, *, progress: Progress | None
         for f, key, region_name in facilities
     ]
     progress.report(0.5, f"{len(rows)} Einrichtungen werden geschrieben …")
-    return _write_atomic(out, (*FACILITY_HEADER, *names), rows, text_columns={0, 1, 2, 4, 5, 6})
+    return write_csv(out, (*FACILITY_HEADER, *names), rows, text_columns={0, 1, 2, 4, 5, 6})

@@ -78,10 +78,21 @@ def test_data_export_keeps_hostile_region_names_as_text(workspace, tmp_path: Pat
 
     template = ImportTemplate.loads('format = 1\nname = "t"\ntarget = "observations"\n[regions]\nkey = "AGS"\n'
                                     'name = "Gemeinde"\ncreate_unmatched = true\n[observations]\n'
-                                    'fixed_period = "2024"\n[[observations.measures]]\ncolumn = "Einwohner"\n')
+                                    'fixed_period = "2024"\n[[observations.measures]]\ncolumn = "Einwohner"\n'
+                                    'indicator = "=1+1"\n')  # a code is stored as the template gives it
     import_file(workspace, source, template=template)
     out = tmp_path / "export.csv"
     export_observations_csv(workspace, out)
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
     assert rows[1][2] == "'=HYPERLINK(\"http://x\",\"y\")"
+    assert rows[1][3] == "'=1+1"
     assert rows[1][7] == "-5"  # numbers are not touched
+
+
+def test_csv_headers_from_imported_names_stay_text(tmp_path: Path) -> None:
+    from bildungsplaner.services.data_export import write_csv
+
+    out = tmp_path / "h.csv"
+    assert write_csv(out, ["key", "=HYPERLINK(\"http://x\")"], [["1", "2"]], text_columns=set()) == 1
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+    assert rows == [["key", "'=HYPERLINK(\"http://x\")"], ["1", "2"]]
