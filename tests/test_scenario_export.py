@@ -54,6 +54,8 @@ def test_csv_opens_in_german_excel(demo, tmp_path: Path) -> None:
     assert rows[0][:3] == ["Schlüssel", "Gebiet", "Jahr"]
     demand = rows[1][5]
     assert "," in demand and "." not in demand  # decimal comma
+    # every demand line, not only the first: the last column says which
+    assert rows[0][-1] == "Tabelle" and {r[-1] for r in rows[1:]} == {"Bedarf U3", "Bedarf Ganztag Grundschule"}
     # hiding small counts exists for the workbook only: a CSV would show them, so it is refused, not ignored
     with pytest.raises(UserInputError, match="nur für die Excel-Arbeitsmappe"):
         export_scenario(demo, scenario_files.load(DEMAND), tmp_path / "geheim.csv", format="csv", suppress_below=3)
@@ -110,3 +112,13 @@ def test_allocation_workbook_explains_every_recipient_and_hides_small_counts(dem
     for expected in ("Gewicht 60,0 %: schueler", "schueler × sozialindex", "Hare-Niemeyer", "höchstens 3,00 VZÄ",
                      "primäre Geheimhaltung", "der größere exakte Anteil"):
         assert expected in texts
+
+
+def test_the_pdf_text_holds_every_demand_line(demo) -> None:
+    from bildungsplaner.services.planning import run_scenario
+    from bildungsplaner.services.scenario_export import build_report, report_html
+
+    spec = scenario_files.load(DEMAND)
+    text = report_html(build_report(demo, spec, run_scenario(demo, spec)))
+    assert f"<h2>{spec.name}: U3</h2>" in text and f"<h2>{spec.name}: Ganztag Grundschule</h2>" in text
+    assert text.count("<table border") == 2 and "<h2>Methodik</h2>" in text

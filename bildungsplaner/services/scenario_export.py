@@ -9,7 +9,6 @@ that renderer from the entry point.
 
 from __future__ import annotations
 
-import csv
 import html
 from collections.abc import Callable
 from datetime import date
@@ -24,6 +23,7 @@ from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.exporting.workbook import ChartSpec, Column, MethodSection, PlanTable, Report, write_report
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.services.data_export import write_csv
 from bildungsplaner.services.planning import Comparison, compare_results, result_kind, run_scenario
 from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.database import Workspace
@@ -308,28 +308,32 @@ def build_report(ws: Workspace, spec: Any, result: Any, *, comparison: Compariso
 
 
 def report_html(report: Report) -> str:
-    """The planning table and the method as simple HTML (for the PDF; A4, printable)."""
+    """The planning table(s) and the method as simple HTML (for the PDF; A4, printable)."""
     table = report.table
     parts = [f"<h1>{html.escape(table.title)}</h1>"]
     for text in (table.subtitle, f"Stand: {table.stand}" if table.stand else ""):
         if text:
             parts.append(f"<p>{html.escape(text)}</p>")
     head = "".join(f"<th>{html.escape(c.label)}</th>" for c in table.columns)
-    body = []
-    for row in table.rows.to_dict("records"):
-        cells = []
-        for column in table.columns:
-            value = row.get(column.key)
-            if isinstance(value, float) and not column.text:
-                text, align = ("" if pd.isna(value) else _number(value, column.decimals)), "right"
-            elif isinstance(value, int) and not column.text:
-                text, align = _number(value, 0) if column.key != "year" else str(value), "right"
-            else:
-                text, align = ("" if value is None else str(value)), "left"
-            cells.append(f'<td align="{align}">{html.escape(text)}</td>')
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    parts.append(f'<table border="1" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead>'
-                 f"<tbody>{''.join(body)}</tbody></table>")
+    tables = _planning_tables(report)
+    for part in tables:
+        if len(tables) > 1:  # a demand scenario: one table per line, each under its title
+            parts.append(f"<h2>{html.escape(part.title)}</h2>")
+        body = []
+        for row in part.rows.to_dict("records"):
+            cells = []
+            for column in table.columns:
+                value = row.get(column.key)
+                if isinstance(value, float) and not column.text:
+                    text, align = ("" if pd.isna(value) else _number(value, column.decimals)), "right"
+                elif isinstance(value, int) and not column.text:
+                    text, align = _number(value, 0) if column.key != "year" else str(value), "right"
+                else:
+                    text, align = ("" if value is None else str(value)), "left"
+                cells.append(f'<td align="{align}">{html.escape(text)}</td>')
+            body.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append(f'<table border="1" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead>'
+                     f"<tbody>{''.join(body)}</tbody></table>")
     parts.append("<h2>Methodik</h2>")
     for section in report.method:
         parts.append(f"<h3>{html.escape(section.heading)}</h3><table cellpadding='2'>")
@@ -339,24 +343,28 @@ def report_html(report: Report) -> str:
     return "<html><head><meta charset='utf-8'></head><body>" + "".join(parts) + "</body></html>"
 
 
+def _planning_tables(report: Report) -> list[PlanTable]:
+    """The planning table and the further tables of its columns (a demand scenario's other lines)."""
+    return [report.table, *(t for t in report.extra_tables if t.columns == report.table.columns)]
+
+
 def _write_csv(report: Report, out: Path) -> None:
-    table = report.table
-    with atomic_target(out) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
-        writer.writerow([c.label for c in table.columns])
-        for row in table.rows.to_dict("records"):
-            cells = []
-            for column in table.columns:
-                value = row.get(column.key)
-                if value is None or (isinstance(value, float) and pd.isna(value)):
-                    cells.append("")
-                elif column.text or isinstance(value, str):
-                    cells.append(csv_text(value))
-                elif column.key == "year":
-                    cells.append(str(value))
-                else:
-                    cells.append(_number(float(value), max(column.decimals, 0)).replace(".", ""))
-            writer.writerow(cells)
+    tables = _planning_tables(report)
+    columns = report.table.columns
+    several = len(tables) > 1  # then a last column names the table (its sheet in the workbook: "Bedarf U3")
+
+    def cell(value: Any, column: Column) -> str:
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            return ""
+        if column.text or isinstance(value, str):
+            return csv_text(value)
+        if column.key == "year":
+            return str(value)
+        return _number(float(value), max(column.decimals, 0)).replace(".", "")
+
+    rows = ([*(cell(row.get(c.key), c) for c in columns), *([csv_text(table.sheet)] if several else [])]
+            for table in tables for row in table.rows.to_dict("records"))
+    write_csv(out, [*(c.label for c in columns), *(["Tabelle"] if several else [])], rows, text_columns=set())
 
 
 def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None = None, format: str = "xlsx",
