@@ -139,3 +139,23 @@ def test_a_template_that_does_not_fit_the_table_is_refused_before_anything_is_wr
         import_file(workspace, path, template=POPULATION, create_unmatched=True)
     with workspace.session() as s:
         assert s.scalars(select(Observation)).first() is None
+
+
+def test_cancel_reaches_the_spreadsheet_reader_and_the_file_is_sniffed_once(workspace, tmp_path,
+                                                                            monkeypatch) -> None:
+    """Cancel must stop the reader in its child process, not only after it has read the whole sheet."""
+    from bildungsplaner.importing import sniff as sniff_module
+    from bildungsplaner.importing import tables
+    from bildungsplaner.progress import Cancelled, RecordingProgress
+
+    path = population_xlsx(tmp_path / "ew.xlsx", [["05978004", "Bergkamen", "31.12.2024", "Insgesamt", 48018]])
+    sniffed, reads = [], []
+    real_sniff, real_read = sniff_module.sniff, tables.read_table
+    monkeypatch.setattr(sniff_module, "sniff", lambda p: sniffed.append(p) or real_sniff(p))
+    monkeypatch.setattr(tables, "read_table", lambda p, **kw: reads.append(kw) or real_read(p, **kw))
+    progress = RecordingProgress()
+    progress.cancelled = True
+    with pytest.raises(Cancelled):
+        import_file(workspace, path, template=POPULATION, progress=progress)
+    assert sniffed == [path]  # the import's own sniffing, not again in the reader
+    assert reads[0]["kind"] == "xlsx" and reads[0]["progress"] is progress

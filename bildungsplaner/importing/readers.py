@@ -122,8 +122,10 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
 
     progress.report(0.05, f"Tabelle wird gelesen ({sniffed.kind}) …")
     hints = template.read
+    # the format is known already (sniffing an xlsx reads all its sheets' XML); progress lets Cancel stop the
+    # reader in its child process
     table = read_table(path, sheet=sheet or hints.sheet, header_rows=hints.header_rows,
-                       skip_rows=hints.skip_rows)
+                       skip_rows=hints.skip_rows, kind=sniffed.kind, progress=progress)
     progress.report(0.35, "Spalten werden zugeordnet …")
     batch = template.apply(table.frame, format=table.format, first_data_row=table.first_data_row)
     batch.rows_read = len(table.frame)
