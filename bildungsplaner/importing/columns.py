@@ -52,8 +52,8 @@ import pandas as pd
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.numbers import parse_cell
 
-__all__ = ["BLANKS", "ValueColumnError", "detect_decimal", "first_occurrences", "key_codes", "parse_key_column",
-           "parse_text_value", "parse_value_column"]
+__all__ = ["BLANKS", "ValueColumnError", "combine_codes", "detect_decimal", "first_occurrences", "key_codes",
+           "merge_equal", "parse_key_column", "parse_text_value", "parse_value_column"]
 
 #: Characters stripped around a cell and accepted as thousands separators between groups of three digits.
 BLANKS = " \t\r\n\u00a0\u202f\u2009"
@@ -295,6 +295,23 @@ def first_occurrences(codes: np.ndarray) -> np.ndarray:
     return np.flatnonzero(np.r_[codes[0] >= 0, codes[1:] > seen[:-1]])
 
 
+def combine_codes(parts: list[tuple[np.ndarray, int]], n: int) -> np.ndarray:
+    """One code per distinct combination of several columns' codes (``(codes, number of distinct values)``;
+    ``-1`` allowed), dense and numbered in order of first appearance like :func:`pandas.factorize`."""
+    combined = np.zeros(n, dtype=np.int64)
+    for codes, size in parts:
+        combined = pd.factorize(combined * (size + 2) + codes + 1)[0]  # dense after each step: no overflow
+    return combined
+
+
+def merge_equal(codes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(codes, values)`` with equal values merged and missing ones coded ``-1`` (``values`` is short)."""
+    merged, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
+    if len(distinct) == len(values):
+        return codes, np.asarray(values, dtype=object)
+    return np.append(merged, -1)[codes], np.asarray(distinct, dtype=object)
+
+
 def key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Keys as codes into distinct texts: ``(codes, texts)`` with ``texts[codes[i]]`` the key of row ``i``.
 
@@ -307,10 +324,7 @@ def key_codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=True)
     texts = np.asarray([_key_text(v) for v in np.asarray(uniques, dtype=object).tolist()], dtype=object)
     # cells that differ only in blanks or type ("5978004 ", 5978004.0) share one text; blank text is empty
-    merged, distinct = pd.factorize(texts, use_na_sentinel=True)
-    if len(distinct) == len(texts):
-        return codes, texts
-    return np.append(merged, -1)[codes], np.asarray(distinct, dtype=object)
+    return merge_equal(codes, texts)
 
 
 def parse_key_column(series: pd.Series) -> pd.Series:

@@ -66,7 +66,7 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
-from bildungsplaner.importing.columns import ValueColumnError, parse_value_column
+from bildungsplaner.importing.columns import ValueColumnError, combine_codes, first_occurrences, parse_value_column
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.genesis import _period_iso
 from bildungsplaner.importing.numbers import MISSING_SYMBOLS
@@ -326,7 +326,6 @@ def _dimensions(layout: _Layout, region: _Variable, columns: list[np.ndarray]) -
     n = len(columns[0])
     if not others:
         return np.full(n, "", dtype=object), []
-    combined = np.zeros(n, dtype=np.int64)
     parts: list[tuple[np.ndarray, np.ndarray]] = []  # (codes, uniques) of name and value per variable
     for var in others:
         name = np.where(columns[var.label] != "", columns[var.label], columns[var.code])
@@ -336,11 +335,10 @@ def _dimensions(layout: _Layout, region: _Variable, columns: list[np.ndarray]) -
         for part in (name, value):
             codes, uniques = pd.factorize(part)
             parts.append((codes, np.asarray(uniques, dtype=object)))
-            combined = pd.factorize(combined * (len(uniques) + 1) + codes)[0]  # dense: no int64 overflow
-    _, first, codes = np.unique(combined, return_index=True, return_inverse=True)
+    codes = combine_codes([(c, len(uniques)) for c, uniques in parts], n)  # one per combination, in file order
     names: dict[str, None] = {}
     texts = []
-    for row in first.tolist():
+    for row in first_occurrences(codes).tolist():
         combo = [str(uniques[c[row]]) for c, uniques in parts]
         mapping = {combo[k]: combo[k + 1] for k in range(0, len(combo), 2) if combo[k]}
         names.update(dict.fromkeys(mapping))

@@ -25,7 +25,13 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import COLUMNS, Batch
-from bildungsplaner.importing.columns import first_occurrences, key_codes, parse_value_column
+from bildungsplaner.importing.columns import (
+    combine_codes,
+    first_occurrences,
+    key_codes,
+    merge_equal,
+    parse_value_column,
+)
 from bildungsplaner.importing.genesis import _period_iso
 from bildungsplaner.importing.readers import indicator_code
 from bildungsplaner.store import dimensions as dims
@@ -113,24 +119,16 @@ class _Frame:
                                  f"{what}.")
 
 
-def _distinct(codes: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(codes, values)`` with equal values merged and missing ones coded ``-1`` (``values`` is short)."""
-    merged, distinct = pd.factorize(np.asarray(values, dtype=object), use_na_sentinel=True)
-    return np.append(merged, -1)[codes], np.asarray(distinct, dtype=object)
-
-
 def _dimension_codes(names: list[str], coded: list[tuple[np.ndarray, np.ndarray]], fixed: dict[str, str],
                      rows: int) -> tuple[np.ndarray, np.ndarray]:
     """Canonical dimension texts as ``(codes, texts)`` from the columns' codes, encoded once per combination."""
     if not coded:
         return np.zeros(rows, dtype=np.int64), np.asarray([dims.encode(fixed)], dtype=object)
-    combined = np.zeros(rows, dtype=np.int64)
-    for codes, texts in coded:
-        combined = pd.factorize(combined * (len(texts) + 1) + codes)[0]  # dense: no int64 overflow
+    combined = combine_codes([(codes, len(texts)) for codes, texts in coded], rows)
     encoded = [dims.encode({**fixed, **{name: str(texts[codes[i]])
                                         for name, (codes, texts) in zip(names, coded, strict=True)}})
                for i in first_occurrences(combined).tolist()]
-    return _distinct(combined, np.asarray(encoded, dtype=object))
+    return merge_equal(combined, np.asarray(encoded, dtype=object))
 
 
 def _skipped(blank: np.ndarray, rows: np.ndarray, warnings: list[str]) -> np.ndarray:
@@ -173,7 +171,7 @@ def _observations(template: ImportTemplate, table: _Frame,
         return codes if measures == 1 else np.repeat(codes, measures)
 
     def per_measure(values: list) -> tuple[np.ndarray, np.ndarray]:
-        return _distinct(np.tile(np.arange(measures), kept), np.asarray(values, dtype=object))
+        return merge_equal(np.tile(np.arange(measures), kept), np.asarray(values, dtype=object))
 
     def per_row_coded(column: str | None) -> tuple[np.ndarray, np.ndarray]:
         if column is None:
@@ -193,7 +191,7 @@ def _observations(template: ImportTemplate, table: _Frame,
         "indicator": per_measure([m.name or table.names[m.column] for m in mapping.measures]),
         "indicator_code": per_measure([m.indicator for m in mapping.measures]),
         "unit": per_measure([m.unit for m in mapping.measures]), "period": period,
-        "period_iso": _distinct(period[0], np.asarray([_period_iso(p) for p in period[1].tolist()], dtype=object)),
+        "period_iso": merge_equal(period[0], np.asarray([_period_iso(p) for p in period[1].tolist()], dtype=object)),
         "dimensions": (per_row(dimension_codes), dimension_texts),
     }
     if measures == 1:

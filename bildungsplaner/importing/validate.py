@@ -107,7 +107,7 @@ def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
 def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
     all_keys = [k for k in codes_of("region_key")[1].tolist() if isinstance(k, str)]
     present_keys = set(all_keys)
-    if not any(_parent_present(k, present_keys) for k in all_keys):
+    if not any(_nearest_present_parent(k, present_keys) for k in all_keys):
         return []  # no region of the file lies below another of the file: nothing to add up (fast path)
     counts = rows[rows["unit"].fillna("").isin(COUNT_UNITS) & rows["region_key"].notna()]
     if counts.empty:
@@ -116,13 +116,7 @@ def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
     parents: dict[str, str] = {}
     present = set(keys)
     for key in keys:
-        if not is_region_key(key):
-            continue
-        parent = parent_key(key)
-        # skip over levels the file leaves out (e.g. a Gemeinde whose Regierungsbezirk row is absent)
-        while parent is not None and parent not in present:
-            parent = parent_key(parent)
-        if parent is not None:
+        if parent := _nearest_present_parent(key, present):
             parents[key] = parent
     if not parents:
         return []
@@ -146,13 +140,15 @@ def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
     return _limited(warnings, "Gebiet ≠ Summe der Teilgebiete")
 
 
-def _parent_present(key: str, present: set[str]) -> bool:
+def _nearest_present_parent(key: str, present: set[str]) -> str | None:
+    """The nearest region above the official ``key`` that is in ``present``, skipping levels the file leaves
+    out (e.g. a Gemeinde whose Regierungsbezirk row is absent); ``None`` for other keys."""
     if not is_region_key(key):
-        return False
+        return None
     parent = parent_key(key)
     while parent is not None and parent not in present:
         parent = parent_key(parent)
-    return parent is not None
+    return parent
 
 
 def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None) -> list[str]:

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import Batch
-from bildungsplaner.importing.columns import first_occurrences
+from bildungsplaner.importing.columns import combine_codes, first_occurrences
 from bildungsplaner.importing.readers import indicator_code, read_batch, symbol_counts
 from bildungsplaner.importing.regionkeys import (
     ancestor_keys,
@@ -318,7 +318,7 @@ def _resolve_regions(session: Session, batch: Batch, report: ImportReport, assig
     # each distinct (key, name) pair once, with up to three rows of the file where it occurs
     key_codes, key_texts = batch.codes("region_key")
     name_codes, name_texts = batch.codes("region_name")
-    pair_codes = pd.factorize((key_codes + 1) * (len(name_texts) + 1) + name_codes + 1)[0]
+    pair_codes = combine_codes([(key_codes, len(key_texts)), (name_codes, len(name_texts))], len(batch.rows))
     order = np.argsort(pair_codes, kind="stable")
     starts = np.flatnonzero(np.r_[True, pair_codes[order][1:] != pair_codes[order][:-1]]) if len(order) else order
     source_rows = batch.rows["source_row"].to_numpy()
@@ -423,7 +423,7 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> Non
 
 # --- indicators, datasets ----------------------------------------------------------------------------------
 
-def _resolve_indicators(session: Session, rows: pd.DataFrame, batch: Batch, report: ImportReport) -> np.ndarray:
+def _resolve_indicators(session: Session, batch: Batch, report: ImportReport) -> np.ndarray:
     existing = {code: (iid, unit) for iid, code, unit in session.execute(
         select(Indicator.id, Indicator.code, Indicator.unit))}
     phases: dict[str, str] = batch.meta.get("indicator_phases", {})
@@ -432,9 +432,7 @@ def _resolve_indicators(session: Session, rows: pd.DataFrame, batch: Batch, repo
     # 0.2 s through drop_duplicates/MultiIndex, a few ms this way); codes are dense and in order of first
     # appearance, so indicators are created in the order of the file
     coded = [batch.codes(column) for column in ("indicator", "indicator_code", "unit")]
-    combined = np.zeros(len(rows), dtype=np.int64)
-    for codes, uniques in coded:
-        combined = pd.factorize(combined * (len(uniques) + 2) + codes + 1)[0]
+    combined = combine_codes([(codes, len(uniques)) for codes, uniques in coded], len(batch.rows))
     first_rows = first_occurrences(combined)
     columns = [np.append(uniques, np.asarray([None], dtype=object))[codes[first_rows]] for codes, uniques in coded]
     ids_by_combo = np.zeros(len(first_rows), dtype=np.int64)
@@ -514,7 +512,7 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
         report.symbol_counts = symbol_counts(rows)
         progress.report(0.45, "Summen werden geprüft …")
         report.warnings += check_totals(rows, codes=batch.codes)
-        indicator_ids = _resolve_indicators(session, rows, batch, report)
+        indicator_ids = _resolve_indicators(session, batch, report)
         _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
         report.observations = len(rows)
     elif batch.target == "facilities":
