@@ -6,7 +6,7 @@ workspace (the slow part, a few queries), :func:`compute` runs the pure planning
 (fast: :func:`~bildungsplaner.planning.allocation.allocate` or
 :func:`~bildungsplaner.planning.demand.forecast`). :func:`inputs_key` tells which parts of a spec the inputs
 depend on: while the key stays the same, the collected inputs stay valid. ``compute(spec, collect_inputs(ws,
-spec))`` gives the same result as ``run_scenario(ws, spec)``.
+spec))`` is what ``run_scenario(ws, spec)`` does.
 """
 
 from __future__ import annotations
@@ -84,7 +84,8 @@ def compute(spec: Any, inputs: ScenarioInputs) -> Any:
         frame = inputs.frames["recipients"]
         assert frame is not None
         if frame.empty:
-            raise UserInputError(f"Szenario „{spec.name}“: keine Empfänger gefunden.")
+            raise UserInputError(f"Szenario „{spec.name}“: keine Empfänger gefunden "
+                                 f"({_describe_recipients(spec.recipients)}).")
         result = allocate(spec, frame)
         result.periods = dict(inputs.periods)
         return result
@@ -93,3 +94,12 @@ def compute(spec: Any, inputs: ScenarioInputs) -> Any:
     population = inputs.frames["population"]
     assert population is not None
     return forecast(spec, population, inputs.frames.get("capacity"))
+
+
+def _describe_recipients(recipients: Any) -> str:
+    if recipients.type == "facility":
+        what = "Einrichtungen der Art " + ", ".join(recipients.facility_kinds) if recipients.facility_kinds \
+            else "Einrichtungen"
+    else:
+        what = f"Gebiete der Ebene „{recipients.region_level}“"
+    return what + (f" in {recipients.within}" if recipients.within else "")
