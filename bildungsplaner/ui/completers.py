@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-__all__ = ["REGION_KEY_ROLE", "ListCompleter", "ListDelegate", "RegionCompleter"]
+__all__ = ["REGION_KEY_ROLE", "ListCompleter", "ListDelegate", "RegionCompleter", "region_model"]
 
 
 def tr(text: str) -> str:
@@ -48,13 +48,23 @@ class ListCompleter(QCompleter):
 REGION_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def region_model(regions: Sequence[tuple[str, str, str]], parent: Any) -> QStandardItemModel:
+    """The offers of a :class:`RegionCompleter`: ``"key name (level)"`` with the key in :data:`REGION_KEY_ROLE`."""
+    model = QStandardItemModel(parent)
+    for key, name, level in regions:
+        item = QStandardItem(f"{key} {name} ({level})")
+        item.setData(key, REGION_KEY_ROLE)
+        model.appendRow(item)
+    return model
+
+
 class RegionCompleter(QCompleter):
     """Offers the workspace's regions by key or name ("Linden" → "05999001 Lindental (Gemeinde)") and
     inserts the key alone, which is what a scenario file holds."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setModel(QStandardItemModel(self))
+        self.setModel(QStandardItemModel(self))  # or one shared by several completers: setModel(region_model(…))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setMaxVisibleItems(12)
@@ -63,15 +73,8 @@ class RegionCompleter(QCompleter):
 
     def set_regions(self, regions: Sequence[tuple[str, str, str]]) -> None:
         """``(key, name, level label)`` per region, in the order to offer them."""
-        model = self.model()
-        assert isinstance(model, QStandardItemModel)
-        model.clear()
-        self.names = {}
-        for key, name, level in regions:
-            item = QStandardItem(f"{key} {name} ({level})")
-            item.setData(key, REGION_KEY_ROLE)
-            model.appendRow(item)
-            self.names[key] = f"{name} ({level})"
+        self.setModel(region_model(regions, self))
+        self.names = {key: f"{name} ({level})" for key, name, level in regions}
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         return str(index.data(REGION_KEY_ROLE))

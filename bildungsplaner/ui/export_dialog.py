@@ -8,7 +8,6 @@ on the task runner with a progress dialog; the result is a message naming the fi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -217,6 +216,3 @@ class ExportPanel(QWidget):
                                                       suppress_below=suppress, progress=progress),
                           title=tr("Export"), label=tr("„{name}“ wird exportiert …").format(name=name),
                           on_done=done, on_error=failed)
-
-    def scenario_names(self) -> Sequence[str]:
-        return [r.name for r in self.rows]

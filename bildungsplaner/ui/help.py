@@ -72,9 +72,6 @@ class HelpDialog(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(_closing_buttons(self))
 
-    def show_section(self, anchor: str) -> None:
-        self.browser.scrollToAnchor(anchor)
-
 
 def license_files(folder: Path | None = None) -> list[Path]:
     """The licence texts, the index ``README.txt`` first, then by path (sub-folders included)."""

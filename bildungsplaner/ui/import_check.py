@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner.services.browse import list_regions
 from bildungsplaner.services.importing import ImportReport
-from bildungsplaner.ui.completers import RegionCompleter
+from bildungsplaner.ui.completers import RegionCompleter, region_model
 from bildungsplaner.ui.dialogs import error_text
 from bildungsplaner.ui.import_pages import error_label, show_message
 from bildungsplaner.ui.import_wizard import CHOICES_ROLE, VALUE_ROLE, ComboDelegate, TaskPanel, set_choice
@@ -121,7 +122,7 @@ class CheckPage(QWizardPage):
         # besides the suggestions, any region of the workspace can be typed by key or name (the key is taken)
         self.unmatched.setItemDelegateForColumn(2, ComboDelegate(editable=True, parent=self.unmatched,
                                                                  completer=self._region_completer))
-        self._regions: list[tuple[str, str, str]] | None = None
+        self._regions: QStandardItemModel | None = None
         self.unmatched.itemChanged.connect(lambda _item: self._edited())
         self.unmatched_label.setBuddy(self.unmatched)
         self.create_box = QCheckBox(
@@ -256,11 +257,11 @@ class CheckPage(QWizardPage):
             self._filling = False
 
     def _region_completer(self, parent: QWidget) -> RegionCompleter:
-        if self._regions is None:  # read once per check page: a Gemeinde file's workspace has ~14,000
+        if self._regions is None:  # read and built once per check page: a Gemeinde workspace has ~14,000
             rows = list_regions(self.wiz.workspace) if self.wiz.workspace is not None else []
-            self._regions = [(r.key, r.name, level_label(r.level)) for r in rows]
+            self._regions = region_model([(r.key, r.name, level_label(r.level)) for r in rows], self)
         completer = RegionCompleter(parent)
-        completer.set_regions(self._regions)
+        completer.setModel(self._regions)
         return completer
 
     def assign(self, row: int, region_key: str | None) -> None:

@@ -46,6 +46,7 @@ from bildungsplaner.ui.export_dialog import ExportPanel
 from bildungsplaner.ui.help import HelpDialog, LicenseDialog
 from bildungsplaner.ui.import_pages import local_files
 from bildungsplaner.ui.import_wizard import ImportWizard
+from bildungsplaner.ui.models import format_number
 from bildungsplaner.ui.panels import FacilityPanel, ImportPage, IndicatorPanel, RegionPanel
 from bildungsplaner.ui.planning_editor import PlanningEditor
 
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
         text = QCoreApplication.translate(
             "MainWindow", "Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich "
                           "entfernt.").format(id=row.id, file=row.file_name,
-                                              count=f"{row.observations:,}".replace(",", "."))
+                                              count=format_number(row.observations))
         if older:
             text += " " + QCoreApplication.translate(
                 "MainWindow", "Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.").format(
@@ -423,7 +424,7 @@ class MainWindow(QMainWindow):
         self.set_workspace(ws, owns=self._owns_workspace)
         self.statusBar().showMessage(QCoreApplication.translate(
             "MainWindow", "Import Nr. {id} gelöscht, {count} Werte entfernt.").format(
-            id=gone.dataset, count=f"{gone.observations:,}".replace(",", ".")), 10000)
+            id=gone.dataset, count=format_number(gone.observations)), 10000)
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

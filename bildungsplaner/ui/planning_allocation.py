@@ -392,13 +392,13 @@ class AllocationEditor(QWidget):
                    tr("Empfänger festlegen") if amount is not None else tr("Festlegung aufheben"))
 
     # --- results --------------------------------------------------------------------------------------------
-    def show_result(self, result: Any | None, error: str | None, labels: dict[str, str] | None = None) -> None:
+    def show_result(self, result: Any | None, error: str | None) -> None:
         spec = self.host.spec
         if result is None:
             self.model.clear()
             self.sum_label.setText("")
         else:
-            self.model.set_result(result, dict(spec.amount.locked), labels)
+            self.model.set_result(result, dict(spec.amount.locked))
             total = float(result.rows["amount"].sum())
             self.sum_label.setText(tr("{count} Empfänger, verteilt: {sum} {unit} ({method})").format(
                 count=len(result.rows), sum=format_number(total, 2), unit=result.unit,

@@ -312,7 +312,7 @@ class DemandEditor(QWidget):
         return self.host.push(Edit.one((), new, tr("Text übernehmen")))
 
     # --- results --------------------------------------------------------------------------------------------
-    def show_result(self, result: Any | None, error: str | None, labels: dict[str, str] | None = None) -> None:
+    def show_result(self, result: Any | None, error: str | None) -> None:
         if result is None:
             self.model.clear()
         else:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -248,23 +248,24 @@ class PlanningEditor(QWidget):
 
     def refresh_list(self) -> None:
         rows = scenario_service.list_scenarios(self.workspace) if self.workspace is not None else []
-        self.list.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
+        with QSignalBlocker(self.list.selectionModel()):  # the model reset clears the selection too
+            self.model.set_rows(rows)
         self._select_in_list(self.current_name)
-        self.list.selectionModel().blockSignals(False)
         self.list.resizeColumnToContents(0)
         self.comparison.set_scenarios(rows)
         self._update_state()
         self.scenarios_changed.emit(rows)
 
     def _select_in_list(self, name: str | None) -> None:
+        """Select ``name`` in the list (nothing for ``None``) without the list's reaction to a user's choice."""
         row = self.model.row_of(name) if name else -1
         selection = self.list.selectionModel()
-        if row < 0:
-            selection.clearSelection()
-            return
-        selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
+        with QSignalBlocker(selection):
+            if row < 0:
+                selection.clearSelection()
+            else:
+                selection.setCurrentIndex(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
 
     def selected_name(self) -> str | None:
         rows = self.list.selectionModel().selectedRows(0)
@@ -324,9 +325,7 @@ class PlanningEditor(QWidget):
         if name is None or name == self.current_name:
             return
         if not self.open_scenario(name):
-            self.list.selectionModel().blockSignals(True)
             self._select_in_list(self.current_name)
-            self.list.selectionModel().blockSignals(False)
             self._update_state()
 
     def open_scenario(self, name: str) -> bool:
@@ -339,11 +338,8 @@ class PlanningEditor(QWidget):
         except UserInputError as exc:
             show_error(self, exc, tr("Szenario öffnen"))
             return False
-        self._inputs = self._inputs if self._inputs is not None and self._inputs.key == inputs_key(spec) else None
-        self._load(spec, saved.text)
-        self.list.selectionModel().blockSignals(True)
+        self._load(spec, saved.text)  # (recompute keeps the collected inputs if they still fit)
         self._select_in_list(name)
-        self.list.selectionModel().blockSignals(False)
         self._update_state()
         return True
 
@@ -460,9 +456,7 @@ class PlanningEditor(QWidget):
             return False
         self._draft_workspace = workspace.path
         self._load(spec, saved)
-        self.list.selectionModel().blockSignals(True)
         self._select_in_list(self.current_name)
-        self.list.selectionModel().blockSignals(False)
         self._update_state()
         return True
 
@@ -588,9 +582,7 @@ class PlanningEditor(QWidget):
             show_error(self, exc, tr("Szenariodatei öffnen"))
             return False
         self._load(spec, None)
-        self.list.selectionModel().blockSignals(True)
-        self.list.selectionModel().clearSelection()
-        self.list.selectionModel().blockSignals(False)
+        self._select_in_list(None)
         self._update_state()
         return True
 

@@ -18,7 +18,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from bildungsplaner.services.scenarios import SavedScenario
-from bildungsplaner.ui.models import SORT_ROLE, Column, RowTableModel, format_number
+from bildungsplaner.ui.models import SORT_ROLE, Column, RowTableModel, decimals_for, format_number
 
 __all__ = ["AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn", "FrameTableModel",
            "ScenarioListModel"]
@@ -87,9 +87,6 @@ class FrameTableModel(QAbstractTableModel):
             return column.tooltip
         return None
 
-    def value(self, row: int, field: str) -> Any:
-        return self.frame[field].iloc[row]
-
     def display(self, column: FrameColumn, value: Any) -> str:
         if column.kind == "bool":
             return tr("ja") if bool(value) else ""
@@ -118,13 +115,6 @@ class FrameTableModel(QAbstractTableModel):
         return None
 
 
-def _decimals(step: float) -> int:
-    for decimals in range(4):
-        if abs(round(step, decimals) - step) < 1e-9:
-            return decimals
-    return 4
-
-
 class AllocationResultModel(FrameTableModel):
     """One row per recipient: key, name, need values, need index and share, exact, amount, difference, bound;
     the last column "fest" is checkable (lock the recipient at its amount)."""
@@ -136,15 +126,14 @@ class AllocationResultModel(FrameTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.locked: dict[str, float] = {}
-        self.unit = ""
 
-    def set_result(self, result: Any, locked: dict[str, float], labels: dict[str, str] | None = None) -> None:
-        self.locked, self.unit = dict(locked), result.unit
-        step = _decimals(result.step)
+    def set_result(self, result: Any, locked: dict[str, float]) -> None:
+        self.locked = dict(locked)
+        step = decimals_for(np.array([result.step]))
         unit = f" ({result.unit})" if result.unit else ""
         columns = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
         for column in result.value_columns:
-            label = (labels or {}).get(column, column.split(":", 1)[-1])
+            label = column.split(":", 1)[-1]
             values = result.rows[column].to_numpy(dtype=float)
             finite = values[np.isfinite(values)]
             decimals = 0 if finite.size == 0 or np.allclose(finite, np.round(finite)) else 2
@@ -213,18 +202,17 @@ class AllocationResultModel(FrameTableModel):
         return False
 
 
-def demand_columns(capacity: bool = True) -> list[FrameColumn]:
+def demand_columns() -> list[FrameColumn]:
     columns = [FrameColumn("region_key", tr("Schlüssel")), FrameColumn("region_name", tr("Gebiet")),
                FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf")),
                FrameColumn("ages", tr("Alter")),
                FrameColumn("observed", tr("beobachtet"), "bool", 0,
                            tr("ja: Bevölkerung beobachtet; sonst fortgeschrieben")),
                FrameColumn("population", tr("Kinder"), "number", 0),
-               FrameColumn("demand", tr("Bedarf (Plätze)"), "number", 0)]
-    if capacity:
-        columns += [FrameColumn("capacity", tr("Plätze"), "number", 0),
-                    FrameColumn("gap", tr("Lücke"), "number", 0, tr("Plätze − Bedarf; negativ: es fehlen Plätze")),
-                    FrameColumn("coverage", tr("Deckung"), "percent", 1, tr("Plätze / Bedarf"))]
+               FrameColumn("demand", tr("Bedarf (Plätze)"), "number", 0),
+               FrameColumn("capacity", tr("Plätze"), "number", 0),
+               FrameColumn("gap", tr("Lücke"), "number", 0, tr("Plätze − Bedarf; negativ: es fehlen Plätze")),
+               FrameColumn("coverage", tr("Deckung"), "percent", 1, tr("Plätze / Bedarf"))]
     return columns
 
 
