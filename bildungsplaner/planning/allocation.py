@@ -560,7 +560,8 @@ def _round(spec: AllocationSpec, exact: np.ndarray, locked: np.ndarray, remainin
     if upper.sum() > seats:  # would one more step of total take a unit away from someone?
         more_quotas = shares_for(remaining + amount.step)[free] / amount.step
         if abs(more_quotas.sum() - (seats + 1)) <= 1e-6 * (seats + 1):  # else one more step cannot be shared
-            losers = would_lose_on_increase(amount.method, quotas, seats, lower, upper, order, more_quotas)
+            losers = would_lose_on_increase(amount.method, quotas, seats, lower, upper, order, more_quotas,
+                                            now=result.units)
             if losers.size:
                 why = ("Alabama-Paradoxon des Hare-Niemeyer-Verfahrens" if amount.method == "hare-niemeyer" else
                        "Sockelbetrag und Grenzen verschieben die Anteile")

@@ -198,15 +198,17 @@ def apportion(method: str, quotas: np.ndarray, seats: int, lower: np.ndarray | N
 
 def would_lose_on_increase(method: str, quotas: np.ndarray, seats: int, lower: np.ndarray | None = None,
                            upper: np.ndarray | None = None, order: np.ndarray | None = None,
-                           next_quotas: np.ndarray | None = None) -> np.ndarray:
+                           next_quotas: np.ndarray | None = None, now: np.ndarray | None = None) -> np.ndarray:
     """Indices of recipients that would get a unit *less* if ``seats + 1`` units were apportioned.
 
     ``next_quotas`` are the quotas for ``seats + 1`` units; by default ``quotas`` scaled proportionally (the
     Alabama paradox in the strict sense, which only Hare-Niemeyer can show). An allocation with a base amount
     or bounds passes its recomputed shares, and then a divisor method can show it too. Returns an empty array
-    when one more unit cannot be handed out within ``upper``.
+    when one more unit cannot be handed out within ``upper``. ``now``: the units of ``seats`` with the same
+    arguments, if the caller has them already.
     """
-    now = apportion(method, quotas, seats, lower, upper, order).units
+    if now is None:
+        now = apportion(method, quotas, seats, lower, upper, order).units
     q = np.asarray(quotas, dtype=np.float64)
     if next_quotas is None:
         next_quotas = q * ((seats + 1) / seats) if seats > 0 and q.sum() > 0 else q + (seats + 1 - q.sum()) / q.size
