@@ -44,8 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return child_main()
     args = cli.parse(argv)
-    if args.command == "export" and (args.format or args.out.suffix.lower().lstrip(".")) == "pdf":
-        from bildungsplaner.cli import export
+    from bildungsplaner.cli import export
+
+    if args.command == "export" and export.output_format(args) == "pdf":
         from bildungsplaner.ui.pdf import render_html_to_pdf
 
         export.PDF_RENDERER = render_html_to_pdf

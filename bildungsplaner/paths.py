@@ -76,10 +76,15 @@ def log_dir(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> P
     return path
 
 
+def bundle_dir() -> Path:
+    """Where a PyInstaller bundle keeps its data files (``sys._MEIPASS``; the program folder as fallback)."""
+    return Path(getattr(sys, "_MEIPASS", executable_dir()))
+
+
 def resources_dir() -> Path:
     """Read-only resources (icons, translations, licence texts) of the source tree or the bundle."""
     if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", executable_dir())) / "resources"
+        return bundle_dir() / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
 
 
@@ -96,7 +101,7 @@ def licenses_dir() -> Path:
     ``installer/LICENSES`` (Qt's LGPL notice and the licences it refers to).
     """
     if is_frozen():
-        return Path(getattr(sys, "_MEIPASS", executable_dir())) / "LICENSES"
+        return bundle_dir() / "LICENSES"
     return Path(__file__).resolve().parent.parent / "installer" / "LICENSES"
 
 

@@ -14,7 +14,6 @@ Importing openpyxl costs about 80 ms, so this does not run on every start, only 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from bildungsplaner import BildungsplanerError, paths
@@ -58,7 +57,7 @@ def bundle_problems(root: Path | None = None) -> list[str]:
     if root is None:
         if not paths.is_frozen():
             return []
-        root = Path(getattr(sys, "_MEIPASS", paths.executable_dir()))
+        root = paths.bundle_dir()
     found = [f"Im Programmordner fehlt {name}." for name in BUNDLE_FILES
              if not any((root / n).is_file() for n in (name, *_ALTERNATIVES.get(name, ())))]
     versions = root / "bildungsplaner" / "store" / "migrations" / "versions"

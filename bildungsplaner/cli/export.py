@@ -10,10 +10,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PDF_RENDERER", "add_parser", "cmd_export"]
+__all__ = ["PDF_RENDERER", "add_parser", "cmd_export", "output_format"]
 
 #: Set by the entry point (``bildungsplaner.__main__``) to the Qt renderer for ``--format pdf``.
 PDF_RENDERER: Any = None
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """``--format``, else from the suffix of ``--out`` (``.csv``, ``.pdf``), else xlsx."""
+    return args.format or {".csv": "csv", ".pdf": "pdf"}.get(args.out.suffix.lower(), "xlsx")
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -32,7 +37,7 @@ def cmd_export(args: argparse.Namespace, open_workspace: Any) -> int:
     from bildungsplaner.cli.plan import resolve_spec
     from bildungsplaner.services.scenario_export import export_scenario
 
-    format = args.format or {".csv": "csv", ".pdf": "pdf"}.get(args.out.suffix.lower(), "xlsx")
+    format = output_format(args)
     with open_workspace(args) as ws:
         spec, _ = resolve_spec(ws, args.scenario)
         other = resolve_spec(ws, args.compare)[0] if args.compare else None

@@ -22,11 +22,10 @@ if TYPE_CHECKING:
     from bildungsplaner.planning.allocation import AllocationSpec
     from bildungsplaner.planning.demand import DemandSpec
 
-__all__ = ["FORMAT", "KINDS", "ScenarioSpec", "dumps", "load", "parse", "parse_dict"]
+__all__ = ["FORMAT", "KINDS", "dumps", "load", "parse", "parse_dict"]
 
 FORMAT = 1
 KINDS = ("allocation", "demand")
-ScenarioSpec = "AllocationSpec | DemandSpec"
 
 
 def parse_dict(data: dict[str, Any]) -> AllocationSpec | DemandSpec:
