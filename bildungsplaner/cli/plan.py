@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
 
-__all__ = ["add_parser", "cmd_plan", "format_number", "resolve_spec"]
+__all__ = ["add_parser", "cmd_plan", "resolve_spec", "text_table"]
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
@@ -45,12 +46,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("name", metavar="NAME")
 
 
-def format_number(value: Any, decimals: int = 1) -> str:
-    """German number text: ``1234.5`` → ``1.234,5``; missing → ``–``."""
+def _cell(value: Any, decimals: int) -> str:
+    """German number text; missing → ``–``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{float(value):,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return format_number(float(value), decimals)
 
 
 def resolve_spec(ws: Any, ref: str) -> tuple[Any, str]:
@@ -79,17 +79,17 @@ def render_result(result: Any) -> str:
     from bildungsplaner.services.planning import result_kind
 
     if result_kind(result) == "allocation":
-        rows = [[str(r["key"]), str(r["name"])[:40], format_number(100 * r["need_share"], 2),
-                 format_number(r["exact"], 3), format_number(r["amount"], 2)]
+        rows = [[str(r["key"]), str(r["name"])[:40], _cell(100 * r["need_share"], 2),
+                 _cell(r["exact"], 3), _cell(r["amount"], 2)]
                 for r in result.rows.to_dict("records")]
-        total = format_number(float(result.rows["amount"].sum()), 2)
+        total = _cell(float(result.rows["amount"].sum()), 2)
         text = text_table(["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"], rows,
                       {2, 3, 4})
         text = f"{result.name}: {total} {result.unit} auf {len(rows)} Empfänger\n\n{text}"
     else:
         rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["year"]), str(r["line"]),
-                 format_number(r["population"], 0), format_number(r["demand"], 1), format_number(r["capacity"], 0),
-                 format_number(r["gap"], 1)] for r in result.rows.to_dict("records")]
+                 _cell(r["population"], 0), _cell(r["demand"], 1), _cell(r["capacity"], 0),
+                 _cell(r["gap"], 1)] for r in result.rows.to_dict("records")]
         text = text_table(["Gebiet", "Name", "Jahr", "Bedarfslinie", "Bevölkerung", "Bedarf", "Plätze", "Lücke"], rows,
                       {2, 4, 5, 6, 7})
         text = f"{result.name}: {result.base_year}–{result.horizon}\n\n{text}"
@@ -169,8 +169,8 @@ def _print_comparison(comparison: Any, as_json: bool) -> None:
         print(json.dumps(comparison.to_json_dict(), ensure_ascii=False, indent=2))
         return
     keys = [c for c in comparison.rows.columns if c not in ("a", "b", "difference")]
-    rows = [[str(r[k]) for k in keys] + [format_number(r["a"], 2), format_number(r["b"], 2),
-                                          format_number(r["difference"], 2)]
+    rows = [[str(r[k]) for k in keys] + [_cell(r["a"], 2), _cell(r["b"], 2),
+                                          _cell(r["difference"], 2)]
             for r in comparison.rows.to_dict("records")]
     print(f"A = {comparison.name_a}, B = {comparison.name_b}\n")
     labels = {"key": "Schlüssel", "name": "Name", "region_key": "Gebiet", "region_name": "Name", "year": "Jahr",

@@ -22,6 +22,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from bildungsplaner.formatting import format_amount as _fmt
 from bildungsplaner.importing.batch import column_codes
 from bildungsplaner.importing.regionkeys import is_region_key, parent_key
 from bildungsplaner.store import dimensions as dims
@@ -32,11 +33,6 @@ TOTAL_LABELS = frozenset({"Insgesamt", "insgesamt", "Zusammen", "zusammen", "Ges
 COUNT_UNITS = frozenset({"", "Anzahl", "Personen", "Kinder", "Schüler", "Plätze"})
 TOLERANCE = 0.5
 MAX_WARNINGS_PER_CHECK = 25
-
-
-def _fmt(value: float) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def _mismatch(total: np.ndarray, parts: np.ndarray) -> np.ndarray:

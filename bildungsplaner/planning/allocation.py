@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_amount as _fmt
 from bildungsplaner.planning.apportion import METHODS, apportion, rebound, would_lose_on_increase
 
 __all__ = ["AllocationResult", "AllocationSpec", "Amount", "NeedTerm", "Recipients", "SourceRef", "allocate",
@@ -525,11 +526,6 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
 def _keys(keys: np.ndarray, limit: int = 5) -> str:
     shown = ", ".join(str(k) for k in keys[:limit])
     return shown + (f" und {keys.size - limit} weitere" if keys.size > limit else "")
-
-
-def _fmt(value: float) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def _round(spec: AllocationSpec, exact: np.ndarray, locked: np.ndarray, remaining: float, keys: np.ndarray,

@@ -15,12 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import select
 
 from bildungsplaner import UserInputError, __version__
 from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.exporting.workbook import ChartSpec, Column, MethodSection, PlanTable, Report, write_report
+from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.data_export import write_csv
@@ -43,11 +45,6 @@ SYMBOL_LEGEND = [
     ("x", "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"),
     ("p / r / s", "vorläufige / berichtigte / geschätzte Zahl"),
 ]
-
-
-def _number(value: float, decimals: int = 2) -> str:
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def _datasets(ws: Workspace, indicator_codes: list[str]) -> list[tuple[str, str]]:
@@ -77,8 +74,8 @@ def _datasets(ws: Workspace, indicator_codes: list[str]) -> list[tuple[str, str]
 
 def _rate_text(rate: Any) -> str:
     if isinstance(rate, int | float):
-        return f"{_number(100 * rate, 1)} %"
-    points = ", ".join(f"{year}: {_number(100 * value, 1)} %" for year, value in rate.points)
+        return f"{format_number(100 * rate, 1)} %"
+    points = ", ".join(f"{year}: {format_number(100 * value, 1)} %" for year, value in rate.points)
     return f"{points} (dazwischen linear, davor und danach gleichbleibend)"
 
 
@@ -88,8 +85,8 @@ def _births_text(births: Any) -> str:
     if isinstance(births, str) and births.startswith("mean-"):
         return f"Jahrgang 0 als Mittel der letzten {births[5:]} beobachteten Jahre je Gebiet"
     if isinstance(births, int | float):
-        return f"{_number(births, 0)} Geburten je Jahr im ganzen Gebiet, verteilt nach dem heutigen Anteil"
-    return ("Geburten je Jahr im ganzen Gebiet " + ", ".join(f"{y}: {_number(v, 0)}" for y, v in births.points)
+        return f"{format_number(births, 0)} Geburten je Jahr im ganzen Gebiet, verteilt nach dem heutigen Anteil"
+    return ("Geburten je Jahr im ganzen Gebiet " + ", ".join(f"{y}: {format_number(v, 0)}" for y, v in births.points)
             + ", verteilt nach dem heutigen Anteil")
 
 
@@ -102,7 +99,7 @@ def _demand_method(spec: Any, result: Any) -> list[MethodSection]:
         ("Bevölkerung", f"Indikator {population.indicator} nach Einzelaltersjahren; feste Merkmale: {fixed}"),
         ("Zeitraum", f"{result.base_year} bis {result.horizon}; beobachtet bis {result.observed_until}"),
         ("Alterung", "Bevölkerung (Alter a+1, Jahr j+1) = Bevölkerung (Alter a, Jahr j) × "
-                     f"{_number(population.survival, 3)} (Wanderung und Sterblichkeit)"),
+                     f"{format_number(population.survival, 3)} (Wanderung und Sterblichkeit)"),
         ("Geburten", _births_text(population.births)),
     ]
     for line in spec.demand:
@@ -191,7 +188,7 @@ def _allocation_method(spec: Any, result: Any) -> list[tuple[str, str]]:
     lines = [("Empfänger", who + (f" innerhalb {rec.within}" if rec.within else "") + f" ({len(result.rows)})")]
     weights = sum(t.weight for t in spec.need)
     for number, term in enumerate(spec.need, start=1):
-        text = f"Gewicht {_number(100 * term.weight / weights, 1)} %: {_value_label(term.source)}"
+        text = f"Gewicht {format_number(100 * term.weight / weights, 1)} %: {_value_label(term.source)}"
         if term.times:
             text += f" × {_value_label(term.times)}"
         if term.period:
@@ -207,16 +204,16 @@ def _allocation_method(spec: Any, result: Any) -> list[tuple[str, str]]:
         lines.append(("", f"{_value_label(source.split('@')[0])}: Werte zum Zeitpunkt {period}"))
     unit = amount.unit
     lines += [
-        ("Summe", f"{_number(amount.total, _decimals(amount.step))} {unit}"),
-        ("Schrittweite", f"{_number(amount.step, _decimals(amount.step))} {unit}: jede Zuteilung ist ein "
+        ("Summe", f"{format_number(amount.total, _step_decimals(amount.step))} {unit}"),
+        ("Schrittweite", f"{format_number(amount.step, _step_decimals(amount.step))} {unit}: jede Zuteilung ist ein "
                          "Vielfaches davon"),
-        ("Sockel", f"{_number(amount.base, 2)} {unit} für jeden Empfänger vorab, der Rest nach Bedarf"),
-        ("Grenzen", f"mindestens {_number(amount.minimum, 2)} {unit}"
-                    + (f", höchstens {_number(amount.maximum, 2)} {unit}" if amount.maximum is not None else "")
+        ("Sockel", f"{format_number(amount.base, 2)} {unit} für jeden Empfänger vorab, der Rest nach Bedarf"),
+        ("Grenzen", f"mindestens {format_number(amount.minimum, 2)} {unit}"
+                    + (f", höchstens {format_number(amount.maximum, 2)} {unit}" if amount.maximum is not None else "")
                     + "; wer eine Grenze überschreitet, erhält sie, der Rest wird unter den übrigen neu verteilt"),
     ]
     if amount.locked:
-        lines.append(("Feste Beträge", ", ".join(f"{k}: {_number(v, 2)} {unit}" for k, v in amount.locked)))
+        lines.append(("Feste Beträge", ", ".join(f"{k}: {format_number(v, 2)} {unit}" for k, v in amount.locked)))
     lines.append(("Rundung", METHOD_TEXT[amount.method]))
     lines.append(("Gleichstand", "bei gleichem Anspruch auf die letzte Einheit entscheidet der größere exakte "
                                  "Anteil, dann der kleinere Schlüssel"))
@@ -234,7 +231,7 @@ def _allocation_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTabl
                      derived=("need_share_pct", "need", "exact", "difference") if c in counts else ())
               for c in result.value_columns]
     unit = spec.amount.unit
-    decimals = _decimals(spec.amount.step)
+    decimals = _step_decimals(spec.amount.step)
     columns = [
         Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True), *values,
         Column("need_share_pct", "Bedarfsanteil", "%", decimals=2, total=True),
@@ -244,16 +241,11 @@ def _allocation_tables(spec: Any, result: Any) -> tuple[PlanTable, list[PlanTabl
         Column("bound", "Grenze", text=True),
     ]
     table = PlanTable("Planungstabelle", spec.name, columns, rows,
-                      subtitle=f"{_number(spec.amount.total, decimals)} {unit} nach Bedarf, "
+                      subtitle=f"{format_number(spec.amount.total, decimals)} {unit} nach Bedarf, "
                                f"{METHOD_TEXT[spec.amount.method].split(':')[0].split(' (')[0]}",
                       stand=date.today().strftime("%d.%m.%Y"),
                       chart=ChartSpec(f"Zuteilung ({unit})", "name", ["exact", "amount"], y_title=unit))
     return table, []
-
-
-def _decimals(step: float) -> int:
-    text = f"{step:.6f}".rstrip("0").rstrip(".")
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 # --- the report --------------------------------------------------------------------------------------------
@@ -325,9 +317,9 @@ def report_html(report: Report) -> str:
             for column in table.columns:
                 value = row.get(column.key)
                 if isinstance(value, float) and not column.text:
-                    text, align = ("" if pd.isna(value) else _number(value, column.decimals)), "right"
+                    text, align = ("" if pd.isna(value) else format_number(value, column.decimals)), "right"
                 elif isinstance(value, int) and not column.text:
-                    text, align = _number(value, 0) if column.key != "year" else str(value), "right"
+                    text, align = format_number(value, 0) if column.key != "year" else str(value), "right"
                 else:
                     text, align = ("" if value is None else str(value)), "left"
                 cells.append(f'<td align="{align}">{html.escape(text)}</td>')
@@ -360,7 +352,7 @@ def _write_csv(report: Report, out: Path) -> None:
             return csv_text(value)
         if column.key == "year":
             return str(value)
-        return _number(float(value), max(column.decimals, 0)).replace(".", "")
+        return format_number(float(value), max(column.decimals, 0)).replace(".", "")
 
     rows = ([*(cell(row.get(c.key), c) for c in columns), *([csv_text(table.sheet)] if several else [])]
             for table in tables for row in table.rows.to_dict("records"))
@@ -401,3 +393,7 @@ def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None 
                                        "suppress_below": suppress_below})
     progress.report(1.0, "Export abgeschlossen.")
     return out
+
+
+def _step_decimals(step: float) -> int:
+    return decimals_for(np.array([step]), maximum=6)

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.browse import (
     DatasetRow,
     FacilityRow,
@@ -47,26 +48,10 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # Symbols that stand instead of a number (GENESIS Zeichenerklärung); other flags are suffixes (p, r, s).
 SYMBOL_FLAGS = frozenset({"-", "0", ".", "...", "/", "x"})
-_DE = str.maketrans({",": ".", ".": ","})
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 # --- formatting ---------------------------------------------------------------------------------------------
-
-def format_number(value: float, decimals: int = 0, *, grouping: bool = True) -> str:
-    """German number text: ``1.234,5`` (``1234,5`` without grouping, as for pasting into Excel)."""
-    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
-    return text.translate(_DE)
-
-
-def decimals_for(values: np.ndarray, maximum: int = 4) -> int:
-    """The fewest decimals (up to ``maximum``) that show every value exactly."""
-    finite = values[np.isfinite(values)]
-    for decimals in range(maximum):
-        if np.all(np.abs(np.round(finite, decimals) - finite) < 1e-9):
-            return decimals
-    return maximum
-
 
 def format_period(period: str) -> str:
     """ISO dates as German dates (``2024-12-31`` → ``31.12.2024``); other periods as given."""
