@@ -6,6 +6,7 @@ round-trips exactly and equal mappings always give equal text (usable as an inde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 
@@ -45,3 +46,25 @@ def decode(text: str) -> dict[str, str]:
         raise ValueError(f"Dimension ohne '=': {text!r}")
     result[key] = parts[-1]
     return result
+
+
+#: The label stored for a total category whose source label is empty (a GENESIS total column).
+TOTAL = "Insgesamt"
+
+_TOTAL_LABEL = re.compile(
+    r"^(?:(?:insgesamt|zusammen|gesamt|summe|alle)(?:\s.*)?"      # "Insgesamt", "Insgesamt (ohne Doppelzählungen)"
+    r"|.*\s(?:insgesamt|zusammen))$",                             # "Tätige Personen insgesamt"
+    re.IGNORECASE | re.DOTALL)
+
+
+def is_total_label(label: object) -> bool:
+    """True when a dimension value names the total of its dimension's other values.
+
+    GENESIS and the statistics offices label totals „Insgesamt“, „Zusammen“, „Summe“ (also with an addition:
+    „Insgesamt (ohne Doppelzählungen)“, or at the end: „Tätige Personen insgesamt“). Words that merely
+    contain such a word do not count („Gesamtschule“, „Kinder aller Altersgruppen“).
+    """
+    if not isinstance(label, str):
+        return False
+    text = label.strip()
+    return bool(text) and _TOTAL_LABEL.match(text) is not None
