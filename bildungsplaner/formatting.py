@@ -6,9 +6,11 @@ papers write them.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
-__all__ = ["decimals_for", "format_amount", "format_number"]
+__all__ = ["decimals_for", "format_amount", "format_number", "format_period"]
 
 _DE = str.maketrans({",": ".", ".": ","})
 
@@ -31,3 +33,12 @@ def decimals_for(values: np.ndarray, maximum: int = 4) -> int:
         if np.all(np.abs(np.round(finite, decimals) - finite) < 1e-9):
             return decimals
     return maximum
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def format_period(period: str) -> str:
+    """ISO dates as German dates (``2024-12-31`` → ``31.12.2024``); other periods as given."""
+    match = _ISO_DATE.match(period)
+    return f"{match[3]}.{match[2]}.{match[1]}" if match else period

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from realdata import REAL_DATA, real_file  # noqa: F401 - shared with the test modules
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
-REAL_DATA = REPO.parent / "shared" / "real-data"
 
 
 @pytest.fixture(autouse=True)
@@ -58,11 +58,3 @@ def demo_workspace(demo_file: Path) -> Iterator:
     ws = open_workspace(demo_file)
     yield ws
     ws.close()
-
-
-def real_file(name: str) -> Path:
-    """A file from ``../shared/real-data``; the test is skipped where that folder is absent."""
-    path = REAL_DATA / name
-    if not path.exists():
-        pytest.skip(f"real data not available: {path}")
-    return path

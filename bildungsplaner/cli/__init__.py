@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
                             help="einen Import von Werten zurücknehmen (Nummer aus „data list“); ein älterer Stand "
                                  "derselben Tabelle gilt dann wieder")
     p.add_argument("dataset", type=int, metavar="NR")
-    from bildungsplaner.cli import export, plan
+    from bildungsplaner.cli import data, export, plan
+
+    data.add_pivot_parser(data_sub, common)
 
     plan.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
@@ -268,6 +270,10 @@ def cmd_data(args: argparse.Namespace) -> int:
         return _data_list(args)
     if args.action == "delete":
         return _data_delete(args)
+    if args.action == "pivot":
+        from bildungsplaner.cli.data import cmd_pivot
+
+        return cmd_pivot(args, _open)
     with _open(args) as ws:
         count = export_observations_csv(ws, args.out, dataset=args.dataset, indicator=args.indicator,
                                         include_superseded=args.include_superseded)

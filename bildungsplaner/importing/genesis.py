@@ -53,6 +53,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.numbers import parse_cell
 from bildungsplaner.importing.regionkeys import is_region_key, repair_leading_zero
+from bildungsplaner.store.dimensions import TOTAL as TOTAL_LABEL
 
 __all__ = ["CELL_COLUMNS", "GenesisCell", "GenesisColumn", "GenesisFormatError", "GenesisTable",
            "dimensions_of", "parse_genesis_table"]
@@ -457,6 +458,30 @@ def _title_names(title: str) -> list[str]:
     return [p.strip(" .") for p in re.split(r",\s*|\s+und\s+|\s+sowie\s+", text) if p.strip(" .")]
 
 
+def _label_total_columns(columns: list[GenesisColumn]) -> None:
+    """Name the total column of a dimension „Insgesamt“ (GENESIS leaves its header cell empty).
+
+    A column that lacks a dimension which other columns of the same measure and period have, and agrees with
+    one of them on every dimension it does have, is their total (``Betreute Kinder`` beside ``Betreute
+    Kinder / Altersgruppe=unter 3 Jahre`` …). Labelled, it is stored as the total category, so „alle“ means
+    it and is never added to its parts.
+    """
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, column in enumerate(columns):
+        groups.setdefault((column.measure, column.period), []).append(i)
+    for members in groups.values():
+        names = {n for i in members for n in columns[i].dimensions}
+        for i in members:
+            dims = dict(columns[i].dimensions)
+            for name in sorted(names - dims.keys()):
+                siblings = [columns[j].dimensions for j in members if j != i and name in columns[j].dimensions]
+                if any(s[name] == TOTAL_LABEL for s in siblings):
+                    continue  # a labelled total exists: this column is something else
+                if any(all(s.get(k) == v for k, v in dims.items()) for s in siblings):
+                    dims[name] = TOTAL_LABEL
+            columns[i] = columns[i]._replace(dimensions=dims)
+
+
 def _name_dimensions(frame: pd.DataFrame, row_dims: list[tuple[str, ...]], row_dim_cols: list[int],
                      columns: list[GenesisColumn], title: str) -> list[str]:
     """Name unnamed dimensions, rename them in ``columns``, write the JSON ``dimensions``; all names."""
@@ -481,6 +506,7 @@ def _name_dimensions(frame: pd.DataFrame, row_dims: list[tuple[str, ...]], row_d
     for index, column in enumerate(columns):
         dims = {names[("col", n)] if n.startswith(_UNNAMED) else n: v for n, v in column.dimensions.items()}
         columns[index] = column._replace(dimensions=dims)
+    _label_total_columns(columns)
     column_names = {n for c in columns for n in c.dimensions}
     row_names: list[str] = []
     for col in row_dim_cols:  # a row dimension must not hide a column dimension of the same name

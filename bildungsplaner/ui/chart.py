@@ -14,16 +14,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices, is_additive
 from bildungsplaner.services.browse import natural_key
 from bildungsplaner.ui.models import decimals_for, format_number, format_period
 
-# Units for which summing over a dimension is meaningless (shares, rates).
-NON_ADDITIVE_UNITS = frozenset({"%", "‰", "Prozent", "Quote", "Index", "Anteil"})
-# Dimension values preselected because they stand for the whole (GENESIS conventions).
-TOTAL_WORDS = ("insgesamt", "zusammen", "gesamt", "alle")
 BAR_COLOUR = "#2f6f9f"
 TITLE_COLOUR = "#222222"
 MAX_MAJOR_LABELS = 14
@@ -35,54 +32,40 @@ class ChartData:
     labels: list[str] = field(default_factory=list)
     values: np.ndarray = field(default_factory=lambda: np.array([], dtype=float))
     caption: str = ""
-
-
-def is_additive(unit: str) -> bool:
-    return unit.strip() not in NON_ADDITIVE_UNITS
-
-
-def default_choice(values: list[str], additive: bool) -> str | None:
-    """The preselected value of a dimension; ``None`` means "sum over it"."""
-    for value in values:
-        if value.casefold() in TOTAL_WORDS:
-            return value
-    if additive and len(values) > 1:
-        return None
-    return values[0] if values else None
+    #: Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“).
+    how: dict[str, str] = field(default_factory=dict)
+    #: Totals that differ from their parts and similar remarks (German sentences).
+    notes: list[str] = field(default_factory=list)
 
 
 def chart_data(frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], choices: dict[str, str | None],
-               period: str | None = None) -> ChartData:
-    """One series from the observations: fixed dimension values filter, ``None`` sums (see module doc)."""
+               period: str | None = None, *, unit: str = "") -> ChartData:
+    """One series from the observations: fixed dimension values filter, ``None`` means „alle“ — the total
+    where the data have one, else the sum of the parts (``services.aggregate``, see its module doc)."""
     if frame.empty:
         return ChartData("empty")
-    mask = np.ones(len(frame), dtype=bool)
-    for name, cat in dimensions.items():
-        choice = choices.get(name)
-        if choice is not None:
-            mask &= np.asarray(cat == choice)
-    part = frame.loc[mask, ["region_key", "region_name", "period", "value"]]
-    if part.empty:
-        return ChartData("empty")
-    grouped = (part.groupby(["region_key", "period"], observed=True, sort=False)["value"]
-               .sum(min_count=1).reset_index())
-    regions = sorted(grouped["region_key"].astype(str).unique(), key=natural_key)
-    periods = sorted(grouped["period"].astype(str).unique(), key=natural_key)
-    names = dict(zip(part["region_key"].astype(str), part["region_name"].astype(str), strict=False))
+    collapsed = collapse(frame, dimensions, choices, unit=unit)
+    grouped = collapsed.frame
+    if grouped.empty:
+        return ChartData("empty", how=collapsed.how, notes=collapsed.notes)
+    regions = sorted(grouped["region_key"].unique(), key=natural_key)
+    periods = sorted(grouped["period"].unique(), key=natural_key)
+    names = dict(zip(grouped["region_key"], grouped["region_name"], strict=False))
+    extra = {"how": collapsed.how, "notes": collapsed.notes}
     if len(regions) > 1:
         chosen = period if period in periods else periods[-1]
-        rows = grouped[grouped["period"].astype(str) == chosen].copy()
-        rows["rank"] = rows["region_key"].astype(str).map({k: i for i, k in enumerate(regions)})
+        rows = grouped[grouped["period"] == chosen].copy()
+        rows["rank"] = rows["region_key"].map({k: i for i, k in enumerate(regions)})
         rows = rows.sort_values("rank")
         labels = [_region_label(names, str(k)) for k in rows["region_key"]]
-        return ChartData("bars", labels, rows["value"].to_numpy(dtype=float), format_period(chosen))
-    rows = grouped.assign(rank=grouped["period"].astype(str).map({p: i for i, p in enumerate(periods)}))
+        return ChartData("bars", labels, rows["value"].to_numpy(dtype=float), format_period(chosen), **extra)
+    rows = grouped.assign(rank=grouped["period"].map({p: i for i, p in enumerate(periods)}))
     rows = rows.sort_values("rank")
     caption = _region_label(names, regions[0])
     values = rows["value"].to_numpy(dtype=float)
     labels = [format_period(str(p)) for p in rows["period"]]
     return ChartData("line" if len(periods) > 1 else "bars", labels if len(periods) > 1 else [caption],
-                     values, caption if len(periods) > 1 else format_period(periods[0]))
+                     values, caption if len(periods) > 1 else format_period(periods[0]), **extra)
 
 
 def _region_label(names: dict[str, str], key: str) -> str:
@@ -133,6 +116,11 @@ class ChartWidget(QWidget):
             axis.setPen(pg.mkPen("#444"))
             axis.setTextPen(pg.mkPen("#222"))
         layout.addWidget(self.plot, 1)
+        self.note = QLabel()
+        self.note.setObjectName("chartNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
         self._rebuild_controls()
 
     def set_data(self, frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], unit: str = "",
@@ -150,19 +138,28 @@ class ChartWidget(QWidget):
             if widget is not None and widget not in (self.period_combo, self._period_label):
                 widget.deleteLater()
         self.combos = {}
-        additive = is_additive(self.unit)
         self._controls.addWidget(QLabel(QCoreApplication.translate("Chart", "Diagramm:")))
-        for name, cat in self.dimensions.items():
-            values = [str(c) for c in cat.categories]
+        for option in dimension_choices(self.dimensions, self.unit):
+            name, values = option.name, option.values
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setObjectName(f"dimension:{name}")
-            if additive and len(values) > 1:
-                combo.addItem(QCoreApplication.translate("Chart", "alle (Summe)"), None)
+            if option.can_take_all:
+                if option.total is None:
+                    text = QCoreApplication.translate("Chart", "alle (Summe)")
+                    tip = QCoreApplication.translate(
+                        "Chart", "Die Daten haben keine Gesamtzahl: die Werte aller Ausprägungen werden addiert.")
+                else:
+                    text = QCoreApplication.translate("Chart", "alle ({total})").format(
+                        total=option.total or QCoreApplication.translate("Chart", "Insgesamt"))
+                    tip = QCoreApplication.translate(
+                        "Chart", "Die Gesamtzahl der Quelle, nicht die Summe der Teile (Teile können sich "
+                        "überschneiden).")
+                combo.addItem(text, ALL)
+                combo.setItemData(0, tip, Qt.ItemDataRole.ToolTipRole)
             for value in values:
                 combo.addItem(value, value)
-            choice = default_choice(values, additive)
-            combo.setCurrentIndex(max(0, combo.findData(choice)) if choice is not None else 0)
+            combo.setCurrentIndex(0)
             combo.currentIndexChanged.connect(self.redraw)
             self._controls.addWidget(QLabel(f"{name}:"))
             self._controls.addWidget(combo)
@@ -186,7 +183,10 @@ class ChartWidget(QWidget):
         item = self.plot.getPlotItem()
         item.clear()
         self.items = []
-        self.data = chart_data(self.frame, self.dimensions, self.choices(), self.period_combo.currentData())
+        self.data = chart_data(self.frame, self.dimensions, self.choices(), self.period_combo.currentData(),
+                               unit=self.unit)
+        self.note.setText("\n".join(self.data.notes))
+        self.note.setVisible(bool(self.data.notes))
         several_regions = not self.frame.empty and self.frame["region_key"].nunique() > 1
         self.period_combo.setEnabled(several_regions)
         left, bottom = item.getAxis("left"), item.getAxis("bottom")
@@ -217,7 +217,8 @@ class ChartWidget(QWidget):
             left.setTicks(_ticks(self.data.labels))
             item.invertY(True)
             item.setLabel("bottom", value_label)
-            item.setXRange(0, max(float(np.nanmax(values[finite])), 0.0) * 1.05 or 1.0, padding=0)
+            low, high = value_range(values[finite], from_zero=True)
+            item.setXRange(low, high, padding=0)
             item.setYRange(-0.6, len(values) - 0.4, padding=0)
         else:
             line = pg.PlotDataItem(positions, values, connect="finite", pen=pg.mkPen(BAR_COLOUR, width=2),
@@ -226,13 +227,28 @@ class ChartWidget(QWidget):
             self.items.append(line)
             bottom.setTicks(_ticks(self.data.labels))
             item.invertY(False)
+            low, high = value_range(values[finite], from_zero=is_additive(self.unit))
+            if low > 0:
+                value_label += " – " + QCoreApplication.translate("Chart", "Achse beginnt nicht bei 0")
             item.setLabel("left", value_label)
             item.setXRange(-0.3, len(values) - 0.7, padding=0)
-            item.enableAutoRange(axis="y")
+            item.setYRange(low, high, padding=0)
         decimals = decimals_for(values)
         self.plot.setToolTip("\n".join(
-            f"{label}: {format_number(v, decimals) if np.isfinite(v) else '–'}"
+            f"{label}: {format_number(v, decimals) if np.isfinite(v) else '.'}"
             for label, v in list(zip(self.data.labels, values, strict=True))[:40]))
+
+
+def value_range(values: np.ndarray, *, from_zero: bool) -> tuple[float, float]:
+    """The value axis: from 0 for counts (bars always; a line of counts too), else around the data with 5 %
+    margin — then the axis may not start at 0 and the chart says so in its label."""
+    low, high = float(np.min(values)), float(np.max(values))
+    if from_zero:
+        low, high = min(low, 0.0), max(high, 0.0)
+        span = high - low or 1.0
+        return (low - 0.05 * span if low < 0 else 0.0), (high + 0.05 * span if high > 0 else 0.0)
+    span = high - low or abs(high) or 1.0
+    return low - 0.05 * span, high + 0.05 * span
 
 
 def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
@@ -243,4 +259,4 @@ def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
     return [major, minor]
 
 
-__all__ = ["ChartData", "ChartWidget", "chart_data", "default_choice", "is_additive"]
+__all__ = ["ChartData", "ChartWidget", "chart_data", "is_additive", "value_range"]

@@ -7,7 +7,6 @@ few arrays, and sorting and filtering are vectorised inside the model (see :clas
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from bildungsplaner.formatting import decimals_for, format_number
+from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.services.browse import (
     DatasetRow,
     FacilityRow,
@@ -48,16 +47,9 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # Symbols that stand instead of a number (GENESIS Zeichenerklärung); other flags are suffixes (p, r, s).
 SYMBOL_FLAGS = frozenset({"-", "0", ".", "...", "/", "x"})
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 # --- formatting ---------------------------------------------------------------------------------------------
-
-def format_period(period: str) -> str:
-    """ISO dates as German dates (``2024-12-31`` → ``31.12.2024``); other periods as given."""
-    match = _ISO_DATE.match(period)
-    return f"{match[3]}.{match[2]}.{match[1]}" if match else period
-
 
 def flag_description(flag: str) -> str:
     """The Zeichenerklärung text for a flag (tooltips, legends)."""

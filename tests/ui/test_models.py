@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt
 
 from bildungsplaner.progress import Cancelled, RecordingProgress
 from bildungsplaner.services import browse
+from bildungsplaner.services.aggregate import ALL, default_choices
 from bildungsplaner.services.browse import IndicatorRow, RegionIndex, RegionRow
-from bildungsplaner.ui.chart import ChartWidget, chart_data, default_choice
+from bildungsplaner.ui.chart import ChartWidget, chart_data
 from bildungsplaner.ui.models import (
     SORT_ROLE,
     AttributeTableModel,
@@ -306,10 +307,13 @@ def test_observation_model_with_a_million_rows() -> None:
 
 # --- chart -----------------------------------------------------------------------------------------------------------
 
-def test_default_choice() -> None:
-    assert default_choice(["männlich", "weiblich", "Insgesamt"], additive=True) == "Insgesamt"
-    assert default_choice(["0", "1", "2"], additive=True) is None  # sum over ages
-    assert default_choice(["0", "1", "2"], additive=False) == "0"
+def test_default_choices_take_the_total_or_the_sum_of_counts() -> None:
+    def choices(values: list[str], unit: str) -> str | None:
+        return default_choices({"d": pd.Categorical(values)}, unit)["d"]
+
+    assert choices(["männlich", "weiblich", "Insgesamt"], "%") is ALL  # „alle“ = the total, also for shares
+    assert choices(["0", "1", "2"], "Anzahl") is ALL  # sum over ages
+    assert choices(["0", "1", "2"], "%") == "0"  # shares without a total cannot be summed
 
 
 def test_chart_data_bars_and_lines(small_workspace: Any) -> None:
@@ -334,7 +338,8 @@ def test_chart_widget_draws_items(qtbot: Any, small_workspace: Any) -> None:
     frame = observations(small_workspace, "09999001", "09999002")
     widget.set_data(frame, browse.dimension_columns(frame["dimensions"]), "%", "Testquote")
     assert set(widget.combos) == {"Alter", "Geschlecht"}
-    assert widget.combos["Geschlecht"].currentData() == "Insgesamt"
+    assert widget.combos["Geschlecht"].currentData() is ALL
+    assert widget.combos["Geschlecht"].currentText() == "alle (Insgesamt)"
     assert widget.combos["Alter"].findData(None) == -1  # shares cannot be summed
     assert widget.data.kind == "bars" and len(widget.items) == 1
     widget.combos["Alter"].setCurrentIndex(widget.combos["Alter"].findData("10"))

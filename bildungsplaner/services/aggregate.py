@@ -1,0 +1,327 @@
+"""One value per region and period from observations with dimensions — the totals rule in one place.
+
+Observations of one indicator carry dimensions (Altersgruppe, Geschlecht, Art der Kindertagesbetreuung …).
+To draw a chart or a pivot table each dimension is either *fixed* to one value or taken as a whole
+(:data:`ALL`, „alle“). „Alle“ follows the rule statistics offices publish by:
+
+* **A total is a category, not a sum to redo.** Where a dimension has a total category — a value
+  :func:`~bildungsplaner.store.dimensions.is_total_label` recognises („Insgesamt“, „Insgesamt (ohne
+  Doppelzählungen)“, „Tätige Personen insgesamt“), or, in workspaces imported before totals were labelled,
+  the row of the same measure that lacks the dimension the others have (a GENESIS total column with an
+  empty label) — „alle“ means that total.
+* **Parts are summed only where no total exists**, only for additive units (counts, not rates), and a part
+  without a number (a secret „.“) makes the sum missing, never smaller.
+* **Where parts and total disagree, the total wins** and the difference is reported in :attr:`Collapsed.notes`
+  (parts may overlap: Kita + Tagespflege count some children twice), never added.
+
+Qt-free; the window's chart, ``bildungsplaner data pivot`` and tests use the same functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from bildungsplaner.formatting import decimals_for, format_number, format_period
+from bildungsplaner.store.dimensions import is_total_label
+
+__all__ = [
+    "ALL",
+    "NON_ADDITIVE_UNITS",
+    "Collapsed",
+    "DimensionChoice",
+    "Pivot",
+    "collapse",
+    "default_choices",
+    "dimension_choices",
+    "is_additive",
+    "pivot",
+]
+
+#: The choice „alle“ for a dimension: its total where the data have one, else the sum of its parts.
+ALL = None
+# Units for which summing over a dimension is meaningless (shares, rates, indices).
+NON_ADDITIVE_UNITS = frozenset({"%", "‰", "Prozent", "Promille", "Quote", "Index", "Anteil", "Jahre"})
+#: Differences up to this (per summed part) are rounding of the published figures, not disagreement.
+ROUNDING = 0.5
+#: Examples named per dimension in a note about totals that differ from their parts.
+NOTE_EXAMPLES = 3
+_MISSING_DIM = "\uffff"  # "row lacks this dimension" in a grouping key (a NUL would not survive pandas 3)
+
+
+def is_additive(unit: str | None) -> bool:
+    return (unit or "").strip() not in NON_ADDITIVE_UNITS
+
+
+@dataclass(frozen=True)
+class DimensionChoice:
+    """What a dimension offers: its values, its total category and whether „alle“ is possible."""
+
+    name: str
+    values: list[str]
+    #: The total category („Insgesamt“ …), or ``""`` when the total is the row lacking the dimension
+    #: (older workspaces), or ``None`` when there is none.
+    total: str | None
+    #: „alle“ can be chosen: a total exists, or the parts may be summed (additive unit, several values).
+    can_take_all: bool
+
+    @property
+    def all_label(self) -> str:
+        """How „alle“ is shown: with the total's name, or as a sum."""
+        if self.total is None:
+            return "alle (Summe)"
+        return f"alle ({self.total or 'Insgesamt'})"
+
+
+def _total_values(values: Sequence[str]) -> list[str]:
+    return [v for v in values if is_total_label(v)]
+
+
+def dimension_choices(dimensions: Mapping[str, pd.Categorical], unit: str | None) -> list[DimensionChoice]:
+    """One :class:`DimensionChoice` per dimension (``browse.dimension_columns`` output)."""
+    additive = is_additive(unit)
+    result = []
+    for name, cat in dimensions.items():
+        values = [str(c) for c in cat.categories]
+        totals = _total_values(values)
+        if totals:
+            total: str | None = totals[0]
+        elif len(cat) and bool(np.any(np.asarray(cat.codes) < 0)) and values:
+            total = ""  # rows lacking the dimension: the unlabelled total column of an older import
+        else:
+            total = None
+        can_take_all = total is not None or (additive and len(values) > 1)
+        result.append(DimensionChoice(name, values, total, can_take_all))
+    return result
+
+
+def default_choices(dimensions: Mapping[str, pd.Categorical], unit: str | None) -> dict[str, str | None]:
+    """„alle“ where it is possible (the total, or the sum of counts), else the first value."""
+    return {c.name: ALL if c.can_take_all else (c.values[0] if c.values else ALL)
+            for c in dimension_choices(dimensions, unit)}
+
+
+@dataclass
+class Collapsed:
+    """One row per region and period: ``region_key``, ``region_name``, ``period``, ``value``, ``flag``."""
+
+    frame: pd.DataFrame
+    #: Per dimension, what was shown: the fixed value, the total's label, or „Summe der Teile“.
+    how: dict[str, str] = field(default_factory=dict)
+    #: Totals that differ from the sum of their parts, parts that could not be summed (German sentences).
+    notes: list[str] = field(default_factory=list)
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({"region_key": pd.Series([], dtype=object), "region_name": pd.Series([], dtype=object),
+                         "period": pd.Series([], dtype=object), "value": pd.Series([], dtype=float),
+                         "flag": pd.Series([], dtype=object)})
+
+
+def _sum_parts(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Sum of the parts per group; missing (with the first missing part's symbol) if any part is missing."""
+    missing = parts["value"].isna()
+    marked = parts.assign(_isnan=missing.astype(np.int64), _missing_flag=parts["flag"].where(missing, None))
+    summed = marked.groupby(keys, sort=False, dropna=False, observed=True).agg(
+        value=("value", "sum"), _missing=("_isnan", "sum"), _n=("value", "size"), _flag=("_missing_flag", "first"))
+    summed["value"] = summed["value"].where(summed["_missing"] == 0, np.nan)
+    summed["flag"] = summed["_flag"].where(summed["_missing"] > 0, None)
+    return summed.reset_index()
+
+
+def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choices: Mapping[str, str | None],
+             *, unit: str | None = "") -> Collapsed:
+    """Fix or take as a whole every dimension (see the module doc); one row per region and period.
+
+    ``frame`` has the columns of ``browse.load_observations``; ``dimensions`` is
+    ``browse.dimension_columns(frame["dimensions"])``. A dimension missing from ``choices`` is taken as
+    :data:`ALL`. A dimension without a total whose unit is not additive cannot be taken as a whole: its rows
+    stay missing and a note says so.
+    """
+    if frame.empty:
+        return Collapsed(_empty())
+    additive = is_additive(unit)
+    work = pd.DataFrame({
+        "region_key": frame["region_key"].astype(str).to_numpy(),
+        "region_name": frame["region_name"].astype(str).to_numpy(),
+        "period": frame["period"].astype(str).to_numpy(),
+        "value": frame["value"].to_numpy(dtype=float),
+        "flag": frame["flag"].astype(object).where(frame["flag"].notna(), None).to_numpy(),
+    })
+    mask = np.ones(len(work), dtype=bool)
+    how: dict[str, str] = {}
+    free: list[str] = []
+    for name, cat in dimensions.items():
+        choice = choices.get(name, ALL)
+        column = np.asarray(cat.astype(object).fillna(_MISSING_DIM) if isinstance(cat, pd.Series)
+                            else pd.Series(cat).astype(object).fillna(_MISSING_DIM))
+        if choice is ALL:
+            work[name] = column
+            free.append(name)
+        else:
+            mask &= column == choice
+            how[name] = choice
+    work = work[mask]
+    notes: list[str] = []
+    for name in free:
+        others = [n for n in free if n != name and n in work.columns]
+        keys = ["region_key", "period", *others]
+        column = work[name]
+        present = set(column.unique().tolist())
+        labelled = [v for v in present if v != _MISSING_DIM and is_total_label(v)]
+        legacy_total = _MISSING_DIM in present and len(present) > 1
+        is_total = column.isin(labelled) | ((column == _MISSING_DIM) if legacy_total else False)
+        if not is_total.any() and _MISSING_DIM in present and len(present) == 1:
+            work = work.drop(columns=[name])  # no row has this dimension after the other choices
+            continue
+        parts = work[~is_total]
+        totals = work[is_total]
+        label = " bzw. ".join(sorted(labelled)) if labelled else "Insgesamt"
+        pieces = []
+        if not totals.empty:
+            # one total per group: a labelled one before the unlabelled column of older imports
+            ranked = totals.assign(_rank=(totals[name] == _MISSING_DIM).astype(int))
+            chosen = ranked.sort_values("_rank", kind="stable").drop_duplicates(keys)
+            pieces.append(chosen.drop(columns=["_rank"]))
+            how[name] = label
+        if not parts.empty:
+            summed = _sum_parts(parts, keys)
+            if not totals.empty:
+                notes += _difference_notes(name, pieces[0], summed, keys, label)
+                with_total = pd.MultiIndex.from_frame(pieces[0][keys].astype(str))
+                summed = summed[~pd.MultiIndex.from_frame(summed[keys].astype(str)).isin(with_total)]
+            if not summed.empty and additive:
+                names = parts.drop_duplicates("region_key").set_index("region_key")["region_name"]
+                pieces.append(summed.assign(region_name=summed["region_key"].map(names))
+                              [[*keys, "region_name", "value", "flag"]])
+                how[name] = f"{label}, sonst Summe der Teile" if not totals.empty else "Summe der Teile"
+            elif not summed.empty:
+                notes.append(f"{name}: ohne „Insgesamt“ und nicht summierbar ({unit}); wählen Sie einen Wert.")
+        work = (pd.concat(pieces, ignore_index=True) if pieces else work.iloc[0:0]).drop(columns=[name],
+                                                                                         errors="ignore")
+    work = work.drop_duplicates(["region_key", "period"])
+    return Collapsed(work[["region_key", "region_name", "period", "value", "flag"]].reset_index(drop=True),
+                     how, notes)
+
+
+def _difference_notes(name: str, totals: pd.DataFrame, summed: pd.DataFrame, keys: list[str],
+                      label: str) -> list[str]:
+    joined = totals.merge(summed[[*keys, "value", "_n"]], on=keys, suffixes=("", "_parts"))
+    joined = joined[joined["value"].notna() & joined["value_parts"].notna()]
+    differ = joined[np.abs(joined["value"] - joined["value_parts"]) > ROUNDING * joined["_n"] + 1e-9]
+    if differ.empty:
+        return []
+    decimals = decimals_for(np.concatenate([differ["value"].to_numpy(), differ["value_parts"].to_numpy()]))
+    examples = "; ".join(
+        f"{row.region_name} {format_period(row.period)}: {format_number(row.value, decimals)} statt "
+        f"{format_number(row.value_parts, decimals)}"
+        for row in differ.head(NOTE_EXAMPLES).itertuples(index=False))
+    more = f" und {len(differ) - NOTE_EXAMPLES} weitere" if len(differ) > NOTE_EXAMPLES else ""
+    return [f"{name}: „{label}“ weicht bei {len(differ)} von {len(joined)} Werten von der Summe der Teile ab "
+            f"(Teile können sich überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe ({examples}{more})."]
+
+
+@dataclass
+class Pivot:
+    """A table of values: ``rows`` × ``columns`` labels, ``values`` (NaN = missing) and their ``flags``."""
+
+    row_header: str
+    rows: list[str]
+    row_keys: list[str]
+    columns: list[str]
+    column_keys: list[str]
+    values: np.ndarray
+    flags: list[list[str | None]]
+    how: dict[str, str]
+    notes: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "row_header": self.row_header,
+            "rows": [{"key": k, "label": r} for k, r in zip(self.row_keys, self.rows, strict=True)],
+            "columns": [{"key": k, "label": c} for k, c in zip(self.column_keys, self.columns, strict=True)],
+            "cells": [[None if not np.isfinite(v) else float(v) for v in row] for row in self.values],
+            "flags": self.flags,
+            "dimensions": self.how,
+            "notes": self.notes,
+        }
+
+
+def pivot(collapsed: Collapsed, *, rows: str = "region", region_order: Sequence[str] | None = None) -> Pivot:
+    """Regions × periods (``rows="region"``) or periods × regions (``rows="period"``) of a collapse.
+
+    Periods are ordered in time, regions in ``region_order`` (keys; default: by key).
+    """
+    from bildungsplaner.services.browse import natural_key
+
+    if rows not in ("region", "period"):
+        raise ValueError(f"rows must be 'region' or 'period', not {rows!r}")
+    frame = collapsed.frame
+    periods = sorted(frame["period"].unique().tolist(), key=natural_key)
+    keys = list(dict.fromkeys(region_order or [])) if region_order else []
+    present = set(frame["region_key"].tolist())
+    keys = [k for k in keys if k in present] + sorted(present - set(keys), key=natural_key)
+    names = dict(zip(frame["region_key"], frame["region_name"], strict=True))
+    values = np.full((len(keys), len(periods)), np.nan)
+    flags: list[list[str | None]] = [[None] * len(periods) for _ in keys]
+    at_key = {k: i for i, k in enumerate(keys)}
+    at_period = {p: j for j, p in enumerate(periods)}
+    for row in frame.itertuples(index=False):
+        i, j = at_key[row.region_key], at_period[row.period]
+        values[i, j] = row.value
+        flags[i][j] = row.flag if isinstance(row.flag, str) else None
+    labels = [f"{names[k]} ({k})" for k in keys]
+    shown = [format_period(p) for p in periods]
+    if rows == "region":
+        return Pivot("Gebiet", labels, keys, shown, periods, values, flags, collapsed.how, collapsed.notes)
+    transposed = [list(col) for col in zip(*flags, strict=True)] if flags else []
+    return Pivot("Zeitraum", shown, periods, labels, keys, values.T.copy(), transposed, collapsed.how,
+                 collapsed.notes)
+
+
+def load_pivot(ws: Any, indicator: str, region: str, *, children: bool = False, rows: str = "region",
+               where: Mapping[str, str] | None = None) -> tuple[Pivot, str, str]:
+    """What the window's chart and pivot show, read from a workspace: ``(pivot, indicator name, unit)``.
+
+    ``indicator`` is a code, ``region`` a key; ``children`` adds the regions directly below it; ``where``
+    fixes dimensions to a value (the others are taken as „alle“). Unknown codes, keys, dimensions or values
+    are refused with a German message that lists what exists.
+    """
+    from bildungsplaner import UserInputError
+    from bildungsplaner.services import browse
+
+    indicators = {i.code: i for i in browse.list_indicators(ws)}
+    found = indicators.get(indicator) or next(
+        (i for code, i in indicators.items() if code.casefold() == indicator.casefold()), None)
+    if found is None:
+        raise UserInputError(f"Indikator „{indicator}“ gibt es im Arbeitsbereich nicht "
+                             f"(vorhanden: {', '.join(sorted(indicators)[:20]) or 'keine'}).")
+    index = browse.RegionIndex(browse.list_regions(ws))
+    by_key = {r.key: r for r in index.rows}
+    if region not in by_key:
+        raise UserInputError(f"Gebiet „{region}“ gibt es im Arbeitsbereich nicht.")
+    ids = [by_key[region].id] + ([r.id for r in index.children.get(by_key[region].id, [])] if children else [])
+    frame = browse.load_observations(ws, found.id, ids)
+    dims = browse.dimension_columns(frame["dimensions"]) if not frame.empty else {}
+    choices: dict[str, str | None] = {name: ALL for name in dims}
+    for name, value in (where or {}).items():
+        if name not in dims:
+            raise UserInputError(f"„{found.name}“ hat kein Merkmal „{name}“ "
+                                 f"(vorhanden: {', '.join(dims) or 'keine'}).")
+        values = [str(v) for v in dims[name].categories]
+        if value not in values:
+            raise UserInputError(f"Merkmal „{name}“ hat keinen Wert „{value}“ (vorhanden: {', '.join(values)}).")
+        choices[name] = value
+    for option in dimension_choices(dims, found.unit):
+        if choices[option.name] is ALL and not option.can_take_all:
+            raise UserInputError(
+                f"Merkmal „{option.name}“ hat keine Gesamtzahl und „{found.unit}“ lässt sich nicht addieren: "
+                f"bitte mit --where „{option.name}=…“ einen Wert wählen ({', '.join(option.values)}).")
+    collapsed = collapse(frame, dims, choices, unit=found.unit)
+    order = [r.key for r in index.rows if r.id in set(ids)]
+    return pivot(collapsed, rows=rows, region_order=[region, *sorted(order, key=browse.natural_key)]), \
+        found.name, found.unit
