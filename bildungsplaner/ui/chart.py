@@ -136,6 +136,7 @@ class ChartWidget(QWidget):
         while self._controls.count():
             widget = self._controls.takeAt(0).widget()
             if widget is not None and widget not in (self.period_combo, self._period_label):
+                widget.hide()  # deleted later; hidden now so it never shows over the plot
                 widget.deleteLater()
         self.combos = {}
         self._controls.addWidget(QLabel(QCoreApplication.translate("Chart", "Diagramm:")))
@@ -231,7 +232,7 @@ class ChartWidget(QWidget):
             if low > 0:
                 value_label += " – " + QCoreApplication.translate("Chart", "Achse beginnt nicht bei 0")
             item.setLabel("left", value_label)
-            item.setXRange(-0.3, len(values) - 0.7, padding=0)
+            item.setXRange(-0.5, len(values) - 0.5, padding=0)  # room for the first and last date label
             item.setYRange(low, high, padding=0)
         decimals = decimals_for(values)
         self.plot.setToolTip("\n".join(

@@ -42,7 +42,8 @@ def test_chart_all_age_groups_shows_the_total_not_twice_it(qtbot: Any, unna_kita
 
 def test_a_rate_line_that_does_not_start_at_zero_says_so(qtbot: Any) -> None:
     frame = pd.DataFrame({
-        "region_key": ["1", "1", "1"], "region_name": ["A"] * 3, "period": ["2021", "2022", "2023"],
+        "region_key": pd.Categorical(["1"] * 3), "region_name": pd.Categorical(["A"] * 3),
+        "period": pd.Categorical(["2021", "2022", "2023"]),
         "dimensions": pd.Categorical(["", "", ""]), "value": [31.5, 32.7, 33.1],
         "flag": pd.Categorical([None] * 3)})
     chart = ChartWidget()
