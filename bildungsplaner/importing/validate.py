@@ -3,50 +3,120 @@
 Two checks, both warnings (the source is what it is; the planner decides):
 
 * **Total ≠ sum of parts** within a dimension: where a dimension has a total value (``Insgesamt``,
-  ``Zusammen``) and other values, the total must equal the sum of the others for the same region, measure,
-  period and other dimensions — ``Insgesamt = männlich + weiblich``. Checked only where every part has a
-  number.
+  ``Zusammen``, ``Tätige Personen insgesamt`` — :func:`~bildungsplaner.store.dimensions.is_total_label`) and
+  other values, the total must equal the sum of the others for the same region, measure, period and other
+  dimensions — ``Insgesamt = männlich + weiblich``. Checked only where every part has a number. Not checked:
+  „darunter“ values (``dar. …``: a subset of another part), totals „ohne Doppelzählungen“ (their parts overlap,
+  Kita + Tagespflege), and parts that are no breakdown at all — where the total matches its parts in fewer
+  than half of at least :data:`MIN_COMPARISONS` places (a selection of categories, „Tätige Personen
+  insgesamt“ beside „pädagogisches Personal“), a difference says nothing about the data.
 * **Region ≠ sum of its sub-regions**: a region whose sub-regions (by key prefix, e.g. a Kreis and all its
-  Gemeinden) are in the same file must hold their sum — only for counts (unit ``Anzahl`` or none) and only
-  where every sub-region has a number.
+  Gemeinden) are in the same file must hold their sum — only for additive measures and only where every
+  sub-region has a number. Territorial reforms put *parallel subdivisions* into one file: Sachsen lists its
+  old Regierungsbezirke (141-143) beside today's (145-147), Sachsen-Anhalt its old Stat. Regionen beside
+  today's Kreise. So a region is compared with *today's* subdivision (the sub-regions that exist in the file's
+  latest period) and with the sub-regions that exist in the compared period, each on its own, never with the
+  union of both structures; one that adds up is enough. A region that shows nothing but „-“ or „.“ in a
+  period did not exist then (it is neither checked nor counted); where one of today's sub-regions did not
+  exist yet, the file cannot show whether the parent adds up and nothing is reported.
 
-Differences up to :data:`TOLERANCE` (plus a relative 1e-9 for floating point) are rounding, not errors.
-Warnings carry the file's row numbers.
+Counts must match exactly (:data:`TOLERANCE`). Rounded values — full-time equivalents („Vollzeitstellen“,
+„Rechn. Zahl“), amounts in thousands, anything with decimals — may differ by half a rounding step per
+summand (the parts and the total), because each was rounded on its own.
+
+Warnings carry the file's row numbers and come in order of interest: the user's own region (``home``) and
+the regions inside it first, then the regions above it, then the rest from the most specific key (Gemeinde)
+to the least (Deutschland); at most :data:`MAX_WARNINGS_PER_CHECK` per check.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 
 import numpy as np
 import pandas as pd
 
+from bildungsplaner.formatting import decimals_for
 from bildungsplaner.formatting import format_amount as _fmt
 from bildungsplaner.importing.batch import column_codes
-from bildungsplaner.importing.regionkeys import is_region_key, parent_key
+from bildungsplaner.importing.regionkeys import GERMANY, is_region_key, parent_key
 from bildungsplaner.store import dimensions as dims
 
-__all__ = ["COUNT_UNITS", "TOTAL_LABELS", "check_totals"]
+__all__ = ["COUNT_UNITS", "check_totals"]
 
-TOTAL_LABELS = frozenset({"Insgesamt", "insgesamt", "Zusammen", "zusammen", "Gesamt", "gesamt", "Summe"})
 COUNT_UNITS = frozenset({"", "Anzahl", "Personen", "Kinder", "Schüler", "Plätze"})
 TOLERANCE = 0.5
 MAX_WARNINGS_PER_CHECK = 25
+MIN_COMPARISONS = 10
 
-
-def _mismatch(total: np.ndarray, parts: np.ndarray) -> np.ndarray:
-    return np.abs(total - parts) > TOLERANCE + 1e-9 * np.abs(total)
-
-
-def _limited(warnings: list[str], kind: str) -> list[str]:
-    if len(warnings) <= MAX_WARNINGS_PER_CHECK:
-        return warnings
-    rest = len(warnings) - MAX_WARNINGS_PER_CHECK
-    return [*warnings[:MAX_WARNINGS_PER_CHECK], f"… und {rest} weitere Abweichungen ({kind})."]
-
+#: Measures whose published values are rounded (full-time equivalents, thousands, money).
+_ROUNDED = re.compile(r"vollzeit|rechn\.?\s*zahl|vzä|äquivalent|\btsd\b|tausend|\bmio\b|\bmill|\beur\b|€",
+                      re.IGNORECASE)
+#: Units and measures that do not add up (rates, shares, averages, ages).
+_NOT_ADDITIVE = re.compile(r"%|prozent|\bje\b|\bpro\b|quote|anteil|durchschnitt|mittelwert|index|\bjahre\b|rate\b",
+                           re.IGNORECASE)
+#: Parts that are a subset of another part („darunter“, „nachrichtlich“), not a part of the breakdown.
+_SUBSET = re.compile(r"^\s*(?:dar\.|darunter\b|nachr\.|nachrichtlich\b)", re.IGNORECASE)
+#: Totals whose parts overlap by definition.
+_DEDUPLICATED = re.compile(r"doppelz", re.IGNORECASE)
 
 Codes = Callable[[str], tuple[np.ndarray, np.ndarray]]
+
+
+def _measure_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per row: ``_step`` (the rounding step of a rounded measure, 0 for exact counts) and ``_additive``."""
+    measures = rows[["indicator", "unit"]].fillna("").astype(str)
+    keys = measures["indicator"] + "\x1f" + measures["unit"]
+    step: dict[str, float] = {}
+    additive: dict[str, bool] = {}
+    for key, values in rows["value"].groupby(keys.to_numpy(), sort=False):
+        indicator, unit = key.split("\x1f", 1)
+        decimals = decimals_for(values.to_numpy(float))
+        rounded = decimals > 0 or _ROUNDED.search(f"{indicator} {unit}") is not None
+        step[key] = 10.0 ** -decimals if rounded else 0.0
+        additive[key] = _NOT_ADDITIVE.search(f"{indicator} {unit}") is None
+    steps = keys.map(step).to_numpy(float)
+    # a rounded measure can also hide in a dimension („pädagogisches Personal Vollzeitstellen“)
+    codes, uniques = column_codes(rows, "dimensions")
+    in_dimension = np.append([isinstance(t, str) and _ROUNDED.search(t) is not None for t in uniques], False)[codes]
+    steps = np.where(in_dimension & (steps == 0), 1.0, steps)
+    return pd.DataFrame({"_step": steps, "_additive": keys.map(additive).to_numpy(bool),
+                         "_countlike": measures["unit"].isin(COUNT_UNITS).to_numpy(bool) | (steps > 0)},
+                        index=rows.index)
+
+
+def _mismatch(total: np.ndarray, parts: np.ndarray, n: np.ndarray, step: np.ndarray) -> np.ndarray:
+    """Differences beyond rounding: exact for counts, ``step/2`` per summand (``n`` parts and the total)."""
+    tolerance = np.where(step > 0, 0.5 * step * (n + 1), TOLERANCE) + 1e-9 * np.abs(total)
+    return np.abs(total - parts) > tolerance
+
+
+def _specificity(key: object) -> int:
+    return len(key) if isinstance(key, str) and key != GERMANY and is_region_key(key) else 0
+
+
+def _rank(key: object, home: str | None) -> tuple[int, int]:
+    """Sort key of a warning about region ``key``: home and inside it, above it, then the rest; specific first."""
+    group = 2
+    if home and isinstance(key, str):
+        if key.startswith(home):
+            group = 0
+        elif home.startswith(key) or key == GERMANY:
+            group = 1
+    return group, -_specificity(key)
+
+
+Ranked = list[tuple[tuple[int, int, int], str]]
+
+
+def _limited(ranked: Ranked, kind: str) -> tuple[Ranked, list[str]]:
+    ranked = sorted(ranked, key=lambda item: item[0])
+    if len(ranked) <= MAX_WARNINGS_PER_CHECK:
+        return ranked, []
+    rest = len(ranked) - MAX_WARNINGS_PER_CHECK
+    return ranked[:MAX_WARNINGS_PER_CHECK], [f"… und {rest} weitere Abweichungen ({kind})."]
 
 
 def _split_dimensions(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame | None:
@@ -56,84 +126,114 @@ def _split_dimensions(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame | Non
     """
     codes, uniques = codes_of("dimensions")
     decoded = [dims.decode(t) if isinstance(t, str) else {} for t in uniques.tolist()] + [{}]  # [-1]: missing
-    if not any(value in TOTAL_LABELS for d in decoded for value in d.values()):
+    if not any(dims.is_total_label(value) for d in decoded for value in d.values()):
         return None
     names = sorted({name for d in decoded for name in d})
     return pd.DataFrame({name: np.asarray([d.get(name) for d in decoded], dtype=object)[codes] for name in names},
                         index=rows.index)
 
 
-def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
-    warnings: list[str] = []
+def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame, home: str | None) -> Ranked:
+    warnings: Ranked = []
     split = _split_dimensions(rows, codes_of)
     if split is None:
         return []
     base = rows[["region_key", "region_name", "indicator", "period", "value", "source_row"]].assign(
-        _missing=rows["value"].isna())
+        _missing=rows["value"].isna(), _step=measures["_step"])[measures["_additive"]]
     for name in split.columns:
-        column = split[name]
-        is_total = column.isin(TOTAL_LABELS)
+        column = split.loc[base.index, name]
+        labels = pd.unique(column.dropna())
+        totals_of = {label: dims.is_total_label(label) for label in labels}
+        is_total = column.map(totals_of).fillna(False).astype(bool)
         if not is_total.any():
             continue
+        subset = column.map({label: _SUBSET.match(label) is not None for label in labels}).fillna(False).astype(bool)
         others = [c for c in split.columns if c != name]
-        frame = base.assign(_total=is_total, _present=column.notna())
-        frame = frame[frame["_present"]]
+        frame = base.assign(_total=is_total, total_label=column)
+        frame = frame[column.notna() & ~(subset & ~is_total)]
         group_cols = ["region_key", "indicator", "period", *[f"_d{i}" for i in range(len(others))]]
         for i, other in enumerate(others):
             frame[f"_d{i}"] = split.loc[frame.index, other].fillna("\x00")
         frame["region_key"] = frame["region_key"].fillna(frame["region_name"])
         parts = frame[~frame["_total"]]
-        totals = frame[frame["_total"]]
+        totals = frame[frame["_total"] & ~frame["total_label"].str.contains(_DEDUPLICATED)]
         if parts.empty or totals.empty:
             continue
         agg = parts.groupby(group_cols, sort=False, dropna=False).agg(
             parts_sum=("value", "sum"), parts_n=("value", "size"), parts_missing=("_missing", "sum"))
         joined = totals.join(agg, on=group_cols, how="inner")
         joined = joined[(joined["parts_missing"] == 0) & (joined["parts_n"] > 1) & joined["value"].notna()]
-        bad = joined[_mismatch(joined["value"].to_numpy(float), joined["parts_sum"].to_numpy(float))]
-        for index, row in zip(bad.index, bad.itertuples(index=False), strict=True):
+        bad = _mismatch(joined["value"].to_numpy(float), joined["parts_sum"].to_numpy(float),
+                        joined["parts_n"].to_numpy(float), joined["_step"].to_numpy(float))
+        # parts that are no breakdown of the total: the total rarely matches them, so a difference means nothing
+        share_ok = pd.Series(~bad, index=joined.index).groupby(joined["indicator"]).agg(["mean", "size"])
+        breakdown = share_ok.index[(share_ok["size"] < MIN_COMPARISONS) | (share_ok["mean"] >= 0.5)]
+        bad &= joined["indicator"].isin(breakdown).to_numpy()
+        for index, row in zip(joined.index[bad], joined[bad].itertuples(index=False), strict=True):
             rest = ", ".join(f"{o}={split.at[index, o]}" for o in others if pd.notna(split.at[index, o]))
-            warnings.append(
-                f"Zeile {row.source_row}: {row.region_name or row.region_key}, {row.indicator}, {row.period}"
-                f"{', ' + rest if rest else ''}: {name} „Insgesamt“ {_fmt(row.value)} ≠ Summe der Teile "
-                f"{_fmt(row.parts_sum)}.")
-    return _limited(warnings, "Insgesamt ≠ Summe der Teile")
+            text = (f"Zeile {row.source_row}: {row.region_name or row.region_key}, {row.indicator}, {row.period}"
+                    f"{', ' + rest if rest else ''}: {name} „{row.total_label}“ {_fmt(row.value)} ≠ Summe der Teile "
+                    f"{_fmt(row.parts_sum)}.")
+            warnings.append(((*_rank(row.region_key, home), int(row.source_row or 0)), text))
+    return warnings
 
 
-def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes) -> list[str]:
+def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame, home: str | None) -> Ranked:
     all_keys = [k for k in codes_of("region_key")[1].tolist() if isinstance(k, str)]
     present_keys = set(all_keys)
     if not any(_nearest_present_parent(k, present_keys) for k in all_keys):
         return []  # no region of the file lies below another of the file: nothing to add up (fast path)
-    counts = rows[rows["unit"].fillna("").isin(COUNT_UNITS) & rows["region_key"].notna()]
+    wanted = measures["_additive"] & measures["_countlike"] & rows["region_key"].notna()
+    counts = rows[wanted].assign(_step=measures.loc[wanted, "_step"])
     if counts.empty:
         return []
     keys = pd.unique(counts["region_key"])
-    parents: dict[str, str] = {}
     present = set(keys)
-    for key in keys:
-        if parent := _nearest_present_parent(key, present):
-            parents[key] = parent
+    parents = {key: parent for key in keys if (parent := _nearest_present_parent(key, present))}
     if not parents:
         return []
-    frame = counts.assign(_parent=counts["region_key"].map(parents), _missing=counts["value"].isna())
+    # a region exists in a period where it shows at least one number other than 0 („-“)
+    nonzero = rows["value"].fillna(0).ne(0) & rows["region_key"].notna()
+    existing = set(zip(rows.loc[nonzero, "region_key"], rows.loc[nonzero, "period"], strict=True))
+    periods = rows[["period", "period_iso"]].dropna().drop_duplicates()
+    latest = periods.sort_values("period_iso")["period"].iloc[-1] if not periods.empty else None
+    frame = counts.assign(
+        _parent=counts["region_key"].map(parents),
+        _exists=[(k, p) in existing for k, p in zip(counts["region_key"], counts["period"], strict=True)])
+    frame = frame.assign(_today=frame["region_key"].map(lambda k: (k, latest) in existing).astype(bool))
+    frame = frame.assign(_missing=frame["value"].isna() & frame["_exists"], _v=frame["value"].fillna(0))
     children = frame[frame["_parent"].notna()]
+    today = children["_today"]
+    former = ~today & children["_exists"]
+    children = children.assign(
+        _t_v=children["_v"].where(today, 0), _t_n=today, _t_missing=children["_missing"] & today,
+        _t_gap=today & ~children["_exists"],
+        _e_n=children["_exists"],
+        _f_v=children["_v"].where(former, 0), _f_n=former, _f_missing=children["_missing"] & former)
     group_cols = ["_parent", "indicator", "period", "dimensions"]
     agg = children.groupby(group_cols, sort=False).agg(
-        children_sum=("value", "sum"), children_missing=("_missing", "sum"),
-        children_n=("value", "size"))
+        exist_sum=("_v", "sum"), exist_n=("_e_n", "sum"), exist_missing=("_missing", "sum"),
+        today_sum=("_t_v", "sum"), today_n=("_t_n", "sum"), today_missing=("_t_missing", "sum"),
+        today_gaps=("_t_gap", "sum"), former_sum=("_f_v", "sum"), former_n=("_f_n", "sum"),
+        former_missing=("_f_missing", "sum"))
     agg.index = agg.index.set_names(["region_key", "indicator", "period", "dimensions"])
-    joined = frame.join(agg, on=["region_key", "indicator", "period", "dimensions"], how="inner")
+    joined = frame[frame["_exists"] & frame["value"].notna()].join(
+        agg, on=["region_key", "indicator", "period", "dimensions"], how="inner")
     # a single sub-region is usually a city listed beside its Kreis (Hannover, Aachen), not a breakdown
-    joined = joined[(joined["children_missing"] == 0) & (joined["children_n"] >= 2) & joined["value"].notna()]
-    bad = joined[_mismatch(joined["value"].to_numpy(float), joined["children_sum"].to_numpy(float))]
-    warnings = [
-        f"Zeile {row.source_row}: {row.region_name or row.region_key} ({row.region_key}), {row.indicator}, "
-        f"{row.period}{', ' + row.dimensions if row.dimensions else ''}: {_fmt(row.value)} ≠ Summe der "
-        f"{int(row.children_n)} Teilgebiete {_fmt(row.children_sum)}."
-        for row in bad.itertuples(index=False)
+    joined = joined[(joined["today_n"] >= 2) & (joined["today_missing"] == 0) & (joined["today_gaps"] == 0)]
+    value, step = joined["value"].to_numpy(float), joined["_step"].to_numpy(float)
+    bad = _mismatch(value, joined["today_sum"].to_numpy(float), joined["today_n"].to_numpy(float), step)
+    for kind in ("exist", "former"):  # the other subdivision of the period, on its own
+        n = joined[f"{kind}_n"].to_numpy(float)
+        usable = (n >= 2) & (joined[f"{kind}_missing"].to_numpy() == 0)
+        bad &= ~(usable & ~_mismatch(value, joined[f"{kind}_sum"].to_numpy(float), n, step))
+    return [
+        ((*_rank(row.region_key, home), int(row.source_row or 0)),
+         f"Zeile {row.source_row}: {row.region_name or row.region_key} ({row.region_key}), {row.indicator}, "
+         f"{row.period}{', ' + row.dimensions if row.dimensions else ''}: {_fmt(row.value)} ≠ Summe der "
+         f"{int(row.today_n)} Teilgebiete {_fmt(row.today_sum)}.")
+        for row in joined[bad].itertuples(index=False)
     ]
-    return _limited(warnings, "Gebiet ≠ Summe der Teilgebiete")
 
 
 def _nearest_present_parent(key: str, present: set[str]) -> str | None:
@@ -147,13 +247,23 @@ def _nearest_present_parent(key: str, present: set[str]) -> str | None:
     return parent
 
 
-def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None) -> list[str]:
+def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None, home: str | None = None) -> list[str]:
     """Warnings (German, with row numbers) for observation rows (``batch.OBSERVATION_COLUMNS``).
 
     ``codes(column)`` gives a text column's ``(codes, uniques)`` (:meth:`Batch.codes`, which knows them
-    already); by default they are computed here.
+    already); by default they are computed here. ``home`` is the key of the user's own region (``"05978"``):
+    warnings about it and the regions inside it come first, then those about the regions above it; without
+    it the most specific regions come first.
     """
     if rows.empty:
         return []
     codes_of = codes or partial(column_codes, rows)
-    return _part_whole_warnings(rows, codes_of) + _region_sum_warnings(rows, codes_of)
+    measures = _measure_frame(rows)
+    kept: Ranked = []
+    notes: list[str] = []
+    for ranked, kind in ((_part_whole_warnings(rows, codes_of, measures, home), "Insgesamt ≠ Summe der Teile"),
+                         (_region_sum_warnings(rows, codes_of, measures, home), "Gebiet ≠ Summe der Teilgebiete")):
+        shown, note = _limited(ranked, kind)
+        kept += shown
+        notes += note
+    return [text for _, text in sorted(kept, key=lambda item: item[0])] + notes
