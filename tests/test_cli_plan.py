@@ -33,7 +33,9 @@ def test_demand_scenario_runs_saves_and_comes_back(demo_file, capsys) -> None:
     assert first["demand"] == pytest.approx(first["population"] * 0.45)  # rate held before its first year
     assert first["gap"] == pytest.approx(first["capacity"] - first["demand"])
     ganztag_2025 = [r for r in rows if r["line"] == "Ganztag Grundschule" and r["year"] == 2025]
-    assert all(r["demand"] == 0 for r in ganztag_2025)  # no entitlement before school year 2026/27
+    # no entitlement before school year 2026/27: all four grades count, at the rate before the entitlement
+    assert all(r["entitled_demand"] == 0 < r["demand"] == pytest.approx(r["population"] * 0.6)
+               for r in ganztag_2025)
 
     _, out, _ = run(capsys, "plan", "list", "--json", *ws)
     assert [s["name"] for s in json.loads(out)] == [NAME, "Schulsozialarbeit Grundschulen 2027"]

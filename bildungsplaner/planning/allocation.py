@@ -4,8 +4,9 @@ The scenario format (version 1) and a worked example are in ``docs/PLANNING_ALLO
 
 1. **Need share** of recipient r: ``Σ_t w_t · v_t,r / Σ_r' v_t,r'`` over the recipients, with the weights
    normalised to sum 1; a term's value is its ``source`` or, with ``times``, the product of both. A missing
-   value is an error naming the recipients unless the term says ``missing = "zero"``; negative values and a
-   term whose values are all zero are errors.
+   value is an error naming the recipients unless the term says ``missing = "zero"``: then it counts as 0 and
+   a warning names the value and every recipient lacking it (``rows`` keeps it missing, NaN); negative values
+   and a term whose values are all zero are errors.
 2. **Exact shares**: locked recipients get their fixed amount; the rest ``R = total − Σ locked`` goes to the
    others: each gets ``base``, the remainder in proportion to need. A recipient whose share falls below
    ``minimum`` or exceeds ``maximum`` is set to that bound and the rest is shared again among the others,
@@ -369,16 +370,21 @@ class AllocationResult:
 
 # --- the arithmetic ----------------------------------------------------------------------------------------
 
-def _names(frame: pd.DataFrame, mask: np.ndarray, limit: int = 5) -> str:
+def _names(frame: pd.DataFrame, mask: np.ndarray, limit: int | None = 5) -> str:
+    """``key (name)`` of the recipients in ``mask``; beyond ``limit`` (``None``: no limit) only counted."""
     picked = [f"{k} ({n})" for k, n in zip(frame["key"][mask], frame["name"][mask], strict=True)]
-    return ", ".join(picked[:limit]) + (f" und {len(picked) - limit} weitere" if len(picked) > limit else "")
+    if limit is None or len(picked) <= limit:
+        return ", ".join(picked)
+    return ", ".join(picked[:limit]) + f" und {len(picked) - limit} weitere"
 
 
-def need_shares(spec: AllocationSpec, frame: pd.DataFrame) -> np.ndarray:
-    """Semantics 1: the need share of every recipient (sums to 1)."""
+def need_shares(spec: AllocationSpec, frame: pd.DataFrame, warnings: list[str] | None = None) -> np.ndarray:
+    """Semantics 1: the need share of every recipient (sums to 1). Every missing value replaced by 0 (a term
+    with ``missing = "zero"``) is appended to ``warnings``, naming the value and every recipient lacking it."""
     weights = np.array([t.weight for t in spec.need], dtype=float)
     weights = weights / weights.sum()
     share = np.zeros(len(frame))
+    replaced: dict[str, np.ndarray] = {}
     for term, weight in zip(spec.need, weights, strict=True):
         values = np.ones(len(frame))
         for ref in term.refs:
@@ -391,6 +397,7 @@ def need_shares(spec: AllocationSpec, frame: pd.DataFrame) -> np.ndarray:
                     raise UserInputError(f"„{ref.source}“ fehlt für {_names(frame, missing)}; bitte Daten ergänzen "
                                          "oder im Term missing = \"zero\" setzen.")
                 column = np.where(missing, 0.0, column)
+                replaced.setdefault(ref.column, missing)
             if (column < 0).any():
                 raise UserInputError(f"„{ref.source}“ ist negativ für {_names(frame, column < 0)}.")
             if np.isinf(column).any():
@@ -403,6 +410,10 @@ def need_shares(spec: AllocationSpec, frame: pd.DataFrame) -> np.ndarray:
             raise UserInputError(f"Der Bedarfsterm „{term.label}“ ist für alle Empfänger 0; so lässt sich nichts "
                                  "nach Bedarf verteilen.")
         share += weight * values / total
+    if warnings is not None:
+        for column, missing in replaced.items():
+            warnings.append(f"Fehlende Werte ersetzt: „{column}“ fehlt für {_names(frame, missing, None)}; "
+                            "als 0 gerechnet (missing = \"zero\").")
     return share
 
 
@@ -469,7 +480,8 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
     if len(set(keys)) != n:
         raise UserInputError(f"Szenario „{spec.name}“: Empfänger-Schlüssel doppelt: "
                              f"{', '.join(sorted({k for k in keys if (keys == k).sum() > 1})[:5])}.")
-    need = need_shares(spec, frame)
+    warnings: list[str] = []
+    need = need_shares(spec, frame, warnings)
     locked = np.zeros(n, dtype=bool)
     fixed = np.zeros(n)
     position = {k: i for i, k in enumerate(keys)}
@@ -500,7 +512,6 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
                              f"den Höchstbetrag {_fmt(amount.maximum or 0.0)}, {_fmt(remaining - share.sum())} "
                              "blieben übrig (Höchstbetrag erhöhen oder Summe senken).")
     exact = np.where(locked, fixed, share)
-    warnings: list[str] = []
     if amount.method == "exact":
         rounded = exact.copy()
     else:

@@ -109,12 +109,30 @@ class DemandLine:
     rate: float | YearTable
     ganztag_entitlement: bool = False
     capacity: Capacity | None = None
+    #: Ganztag only: the participation rate of the grades not yet entitled (``None``: the same as ``rate``)
+    rate_before_entitlement: float | YearTable | None = None
 
-    def counted_ages(self, year: int) -> tuple[int, ...]:
-        """The ages counted in ``year``: all, or for Ganztag only those of entitled grades."""
+    def entitled_ages(self, year: int) -> tuple[int, ...]:
+        """The ages with a Ganztag entitlement in school year ``year``/``year+1`` (GaFöG phase-in); a line
+        without ``ganztag_entitlement`` has none."""
         if not self.ganztag_entitlement:
-            return self.ages
+            return ()
         return tuple(a for a in self.ages if a - 5 <= entitled_grades(year))
+
+    @property
+    def rate_before(self) -> float | YearTable:
+        """The rate of the not yet entitled grades (``rate_before_entitlement``, by default ``rate``)."""
+        return self.rate if self.rate_before_entitlement is None else self.rate_before_entitlement
+
+    def method_text(self) -> str:
+        """The line's arithmetic in words (for the method sheet of an export)."""
+        if not self.ganztag_entitlement:
+            return "Bedarf = Kinder × Quote"
+        before = ("dieselbe Quote (rate_before_entitlement nicht angegeben)" if self.rate_before_entitlement is None
+                  else "eine eigene Quote (rate_before_entitlement)")
+        return ("Bedarf = Kinder mit Rechtsanspruch × Quote + Kinder der Klassen noch ohne Rechtsanspruch × Quote "
+                f"vor dem Rechtsanspruch; für die Klassen ohne Rechtsanspruch gilt {before}; Bedarf und Plätze "
+                "umfassen so dieselben Klassenstufen")
 
 
 class _Reader:
@@ -193,12 +211,18 @@ def _ages(value: Any, key: str) -> tuple[int, ...]:
 
 
 def _line(data: Any, number: int) -> DemandLine:
-    r = _Reader(data, f"demand[{number}]", ("name", "ages", "rate", "ganztag_entitlement", "capacity"),
-                ("name", "rate"))
+    r = _Reader(data, f"demand[{number}]", ("name", "ages", "rate", "ganztag_entitlement", "rate_before_entitlement",
+                                            "capacity"), ("name", "rate"))
     name = r.text("name")
     ganztag = data.get("ganztag_entitlement", False)
     if not isinstance(ganztag, bool):
         raise UserInputError(f"Szenario: {r.key('ganztag_entitlement')} muss true oder false sein.")
+    before = None
+    if "rate_before_entitlement" in data:
+        if not ganztag:
+            raise UserInputError(f"Szenario: {r.key('rate_before_entitlement')} (die Teilnahmequote der Klassen "
+                                 "noch ohne Rechtsanspruch) gilt nur zusammen mit „ganztag_entitlement = true“.")
+        before = r.by_year("rate_before_entitlement", 0.0, 1.0)
     if "ages" not in data and not ganztag:
         raise UserInputError(f"Szenario: {r.key('ages')} fehlt.")
     ages = _ages(data["ages"], r.key("ages")) if "ages" in data else GANZTAG_AGES
@@ -212,7 +236,7 @@ def _line(data: Any, number: int) -> DemandLine:
         if not isinstance(kinds, list) or any(not isinstance(k, str) or not k.strip() for k in kinds):
             raise UserInputError(f"Szenario: {c.key('facility_kinds')} muss eine Liste von Texten sein.")
         capacity = Capacity(c.text("attribute") or "", tuple(k.strip() for k in kinds))
-    return DemandLine(name or "", ages, r.by_year("rate", 0.0, 1.0), ganztag, capacity)
+    return DemandLine(name or "", ages, r.by_year("rate", 0.0, 1.0), ganztag, capacity, before)
 
 
 @dataclass(frozen=True)
@@ -292,6 +316,9 @@ class DemandSpec:
                 item["ganztag_entitlement"] = True
             item["ages"] = list(line.ages)
             item["rate"] = line.rate.to_dict() if isinstance(line.rate, YearTable) else line.rate
+            before = line.rate_before_entitlement
+            if before is not None:
+                item["rate_before_entitlement"] = before.to_dict() if isinstance(before, YearTable) else before
             if line.capacity is not None:
                 item["capacity"] = ({"facility_kinds": list(line.capacity.facility_kinds)}
                                     if line.capacity.facility_kinds else {})
@@ -309,7 +336,8 @@ class DemandSpec:
 # --- the forecast --------------------------------------------------------------------------------------
 
 _ROW_COLUMNS = ["region_key", "region_name", "year", "line", "ages", "observed", "population", "demand",
-                "capacity", "gap", "coverage"]
+                "capacity", "gap", "coverage", "entitled_ages", "entitled_population", "entitled_demand"]
+_TOTAL_COLUMNS = [c for c in _ROW_COLUMNS if c not in ("region_key", "region_name", "observed")]
 
 
 @dataclass
@@ -317,10 +345,13 @@ class DemandResult:
     """Forecast per region, year and demand line (``rows``) and summed over the regions (``totals``).
 
     ``rows``: ``region_key, region_name, year, line, ages, observed, population, demand, capacity, gap,
-    coverage`` ordered by line (as in the spec), region key, year; ``ages`` is the counted ages as text
-    (``"6–7"``), ``observed`` tells whether the population is observed rather than carried forward.
-    ``totals``: ``year, line, ages, population, demand, capacity, gap, coverage``. gap = capacity − demand,
-    coverage = capacity / demand (NaN without capacity or demand).
+    coverage, entitled_ages, entitled_population, entitled_demand`` ordered by line (as in the spec), region
+    key, year; ``ages`` is the line's ages as text (``"6–9"``), ``observed`` tells whether the population is
+    observed rather than carried forward. The ``entitled_*`` columns are the part with a Ganztag entitlement
+    (``"6–7"``, its children and their demand; NaN for lines without ``ganztag_entitlement``).
+    ``totals``: ``year, line, ages, population, demand, capacity, gap, coverage, entitled_ages,
+    entitled_population, entitled_demand``. gap = capacity − demand, coverage = capacity / demand (NaN without
+    capacity or demand).
     """
 
     name: str
@@ -416,11 +447,14 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
     n_regions, n_ages = len(keys), spec.ages_needed()[-1] + 1
     years = np.arange(base_year, p.horizon + 1)
     steps = years - start
-    # counted[line, year, age]: whether the line counts that age in that output year
+    # counted[line, year, age]: whether the line counts that age in that output year (all its ages, every year);
+    # entitled[line, year, age]: whether that age has a Ganztag entitlement in that year
     counted = np.zeros((len(spec.demand), len(years), n_ages), dtype=bool)
+    entitled = np.zeros_like(counted)
     for i, line in enumerate(spec.demand):
+        counted[i, :, list(line.ages)] = True
         for t, year in enumerate(years):
-            counted[i, t, list(line.counted_ages(int(year)))] = True
+            entitled[i, t, list(line.entitled_ages(int(year)))] = True
     # which start-year ages are needed: age a in output step k comes from age a - k at the start (a - k < 0: births)
     used = counted.any(axis=0)  # [year, age]
     source = np.arange(n_ages)[None, :] - steps[:, None]
@@ -438,7 +472,7 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
     horizon_steps = int(steps.max())
     births = np.zeros((n_regions, horizon_steps + 1))
     if need_births and isinstance(p.births, str):
-        births[:] = _births(p.births, frame, codes, base, earlier, warnings)[:, None]
+        births[:] = _births(p.births, frame, codes, base, earlier, keys, names, warnings)[:, None]
     elif need_births:  # a number (or a table) for the whole area, shared by today's ratio of age 0
         total_zero = base[:, 0].sum()
         if total_zero <= 0:
@@ -455,31 +489,47 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
         projected[:, k, 0] = births[:, k]
     at_years = projected[:, steps]  # [region, year, age]
 
-    capacities = _capacities(spec, capacity, keys, warnings)
+    capacities = _capacities(spec, capacity, keys, names, warnings)
     n_years = len(years)
     parts, sums = [], []
     for i, line in enumerate(spec.demand):
         pop = np.where(counted[i][None], at_years, 0.0).sum(axis=2)  # [region, year]
-        demand = pop * _values_at(line.rate, years)[None, :]
-        labels = np.array([format_ages(line.counted_ages(int(y))) for y in years], dtype=object)
+        rate = _values_at(line.rate, years)[None, :]
+        if line.ganztag_entitlement:
+            with_right = np.where(entitled[i][None], at_years, 0.0).sum(axis=2)
+            without_right = np.where(counted[i][None] & ~entitled[i][None], at_years, 0.0).sum(axis=2)
+            entitled_demand = with_right * rate
+            demand = entitled_demand + without_right * _values_at(line.rate_before, years)[None, :]
+            if line.rate_before_entitlement is None and (counted[i] & ~entitled[i]).any():
+                warnings.append(f"„{line.name}“: für die Klassen noch ohne Rechtsanspruch gilt dieselbe "
+                                "Teilnahmequote wie mit Rechtsanspruch (rate_before_entitlement nicht angegeben).")
+        else:
+            demand = pop * rate
+            with_right = entitled_demand = np.full_like(pop, np.nan)
+        labels = format_ages(line.ages)
+        entitled_labels = np.array([format_ages(line.entitled_ages(int(y))) for y in years], dtype=object)
         parts.append(pd.DataFrame({
             "region_key": np.repeat(keys, n_years), "region_name": np.repeat(names, n_years),
-            "year": np.tile(years, n_regions), "line": line.name, "ages": np.tile(labels, n_regions),
+            "year": np.tile(years, n_regions), "line": line.name, "ages": labels,
             "observed": np.tile(years <= start, n_regions), "population": pop.ravel(), "demand": demand.ravel(),
-            "capacity": np.repeat(capacities[i], n_years)}))
+            "capacity": np.repeat(capacities[i], n_years), "entitled_ages": np.tile(entitled_labels, n_regions),
+            "entitled_population": with_right.ravel(), "entitled_demand": entitled_demand.ravel()}))
         total_capacity = np.nan if np.isnan(capacities[i]).all() else float(np.nansum(capacities[i]))
         sums.append(pd.DataFrame({"year": years, "line": line.name, "ages": labels, "population": pop.sum(axis=0),
-                                  "demand": demand.sum(axis=0), "capacity": total_capacity}))
+                                  "demand": demand.sum(axis=0), "capacity": total_capacity,
+                                  "entitled_ages": entitled_labels, "entitled_population": with_right.sum(axis=0),
+                                  "entitled_demand": entitled_demand.sum(axis=0)}))
     rows = pd.concat(parts, ignore_index=True)
     totals = pd.concat(sums, ignore_index=True)
     _gap_and_coverage(rows)
     _gap_and_coverage(totals)
-    return DemandResult(spec.name, base_year, p.horizon, start, rows[_ROW_COLUMNS], totals, warnings)
+    return DemandResult(spec.name, base_year, p.horizon, start, rows[_ROW_COLUMNS], totals[_TOTAL_COLUMNS], warnings)
 
 
 def _births(rule: str, frame: pd.DataFrame, codes: np.ndarray, base: np.ndarray, earlier: np.ndarray,
-            warnings: list[str]) -> np.ndarray:
-    """Age 0 per region for every future year under ``"last"`` or ``"mean-N"``."""
+            keys: np.ndarray, names: np.ndarray, warnings: list[str]) -> np.ndarray:
+    """Age 0 per region for every future year under ``"last"`` or ``"mean-N"``; a region lacking age 0 in
+    some of the N years gets the mean of the others, and a warning names it with the years."""
     if rule == "last":
         return base[:, 0].copy()
     n = int(str(rule).split("-")[1])
@@ -488,17 +538,30 @@ def _births(rule: str, frame: pd.DataFrame, codes: np.ndarray, base: np.ndarray,
         warnings.append(f"Für „births = {rule}“ gibt es nur {len(window)} beobachtete Jahre "
                         f"({format_ages(window.tolist())}); gemittelt wird über diese.")
     grids = np.stack([_grid(frame, codes, len(base), int(y), 1)[:, 0] for y in window])
+    gaps = np.isnan(grids)  # [year, region]; the start year is never missing (checked before)
+    if gaps.any():
+        named = [f"{keys[r]} ({names[r]}): {', '.join(str(y) for y in window[gaps[:, r]])}"
+                 for r in np.flatnonzero(gaps.any(axis=0))]
+        warnings.append(f"Fehlende Werte ersetzt: Alter 0 fehlt für {'; '.join(named)}; die Geburten („births = "
+                        f"{rule}“) dieser Gebiete sind das Mittel der übrigen Jahre.")
     return np.nanmean(grids, axis=0)
 
 
-def _capacities(spec: DemandSpec, capacity: pd.DataFrame | None, keys: np.ndarray,
+def _capacities(spec: DemandSpec, capacity: pd.DataFrame | None, keys: np.ndarray, names: np.ndarray,
                 warnings: list[str]) -> list[np.ndarray]:
-    """Capacity per line and region (NaN: the line has no capacity)."""
+    """Capacity per line and region (NaN: the line has no capacity). A missing (NaN) number of places counts
+    as 0 places, and a warning names the regions."""
     result = [np.full(len(keys), np.nan) for _ in spec.demand]
     given: set[str] = set()
     if capacity is not None and not capacity.empty:
-        cap = capacity.groupby(["line", "region_key"], sort=False)["capacity"].sum(min_count=1)
+        cap = capacity.groupby(["line", "region_key"], sort=False)["capacity"].sum(min_count=0)
+        unknown = capacity[capacity["capacity"].isna()]
+        name_of = dict(zip(keys, names, strict=True))
         for i, line in enumerate(spec.demand):
+            lacking = sorted(k for k in set(unknown.loc[unknown["line"] == line.name, "region_key"]) if k in name_of)
+            if lacking:
+                warnings.append(f"Fehlende Werte ersetzt: „{line.name}“: die Zahl der Plätze fehlt für "
+                                f"{', '.join(f'{k} ({name_of[k]})' for k in lacking)}; als 0 Plätze gezählt.")
             if line.name in cap.index.get_level_values(0):
                 series = cap.loc[line.name]
                 result[i] = series.reindex(keys).fillna(0.0).to_numpy(dtype=np.float64)

@@ -235,17 +235,28 @@ def population_frame(ws: Workspace, *, indicator: str, level: str, within: str |
 def capacity_frame(ws: Workspace, *, level: str, within: str | None = None, facility_kinds: Sequence[str] = (),
                    attribute: str) -> pd.DataFrame:
     """``region_key, capacity``: ``attribute`` summed over facilities of ``facility_kinds`` per region of
-    ``level`` (facilities in sub-regions count for the region above them); regions without any get 0."""
+    ``level`` (facilities in sub-regions count for the region above them); regions without any get 0.
+
+    A facility lacking the attribute (or with a value that is not a number) adds nothing;
+    ``frame.attrs["missing"]`` lists those facilities as ``"key (name)"`` so the caller can say so.
+    """
     area = scope(ws, level, within)
     owner = _ancestor_map(area.index, area.regions)
     totals = {r.key: 0.0 for r in area.regions}
+    missing: list[str] = []
     with ws.session() as s:
-        stmt = select(Facility.region_id, Facility.attributes)
+        stmt = select(Facility.region_id, Facility.attributes, Facility.key, Facility.name)
         if facility_kinds:
             stmt = stmt.where(Facility.kind.in_(list(facility_kinds)))
-        for region_id, attributes in s.execute(stmt):
+        for region_id, attributes, key, name in s.execute(stmt.order_by(Facility.key)):
             target = owner.get(region_id)
+            if target is None:
+                continue
             value = _number((attributes or {}).get(attribute))
-            if target is not None and value is not None:
+            if value is None or math.isnan(value):
+                missing.append(f"{key} ({name})")
+            else:
                 totals[target.key] += value
-    return pd.DataFrame({"region_key": list(totals), "capacity": list(totals.values())})
+    frame = pd.DataFrame({"region_key": list(totals), "capacity": list(totals.values())})
+    frame.attrs["missing"] = missing
+    return frame

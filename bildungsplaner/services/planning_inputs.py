@@ -33,6 +33,8 @@ class ScenarioInputs:
     key: tuple[Any, ...]
     frames: dict[str, pd.DataFrame | None] = field(default_factory=dict)
     periods: dict[str, str] = field(default_factory=dict)
+    #: what collecting had to replace (missing places counted as 0), added to the result's warnings
+    warnings: list[str] = field(default_factory=list)
 
 
 def inputs_key(spec: Any) -> tuple[Any, ...]:
@@ -63,15 +65,18 @@ def collect_inputs(ws: Workspace, spec: Any, progress: Progress | None = None) -
     population = population_frame(ws, indicator=spec.population.indicator, level=spec.regions.level,
                                   within=spec.regions.within, dimensions=spec.population.dimension_map,
                                   age_dimension=spec.population.age_dimension)
-    parts = []
+    parts, warnings = [], []
     for line in spec.demand:
         progress.check()
         if line.capacity is not None:
             frame = capacity_frame(ws, level=spec.regions.level, within=spec.regions.within,
                                    facility_kinds=line.capacity.facility_kinds, attribute=line.capacity.attribute)
+            if frame.attrs.get("missing"):
+                warnings.append(f"Fehlende Werte ersetzt: „{line.name}“: das Merkmal „{line.capacity.attribute}“ "
+                                f"(Plätze) fehlt für {', '.join(frame.attrs['missing'])}; als 0 Plätze gezählt.")
             parts.append(frame.assign(line=line.name))
     capacity = pd.concat(parts, ignore_index=True) if parts else None
-    return ScenarioInputs("demand", key, {"population": population, "capacity": capacity})
+    return ScenarioInputs("demand", key, {"population": population, "capacity": capacity}, warnings=warnings)
 
 
 def compute(spec: Any, inputs: ScenarioInputs) -> Any:
@@ -93,7 +98,9 @@ def compute(spec: Any, inputs: ScenarioInputs) -> Any:
 
     population = inputs.frames["population"]
     assert population is not None
-    return forecast(spec, population, inputs.frames.get("capacity"))
+    result = forecast(spec, population, inputs.frames.get("capacity"))
+    result.warnings[:0] = inputs.warnings
+    return result
 
 
 def _describe_recipients(recipients: Any) -> str:

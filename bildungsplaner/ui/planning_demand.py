@@ -1,6 +1,7 @@
-"""The editor of a demand scenario: horizon, births, survival and the demand lines (ages, rate, capacity) in a
-form, or the whole scenario as TOML text with validation; the result per region, year and line, the warnings
-and a line chart of demand against capacity per year (summed over the regions).
+"""The editor of a demand scenario: horizon, births, survival and the demand lines (ages, rate, Ganztag
+entitlement with the rate of the grades not yet entitled, capacity) in a form, or the whole scenario as TOML
+text with validation; the result per region, year and line, the warnings and a line chart of demand against
+capacity per year (summed over the regions).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from bildungsplaner.ui.planning_widgets import DemandChart, EditorHost, WarningL
 
 __all__ = ["DemandEditor", "format_by_year", "parse_ages", "parse_by_year"]
 
-LINE_COLUMNS = ("name", "ages", "rate", "ganztag", "attribute", "kinds")
+LINE_COLUMNS = ("name", "ages", "rate", "ganztag", "rate_before", "attribute", "kinds")
 NO_BASE_YEAR = 1899
 
 
@@ -142,7 +143,11 @@ class DemandEditor(QWidget):
         self.lines = QTableWidget(0, len(LINE_COLUMNS))
         self.lines.setObjectName("demandLines")
         self.lines.setHorizontalHeaderLabels([tr("Bedarf"), tr("Alter"), tr("Quote"), tr("Ganztag (GaFöG)"),
-                                              tr("Plätze: Attribut"), tr("Plätze: Einrichtungsarten")])
+                                              tr("Quote ohne Rechtsanspruch"), tr("Plätze: Attribut"),
+                                              tr("Plätze: Einrichtungsarten")])
+        self.lines.horizontalHeaderItem(LINE_COLUMNS.index("rate_before")).setToolTip(
+            tr("Ganztag: Teilnahmequote der Klassen, die noch keinen Rechtsanspruch haben (0,6 oder je Jahr "
+               "„2026: 0,5; 2028: 0,6“); leer: dieselbe Quote wie mit Rechtsanspruch"))
         self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -231,7 +236,9 @@ class DemandEditor(QWidget):
                                           f"{f' in {spec.regions.within}' if spec.regions.within else ''}")
             self.lines.setRowCount(len(spec.demand))
             for row, line in enumerate(spec.demand):
+                before = line.rate_before_entitlement
                 cells = (line.name, ", ".join(str(a) for a in line.ages), format_by_year(line.rate), "",
+                         format_by_year(before) if before is not None else "",
                          line.capacity.attribute if line.capacity else "",
                          ", ".join(line.capacity.facility_kinds) if line.capacity else "")
                 for column, text in enumerate(cells):
@@ -239,6 +246,9 @@ class DemandEditor(QWidget):
                     if LINE_COLUMNS[column] == "name":
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                         item.setToolTip(tr("Den Namen ändern Sie im TOML-Text."))
+                    if LINE_COLUMNS[column] == "rate_before" and not line.ganztag_entitlement:
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                        item.setToolTip(tr("Nur für eine Ganztagszeile (GaFöG)."))
                     if LINE_COLUMNS[column] == "ganztag":
                         item.setFlags((item.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
                         item.setCheckState(Qt.CheckState.Checked if line.ganztag_entitlement
@@ -282,8 +292,14 @@ class DemandEditor(QWidget):
                 self._push(("demand", row, "rate"), parse_by_year(text), tr("Quote"))
             elif field == "ganztag":
                 checked = item.checkState() == Qt.CheckState.Checked
-                if checked != line.ganztag_entitlement:
-                    self._push(("demand", row, "ganztag_entitlement"), checked, tr("Ganztagsanspruch"))
+                if checked != line.ganztag_entitlement:  # without the entitlement there is no rate before it
+                    changes = [(("demand", row, "ganztag_entitlement"), checked)]
+                    if not checked and line.rate_before_entitlement is not None:
+                        changes.append((("demand", row, "rate_before_entitlement"), None))
+                    self.host.push(Edit(tuple(changes), tr("Ganztagsanspruch")))
+            elif field == "rate_before":
+                self._push(("demand", row, "rate_before_entitlement"), parse_by_year(text) if text else None,
+                           tr("Quote ohne Rechtsanspruch"))
             elif field in ("attribute", "kinds"):
                 attribute = text if field == "attribute" else (line.capacity.attribute if line.capacity else "")
                 kinds = tuple(k.strip() for k in (text if field == "kinds" else ", ".join(

@@ -2,7 +2,9 @@
 
 :class:`FrameTableModel` shows a DataFrame through a list of :class:`FrameColumn` (header, kind, decimals);
 ``set_frame`` converts the columns to plain arrays once, so ``data()`` only indexes and formats (German
-numbers). The allocation model adds a checkable "fest" column: checking it asks the editor (signal
+numbers). A missing number shows the GENESIS symbol „.“ (unknown), never „–“ (which the legend reserves for
+exactly zero; an exact zero shows as the number „0“); a value that is not meaningful, such as a coverage without
+demand, shows „x“. The allocation model adds a checkable "fest" column: checking it asks the editor (signal
 ``lock_requested``) to lock the recipient at its amount — the model never changes the spec itself.
 """
 
@@ -20,8 +22,8 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from bildungsplaner.services.scenarios import SavedScenario
 from bildungsplaner.ui.models import SORT_ROLE, Column, RowTableModel, decimals_for, format_number
 
-__all__ = ["AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn", "FrameTableModel",
-           "ScenarioListModel"]
+__all__ = ["MISSING", "NOT_MEANINGFUL", "AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn",
+           "FrameTableModel", "ScenarioListModel"]
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -35,6 +37,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
+#: GENESIS symbols (Zeichenerklärung) shown instead of a number
+MISSING = "."  # Zahlenwert unbekannt
+NOT_MEANINGFUL = "x"  # Aussage nicht sinnvoll
+
+
 @dataclass(frozen=True)
 class FrameColumn:
     field: str
@@ -42,6 +49,7 @@ class FrameColumn:
     kind: str = "text"  # "text", "number", "percent", "bool"
     decimals: int = 0
     tooltip: str = ""
+    empty: str = MISSING  #: shown for a missing (NaN) number
 
 
 class FrameTableModel(QAbstractTableModel):
@@ -92,11 +100,15 @@ class FrameTableModel(QAbstractTableModel):
             return tr("ja") if bool(value) else ""
         if column.kind in ("number", "percent"):
             if value is None or not math.isfinite(value):
-                return "–" if column.kind == "number" else ""
+                return column.empty
             if column.kind == "percent":
                 return format_number(100 * value, column.decimals) + " %"
             return format_number(value, column.decimals)
         return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+    def cell_text(self, row: int, column_number: int, column: FrameColumn, value: Any) -> str:
+        """The text of one cell (subclasses pick the symbol of a missing value by the row)."""
+        return self.display(column, value)
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.frame) or not 0 <= index.column() < len(
@@ -105,7 +117,7 @@ class FrameTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         value = self._arrays[index.column()][index.row()]
         if role == _DISPLAY:
-            return self.display(column, value)
+            return self.cell_text(index.row(), index.column(), column, value)
         if role == SORT_ROLE:
             if column.kind in ("number", "percent"):
                 return float(value) if math.isfinite(value) else -math.inf
@@ -126,9 +138,11 @@ class AllocationResultModel(FrameTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.locked: dict[str, float] = {}
+        self.value_columns: set[str] = set()
 
     def set_result(self, result: Any, locked: dict[str, float]) -> None:
         self.locked = dict(locked)
+        self.value_columns = set(result.value_columns)
         step = decimals_for(np.array([result.step]))
         unit = f" ({result.unit})" if result.unit else ""
         columns = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
@@ -179,6 +193,9 @@ class AllocationResultModel(FrameTableModel):
                 return ""
         if field == "amount" and role == Qt.ItemDataRole.EditRole and 0 <= index.row() < len(self.frame):
             return float(self._arrays[index.column()][index.row()])
+        if (role == Qt.ItemDataRole.ToolTipRole and field in self.value_columns and 0 <= index.row() < len(self.frame)
+                and not math.isfinite(self._arrays[index.column()][index.row()])):
+            return tr("„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = \"zero\"), siehe Hinweise")
         return super().data(index, role)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -202,25 +219,46 @@ class AllocationResultModel(FrameTableModel):
         return False
 
 
-def demand_columns() -> list[FrameColumn]:
+def demand_columns(entitlement: bool = True) -> list[FrameColumn]:
+    """The demand table's columns; ``entitlement``: with the part that has a Ganztag entitlement."""
+    right = tr("„x“: diese Bedarfszeile hat keinen Ganztagsanspruch")
     columns = [FrameColumn("region_key", tr("Schlüssel")), FrameColumn("region_name", tr("Gebiet")),
                FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf")),
                FrameColumn("ages", tr("Alter")),
+               FrameColumn("entitled_ages", tr("Alter mit Rechtsanspruch"), "text", 0,
+                           tr("Ganztag (GaFöG): die Alter der Klassen mit Rechtsanspruch in diesem Schuljahr")),
                FrameColumn("observed", tr("beobachtet"), "bool", 0,
                            tr("ja: Bevölkerung beobachtet; sonst fortgeschrieben")),
                FrameColumn("population", tr("Kinder"), "number", 0),
-               FrameColumn("demand", tr("Bedarf (Plätze)"), "number", 0),
+               FrameColumn("entitled_population", tr("davon mit Rechtsanspruch"), "number", 0,
+                           tr("Kinder der Klassen mit Rechtsanspruch auf Ganztag; ") + right, NOT_MEANINGFUL),
+               FrameColumn("demand", tr("Bedarf (Plätze)"), "number", 0,
+                           tr("Ganztag: Kinder mit Rechtsanspruch × Quote + übrige Kinder × Quote vor dem "
+                              "Rechtsanspruch")),
+               FrameColumn("entitled_demand", tr("Bedarf mit Rechtsanspruch"), "number", 0,
+                           tr("davon: Bedarf der Klassen mit Rechtsanspruch; ") + right, NOT_MEANINGFUL),
                FrameColumn("capacity", tr("Plätze"), "number", 0),
                FrameColumn("gap", tr("Lücke"), "number", 0, tr("Plätze − Bedarf; negativ: es fehlen Plätze")),
                FrameColumn("coverage", tr("Deckung"), "percent", 1, tr("Plätze / Bedarf"))]
+    if not entitlement:
+        columns = [c for c in columns if not c.field.startswith("entitled_")]
     return columns
 
 
 class DemandResultModel(FrameTableModel):
-    """One row per region, year and demand line."""
+    """One row per region, year and demand line; the entitled part only when a line has a Ganztag entitlement."""
 
     def set_result(self, result: Any) -> None:
-        self.set_frame(result.rows, demand_columns())
+        entitlement = "entitled_population" in result.rows and bool(result.rows["entitled_population"].notna().any())
+        self.set_frame(result.rows, demand_columns(entitlement))
+
+    def cell_text(self, row: int, column_number: int, column: FrameColumn, value: Any) -> str:
+        if column.field == "coverage" and not math.isfinite(value):
+            demand = self._arrays[next(i for i, c in enumerate(self.columns) if c.field == "demand")][row]
+            capacity = self._arrays[next(i for i, c in enumerate(self.columns) if c.field == "capacity")][row]
+            if demand == 0 and math.isfinite(capacity):  # places but no demand: a share of nothing
+                return NOT_MEANINGFUL
+        return super().cell_text(row, column_number, column, value)
 
 
 class ComparisonModel(FrameTableModel):

@@ -1035,6 +1035,54 @@
         <source>{file} ist nicht lesbar: {error}</source>
         <translation>{file} cannot be read: {error}</translation>
     </message>
+    <message>
+        <source>Quote ohne Rechtsanspruch</source>
+        <translation>Rate without entitlement</translation>
+    </message>
+    <message>
+        <source>Ganztag: Teilnahmequote der Klassen, die noch keinen Rechtsanspruch haben (0,6 oder je Jahr „2026: 0,5; 2028: 0,6“); leer: dieselbe Quote wie mit Rechtsanspruch</source>
+        <translation>All-day school: participation rate of the grades not yet entitled (0.6 or per year “2026: 0.5; 2028: 0.6”); empty: the same rate as with entitlement</translation>
+    </message>
+    <message>
+        <source>Nur für eine Ganztagszeile (GaFöG).</source>
+        <translation>Only for an all-day school line (GaFöG).</translation>
+    </message>
+    <message>
+        <source>„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = &quot;zero&quot;), siehe Hinweise</source>
+        <translation>“.”: the value is missing; counted as 0 in the need (missing = &quot;zero&quot;), see the notes</translation>
+    </message>
+    <message>
+        <source>„x“: diese Bedarfszeile hat keinen Ganztagsanspruch</source>
+        <translation>“x”: this demand line has no all-day school entitlement</translation>
+    </message>
+    <message>
+        <source>Alter mit Rechtsanspruch</source>
+        <translation>Ages with entitlement</translation>
+    </message>
+    <message>
+        <source>Ganztag (GaFöG): die Alter der Klassen mit Rechtsanspruch in diesem Schuljahr</source>
+        <translation>All-day school (GaFöG): the ages of the grades entitled in this school year</translation>
+    </message>
+    <message>
+        <source>davon mit Rechtsanspruch</source>
+        <translation>of which entitled</translation>
+    </message>
+    <message>
+        <source>Kinder der Klassen mit Rechtsanspruch auf Ganztag; </source>
+        <translation>Children of the grades entitled to all-day school; </translation>
+    </message>
+    <message>
+        <source>Ganztag: Kinder mit Rechtsanspruch × Quote + übrige Kinder × Quote vor dem Rechtsanspruch</source>
+        <translation>All-day school: entitled children × rate + other children × rate before the entitlement</translation>
+    </message>
+    <message>
+        <source>Bedarf mit Rechtsanspruch</source>
+        <translation>Demand with entitlement</translation>
+    </message>
+    <message>
+        <source>davon: Bedarf der Klassen mit Rechtsanspruch; </source>
+        <translation>of which: demand of the entitled grades; </translation>
+    </message>
 </context>
 <context>
     <name>Browser</name>

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bildungsplaner import UserInputError
 from bildungsplaner.planning.demand import DemandSpec, YearTable, entitled_grades, forecast
@@ -78,6 +80,16 @@ def test_births_mean_with_fewer_observed_years_warns() -> None:
                                "über diese."]
 
 
+def test_births_mean_with_a_regions_missing_year_is_the_mean_of_the_others_and_named() -> None:
+    spec = make_spec({"horizon": 2025, "births": "mean-3"}, {"name": "U1", "ages": [0], "rate": 1.0})
+    data = population({("A", 2022): [10], ("A", 2023): [float("nan")], ("A", 2024): [30],
+                       ("B", 2022): [5], ("B", 2023): [5], ("B", 2024): [5]})
+    result = forecast(spec, data, None)
+    assert column(result, "population", region="A") == [30.0, 20.0]
+    assert result.warnings == ["Fehlende Werte ersetzt: Alter 0 fehlt für A (Aheim): 2023; die Geburten („births = "
+                               "mean-3“) dieser Gebiete sind das Mittel der übrigen Jahre."]
+
+
 def test_births_last_repeats_the_start_years_age_0() -> None:
     spec = make_spec({"horizon": 2026, "births": "last"}, {"name": "U2", "ages": [0, 1], "rate": 1.0})
     data = population({("A", 2023): [500, 500], ("A", 2024): [110, 7]})
@@ -123,12 +135,16 @@ def test_rate_table_is_linear_between_years_and_constant_outside() -> None:
     (2025, 0, "", 0.0), (2026, 1, "6", 10.0), (2027, 2, "6–7", 30.0), (2028, 3, "6–8", 70.0),
     (2029, 4, "6–9", 150.0), (2030, 4, "6–9", 150.0)])
 def test_ganztag_entitlement_phases_in(year: int, grades: int, ages: str, entitled: float) -> None:
+    """All four grades are counted every year; the entitled ones at ``rate``, the others at their own rate."""
     assert entitled_grades(year) == grades
     spec = make_spec({"base_year": year, "horizon": year},
-                     {"name": "Ganztag", "ganztag_entitlement": True, "rate": 0.5})
+                     {"name": "Ganztag", "ganztag_entitlement": True, "rate": 0.5, "rate_before_entitlement": 0.2})
     result = forecast(spec, population({("A", year): [1, 1, 1, 1, 1, 1, 10, 20, 40, 80]}), None)
-    assert column(result, "population") == [entitled] and column(result, "demand") == [entitled / 2]
-    assert result.rows["ages"].tolist() == [ages]
+    assert column(result, "population") == [150.0] and result.rows["ages"].tolist() == ["6–9"]
+    assert column(result, "entitled_population") == [entitled] and result.rows["entitled_ages"].tolist() == [ages]
+    assert column(result, "entitled_demand") == [entitled * 0.5]
+    assert column(result, "demand") == [round(entitled * 0.5 + (150 - entitled) * 0.2, 9)]
+    assert result.warnings == []
 
 
 def test_ganztag_projection_from_2025() -> None:
@@ -136,10 +152,67 @@ def test_ganztag_projection_from_2025() -> None:
                      {"name": "Ganztag", "ganztag_entitlement": True, "ages": [6, 7, 8, 9], "rate": 0.75})
     data = population({("A", 2025): [100, 101, 102, 103, 104, 105, 106, 107, 108, 109]})
     result = forecast(spec, data, None)
-    # 2026: age 6 = age 5 of 2025; 2027: ages 6-7 = 104 + 105; 2028: 103 + 104 + 105; 2029: 102 + … + 105;
-    # 2030: 101 + 102 + 103 + 104
-    assert column(result, "population") == [0.0, 105.0, 209.0, 312.0, 414.0, 410.0]
-    assert column(result, "demand") == [0.0, 78.75, 156.75, 234.0, 310.5, 307.5]
+    # every year ages 6-9: 2025 106 + … + 109; 2026 105 + … + 108; … 2030 101 + … + 104
+    assert column(result, "population") == [430.0, 426.0, 422.0, 418.0, 414.0, 410.0]
+    # entitled: 2026 age 6 = age 5 of 2025; 2027: ages 6-7 = 104 + 105; 2028: 103 + 104 + 105; 2029: all four
+    assert column(result, "entitled_population") == [0.0, 105.0, 209.0, 312.0, 414.0, 410.0]
+    assert column(result, "entitled_demand") == [0.0, 78.75, 156.75, 234.0, 310.5, 307.5]
+    # without rate_before_entitlement the grades not yet entitled take part at the same rate, and that is said
+    assert column(result, "demand") == [322.5, 319.5, 316.5, 313.5, 310.5, 307.5]
+    assert result.warnings == ["„Ganztag“: für die Klassen noch ohne Rechtsanspruch gilt dieselbe Teilnahmequote wie "
+                               "mit Rechtsanspruch (rate_before_entitlement nicht angegeben)."]
+
+
+def test_ganztag_rate_before_entitlement_by_year() -> None:
+    spec = make_spec({"base_year": 2026, "horizon": 2028, "births": "last"},
+                     {"name": "OGS", "ganztag_entitlement": True, "rate": 0.8,
+                      "rate_before_entitlement": {"2026": 0.5, "2028": 0.7}})
+    data = population({("A", 2026): [10, 10, 10, 10, 10, 10, 10, 10, 10, 10]})
+    result = forecast(spec, data, None)
+    # 2026: 10 × 0.8 + 30 × 0.5; 2027: 20 × 0.8 + 20 × 0.6; 2028: 30 × 0.8 + 10 × 0.7
+    assert column(result, "demand") == [23.0, 28.0, 31.0]
+    assert result.warnings == []
+
+
+def test_unna_like_ganztag_coverage_compares_the_same_grades() -> None:
+    """Issue 10.5: OGS places serve grades 1-4, in 2026/27 only grade 1 is entitled. Counting grade 1 alone
+    showed „Deckung 355 %“ (2,840 places / 800); with all four grades the coverage is below 100 %."""
+    line = {"name": "Ganztag Grundschule", "ganztag_entitlement": True, "rate": 0.8,
+            "capacity": {"facility_kinds": ["Grundschule"], "attribute": "ogs_plaetze"}}
+    data = population({("A", 2026): [1000] * 10})
+    capacity = pd.DataFrame({"region_key": ["A"], "line": ["Ganztag Grundschule"], "capacity": [2840.0]})
+    spec = make_spec({"base_year": 2026, "horizon": 2026}, {**line, "rate_before_entitlement": 0.7})
+    totals = forecast(spec, data, capacity).totals
+    # grade 1: 1,000 × 0.8 with entitlement; grades 2-4: 3,000 × 0.7 without
+    assert totals[["population", "demand", "entitled_population", "entitled_demand", "capacity"]].values.tolist() \
+        == [[4000.0, 2900.0, 1000.0, 800.0, 2840.0]]
+    assert totals["coverage"].tolist() == pytest.approx([2840 / 2900])  # 97.9 %, not 355 %
+    assert totals["entitled_ages"].tolist() == ["6"] and totals["ages"].tolist() == ["6–9"]
+    default = forecast(make_spec({"base_year": 2026, "horizon": 2026}, line), data, capacity).totals
+    assert default["demand"].tolist() == [3200.0] and default["coverage"].tolist() == pytest.approx([0.8875])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 5000), min_size=10, max_size=10), st.integers(2024, 2031),
+       st.floats(0, 1), st.floats(0, 1))
+def test_ganztag_demand_is_entitled_times_rate_plus_the_rest_times_the_rate_before(
+        ages: list[int], year: int, rate: float, before: float) -> None:
+    spec = make_spec({"base_year": year, "horizon": year},
+                     {"name": "G", "ganztag_entitlement": True, "rate": rate, "rate_before_entitlement": before})
+    row = forecast(spec, population({("A", year): [float(v) for v in ages]}), None).rows.iloc[0]
+    grades = entitled_grades(year)
+    with_right = sum(ages[6:6 + grades])
+    assert row["population"] == sum(ages[6:10]) and row["entitled_population"] == with_right
+    assert row["demand"] == pytest.approx(with_right * rate + (sum(ages[6:10]) - with_right) * before, abs=1e-9)
+    assert row["entitled_demand"] == pytest.approx(with_right * rate, abs=1e-9)
+    assert row["demand"] >= min(rate, before) * row["population"] - 1e-9
+
+
+def test_lines_without_entitlement_have_no_entitled_part() -> None:
+    result = forecast(make_spec({"horizon": 2024}, {"name": "U3", "ages": [1, 2], "rate": 0.5}),
+                      population({("A", 2024): [1, 2, 3]}), None)
+    assert result.rows["entitled_population"].isna().all() and result.rows["entitled_demand"].isna().all()
+    assert result.rows["entitled_ages"].tolist() == [""]
 
 
 # --- capacity, totals, output ------------------------------------------------------------------------------
@@ -174,6 +247,16 @@ def test_declared_capacity_that_was_not_delivered_warns() -> None:
     assert result.warnings == ["„U3“: keine Kapazität geliefert; Lücke und Deckung bleiben leer."]
 
 
+def test_missing_places_count_as_zero_and_the_regions_are_named() -> None:
+    spec = make_spec({"horizon": 2024}, {"name": "U3", "ages": [1], "rate": 0.5, "capacity": {"attribute": "x"}})
+    capacity = pd.DataFrame({"region_key": ["A", "B", "B"], "line": ["U3"] * 3, "capacity": [float("nan"), 4.0,
+                                                                                           float("nan")]})
+    result = forecast(spec, population({("A", 2024): [1, 2], ("B", 2024): [1, 2]}), capacity)
+    assert result.rows["capacity"].tolist() == [0.0, 4.0]
+    assert result.warnings == ["Fehlende Werte ersetzt: „U3“: die Zahl der Plätze fehlt für A (Aheim), B (Bdorf); "
+                               "als 0 Plätze gezählt."]
+
+
 def test_json_dict_has_plain_values_and_none_for_missing() -> None:
     spec = make_spec({"horizon": 2024}, {"name": "U1", "ages": [1], "rate": 0.5})
     data = population({("A", 2024): [1, 4]})
@@ -182,9 +265,11 @@ def test_json_dict_has_plain_values_and_none_for_missing() -> None:
     assert doc["name"] == "Test" and doc["kind"] == "demand" and doc["warnings"] == []
     assert doc["rows"] == [{"region_key": "A", "region_name": "Aheim", "year": 2024, "line": "U1", "ages": "1",
                             "observed": True, "population": 4.0, "demand": 2.0, "capacity": None, "gap": None,
-                            "coverage": None}]
+                            "coverage": None, "entitled_ages": "", "entitled_population": None,
+                            "entitled_demand": None}]
     assert doc["totals"] == [{"year": 2024, "line": "U1", "ages": "1", "population": 4.0, "demand": 2.0,
-                              "capacity": None, "gap": None, "coverage": None}]
+                              "capacity": None, "gap": None, "coverage": None, "entitled_ages": "",
+                              "entitled_population": None, "entitled_demand": None}]
     assert type(doc["rows"][0]["year"]) is int and type(doc["rows"][0]["observed"]) is bool
 
 
@@ -292,6 +377,7 @@ name = "Ganztag Grundschule"
 ganztag_entitlement = true
 ages = [6, 7, 8, 9]
 rate = 0.75
+rate_before_entitlement = 0.6
 capacity = { facility_kinds = ["Grundschule"], attribute = "ogs_plaetze" }
 """
 
@@ -359,6 +445,9 @@ _DELETE = object()
     ("population.base_year", 2030, "„population.horizon“ (2026) liegt vor „population.base_year“ (2030)"),
     ("population.horizon", "bald", "„population.horizon“ muss eine Jahreszahl sein"),
     ("population.dimensions", {"Geschlecht": 1}, "„population.dimensions“ muss eine Tabelle Merkmal = \"Wert\""),
+    ("demand.0.rate_before_entitlement", 0.5, "„demand[1].rate_before_entitlement“ (die Teilnahmequote der Klassen "
+                                              "noch ohne Rechtsanspruch) gilt nur zusammen mit „ganztag_entitlement = "
+                                              "true“"),
     ("format", 2, "„format“ muss 1 sein"),
     ("kind", "allocation", "„kind“ muss „demand“ sein"),
 ])
@@ -366,6 +455,32 @@ def test_validation_names_the_key(path: str, value: Any, message: str) -> None:
     with pytest.raises(UserInputError) as info:
         DemandSpec.from_dict(_broken(path, value))
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (60, "Szenario: „demand[1].rate_before_entitlement“ muss mindestens 0 und höchstens 1 sein, nicht 60 (Quoten "
+         "als Anteil schreiben: 0.45 statt 45)."),
+    ("hoch", "Szenario: „demand[1].rate_before_entitlement“ muss eine Zahl sein, nicht 'hoch'."),
+    ({"2026": -0.1}, "„demand[1].rate_before_entitlement“ für 2026 muss mindestens 0 und höchstens 1 sein"),
+])
+def test_invalid_rate_before_entitlement_is_refused_in_german(value: Any, message: str) -> None:
+    with pytest.raises(UserInputError) as info:
+        make_spec(None, {"name": "G", "ganztag_entitlement": True, "rate": 0.8, "rate_before_entitlement": value})
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize("before", [0.6, 0, {"2026": 0.5, "2029": 0.7}])
+def test_rate_before_entitlement_round_trips(before: Any) -> None:
+    from bildungsplaner.planning import scenario as scenario_files
+
+    spec = make_spec(None, {"name": "G", "ganztag_entitlement": True, "rate": 0.8, "rate_before_entitlement": before})
+    assert spec.demand[0].rate_before_entitlement == (YearTable(((2026, 0.5), (2029, 0.7))) if isinstance(
+        before, dict) else before)
+    assert spec.to_dict()["demand"][0]["rate_before_entitlement"] == before
+    assert DemandSpec.from_dict(spec.to_dict()) == spec
+    assert scenario_files.parse(scenario_files.dumps(spec)) == spec
+    assert "rate_before_entitlement" not in make_spec(None, {"name": "G", "ganztag_entitlement": True,
+                                                              "rate": 0.8}).to_dict()["demand"][0]
 
 
 def test_two_lines_with_one_name_are_refused() -> None:
@@ -395,13 +510,20 @@ def test_worked_example_of_the_docs() -> None:
     result = forecast(spec, data, capacity)
     assert result.warnings == [] and result.observed_until == 2025
     aheim = result.rows[result.rows["region_key"] == "05978004"]
-    assert aheim["population"].tolist() == [194, 196, 194, 192, 192, 192, 0, 99, 196, 291, 387, 386]
+    assert aheim["population"].tolist() == [194, 196, 194, 192, 192, 192, 401, 398, 397, 392, 387, 386]
     assert aheim["demand"].round(6).tolist() == [87.3, 88.2, 92.15, 96, 100.8, 105.6,
-                                                 0, 74.25, 147, 218.25, 290.25, 289.5]
-    assert aheim["gap"].round(6).tolist()[:2] == [-7.3, -8.2] and aheim["ages"].tolist()[6:9] == ["", "6", "6–7"]
+                                                 240.6, 253.65, 267.6, 278.85, 290.25, 289.5]
+    assert aheim["entitled_population"].tolist()[6:] == [0, 99, 196, 291, 387, 386]
+    assert aheim["entitled_demand"].round(6).tolist()[6:] == [0, 74.25, 147, 218.25, 290.25, 289.5]
+    assert aheim["gap"].round(6).tolist()[:2] == [-7.3, -8.2] and aheim["ages"].tolist()[6:9] == ["6–9"] * 3
+    assert aheim["entitled_ages"].tolist()[6:9] == ["", "6", "6–7"]
+    assert aheim["coverage"].round(3).tolist()[6:] == [0.623, 0.591, 0.561, 0.538, 0.517, 0.518]
     totals = result.totals
-    assert totals["population"].tolist() == [295, 298, 296, 296, 296, 296, 0, 149, 294, 440, 585, 586]
+    assert totals["population"].tolist() == [295, 298, 296, 296, 296, 296, 598, 595, 591, 588, 585, 586]
     assert totals["demand"].round(6).tolist() == [132.75, 134.1, 140.6, 148, 155.4, 162.8,
-                                                  0, 111.75, 220.5, 330, 438.75, 439.5]
+                                                  358.8, 379.35, 398.7, 418.8, 438.75, 439.5]
+    assert totals["entitled_population"].tolist()[6:] == [0, 149, 294, 440, 585, 586]
+    assert totals["entitled_demand"].round(6).tolist()[6:] == [0, 111.75, 220.5, 330, 438.75, 439.5]
     assert totals["capacity"].tolist() == [120.0] * 6 + [210.0] * 6
-    assert totals["gap"].round(6).tolist()[-1] == -229.5 and round(totals["coverage"].tolist()[-1], 3) == 0.478
+    assert totals["gap"].round(6).tolist()[6:] == [-148.8, -169.35, -188.7, -208.8, -228.75, -229.5]
+    assert totals["coverage"].round(3).tolist()[6:] == [0.585, 0.554, 0.527, 0.501, 0.479, 0.478]
