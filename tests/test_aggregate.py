@@ -170,9 +170,10 @@ def test_data_pivot_on_the_command_line(kita_file: Path, capsys: pytest.CaptureF
 
 
 def test_data_pivot_children_and_refusals(kita: Any) -> None:
-    table, name, unit = load_pivot(kita, "BETREUTE_KINDER", "05", children=True,
-                                   where={"Altersgruppe": "unter 3 Jahre"})
-    assert name == "Betreute Kinder" and unit == "Anzahl"
+    loaded = load_pivot(kita, "BETREUTE_KINDER", "05", children=True, where={"Altersgruppe": "unter 3 Jahre"})
+    table = loaded.table
+    assert loaded.name == "Betreute Kinder" and loaded.unit == "Anzahl"
+    assert any("22543-01-01-4" in s and "Stand" in s for s in loaded.sources)
     assert table.row_keys == ["05", "051", "053", "055", "057", "059"]
     assert table.values[0, 0] == 31997  # NRW, unter 3 Jahre, Insgesamt, 15.03.2007
     with pytest.raises(UserInputError, match="kein Merkmal „Alter“"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,8 @@ def add_pivot_parser(data_sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--where", action="append", default=[], metavar="MERKMAL=WERT",
                    help="ein Merkmal auf einen Wert festlegen (mehrfach möglich); sonst „alle“")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    p.add_argument("--out", type=Path, metavar="DATEI.xlsx",
+                   help="als Excel-Arbeitsmappe speichern (mit Zeichenerklärung und Quellen)")
 
 
 def _where(items: list[str]) -> dict[str, str]:
@@ -44,11 +47,20 @@ def cmd_pivot(args: argparse.Namespace, open_workspace: Any) -> int:
     from bildungsplaner.services.aggregate import load_pivot
 
     with open_workspace(args) as ws:
-        table, name, unit = load_pivot(ws, args.indicator, args.region, children=args.children, rows=args.rows,
-                                       where=_where(args.where))
+        loaded = load_pivot(ws, args.indicator, args.region, children=args.children, rows=args.rows,
+                            where=_where(args.where))
+    table, name, unit = loaded.table, loaded.name, loaded.unit
+    if args.out is not None:
+        from bildungsplaner.exporting.pivot import write_pivot_xlsx
+
+        if args.out.suffix.lower() != ".xlsx":
+            raise UserInputError(f"--out: nur .xlsx ist möglich, nicht „{args.out.suffix or args.out.name}“.")
+        write_pivot_xlsx(table, args.out, title=name, unit=unit, sources=loaded.sources)
+        print(f"Pivot-Tabelle geschrieben: {args.out}")
+        return 0
     if args.json:
-        print(json.dumps({"indicator": args.indicator, "name": name, "unit": unit, **table.to_json()},
-                         ensure_ascii=False, indent=2))
+        print(json.dumps({"indicator": loaded.code, "name": name, "unit": unit, **table.to_json(),
+                          "sources": loaded.sources}, ensure_ascii=False, indent=2))
         return 0
     decimals = decimals_for(table.values)
 

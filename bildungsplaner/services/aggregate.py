@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -34,11 +35,14 @@ __all__ = [
     "NON_ADDITIVE_UNITS",
     "Collapsed",
     "DimensionChoice",
+    "IndicatorPivot",
     "Pivot",
     "collapse",
     "default_choices",
     "dimension_choices",
+    "indicator_sources",
     "is_additive",
+    "load_pivot",
     "pivot",
 ]
 
@@ -283,9 +287,41 @@ def pivot(collapsed: Collapsed, *, rows: str = "region", region_order: Sequence[
                  collapsed.notes)
 
 
+@dataclass
+class IndicatorPivot:
+    """A pivot read from a workspace, with what a table for others needs beside the numbers."""
+
+    table: Pivot
+    code: str
+    name: str
+    unit: str
+    #: The imports the values come from: title, table code, Stand (no local paths).
+    sources: list[str]
+
+
+def indicator_sources(ws: Any, indicator_id: int, region_ids: Sequence[int]) -> list[str]:
+    """The current imports holding values of the indicator in the regions: title, table code, Stand."""
+    from sqlalchemy import select
+
+    from bildungsplaner.store.models import Dataset, Observation
+
+    with ws.engine.connect() as conn:
+        ids = conn.scalars(select(Observation.dataset_id).distinct().where(
+            Observation.indicator_id == indicator_id, Observation.region_id.in_(list(region_ids)[:500]))).all()
+        rows = conn.execute(select(Dataset.file_name, Dataset.table_code, Dataset.title, Dataset.stand)
+                            .where(Dataset.id.in_(ids), Dataset.superseded_by_id.is_(None))
+                            .order_by(Dataset.id)).all()
+    result = []
+    for file_name, code, title, stand in rows:
+        what = (title or "").splitlines()[0] if title else Path(file_name).name
+        result.append(", ".join(p for p in (what, f"Tabelle {code}" if code else "", f"Stand {stand}" if stand
+                                            else "") if p))
+    return result
+
+
 def load_pivot(ws: Any, indicator: str, region: str, *, children: bool = False, rows: str = "region",
-               where: Mapping[str, str] | None = None) -> tuple[Pivot, str, str]:
-    """What the window's chart and pivot show, read from a workspace: ``(pivot, indicator name, unit)``.
+               where: Mapping[str, str] | None = None) -> IndicatorPivot:
+    """What the window's chart and pivot show, read from a workspace.
 
     ``indicator`` is a code, ``region`` a key; ``children`` adds the regions directly below it; ``where``
     fixes dimensions to a value (the others are taken as „alle“). Unknown codes, keys, dimensions or values
@@ -322,6 +358,6 @@ def load_pivot(ws: Any, indicator: str, region: str, *, children: bool = False, 
                 f"Merkmal „{option.name}“ hat keine Gesamtzahl und „{found.unit}“ lässt sich nicht addieren: "
                 f"bitte mit --where „{option.name}=…“ einen Wert wählen ({', '.join(option.values)}).")
     collapsed = collapse(frame, dims, choices, unit=found.unit)
-    order = [r.key for r in index.rows if r.id in set(ids)]
-    return pivot(collapsed, rows=rows, region_order=[region, *sorted(order, key=browse.natural_key)]), \
-        found.name, found.unit
+    order = sorted((r.key for r in index.rows if r.id in set(ids)), key=browse.natural_key)
+    return IndicatorPivot(pivot(collapsed, rows=rows, region_order=[region, *order]), found.code, found.name,
+                          found.unit, indicator_sources(ws, found.id, ids))

@@ -1,4 +1,4 @@
-"""The data browser ("Daten"): observations of one indicator in the selected regions, as table and chart.
+"""The data browser ("Daten"): observations of one indicator in the selected regions, as table, pivot and chart.
 
 The main window calls :meth:`DataBrowser.show_selection` whenever the indicator or region selection
 changes. Loading runs as a task (worker thread, cancellable); a newer request cancels an older one and
@@ -8,6 +8,7 @@ results of outdated requests are dropped.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -22,16 +23,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_observations
+from bildungsplaner.exporting.pivot import write_pivot_xlsx
+from bildungsplaner.services.aggregate import Pivot, collapse, indicator_sources
+from bildungsplaner.services.aggregate import pivot as make_pivot
+from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_observations, natural_key
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.chart import ChartWidget
 from bildungsplaner.ui.dialogs import show_error
 from bildungsplaner.ui.models import ObservationProxyModel, ObservationTableModel, format_number
+from bildungsplaner.ui.pivot import PivotPanel
 
 # Delay that merges quick selection changes (Shift+arrow) into one load.
 DEBOUNCE_MS = 150
@@ -113,8 +119,17 @@ class DataBrowser(QWidget):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(top)
         table_layout.addWidget(self.table, 1)
+        self.pivot = PivotPanel(self.compute_pivot, self.save_pivot)
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(table_box, QCoreApplication.translate("Browser", "Werte"))
+        self.views.addTab(self.pivot, QCoreApplication.translate("Browser", "Pivot"))
+        self.views.setTabToolTip(1, QCoreApplication.translate(
+            "Browser", "Gebiete × Zeiträume; die Merkmale wie im Diagramm gewählt"))
+        self.views.currentChanged.connect(lambda _i: self._refresh_pivot())
+        self.chart.redrawn.connect(self._refresh_pivot)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(table_box)
+        self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.chart)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -242,6 +257,28 @@ class DataBrowser(QWidget):
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
+
+    # pivot
+    def compute_pivot(self, rows: str) -> Pivot | None:
+        """The pivot of the loaded values with the chart's dimension choices (``None`` when nothing is loaded)."""
+        frame = self.model.frame
+        if self.indicator is None or frame is None or frame.empty:
+            return None
+        collapsed = collapse(frame, self.model.dimensions, self.chart.choices(), unit=self.indicator.unit)
+        order = [r.key for r in sorted((self.region_index.by_id[i] for i in self.effective_region_ids()
+                                        if i in self.region_index.by_id), key=lambda r: natural_key(r.key))]
+        return make_pivot(collapsed, rows=rows, region_order=order)
+
+    def save_pivot(self, table: Pivot, path: Path) -> None:
+        indicator, workspace = self.indicator, self.workspace
+        sources = indicator_sources(workspace, indicator.id, self.effective_region_ids()) if (
+            indicator is not None and workspace is not None) else []
+        write_pivot_xlsx(table, path, title=indicator.name if indicator else "",
+                         unit=indicator.unit if indicator else "", sources=sources)
+
+    def _refresh_pivot(self) -> None:
+        if self.views.currentWidget() is self.pivot:
+            self.pivot.refresh()
 
     # copying
     def selected_cells(self) -> tuple[np.ndarray, list[int]]:

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices, is_additive
@@ -82,6 +82,9 @@ class GermanAxis(pg.AxisItem):
 
 class ChartWidget(QWidget):
     """Combo boxes for the dimensions and the period, and the plot. Call :meth:`set_data` after a load."""
+
+    #: After every redraw (new data or another dimension choice): the pivot follows the chart's choices.
+    redrawn = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +184,12 @@ class ChartWidget(QWidget):
         return {name: combo.currentData() for name, combo in self.combos.items()}
 
     def redraw(self) -> None:
+        try:
+            self._draw()
+        finally:
+            self.redrawn.emit()
+
+    def _draw(self) -> None:
         item = self.plot.getPlotItem()
         item.clear()
         self.items = []

@@ -71,10 +71,11 @@ def test_indicator_and_gemeinde_fill_table_and_chart(window: MainWindow) -> None
     assert {model.index(r, 0).data() for r in range(model.rowCount())} == {"05999003"}
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Schlüssel", "Gebiet", "Zeitraum", "Alter", "Geschlecht", "Wert (Personen)"]
-    # one region over five periods: a line; Alter summed, Geschlecht = Insgesamt
+    # one region over five periods: a line; Alter summed (no total), Geschlecht = its total „Insgesamt“
     assert browser.chart.data.kind == "line" and len(browser.chart.items) == 1
-    assert browser.chart.combos["Geschlecht"].currentData() == "Insgesamt"
-    assert browser.chart.combos["Alter"].currentData() is None
+    assert browser.chart.combos["Geschlecht"].currentText() == "alle (Insgesamt)"
+    assert browser.chart.combos["Alter"].currentText() == "alle (Summe)"
+    assert browser.chart.data.how == {"Geschlecht": "Insgesamt", "Alter": "Summe der Teile"}
     assert len(browser.chart.data.labels) == 5
     # several Gemeinden: bars per region for the latest period
     select_regions(window, "05999001", "05999002", "05999003")
