@@ -21,7 +21,7 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 def test_demand_scenario_runs_saves_and_comes_back(demo_file, capsys) -> None:
     ws = ["--workspace", str(demo_file)]
-    code, out, _ = run(capsys, "plan", "run", str(DEMAND), "--json", "--save", *ws)
+    code, out, _ = run(capsys, "plan", "run", str(DEMAND), "--json", "--save", "--replace", *ws)
     assert code == 0
     result = json.loads(out)
     assert result["kind"] == "demand" and result["name"] == NAME
@@ -47,7 +47,7 @@ def test_demand_scenario_runs_saves_and_comes_back(demo_file, capsys) -> None:
 
 def test_copy_rename_compare_export_delete(demo_file, tmp_path, capsys) -> None:
     ws = ["--workspace", str(demo_file)]
-    assert run(capsys, "plan", "run", str(DEMAND), "--save", *ws)[0] == 0
+    assert run(capsys, "plan", "run", str(DEMAND), "--save", "--replace", *ws)[0] == 0
     assert run(capsys, "plan", "duplicate", NAME, "Variante", *ws)[0] == 0
     changed = DEMAND.read_text(encoding="utf-8").replace("rate = 0.75", "rate = 0.85")
     variant = tmp_path / "variante.toml"

@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,8 @@ from bildungsplaner import APP_NAME, BildungsplanerError, __version__, paths
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REJECTED, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: The reader of the output went away early (``… | head``): the status of a Unix tool ended by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,7 +129,13 @@ def setup_logging() -> Path | None:
 def guarded(fn: Callable[[], int]) -> int:
     """Run ``fn`` and turn every error into one German line on stderr and an exit code."""
     try:
-        return fn()
+        code = fn()
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a reader that left early shows up here, not as a message at interpreter exit
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
     except BildungsplanerError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return EXIT_REJECTED
@@ -139,6 +148,15 @@ def guarded(fn: Callable[[], int]) -> int:
         where = f" (Details im Protokoll: {log_file})" if log_file else ""
         print(f"Interner Fehler: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _discard_stdout() -> None:
+    """After ``… | head`` closed the pipe: send what is still buffered nowhere, so the exit stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no real stdout (embedded, tests): nothing to silence
+        pass
 
 
 def _workspace_path(args: argparse.Namespace) -> Path:

@@ -24,6 +24,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("file", type=Path, metavar="DATEI.toml")
     q.add_argument("--json", action="store_true", help="Ergebnis als JSON")
     q.add_argument("--save", action="store_true", help="Szenario mit Ergebnis im Arbeitsbereich speichern")
+    q.add_argument("--replace", action="store_true",
+                   help="mit --save: ein gespeichertes Szenario gleichen Namens ersetzen")
     q = plan.add_parser("list", parents=[common], help="gespeicherte Szenarien auflisten")
     q.add_argument("--json", action="store_true")
     q = plan.add_parser("show", parents=[common], help="gespeichertes Szenario mit aktuellem Ergebnis zeigen")
@@ -107,9 +109,15 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
             from bildungsplaner.planning import scenario as scenario_files
 
             spec = scenario_files.load(args.file)
+            if args.replace and not args.save:
+                raise UserInputError("--replace gilt nur zusammen mit --save.")
+            if args.save and not args.replace and any(s.name == spec.name for s in scenarios.list_scenarios(ws)):
+                raise UserInputError(f"Ein Szenario „{spec.name}“ ist schon gespeichert; es bleibt unverändert. "
+                                     "Mit --replace wird es ersetzt, oder geben Sie dem Szenario in der Datei "
+                                     "einen anderen Namen.")
             result = run_scenario(ws, spec)
             if args.save:
-                scenarios.save_scenario(ws, spec, result=result.to_json_dict())
+                scenarios.save_scenario(ws, spec, result=result.to_json_dict(), replace=args.replace)
             _print_result(result, args.json, saved=spec.name if args.save else None)
         elif args.action == "list":
             saved = scenarios.list_scenarios(ws)
