@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import math
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -519,6 +520,7 @@ def test_worked_example_of_the_docs() -> None:
     assert aheim["entitled_ages"].tolist()[6:9] == ["", "6", "6–7"]
     assert aheim["coverage"].round(3).tolist()[6:] == [0.623, 0.591, 0.561, 0.538, 0.517, 0.518]
     totals = result.totals
+    _check_against_the_docs(result)
     assert totals["population"].tolist() == [295, 298, 296, 296, 296, 296, 598, 595, 591, 588, 585, 586]
     assert totals["demand"].round(6).tolist() == [132.75, 134.1, 140.6, 148, 155.4, 162.8,
                                                   358.8, 379.35, 398.7, 418.8, 438.75, 439.5]
@@ -527,3 +529,38 @@ def test_worked_example_of_the_docs() -> None:
     assert totals["capacity"].tolist() == [120.0] * 6 + [210.0] * 6
     assert totals["gap"].round(6).tolist()[6:] == [-148.8, -169.35, -188.7, -208.8, -228.75, -229.5]
     assert totals["coverage"].round(3).tolist()[6:] == [0.585, 0.554, 0.527, 0.501, 0.479, 0.478]
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "PLANNING_DEMAND.md"
+
+
+def _markdown_table(text: str, after: str) -> pd.DataFrame:
+    """The first markdown table after the line starting with ``after``, as text cells."""
+    lines = text[text.index(after):].splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    table = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        table.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+    return pd.DataFrame(table[2:], columns=table[0])
+
+
+def _check_against_the_docs(result: Any) -> None:
+    """docs/PLANNING_DEMAND.md shows this scenario and these numbers: its TOML and both tables are compared."""
+    text = DOCS.read_text(encoding="utf-8")
+    toml = text[text.index("```toml") + len("```toml"):]
+    assert DemandSpec.from_dict(tomllib.loads(toml[:toml.index("```")])) == \
+        DemandSpec.from_dict(tomllib.loads(ISSUE_EXAMPLE))
+    for frame, after in ((result.rows[result.rows["region_key"] == "05978004"], "`rows` for Aheim"),
+                         (result.totals, "`totals` (Aheim + Bdorf)")):
+        shown = _markdown_table(text, after)
+        assert len(shown) == len(frame)
+        for name in shown.columns:
+            computed = frame[name].tolist()
+            if name == "coverage":
+                assert shown[name].tolist() == ["" if math.isnan(v) else f"{v:.3f}" for v in computed]
+            elif frame[name].dtype.kind == "f":
+                assert [float(v) if v else math.nan for v in shown[name]] == pytest.approx(computed, nan_ok=True)
+            else:
+                assert shown[name].tolist() == [str(v) for v in computed], name
