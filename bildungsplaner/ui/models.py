@@ -456,7 +456,7 @@ class ObservationTableModel(QAbstractTableModel):
         """The value cell as text: the number, ``number flag`` for p/r/s, or the symbol instead of a number."""
         flag, value = self._flag(row), float(self.values[row])
         if flag in SYMBOL_FLAGS or np.isnan(value):
-            return flag
+            return flag or "."  # a value without a number is unknown („.“), never blank or the zero sign „–“
         text = format_number(value, self.decimals, grouping=grouping)
         return f"{text} {flag}" if flag and grouping else text
 

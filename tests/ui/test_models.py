@@ -347,3 +347,13 @@ def test_chart_widget_draws_items(qtbot: Any, small_workspace: Any) -> None:
     widget.clear()
     assert widget.items == [] and widget.data.kind == "empty"
 
+
+
+def test_a_value_without_number_or_symbol_shows_the_unknown_sign() -> None:
+    """A missing value without a symbol from the source is „.“ (unknown), never blank or „–“ (exactly zero)."""
+    frame = pd.DataFrame({
+        "region_id": np.array([1, 1]), "region_key": pd.Categorical(["1", "1"]),
+        "region_name": pd.Categorical(["A", "A"]), "period": pd.Categorical(["2020", "2021"]),
+        "dimensions": pd.Categorical(["", ""]), "value": [np.nan, 0.0], "flag": pd.Categorical([None, None])})
+    model = ObservationTableModel(frame, unit="Anzahl")
+    assert [model.index(r, model.value_column).data() for r in range(2)] == [".", "0"]
