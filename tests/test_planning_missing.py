@@ -104,3 +104,12 @@ def test_demo_ganztag_coverage_counts_demand_for_the_same_grades_as_the_places(d
     assert row["entitled_demand"] == pytest.approx(row["entitled_population"] * 0.75)
     assert 0.5 < row["coverage"] < 1.5  # grade 1 alone: places / (grade 1 × 0.75) would be several times this
     assert row["capacity"] / row["entitled_demand"] > 2.5
+
+
+def test_plan_run_text_shows_a_missing_number_as_dot_not_dash(demo_file: Path, tmp_path: Path, capsys) -> None:
+    text = (Path(__file__).parent / "planning" / "demand_demo.toml").read_text(encoding="utf-8")
+    scenario = tmp_path / "ohne_plaetze.toml"
+    scenario.write_text(text + '\n[[demand]]\nname = "Ü3"\nages = [3, 4, 5]\nrate = 0.95\n', encoding="utf-8")
+    assert main(["plan", "run", str(scenario), "--workspace", str(demo_file)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "  Ü3  " in line]
+    assert lines and all(line.split()[-2:] == [".", "."] for line in lines)  # no places given: unknown, not 0

@@ -49,9 +49,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
 
 
 def _cell(value: Any, decimals: int) -> str:
-    """German number text; missing → ``–``."""
+    """German number text; missing → ``.`` (GENESIS: unknown; ``–`` would mean exactly zero)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
+        return "."
     return format_number(float(value), decimals)
 
 
@@ -160,7 +160,9 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
 
 
 def _kind_de(kind: str) -> str:
-    return {"allocation": "Verteilung", "demand": "Bedarf"}.get(kind, kind)
+    from bildungsplaner.services.scenarios import KIND_LABELS
+
+    return KIND_LABELS.get(kind, kind)
 
 
 def _print_result(result: Any, as_json: bool, saved: str | None) -> None:
