@@ -1,4 +1,5 @@
-"""``plan run --save`` never replaces a saved scenario silently, and ``plan run … | head`` ends quietly."""
+"""``plan run --save`` never replaces a saved scenario silently, ``plan run … | head`` ends quietly, and the
+kinds of scenario are named in German."""
 
 from __future__ import annotations
 
@@ -49,3 +50,11 @@ def test_a_reader_that_closes_the_pipe_early_ends_the_command_quietly(demo_file)
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=120) == 141
     assert err == ""  # no „Interner Fehler: BrokenPipeError“, no „Exception ignored …“
+
+
+def test_scenarios_of_different_kinds_are_named_in_german(demo_file, capsys) -> None:
+    code = main(["plan", "compare", "Schulsozialarbeit Grundschulen 2027", NAME, "--workspace", str(demo_file)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"„Schulsozialarbeit Grundschulen 2027“ (Verteilung) und „{NAME}“ (Bedarf) sind verschiedene Arten" in err
+    assert "allocation" not in err and "demand" not in err

@@ -535,8 +535,10 @@ def _births(rule: str, frame: pd.DataFrame, codes: np.ndarray, base: np.ndarray,
     n = int(str(rule).split("-")[1])
     window = earlier[-n:]
     if len(window) < n:
-        warnings.append(f"Für „births = {rule}“ gibt es nur {len(window)} beobachtete Jahre "
-                        f"({format_ages(window.tolist())}); gemittelt wird über diese.")
+        years = format_ages(window.tolist())
+        warnings.append(f"Für „births = {rule}“ gibt es nur ein beobachtetes Jahr ({years}); dessen Zahl wird "
+                        "übernommen." if len(window) == 1 else f"Für „births = {rule}“ gibt es nur {len(window)} "
+                        f"beobachtete Jahre ({years}); gemittelt wird über diese.")
     grids = np.stack([_grid(frame, codes, len(base), int(y), 1)[:, 0] for y in window])
     gaps = np.isnan(grids)  # [year, region]; the start year is never missing (checked before)
     if gaps.any():

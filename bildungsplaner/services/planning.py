@@ -16,6 +16,7 @@ import pandas as pd
 from bildungsplaner import UserInputError
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.planning_inputs import collect_inputs, compute
+from bildungsplaner.services.scenarios import KIND_LABELS
 from bildungsplaner.store.database import Workspace
 
 __all__ = ["Comparison", "compare_results", "result_kind", "run_scenario"]
@@ -54,8 +55,8 @@ def compare_results(result_a: Any, name_a: str, result_b: Any, name_b: str) -> C
     """Line up two results of the same kind (see the module docstring)."""
     kind_a, kind_b = result_kind(result_a), result_kind(result_b)
     if kind_a != kind_b:
-        raise UserInputError(f"„{name_a}“ ({kind_a}) und „{name_b}“ ({kind_b}) sind verschiedene Arten von "
-                             "Szenarien und lassen sich nicht vergleichen.")
+        raise UserInputError(f"„{name_a}“ ({KIND_LABELS[kind_a]}) und „{name_b}“ ({KIND_LABELS[kind_b]}) sind "
+                             "verschiedene Arten von Szenarien und lassen sich nicht vergleichen.")
     if kind_a == "allocation":
         keys, value = ["key", "name"], "amount"
     else:

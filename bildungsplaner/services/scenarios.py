@@ -21,8 +21,11 @@ from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import AuditAction, Scenario, ScenarioResult
 
-__all__ = ["SavedScenario", "delete_scenario", "duplicate_scenario", "export_scenario_file", "get_scenario",
-           "list_scenarios", "rename_scenario", "save_scenario"]
+__all__ = ["KIND_LABELS", "SavedScenario", "delete_scenario", "duplicate_scenario", "export_scenario_file",
+           "get_scenario", "list_scenarios", "rename_scenario", "save_scenario"]
+
+#: The kinds of scenario as messages name them (German; the files and the database say allocation/demand).
+KIND_LABELS = {"allocation": "Verteilung", "demand": "Bedarf"}
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,8 @@ def save_scenario(ws: Workspace, spec: Any, *, result: dict[str, Any] | None = N
             action = "angelegt"
         else:
             if row.kind != kind:
-                raise UserInputError(f"„{spec.name}“ ist ein Szenario der Art „{row.kind}“, nicht „{kind}“.")
+                old, new = KIND_LABELS.get(row.kind, row.kind), KIND_LABELS.get(kind, kind)
+                raise UserInputError(f"„{spec.name}“ ist ein Szenario der Art „{old}“, nicht „{new}“.")
             row.parameters = text
             if notes is not None:
                 row.notes = notes
