@@ -20,7 +20,13 @@ Input contract of :func:`forecast` (a service collects these from the workspace;
     Capacity is today's and held constant over the years.
 
 Missing data: a region lacking (or NaN) a value the forecast needs in the start year is refused with an error
-naming the regions and ages - a silent zero would understate demand.
+naming the regions and ages - a silent zero would understate demand. Where a value is replaced (age 0 of a
+year under ``births = "mean-N"`` by the mean of the other years, a NaN capacity by 0 places) a warning names
+every region.
+
+Ganztag (GaFöG): a line with ``ganztag_entitlement`` counts all its ages every year, like the places it is held
+against; demand = entitled children × ``rate`` + the others × ``rate_before_entitlement`` (default ``rate``),
+and the entitled part is kept beside the whole (``entitled_*`` columns).
 """
 
 from __future__ import annotations
