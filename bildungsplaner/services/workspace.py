@@ -45,6 +45,7 @@ __all__ = [
     "backup_workspace",
     "check_workspace",
     "create_demo_workspace",
+    "create_workspace",
     "open_or_create_default",
     "open_workspace",
     "restore_workspace",
@@ -181,6 +182,35 @@ def _save_demo_scenarios(ws: Workspace) -> None:
         spec = scenario_files.parse(text, "Demo-Szenario")
         save_scenario(ws, spec, result=run_scenario(ws, spec).to_json_dict(),
                       notes="Beispielszenario des Demo-Arbeitsbereichs")
+
+
+def create_workspace(target: Path, *, region: str | None = None, name: str | None = None) -> Path:
+    """A new, empty workspace at ``target`` (suffix ``.bpws`` added when missing), optionally with its home
+    region (created with the chain above it) and a name. Refuses an existing file; returns the path."""
+    from bildungsplaner.services.home import set_home_region, set_workspace_name
+
+    target = Path(target)
+    if not target.suffix:
+        target = target.with_name(target.name + WORKSPACE_SUFFIX)
+    if target.exists():
+        raise UserInputError(f"{target} existiert bereits; ein neuer Arbeitsbereich überschreibt nichts.")
+    if not target.parent.is_dir():
+        raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
+    tmp = target.with_name(f".{target.name}.entsteht")
+    for leftover in (tmp, Path(f"{tmp}-journal")):
+        leftover.unlink(missing_ok=True)
+    try:
+        with open_workspace(tmp) as ws:
+            if region:
+                set_home_region(ws, region)
+            if name:
+                set_workspace_name(ws, name)
+            with ws.transaction() as s:
+                record(s, AuditAction.CREATE, {"region": region or "", "name": name or ""})
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target
 
 
 def open_or_create_default(path: Path, progress: Progress | None = None) -> Workspace:

@@ -223,6 +223,18 @@ class ScenarioResult(Base):
     scenario: Mapped[Scenario] = relationship(back_populates="results")
 
 
+class WorkspaceSetting(Base):
+    """A setting of the workspace itself (not of the user): its name, its home region, …
+
+    Values are JSON; the names and their meaning are declared in ``services/workspace.py``.
+    """
+
+    __tablename__ = "workspace_setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
 class AuditEntry(Base):
     __tablename__ = "audit_entry"
     __table_args__ = (CheckConstraint(f"action IN ({_in(AuditAction)})", name="action"),)
