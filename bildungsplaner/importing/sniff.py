@@ -209,6 +209,7 @@ def _sniff_zip(path: Path, size: int) -> Sniffed:
             kind = "ods"
             xml_parts = [n for n in ("content.xml", "styles.xml", "meta.xml") if n in names]
             sheets: list[str] = []
+            titles: dict[str, str] = {}
         elif "[Content_Types].xml" in names:
             types = _read(archive, "[Content_Types].xml", 1024**2)
             _refuse_doctype(name, "[Content_Types].xml", types)
@@ -219,14 +220,15 @@ def _sniff_zip(path: Path, size: int) -> Sniffed:
                 raise UserInputError(f"{name} ist {what} (ZIP), keine Arbeitsmappe.")
             xml_parts = sorted(n for n in names if n.endswith((".xml", ".rels")))
             sheets = _sheet_names(archive, name)
+            titles = _sheet_titles(archive)  # patterns only, no XML parser: safe before the DOCTYPE check
         else:
             raise UserInputError(f"{name} ist ein ZIP-Archiv, aber keine Arbeitsmappe (xlsx oder ods); bitte die "
                                  "Tabelle darin auspacken.")
         for part in xml_parts:
-            _refuse_doctype(name, part, _read(archive, part, 4096))
+            _refuse_doctype(name, part, _read(archive, part, 4096, titles.get(part)))
         if kind in ("xlsx", "xlsm"):
             for part in sorted(n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")):
-                _check_sheet(archive, name, part)
+                _check_sheet(archive, name, part, titles.get(part))
         else:
             _check_ods(archive, name)
     return Sniffed(kind, size, sheets=sheets)
@@ -245,12 +247,14 @@ def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
                                  .replace(",", "."))
 
 
-def _read(archive: zipfile.ZipFile, part: str, limit: int) -> bytes:
+def _read(archive: zipfile.ZipFile, part: str, limit: int, title: str | None = None) -> bytes:
+    """The first ``limit`` bytes of ``part``; ``title``: the sheet's name for the message if it is a worksheet."""
     try:
         with archive.open(part) as handle:
             return handle.read(limit)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-        raise UserInputError(f"{Path(archive.filename or '').name}: der Teil {part} ist beschädigt "
+        what = f"das Blatt „{title}“" if title is not None else f"der Teil {part}"
+        raise UserInputError(f"{Path(archive.filename or '').name}: {what} ist beschädigt "
                              f"({exc}); bitte neu speichern.") from exc
 
 
@@ -273,9 +277,40 @@ def _sheet_names(archive: zipfile.ZipFile, name: str) -> list[str]:
             for m in re.findall(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', workbook)]
 
 
-def _check_sheet(archive: zipfile.ZipFile, name: str, part: str) -> None:
-    """Used range within limits, and no formula without a cached value (one streaming pass over the part)."""
-    sheet = part.rsplit("/", 1)[-1]
+def _attribute(tag: bytes, pattern: bytes) -> str | None:
+    import html
+
+    found = re.search(rb'\b' + pattern + rb'="([^"]*)"', tag)
+    return html.unescape(found.group(1).decode("utf-8", "replace")) if found else None
+
+
+def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet part (``xl/worksheets/sheet1.xml``) → the sheet's name as Excel shows it on its tab, via
+    the relationships of ``xl/workbook.xml``; parts it cannot tell are left out (messages then name the part)."""
+    try:
+        workbook = _read(archive, "xl/workbook.xml", 4 * 1024**2)
+        rels = _read(archive, "xl/_rels/workbook.xml.rels", 4 * 1024**2)
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError):
+        return {}
+    targets: dict[str, str] = {}
+    for tag in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        rel_id, target = _attribute(tag, rb"Id"), _attribute(tag, rb"Target")
+        if rel_id and target:
+            targets[rel_id] = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    titles: dict[str, str] = {}
+    for tag in re.findall(rb"<(?:\w+:)?sheet\b[^>]*>", workbook):
+        title, rel_id = _attribute(tag, rb"name"), _attribute(tag, rb"\w+:id")
+        if title is not None and rel_id in targets:
+            titles[targets[rel_id]] = title
+    return titles
+
+
+def _check_sheet(archive: zipfile.ZipFile, name: str, part: str, title: str | None = None) -> None:
+    """Used range within limits, and no formula without a cached value (one streaming pass over the part).
+
+    Messages name the sheet by its ``title`` (the tab's name); only where that is unknown by the part's file.
+    """
+    sheet = f"„{title}“" if title is not None else part.rsplit("/", 1)[-1]
     head = _read(archive, part, 65536)
     match = _DIMENSION.search(head)
     if match and match.group(3):

@@ -162,7 +162,7 @@ def build_corpus(folder: Path) -> list[Case]:
     damaged = bytearray(good)
     sheet_at = damaged.find(b"xl/worksheets/sheet1.xml") + len(b"xl/worksheets/sheet1.xml")
     damaged[sheet_at + 10:sheet_at + 60] = bytes(50)
-    add("kaputt.xlsx", bytes(damaged), "sheet1.xml ist beschädigt")
+    add("kaputt.xlsx", bytes(damaged), "das Blatt „Daten“ ist beschädigt")
     docx = _rewrite(good, {"[Content_Types].xml": b'<?xml version="1.0"?><Types><Override ContentType="application/'
                            b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'})
     add("vermerk.xlsx", docx, "ein Word-Dokument (ZIP)")
@@ -197,14 +197,15 @@ def build_corpus(folder: Path) -> list[Case]:
     # used ranges and formulas
     huge = _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>',
                       "A1:XFD1048576")
-    add("riesenbereich.xlsx", _rewrite(good, {"xl/worksheets/sheet1.xml": huge}), "reicht bis A1:XFD1048576")
+    add("riesenbereich.xlsx", _rewrite(good, {"xl/worksheets/sheet1.xml": huge}),
+        "das Blatt „Daten“ reicht bis A1:XFD1048576")
     liar = _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>',
                       "A1:B2")
     add("luegt.xlsx", _rewrite(good, {"xl/worksheets/sheet1.xml": liar}), "zum Absturz gebracht", with_template)
     wide = _sheet_xml('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>2</v></c></row>', None)
     add("breit.xlsx", _rewrite(good, {"xl/worksheets/sheet1.xml": wide}), "16.384 Spalten", with_template)
     add("formeln.xlsx", _workbook_bytes([*SMALL, ["05978", "Summe", "=SUM(C2:C3)"]]),
-        "Formeln ohne gespeicherte Ergebnisse")
+        "das Blatt „Daten“ enthält Formeln ohne gespeicherte Ergebnisse")
     broken_xml = _sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"', "A1:A2")
     add("ungueltig.xlsx", _rewrite(good, {"xl/worksheets/sheet1.xml": broken_xml}), "ist beschädigt und kann nicht",
         with_template)
