@@ -106,7 +106,7 @@ class FrameTableModel(QAbstractTableModel):
             return format_number(value, column.decimals)
         return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
-    def cell_text(self, row: int, column_number: int, column: FrameColumn, value: Any) -> str:
+    def cell_text(self, row: int, column: FrameColumn, value: Any) -> str:
         """The text of one cell (subclasses pick the symbol of a missing value by the row)."""
         return self.display(column, value)
 
@@ -117,7 +117,7 @@ class FrameTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         value = self._arrays[index.column()][index.row()]
         if role == _DISPLAY:
-            return self.cell_text(index.row(), index.column(), column, value)
+            return self.cell_text(index.row(), column, value)
         if role == SORT_ROLE:
             if column.kind in ("number", "percent"):
                 return float(value) if math.isfinite(value) else -math.inf
@@ -252,13 +252,12 @@ class DemandResultModel(FrameTableModel):
         entitlement = "entitled_population" in result.rows and bool(result.rows["entitled_population"].notna().any())
         self.set_frame(result.rows, demand_columns(entitlement))
 
-    def cell_text(self, row: int, column_number: int, column: FrameColumn, value: Any) -> str:
+    def cell_text(self, row: int, column: FrameColumn, value: Any) -> str:
         if column.field == "coverage" and not math.isfinite(value):
-            demand = self._arrays[next(i for i, c in enumerate(self.columns) if c.field == "demand")][row]
-            capacity = self._arrays[next(i for i, c in enumerate(self.columns) if c.field == "capacity")][row]
+            demand, capacity = (float(self.frame[name].iat[row]) for name in ("demand", "capacity"))
             if demand == 0 and math.isfinite(capacity):  # places but no demand: a share of nothing
                 return NOT_MEANINGFUL
-        return super().cell_text(row, column_number, column, value)
+        return super().cell_text(row, column, value)
 
 
 class ComparisonModel(FrameTableModel):

@@ -89,3 +89,28 @@ def test_demand_editor_sets_the_rate_before_the_entitlement_and_shows_the_entitl
     assert not editor.spec.demand[1].ganztag_entitlement and editor.spec.demand[1].rate_before_entitlement is None
     editor.undo_action.trigger()
     assert editor.spec.demand[1].ganztag_entitlement and editor.spec.demand[1].rate_before_entitlement == 0.6
+
+
+def test_demand_table_symbols_missing_dot_not_meaningful_x_zero_a_number(qtmodeltester: Any) -> None:
+    import pandas as pd
+
+    from bildungsplaner.planning.demand import DemandSpec, forecast
+    from bildungsplaner.ui.planning_models import DemandResultModel
+
+    spec = DemandSpec.from_dict({
+        "format": 1, "kind": "demand", "name": "T", "regions": {"level": "gemeinde"},
+        "population": {"indicator": "BEV", "horizon": 2024},
+        "demand": [{"name": "Null", "ages": [1], "rate": 0.0, "capacity": {"attribute": "p"}},
+                   {"name": "Ohne", "ages": [1], "rate": 0.5}]})
+    population = pd.DataFrame({"region_key": "A", "region_name": "Aheim", "year": 2024, "age": [0, 1],
+                               "value": [3.0, 4.0]})
+    capacity = pd.DataFrame({"region_key": ["A"], "line": ["Null"], "capacity": [0.0]})
+    model = DemandResultModel()
+    model.set_result(forecast(spec, population, capacity))
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "davon mit Rechtsanspruch" not in headers  # no Ganztag line: no entitled columns
+    # rate 0 and 0 places: both exactly zero (a number), the coverage of no demand is not meaningful
+    assert [cell(model, 0, h) for h in ("Bedarf (Plätze)", "Plätze", "Lücke", "Deckung")] == ["0", "0", "0", "x"]
+    # a line without places: unknown, „.“ — never „–“, which means exactly zero
+    assert [cell(model, 1, h) for h in ("Bedarf (Plätze)", "Plätze", "Lücke", "Deckung")] == ["2", ".", ".", "."]
