@@ -46,6 +46,8 @@ class ComparisonView(QWidget):
         self.combo_a.setObjectName("compareA")
         self.combo_b = QComboBox()
         self.combo_b.setObjectName("compareB")
+        self._kinds: dict[str, str] = {}
+        self.combo_a.currentIndexChanged.connect(lambda _index: self._offer_partners(self.combo_b.currentData()))
         self.compare_button = QPushButton(tr("&Vergleichen"))
         self.compare_button.setObjectName("compareButton")
         self.compare_button.clicked.connect(self.compare)
@@ -65,17 +67,37 @@ class ComparisonView(QWidget):
         layout.addWidget(self.warnings)
 
     def set_scenarios(self, rows: Sequence[SavedScenario]) -> None:
-        for combo in (self.combo_a, self.combo_b):
-            current = combo.currentData()
-            combo.clear()
-            for row in rows:
-                combo.addItem(f"{row.name} ({kind_label(row.kind)})", row.name)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
-        if self.combo_b.currentIndex() == self.combo_a.currentIndex() and self.combo_b.count() > 1:
-            self.combo_b.setCurrentIndex(1 if self.combo_a.currentIndex() == 0 else 0)
-        self.compare_button.setEnabled(bool(rows))
+        """Offer every scenario as A and, as B, only those of A's kind (a demand and an allocation scenario
+        cannot be compared); A starts on a scenario that has a partner, B on another of its kind."""
+        self._kinds = {row.name: row.kind for row in rows}
+        current_a, current_b = self.combo_a.currentData(), self.combo_b.currentData()
+        self.combo_a.blockSignals(True)
+        self.combo_a.clear()
+        for row in rows:
+            self.combo_a.addItem(f"{row.name} ({kind_label(row.kind)})", row.name)
+        index = self.combo_a.findData(current_a)
+        if index < 0:
+            kinds = [row.kind for row in rows]
+            index = next((i for i, kind in enumerate(kinds) if kinds.count(kind) > 1), 0)
+        self.combo_a.setCurrentIndex(index if rows else -1)
+        self.combo_a.blockSignals(False)
+        self._offer_partners(current_b)
         self.model.clear()
         self.warnings.clear()
+
+    def _offer_partners(self, preferred: str | None = None) -> None:
+        """Fill B with the scenarios of A's kind, another one than A first."""
+        name_a = self.combo_a.currentData()
+        kind = self._kinds.get(name_a)
+        self.combo_b.clear()
+        for name, other in self._kinds.items():
+            if other == kind:
+                self.combo_b.addItem(f"{name} ({kind_label(other)})", name)
+        index = self.combo_b.findData(preferred) if preferred != name_a else -1
+        if index < 0:
+            index = next((i for i in range(self.combo_b.count()) if self.combo_b.itemData(i) != name_a), 0)
+        self.combo_b.setCurrentIndex(index if self.combo_b.count() else -1)
+        self.compare_button.setEnabled(self.combo_b.count() > 0)
 
     def select(self, name_a: str, name_b: str) -> None:
         self.combo_a.setCurrentIndex(self.combo_a.findData(name_a))
