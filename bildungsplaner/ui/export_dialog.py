@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -113,6 +114,14 @@ class ExportPanel(QWidget):
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(tr("&Öffnen"))
+        self.open_button.setObjectName("exportOpen")
+        self.open_button.setToolTip(tr("Die exportierte Datei mit dem Standardprogramm öffnen"))
+        self.open_button.clicked.connect(self.open_exported)
+        self.open_button.hide()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.open_button)
 
         form = QFormLayout()
         form.addRow(tr("&Szenario:"), self.scenario)
@@ -130,7 +139,7 @@ class ExportPanel(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.status)
+        layout.addLayout(status_row)
         layout.addStretch(1)
         self._update_state()
 
@@ -204,15 +213,26 @@ class ExportPanel(QWidget):
 
         def done(path: Path) -> None:
             self.last_path = Path(path)
-            self.status.setText(tr("Geschrieben: {path}").format(path=path))
-            QMessageBox.information(self, tr("Export"), tr("Der Export wurde gespeichert:\n{path}").format(path=path))
+            self.status.setText(tr("Geschrieben: {path}").format(path=path))  # said once, here, with „Öffnen“
+            self.open_button.show()
             self.exported.emit(Path(path))
 
         def failed(exc: BaseException) -> None:
             self.status.setText("")
+            self.open_button.hide()
             show_error(self, exc, tr("Export"))
 
         self.runner.start(lambda progress: run_export(ws, name, out, compare=compare, format=fmt,
                                                       suppress_below=suppress, progress=progress),
                           title=tr("Export"), label=tr("„{name}“ wird exportiert …").format(name=name),
                           on_done=done, on_error=failed)
+
+    def open_exported(self) -> None:
+        """Open the file just written with the system's default program (Excel, a PDF viewer …)."""
+        path = self.last_path
+        if path is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(self, tr("Export"), tr(
+                "{path} ließ sich nicht öffnen: für diese Dateiart ist kein Standardprogramm eingerichtet, oder es "
+                "startete nicht. Die Datei ist gespeichert.").format(path=path))

@@ -84,18 +84,23 @@
         <translation>Written: {path}</translation>
     </message>
     <message>
+        <source>&amp;Öffnen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Die exportierte Datei mit dem Standardprogramm öffnen</source>
+        <translation>Open the exported file with the default program</translation>
+    </message>
+    <message>
+        <source>{path} ließ sich nicht öffnen: für diese Dateiart ist kein Standardprogramm eingerichtet, oder es startete nicht. Die Datei ist gespeichert.</source>
+        <translation>{path} could not be opened: no default program is set up for this kind of file, or it did not start. The file has been saved.</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <location line="+5"/>
         <location line="+4"/>
         <source>Export</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <location line="-9"/>
-        <source>Der Export wurde gespeichert:
-{path}</source>
-        <translation>The export has been saved:
-{path}</translation>
     </message>
     <message>
         <location line="+9"/>

@@ -7,6 +7,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from bildungsplaner import UserInputError
@@ -42,8 +44,16 @@ def test_export_xlsx_with_suppression(window: MainWindow, tmp_path: Path, messag
     panel.export_button.click()  # no target yet: the file dialog asks
     written = tmp_path / "bedarf.xlsx"
     assert written.exists() and panel.last_path == written
-    assert message_boxes.kinds() == ["information"] and str(written) in message_boxes.texts()[0]
-    assert str(written) in panel.status.text()
+    # success is said once, in the panel, with a button that opens the file in the default program
+    assert message_boxes.kinds() == [] and panel.status.text() == f"Geschrieben: {written}"
+    assert panel.open_button.isVisibleTo(panel) and panel.open_button.text() == "&Öffnen"
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    panel.open_button.click()
+    assert [url.toLocalFile() for url in opened] == [str(written)]
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: False))  # no program for .xlsx
+    panel.open_button.click()
+    assert message_boxes.kinds() == ["warning"] and "ließ sich nicht öffnen" in message_boxes.texts()[0]
     book = openpyxl.load_workbook(written)
     assert len(book.sheetnames) >= 2
     texts = " ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value)
@@ -60,14 +70,17 @@ def test_export_csv_with_comparison_and_pdf(window: MainWindow, tmp_path: Path, 
     panel.format.setCurrentIndex(panel.format.findData("csv"))
     assert not panel.suppress.isEnabled()
     panel.target.setText(str(tmp_path / "verteilung.csv"))
+    panel.compare.setCurrentIndex(0)  # a CSV holds the planning table only, no comparison
     panel.export_button.click()
     text = (tmp_path / "verteilung.csv").read_text(encoding="utf-8-sig")
     assert "Gemeinschaftsgrundschule" in text and ";" in text
+    panel.select_scenario(ALLOCATION, f"{ALLOCATION} (Kopie)")
     panel.format.setCurrentIndex(panel.format.findData("pdf"))
     assert panel.target.text().endswith("verteilung.pdf")
     panel.export_button.click()
     assert (tmp_path / "verteilung.pdf").read_bytes().startswith(b"%PDF")
-    assert message_boxes.kinds() == ["information", "information"]
+    assert message_boxes.kinds() == []  # two exports, no dialog to click away
+    assert panel.status.text().endswith("verteilung.pdf") and panel.open_button.isVisibleTo(panel)
 
 
 def test_export_error_shows_the_german_message(window: MainWindow, tmp_path: Path, message_boxes: Any,
