@@ -1,13 +1,16 @@
-"""Council-ready Excel workbooks (openpyxl): planning table, comparison, method, data, chart.
+"""Council-ready Excel workbooks (openpyxl): overview, planning tables, comparison, data, method, charts.
 
-The writer knows nothing about scenarios: the service describes the workbook as a :class:`Report` — a main
-:class:`PlanTable` (columns with header, unit, decimals and whether they are summed), optional further
-tables (comparison, data), method sections and document properties — and :func:`write_report` lays it out:
+The writer knows nothing about scenarios: the service describes the workbook as a :class:`Report` — its
+tables in sheet order (:attr:`Report.tables`: columns with header, unit, decimals and whether they are summed;
+several tables may share one sheet and are then written below each other), method sections and document
+properties — and :func:`write_report` lays it out:
 
-* title, subtitle and "Stand" above the table; header row with units; one row per record; a totals row of
-  live ``=SUM(…)`` formulas (so a council member who edits a number sees the totals follow);
-* number formats with thousands separator and fixed decimals per column (Excel shows them with German
-  separators on a German system), negative values of highlighted columns in red (conditional format);
+* title, subtitle and "Stand" above each table; header row with units (wrapped, with an explicit row height
+  so that LibreOffice shows it whole as well); one row per record; a totals row of live ``=SUM(…)`` formulas
+  per block (``group_by``: one block per value, e.g. per year — totals never run across blocks);
+* number formats with thousands separator and fixed decimals per column; an exact zero shows „–“, a missing
+  value „.“ (:mod:`~bildungsplaner.exporting.symbols`); a block whose column holds a missing value gets „.“
+  as its total instead of a ``SUM`` that would skip it; negative values of highlighted columns in red;
 * frozen header, autofilter, column widths from the content, print setup: A4 landscape, one page wide,
   header rows repeated on every page, footer "Seite x von y" and the file's date;
 * text cells are always written as strings (:func:`~bildungsplaner.exporting.safety.clean_text`), never as
@@ -15,8 +18,8 @@ tables (comparison, data), method sections and document properties — and :func
 * disclosure control (``suppress_below``): counts below the threshold and the cells secondary suppression
   picks show ``.``; the totals of a suppressed column are written as values (the true total, or ``.`` where
   the total itself would disclose a cell) instead of formulas, since ``SUM`` would skip the hidden cells;
-  ``Report.suppression_note`` is filled for the method sheet;
-* a native bar or line chart where the report asks for one;
+  ``Report.suppression_note`` is filled for the method sheet — also when the check ran and hid nothing;
+* native charts (:mod:`~bildungsplaner.exporting.charts`), never smoothed, one per block where asked;
 * written through :func:`~bildungsplaner.exporting.safety.atomic_target`.
 """
 
@@ -31,7 +34,6 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pandas as pd
-from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -39,6 +41,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_title
 from bildungsplaner.exporting.suppression import suppress
+from bildungsplaner.exporting.symbols import MISSING, excel_number_format, is_missing
 
 __all__ = ["ChartSpec", "Column", "MethodSection", "PlanTable", "Report", "write_report"]
 
@@ -46,11 +49,14 @@ if not openpyxl.DEFUSEDXML:  # pragma: no cover - the lock file pins defusedxml
     raise ImportError("openpyxl arbeitet ohne defusedxml; die Installation ist unvollständig.")
 
 TITLE_FONT = Font(bold=True, size=14)
+HEADING_FONT = Font(bold=True, size=12)
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 TOTAL_FONT = Font(bold=True)
 NEGATIVE_FILL = PatternFill("solid", fgColor="F8CBAD")
 THIN = Side(style="thin", color="808080")
+#: points per line of wrapped text (Calibri 11 in Excel and LibreOffice)
+LINE_HEIGHT = 15.0
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,7 @@ class Column:
 
     @property
     def excel_format(self) -> str:
-        return self.number_format or _number_format(self.decimals)
+        return self.number_format or excel_number_format(self.decimals)
 
     @property
     def label(self) -> str:
@@ -81,13 +87,18 @@ class Column:
 
 @dataclass
 class ChartSpec:
-    """A native chart on the table's sheet: ``kind`` ``bar`` or ``line``, categories and series by key."""
+    """A native chart beside its table: ``kind`` ``bar`` or ``line``, categories and series by key.
+
+    ``split_by``: one chart per block of consecutive rows with the same value of this column (its title gets
+    the value), so that e.g. each demand line has its own chart over its own years.
+    """
 
     title: str
     category: str
     series: list[str]
     kind: str = "bar"
     y_title: str = ""
+    split_by: str | None = None
 
 
 @dataclass
@@ -103,6 +114,8 @@ class PlanTable:
     #: blocks of consecutive rows with the same value of this column, each with its own totals row
     group_by: str | None = None
     chart: ChartSpec | None = None
+    #: what the table is to the exports: ``overview``, ``plan`` (a planning table), ``comparison``, ``data``
+    role: str = "plan"
 
 
 @dataclass
@@ -114,20 +127,21 @@ class MethodSection:
 @dataclass
 class Report:
     title: str
-    table: PlanTable
+    table: PlanTable  #: the first sheet
     method: list[MethodSection] = field(default_factory=list)
-    extra_tables: list[PlanTable] = field(default_factory=list)
+    extra_tables: list[PlanTable] = field(default_factory=list)  #: the further sheets, in order
     chart: ChartSpec | None = None
     author: str = ""
     suppression_note: list[str] = field(default_factory=list)
 
-
-def _number_format(decimals: int) -> str:
-    return "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    @property
+    def tables(self) -> list[PlanTable]:
+        """Every table in sheet order."""
+        return [self.table, *self.extra_tables]
 
 
 def _cell_value(value: Any, column: Column) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if is_missing(value):
         return None
     if column.text:
         return clean_text(value)
@@ -154,14 +168,14 @@ def _suppressed_frame(table: PlanTable, threshold: int) -> tuple[pd.DataFrame, d
         if mask.any():
             for key in (column.key, *column.derived):
                 rows[key] = rows[key].astype(object)
-                rows.loc[mask, key] = "."
+                rows.loc[mask, key] = MISSING
             hidden_totals[column.key] = bool(result.hidden_column_totals[j])
     primary, secondary = result.count
     return rows, hidden_totals, primary, secondary
 
 
 def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int, label: str | None, *,
-                 suppress_below: int | None, note: list[str]) -> int:
+                 suppress_below: int | None, note: list[str], positions: list[int]) -> int:
     """Rows of one block from ``first`` on, then its totals row (if ``label``); returns the next free row."""
     original = rows
     hidden_totals: dict[str, bool] = {}
@@ -173,12 +187,15 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
                         f"Geheimhaltung), {secondary} weitere, damit sie sich nicht aus den Summen errechnen "
                         "lassen (sekundäre Geheimhaltung).")
     for i, values in enumerate(rows.to_dict("records"), start=first):
+        positions.append(i)
         for j, column in enumerate(table.columns, start=1):
             value = _cell_value(values.get(column.key), column)
+            if value is None and not column.text:
+                value = MISSING  # missing is not zero, and not blank either
             cell = ws.cell(i, j, value)
             if isinstance(value, str):
                 cell.data_type = "s"
-                if value == ".":
+                if not column.text:  # a symbol („.“, „x“) in a number column stands where the number would
                     cell.alignment = Alignment(horizontal="right")
             elif value is not None:
                 cell.number_format = column.excel_format
@@ -192,11 +209,15 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
             continue
         letter = get_column_letter(j)
         cell = ws.cell(total_row, j)
-        if column.key in hidden_totals:
-            true_total = float(pd.to_numeric(original[column.key], errors="coerce").sum())
-            cell.value = "." if hidden_totals[column.key] else true_total
-            if cell.value == ".":
+        numbers = pd.to_numeric(original[column.key], errors="coerce")
+        if numbers.isna().any():  # a missing part makes the total unknown: „.“, not a sum that skips it
+            cell.value, cell.data_type = MISSING, "s"
+            cell.alignment = Alignment(horizontal="right")
+        elif column.key in hidden_totals:
+            cell.value = MISSING if hidden_totals[column.key] else float(numbers.sum())
+            if cell.value == MISSING:
                 cell.data_type = "s"
+                cell.alignment = Alignment(horizontal="right")
         else:
             cell.value = f"=SUM({letter}{first}:{letter}{last})"
         cell.number_format = column.excel_format
@@ -205,12 +226,28 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
     return total_row + 1
 
 
-def _write_table(ws: Worksheet, table: PlanTable, *, suppress_below: int | None,
-                 note: list[str]) -> tuple[int, int, int]:
-    """Lay out ``table`` on ``ws``; returns (header row, first data row, last data row)."""
-    ws["A1"] = clean_text(table.title)
-    ws["A1"].font = TITLE_FONT
-    line = 2
+@dataclass
+class _Placed:
+    """Where a table landed on its sheet: header row, the sheet row of each record (in ``rows`` order)."""
+
+    header: int
+    positions: list[int]
+    rows: pd.DataFrame
+    next_row: int
+
+
+def _blocks(table: PlanTable) -> list[tuple[Any, pd.DataFrame]]:
+    if table.group_by and len(table.rows):
+        return list(table.rows.groupby(table.group_by, sort=False))
+    return [(None, table.rows)]
+
+
+def _write_table(ws: Worksheet, table: PlanTable, *, top: int = 1, suppress_below: int | None,
+                 note: list[str]) -> _Placed:
+    """Lay out ``table`` on ``ws`` from row ``top`` on (the first table of a sheet also freezes its header)."""
+    first_on_sheet = top == 1
+    ws.cell(top, 1, clean_text(table.title)).font = TITLE_FONT if first_on_sheet else HEADING_FONT
+    line = top + 1
     for text in (table.subtitle, f"Stand: {table.stand}" if table.stand else ""):
         if text:
             ws.cell(line, 1, clean_text(text)).data_type = "s"
@@ -224,37 +261,66 @@ def _write_table(ws: Worksheet, table: PlanTable, *, suppress_below: int | None,
         cell.border = Border(bottom=THIN)
     first = header + 1
     row = first
-    if table.group_by and len(table.rows):
-        for value, block in table.rows.groupby(table.group_by, sort=False):
+    positions: list[int] = []
+    parts = []
+    for value, block in _blocks(table):
+        if value is None:
+            label = table.totals_label
+        else:
             label = f"{table.totals_label} {value}" if table.totals_label is not None else None
-            row = _write_block(ws, table, block, row, label, suppress_below=suppress_below, note=note)
-    else:
-        row = _write_block(ws, table, table.rows, row, table.totals_label, suppress_below=suppress_below, note=note)
+        row = _write_block(ws, table, block, row, label, suppress_below=suppress_below, note=note,
+                           positions=positions)
+        parts.append(block)
+    written = pd.concat(parts) if parts else table.rows
     last = row - 1 - (1 if table.totals_label is not None and len(table.rows) else 0)
     for j, column in enumerate(table.columns, start=1):
         if column.negative_red and len(table.rows):
             letter = get_column_letter(j)
             ws.conditional_formatting.add(f"{letter}{first}:{letter}{row - 1}",
                                           CellIsRule(operator="lessThan", formula=["0"], fill=NEGATIVE_FILL))
+    at = row
     if table.notes:
-        at = row + 2
+        at = row + 1
         for text in table.notes:
             ws.cell(at, 1, clean_text(text)).data_type = "s"
             at += 1
-    ws.freeze_panes = ws.cell(first, 2 if table.columns and table.columns[0].text else 1)
-    if len(table.rows):
-        ws.auto_filter.ref = f"A{header}:{get_column_letter(len(table.columns))}{last}"
-    _widths(ws, table, table.rows)
-    _print_setup(ws, header)
-    return header, first, last
+    if first_on_sheet:
+        ws.freeze_panes = ws.cell(first, 2 if table.columns and table.columns[0].text else 1)
+        if len(table.rows):
+            ws.auto_filter.ref = f"A{header}:{get_column_letter(len(table.columns))}{last}"
+        _print_setup(ws, header)
+    _widths(ws, table, table.rows, widen_only=not first_on_sheet)
+    _header_height(ws, table, header)
+    return _Placed(header, positions, written, at + 2)
 
 
-def _widths(ws: Worksheet, table: PlanTable, rows: pd.DataFrame) -> None:
+def _widths(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, *, widen_only: bool = False) -> None:
+    """Column widths from the content (a sheet with several tables: the widest of them)."""
     for j, column in enumerate(table.columns, start=1):
         sample = rows[column.key].head(200).tolist() if column.key in rows else []
-        longest = max([len(column.label) // 2 + 2, *(len(f"{v:,.{column.decimals}f}") if isinstance(v, int | float)
-                                                      else len(str(v)) for v in sample)], default=8)
-        ws.column_dimensions[get_column_letter(j)].width = min(max(8, longest + 2), 60)
+        # the header wraps between words, never inside one (bold: a little wider)
+        word = max((len(w) for w in column.label.split()), default=0) * 1.15 + 1
+        longest = max([len(column.label) // 2 + 2, word, *(len(f"{v:,.{column.decimals}f}")
+                                                           if isinstance(v, int | float) else len(str(v))
+                                                           for v in sample)], default=8)
+        dimension = ws.column_dimensions[get_column_letter(j)]
+        wanted = min(max(8, longest + 2), 60)
+        if j == 1 and len(table.columns) > 1 and not column.text:
+            wanted = max(wanted, 12)
+        dimension.width = max(wanted, dimension.width or 0) if widen_only else wanted
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` takes when wrapped in a column ``width`` characters wide (a cautious estimate)."""
+    per_line = max(1, int(width * 1.0) - 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def _header_height(ws: Worksheet, table: PlanTable, header: int) -> None:
+    """An explicit height for the wrapped header row: LibreOffice does not grow it on its own."""
+    lines = max((_lines(c.label, ws.column_dimensions[get_column_letter(j)].width or 8.43)
+                 for j, c in enumerate(table.columns, start=1)), default=1)
+    ws.row_dimensions[header].height = LINE_HEIGHT * lines + 3
 
 
 def _print_setup(ws: Worksheet, header: int) -> None:
@@ -270,73 +336,80 @@ def _print_setup(ws: Worksheet, header: int) -> None:
     ws.print_options.gridLines = False
 
 
+def method_sections(report: Report) -> list[MethodSection]:
+    """The method with the disclosure note (after :func:`write_report` filled it)."""
+    sections = list(report.method)
+    if report.suppression_note:
+        at = next((i for i, s in enumerate(sections) if s.heading == "Zeichenerklärung"), len(sections))
+        sections.insert(at, MethodSection("Geheimhaltung", [("", t) for t in report.suppression_note]))
+    return sections
+
+
 def _write_method(ws: Worksheet, report: Report) -> None:
     ws["A1"] = "Methodik"
     ws["A1"].font = TITLE_FONT
     row = 3
-    sections = list(report.method)
-    if report.suppression_note:
-        sections.append(MethodSection("Geheimhaltung", [("", t) for t in report.suppression_note]))
-    for section in sections:
+    widths = (34, 110)
+    for section in method_sections(report):
         ws.cell(row, 1, clean_text(section.heading)).font = HEADER_FONT
         row += 1
         for label, text in section.lines:
             if label:
-                ws.cell(row, 1, clean_text(label)).data_type = "s"
+                cell = ws.cell(row, 1, clean_text(label))
+                cell.data_type = "s"
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell = ws.cell(row, 2, clean_text(text))
             cell.data_type = "s"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(_lines(label, widths[0]), _lines(text, widths[1]))
+            if lines > 1:  # LibreOffice keeps one line per row unless told
+                ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
             row += 1
         row += 1
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 110
+    ws.column_dimensions["A"].width = widths[0]
+    ws.column_dimensions["B"].width = widths[1]
     _print_setup(ws, 1)
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
 
 
-def _add_chart(ws: Worksheet, table: PlanTable, chart: ChartSpec, header: int, first: int, last: int) -> None:
-    keys = [c.key for c in table.columns]
-    if chart.category not in keys or last < first:
-        return
-    made = BarChart() if chart.kind == "bar" else LineChart()
-    if isinstance(made, BarChart):
-        made.type = "col"
-    made.title = chart.title
-    made.y_axis.title = chart.y_title
-    made.height, made.width = 9, max(16, min(40, (last - first + 1) * 0.6))
-    for key in chart.series:
-        if key in keys:
-            col = keys.index(key) + 1
-            made.add_data(Reference(ws, min_col=col, min_row=header, max_row=last), titles_from_data=True)
-    made.set_categories(Reference(ws, min_col=keys.index(chart.category) + 1, min_row=first, max_row=last))
-    ws.add_chart(made, f"{get_column_letter(len(keys) + 2)}{header}")
-
-
 def write_report(report: Report, path: Path, *, suppress_below: int | None = None) -> Path:
     """Write ``report`` to ``path`` (xlsx) through a temporary file; returns ``path``."""
+    from bildungsplaner.exporting.charts import add_charts
+
     workbook = openpyxl.Workbook()
     taken: set[str] = set()
     note: list[str] = []
-    main = workbook.active
-    main.title = sheet_title(report.table.sheet, taken)
-    taken.add(main.title)
-    header, first, last = _write_table(main, report.table, suppress_below=suppress_below, note=note)
-    if (chart := report.chart or report.table.chart) is not None:
-        _add_chart(main, report.table, chart, header, first, last)
-    for table in report.extra_tables:
-        sheet = workbook.create_sheet(sheet_title(table.sheet, taken))
-        taken.add(sheet.title)
-        header, first, last = _write_table(sheet, table, suppress_below=suppress_below, note=note)
-        if table.chart is not None:
-            _add_chart(sheet, table, table.chart, header, first, last)
+    sheets: dict[str, Worksheet] = {}
+    next_row: dict[str, int] = {}
+    for number, table in enumerate(report.tables):
+        if table.sheet in sheets:
+            sheet = sheets[table.sheet]
+        else:
+            sheet = workbook.active if number == 0 else workbook.create_sheet()
+            sheet.title = sheet_title(table.sheet, taken)
+            taken.add(sheet.title)
+            sheets[table.sheet] = sheet
+        placed = _write_table(sheet, table, top=next_row.get(table.sheet, 1), suppress_below=suppress_below,
+                              note=note)
+        next_row[table.sheet] = placed.next_row
+        chart = table.chart if number else (report.chart or table.chart)
+        if chart is not None:
+            add_charts(sheet, table, chart, placed.header, placed.positions, placed.rows)
+    if suppress_below and not note:
+        note.append(f"Geheimhaltung geprüft: Fallzahlen unter {suppress_below} wären durch „.“ ersetzt worden; "
+                    "keine Zahl lag darunter, nichts ist verborgen.")
+    elif suppress_below:
+        note.insert(0, f"Fallzahlen unter {suppress_below} sind durch „.“ ersetzt (primäre Geheimhaltung), dazu "
+                       "so viele weitere, dass sich keine aus den Summen errechnen lässt (sekundäre Geheimhaltung).")
     report.suppression_note = note
     method = workbook.create_sheet(sheet_title("Methodik", taken))
     taken.add(method.title)
     _write_method(method, report)
     props = workbook.properties
     props.title = clean_text(report.title)[:250]
-    props.creator = clean_text(report.author)[:250]
+    props.creator = clean_text(report.author)[:250] if report.author else "Bildungsplaner"  # never the login
+    props.lastModifiedBy = None
     props.created = props.modified = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
     with atomic_target(Path(path)) as tmp:
         workbook.save(tmp)

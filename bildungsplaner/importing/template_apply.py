@@ -305,6 +305,9 @@ def apply_template(template: ImportTemplate, frame: pd.DataFrame, *, format: str
         meta["dimensions"] = [*template.observations.dimensions, *template.observations.fixed_dimensions]
     elif template.target == "facilities":
         rows, coded = _facilities(template, table, warnings), {}
+        assert template.facilities is not None
+        # attribute -> the file's own column header: exports label their columns with it
+        meta["attribute_columns"] = dict(template.facilities.attributes)
     else:
         rows, coded = _regions(template, table, warnings), {}
     return Batch(target=template.target, format=format, rows=rows.reset_index(drop=True), rows_read=len(frame),

@@ -74,3 +74,30 @@ def test_a_real_scenario_export_recalculates_to_the_scenarios_totals(demo_file, 
         totals = next(r for r in rows if r and r[0] == f"Summe {year}")
         assert float(totals[5]) == pytest.approx(block["demand"].sum(), abs=1e-6)  # Bedarf
         assert float(totals[7]) == pytest.approx(block["gap"].sum(), abs=1e-6)  # Lücke
+
+
+def test_comparison_totals_recalculate_per_line_and_year_only(demo_file, tmp_path: Path) -> None:
+    from bildungsplaner.planning import scenario as scenario_files
+    from bildungsplaner.services.planning import compare_results, run_scenario
+    from bildungsplaner.services.scenario_export import export_scenario
+    from bildungsplaner.store.database import open_workspace
+
+    demand = Path(__file__).resolve().parents[1] / "planning" / "demand_demo.toml"
+    variant = tmp_path / "variante.toml"
+    variant.write_text(demand.read_text(encoding="utf-8").replace("rate = 0.75", "rate = 0.9")
+                       .replace('name = "Kita', 'name = "Variante Kita'), encoding="utf-8")
+    spec, other = scenario_files.load(demand), scenario_files.load(variant)
+    with open_workspace(demo_file) as ws:
+        path = export_scenario(ws, spec, tmp_path / "vergleich.xlsx", compare=other)
+        comparison = compare_results(run_scenario(ws, spec), spec.name, run_scenario(ws, other), other.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    files = convert(path, 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1', out)
+    sheet = next(p for p in files if "Vergleich" in p.name)
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8").splitlines(), delimiter=";"))
+    totals = {r[0]: r for r in rows if r and r[0].startswith("Summe ")}
+    sums = comparison.rows.groupby(["line", "year"])[["a", "b", "difference"]].sum()
+    assert set(totals) == {f"Summe {line} {year}" for line, year in sums.index}  # nothing across lines or years
+    for (line, year), expected in sums.iterrows():
+        row = totals[f"Summe {line} {year}"]
+        assert [float(v) for v in row[4:7]] == pytest.approx(expected.tolist(), abs=1e-6)

@@ -50,8 +50,9 @@ def test_table_totals_formats_and_print_setup(tmp_path: Path) -> None:
                                         "Stellen (VZÄ)", "Lücke (Plätze)"]
     assert ws["C10"].value == "=SUM(C6:C9)" and ws["E10"].value == "=SUM(E6:E9)" and ws["F10"].value == "=SUM(F6:F9)"
     assert ws["D10"].value is None  # shares are not summed
-    assert ws["C6"].number_format == "#,##0" and ws["E6"].number_format == "#,##0.0"
-    assert ws["D6"].number_format == "#,##0.00"
+    # an exact zero shows „–“ (GENESIS: nichts vorhanden), the cell keeps the number
+    assert ws["C6"].number_format == '#,##0;-#,##0;"–"' and ws["E6"].number_format == '#,##0.0;-#,##0.0;"–"'
+    assert ws["D6"].number_format == '#,##0.00;-#,##0.00;"–"'
     assert ws.freeze_panes == "B6" and ws.auto_filter.ref == "A5:F9"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
