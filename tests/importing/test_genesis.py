@@ -207,7 +207,7 @@ def test_year_periods() -> None:
 def test_kita_table_with_four_header_rows() -> None:
     table = real("genesis_22541-01-04-4_00.csv")
     assert [c.measure for c in table.columns][:2] == ["Tageseinrichtungen für Kinder"] * 2
-    assert table.columns[0].dimensions == {}
+    assert table.columns[0].dimensions == {"Altersgruppe": "Insgesamt"}  # the empty total column is the total
     assert table.columns[1].dimensions == {"Altersgruppe": "unter 3 Jahre"}
     assert table.columns[6].measure == "Genehmigte Plätze" and table.columns[6].dimensions == {}
     places = cell(table, "DG", period="01.03.2016", measure="Genehmigte Plätze")
@@ -330,7 +330,7 @@ def test_total_column_beside_a_dimension_block_does_not_inherit() -> None:
                   ";;unter 3 Jahre;3 bis unter 6 Jahre;", ";;Anzahl;Anzahl;Anzahl", "DG;Deutschland;3;1;2",
                   head=head)
     assert [c.dimensions for c in table.columns] == [
-        {"Altersgruppe": "unter 3 Jahre"}, {"Altersgruppe": "3 bis unter 6 Jahre"}, {}]
+        {"Altersgruppe": "unter 3 Jahre"}, {"Altersgruppe": "3 bis unter 6 Jahre"}, {"Altersgruppe": "Insgesamt"}]
     assert {c.measure for c in table.columns} == {"Kinder"} and {c.unit for c in table.columns} == {"Anzahl"}
 
 
