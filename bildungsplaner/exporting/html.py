@@ -75,7 +75,7 @@ def _table(table: PlanTable) -> str:
             else:
                 cells.append(("", "left"))
         body.append(_row(cells, bold=True))
-    return (f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead>'
+    return (f'<table border="1" cellspacing="0" cellpadding="2" width="100%"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 
 

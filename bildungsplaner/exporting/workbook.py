@@ -199,6 +199,8 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
                     cell.alignment = Alignment(horizontal="right")
             elif value is not None:
                 cell.number_format = column.excel_format
+            if column.text and j > 1 and value is not None:  # apart from a number to its left
+                cell.alignment = Alignment(indent=1)
     last = first + len(rows) - 1
     if label is None or not len(rows):
         return last + 1
