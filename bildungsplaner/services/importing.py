@@ -7,10 +7,12 @@
 2. refuse a file already imported (same SHA-256) — the report says so and nothing changes;
 3. read it into a :class:`~bildungsplaner.importing.batch.Batch` (GENESIS needs no mapping, generic tables a
    template);
-4. match regions: by key first (a key Excel stripped of its leading zero is repaired only when unambiguous,
-   and reported), official keys unknown to the workspace are created with level and parent from the key,
-   then by name, with suggestions for near misses; whatever stays unmatched is listed and the import is
-   refused (never silently dropped) unless the caller assigns or creates those regions;
+4. match regions (:mod:`bildungsplaner.services.import_regions`): by key first (a key Excel stripped of its
+   leading zero is repaired only when unambiguous, and reported), official keys unknown to the workspace are
+   created with level and parent from the key, then by name as people write it („Boenen“, „Stadt Unna“,
+   „Schwerte (Ruhr)“; names taken that way are reported), preferring the Kreise of the file's other rows;
+   ambiguous names are offered, never guessed; whatever stays unmatched is listed with suggestions and the
+   import is refused (never silently dropped) unless the caller assigns or creates those regions;
 5. write dataset, indicators, regions, observations/facilities and an audit entry in ONE transaction; a
    newer import of the same table supersedes the older dataset, whose values stay as history. Any error or
    Cancel rolls everything back. ``dry_run`` does all of it and rolls back: the report is the preview.
@@ -18,7 +20,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import logging
@@ -36,15 +37,17 @@ from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import Batch
 from bildungsplaner.importing.columns import combine_codes, first_occurrences
 from bildungsplaner.importing.readers import indicator_code, read_batch, symbol_counts
-from bildungsplaner.importing.regionkeys import (
-    ancestor_keys,
-    is_region_key,
-    key_level,
-    parent_key,
-    repair_leading_zero,
-)
+from bildungsplaner.importing.regionkeys import is_region_key
 from bildungsplaner.importing.validate import check_totals
 from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.services.import_regions import (
+    MAX_LISTED,
+    RegionMatchedByName,
+    Regions,
+    UnmatchedRegion,
+    nearest_parent,
+    resolve_regions,
+)
 from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.bulk import insert_rows
 from bildungsplaner.store.database import Workspace
@@ -63,28 +66,10 @@ from bildungsplaner.store.models import (
 if TYPE_CHECKING:
     from bildungsplaner.importing.template import ImportTemplate
 
-__all__ = ["DeletedImport", "ImportReport", "UnmatchedRegion", "UnmatchedRegionsError", "delete_import",
-           "file_sha256", "import_file"]
+__all__ = ["DeletedImport", "ImportReport", "RegionMatchedByName", "UnmatchedRegion", "UnmatchedRegionsError",
+           "delete_import", "file_sha256", "import_file"]
 
 log = logging.getLogger(__name__)
-MAX_LISTED = 50
-
-
-@dataclass
-class UnmatchedRegion:
-    """A region the file names that the workspace does not know; ``suggestions`` are (key, name) pairs."""
-
-    key: str | None
-    name: str | None
-    rows: list[int]
-    suggestions: list[tuple[str, str]] = field(default_factory=list)
-
-    def describe(self) -> str:
-        label = " ".join(p for p in (self.key, f"„{self.name}“" if self.name else None) if p)
-        hint = ""
-        if self.suggestions:
-            hint = " – meinten Sie " + " oder ".join(f"{n} ({k})" for k, n in self.suggestions[:3]) + "?"
-        return f"{label} (Zeile {self.rows[0]}){hint}"
 
 
 @dataclass
@@ -110,6 +95,8 @@ class ImportReport:
     regions_created: int = 0
     created_regions: list[str] = field(default_factory=list)
     regions_unmatched: list[UnmatchedRegion] = field(default_factory=list)
+    #: Names without key taken for a region the workspace writes differently („Boenen“ → Bönen).
+    regions_matched_by_name: list[RegionMatchedByName] = field(default_factory=list)
     repaired_keys: dict[str, str] = field(default_factory=dict)
     indicators: list[str] = field(default_factory=list)
     indicators_created: list[str] = field(default_factory=list)
@@ -118,10 +105,7 @@ class ImportReport:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["regions_unmatched"] = [
-            {**asdict(u), "suggestions": [{"key": k, "name": n} for k, n in u.suggestions]}
-            for u in self.regions_unmatched
-        ]
+        data["regions_unmatched"] = [u.as_dict() for u in self.regions_unmatched]
         return data
 
     def summary(self) -> str:
@@ -137,6 +121,15 @@ class ImportReport:
                  + (f" (Datensatz {self.dataset})" if self.dataset and not self.dry_run else "") + "."]
         lines.append(f"Gebiete: {self.regions_matched} zugeordnet, {self.regions_created} neu angelegt, "
                      f"{len(self.regions_unmatched)} nicht zugeordnet.")
+        if self.regions_matched_by_name:
+            by_name = self.regions_matched_by_name
+            lines.append(f"Namen zugeordnet ({len(by_name)}):")
+            lines += [f"  {m.describe()}" for m in by_name[:MAX_LISTED]]
+            if len(by_name) > MAX_LISTED:
+                lines.append(f"  … und {len(by_name) - MAX_LISTED} weitere")
+        if self.regions_unmatched:
+            lines.append(f"Nicht zugeordnet ({len(self.regions_unmatched)}):")
+            lines += [f"  {u.describe(limit=10)}" for u in self.regions_unmatched]
         if self.repaired_keys:
             lines.append(f"{len(self.repaired_keys)} Schlüssel um die verlorene führende Null ergänzt.")
         if self.supersedes:
@@ -175,7 +168,8 @@ class _DryRun(Exception):
 
 def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = None, sheet: str | None = None,
                 dry_run: bool = False, assignments: dict[str, str] | None = None,
-                create_unmatched: bool = False, progress: Progress | None = None) -> ImportReport:
+                create_unmatched: bool = False, progress: Progress | None = None,
+                home: str | None = None) -> ImportReport:
     """Import ``path`` into ``ws`` (see the module docstring); raises :class:`UserInputError` on bad input.
 
     ``assignments`` maps a key or name in the file to a region key of the workspace (the user's choice for
@@ -207,7 +201,7 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
     session = ws.session()
     try:
         session.begin()
-        _import_batch(session, batch, report, path, assign, create_unmatched, progress)
+        _import_batch(session, batch, report, path, assign, create_unmatched, progress, home)
         if dry_run:
             raise _DryRun
         session.commit()
@@ -227,162 +221,9 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
 
 # --- regions -----------------------------------------------------------------------------------------------
 
-def _norm_name(name: str) -> str:
-    text = re.sub(r"\s+", " ", name.strip().casefold())
-    return re.sub(r",\s*(stadt|st\.|gemeinde|gem\.|landeshauptstadt|kreisfreie stadt|hansestadt)$", "", text)
-
-
-@dataclass
-class _Regions:
-    by_key: dict[str, int]
-    names: dict[int, str]
-    by_name: dict[str, list[int]]
-    keys: dict[int, str]
-
-    @classmethod
-    def load(cls, session: Session) -> _Regions:
-        rows = session.execute(select(Region.id, Region.key, Region.name)).all()
-        by_name: dict[str, list[int]] = {}
-        for rid, _key, name in rows:
-            by_name.setdefault(_norm_name(name), []).append(rid)
-        return cls({k: i for i, k, _ in rows}, {i: n for i, _, n in rows}, by_name, {i: k for i, k, _ in rows})
-
-    def add(self, region: Region) -> None:
-        self.by_key[region.key] = region.id
-        self.names[region.id] = region.name
-        self.keys[region.id] = region.key
-        self.by_name.setdefault(_norm_name(region.name), []).append(region.id)
-
-    def suggest(self, text: str) -> list[tuple[str, str]]:
-        names = list(self.by_name)
-        close = difflib.get_close_matches(_norm_name(text), names, n=3, cutoff=0.75)
-        return [(self.keys[i], self.names[i]) for n in close for i in self.by_name[n]][:3]
-
-
-def _nearest_parent(key: str, known: dict[str, int]) -> int | None:
-    parent = parent_key(key)
-    while parent is not None:
-        if parent in known:
-            return known[parent]
-        parent = parent_key(parent)
-    return None
-
-
-def _create_region(session: Session, regions: _Regions, key: str, name: str, level: str,
-                   parent_id: int | None, report: ImportReport) -> int:
-    region = Region(key=key, name=name[:200] or key, level=level, parent_id=parent_id)
-    session.add(region)
-    session.flush()
-    regions.add(region)
-    report.regions_created += 1
-    if len(report.created_regions) < MAX_LISTED:
-        report.created_regions.append(key)
-    return region.id
-
-
-def _create_official_regions(session: Session, regions: _Regions, official: list[tuple[tuple[str, str], str, str]],
-                             resolved: dict[tuple[str, str], int], report: ImportReport) -> None:
-    """Create regions for official keys, shallowest first, each under its nearest known ancestor.
-
-    Bulk inserts per depth (a Gemeinde file brings ~14,000 new regions; the ORM would take seconds).
-    """
-    by_depth: dict[int, dict[str, str]] = {}
-    for _pair, key, name in official:
-        if key not in regions.by_key:
-            by_depth.setdefault(len(ancestor_keys(key)), {}).setdefault(key, name)
-    for depth in sorted(by_depth):
-        items = by_depth[depth]
-        rows = [(key, (name or key)[:200], key_level(key), _nearest_parent(key, regions.by_key))
-                for key, name in items.items()]
-        insert_rows(session, Region.__table__, ("key", "name", "level", "parent_id"), rows)
-        keys = list(items)
-        for start in range(0, len(keys), 5000):
-            chunk = keys[start:start + 5000]
-            for rid, key, name in session.execute(select(Region.id, Region.key, Region.name)
-                                                  .where(Region.key.in_(chunk))):
-                regions.by_key[key], regions.names[rid], regions.keys[rid] = rid, name, key
-                regions.by_name.setdefault(_norm_name(name), []).append(rid)
-        report.regions_created += len(keys)
-        report.created_regions += keys[: max(0, MAX_LISTED - len(report.created_regions))]
-    for pair, key, _name in official:
-        resolved[pair] = regions.by_key[key]
-
-
-def _resolve_regions(session: Session, batch: Batch, report: ImportReport, assign: dict[str, str],
-                     create_unmatched: bool, *, region_optional: bool = False) -> np.ndarray:
-    """Region id per row (``-1`` where unmatched, listed in ``report.regions_unmatched``).
-
-    ``region_optional`` (facilities): a row that names no region at all stays without one (``-1``).
-    """
-    regions = _Regions.load(session)
-    # each distinct (key, name) pair once, with up to three rows of the file where it occurs
-    key_codes, key_texts = batch.codes("region_key")
-    name_codes, name_texts = batch.codes("region_name")
-    pair_codes = combine_codes([(key_codes, len(key_texts)), (name_codes, len(name_texts))], len(batch.rows))
-    order = np.argsort(pair_codes, kind="stable")
-    starts = np.flatnonzero(np.r_[True, pair_codes[order][1:] != pair_codes[order][:-1]]) if len(order) else order
-    source_rows = batch.rows["source_row"].to_numpy()
-    first_rows: dict[tuple[str, str], list[int]] = {}
-    pair_of_code: list[tuple[str, str]] = []
-    for start in starts.tolist():
-        row = int(order[start])
-        k = "\x00" if key_codes[row] < 0 else key_texts[key_codes[row]]
-        n = "\x00" if name_codes[row] < 0 else name_texts[name_codes[row]]
-        code = int(pair_codes[row])
-        where = order[start:start + 3]
-        where = where[pair_codes[where] == code]
-        first_rows[(k, n)] = [int(r) for r in source_rows[where].tolist()]
-        pair_of_code.append((k, n))
-    resolved: dict[tuple[str, str], int] = {}
-    official: list[tuple[tuple[str, str], str, str]] = []
-    for (k, n), where in first_rows.items():
-        key = None if k == "\x00" else str(k).strip()
-        name = None if n == "\x00" else str(n).strip()
-        target = assign.get(key or "\x00") or assign.get(name or "\x00")
-        if target is not None:
-            if target not in regions.by_key:
-                raise UserInputError(f"Zuordnung „{key or name}“ → {target}: Gebiet {target} gibt es im "
-                                     "Arbeitsbereich nicht.")
-            resolved[(k, n)] = regions.by_key[target]
-            continue
-        if key:
-            if key not in regions.by_key:
-                repaired, changed = repair_leading_zero(key)
-                if changed and (repaired in regions.by_key or is_region_key(repaired)):
-                    report.repaired_keys[key] = repaired
-                    key = repaired
-            if key in regions.by_key:
-                resolved[(k, n)] = regions.by_key[key]
-                continue
-            if is_region_key(key):
-                official.append(((k, n), key, name or key))
-                continue
-            if create_unmatched:
-                resolved[(k, n)] = _create_region(session, regions, key, name or key, RegionLevel.OTHER.value,
-                                                  None, report)
-                continue
-            report.regions_unmatched.append(UnmatchedRegion(key, name, where, regions.suggest(name or key)))
-            continue
-        if name:
-            ids = regions.by_name.get(_norm_name(name), [])
-            if len(ids) == 1:
-                resolved[(k, n)] = ids[0]
-                continue
-            suggestions = [(regions.keys[i], regions.names[i]) for i in ids] or regions.suggest(name)
-            report.regions_unmatched.append(UnmatchedRegion(None, name, where, suggestions))
-            continue
-        if not region_optional:
-            report.regions_unmatched.append(UnmatchedRegion(None, None, where))
-    _create_official_regions(session, regions, official, resolved, report)
-    created = {pair for pair, _, _ in official}
-    report.regions_matched = len({rid for pair, rid in resolved.items() if pair not in created})
-    ids = np.asarray([resolved.get(pair, -1) for pair in pair_of_code], dtype=np.int64)
-    return ids[pair_codes]
-
-
 def _import_regions(session: Session, batch: Batch, report: ImportReport) -> None:
     """Target ``regions``: create or update each listed region (parents first)."""
-    regions = _Regions.load(session)
+    regions = Regions.load(session)
     rows = batch.rows.sort_values("key", key=lambda s: s.str.len(), kind="stable")
     levels = {v.value for v in RegionLevel}
     file_keys = set(rows["key"])
@@ -408,7 +249,7 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> Non
         if row.parent_key:
             pending_parents.append((region, str(row.parent_key), int(row.source_row)))
         elif is_region_key(row.key):
-            region.parent_id = _nearest_parent(row.key, regions.by_key)
+            region.parent_id = nearest_parent(row.key, regions.by_key)
     for region, parent, source_row in pending_parents:
         if parent not in regions.by_key:
             hint = " (steht auch nicht in der Datei)" if parent not in file_keys else ""
@@ -484,14 +325,14 @@ def _stand_key(stand: str) -> str:
 # --- the write ---------------------------------------------------------------------------------------------
 
 def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Path, assign: dict[str, str],
-                  create_unmatched: bool, progress: Progress) -> None:
+                  create_unmatched: bool, progress: Progress, home: str | None = None) -> None:
     rows = batch.rows
     progress.report(0.4, "Gebiete werden zugeordnet …")
     if batch.target == "regions":
         _import_regions(session, batch, report)
     else:
-        region_ids = _resolve_regions(session, batch, report, assign, create_unmatched,
-                                      region_optional=batch.target == "facilities")
+        region_ids = resolve_regions(session, batch, report, assign, create_unmatched,
+                                     region_optional=batch.target == "facilities", home=home)
         if report.regions_unmatched:
             if report.dry_run:
                 return
