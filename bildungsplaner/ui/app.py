@@ -106,8 +106,10 @@ def run_gui(workspace: Path | None = None, *, demo: bool = False, probe: bool = 
         last = window.settings.get("last_workspace")
         if last and Path(last).is_file():
             window.open_path(Path(last))
-        else:  # first start: the default workspace is created as the demo
-            window.open_path(paths.default_workspace(), build_demo=True)
+        elif paths.default_workspace().is_file():
+            window.open_path(paths.default_workspace())
+        else:
+            first_start(window)
     if probe:
         def shown() -> None:
             print(f"shown {time.time():.6f}", flush=True)
@@ -115,6 +117,26 @@ def run_gui(workspace: Path | None = None, *, demo: bool = False, probe: bool = 
 
         QTimer.singleShot(0, shown)
     return app.exec()
+
+
+def first_start(window: MainWindow) -> None:
+    """No workspace yet: ask for the user's Kreis and create the user's workspace for it in the data folder;
+    „Demo öffnen“ opens the demo (its own file) instead. Cancel leaves the window empty."""
+    from bildungsplaner.services.workspace import create_workspace
+    from bildungsplaner.ui.home_dialog import HomeRegionDialog
+
+    dialog = HomeRegionDialog(window, first_start=True)
+    if dialog.exec() != HomeRegionDialog.DialogCode.Accepted:
+        return
+    if dialog.wants_demo:
+        window.open_path(paths.demo_workspace(), build_demo=True)
+        return
+    try:
+        path = create_workspace(paths.default_workspace(), region=dialog.region_key)
+    except Exception as exc:
+        QMessageBox.critical(window, QCoreApplication.translate("App", "Arbeitsbereich anlegen"), error_text(exc))
+        return
+    window.open_path(path)
 
 
 def smoke_window(ws: Workspace, timeout_s: float = 20.0) -> None:

@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
 from bildungsplaner import APP_NAME, WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.progress import Cancelled
 from bildungsplaner.services.browse import DatasetRow, IndicatorRow, Overview, RegionIndex, load_overview
+from bildungsplaner.services.home import home_region
 from bildungsplaner.services.importing import ImportReport, delete_import
 from bildungsplaner.services.workspace import (
     Workspace,
     backup_workspace,
+    create_workspace,
     open_or_create_default,
     open_workspace,
 )
@@ -44,6 +46,7 @@ from bildungsplaner.ui.browser import DataBrowser
 from bildungsplaner.ui.dialogs import guarded, show_about, show_error
 from bildungsplaner.ui.export_dialog import ExportPanel
 from bildungsplaner.ui.help import HelpDialog, LicenseDialog
+from bildungsplaner.ui.home_dialog import HomeRegionDialog
 from bildungsplaner.ui.import_pages import local_files
 from bildungsplaner.ui.import_wizard import ImportWizard
 from bildungsplaner.ui.models import format_number
@@ -310,7 +313,12 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Die Datei {name} gibt es schon. Wählen Sie einen neuen Namen oder öffnen Sie "
                               "sie mit „Öffnen…“.").format(name=path.name))
         self._remember_dir(path)
-        self.open_path(path, create=True)
+        dialog = HomeRegionDialog(self)
+        if self.workspace is not None and (home := home_region(self.workspace)):
+            dialog.select_key(home)
+        if dialog.exec() != HomeRegionDialog.DialogCode.Accepted or dialog.region_key is None:
+            return
+        self.open_path(create_workspace(path, region=dialog.region_key))
 
     @guarded()
     def open_dialog(self) -> None:

@@ -37,7 +37,8 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Pivot", text)
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 class PivotTableModel(QAbstractTableModel):

@@ -5,6 +5,7 @@
     <name></name>
     <message>
         <location filename="../../bildungsplaner/ui/export_dialog.py" line="+47"/>
+        <location filename="../../bildungsplaner/ui/pivot.py" line="+191"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -44,7 +45,7 @@
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>&amp;Szenario:</source>
         <translation>&amp;Scenario:</translation>
     </message>
@@ -69,7 +70,7 @@
         <translation>Export a saved scenario as a committee-ready table with method, sources and symbol legend – optionally compared with a second scenario.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>(kein Vergleich)</source>
         <translation>(no comparison)</translation>
     </message>
@@ -84,26 +85,29 @@
         <translation>Written: {path}</translation>
     </message>
     <message>
+        <location line="-99"/>
         <source>&amp;Öffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Die exportierte Datei mit dem Standardprogramm öffnen</source>
         <translation>Open the exported file with the default program</translation>
     </message>
     <message>
+        <location line="+118"/>
         <source>{path} ließ sich nicht öffnen: für diese Dateiart ist kein Standardprogramm eingerichtet, oder es startete nicht. Die Datei ist gespeichert.</source>
         <translation>{path} could not be opened: no default program is set up for this kind of file, or it did not start. The file has been saved.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+5"/>
+        <location line="-14"/>
         <location line="+4"/>
+        <location line="+9"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-9"/>
         <source>„{name}“ wird exportiert …</source>
         <translation>Exporting “{name}” …</translation>
     </message>
@@ -234,12 +238,58 @@
         <translation>Weight</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../bildungsplaner/ui/pivot.py" line="-105"/>
+        <source>Zeichen „{flag}“: {text}</source>
+        <translation>Symbol “{flag}”: {text}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+0"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
+        <location line="+29"/>
+        <source>Gebiete in Zeilen</source>
+        <translation>Regions in rows</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Zeiträume in Zeilen</source>
+        <translation>Periods in rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zeilen der Pivot-Tabelle</source>
+        <translation>Rows of the pivot table</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kopieren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Die ganze Tabelle (oder die Auswahl) für Excel kopieren (Strg+C)</source>
+        <translation>Copy the whole table (or the selection) for Excel (Ctrl+C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Als Excel speichern …</source>
+        <translation>Save as Excel …</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pivot-Tabelle</source>
+        <translation>Pivot table</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Pivot-Tabelle speichern unter</source>
+        <translation>Save pivot table as</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+1"/>
         <source>Fehlende Werte</source>
         <translation>Missing values</translation>
     </message>
@@ -379,7 +429,7 @@
         <translation>{count} recipients, allocated: {sum} {unit} ({method})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_compare.py" line="+49"/>
+        <location filename="../../bildungsplaner/ui/planning_compare.py" line="+51"/>
         <source>&amp;Vergleichen</source>
         <translation>&amp;Compare</translation>
     </message>
@@ -399,12 +449,12 @@
         <translation>The saved versions are compared; difference = B − A.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+65"/>
         <source>Szenarien vergleichen</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+65"/>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+66"/>
         <source>„{text}“ ist keine Zahl.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
@@ -480,28 +530,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+405"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+218"/>
-        <location line="+28"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+401"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+226"/>
+        <location line="+45"/>
         <location line="+21"/>
         <source>Bedarf</source>
         <translation>Demand</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+136"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-48"/>
+        <location line="+145"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-65"/>
         <source>Alter</source>
         <translation>Ages</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+138"/>
+        <location line="-145"/>
+        <location line="+147"/>
         <source>Quote</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-147"/>
         <source>Ganztag (GaFöG)</source>
         <translation>All-day (GaFöG)</translation>
     </message>
@@ -511,12 +561,12 @@
         <translation>Places: attribute</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Plätze: Einrichtungsarten</source>
         <translation>Places: facility kinds</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Quote als Anteil (0,45) oder je Jahr: „2026: 0,45; 2030: 0,55“</source>
         <translation>Rate as a share (0.45) or per year: “2026: 0.45; 2030: 0.55”</translation>
     </message>
@@ -546,23 +596,23 @@
         <translation>TOML text</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Den Namen ändern Sie im TOML-Text.</source>
         <translation>Change the name in the TOML text.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Geburten</source>
         <translation>Births</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Ganztagsanspruch</source>
         <translation>All-day entitlement</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+6"/>
+        <location line="+9"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+13"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
@@ -587,8 +637,9 @@
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-283"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-278"/>
         <source>Neu</source>
+        <extracomment>the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
         <translation>New</translation>
     </message>
     <message>
@@ -598,7 +649,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+34"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+44"/>
         <source>Szenario</source>
         <translation>Scenario</translation>
     </message>
@@ -698,12 +749,12 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+121"/>
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Daten zusammenstellen</source>
         <translation>Collecting data</translation>
     </message>
@@ -740,7 +791,7 @@
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -805,7 +856,7 @@
         <translation>Scenario file (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>Als Szenariodatei speichern</source>
         <translation>Save as scenario file</translation>
     </message>
@@ -815,26 +866,27 @@
         <translation>Scenario file (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-172"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-192"/>
         <source>ja</source>
+        <extracomment>GENESIS symbols (Zeichenerklärung) shown instead of a number shown for a missing (NaN) number</extracomment>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+72"/>
-        <location line="+26"/>
+        <location line="+48"/>
+        <location line="+77"/>
+        <location line="+43"/>
         <location line="+2"/>
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+98"/>
+        <location line="-122"/>
+        <location line="+120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-112"/>
         <source>Bedarfsindex</source>
         <translation>Need index</translation>
     </message>
@@ -894,19 +946,20 @@
         <translation>Tick: this recipient keeps its allocation fixed</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+28"/>
+        <location filename="../../bildungsplaner/ui/pivot.py" line="-93"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+58"/>
+        <location line="+45"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-27"/>
-        <location line="+28"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-44"/>
+        <location line="+45"/>
         <source>Jahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-41"/>
         <source>beobachtet</source>
         <translation>observed</translation>
     </message>
@@ -921,12 +974,12 @@
         <translation>Children</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Bedarf (Plätze)</source>
         <translation>Demand (places)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Lücke</source>
         <translation>Gap</translation>
     </message>
@@ -946,7 +999,7 @@
         <translation>Places / demand</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
         <source>Differenz (B − A)</source>
         <translation>Difference (B − A)</translation>
     </message>
@@ -961,7 +1014,7 @@
         <translation>Changed on {date}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/completers.py" line="+82"/>
+        <location filename="../../bildungsplaner/ui/completers.py" line="+85"/>
         <source>alle Gebiete</source>
         <translation>all regions</translation>
     </message>
@@ -1026,7 +1079,7 @@
         <translation>The handbook is missing from this installation ({path}).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>{app} – Lizenzen</source>
         <translation>{app} – Licences</translation>
     </message>
@@ -1041,58 +1094,129 @@
         <translation>{file} cannot be read: {error}</translation>
     </message>
     <message>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="-182"/>
+        <location line="+156"/>
         <source>Quote ohne Rechtsanspruch</source>
         <translation>Rate without entitlement</translation>
     </message>
     <message>
+        <location line="-153"/>
         <source>Ganztag: Teilnahmequote der Klassen, die noch keinen Rechtsanspruch haben (0,6 oder je Jahr „2026: 0,5; 2028: 0,6“); leer: dieselbe Quote wie mit Rechtsanspruch</source>
         <translation>All-day school: participation rate of the grades not yet entitled (0.6 or per year “2026: 0.5; 2028: 0.6”); empty: the same rate as with entitlement</translation>
     </message>
     <message>
+        <location line="+102"/>
         <source>Nur für eine Ganztagszeile (GaFöG).</source>
         <translation>Only for an all-day school line (GaFöG).</translation>
     </message>
     <message>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-84"/>
         <source>„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = &quot;zero&quot;), siehe Hinweise</source>
         <translation>“.”: the value is missing; counted as 0 in the need (missing = &quot;zero&quot;), see the notes</translation>
     </message>
     <message>
+        <location line="+26"/>
         <source>„x“: diese Bedarfszeile hat keinen Ganztagsanspruch</source>
         <translation>“x”: this demand line has no all-day school entitlement</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Alter mit Rechtsanspruch</source>
         <translation>Ages with entitlement</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Ganztag (GaFöG): die Alter der Klassen mit Rechtsanspruch in diesem Schuljahr</source>
         <translation>All-day school (GaFöG): the ages of the grades entitled in this school year</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>davon mit Rechtsanspruch</source>
         <translation>of which entitled</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Kinder der Klassen mit Rechtsanspruch auf Ganztag; </source>
         <translation>Children of the grades entitled to all-day school; </translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Ganztag: Kinder mit Rechtsanspruch × Quote + übrige Kinder × Quote vor dem Rechtsanspruch</source>
         <translation>All-day school: entitled children × rate + other children × rate before the entitlement</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Bedarf mit Rechtsanspruch</source>
         <translation>Demand with entitlement</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>davon: Bedarf der Klassen mit Rechtsanspruch; </source>
         <translation>of which: demand of the entitled grades; </translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/home_dialog.py" line="+40"/>
+        <source>Willkommen bei Bildungsplaner</source>
+        <translation>Welcome to Bildungsplaner</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Neuer Arbeitsbereich</source>
+        <translation>New workspace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Für welchen Kreis oder welche kreisfreie Stadt arbeiten Sie? Bildungsplaner legt Ihren Arbeitsbereich dafür an: Importe bundesweiter Tabellen behalten dann Ihren Kreis, seine Gemeinden und zum Vergleich Land und Bund.</source>
+        <translation>Which district (Kreis or kreisfreie Stadt) do you work for? Bildungsplaner creates your workspace for it: imports of nationwide tables then keep your district, its municipalities and, for comparison, the state and Germany.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Heimatregion des neuen Arbeitsbereichs (Kreis oder kreisfreie Stadt):</source>
+        <translation>Home region of the new workspace (Kreis or kreisfreie Stadt):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name oder Schlüssel, z. B. Unna oder 05978</source>
+        <translation>Name or key, e.g. Unna or 05978</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Suchen:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kreise und kreisfreie Städte</source>
+        <translation>Districts and district-free cities</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arbeitsbereich anlegen</source>
+        <translation>Create workspace</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Demo öffnen</source>
+        <translation>Open demo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Den fiktiven Kreis Lindental ansehen (eine eigene Datei)</source>
+        <translation>Look at the fictional Kreis Lindental (a file of its own)</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../bildungsplaner/ui/app.py" line="+137"/>
+        <source>Arbeitsbereich anlegen</source>
+        <translation>Create workspace</translation>
     </message>
 </context>
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/browser.py" line="+76"/>
+        <location filename="../../bildungsplaner/ui/browser.py" line="+82"/>
         <source>Untergeordnete Gebiete einbeziehen</source>
         <translation>Include subordinate areas</translation>
     </message>
@@ -1107,7 +1231,22 @@
         <translation>Filter by area, period, characteristic … (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+37"/>
+        <source>Werte</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pivot</source>
+        <translation>Pivot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gebiete × Zeiträume; die Merkmale wie im Diagramm gewählt</source>
+        <translation>Regions × periods; characteristics as chosen for the chart</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>Werte werden geladen …</source>
         <translation>Loading values …</translation>
     </message>
@@ -1165,8 +1304,9 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../bildungsplaner/ui/chart.py" line="+119"/>
+        <location filename="../../bildungsplaner/ui/chart.py" line="+105"/>
         <source>Zeitraum für das Balkendiagramm, wenn mehrere Gebiete gewählt sind</source>
+        <extracomment>Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“). Totals that differ from their parts and similar remarks (German sentences). After every redraw (new data or another dimension choice): the pivot follows the chart&apos;s choices.</extracomment>
         <translation>Period for the bar chart when several areas are selected</translation>
     </message>
     <message>
@@ -1175,17 +1315,37 @@
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>alle (Summe)</source>
         <translation>all (sum)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>Die Daten haben keine Gesamtzahl: die Werte aller Ausprägungen werden addiert.</source>
+        <translation>The data have no total: the values of all categories are added.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>alle ({total})</source>
+        <translation>all ({total})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insgesamt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Die Gesamtzahl der Quelle, nicht die Summe der Teile (Teile können sich überschneiden).</source>
+        <translation>The source’s total, not the sum of the parts (parts may overlap).</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Keine Werte für das Diagramm</source>
         <translation>No values for the chart</translation>
     </message>
@@ -1193,6 +1353,11 @@
         <location line="+4"/>
         <source>Wert</source>
         <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Achse beginnt nicht bei 0</source>
+        <translation>axis does not start at 0</translation>
     </message>
 </context>
 <context>
@@ -1251,7 +1416,7 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../bildungsplaner/ui/models.py" line="+80"/>
+        <location filename="../../bildungsplaner/ui/models.py" line="+57"/>
         <source>genau null</source>
         <translation>exactly zero</translation>
     </message>
@@ -1304,7 +1469,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../bildungsplaner/ui/import_check.py" line="+49"/>
+        <location filename="../../bildungsplaner/ui/import_check.py" line="+50"/>
         <source>Tabelle: {table}</source>
         <translation>Table: {table}</translation>
     </message>
@@ -1989,7 +2154,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+56"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+60"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
@@ -2161,12 +2326,12 @@
     <message>
         <location line="+9"/>
         <location line="+5"/>
-        <location line="+48"/>
+        <location line="+53"/>
         <source>Arbeitsbereich öffnen</source>
         <translation>Open Workspace</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>{name} wird geöffnet …</source>
         <translation>Opening {name} …</translation>
     </message>
@@ -2186,7 +2351,7 @@
         <translation>The file {name} already exists. Choose a new name or open it with “Open…”.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>

@@ -54,6 +54,36 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     return boxes
 
 
+@dataclass
+class HomeRegionChoice:
+    """What the home-region dialog answers in tests (it is modal and would block offscreen)."""
+
+    key: str | None = "05978"
+    demo: bool = False
+    asked: int = 0
+
+
+@pytest.fixture(autouse=True)
+def home_region_choice(monkeypatch: pytest.MonkeyPatch) -> HomeRegionChoice:
+    """The home-region dialog answers Kreis Unna unless a test sets ``key`` (``None``: cancel) or ``demo``."""
+    from bildungsplaner.ui.home_dialog import HomeRegionDialog
+
+    choice = HomeRegionChoice()
+
+    def answer(dialog: HomeRegionDialog) -> int:
+        choice.asked += 1
+        if choice.demo and dialog.demo_button is not None:
+            dialog.demo_button.click()
+            return HomeRegionDialog.DialogCode.Accepted
+        if choice.key is None or not dialog.select_key(choice.key):
+            return HomeRegionDialog.DialogCode.Rejected
+        dialog.accept()
+        return HomeRegionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HomeRegionDialog, "exec", answer)
+    return choice
+
+
 @pytest.fixture
 def small_workspace(workspace: Any) -> Iterator[Any]:
     """Kreis 09999 → Gemeinden A, B → two Sozialräume each; indicator QUOTE with dimensions and flags.

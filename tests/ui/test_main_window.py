@@ -334,7 +334,7 @@ def test_new_workspace_switches_and_closes_the_old_one(window: MainWindow, demo_
     assert closed == [True]
     assert window.workspace is not None and window.workspace.path == tmp_path / "neu.bpws"
     assert window.windowTitle() == "Bildungsplaner – neu.bpws"
-    assert window.regions.model.rowCount() == 0
+    assert window.regions.model.rowCount() == 1  # Deutschland › NRW › Kreis Unna, the home region chosen
     assert window.browser.model.rowCount() == 0
     assert Settings().get("recent_workspaces")[0] == str((tmp_path / "neu.bpws").resolve())
     assert Settings().get("last_workspace") == str((tmp_path / "neu.bpws").resolve())
@@ -560,12 +560,28 @@ def test_run_gui_opens_given_workspace(qapp: Any, demo_file: Path, monkeypatch: 
     windows[0].deleteLater()
 
 
-def test_run_gui_first_start_builds_the_demo_and_reports_errors(qapp: Any, tmp_path: Path, message_boxes: Any,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_gui_first_start_asks_for_the_kreis_and_reports_errors(qapp: Any, tmp_path: Path, message_boxes: Any,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.services.home import home_region
+    from bildungsplaner.ui.home_dialog import HomeRegionDialog
+
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(qapp, "exec", lambda: 0)
+
+    def choose_unna(dialog: HomeRegionDialog) -> int:
+        assert dialog.demo_button is not None  # the demo stays one click away
+        dialog.search.setText("unna")
+        assert dialog.selected_key() == "05978"
+        dialog.accept()
+        return HomeRegionDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HomeRegionDialog, "exec", choose_unna)
     assert ui_app.run_gui() == 0
     assert paths.default_workspace().exists()
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.workspace]
+    assert [w.workspace.path for w in windows] == [paths.default_workspace()]
+    assert home_region(windows[0].workspace) == "05978"
+    assert not paths.demo_workspace().exists()  # the user's workspace is not the demo
     for w in QApplication.topLevelWidgets():
         if isinstance(w, MainWindow):
             w.close()
