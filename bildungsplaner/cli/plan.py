@@ -1,6 +1,8 @@
 """``bildungsplaner plan …``: run, save, list, show, compare, rename, duplicate, delete and export scenarios.
 
 A scenario argument is the name of a saved scenario or the path of a scenario file (``*.toml``).
+``--group-by LEVEL`` (run, show, compare of allocation scenarios) lists the recipients per region of that
+level above them (``gemeinde``, ``kreis`` …) with a subtotal per group, in text and JSON.
 """
 
 from __future__ import annotations
@@ -26,15 +28,18 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("--save", action="store_true", help="Szenario mit Ergebnis im Arbeitsbereich speichern")
     q.add_argument("--replace", action="store_true",
                    help="mit --save: ein gespeichertes Szenario gleichen Namens ersetzen")
+    _group_option(q)
     q = plan.add_parser("list", parents=[common], help="gespeicherte Szenarien auflisten")
     q.add_argument("--json", action="store_true")
     q = plan.add_parser("show", parents=[common], help="gespeichertes Szenario mit aktuellem Ergebnis zeigen")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--json", action="store_true")
+    _group_option(q)
     q = plan.add_parser("compare", parents=[common], help="zwei Szenarien vergleichen (Differenz B − A)")
     q.add_argument("a", metavar="A")
     q.add_argument("b", metavar="B")
     q.add_argument("--json", action="store_true")
+    _group_option(q)
     q = plan.add_parser("export", parents=[common], help="gespeichertes Szenario als TOML-Datei schreiben")
     q.add_argument("name", metavar="NAME")
     q.add_argument("--out", type=Path, required=True, metavar="DATEI.toml")
@@ -46,6 +51,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("new", metavar="NEUER_NAME", nargs="?")
     q = plan.add_parser("delete", parents=[common], help="Szenario löschen")
     q.add_argument("name", metavar="NAME")
+
+
+def _group_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--group-by", metavar="EBENE", default=None,
+                        help="Verteilung: Empfänger nach dem übergeordneten Gebiet dieser Ebene gruppieren, mit "
+                             "Zwischensummen (z. B. gemeinde, kreis)")
 
 
 def _cell(value: Any, decimals: int) -> str:
@@ -77,17 +88,41 @@ def text_table(headers: list[str], rows: list[list[str]], right: set[int]) -> st
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-def render_result(result: Any) -> str:
+def _grouped_lines(grouping: Any, row: Any, subtotal: Any, total: Any) -> list[list[str]]:
+    """Rows of a grouped listing: each group's rows, then its subtotal line, at the end the grand total."""
+    lines: list[list[str]] = []
+    for group, members in grouping.groups():
+        lines += [row(r) for r in members.to_dict("records")]
+        lines.append(subtotal(group))
+    lines.append(total(grouping.grand))
+    return lines
+
+
+def render_result(result: Any, grouping: Any = None) -> str:
+    """The result as a text table; with ``grouping`` (allocation) the recipients per group with subtotals."""
     from bildungsplaner.services.planning import result_kind
 
     if result_kind(result) == "allocation":
-        rows = [[str(r["key"]), str(r["name"])[:40], _cell(100 * r["need_share"], 2),
-                 _cell(r["exact"], 3), _cell(r["amount"], 2)]
-                for r in result.rows.to_dict("records")]
+        def row(r: Any) -> list[str]:
+            return [str(r["key"]), str(r["name"])[:40], _cell(100 * r["need_share"], 2), _cell(r["exact"], 3),
+                    _cell(r["amount"], 2)]
+
         total = _cell(float(result.rows["amount"].sum()), 2)
-        text = text_table(["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"], rows,
-                      {2, 3, 4})
-        text = f"{result.name}: {total} {result.unit} auf {len(rows)} Empfänger\n\n{text}"
+        headers = ["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"]
+        if grouping is None:
+            rows = [row(r) for r in result.rows.to_dict("records")]
+            text = text_table(headers, rows, {2, 3, 4})
+        else:
+            def subtotal(g: Any) -> list[str]:
+                return ["", f"Summe {g['group_name']} ({g['count']})"[:40], _cell(100 * g["need_share"], 2),
+                        _cell(g["exact"], 3), _cell(g["amount"], 2)]
+
+            def grand(t: Any) -> list[str]:
+                return ["", "Insgesamt", _cell(100 * t["need_share"], 2), _cell(t["exact"], 3), _cell(t["amount"], 2)]
+
+            text = text_table(headers, _grouped_lines(grouping, row, subtotal, grand), {2, 3, 4})
+            text = f"gruppiert nach {grouping.level}: {len(grouping.totals)} Gruppen\n\n{text}"
+        text = f"{result.name}: {total} {result.unit} auf {len(result.rows)} Empfänger\n\n{text}"
     else:
         rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["year"]), str(r["line"]),
                  _cell(r["population"], 0), _cell(r["demand"], 1), _cell(r["capacity"], 0),
@@ -100,9 +135,27 @@ def render_result(result: Any) -> str:
     return text
 
 
+def result_json(result: Any, grouping: Any = None) -> dict[str, Any]:
+    """The result's JSON form; with ``grouping`` every row names its ``group`` and ``groups`` lists the groups
+    with their subtotals (``group_by``: the level)."""
+    data = result.to_json_dict()
+    if grouping is not None:
+        group_of = dict(zip(grouping.rows["key"].astype(str), grouping.rows["group_key"], strict=True))
+        for row in data["rows"]:
+            row["group"] = group_of.get(str(row["key"])) or None
+        data["group_by"] = grouping.level
+        data["groups"] = grouping.to_json_dict()
+    return data
+
+
 def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
     from bildungsplaner.services import scenarios
-    from bildungsplaner.services.planning import compare_results, run_scenario
+    from bildungsplaner.services.planning import compare_results, group_comparison, group_result, run_scenario
+
+    group_by = getattr(args, "group_by", None)
+
+    def grouped(result: Any) -> Any:
+        return group_result(ws, result, group_by) if group_by else None
 
     with open_workspace(args) as ws:
         if args.action == "run":
@@ -116,9 +169,10 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
                                      "Mit --replace wird es ersetzt, oder geben Sie dem Szenario in der Datei "
                                      "einen anderen Namen.")
             result = run_scenario(ws, spec)
+            grouping = grouped(result)  # (a wrong level is refused before anything is saved)
             if args.save:
                 scenarios.save_scenario(ws, spec, result=result.to_json_dict(), replace=args.replace)
-            _print_result(result, args.json, saved=spec.name if args.save else None)
+            _print_result(result, args.json, saved=spec.name if args.save else None, grouping=grouping)
         elif args.action == "list":
             saved = scenarios.list_scenarios(ws)
             if args.json:
@@ -133,15 +187,17 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
         elif args.action == "show":
             saved = scenarios.get_scenario(ws, args.name)
             result = run_scenario(ws, saved.spec)
+            grouping = grouped(result)
             if args.json:
-                print(json.dumps({"scenario": saved.text, **result.to_json_dict()}, ensure_ascii=False, indent=2))
+                print(json.dumps({"scenario": saved.text, **result_json(result, grouping)}, ensure_ascii=False,
+                                 indent=2))
             else:
-                print(saved.text.rstrip() + "\n\n" + render_result(result))
+                print(saved.text.rstrip() + "\n\n" + render_result(result, grouping))
         elif args.action == "compare":
             spec_a, name_a = resolve_spec(ws, args.a)
             spec_b, name_b = resolve_spec(ws, args.b)
             comparison = compare_results(run_scenario(ws, spec_a), name_a, run_scenario(ws, spec_b), name_b)
-            _print_comparison(comparison, args.json)
+            _print_comparison(comparison, args.json, group_comparison(ws, comparison, group_by) if group_by else None)
         elif args.action == "export":
             out = scenarios.export_scenario_file(ws, args.name, args.out)
             print(f"Szenario „{args.name}“ geschrieben: {out}")
@@ -165,24 +221,42 @@ def _kind_de(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
-def _print_result(result: Any, as_json: bool, saved: str | None) -> None:
+def _print_result(result: Any, as_json: bool, saved: str | None, grouping: Any = None) -> None:
     if as_json:
-        print(json.dumps(result.to_json_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(result_json(result, grouping), ensure_ascii=False, indent=2))
         return
-    print(render_result(result))
+    print(render_result(result, grouping))
     if saved:
         print(f"\nGespeichert als „{saved}“.")
 
 
-def _print_comparison(comparison: Any, as_json: bool) -> None:
+def _print_comparison(comparison: Any, as_json: bool, grouping: Any = None) -> None:
     if as_json:
-        print(json.dumps(comparison.to_json_dict(), ensure_ascii=False, indent=2))
+        data = comparison.to_json_dict()
+        if grouping is not None:
+            group_of = dict(zip(grouping.rows["key"].astype(str), grouping.rows["group_key"], strict=True))
+            for row in data["rows"]:
+                row["group"] = group_of.get(str(row["key"])) or None
+            data["group_by"] = grouping.level
+            data["groups"] = grouping.to_json_dict()
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    keys = [c for c in comparison.rows.columns if c not in ("a", "b", "difference")]
-    rows = [[str(r[k]) for k in keys] + [_cell(r["a"], 2), _cell(r["b"], 2),
-                                          _cell(r["difference"], 2)]
-            for r in comparison.rows.to_dict("records")]
+    keys = [c for c in comparison.rows.columns if c not in ("a", "b", "difference", "region_key")]
+
+    def row(r: Any) -> list[str]:
+        return [str(r[k]) for k in keys] + [_cell(r["a"], 2), _cell(r["b"], 2), _cell(r["difference"], 2)]
+
+    def sums(label: str, values: Any) -> list[str]:  # (grouped: only allocations, keys are key and name)
+        return ["", label, _cell(values["a"], 2), _cell(values["b"], 2), _cell(values["difference"], 2)]
+
+    if grouping is None:
+        rows = [row(r) for r in comparison.rows.to_dict("records")]
+    else:
+        rows = _grouped_lines(grouping, row, lambda g: sums(f"Summe {g['group_name']} ({g['count']})", g),
+                              lambda t: sums("Insgesamt", t))
     print(f"A = {comparison.name_a}, B = {comparison.name_b}\n")
+    if grouping is not None:
+        print(f"gruppiert nach {grouping.level}: {len(grouping.totals)} Gruppen\n")
     labels = {"key": "Schlüssel", "name": "Name", "region_key": "Gebiet", "region_name": "Name", "year": "Jahr",
               "line": "Bedarfslinie"}
     print(text_table([*(labels.get(k, k) for k in keys), "A", "B", "B − A"], rows,

@@ -336,8 +336,9 @@ def need_sources(spec: AllocationSpec) -> list[SourceRef]:
 @dataclass
 class AllocationResult:
     """``rows``: key, name, one column per need value (``SourceRef.column``), ``need`` (the need index: need
-    share × number of recipients, 1 = average), need_share, exact, amount, difference, bound; in the order
-    of the recipients frame."""
+    share × number of recipients, 1 = average), need_share, exact, amount, difference, bound, and
+    ``region_key`` (the region the recipient lies in) when the recipients frame has it; in the order of the
+    recipients frame."""
 
     name: str
     unit: str
@@ -530,6 +531,8 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
     rows["amount"] = rounded
     rows["difference"] = rounded - exact
     rows["bound"] = bound_text
+    if "region_key" in frame:  # where the recipient lies: for grouping by a region level above it
+        rows["region_key"] = frame["region_key"].to_numpy(dtype=object)
     return AllocationResult(spec.name, amount.unit, amount.total, amount.method, amount.step, rows, warnings,
                             value_columns)
 

@@ -3,23 +3,29 @@
 :func:`run_scenario` collects what a scenario needs (:mod:`bildungsplaner.services.planning_inputs`) and hands
 it to the pure planning functions: :func:`bildungsplaner.planning.allocation.allocate` or
 :func:`bildungsplaner.planning.demand.forecast`. :func:`compare_results` lines two results up per recipient
-(allocation) or per region, year and line (demand) with the difference B − A.
+(allocation) or per region, year and line (demand) with the difference B − A. :func:`group_result` and
+:func:`group_comparison` group an allocation's rows by a region level above the recipients (``gemeinde``,
+``kreis`` …) with a subtotal per group (:mod:`bildungsplaner.planning.groups`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.planning.groups import ALLOCATION_SUMS, COMPARISON_SUMS, Grouping, group_rows
 from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.services.browse import RegionIndex, list_regions
 from bildungsplaner.services.planning_inputs import collect_inputs, compute
 from bildungsplaner.services.scenarios import KIND_LABELS
 from bildungsplaner.store.database import Workspace
 
-__all__ = ["Comparison", "compare_results", "result_kind", "run_scenario"]
+__all__ = ["Comparison", "compare_results", "group_comparison", "group_levels", "group_result", "recipient_groups",
+           "result_kind", "run_scenario"]
 
 
 def result_kind(result: Any) -> str:
@@ -47,7 +53,8 @@ class Comparison:
     warnings: list[str] = field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
-        records = self.rows.astype(object).where(self.rows.notna(), None).to_dict("records")
+        rows = self.rows.drop(columns=["region_key"], errors="ignore")
+        records = rows.astype(object).where(rows.notna(), None).to_dict("records")
         return {"kind": self.kind, "a": self.name_a, "b": self.name_b, "rows": records, "warnings": self.warnings}
 
 
@@ -65,8 +72,95 @@ def compare_results(result_a: Any, name_a: str, result_b: Any, name_b: str) -> C
     right = result_b.rows[[*keys, value]].rename(columns={value: "b"})
     merged = left.merge(right, on=keys, how="outer", sort=False)
     merged["difference"] = merged["b"] - merged["a"]
+    if kind_a == "allocation" and "region_key" in result_a.rows and "region_key" in result_b.rows:
+        where = dict(zip(result_b.rows["key"], result_b.rows["region_key"], strict=True))
+        where.update(zip(result_a.rows["key"], result_a.rows["region_key"], strict=True))
+        merged["region_key"] = [where.get(k) for k in merged["key"]]
     warnings = []
     only_a, only_b = int(merged["b"].isna().sum()), int(merged["a"].isna().sum())
     if only_a or only_b:
         warnings.append(f"{only_a} Zeile(n) nur in „{name_a}“, {only_b} nur in „{name_b}“.")
     return Comparison(kind_a, name_a, name_b, merged, warnings)
+
+
+# --- grouping by a region level above the recipients -----------------------------------------------------------
+
+def _ancestors(index: RegionIndex, region_key: str | None, by_key: dict[str, Any]) -> list[Any]:
+    """The region ``region_key`` and its parents, nearest first."""
+    chain: list[Any] = []
+    row = by_key.get(region_key) if region_key is not None else None
+    while row is not None and row not in chain:  # (a cycle in damaged data ends the walk)
+        chain.append(row)
+        row = index.by_id.get(row.parent_id) if row.parent_id is not None else None
+    return chain
+
+
+def _index(ws: Workspace | None, regions: Sequence[Any] | None) -> RegionIndex:
+    if regions is None:
+        if ws is None:
+            raise ValueError("a workspace or its regions are needed")
+        regions = list_regions(ws)
+    return RegionIndex(regions)
+
+
+def group_levels(ws: Workspace | None, region_keys: Sequence[str | None], *,
+                 regions: Sequence[Any] | None = None) -> list[str]:
+    """The levels above the regions ``region_keys`` (from the top down) that group at least one of them:
+    what a user can choose to group by (e.g. ``["land", "regierungsbezirk", "kreis", "gemeinde"]``).
+    ``regions``: the workspace's region rows when already read (then ``ws`` is not asked)."""
+    index = _index(ws, regions)
+    by_key = {r.key: r for r in index.rows}
+    levels: dict[str, int] = {}
+    for key in set(region_keys):
+        chain = _ancestors(index, key, by_key)
+        for depth, row in enumerate(chain[1:], start=1):
+            levels[row.level] = max(levels.get(row.level, 0), depth)
+    return sorted(levels, key=lambda level: -levels[level])
+
+
+def recipient_groups(ws: Workspace | None, region_keys: Sequence[str | None], level: str, *,
+                     regions: Sequence[Any] | None = None) -> tuple[list[str | None], list[str | None]]:
+    """For each region key the key and name of its region of ``level`` above it (itself excluded), or None.
+
+    ``level`` must be a level of the workspace that lies above at least one of the regions; otherwise a
+    message names the levels that do."""
+    level = (level or "").strip().lower()
+    index = _index(ws, regions)
+    by_key = {r.key: r for r in index.rows}
+    keys: list[str | None] = []
+    names: list[str | None] = []
+    for region_key in region_keys:
+        above = next((r for r in _ancestors(index, region_key, by_key)[1:] if r.level == level), None)
+        keys.append(above.key if above is not None else None)
+        names.append(above.name if above is not None else None)
+    if region_keys and all(k is None for k in keys):
+        offered = ", ".join(group_levels(None, region_keys, regions=index.rows)) or \
+            "keine (die Empfänger haben keine übergeordneten Gebiete)"
+        raise UserInputError(f"Nach „{level}“ lässt sich nicht gruppieren: keiner der Empfänger liegt in einem "
+                             f"Gebiet dieser Ebene. Möglich sind: {offered}.")
+    return keys, names
+
+
+def _region_keys(rows: Any) -> list[str | None]:
+    if "region_key" not in rows:
+        raise UserInputError("Das Ergebnis kennt die Gebiete der Empfänger nicht; so lässt es sich nicht gruppieren.")
+    return [None if k is None or (isinstance(k, float) and k != k) else str(k) for k in rows["region_key"]]
+
+
+def group_result(ws: Workspace | None, result: Any, level: str, *, regions: Sequence[Any] | None = None) -> Grouping:
+    """The rows of an allocation result grouped by the region of ``level`` above each recipient, with the
+    need share, exact share, amount and difference summed per group (``regions``: see :func:`group_levels`)."""
+    if result_kind(result) != "allocation":
+        raise UserInputError("Gruppieren nach Gebieten gibt es nur für Verteilungsszenarien; ein Bedarfsszenario "
+                             "rechnet schon je Gebiet der gewählten Ebene.")
+    keys, names = recipient_groups(ws, _region_keys(result.rows), level, regions=regions)
+    return group_rows(result.rows, keys, names, level.strip().lower(), ALLOCATION_SUMS)
+
+
+def group_comparison(ws: Workspace | None, comparison: Comparison, level: str, *,
+                     regions: Sequence[Any] | None = None) -> Grouping:
+    """The rows of an allocation comparison grouped like :func:`group_result`, with A, B and B − A summed."""
+    if comparison.kind != "allocation":
+        raise UserInputError("Gruppieren nach Gebieten gibt es nur für den Vergleich von Verteilungsszenarien.")
+    keys, names = recipient_groups(ws, _region_keys(comparison.rows), level, regions=regions)
+    return group_rows(comparison.rows, keys, names, level.strip().lower(), COMPARISON_SUMS)
