@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from realdata import real_file
 
 from bildungsplaner import __version__
 from bildungsplaner.__main__ import main
@@ -90,13 +91,67 @@ def test_info_in_words_uses_german_labels(demo_file: Path, capsys: pytest.Captur
     assert "Beobachtungen" in out and "Schemastand" in out
 
 
-def test_first_start_without_a_workspace_creates_the_demo_in_the_data_folder(
+def test_without_a_workspace_the_command_line_says_how_to_make_one_and_never_builds_the_demo(
     isolated_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["info", "--json"]) == 0
+    assert main(["info", "--json"]) == 2
+    err = capsys.readouterr().err
+    assert "bildungsplaner new" in err and "--region" in err and "Traceback" not in err
+    assert not any(isolated_home.glob("*.bpws"))  # no demo made behind the user's back
+    assert main(["info", "-w", str(isolated_home / "neu.bpws")]) == 2
+    assert "bildungsplaner new" in capsys.readouterr().err
+
+
+def test_new_workspace_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "unna.bpws"
+    assert main(["new", str(target), "--region", "05978", "--name", "Bildungsbüro Unna"]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == str(target)
+    assert main(["info", "--json", "-w", str(target)]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert Path(info["workspace"]).parent == isolated_home
-    assert info["regions"] > 0
+    assert info["home_region"] == "05978" and info["name"] == "Bildungsbüro Unna" and info["regions"] == 3
+    assert main(["new", str(target)]) == 2  # never overwrites
+    assert "existiert bereits" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "leer")]) == 0  # without a region, suffix added
+    assert (tmp_path / "leer.bpws").is_file()
+
+
+def test_the_command_line_uses_the_workspace_the_window_used_last_and_names_it(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bildungsplaner.settings import Settings
+
+    Settings().set("last_workspace", str(demo_file))
+    assert main(["info", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["workspace"] == str(demo_file)
+    assert captured.err == ""  # reading names nothing
+    assert main(["plan", "delete", "Schulsozialarbeit Grundschulen 2027"]) == 0
+    assert f"Arbeitsbereich: {demo_file}" in capsys.readouterr().err
+
+
+def test_a_nationwide_table_keeps_the_home_chain_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bildungsplaner.services import browse
+    from bildungsplaner.store.database import open_workspace
+
+    path = real_file("genesis_12411-01-01-5_00.csv")
+    target = tmp_path / "unna.bpws"
+    assert main(["new", str(target), "--region", "05978"]) == 0
+    assert main(["import", str(path), "-w", str(target)]) == 0
+    captured = capsys.readouterr()
+    assert "Außerhalb der Heimatregion 05978 übergangen" in captured.out
+    assert f"Arbeitsbereich: {target}" in captured.err
+    with open_workspace(target, create=False) as ws:
+        keys = sorted(r.key for r in browse.list_regions(ws))
+    gemeinden = [k for k in keys if len(k) == 8]
+    assert keys == ["05", "05978", *gemeinden, "DG"] and len(gemeinden) == 10
+    assert all(k.startswith("05978") for k in gemeinden)
+    other = tmp_path / "alles.bpws"
+    assert main(["new", str(other), "--region", "05978"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(path), "-w", str(other), "--all-regions", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["rows_outside_home"] == 0 and report["regions_created"] > 14000
 
 
 def test_check_passes_on_a_sound_workspace_and_fails_on_a_damaged_one(

@@ -14,10 +14,13 @@ import logging
 import logging.handlers
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from bildungsplaner import APP_NAME, BildungsplanerError, __version__, paths
+from bildungsplaner import APP_NAME, BildungsplanerError, UserInputError, __version__, paths
+from bildungsplaner.formatting import format_number
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="DATEI")
     p = sub.add_parser("restore", parents=[common], help="Arbeitsbereich aus einer Sicherung wiederherstellen")
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="DATEI")
+    p = sub.add_parser("new", parents=[common], help="neuen, leeren Arbeitsbereich anlegen (eine vorhandene "
+                       "Datei wird nicht überschrieben); gibt den Pfad aus")
+    p.add_argument("path", type=Path, metavar="PFAD")
+    p.add_argument("--region", metavar="SCHLÜSSEL",
+                   help="Heimatregion: Kreis, kreisfreie Stadt oder Gemeinde (AGS, z. B. 05978 für den Kreis Unna)")
+    p.add_argument("--name", metavar="TEXT", help="Name des Arbeitsbereichs")
     p = sub.add_parser("demo", parents=[common], help="Demo-Arbeitsbereich (fiktiver Kreis Lindental) erzeugen")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI")
     p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
@@ -71,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", metavar="NAME", help="Tabellenblatt (Standard: aus der Vorlage, sonst das erste)")
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
     p.add_argument("--json", action="store_true", help="Prüfbericht als JSON ausgeben")
+    p.add_argument("--all-regions", action="store_true",
+                   help="alle Gebiete der Datei behalten (Standard: nur die Heimatregion des Arbeitsbereichs, was "
+                        "darunter liegt, Land und Bund)")
     p = sub.add_parser("data", parents=[common], help="Importe auflisten oder löschen, Beobachtungen exportieren")
     data_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = data_sub.add_parser("export", parents=[common], help="alle Beobachtungen als CSV (lang, eine Zeile je Wert)")
@@ -159,16 +171,53 @@ def _discard_stdout() -> None:
         pass
 
 
+def _default_workspace() -> Path:
+    """The workspace the window used last; else the user's workspace in the data folder."""
+    from bildungsplaner.settings import Settings
+
+    try:
+        last = Settings().get("last_workspace")
+    except OSError:
+        last = ""
+    return Path(last) if last and Path(last).is_file() else paths.default_workspace()
+
+
 def _workspace_path(args: argparse.Namespace) -> Path:
-    return args.workspace if args.workspace else paths.default_workspace()
+    return Path(args.workspace) if args.workspace else _default_workspace()
 
 
-def _open(args: argparse.Namespace):  # -> Workspace (import kept local: start-up speed of the GUI path)
-    from bildungsplaner.services.workspace import open_or_create_default, open_workspace
+def _open(args: argparse.Namespace):  # -> Workspace (imports local: start-up speed of the GUI path)
+    """Open the workspace of ``args`` (``--workspace`` or :func:`_default_workspace`)."""
+    from bildungsplaner.services.workspace import open_workspace
 
-    if args.workspace:
-        return open_workspace(args.workspace, create=False)
-    return open_or_create_default(paths.default_workspace())
+    path = _workspace_path(args)
+    if not path.exists():
+        hint = "" if args.workspace else " (oder starten Sie das Programmfenster und wählen Sie Ihren Kreis)"
+        raise UserInputError(f"Der Arbeitsbereich {path} existiert nicht. Neu anlegen mit: bildungsplaner new "
+                             f"{path} --region SCHLÜSSEL{hint}.")
+    return open_workspace(path, create=False)
+
+
+@contextmanager
+def _open_changing(args: argparse.Namespace) -> Iterator[Any]:
+    """:func:`_open` for a command that changes data: once it succeeded, the workspace is named on stderr, so
+    nobody changes the demo (or a colleague's file) without noticing."""
+    with _open(args) as ws:
+        yield ws
+    print(f"Arbeitsbereich: {ws.path}", file=sys.stderr)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from bildungsplaner.services.home import home_region
+    from bildungsplaner.services.workspace import create_workspace, open_workspace
+
+    target = create_workspace(args.path, region=args.region, name=args.name)
+    with open_workspace(target, create=False) as ws:
+        home = home_region(ws)
+    print(target)
+    if home:
+        print(f"Heimatregion: {home}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -179,15 +228,17 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(info, ensure_ascii=False, indent=2))
     else:
-        labels = {"workspace": "Arbeitsbereich", "schema_version": "Schemastand", "regions": "Gebiete",
+        labels = {"workspace": "Arbeitsbereich", "name": "Name", "home_region": "Heimatregion",
+                  "schema_version": "Schemastand", "regions": "Gebiete",
                   "datasets": "Datensätze (Importe)", "indicators": "Indikatoren",
                   "observations": "Beobachtungen", "facilities": "Einrichtungen", "scenarios": "Szenarien",
                   "size_bytes": "Dateigröße (Bytes)"}
         width = max(map(len, labels.values()))
         for key, label in labels.items():
             value = info[key]
-            print(f"{label:<{width}}  {value:,}".replace(",", ".") if isinstance(value, int)
-                  else f"{label:<{width}}  {value}")
+            if value in ("", None):
+                continue
+            print(f"{label:<{width}}  {format_number(value) if isinstance(value, int) else value}")
     return EXIT_OK
 
 
@@ -220,6 +271,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = _workspace_path(args)
     restore_workspace(args.source, target)
     print(f"Wiederhergestellt: {target} aus {args.source}")
+    print(f"Arbeitsbereich: {target}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -263,10 +315,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     template = ImportTemplate.load(args.template) if args.template else None
     progress = _TerminalProgress()
-    with _open(args) as ws:
+    with (_open(args) if args.dry_run else _open_changing(args)) as ws:
         try:
             report = import_file(ws, args.file, template=template, sheet=args.sheet, dry_run=args.dry_run,
-                                 progress=progress)
+                                 progress=progress, all_regions=args.all_regions)
         except UnmatchedRegionsError as exc:
             progress.done()
             if args.json:
@@ -302,7 +354,7 @@ def cmd_data(args: argparse.Namespace) -> int:
 def _data_delete(args: argparse.Namespace) -> int:
     from bildungsplaner.services.importing import delete_import
 
-    with _open(args) as ws:
+    with _open_changing(args) as ws:
         gone = delete_import(ws, args.dataset)
     print(f"Import Nr. {gone.dataset} ({gone.file_name}) gelöscht: {gone.observations:,} Werte entfernt."
           .replace(",", "."))
@@ -350,7 +402,8 @@ def cmd_facilities(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     from bildungsplaner.cli.plan import cmd_plan as run_plan
 
-    return run_plan(args, _open)
+    changes = args.action in ("rename", "duplicate", "delete") or (args.action == "run" and args.save)
+    return run_plan(args, _open_changing if changes else _open)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -360,7 +413,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "info": cmd_info, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore, "demo": cmd_demo,
+    "info": cmd_info, "new": cmd_new, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+    "demo": cmd_demo,
     "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities, "plan": cmd_plan,
     "export": cmd_export,
 }

@@ -83,6 +83,13 @@ class Batch:
             if len(codes) != len(self.rows):
                 raise ValueError(f"{column}: {len(codes)} codes for {len(self.rows)} rows")
 
+    def keep(self, mask: np.ndarray) -> Batch:
+        """A batch with only the rows where ``mask`` is true (codes already known are kept, subset)."""
+        rows = self.rows[mask].reset_index(drop=True)
+        coded = {column: (codes[mask], uniques) for column, (codes, uniques) in self.coded.items()}
+        return Batch(self.target, self.format, rows, self.rows_read, self.table_code, self.title, self.stand,
+                     self.source, list(self.footnotes), dict(self.meta), list(self.warnings), coded)
+
     def codes(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         """``(codes, uniques)`` of a text column of :attr:`rows` (see :func:`column_codes`), computed once.
 

@@ -40,6 +40,7 @@ from bildungsplaner.importing.readers import indicator_code, read_batch, symbol_
 from bildungsplaner.importing.regionkeys import is_region_key
 from bildungsplaner.importing.validate import check_totals
 from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.services.home import home_region, keeps_region
 from bildungsplaner.services.import_regions import (
     MAX_LISTED,
     RegionMatchedByName,
@@ -102,6 +103,11 @@ class ImportReport:
     indicators_created: list[str] = field(default_factory=list)
     symbol_counts: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: The home region whose chain was kept (``None``: everything kept), and what lay outside it (values or
+    #: facilities, and their regions).
+    home: str | None = None
+    rows_outside_home: int = 0
+    regions_outside_home: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -121,6 +127,11 @@ class ImportReport:
                  + (f" (Datensatz {self.dataset})" if self.dataset and not self.dry_run else "") + "."]
         lines.append(f"Gebiete: {self.regions_matched} zugeordnet, {self.regions_created} neu angelegt, "
                      f"{len(self.regions_unmatched)} nicht zugeordnet.")
+        if self.rows_outside_home:
+            items = "Werten" if self.target == "observations" else "Einrichtungen"
+            lines.append(f"Außerhalb der Heimatregion {self.home} übergangen: {self.regions_outside_home} Gebiete "
+                         f"mit {self.rows_outside_home} {items} (behalten: die Heimatregion, was darunter liegt, "
+                         "Land und Bund; alle behalten mit --all-regions bzw. „alles behalten“).")
         if self.regions_matched_by_name:
             by_name = self.regions_matched_by_name
             lines.append(f"Namen zugeordnet ({len(by_name)}):")
@@ -169,12 +180,14 @@ class _DryRun(Exception):
 def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = None, sheet: str | None = None,
                 dry_run: bool = False, assignments: dict[str, str] | None = None,
                 create_unmatched: bool = False, progress: Progress | None = None,
-                home: str | None = None) -> ImportReport:
+                home: str | None = None, all_regions: bool = False) -> ImportReport:
     """Import ``path`` into ``ws`` (see the module docstring); raises :class:`UserInputError` on bad input.
 
     ``assignments`` maps a key or name in the file to a region key of the workspace (the user's choice for
     unmatched regions; a template's ``[regions.assign]`` adds to it). ``create_unmatched`` creates regions
-    for unmatched keys (level ``other``) instead of refusing.
+    for unmatched keys (level ``other``) instead of refusing. ``home`` (default: the workspace's home region)
+    keeps only the home region, what lies below it and the chain above it (Land, Deutschland) of a
+    nationwide table, unless ``all_regions``; it also decides between namesakes and ranks the warnings.
     """
     from bildungsplaner.importing.sniff import sniff
 
@@ -190,6 +203,10 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         return report
     batch = read_batch(path, sniffed, template=template, sheet=sheet, progress=progress)
     progress.check()
+    if home is None:
+        home = home_region(ws)
+    if home and not all_regions and batch.target != "regions":
+        batch = _keep_home(batch, home, report)
     assign = dict(assignments or {})
     if template is not None:
         assign = {**template.assignments, **assign}
@@ -217,6 +234,20 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         raise UnmatchedRegionsError(report)
     progress.report(1.0, "Import abgeschlossen." if not dry_run else "Prüfung abgeschlossen.")
     return report
+
+
+def _keep_home(batch: Batch, home: str, report: ImportReport) -> Batch:
+    """Only the rows of the home region, what lies below it and the chain above it (see ``services.home``)."""
+    codes, keys = batch.codes("region_key")
+    keep_key = np.fromiter((keeps_region(k if isinstance(k, str) else None, home) for k in keys.tolist()),
+                           dtype=bool, count=len(keys))
+    mask = np.append(keep_key, True)[codes]  # code -1 (no key) indexes the appended True
+    if mask.all():
+        return batch
+    report.home = home
+    report.rows_outside_home = int((~mask).sum())
+    report.regions_outside_home = int((~keep_key).sum())
+    return batch.keep(mask)
 
 
 # --- regions -----------------------------------------------------------------------------------------------
@@ -352,7 +383,7 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
     if batch.target == "observations":
         report.symbol_counts = symbol_counts(rows)
         progress.report(0.45, "Summen werden geprüft …")
-        report.warnings += check_totals(rows, codes=batch.codes)
+        report.warnings += check_totals(rows, codes=batch.codes, home=home)
         indicator_ids = _resolve_indicators(session, batch, report)
         _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
         report.observations = len(rows)

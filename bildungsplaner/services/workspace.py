@@ -54,13 +54,18 @@ __all__ = [
 
 
 def workspace_info(ws: Workspace) -> dict[str, Any]:
-    """Path, schema version and counts (the keys of ``bildungsplaner info --json``)."""
+    """Path, name, home region, schema version and counts (the keys of ``bildungsplaner info --json``)."""
+    from bildungsplaner.services.home import home_region, workspace_name
+
+    home, name = home_region(ws), workspace_name(ws)
     with ws.session() as s:
         def count(model: type) -> int:
             return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
         return {
             "workspace": str(ws.path),
+            "name": name,
+            "home_region": home,
             "schema_version": ws.schema_version,
             "regions": count(Region),
             "datasets": count(Dataset),

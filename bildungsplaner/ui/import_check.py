@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.services.browse import list_regions
+from bildungsplaner.services.home import home_region
 from bildungsplaner.services.importing import ImportReport
 from bildungsplaner.ui.completers import RegionCompleter, region_model
 from bildungsplaner.ui.dialogs import error_text
@@ -129,6 +130,12 @@ class CheckPage(QWizardPage):
             QCoreApplication.translate("ImportWizard", "Unbekannte Gebietsschlüssel als neue Gebiete &anlegen")
         )
         self.create_box.setObjectName("createUnmatched")
+        self.all_regions_box = QCheckBox(QCoreApplication.translate("ImportWizard", "&alles behalten"))
+        self.all_regions_box.setObjectName("allRegions")
+        self.all_regions_box.setToolTip(QCoreApplication.translate(
+            "ImportWizard", "Alle Gebiete der Datei übernehmen. Sonst behält ein bundesweiter Import nur die "
+                            "Heimatregion des Arbeitsbereichs, was darunter liegt, und zum Vergleich Land und Bund."))
+        self.all_regions_box.toggled.connect(lambda _on: self._edited())
         self.recheck_button = QPushButton(QCoreApplication.translate("ImportWizard", "&Erneut prüfen"))
         self.recheck_button.setObjectName("recheck")
         self.recheck_button.clicked.connect(self.start_check)
@@ -136,6 +143,7 @@ class CheckPage(QWizardPage):
         self.stale_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.create_box)
+        row.addWidget(self.all_regions_box)
         row.addStretch(1)
         row.addWidget(self.recheck_button)
         layout = QVBoxLayout(self)
@@ -155,6 +163,11 @@ class CheckPage(QWizardPage):
         self.create_box.blockSignals(True)
         self.create_box.setChecked(self.wiz.create_unmatched)
         self.create_box.blockSignals(False)
+        home = home_region(self.wiz.workspace) if self.wiz.workspace is not None else None
+        self.all_regions_box.setVisible(home is not None)
+        self.all_regions_box.blockSignals(True)
+        self.all_regions_box.setChecked(self.wiz.all_regions)
+        self.all_regions_box.blockSignals(False)
         self.start_check()
 
     def cleanupPage(self) -> None:
@@ -273,6 +286,7 @@ class CheckPage(QWizardPage):
 
     def _collect_assignments(self) -> None:
         self.wiz.create_unmatched = self.create_box.isChecked()
+        self.wiz.all_regions = self.all_regions_box.isChecked()
         for row in range(self.unmatched.rowCount()):
             source = self.unmatched.item(row, 0).data(Qt.ItemDataRole.UserRole)
             if not source:

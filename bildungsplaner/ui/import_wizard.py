@@ -415,6 +415,7 @@ class ImportWizard(QWizard):
         self.template: ImportTemplate | None = None
         self.assignments: dict[str, str] = {}
         self.create_unmatched = False
+        self.all_regions = False
         self.dry_report: ImportReport | None = None
         self.report: ImportReport | None = None
 
@@ -445,7 +446,7 @@ class ImportWizard(QWizard):
         self.path, self.sniffed, self.table, self.preview_frame, self.preview_batch = None, None, None, None, None
         self.sheet = self.header_rows = self.skip_rows = None
         self.template, self.dry_report, self.report = None, None, None
-        self.assignments, self.create_unmatched = {}, False
+        self.assignments, self.create_unmatched, self.all_regions = {}, False, False
         sniffed = sniff(path)
         self.path, self.sniffed = path, sniffed
         return sniffed
@@ -509,6 +510,7 @@ class ImportWizard(QWizard):
             assignments=dict(self.assignments),
             create_unmatched=self.create_unmatched,
             progress=progress,
+            all_regions=self.all_regions,
         )
 
     # --- closing ------------------------------------------------------------------------------------------------
