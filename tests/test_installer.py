@@ -499,6 +499,12 @@ def test_the_frozen_app_with_the_portable_marker_keeps_its_data_beside_the_progr
     marker = frozen_app / PORTABLE_MARKER
     marker.write_text("portabel\n", encoding="utf-8")
     try:
+        # no workspace yet: the message names where the user's workspace belongs (beside the program)
+        missing = run_frozen(frozen_app, "bildungsplaner-cli", "info", "--json", env=env, cwd=tmp_path, code=2)
+        default = frozen_app / PORTABLE_DATA_DIR / "Arbeitsbereich.bpws"
+        assert f"bildungsplaner new {default}" in missing.stderr
+        (frozen_app / PORTABLE_DATA_DIR).mkdir(exist_ok=True)
+        run_frozen(frozen_app, "bildungsplaner-cli", "new", str(default), "--region", "05978", env=env, cwd=tmp_path)
         info = json.loads(run_frozen(frozen_app, "bildungsplaner-cli", "info", "--json", env=env,
                                      cwd=tmp_path).stdout)
     finally:
