@@ -31,6 +31,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="Dateiformat (Standard: nach der Endung von --out, sonst xlsx)")
     p.add_argument("--suppress-below", type=int, default=None, metavar="N",
                    help="Geheimhaltung: Fallzahlen unter N durch „.“ ersetzen (mit sekundärer Sperrung; nur xlsx)")
+    p.add_argument("--group-by", default=None, metavar="EBENE",
+                   help="Verteilung: Zwischensummen je übergeordnetem Gebiet dieser Ebene (z. B. gemeinde)")
     p.add_argument("--author", default=None, metavar="NAME",
                    help="Name der Verfasserin/des Verfassers für Methodik und Dokumenteigenschaften (Standard: "
                         "keiner; der Anmeldename wird nie geschrieben)")
@@ -45,6 +47,6 @@ def cmd_export(args: argparse.Namespace, open_workspace: Any) -> int:
         spec, _ = resolve_spec(ws, args.scenario)
         other = resolve_spec(ws, args.compare)[0] if args.compare else None
         out = export_scenario(ws, spec, args.out, compare=other, format=format, suppress_below=args.suppress_below,
-                              pdf_renderer=PDF_RENDERER, author=args.author)
+                              pdf_renderer=PDF_RENDERER, author=args.author, group_by=args.group_by)
     print(f"Export geschrieben: {out}")
     return 0

@@ -7,7 +7,10 @@ properties — and :func:`write_report` lays it out:
 
 * title, subtitle and "Stand" above each table; header row with units (wrapped, with an explicit row height
   so that LibreOffice shows it whole as well); one row per record; a totals row of live ``=SUM(…)`` formulas
-  per block (``group_by``: one block per value, e.g. per year — totals never run across blocks);
+  per block (``group_by``: one block per value, e.g. per year — totals never run across blocks); with
+  ``grand_total_label`` the blocks are groups of one whole (the schools of each Gemeinde): each block's
+  subtotal is ``=SUBTOTAL(9,…)`` and a last row sums the whole range with ``=SUBTOTAL(9,…)``, which skips the
+  subtotals inside it, so nothing is counted twice;
 * number formats with thousands separator and fixed decimals per column; an exact zero shows „–“, a missing
   value „.“ (:mod:`~bildungsplaner.exporting.symbols`); a block whose column holds a missing value gets „.“
   as its total instead of a ``SUM`` that would skip it; negative values of highlighted columns in red;
@@ -113,6 +116,8 @@ class PlanTable:
     notes: list[str] = field(default_factory=list)
     #: blocks of consecutive rows with the same value of this column, each with its own totals row
     group_by: str | None = None
+    #: with ``group_by``: a grand total over all blocks under this label (subtotals as ``SUBTOTAL(9,…)``)
+    grand_total_label: str | None = None
     chart: ChartSpec | None = None
     #: what the table is to the exports: ``overview``, ``plan`` (a planning table), ``comparison``, ``data``
     role: str = "plan"
@@ -176,7 +181,8 @@ def _suppressed_frame(table: PlanTable, threshold: int) -> tuple[pd.DataFrame, d
 
 def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int, label: str | None, *,
                  suppress_below: int | None, note: list[str], positions: list[int]) -> int:
-    """Rows of one block from ``first`` on, then its totals row (if ``label``); returns the next free row."""
+    """Rows of one block from ``first`` on, then its totals row (if ``label``); returns the next free row.
+    A table with a grand total gets ``SUBTOTAL(9,…)`` here (the grand total skips it), else ``SUM``."""
     original = rows
     hidden_totals: dict[str, bool] = {}
     if suppress_below:
@@ -205,12 +211,20 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
     if label is None or not len(rows):
         return last + 1
     total_row = last + 1
-    ws.cell(total_row, 1, clean_text(label)).font = TOTAL_FONT
+    subtotal = bool(table.group_by and table.grand_total_label)
+    _write_totals(ws, table, original, total_row, label, first, last, hidden_totals, subtotal=subtotal)
+    return total_row + 1
+
+
+def _write_totals(ws: Worksheet, table: PlanTable, original: pd.DataFrame, row: int, label: str, first: int, last: int,
+                  hidden_totals: dict[str, bool], *, subtotal: bool) -> None:
+    """A totals row over the sheet rows ``first``…``last`` (``subtotal``: ``SUBTOTAL(9,…)`` instead of ``SUM``)."""
+    ws.cell(row, 1, clean_text(label)).font = TOTAL_FONT
     for j, column in enumerate(table.columns, start=1):
         if not column.total:
             continue
         letter = get_column_letter(j)
-        cell = ws.cell(total_row, j)
+        cell = ws.cell(row, j)
         numbers = pd.to_numeric(original[column.key], errors="coerce")
         if numbers.isna().any():  # a missing part makes the total unknown: „.“, not a sum that skips it
             cell.value, cell.data_type = MISSING, "s"
@@ -220,12 +234,13 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
             if cell.value == MISSING:
                 cell.data_type = "s"
                 cell.alignment = Alignment(horizontal="right")
+        elif subtotal:
+            cell.value = f"=SUBTOTAL(9,{letter}{first}:{letter}{last})"
         else:
             cell.value = f"=SUM({letter}{first}:{letter}{last})"
         cell.number_format = column.excel_format
         cell.font = TOTAL_FONT
         cell.border = Border(top=THIN)
-    return total_row + 1
 
 
 @dataclass
@@ -275,6 +290,9 @@ def _write_table(ws: Worksheet, table: PlanTable, *, top: int = 1, suppress_belo
         parts.append(block)
     written = pd.concat(parts) if parts else table.rows
     last = row - 1 - (1 if table.totals_label is not None and len(table.rows) else 0)
+    if table.group_by and table.grand_total_label and len(table.rows):
+        _write_grand_total(ws, table, row, first, suppress_below)
+        row += 1
     for j, column in enumerate(table.columns, start=1):
         if column.negative_red and len(table.rows):
             letter = get_column_letter(j)
@@ -294,6 +312,21 @@ def _write_table(ws: Worksheet, table: PlanTable, *, top: int = 1, suppress_belo
     _widths(ws, table, table.rows, widen_only=not first_on_sheet)
     _header_height(ws, table, header)
     return _Placed(header, positions, written, at + 2)
+
+
+def _write_grand_total(ws: Worksheet, table: PlanTable, row: int, first: int, suppress_below: int | None) -> None:
+    """The grand total of a grouped table: ``SUBTOTAL(9,…)`` over every row including the group subtotals (which
+    it skips); a column with hidden cells in some group gets its true total as a value, or „.“ where a
+    group's subtotal is hidden as well (else the hidden subtotal could be computed back)."""
+    hidden: dict[str, bool] = {}
+    if suppress_below:  # hidden in a group: the true total, or „.“ if a group's subtotal is hidden too
+        for _value, block in _blocks(table):
+            _rows, block_hidden, _primary, _secondary = _suppressed_frame(replace(table, rows=block), suppress_below)
+            for key, total_hidden in block_hidden.items():
+                hidden[key] = hidden.get(key, False) or total_hidden
+    _write_totals(ws, table, table.rows, row, table.grand_total_label or "", first, row - 1, hidden, subtotal=True)
+    for j in range(1, len(table.columns) + 1):
+        ws.cell(row, j).border = Border(top=THIN, bottom=Side(style="double", color="808080"))
 
 
 def _widths(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, *, widen_only: bool = False) -> None:

@@ -15,7 +15,7 @@ from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.export_sources import attribute_label
 
 __all__ = ["COUNT_HINTS", "METHOD_TEXT", "Labels", "allocation_data_table", "allocation_method", "allocation_table",
-           "step_decimals", "value_label"]
+           "group_table", "step_decimals", "value_label"]
 
 
 @dataclass
@@ -152,3 +152,23 @@ def allocation_data_table(result: Any, labels: Labels) -> PlanTable:
 
 def step_decimals(step: float) -> int:
     return decimals_for(np.array([step]), maximum=6)
+
+
+def group_table(table: PlanTable, grouping: Any, level_label: str | None = None) -> PlanTable:
+    """``table`` (a planning or comparison table with a ``key`` per row) in the order of ``grouping`` (see
+    :func:`bildungsplaner.services.planning.group_result`): the rows of each group, a subtotal row „Summe
+    <Gemeinde>“ of live ``SUBTOTAL`` formulas, and a grand total „Insgesamt“ that does not count them twice."""
+    order = {str(k): i for i, k in enumerate(grouping.rows["key"])}
+    rows = table.rows.copy()
+    rows["_position"] = [order.get(str(k), len(order)) for k in rows["key"]]
+    rows = rows.sort_values("_position", kind="stable").drop(columns="_position")
+    group_of = dict(zip(grouping.rows["key"].astype(str), grouping.rows["group_key"], strict=True))
+    names = dict(zip(grouping.totals["group_key"], grouping.totals["group_name"], strict=True))
+    taken: dict[str, int] = {}
+    for name in names.values():
+        taken[name] = taken.get(name, 0) + 1
+    labels = {key: name if taken[name] == 1 or not key else f"{name} ({key})" for key, name in names.items()}
+    rows["_group"] = [labels.get(group_of.get(str(k), ""), "") for k in rows["key"]]
+    level = level_label or grouping.level
+    subtitle = "; ".join(t for t in (table.subtitle, f"Zwischensummen je {level}") if t)
+    return replace(table, rows=rows, group_by="_group", grand_total_label="Insgesamt", subtitle=subtitle)

@@ -32,6 +32,7 @@ from bildungsplaner.services.export_allocation import (
     allocation_data_table,
     allocation_method,
     allocation_table,
+    group_table,
     step_decimals,
 )
 from bildungsplaner.services.export_demand import demand_data_tables, demand_method, demand_tables
@@ -41,7 +42,14 @@ from bildungsplaner.services.export_sources import (
     indicator_names,
     indicator_sources,
 )
-from bildungsplaner.services.planning import Comparison, compare_results, result_kind, run_scenario
+from bildungsplaner.services.planning import (
+    Comparison,
+    compare_results,
+    group_comparison,
+    group_result,
+    result_kind,
+    run_scenario,
+)
 from bildungsplaner.services.planning_inputs import collect_inputs, compute
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
@@ -83,10 +91,12 @@ def _warnings(title: str, warnings: list[Any]) -> MethodSection | None:
 
 
 def build_report(ws: Workspace, spec: Any, result: Any, *, comparison: Comparison | None = None,
-                 inputs: Any | None = None, compared: Any | None = None, author: str = "") -> Report:
+                 inputs: Any | None = None, compared: Any | None = None, author: str = "",
+                 group_by: str | None = None) -> Report:
     """The report of ``result`` (of ``spec``); ``inputs`` are the collected inputs (for the data sheet),
     ``compared`` the result the comparison's B side came from (its warnings go to the method), ``author`` the
-    name for the document (empty: none — the login name is never written)."""
+    name for the document (empty: none — the login name is never written), ``group_by`` a region level above
+    an allocation's recipients: planning table and comparison with a subtotal per region of that level."""
     kind = result_kind(result)
     if kind == "demand":
         kinds = sorted({k for line in spec.demand if line.capacity for k in line.capacity.facility_kinds})
@@ -118,6 +128,12 @@ def build_report(ws: Workspace, spec: Any, result: Any, *, comparison: Compariso
         unit, decimals, line_order = spec.amount.unit, step_decimals(spec.amount.step), []
     if comparison is not None:
         tables.append(_comparison_table(comparison, unit, decimals, line_order))
+    if group_by:
+        grouping = group_result(ws, result, group_by)
+        level = grouping.level.capitalize()
+        first = group_table(first, grouping, level)
+        if comparison is not None:
+            tables[-1] = group_table(tables[-1], group_comparison(ws, comparison, group_by), level)
     tables += data
     method.append(MethodSection("Quellen", sources or [("", "keine amtlichen Daten und keine eigenen Listen")]))
     for section in (_warnings("Hinweise", list(result.warnings)),
@@ -165,7 +181,7 @@ def _write_csv(report: Report, out: Path) -> None:
 
 def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None = None, format: str = "xlsx",
                     suppress_below: int | None = None, pdf_renderer: PdfRenderer | None = None,
-                    author: str | None = None, progress: Progress | None = None) -> Path:
+                    author: str | None = None, progress: Progress | None = None, group_by: str | None = None) -> Path:
     """Run ``spec`` (and ``compare``, another spec) on the workspace and write the export to ``out``.
 
     ``author``: a name for the document's method sheet and properties (default none; never the login name).
@@ -193,7 +209,7 @@ def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None 
         comparison = compare_results(result, spec.name, compared, compare.name)
     progress.report(0.7, "Datei wird geschrieben …")
     report = build_report(ws, spec, result, comparison=comparison, inputs=inputs, compared=compared,
-                          author=(author or "").strip())
+                          author=(author or "").strip(), group_by=group_by)
     if format == "xlsx":
         write_report(report, out, suppress_below=suppress_below)
     elif format == "csv":
