@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.template import ImportTemplate
 from bildungsplaner.services.importing import UnmatchedRegionsError, import_file
-from bildungsplaner.store.models import Facility, Indicator, Observation, Region
+from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
 
 REAL_DATA = Path(__file__).resolve().parents[2] / "shared" / "real-data"
 
@@ -159,3 +159,61 @@ def test_cancel_reaches_the_spreadsheet_reader_and_the_file_is_sniffed_once(work
         import_file(workspace, path, template=POPULATION, progress=progress)
     assert sniffed == [path]  # the import's own sniffing, not again in the reader
     assert reads[0]["kind"] == "xlsx" and reads[0]["progress"] is progress
+
+
+MESSY_SCHOOLS = ImportTemplate.loads(textwrap.dedent("""
+    format = 1
+    name = "Schulen Kreis Unna"
+    target = "facilities"
+    [facilities]
+    key = "Schulnummer"
+    name = "Name"
+    fixed_kind = "Schule"
+    phase = "Schule"
+    attributes = { schueler = "Schüler", traeger = "Träger" }
+"""))
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv", "ods"])
+def test_a_school_list_with_a_merged_title_totals_and_notes_imports_without_them(workspace, tmp_path, kind) -> None:
+    import json
+
+    import messy_lists
+
+    writer = {"xlsx": messy_lists.messy_xlsx, "csv": messy_lists.messy_csv, "ods": messy_lists.messy_ods}[kind]
+    path = writer(tmp_path / f"schulen.{kind}")
+    dry = import_file(workspace, path, template=MESSY_SCHOOLS, dry_run=True)
+    assert dry.facilities == 20 and dry.rows_read == 20
+    # every row left out is named with its number and why, in the check report and its JSON
+    skipped = [w for w in dry.warnings if "nicht importiert" in w]
+    assert skipped[0].startswith("Zeile 24 nicht importiert (Summenzeile): „Summe")
+    assert skipped[1:] == ["Zeile 26 nicht importiert (Anmerkung unter der Tabelle): „Quelle: Schulamt, Stand "
+                           "1.8.2025“", "Zeile 27 nicht importiert (Anmerkung unter der Tabelle): „* vorläufige "
+                           "Zahlen“"]
+    assert "Warnung: Zeile 26 nicht importiert" in dry.summary()
+    assert skipped == [w for w in json.loads(json.dumps(dry.to_dict()))["warnings"] if "nicht importiert" in w]
+
+    report = import_file(workspace, path, template=MESSY_SCHOOLS)
+    assert report.committed and report.facilities == 20
+    with workspace.session() as s:
+        schools = {f.key: f for f in s.scalars(select(Facility))}
+        assert len(schools) == 20 and "Summe" not in {f.name for f in schools.values()}
+        church = schools[messy_lists.SCHOOLS[4][0]]
+        assert church.attributes == {"schueler": 208, "traeger": "Ev. Kirchengemeinde Kamen"}
+        dataset = s.get(Dataset, church.dataset_id)
+        assert [r["row"] for r in dataset.meta["skipped_rows"]] == [24, 26, 27]
+
+
+def test_the_template_can_switch_the_footer_recognition_off_or_name_it(workspace, tmp_path) -> None:
+    import messy_lists
+
+    path = messy_lists.messy_xlsx(tmp_path / "schulen.xlsx")
+    none = ImportTemplate.loads(MESSY_SCHOOLS.dumps() + "[read]\nfooter_rows = 0\n")
+    with pytest.raises(UserInputError, match="Zeile 24: Spalte „Schulnummer“ ist leer"):
+        import_file(workspace, path, template=none, dry_run=True)
+    stop = ImportTemplate.loads(MESSY_SCHOOLS.dumps() + '[read]\nstop_at = "first empty row"\nfooter_rows = 1\n')
+    report = import_file(workspace, path, template=stop, dry_run=True)
+    assert report.facilities == 20
+    assert [w.split(" nicht")[0] for w in report.warnings if "nicht importiert" in w] == [
+        "Zeile 24", "Zeile 26", "Zeile 27"]
+    assert "Vorlage: footer_rows = 1" in report.warnings[0]

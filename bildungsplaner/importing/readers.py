@@ -125,11 +125,15 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
     # the format is known already (sniffing an xlsx reads all its sheets' XML); progress lets Cancel stop the
     # reader in its child process
     table = read_table(path, sheet=sheet or hints.sheet, header_rows=hints.header_rows,
-                       skip_rows=hints.skip_rows, kind=sniffed.kind, progress=progress)
+                       skip_rows=hints.skip_rows, kind=sniffed.kind, progress=progress,
+                       footer_rows=hints.footer_rows, stop_at=hints.stop_at, key_columns=template.key_columns())
     progress.report(0.35, "Spalten werden zugeordnet …")
     batch = template.apply(table.frame, format=table.format, first_data_row=table.first_data_row)
     batch.rows_read = len(table.frame)
-    batch.warnings = [*table.warnings, *batch.warnings]
+    # totals and notes below the table: each one listed with its row number, never dropped silently
+    batch.warnings = [*table.warnings, *(row.describe() for row in table.skipped), *batch.warnings]
+    if table.skipped:
+        batch.meta["skipped_rows"] = [row.as_dict() for row in table.skipped]
     if table.sheet:
         batch.meta["sheet"] = table.sheet
     return batch

@@ -15,6 +15,11 @@ Columns empty in header and data are dropped, trailing empty rows too; empty row
 template reports them with their row numbers). ``RawTable.first_data_row`` is the file's 1-based row number
 of the frame's first row.
 
+Totals and notes below the table (a „Summe“ row, „Quelle: …“, footnotes) are recognised by
+:func:`~bildungsplaner.importing.footers.find_footer` (or cut as ``footer_rows``/``stop_at`` say) and kept out
+of ``frame``: ``RawTable.footer`` holds them for the preview, ``RawTable.skipped`` lists each non-empty one
+with its row number and reason.
+
 CSV: the encoding via :func:`~bildungsplaner.importing.encoding.decode_text`, the separator from a
 ``sep=`` first line or else the candidate (``;`` ``,`` tab ``^`` ``|``) that splits the first lines most
 consistently. Every cell stays text; numbers are parsed by the template (decimal comma, thousands dots).
@@ -37,6 +42,7 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.encoding import decode_text
+from bildungsplaner.importing.footers import SkippedRow, find_footer, row_text
 from bildungsplaner.progress import NullProgress, Progress
 
 __all__ = ["JOIN", "MAX_COLUMNS", "RawTable", "column_letter", "detect_header", "detect_separator", "read_table"]
@@ -63,6 +69,13 @@ class RawTable:
     warnings: list[str] = field(default_factory=list)
     #: The first rows of the grid as read (header included), for the import assistant's preview.
     preview: list[list[str]] = field(default_factory=list)
+    #: Rows below the data that are not imported (totals, notes; empty rows among them), columns as ``frame``;
+    #: they follow ``frame``'s last row in the file.
+    footer: pd.DataFrame | None = None
+    #: Why each row of ``footer`` is not imported (``""`` for an empty row).
+    footer_reasons: list[str] = field(default_factory=list)
+    #: The non-empty rows of ``footer`` with row number, reason and text.
+    skipped: list[SkippedRow] = field(default_factory=list)
 
 
 def column_letter(index: int) -> str:
@@ -319,8 +332,13 @@ def composite_names(header: list[list[Any]], width: int) -> list[str]:
 
 def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None = None,
                skip_rows: int | None = None, nrows: int | None = None, progress: Progress | None = None,
-               kind: str | None = None) -> RawTable:
-    """Read ``path`` (see the module docstring); ``nrows`` limits the rows read (for previews)."""
+               kind: str | None = None, footer_rows: int | None = None, stop_at: str | None = None,
+               key_columns: list[str] | tuple[str, ...] = ()) -> RawTable:
+    """Read ``path`` (see the module docstring); ``nrows`` limits the rows read (for previews).
+
+    ``footer_rows``/``stop_at`` say where the data ends (``None``: recognised); ``key_columns`` are the
+    template's key columns (a totals row leaves them empty).
+    """
     from bildungsplaner.importing.sniff import sniff
 
     path = Path(path)
@@ -362,10 +380,32 @@ def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None 
     last = _last_filled_row(data)
     if last == 0:
         raise UserInputError(f"{path.name}: unter der Kopfzeile (Zeile {start + 1}) stehen keine Daten.")
-    table.frame = data.iloc[:last].reset_index(drop=True)
+    data = data.iloc[:last].reset_index(drop=True)
+    end, reasons = find_footer(data, footer_rows=footer_rows, stop_at=stop_at,
+                               key_columns=_positions(list(data.columns), key_columns))
+    table.frame = data.iloc[:end]
     table.header_start, table.header_rows = int(row_numbers[start]), count
     table.first_data_row = int(row_numbers[start + count]) + 1
+    if end < len(data):
+        table.footer, table.footer_reasons = data.iloc[end:].reset_index(drop=True), reasons
+        cells = table.footer.astype(object).to_numpy().tolist()
+        first = int(row_numbers[start + count + end]) + 1
+        table.skipped = [SkippedRow(first + i, reason, row_text(row))
+                         for i, (reason, row) in enumerate(zip(reasons, cells, strict=True)) if reason]
     return table
+
+
+def _positions(columns: list[str], names: list[str] | tuple[str, ...]) -> list[int]:
+    """Positions of ``names`` among ``columns``: exact, else unique ignoring case and blanks (as templates)."""
+    found = []
+    for name in names:
+        if name in columns:
+            found.append(columns.index(name))
+            continue
+        loose = [j for j, c in enumerate(columns) if c.strip().casefold() == name.strip().casefold()]
+        if len(loose) == 1:
+            found.append(loose[0])
+    return found
 
 
 def _column_filled(series: pd.Series) -> bool:

@@ -17,6 +17,8 @@ Observations (one value per row and measure column)::
     header_rows = 1                 # header rows above the data (default: detected)
     skip_rows = 0                   # rows above the header (default: detected)
     decimal = ","                   # "," or "."; without it each column decides (columns.parse_value_column)
+    footer_rows = 3                 # the last 3 non-empty rows are no data (0: none; default: recognised)
+    stop_at = "first empty row"     # the data end at the first empty row below them (default: recognised)
     [regions]                       # how to find a row's region: key and/or name column
     key = "AGS"
     name = "Gemeinde"
@@ -49,7 +51,7 @@ Facilities (one facility per row)::
     phase = "Schule"                # fixed Bildungsphase, or phase_column = "..."
     address = ["Straße und Hausnummer", "Postleitzahl", "Ort"]   # joined with ", "
     offering = "analog"             # analog | digital | both
-    attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }   # attribute -> numeric column
+    attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }   # attribute -> column (number or text)
 
 Regions (one region per row; ``[regions]`` is not used)::
 
@@ -61,6 +63,10 @@ Regions (one region per row; ``[regions]`` is not used)::
     name = "Sozialraum"
     level = "sozialraum"            # fixed level (RegionLevel value), or level_column = "Ebene"
     parent = "Gemeinde-AGS"         # optional column with the parent's key
+
+Totals and notes below the table (a „Summe“ row, „Quelle: …“, footnotes) are recognised and not imported
+(:mod:`bildungsplaner.importing.footers`); ``footer_rows``/``stop_at`` say it explicitly and switch the
+recognition off. Attributes keep a number column as numbers and any other column as text.
 
 Phases accept the :class:`~bildungsplaner.store.models.Phase` value or name (``Schule``, ``SCHULE``), levels
 the :class:`~bildungsplaner.store.models.RegionLevel` value (``sozialraum``, ``Sozialraum``).
@@ -79,6 +85,7 @@ import tomli_w
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import Batch, Target
+from bildungsplaner.importing.footers import STOP_AT_VALUES
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
 
 __all__ = ["FORMAT_VERSION", "FacilityMapping", "ImportTemplate", "Measure", "ObservationMapping", "ReadHints",
@@ -102,6 +109,10 @@ class ReadHints:
     header_rows: int | None = None
     skip_rows: int | None = None
     decimal: str | None = None
+    #: The last N non-empty rows are no data (0: no footer); ``None``: totals and notes are recognised.
+    footer_rows: int | None = None
+    #: ``"first empty row"``: the data end at the first empty row below them; ``None``: recognised.
+    stop_at: str | None = None
 
 
 @dataclass
@@ -296,12 +307,17 @@ class ImportTemplate:
         if (read := top.section("read")) is not None:
             header_rows = read.get("header_rows", int, what="eine ganze Zahl")
             skip_rows = read.get("skip_rows", int, what="eine ganze Zahl")
-            hints = ReadHints(read.text("sheet"), header_rows, skip_rows, read.text("decimal"))
+            footer_rows = read.get("footer_rows", int, what="eine ganze Zahl")
+            hints = ReadHints(read.text("sheet"), header_rows, skip_rows, read.text("decimal"), footer_rows,
+                              read.text("stop_at"))
             if hints.decimal not in (None, ",", "."):
                 raise TemplateError("Importvorlage: „read.decimal“ muss „,“ oder „.“ sein.")
-            if (header_rows or 0) < 0 or (skip_rows or 0) < 0:
-                raise TemplateError("Importvorlage: „read.header_rows“ und „read.skip_rows“ dürfen nicht negativ "
-                                    "sein.")
+            if (header_rows or 0) < 0 or (skip_rows or 0) < 0 or (footer_rows or 0) < 0:
+                raise TemplateError("Importvorlage: „read.header_rows“, „read.skip_rows“ und „read.footer_rows“ "
+                                    "dürfen nicht negativ sein.")
+            if hints.stop_at is not None and hints.stop_at not in STOP_AT_VALUES:
+                raise TemplateError(f"Importvorlage: „read.stop_at“ kennt nur „{STOP_AT_VALUES[0]}“ (bei der ersten "
+                                    f"leeren Zeile aufhören), nicht „{hints.stop_at}“.")
             read.finish()
             template.read = hints
         if (regions := top.section("regions")) is not None:
@@ -373,6 +389,14 @@ class ImportTemplate:
         if (reg := self.regionlist) is not None:
             names += [c for c in (reg.key, reg.name, reg.level_column, reg.parent) if c]
         return list(dict.fromkeys(names))
+
+    def key_columns(self) -> list[str]:
+        """The columns that identify a row (region key, facility or region list key): a totals row below the
+        table leaves them empty."""
+        keys = [self.regions.key if self.target != "regions" else None,
+                self.facilities.key if self.facilities is not None else None,
+                self.regionlist.key if self.regionlist is not None else None]
+        return [k for k in keys if k]
 
     def apply(self, frame: pd.DataFrame, *, format: str, first_data_row: int = 2) -> Batch:
         """Map ``frame`` (one row per table row, columns named as in the file) to a batch.

@@ -12,6 +12,8 @@ Rules beyond the template's schema:
 * An empty measure cell (no number, no symbol) gives no observation; the batch says how many.
 * A row that names no region (observations), or whose key, name, kind, period or dimension cell is empty,
   is an error naming the row and the column.
+* Facility attributes: a column of numbers (and symbols) gives numbers, any other column text, cell by cell
+  as the file shows it (``None`` where empty), never NaN.
 * Period cells: numbers become text (``2024.0`` → ``2024``), dates ``yyyy-mm-dd``; ``period_iso`` as in
   GENESIS tables (``31.12.2024`` → ``2024-12-31``).
 """
@@ -111,6 +113,18 @@ class _Frame:
     def numbers(self, column: str) -> tuple[np.ndarray, np.ndarray]:
         return parse_value_column(self.frame[self.names[column]], decimal=self.decimal, first_row=self.first_row,
                                   column=self.names[column])
+
+    def attribute(self, column: str) -> np.ndarray:
+        """A facility attribute per row (object array): numbers as float when every filled cell is a number or a
+        statistical symbol, else every cell as text (a Träger, an address, a column mixing „12“ and „k. A.“);
+        ``None`` where empty or missing."""
+        try:
+            values, _flags = self.numbers(column)
+        except UserInputError:
+            return self.texts(column)
+        out = values.astype(object)
+        out[np.isnan(values)] = None
+        return out
 
     def require(self, column: str, keep: np.ndarray, what: str = "ist leer") -> None:
         empty = keep & self.missing(column)
@@ -227,7 +241,7 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
     phases = table.texts(mapping.phase_column)
     region_keys, region_names = table.texts(template.regions.key), table.texts(template.regions.name)
     parts = [table.texts(c) for c in mapping.address]
-    attributes = {name: table.numbers(column)[0] for name, column in mapping.attributes.items()}
+    attributes = {name: table.attribute(column) for name, column in mapping.attributes.items()}
     blank = pd.isna(keys) & pd.isna(names) & pd.isna(kinds) & pd.isna(phases)
     blank &= pd.isna(region_keys) & pd.isna(region_names)
     for values in [*parts, *attributes.values()]:
@@ -253,7 +267,7 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
     else:
         address = [None] * len(idx)
     names_ = list(attributes)
-    columns = [np.where(np.isnan(v[idx]), None, v[idx]).tolist() for v in attributes.values()]
+    columns = [v[idx].tolist() for v in attributes.values()]
     attrs = [dict(zip(names_, row, strict=True)) for row in zip(*columns, strict=True)] if names_ \
         else [{} for _ in range(len(idx))]
     return pd.DataFrame({

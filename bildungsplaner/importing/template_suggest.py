@@ -13,7 +13,8 @@ Rules, by column name (case, umlauts and punctuation ignored) and a sample of th
   attributes named after the column (facilities).
 * **Facilities**: key ``Schulnummer``/``Einrichtungsnummer``/``Kitanummer``/``Nummer``/``Nr``/``ID``; name
   ``Schulname``/``Einrichtungsname``/``Name``/``Bezeichnung`` (the first, e.g. ``Amtliche Bezeichnung 1``);
-  kind ``Schulform``/``Schulart``/``Einrichtungsart``/``Art``/``Typ``; address street, postcode, town;
+  kind ``Schulform``/``Schulart``/``Einrichtungsart``/``Art``/``Typ``; address street, postcode, town; the
+  text columns ``Träger``/``Trägerschaft``/``Rechtsform`` as attributes (kept as text);
   phase ``Schule`` unless the columns speak of Kitas (frühkindliche Bildung).
 * **Regions**: the key is a column named ``…Nr``/``…Nummer``/``ID``/``Code`` (the list's own numbering), with
   an official key column (as above) beside it as the parent; without such a column the official key is the
@@ -59,6 +60,8 @@ _NAME_EXACT = {"gemeinde", "gemeindename", "namedergemeinde", "gebiet", "gebiets
 _PERIOD_EXACT = {"jahr", "stichtag", "schuljahr", "berichtsjahr", "zeitraum", "datum", "periode", "zeit",
                  "kalenderjahr", "jahrstichtag"}
 _ID_WORDS = {"nr", "id", "plz", "nummer"}
+#: Text columns of a facility list kept as attributes (Träger „Stadt Unna“).
+_TEXT_ATTRIBUTES = ("traeger", "rechtsform", "schultraeger")
 _ID_PARTS = ("nummer", "postleitzahl", "telefon", "fax", "vorwahl", "durchwahl", "schluessel", "kennziffer",
              "kennung", "email", "mail")
 
@@ -160,6 +163,9 @@ def _facilities(cols: _Columns, name: str) -> ImportTemplate:
     postcode = cols.pick(lambda n: _norm(n) in {"plz", "postleitzahl"})
     town = cols.pick(lambda n: _norm(n) in {"ort", "stadt", "wohnort", "ortsname"})
     attributes = {indicator_code(c).lower(): c for c in _numbers(cols)}
+    for column in [n for n in cols.names if n not in cols.used and any(w in _norm(n) for w in _TEXT_ATTRIBUTES)]:
+        attributes.setdefault(indicator_code(column).lower(), column)
+        cols.used.add(column)
     everything = " ".join(_norm(n) for n in cols.names)
     kita = any(w in everything for w in ("kita", "kindertage", "tageseinrichtung", "krippe"))
     phase = Phase.FRUEHKINDLICH if kita and "schul" not in everything else Phase.SCHULE

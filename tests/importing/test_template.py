@@ -75,7 +75,7 @@ def full_templates() -> list[ImportTemplate]:
         ImportTemplate.loads(OBSERVATIONS),
         ImportTemplate(
             name="Schulen", target="facilities", description="Schulliste des Landes",
-            read=ReadHints(header_rows=2, skip_rows=3),
+            read=ReadHints(header_rows=2, skip_rows=3, footer_rows=3, stop_at="first empty row"),
             regions=RegionMapping(key="AGS", create_unmatched=True),
             facilities=FacilityMapping(key="Nr", name="Name", fixed_kind="Grundschule", phase="Schule",
                                        address=["Straße", "PLZ", "Ort"], offering="both",
@@ -165,6 +165,13 @@ MEASURE = '[[observations.measures]]\ncolumn = "Wert"\n'
          "„regions.key“ oder „regions.name“ fehlt"),
         (HEAD + '[read]\ndecimal = ";"\n[observations]\nperiod = "J"\n' + MEASURE, "„read.decimal“ muss"),
         (HEAD + '[read]\nskip_rows = -1\n[observations]\nperiod = "J"\n' + MEASURE, "nicht negativ"),
+        (HEAD + '[read]\nfooter_rows = -2\n[observations]\nperiod = "J"\n' + MEASURE, "nicht negativ"),
+        (HEAD + '[read]\nfooter_rows = "2"\n[observations]\nperiod = "J"\n' + MEASURE,
+         "„read.footer_rows“ muss eine ganze Zahl sein"),
+        (HEAD + '[read]\nstop_at = "Summe"\n[observations]\nperiod = "J"\n' + MEASURE,
+         "„read.stop_at“ kennt nur „first empty row“ (bei der ersten leeren Zeile aufhören), nicht „Summe“"),
+        (HEAD + '[read]\nstop = "first empty row"\n[observations]\nperiod = "J"\n' + MEASURE,
+         "unbekannter Schlüssel „read.stop“"),
         (HEAD + '[regions.assign]\nUnna = 5978\n[observations]\nperiod = "J"\n' + MEASURE,
          "„regions.assign“ muss eine Zuordnung von Texten sein"),
         (HEAD + '[observations]\nperiod = "J"\n' + MEASURE + '[facilities]\nkey = "a"\n',
@@ -301,6 +308,25 @@ def test_facilities_on_a_small_table() -> None:
         template.apply(table, format="xlsx")
 
 
+def test_facility_attributes_keep_text_as_text_and_numbers_as_numbers() -> None:
+    template = ImportTemplate(
+        name="Schulen", target="facilities",
+        facilities=FacilityMapping(key="Nr", name="Name", fixed_kind="Grundschule", phase="Schule",
+                                   attributes={"traeger": "Träger", "adresse": "Anschrift", "schueler": "Schüler",
+                                               "zuegig": "Zügigkeit"}))
+    table = frame(Nr=["1", "2", "3"], Name=["GS Nord", "GS Süd", "GS West"],
+                  Träger=["Stadt Unna", " Ev. Kirchengemeinde Kamen ", None],
+                  Anschrift=["Rathausplatz 1, 59423 Unna", None, "Markt 2"],
+                  Schüler=[212.0, "1.204", "."],
+                  Zügigkeit=[2.0, "k. A.", "3"])  # a column mixing numbers and text stays text
+    attributes = template.apply(table, format="xlsx").rows.attributes.tolist()
+    assert attributes == [
+        {"traeger": "Stadt Unna", "adresse": "Rathausplatz 1, 59423 Unna", "schueler": 212.0, "zuegig": "2"},
+        {"traeger": "Ev. Kirchengemeinde Kamen", "adresse": None, "schueler": 1204.0, "zuegig": "k. A."},
+        {"traeger": None, "adresse": "Markt 2", "schueler": None, "zuegig": "3"},
+    ]
+
+
 def test_regions_on_a_small_table() -> None:
     template = ImportTemplate(name="SR", target="regions",
                               regionlist=RegionListMapping(key="Nr", name="Sozialraum", level_column="Ebene",
@@ -349,6 +375,20 @@ def test_suggest_facilities_for_the_nrw_school_list() -> None:
         attributes={"anzahl": "Anzahl", "sozialindex": "Sozialindex"})
     batch = template.validate().apply(table, format="csv")
     assert len(batch.rows) == 5407
+
+
+def test_suggest_facilities_keeps_the_traeger_of_a_school_list_as_a_text_attribute(tmp_path: Path) -> None:
+    from messy_lists import messy_xlsx
+
+    from bildungsplaner.importing.tables import read_table
+
+    table = read_table(messy_xlsx(tmp_path / "schulen.xlsx")).frame
+    template = suggest_template(table, "facilities")
+    assert template.facilities is not None and template.facilities.key == "Schulnummer"
+    assert template.facilities.attributes == {"schueler": "Schüler", "traeger": "Träger"}
+    template.facilities.fixed_kind = "Grundschule"
+    attributes = template.validate().apply(table, format="xlsx").rows.attributes.tolist()
+    assert attributes[0] == {"schueler": 180.0, "traeger": "Stadt Bergkamen"}
 
 
 def test_suggest_observations_and_regions() -> None:
