@@ -412,6 +412,9 @@ class ImportWizard(QWizard):
         self.sheet: str | None = None
         self.header_rows: int | None = None
         self.skip_rows: int | None = None
+        #: where the data end: the last N non-empty rows are no data / stop at the first empty row (None: found)
+        self.footer_rows: int | None = None
+        self.stop_at: str | None = None
         self.template: ImportTemplate | None = None
         self.assignments: dict[str, str] = {}
         self.create_unmatched = False
@@ -444,7 +447,7 @@ class ImportWizard(QWizard):
     def set_path(self, path: Path) -> Sniffed:
         """Sniff ``path`` and reset everything read from a previous file; raises ``UserInputError``."""
         self.path, self.sniffed, self.table, self.preview_frame, self.preview_batch = None, None, None, None, None
-        self.sheet = self.header_rows = self.skip_rows = None
+        self.sheet = self.header_rows = self.skip_rows = self.footer_rows = self.stop_at = None
         self.template, self.dry_report, self.report = None, None, None
         self.assignments, self.create_unmatched, self.all_regions = {}, False, False
         sniffed = sniff(path)
@@ -455,7 +458,7 @@ class ImportWizard(QWizard):
         """What the preview settled on, for the template (the sheet only where there is a choice)."""
         sheets = self.sniffed.sheets if self.sniffed else []
         sheet = self.sheet if self.sheet and len(sheets) > 1 else None
-        return ReadHints(sheet, self.header_rows, self.skip_rows, decimal)
+        return ReadHints(sheet, self.header_rows, self.skip_rows, decimal, self.footer_rows, self.stop_at)
 
     def read_preview(self) -> None:
         """Read the first :data:`PREVIEW_ROWS` rows as the import will (raises ``UserInputError``)."""
@@ -476,6 +479,7 @@ class ImportWizard(QWizard):
             self.preview_frame = _batch_preview(batch.rows.head(PREVIEW_ROWS))
             return
         sheet, header_rows, skip_rows = self.sheet, self.header_rows, self.skip_rows
+        footer_rows, stop_at = self.footer_rows, self.stop_at
 
         def work(progress: Any) -> RawTable:
             return read_table(
@@ -486,6 +490,8 @@ class ImportWizard(QWizard):
                 nrows=PREVIEW_ROWS,
                 progress=progress,
                 kind=sniffed.kind,
+                footer_rows=footer_rows,
+                stop_at=stop_at,
             )
 
         table = self.runner.run_blocking(
