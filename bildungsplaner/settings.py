@@ -34,6 +34,8 @@ OPTIONS: dict[str, Option] = {
         Option("last_workspace", str, "", "Beim Start geöffneter Arbeitsbereich (leer: Standard)"),
         Option("last_directory", str, "", "Zuletzt benutzter Ordner in Dateidialogen"),
         Option("window_layout", dict, {}, "Größe und Lage des Fensters und seiner Teiler (von Qt, Base64)"),
+        Option("sidebar", dict, {}, "Seitenleiste je Bereich vom Benutzer ein- (true) oder ausgeblendet (false)"),
+        Option("region_selection", dict, {}, "Zuletzt gewählte Gebiete (Schlüssel) je Arbeitsbereich"),
     )
 }
 

@@ -29,6 +29,7 @@ from bildungsplaner.store.database import (
 )
 from bildungsplaner.store.models import (
     AuditAction,
+    AuditEntry,
     Dataset,
     Facility,
     Indicator,
@@ -43,6 +44,7 @@ __all__ = [
     "Workspace",
     "WorkspaceError",
     "backup_workspace",
+    "change_marker",
     "check_workspace",
     "create_demo_workspace",
     "create_workspace",
@@ -75,6 +77,16 @@ def workspace_info(ws: Workspace) -> dict[str, Any]:
             "scenarios": count(Scenario),
             "size_bytes": ws.path.stat().st_size,
         }
+
+
+def change_marker(ws: Workspace) -> int:
+    """A number that grows with every change of the workspace's data, by any process: the latest audit entry.
+
+    Every writing use case (import, deletion, scenario, restore, migration) records one, so the window can
+    notice a change made by the command line or a colleague with one cheap query.
+    """
+    with ws.engine.connect() as conn:
+        return int(conn.scalar(select(func.max(AuditEntry.id))) or 0)
 
 
 def check_workspace(path: Path) -> list[str]:

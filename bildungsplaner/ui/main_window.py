@@ -52,6 +52,7 @@ from bildungsplaner.ui.import_wizard import ImportWizard
 from bildungsplaner.ui.models import format_number
 from bildungsplaner.ui.panels import FacilityPanel, ImportPage, IndicatorPanel, RegionPanel
 from bildungsplaner.ui.planning_editor import PlanningEditor
+from bildungsplaner.ui.watch import WorkspaceWatcher
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label, 1)
+        self.watcher = WorkspaceWatcher(self)
+        self.watcher.changed.connect(self.refresh_from_outside)
         self.set_workspace(workspace, owns=owns_workspace)
 
     # --- layout ---------------------------------------------------------------------------------------------
@@ -206,19 +209,17 @@ class MainWindow(QMainWindow):
         """Show ``workspace`` (reading its overview if not given); closes the previous one if owned."""
         self.browser.cancel()
         self.runner.wait()
+        self._remember_selection()
         previous, previous_owned = self.workspace, self._owns_workspace
         if overview is None:
             overview = load_overview(workspace) if workspace is not None else Overview([], [], [])
         self.workspace, self._owns_workspace = workspace, owns
         if previous is not None and previous is not workspace and previous_owned:
             previous.close()
-        self.browser.set_workspace(workspace, RegionIndex(overview.regions))
-        self.regions.set_regions(overview.regions)
-        self.indicators.set_indicators(overview.indicators)
-        self.facilities.set_facilities(overview.facilities)
+        self._show_overview(overview)
         self.export_panel.set_workspace(workspace)  # first: the planning area hands it the scenarios it reads
         self.planning.set_workspace(workspace, overview)
-        self.import_page.set_workspace(workspace)
+        self.watcher.watch(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)
         if workspace is None:
@@ -230,12 +231,63 @@ class MainWindow(QMainWindow):
             path=workspace.path))
         self._select_defaults(overview)
 
+    def _show_overview(self, overview: Overview) -> None:
+        """Fill the region tree, the side lists, the data browser and the Import page from ``overview``."""
+        self.browser.set_workspace(self.workspace, RegionIndex(overview.regions))
+        self.regions.set_regions(overview.regions)
+        self.indicators.set_indicators(overview.indicators)
+        self.facilities.set_facilities(overview.facilities)
+        self.import_page.set_workspace(self.workspace)
+
+    def _selection_key(self) -> str | None:
+        return str(Path(self.workspace.path).resolve()) if self.workspace is not None else None
+
+    def _remember_selection(self) -> None:
+        """Keep the selected regions (by key) of the open workspace in the settings, for its next opening."""
+        key = self._selection_key()
+        by_id = {r.id: r.key for r in self.regions.model.nodes}
+        keys = [by_id[i] for i in self.regions.selected_region_ids() if i in by_id]
+        if key is None or not keys:
+            return
+        remembered = self.settings.get("region_selection")
+        if remembered.get(key) != keys:
+            remembered[key] = keys
+            try:
+                self.settings.set("region_selection", dict(list(remembered.items())[-50:]))
+            except OSError:
+                log.warning("could not save the settings", exc_info=True)
+
+    def refresh_from_outside(self) -> None:
+        """Another process changed the workspace: re-read the lists, keep what the user had selected."""
+        if self.workspace is None or self.runner.busy():
+            return
+        region_keys = {r.id: r.key for r in self.regions.model.nodes}
+        selected = [region_keys[i] for i in self.regions.selected_region_ids() if i in region_keys]
+        indicator = self.indicators.selected_indicator()
+        overview = load_overview(self.workspace)
+        self._show_overview(overview)
+        ids = {r.key: r.id for r in overview.regions}
+        self.regions.select_regions([ids[k] for k in selected if k in ids])
+        if indicator is not None:
+            match = next((i for i in overview.indicators if i.code == indicator.code), None)
+            if match is not None:
+                self.indicators.select_indicator(match.id)
+        self.watcher.sync()
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert."), 10000)
+
     def _select_defaults(self, overview: Overview) -> None:
-        """Preselect the Kreis (else the first top region) and the indicator with the most values."""
-        kreis = next((r for r in overview.regions if r.level == "kreis"), None)
-        first = kreis or (self.regions.model.nodes[0] if self.regions.model.nodes else None)
-        if first is not None:
-            self.regions.select_regions([first.id])
+        """Preselect the regions selected last time in this workspace, else its home region, else the Kreis
+        (else the first top region), and the indicator with the most values."""
+        by_key = {r.key: r.id for r in overview.regions}
+        remembered = [by_key[k] for k in self.settings.get("region_selection").get(self._selection_key() or "", [])
+                      if k in by_key]
+        home = home_region(self.workspace) if self.workspace is not None else None
+        kreis = next((r.id for r in overview.regions if r.level == "kreis"), None)
+        first = self.regions.model.nodes[0].id if self.regions.model.nodes else None
+        chosen = remembered or [rid for rid in (by_key.get(home or ""), kreis, first) if rid is not None][:1]
+        if chosen:
+            self.regions.select_regions(chosen)
         indicator = max(self.indicators.model.rows, key=lambda i: i.observations, default=None)
         if indicator is not None and indicator.observations:
             self.indicators.select_indicator(indicator.id)
@@ -503,6 +555,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self._remember_selection()
         self.browser.cancel()
         self.runner.wait()
         if self.workspace is not None and self._owns_workspace:

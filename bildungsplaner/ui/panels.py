@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QSplitter,
     QToolButton,
@@ -93,16 +94,66 @@ class RegionPanel(QWidget):
         self.view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_region_ids()))
+        self.view.setAccessibleName(QCoreApplication.translate("Panels", "Gebiete"))
+        self.search = QLineEdit()
+        self.search.setObjectName("regionSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(QCoreApplication.translate("Panels", "Suchen: Name oder Schlüssel"))
+        self.search.setAccessibleName(QCoreApplication.translate("Panels", "Gebiet suchen"))
+        self.search.setToolTip(QCoreApplication.translate(
+            "Panels", "Das erste passende Gebiet wird gewählt; Eingabetaste: das nächste"))
+        self.search.textChanged.connect(lambda text: self.find(text))
+        self.search.returnPressed.connect(self.find_next)
+        self._matches: list[int] = []
+        self._match = 0
+        label = QLabel(QCoreApplication.translate("Panels", "&Gebiete"))
+        label.setBuddy(self.search)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(QCoreApplication.translate("Panels", "Gebiete")))
+        layout.addWidget(label)
+        layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
 
     def set_regions(self, rows: Sequence[RegionRow]) -> None:
         self.model.set_regions(rows)
+        self._matches = []
         for row in self.model.nodes:
             if row.level in EXPANDED_LEVELS:
                 self.view.expand(self.model.index_for_region(row.id))
+
+    def find(self, text: str) -> RegionRow | None:
+        """Select the region that best matches ``text``: the key, a key prefix, a name start, a name part."""
+        needle = text.strip().casefold()
+        self._matches, self._match = [], 0
+        if not needle:
+            return None
+        ranked = []
+        for position, row in enumerate(self.model.nodes):
+            key, name = row.key.casefold(), row.name.casefold()
+            rank = (0 if key == needle else 1 if key.startswith(needle) else 2 if name.startswith(needle)
+                    else 3 if needle in name else None)
+            if rank is not None:
+                ranked.append((rank, position, row.id))
+        self._matches = [rid for _, _, rid in sorted(ranked)]
+        return self._show_match()
+
+    def find_next(self) -> RegionRow | None:
+        if not self._matches:
+            return self.find(self.search.text())
+        self._match = (self._match + 1) % len(self._matches)
+        return self._show_match()
+
+    def _show_match(self) -> RegionRow | None:
+        if not self._matches:
+            return None
+        rid = self._matches[self._match]
+        index = self.model.index_for_region(rid)
+        parent = index.parent()
+        while parent.isValid():
+            self.view.expand(parent)
+            parent = parent.parent()
+        self.select_regions([rid])
+        return next(r for r in self.model.nodes if r.id == rid)
 
     def selected_region_ids(self) -> list[int]:
         indexes = self.view.selectionModel().selectedRows(0)

@@ -232,6 +232,10 @@ class TaskRunner(QObject):
             raise handle.error
         return handle.result
 
+    def busy(self) -> bool:
+        """A task is running (a refresh from outside waits for the next tick instead of interfering)."""
+        return bool(self._running)
+
     def cancel_all(self) -> None:
         for handle in list(self._running):
             handle.cancel()
