@@ -49,14 +49,14 @@ def formats() -> list[tuple[str, str]]:
 
 
 def run_export(ws: Workspace, name: str, out: Path, *, compare: str | None, format: str,
-               suppress_below: int | None, progress: Any = None) -> Path:
+               suppress_below: int | None, progress: Any = None, author: str | None = None) -> Path:
     """Export the saved scenario ``name`` (the work of the task; no widgets)."""
     from bildungsplaner.ui.pdf import render_html_to_pdf
 
     spec = get_scenario(ws, name).spec
     other = get_scenario(ws, compare).spec if compare else None
     return export_scenario(ws, spec, out, compare=other, format=format, suppress_below=suppress_below,
-                           pdf_renderer=render_html_to_pdf, progress=progress)
+                           pdf_renderer=render_html_to_pdf, progress=progress, author=author or None)
 
 
 class ExportPanel(QWidget):
@@ -97,6 +97,11 @@ class ExportPanel(QWidget):
         suppress_row.addWidget(self.suppress)
         suppress_row.addWidget(self.suppress_below)
         suppress_row.addStretch(1)
+        self.author = QLineEdit()
+        self.author.setObjectName("exportAuthor")
+        self.author.setPlaceholderText(tr("leer: kein Name in der Datei"))
+        self.author.setToolTip(tr("Ihr Name erscheint nur, wenn Sie ihn hier eintragen (Methodik-Blatt und "
+                                  "Dokumenteigenschaften); Anmeldename und Dateipfad stehen nie in der Datei."))
         self.target = QLineEdit()
         self.target.setObjectName("exportTarget")
         self.target.setPlaceholderText(tr("Zieldatei wählen …"))
@@ -128,6 +133,7 @@ class ExportPanel(QWidget):
         form.addRow(tr("&Vergleich mit:"), self.compare)
         form.addRow(tr("&Format:"), self.format)
         form.addRow("", suppress_row)
+        form.addRow(tr("&Verfasst von:"), self.author)
         target_label = QLabel(tr("&Zieldatei:"))
         target_label.setBuddy(self.target)
         form.addRow(target_label, target_row)
@@ -184,6 +190,12 @@ class ExportPanel(QWidget):
         self.suppress.setEnabled(self.format.currentData() == "xlsx")
         if self.format.currentData() != "xlsx":
             self.suppress.setChecked(False)
+        csv = self.format.currentData() == "csv"  # one table per file: a comparison would be left out
+        if csv:
+            self.compare.setCurrentIndex(0)
+        self.compare.setEnabled(not csv)
+        self.compare.setToolTip(tr("Eine CSV-Datei hält nur eine Tabelle; für den Vergleich Excel oder PDF wählen")
+                                if csv else "")
 
     def _update_state(self) -> None:
         ready = self.workspace is not None and self.scenario.currentData() is not None
@@ -222,8 +234,9 @@ class ExportPanel(QWidget):
             self.open_button.hide()
             show_error(self, exc, tr("Export"))
 
+        author = self.author.text().strip()
         self.runner.start(lambda progress: run_export(ws, name, out, compare=compare, format=fmt,
-                                                      suppress_below=suppress, progress=progress),
+                                                      suppress_below=suppress, progress=progress, author=author),
                           title=tr("Export"), label=tr("„{name}“ wird exportiert …").format(name=name),
                           on_done=done, on_error=failed)
 

@@ -124,3 +124,31 @@ def test_switching_workspaces_reads_the_scenarios_once_and_only_from_the_open_on
     assert read == [other_path]  # not the workspace just closed, and not twice
     assert window.export_panel.scenario.count() == 2 and window.export_panel.workspace is other
     other.close()
+
+
+def test_author_only_when_given_and_no_comparison_for_csv(window: MainWindow, tmp_path: Path,
+                                                          demo_workspace: Any) -> None:
+    import dataclasses
+
+    from bildungsplaner.services.scenarios import get_scenario, list_scenarios, save_scenario
+
+    panel = window.export_panel
+    save_scenario(demo_workspace, dataclasses.replace(get_scenario(demo_workspace, ALLOCATION).spec, name="Variante"))
+    panel.set_scenarios(list_scenarios(demo_workspace))
+    panel.select_scenario(ALLOCATION, compare="Variante")
+    assert panel.compare.currentData() == "Variante" and panel.compare.isEnabled()
+    panel.format.setCurrentIndex(panel.format.findData("csv"))
+    assert panel.compare.currentData() is None and not panel.compare.isEnabled()  # a CSV holds one table
+    panel.format.setCurrentIndex(panel.format.findData("xlsx"))
+    assert panel.compare.isEnabled()
+    panel.target.setText(str(tmp_path / "ohne.xlsx"))
+    panel.export_button.click()
+    props = openpyxl.load_workbook(tmp_path / "ohne.xlsx").properties
+    assert props.creator == "Bildungsplaner"  # no login name
+    panel.author.setText("Anna Beispiel")
+    panel.target.setText(str(tmp_path / "mit.xlsx"))
+    panel.export_button.click()
+    book = openpyxl.load_workbook(tmp_path / "mit.xlsx")
+    assert book.properties.creator == "Anna Beispiel"
+    texts = " ".join(str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value)
+    assert "Anna Beispiel" in texts
