@@ -406,6 +406,8 @@ def test_the_frozen_folder_has_both_executables_and_only_what_it_needs(frozen_ap
                    "bildungsplaner/store/migrations/env.py", "bildungsplaner/store/migrations/versions",
                    "resources/icons/bildungsplaner.svg", "resources/help/hilfe.html"):
         assert needed in files, needed
+    handbook = [p.relative_to(REPO).as_posix() for p in (REPO / "resources" / "help").rglob("*") if p.is_file()]
+    assert [page for page in handbook if page not in files] == [], "every page of the handbook ships"
     assert any(f.startswith("defusedxml/") for f in files)
     qt_unused = re.compile(r"Qt6?(Network|Qml|Quick|WebEngine|3D|Multimedia|Charts)|libqgtk3|wayland", re.I)
     assert not [f for f in files if qt_unused.search(f.rsplit("/", 1)[-1])]

@@ -515,9 +515,14 @@ class MainWindow(QMainWindow):
         show_about(self, self.workspace.path if self.workspace else None)
 
     def show_help(self) -> HelpDialog:
-        """The handbook beside the window (one instance, raised again on the next F1)."""
+        """The handbook beside the window (one instance, raised again on the next F1), at the current tab's topic."""
+        topics = {self.browser: "daten", self.import_page: "import", self.planning: "planung",
+                  self.export_panel: "export"}
+        topic = topics.get(self.areas.currentWidget())
         if self.help_dialog is None:
-            self.help_dialog = HelpDialog(self)
+            self.help_dialog = HelpDialog(self, topic=topic)
+        else:
+            self.help_dialog.show_topic(topic)
         self.help_dialog.show()
         self.help_dialog.raise_()
         self.help_dialog.activateWindow()
