@@ -76,6 +76,8 @@ class RawTable:
     footer_reasons: list[str] = field(default_factory=list)
     #: The non-empty rows of ``footer`` with row number, reason and text.
     skipped: list[SkippedRow] = field(default_factory=list)
+    #: ``nrows`` cut the table short: its end (and any footer) was not read.
+    truncated: bool = False
 
 
 def column_letter(index: int) -> str:
@@ -348,12 +350,16 @@ def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None 
     if kind in ("csv", "genesis", "ffcsv"):
         grid = _csv_grid(path, table)
         if nrows is not None:
+            table.truncated = len(grid) > nrows
             grid = grid.iloc[:nrows]
         head = grid.iloc[:_SCAN_ROWS].astype(object).to_numpy().tolist()
         row_numbers = grid.index.to_numpy()
         width = grid.shape[1]
     elif kind in ("xlsx", "xlsm", "xls", "ods"):
-        head, columns = _sheet_grid(path, kind, sheet, table, progress, nrows)
+        head, columns = _sheet_grid(path, kind, sheet, table, progress, None if nrows is None else nrows + 1)
+        if nrows is not None and len(head) + (len(columns[0]) if columns else 0) > nrows:
+            table.truncated = True  # one row more than asked for was there
+            head, columns = head[:nrows], [c[:max(0, nrows - len(head))] for c in columns]
         width = len(head[0]) if head else 0
         row_numbers = np.arange(len(head) + (len(columns[0]) if columns else 0))
     else:
@@ -381,8 +387,11 @@ def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None 
     if last == 0:
         raise UserInputError(f"{path.name}: unter der Kopfzeile (Zeile {start + 1}) stehen keine Daten.")
     data = data.iloc[:last].reset_index(drop=True)
-    end, reasons = find_footer(data, footer_rows=footer_rows, stop_at=stop_at,
-                               key_columns=_positions(list(data.columns), key_columns))
+    if table.truncated:  # a preview of the first rows: the end of the table is not there to look at
+        end, reasons = find_footer(data, footer_rows=0, stop_at=stop_at) if stop_at else (len(data), [])
+    else:
+        end, reasons = find_footer(data, footer_rows=footer_rows, stop_at=stop_at,
+                                   key_columns=_positions(list(data.columns), key_columns))
     table.frame = data.iloc[:end]
     table.header_start, table.header_rows = int(row_numbers[start]), count
     table.first_data_row = int(row_numbers[start + count]) + 1

@@ -155,6 +155,7 @@ class MappingPage(QWizardPage):
         )
         self._filling = False
         self._frame_seen: Any = None
+        self._path_seen: Path | None = None  #: the file whose columns the page shows
         self._columns: list[str] = []
         self._extra: dict[str, Any] = {}
         self.templates: list[ImportTemplate | None] = [None]  # index 0: the suggestion
@@ -347,7 +348,13 @@ class MappingPage(QWizardPage):
         if frame is self._frame_seen:
             return
         self._frame_seen = frame
-        self._set_columns([str(c) for c in frame.columns] if frame is not None else [])
+        columns = [str(c) for c in frame.columns] if frame is not None else []
+        if self._path_seen is not None and self._path_seen == self.wiz.path and columns == self._columns:
+            # the same table read again ("Zurück" to the file or the preview, another footer setting): the
+            # user's mapping, renamed attributes and indicators included, stays as it is
+            return
+        self._path_seen = self.wiz.path
+        self._set_columns(columns)
         self._choice_changed()
 
     def validatePage(self) -> bool:
@@ -408,8 +415,12 @@ class MappingPage(QWizardPage):
             (hints.sheet is not None and hints.sheet != wiz.sheet)
             or hints.header_rows != wiz.header_rows
             or hints.skip_rows != wiz.skip_rows
+            or hints.footer_rows != wiz.footer_rows
+            or hints.stop_at != wiz.stop_at
         ):
-            wiz.preview_page.apply_hints(hints.sheet, hints.header_rows, hints.skip_rows)
+            wiz.preview_page.apply_hints(
+                hints.sheet, hints.header_rows, hints.skip_rows, hints.footer_rows, hints.stop_at
+            )
             frame = wiz.preview_frame
             self._frame_seen = frame
             self._set_columns([str(c) for c in frame.columns] if frame is not None else [])

@@ -8,12 +8,15 @@ and import pages (which run the service) in :mod:`bildungsplaner.ui.import_check
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -28,6 +31,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from bildungsplaner.importing.footers import STOP_AT_FIRST_EMPTY
+from bildungsplaner.importing.tables import RawTable
 from bildungsplaner.progress import Cancelled
 from bildungsplaner.ui.dialogs import error_text
 from bildungsplaner.ui.import_mapping import MappingPage
@@ -36,7 +41,7 @@ from bildungsplaner.ui.import_wizard import WORKBOOKS, DataFrameModel, format_la
 if TYPE_CHECKING:
     from bildungsplaner.ui.import_wizard import ImportWizard
 
-__all__ = ["FilePage", "MappingPage", "PreviewPage", "error_label", "local_files", "show_message"]
+__all__ = ["FilePage", "MappingPage", "PreviewModel", "PreviewPage", "error_label", "local_files", "show_message"]
 
 _ERROR_STYLE = "color: #b00020;"
 
@@ -172,6 +177,60 @@ class FilePage(QWizardPage):
 # --- 2 preview ----------------------------------------------------------------------------------------------
 
 
+class PreviewModel(DataFrameModel):
+    """The rows as the import reads them, then the rows below the data that it leaves out (totals, notes):
+    those grey and struck through, with the reason as tooltip."""
+
+    def __init__(self, parent: Any = None) -> None:
+        self._data_rows = 0
+        self._reasons: list[str] = []
+        super().__init__(parent=parent)
+
+    def set_table(self, table: RawTable | None) -> None:
+        if table is None:
+            self.set_frame(None)
+            return
+        frame = table.frame
+        reasons = list(table.footer_reasons) if table.footer is not None else []
+        if table.footer is not None:  # as objects: one column may be all empty below the data
+            frame = pd.concat([frame.astype(object), table.footer.astype(object)], ignore_index=True)
+        self.set_frame(frame, table.first_data_row)
+        self._data_rows, self._reasons = len(table.frame), reasons
+
+    def set_frame(self, frame: pd.DataFrame | None, first_row: int | None = 1) -> None:
+        self._data_rows, self._reasons = (0 if frame is None else len(frame)), []
+        super().set_frame(frame, first_row)
+
+    def skipped(self, row: int) -> str | None:
+        """Why ``row`` is not imported (``""``: an empty row below the data); ``None`` for a data row."""
+        at = row - self._data_rows
+        return self._reasons[at] if 0 <= at < len(self._reasons) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        reason = self.skipped(index.row()) if index.isValid() else None
+        if reason is not None:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate("ImportWizard", "Wird nicht importiert: {reason}").format(
+                    reason=reason or QCoreApplication.translate("ImportWizard", "leere Zeile unter den Daten")
+                )
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QApplication.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+        return super().data(index, role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.ToolTipRole:
+            reason = self.skipped(section)
+            if reason:
+                return QCoreApplication.translate("ImportWizard", "Wird nicht importiert: {reason}").format(
+                    reason=reason
+                )
+        return super().headerData(section, orientation, role)
+
+
 class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -198,11 +257,31 @@ class PreviewPage(QWizardPage):
         self.header_rows.setKeyboardTracking(False)
         self.skip_rows.setKeyboardTracking(False)
         self.skip_rows.setSpecialValueText(QCoreApplication.translate("ImportWizard", "automatisch"))
+        # where the data end: totals and notes below them are recognised, or the user says so
+        self.footer_rows = QSpinBox()
+        self.footer_rows.setObjectName("footerRows")
+        self.footer_rows.setRange(-1, 10_000)
+        self.footer_rows.setKeyboardTracking(False)
+        self.footer_rows.setSpecialValueText(QCoreApplication.translate("ImportWizard", "automatisch"))
+        self.footer_rows.setToolTip(
+            QCoreApplication.translate(
+                "ImportWizard",
+                "So viele nicht leere Zeilen am Ende der Tabelle (Summe, Quelle, Fußnoten) werden nicht importiert. "
+                "„automatisch“: Summenzeilen und Anmerkungen unter der Tabelle werden erkannt; 0: keine.",
+            )
+        )
+        self.stop_at = QCheckBox(QCoreApplication.translate("ImportWizard", "Bei der ersten &leeren Zeile aufhören"))
+        self.stop_at.setObjectName("stopAtEmpty")
+        self.stop_at.setToolTip(
+            QCoreApplication.translate(
+                "ImportWizard", "Alles ab der ersten leeren Zeile unter den Daten wird nicht importiert."
+            )
+        )
         self.info = QLabel()
         self.info.setObjectName("previewInfo")
         self.info.setWordWrap(True)
         self.error = error_label()
-        self.model = DataFrameModel(parent=self)
+        self.model = PreviewModel(parent=self)
         self.view = QTableView()
         self.view.setObjectName("previewTable")
         self.view.setModel(self.model)
@@ -218,18 +297,28 @@ class PreviewPage(QWizardPage):
         header_label.setBuddy(self.header_rows)
         skip_label = QLabel(QCoreApplication.translate("ImportWizard", "Zeilen darüber über&springen:"))
         skip_label.setBuddy(self.skip_rows)
-        self._table_controls = [header_label, self.header_rows, skip_label, self.skip_rows]
+        footer_label = QLabel(QCoreApplication.translate("ImportWizard", "&Fußzeilen am Ende:"))
+        footer_label.setBuddy(self.footer_rows)
+        self._table_controls = [header_label, self.header_rows, skip_label, self.skip_rows, footer_label,
+                                self.footer_rows, self.stop_at]
         for widget in (self.sheet_label, self.sheet, header_label, self.header_rows, skip_label, self.skip_rows):
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
+        self.end_controls = QHBoxLayout()
+        for widget in (footer_label, self.footer_rows, self.stop_at):
+            self.end_controls.addWidget(widget)
+        self.end_controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.controls)
+        layout.addLayout(self.end_controls)
         layout.addWidget(self.info)
         layout.addWidget(self.error)
         layout.addWidget(self.view, 1)
         self.sheet.currentIndexChanged.connect(lambda _i: self._settings_changed())
         self.header_rows.valueChanged.connect(lambda _v: self._settings_changed())
         self.skip_rows.valueChanged.connect(lambda _v: self._settings_changed())
+        self.footer_rows.valueChanged.connect(lambda _v: self._settings_changed())
+        self.stop_at.toggled.connect(lambda _c: self._settings_changed())
         self._updating = False
         self._ok = False
 
@@ -245,6 +334,8 @@ class PreviewPage(QWizardPage):
                 self.sheet.addItem(name, name)
             self.header_rows.setValue(wiz.header_rows or 0)
             self.skip_rows.setValue(-1 if wiz.skip_rows is None else wiz.skip_rows)
+            self.footer_rows.setValue(-1 if wiz.footer_rows is None else wiz.footer_rows)
+            self.stop_at.setChecked(wiz.stop_at == STOP_AT_FIRST_EMPTY)
         finally:
             self._updating = False
         self.sheet_label.setVisible(workbook)
@@ -259,19 +350,25 @@ class PreviewPage(QWizardPage):
         self.wiz.sheet = self.sheet.currentData() if self.sheet.count() else None
         self.wiz.header_rows = self.header_rows.value() or None
         self.wiz.skip_rows = None if self.skip_rows.value() < 0 else self.skip_rows.value()
+        self.wiz.footer_rows = None if self.footer_rows.value() < 0 else self.footer_rows.value()
+        self.wiz.stop_at = STOP_AT_FIRST_EMPTY if self.stop_at.isChecked() else None
         self.reread()
 
-    def apply_hints(self, sheet: str | None, header_rows: int | None, skip_rows: int | None) -> None:
+    def apply_hints(self, sheet: str | None, header_rows: int | None, skip_rows: int | None,
+                    footer_rows: int | None = None, stop_at: str | None = None) -> None:
         """Take the read hints of a loaded template and read again (the mapping page calls this)."""
         if sheet is not None:
             self.wiz.sheet = sheet
         self.wiz.header_rows, self.wiz.skip_rows = header_rows, skip_rows
+        self.wiz.footer_rows, self.wiz.stop_at = footer_rows, stop_at
         self._updating = True
         try:
             if sheet is not None and self.sheet.findData(sheet) >= 0:
                 self.sheet.setCurrentIndex(self.sheet.findData(sheet))
             self.header_rows.setValue(header_rows or 0)
             self.skip_rows.setValue(-1 if skip_rows is None else skip_rows)
+            self.footer_rows.setValue(-1 if footer_rows is None else footer_rows)
+            self.stop_at.setChecked(stop_at == STOP_AT_FIRST_EMPTY)
         finally:
             self._updating = False
         self.reread()
@@ -301,7 +398,7 @@ class PreviewPage(QWizardPage):
             return False
         table = wiz.table
         if table is not None:
-            self.model.set_frame(table.frame, table.first_data_row)
+            self.model.set_table(table)
             if table.sheet and self.sheet.findData(table.sheet) >= 0 and self.sheet.currentData() != table.sheet:
                 self._updating = True
                 self.sheet.setCurrentIndex(self.sheet.findData(table.sheet))
@@ -324,6 +421,32 @@ class PreviewPage(QWizardPage):
                     heading=heading, row=table.first_data_row, count=len(table.frame.columns), rows=len(table.frame)
                 )
             )
+            if table.skipped:
+                self.info.setText(
+                    self.info.text()
+                    + "\n"
+                    + QCoreApplication.translate(
+                        "ImportWizard",
+                        "Nicht importiert (grau durchgestrichen, der Grund steht im Tooltip): {rows}.",
+                    ).format(
+                        rows=", ".join(
+                            QCoreApplication.translate("ImportWizard", "Zeile {row} ({reason})").format(
+                                row=s.row, reason=s.reason
+                            )
+                            for s in table.skipped[:10]
+                        )
+                    )
+                )
+            elif table.truncated and self.footer_rows.value() != 0:
+                self.info.setText(
+                    self.info.text()
+                    + "\n"
+                    + QCoreApplication.translate(
+                        "ImportWizard",
+                        "Summen und Anmerkungen am Ende der Datei liegen außerhalb der Vorschau; der Import "
+                        "erkennt sie (oder nimmt die eingestellten Fußzeilen) und nennt sie in der Prüfung.",
+                    )
+                )
             if table.warnings:
                 self.info.setText(self.info.text() + "\n" + "\n".join(table.warnings[:5]))
         else:

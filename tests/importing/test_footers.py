@@ -110,3 +110,14 @@ def test_a_plain_table_loses_nothing(tmp_path: Path) -> None:
     path.write_text("AGS;Gemeinde;Einwohner\n05978004;Bergkamen;48018\n05978008;Bönen;18170\n", encoding="utf-8")
     table = read_table(path)
     assert len(table.frame) == 2 and table.footer is None and table.skipped == []
+
+
+def test_a_preview_of_the_first_rows_marks_nothing_it_cannot_see(tmp_path: Path) -> None:
+    path = messy_xlsx(tmp_path / "schulen.xlsx")
+    preview = read_table(path, nrows=10, footer_rows=1)
+    assert preview.truncated and len(preview.frame) == 7 and preview.skipped == []
+    whole = read_table(path, nrows=200)
+    assert not whole.truncated and [s.row for s in whole.skipped] == [TOTAL_ROW, SOURCE_ROW, FOOTNOTE_ROW]
+    csv = messy_csv(tmp_path / "schulen.csv")
+    assert read_table(csv, nrows=27).skipped and not read_table(csv, nrows=27).truncated
+    assert read_table(csv, nrows=26).truncated and not read_table(csv, nrows=26).skipped

@@ -484,3 +484,93 @@ def test_a_list_of_sozialraeume_imports_as_regions(window: MainWindow, workspace
         regions = {r.key: r for r in s.scalars(select(Region))}
     assert regions["SR02"].level == "sozialraum" and regions["SR02"].parent_id == regions["05978004"].id
     assert window.browser.region_index.rows and "SR01" in {r.key for r in window.browser.region_index.rows}
+
+
+# --- messy lists: totals and notes below the table, text attributes ----------------------------------------
+
+def struck(model: Any, row: int) -> bool:
+    font = model.index(row, 0).data(Qt.ItemDataRole.FontRole)
+    return font is not None and font.strikeOut()
+
+
+def test_totals_and_notes_below_a_school_list_are_shown_struck_and_left_out(window: MainWindow, workspace: Any,
+                                                                             tmp_path: Path) -> None:
+    from messy_lists import SCHOOLS, messy_xlsx
+
+    wizard = open_wizard(window, messy_xlsx(tmp_path / "schulen.xlsx"))
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.isComplete(), error_of(preview)
+    model = preview.model
+    # 20 schools, then the Summe row, the empty row, the source and the footnote: grey, struck, with the reason
+    assert model.rowCount() == 24 and model.headerData(20, Qt.Orientation.Vertical) == "24"
+    assert [struck(model, r) for r in (19, 20, 21, 22, 23)] == [False, True, True, True, True]
+    assert model.index(19, 0).data(Qt.ItemDataRole.ToolTipRole) == SCHOOLS[19][0]
+    assert model.index(20, 1).data() == "Summe"
+    assert model.index(20, 1).data(Qt.ItemDataRole.ToolTipRole) == "Wird nicht importiert: Summenzeile"
+    assert model.index(22, 0).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Wird nicht importiert: Anmerkung unter der Tabelle")
+    assert "Nicht importiert" in preview.info.text() and "24 (Summenzeile)" in preview.info.text()
+    assert len(wizard.preview_frame) == 20  # the suggestion sees only the schools
+
+    # the user says where the data end: at the first empty row, and the last row above it is a footer too
+    assert preview.footer_rows.isVisible() and preview.footer_rows.text() == "automatisch"
+    preview.stop_at.setChecked(True)
+    assert not struck(model, 20) and struck(model, 22)
+    assert "stop_at" in model.index(22, 0).data(Qt.ItemDataRole.ToolTipRole)
+    preview.footer_rows.setValue(1)
+    assert struck(model, 20) and "footer_rows = 1" in model.index(20, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+    wizard.next()
+    mapping = wizard.mapping_page
+    mapping.target.setCurrentIndex(mapping.target.findData("facilities"))
+    assert mapping.fac_key.column() == "Schulnummer" and mapping.role("Träger") == ATTRIBUTE
+    mapping.region_name.set_column(None)
+    mapping.fac_fixed_kind.setText("Grundschule")
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.CHECK, error_of(mapping)
+    assert wizard.template.read.footer_rows == 1 and wizard.template.read.stop_at == "first empty row"
+    text = wizard.check_page.report_view.toPlainText()
+    assert "Zeile 24 nicht importiert (Fußzeile, Vorlage: footer_rows = 1): „Summe" in text
+    assert "Zeile 27 nicht importiert" in text and wizard.dry_report.facilities == 20
+    wizard.next()
+    assert wizard.report.committed and wizard.report.facilities == 20
+    with workspace.session() as s:
+        from bildungsplaner.store.models import Facility
+
+        school = s.scalars(select(Facility).where(Facility.key == SCHOOLS[0][0])).one()
+        assert school.attributes == {"schueler": 180, "traeger": "Stadt Bergkamen"}
+
+
+def test_renamed_attributes_survive_going_back_and_forth(window: MainWindow, tmp_path: Path) -> None:
+    from messy_lists import messy_csv
+
+    wizard = open_wizard(window, messy_csv(tmp_path / "schulen.csv"))
+    wizard.next()
+    wizard.next()
+    mapping = wizard.mapping_page
+    mapping.target.setCurrentIndex(mapping.target.findData("facilities"))
+    mapping.set_role("Schüler", ATTRIBUTE, "kinder")
+    mapping.set_role("Träger", ATTRIBUTE, "schultraeger")
+    mapping.fac_fixed_kind.setText("Grundschule")
+    mapping.region_name.set_column(None)
+
+    def attribute_names() -> dict[str, str]:
+        return {name: code for name, role, code, *_ in mapping._column_rows() if role == ATTRIBUTE}
+
+    wizard.back()  # to the preview; a different footer setting reads the table again
+    wizard.preview_page.footer_rows.setValue(3)
+    wizard.next()
+    assert attribute_names() == {"Schüler": "kinder", "Träger": "schultraeger"}
+    wizard.back()
+    wizard.back()  # to the file page and forward again: the preview is read anew
+    assert wizard.currentId() == ImportWizard.FILE
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MAPPING
+    assert attribute_names() == {"Schüler": "kinder", "Träger": "schultraeger"}
+    assert mapping.fac_fixed_kind.text() == "Grundschule"
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.CHECK, error_of(mapping)
+    assert wizard.template.facilities.attributes == {"kinder": "Schüler", "schultraeger": "Träger"}
+    assert wizard.template.read.footer_rows == 3 and wizard.dry_report.facilities == 20
