@@ -137,6 +137,19 @@ def stage_model(frame: pd.DataFrame, unit: str, base: float, repeat: int) -> Non
     report("    data() for one screen (40 rows)", timed(first_screen, repeat), base)
     model.set_frame(None)
 
+    # what the chart and the pivot compute: every dimension „alle“ by the totals rule (services.aggregate)
+    from bildungsplaner.services.aggregate import collapse, default_choices, pivot
+    from bildungsplaner.services.browse import dimension_columns
+
+    dims = dimension_columns(frame["dimensions"])
+    choices = default_choices(dims, unit)
+    reset_peak()
+    report("    chart/pivot: collapse to region × period", timed(lambda: collapse(frame, dims, choices, unit=unit),
+                                                               repeat), base)
+    collapsed = collapse(frame, dims, choices, unit=unit)
+    report(f"    pivot {collapsed.frame['region_key'].nunique()} regions × "
+           f"{collapsed.frame['period'].nunique()} periods", timed(lambda: pivot(collapsed), repeat), base)
+
 
 def stage_window(app: QApplication, path: Path, n: int, base: float) -> None:
     """(d) The main window opening the workspace, then the Kreis with everything below it (one run)."""

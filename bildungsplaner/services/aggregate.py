@@ -126,15 +126,12 @@ def _empty() -> pd.DataFrame:
                          "flag": pd.Series([], dtype=object)})
 
 
-def _sum_parts(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """Sum of the parts per group; missing (with the first missing part's symbol) if any part is missing."""
-    missing = parts["value"].isna()
-    marked = parts.assign(_isnan=missing.astype(np.int64), _missing_flag=parts["flag"].where(missing, None))
-    summed = marked.groupby(keys, sort=False, dropna=False, observed=True).agg(
-        value=("value", "sum"), _missing=("_isnan", "sum"), _n=("value", "size"), _flag=("_missing_flag", "first"))
-    summed["value"] = summed["value"].where(summed["_missing"] == 0, np.nan)
-    summed["flag"] = summed["_flag"].where(summed["_missing"] > 0, None)
-    return summed.reset_index()
+def _coded(values: pd.Series | pd.Categorical) -> tuple[np.ndarray, list[str]]:
+    """Integer codes (``-1`` = missing) and category texts of a categorical (or anything pandas can code)."""
+    cat = values.array if isinstance(values, pd.Series) else values
+    if not isinstance(cat, pd.Categorical):
+        cat = pd.Categorical(np.asarray(cat, dtype=object))
+    return np.asarray(cat.codes, dtype=np.int64), [str(c) for c in cat.categories]
 
 
 def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choices: Mapping[str, str | None],
@@ -144,89 +141,143 @@ def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choi
     ``frame`` has the columns of ``browse.load_observations``; ``dimensions`` is
     ``browse.dimension_columns(frame["dimensions"])``. A dimension missing from ``choices`` is taken as
     :data:`ALL`. A dimension without a total whose unit is not additive cannot be taken as a whole: its rows
-    stay missing and a note says so.
+    stay missing and a note says so. Works on the categoricals' integer codes (a million rows in well under a
+    second); texts are looked up only for the result.
     """
     if frame.empty:
         return Collapsed(_empty())
     additive = is_additive(unit)
-    work = pd.DataFrame({
-        "region_key": frame["region_key"].astype(str).to_numpy(),
-        "region_name": frame["region_name"].astype(str).to_numpy(),
-        "period": frame["period"].astype(str).to_numpy(),
-        "value": frame["value"].to_numpy(dtype=float),
-        "flag": frame["flag"].astype(object).where(frame["flag"].notna(), None).to_numpy(),
-    })
-    mask = np.ones(len(work), dtype=bool)
+    region, regions = _coded(frame["region_key"])
+    period, periods = _coded(frame["period"])
+    flag, flags = _coded(frame["flag"])
+    name_codes, names = _coded(frame["region_name"])
+    first_codes, first_rows = np.unique(region, return_index=True)
+    region_names = {int(r): names[name_codes[i]] if name_codes[i] >= 0 else ""
+                    for r, i in zip(first_codes.tolist(), first_rows.tolist(), strict=True)}
+    columns: dict[str, np.ndarray] = {"r": region, "p": period, "value": frame["value"].to_numpy(dtype=float),
+                                      "f": flag}
+    mask = np.ones(len(frame), dtype=bool)
     how: dict[str, str] = {}
-    free: list[str] = []
+    free: dict[str, list[str]] = {}
     for name, cat in dimensions.items():
+        codes, categories = _coded(cat)
         choice = choices.get(name, ALL)
-        column = np.asarray(cat.astype(object).fillna(_MISSING_DIM) if isinstance(cat, pd.Series)
-                            else pd.Series(cat).astype(object).fillna(_MISSING_DIM))
         if choice is ALL:
-            work[name] = column
-            free.append(name)
+            columns[f"d:{name}"] = codes
+            free[name] = categories
         else:
-            mask &= column == choice
+            mask &= codes == (categories.index(choice) if choice in categories else -2)
             how[name] = choice
-    work = work[mask]
+    work = pd.DataFrame(columns)[mask].reset_index(drop=True)
+    context = _Context(regions, periods, region_names)
     notes: list[str] = []
-    for name in free:
-        others = [n for n in free if n != name and n in work.columns]
-        keys = ["region_key", "period", *others]
-        column = work[name]
-        present = set(column.unique().tolist())
-        labelled = [v for v in present if v != _MISSING_DIM and is_total_label(v)]
-        legacy_total = _MISSING_DIM in present and len(present) > 1
-        is_total = column.isin(labelled) | ((column == _MISSING_DIM) if legacy_total else False)
-        if not is_total.any() and _MISSING_DIM in present and len(present) == 1:
-            work = work.drop(columns=[name])  # no row has this dimension after the other choices
+    for name, categories in free.items():
+        column = f"d:{name}"
+        keys = ["r", "p", *(c for c in work.columns if c.startswith("d:") and c != column)]
+        codes = work[column].to_numpy()
+        present = set(np.unique(codes).tolist())
+        labelled_codes = [c for c in present if c >= 0 and is_total_label(categories[c])]
+        legacy_total = -1 in present and len(present) > 1
+        is_total = np.isin(codes, labelled_codes) | ((codes == -1) if legacy_total else False)
+        if not is_total.any() and present == {-1}:
+            work = work.drop(columns=[column])  # no row has this dimension after the other choices
             continue
-        parts = work[~is_total]
-        totals = work[is_total]
-        label = " bzw. ".join(sorted(labelled)) if labelled else "Insgesamt"
+        label = " bzw. ".join(sorted(categories[c] for c in labelled_codes)) or "Insgesamt"
+        group, n_groups = _group_ids(work, keys)
+        has_total = np.bincount(group, weights=is_total, minlength=n_groups) > 0
         pieces = []
-        if not totals.empty:
+        if is_total.any():
             # one total per group: a labelled one before the unlabelled column of older imports
-            ranked = totals.assign(_rank=(totals[name] == _MISSING_DIM).astype(int))
-            chosen = ranked.sort_values("_rank", kind="stable").drop_duplicates(keys)
+            ranked = work[is_total].assign(_rank=(codes[is_total] == -1).astype(np.int64), _g=group[is_total])
+            chosen = ranked.sort_values("_rank", kind="stable").drop_duplicates("_g")
             pieces.append(chosen.drop(columns=["_rank"]))
             how[name] = label
-        if not parts.empty:
-            summed = _sum_parts(parts, keys)
-            if not totals.empty:
-                notes += _difference_notes(name, pieces[0], summed, keys, label)
-                with_total = pd.MultiIndex.from_frame(pieces[0][keys].astype(str))
-                summed = summed[~pd.MultiIndex.from_frame(summed[keys].astype(str)).isin(with_total)]
-            if not summed.empty and additive:
-                names = parts.drop_duplicates("region_key").set_index("region_key")["region_name"]
-                pieces.append(summed.assign(region_name=summed["region_key"].map(names))
-                              [[*keys, "region_name", "value", "flag"]])
-                how[name] = f"{label}, sonst Summe der Teile" if not totals.empty else "Summe der Teile"
-            elif not summed.empty:
+        parts = ~is_total
+        if parts.any():
+            g, v, f = group[parts], work["value"].to_numpy()[parts], work["f"].to_numpy()[parts]
+            missing = np.isnan(v)
+            sums = np.bincount(g, weights=np.where(missing, 0.0, v), minlength=n_groups)
+            n_missing = np.bincount(g, weights=missing, minlength=n_groups)
+            n_parts = np.bincount(g, minlength=n_groups)
+            missing_flag = np.full(n_groups, -1, dtype=np.int64)
+            np.maximum.at(missing_flag, g[missing], f[missing])  # the symbol of a missing part („.“ …)
+            part_sum = np.where(n_missing > 0, np.nan, sums)
+            if is_total.any():
+                notes += _difference_notes(name, pieces[0], part_sum, n_parts, label, context)
+            summed_groups = np.flatnonzero((n_parts > 0) & ~has_total)
+            if len(summed_groups) and additive:
+                first_row = np.full(n_groups, -1, dtype=np.int64)
+                first_row[group[::-1]] = np.arange(len(group) - 1, -1, -1)  # the first row of each group
+                rows = work.iloc[first_row[summed_groups]].copy()
+                rows["value"] = part_sum[summed_groups]
+                rows["f"] = np.where(n_missing[summed_groups] > 0, missing_flag[summed_groups], -1)
+                pieces.append(rows.assign(_g=summed_groups))
+                how[name] = f"{label}, sonst Summe der Teile" if is_total.any() else "Summe der Teile"
+            elif len(summed_groups):
                 notes.append(f"{name}: ohne „Insgesamt“ und nicht summierbar ({unit}); wählen Sie einen Wert.")
-        work = (pd.concat(pieces, ignore_index=True) if pieces else work.iloc[0:0]).drop(columns=[name],
-                                                                                         errors="ignore")
-    work = work.drop_duplicates(["region_key", "period"])
-    return Collapsed(work[["region_key", "region_name", "period", "value", "flag"]].reset_index(drop=True),
-                     how, notes)
+        work = (pd.concat(pieces, ignore_index=True) if pieces else work.iloc[0:0]).drop(
+            columns=[column, "_g"], errors="ignore")
+    work = work.drop_duplicates(["r", "p"])
+    r, p, f = work["r"].to_numpy(), work["p"].to_numpy(), work["f"].to_numpy()
+    result = pd.DataFrame({
+        "region_key": np.asarray(regions, dtype=object)[r] if len(r) else np.array([], dtype=object),
+        "region_name": np.asarray([region_names.get(int(x), "") for x in r], dtype=object),
+        "period": np.asarray(periods, dtype=object)[p] if len(p) else np.array([], dtype=object),
+        "value": work["value"].to_numpy(dtype=float),
+        "flag": np.asarray([flags[x] if x >= 0 else None for x in f.tolist()], dtype=object),
+    })
+    return Collapsed(result if len(result) else _empty(), how, notes)
 
 
-def _difference_notes(name: str, totals: pd.DataFrame, summed: pd.DataFrame, keys: list[str],
-                      label: str) -> list[str]:
-    joined = totals.merge(summed[[*keys, "value", "_n"]], on=keys, suffixes=("", "_parts"))
-    joined = joined[joined["value"].notna() & joined["value_parts"].notna()]
-    differ = joined[np.abs(joined["value"] - joined["value_parts"]) > ROUNDING * joined["_n"] + 1e-9]
-    if differ.empty:
+def _group_ids(work: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, int]:
+    """A group number per row for the integer key columns, and how many numbers there can be.
+
+    The codes are small (regions, periods, dimension values), so their mixed-radix number is used directly
+    (no sort, no hash); only when that space would be huge are the numbers compacted with ``np.unique``.
+    """
+    group = np.zeros(len(work), dtype=np.int64)
+    size = 1
+    for key in keys:
+        codes = work[key].to_numpy() + 1  # -1 (missing) becomes 0
+        radix = int(codes.max()) + 1 if len(codes) else 1
+        group = group * radix + codes
+        size *= radix
+        if size > 20_000_000:  # compact before the number space grows further
+            uniques, group = np.unique(group, return_inverse=True)
+            size = len(uniques)
+    return group, size
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Texts for the codes, for notes and the result."""
+
+    regions: list[str]
+    periods: list[str]
+    region_names: dict[int, str]
+
+
+def _difference_notes(name: str, totals: pd.DataFrame, part_sum: np.ndarray, n_parts: np.ndarray, label: str,
+                      context: _Context) -> list[str]:
+    """A note when totals differ from the sum of their parts (beyond the rounding of the parts)."""
+    g = totals["_g"].to_numpy()
+    total = totals["value"].to_numpy(dtype=float)
+    parts = part_sum[g]
+    compared = (n_parts[g] > 0) & np.isfinite(total) & np.isfinite(parts)
+    differ = compared & (np.abs(total - parts) > ROUNDING * n_parts[g] + 1e-9)
+    if not differ.any():
         return []
-    decimals = decimals_for(np.concatenate([differ["value"].to_numpy(), differ["value_parts"].to_numpy()]))
+    rows = np.flatnonzero(differ)
+    decimals = decimals_for(np.concatenate([total[rows], parts[rows]]))
+    r, p = totals["r"].to_numpy(), totals["p"].to_numpy()
     examples = "; ".join(
-        f"{row.region_name} {format_period(row.period)}: {format_number(row.value, decimals)} statt "
-        f"{format_number(row.value_parts, decimals)}"
-        for row in differ.head(NOTE_EXAMPLES).itertuples(index=False))
-    more = f" und {len(differ) - NOTE_EXAMPLES} weitere" if len(differ) > NOTE_EXAMPLES else ""
-    return [f"{name}: „{label}“ weicht bei {len(differ)} von {len(joined)} Werten von der Summe der Teile ab "
-            f"(Teile können sich überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe ({examples}{more})."]
+        f"{context.region_names.get(int(r[i]), context.regions[r[i]])} {format_period(context.periods[p[i]])}: "
+        f"{format_number(total[i], decimals)} statt {format_number(parts[i], decimals)}"
+        for i in rows[:NOTE_EXAMPLES])
+    more = f" und {len(rows) - NOTE_EXAMPLES} weitere" if len(rows) > NOTE_EXAMPLES else ""
+    return [f"{name}: „{label}“ weicht bei {len(rows)} von {int(compared.sum())} Werten von der Summe der Teile "
+            f"ab (Teile können sich überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe "
+            f"({examples}{more})."]
 
 
 @dataclass
