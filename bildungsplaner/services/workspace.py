@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
-from bildungsplaner import WORKSPACE_SUFFIX, UserInputError
+from bildungsplaner import WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.demo import DemoSummary, build_demo
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import sqlite
@@ -39,10 +42,14 @@ from bildungsplaner.store.models import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 __all__ = [
+    "AUTOMATIC_BACKUPS_KEPT",
     "Workspace",
     "WorkspaceError",
+    "automatic_backups",
+    "backup_before_import",
     "backup_workspace",
     "change_marker",
     "check_workspace",
@@ -50,6 +57,7 @@ __all__ = [
     "create_workspace",
     "open_or_create_default",
     "open_workspace",
+    "prune_automatic_backups",
     "restore_workspace",
     "workspace_info",
 ]
@@ -127,8 +135,11 @@ def check_workspace(path: Path) -> list[str]:
     return problems
 
 
-def backup_workspace(ws: Workspace, target: Path) -> Path:
-    """A consistent copy of the open workspace via SQLite's backup API (never a plain file copy)."""
+def backup_workspace(ws: Workspace, target: Path, *, audit: bool = True) -> Path:
+    """A consistent copy of the open workspace via SQLite's backup API (never a plain file copy).
+
+    ``audit=False``: no audit entry of its own (the automatic backup before an import is named in the import's).
+    """
     target = Path(target)
     if target.resolve() == ws.path.resolve():
         raise UserInputError("Die Sicherung kann nicht die Arbeitsbereichsdatei selbst überschreiben.")
@@ -136,6 +147,8 @@ def backup_workspace(ws: Workspace, target: Path) -> Path:
         raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
     with ws.engine.connect() as conn:
         sqlite.backup_to(sqlite.raw_connection(conn), target)
+    if not audit:
+        return target
     try:
         with ws.transaction() as s:
             record(s, AuditAction.BACKUP, {"target": str(target)})
@@ -143,6 +156,44 @@ def backup_workspace(ws: Workspace, target: Path) -> Path:
         # The copy is complete and consistent; only the log line waits for a writer that holds the file.
         log.warning("Sicherung %s erstellt; Protokolleintrag nicht möglich (Arbeitsbereich gesperrt)", target)
     return target
+
+
+#: Automatic backups kept per workspace (older ones are removed after each import that writes one).
+AUTOMATIC_BACKUPS_KEPT = 10
+_AUTOMATIC = "_vor-Import_"
+_STAMP = "%Y-%m-%d_%H-%M-%S"
+
+
+def backup_before_import(ws: Workspace) -> Path:
+    """The automatic backup before an import of facilities or regions, in the data folder's backup folder:
+    ``NAME_vor-Import_YYYY-MM-DD_HH-MM-SS.bpws`` (``_2``, ``_3`` … within the same second)."""
+    folder = paths.backups_dir()
+    base = f"{ws.path.stem}{_AUTOMATIC}{datetime.now().strftime(_STAMP)}"
+    target, number = folder / f"{base}{WORKSPACE_SUFFIX}", 1
+    while target.exists():
+        number += 1
+        target = folder / f"{base}_{number}{WORKSPACE_SUFFIX}"
+    return backup_workspace(ws, target, audit=False)
+
+
+def automatic_backups(ws: Workspace) -> list[Path]:
+    """The automatic backups of ``ws`` (by its file name) in the backup folder, oldest first."""
+    pattern = re.compile(re.escape(ws.path.stem + _AUTOMATIC) + r"(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:_(\d+))?"
+                         + re.escape(WORKSPACE_SUFFIX))
+    found = [(m[1], int(m[2] or 1), p) for p in paths.backups_dir().iterdir() if (m := pattern.fullmatch(p.name))]
+    return [p for *_, p in sorted(found)]
+
+
+def prune_automatic_backups(ws: Workspace, keep: int = AUTOMATIC_BACKUPS_KEPT) -> list[Path]:
+    """Remove all but the newest ``keep`` automatic backups of ``ws`` (backups made by hand stay); returns the
+    removed ones."""
+    old = automatic_backups(ws)[:-keep] if keep > 0 else automatic_backups(ws)
+    for path in old:
+        try:
+            path.unlink()
+        except OSError as exc:  # a backup someone has open on a share: try again next time
+            log.warning("Alte Sicherung %s nicht entfernt: %s", path, exc)
+    return old
 
 
 def restore_workspace(backup: Path, target: Path) -> None:
@@ -165,28 +216,44 @@ def restore_workspace(backup: Path, target: Path) -> None:
         record(s, AuditAction.RESTORE, {"source": str(backup)})
 
 
-def create_demo_workspace(target: Path, progress: Progress | None = None, *, overwrite: bool = False) -> DemoSummary:
-    """Write a new demo workspace to ``target`` (built in a temporary file, then moved into place)."""
-    progress = progress or NullProgress()
+def _new_file(target: Path, *, overwrite: bool, exists: str) -> Path:
+    """``target`` with the ``.bpws`` suffix added where it has none, checked to be writable as a new file."""
     target = Path(target)
-    if target.suffix.lower() != WORKSPACE_SUFFIX:
-        target = target.with_name(target.name + WORKSPACE_SUFFIX) if not target.suffix else target
+    if not target.suffix:
+        target = target.with_name(target.name + WORKSPACE_SUFFIX)
     if target.exists() and not overwrite:
-        raise UserInputError(f"{target} existiert bereits; bitte einen anderen Namen wählen.")
+        raise UserInputError(f"{target} existiert bereits; {exists}")
     if not target.parent.is_dir():
         raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
+    return target
+
+
+def _build_in_place(target: Path, build: Callable[[Workspace], T]) -> T:
+    """Build a workspace in a temporary file beside ``target`` and move it into place only when done."""
     tmp = target.with_name(f".{target.name}.entsteht")
     for leftover in (tmp, Path(f"{tmp}-journal")):
         leftover.unlink(missing_ok=True)
     try:
         with open_workspace(tmp) as ws:
-            with ws.transaction() as s:
-                summary = build_demo(s, progress)
-            _save_demo_scenarios(ws)
+            result = build(ws)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return summary
+    return result
+
+
+def create_demo_workspace(target: Path, progress: Progress | None = None, *, overwrite: bool = False) -> DemoSummary:
+    """Write a new demo workspace to ``target`` (built in a temporary file, then moved into place)."""
+    progress = progress or NullProgress()
+    target = _new_file(target, overwrite=overwrite, exists="bitte einen anderen Namen wählen.")
+
+    def build(ws: Workspace) -> DemoSummary:
+        with ws.transaction() as s:
+            summary = build_demo(s, progress)
+        _save_demo_scenarios(ws)
+        return summary
+
+    return _build_in_place(target, build)
 
 
 def _save_demo_scenarios(ws: Workspace) -> None:
@@ -206,27 +273,17 @@ def create_workspace(target: Path, *, region: str | None = None, name: str | Non
     region (created with the chain above it) and a name. Refuses an existing file; returns the path."""
     from bildungsplaner.services.home import set_home_region, set_workspace_name
 
-    target = Path(target)
-    if not target.suffix:
-        target = target.with_name(target.name + WORKSPACE_SUFFIX)
-    if target.exists():
-        raise UserInputError(f"{target} existiert bereits; ein neuer Arbeitsbereich überschreibt nichts.")
-    if not target.parent.is_dir():
-        raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
-    tmp = target.with_name(f".{target.name}.entsteht")
-    for leftover in (tmp, Path(f"{tmp}-journal")):
-        leftover.unlink(missing_ok=True)
-    try:
-        with open_workspace(tmp) as ws:
-            if region:
-                set_home_region(ws, region)
-            if name:
-                set_workspace_name(ws, name)
-            with ws.transaction() as s:
-                record(s, AuditAction.CREATE, {"region": region or "", "name": name or ""})
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    target = _new_file(target, overwrite=False, exists="ein neuer Arbeitsbereich überschreibt nichts.")
+
+    def build(ws: Workspace) -> None:
+        if region:
+            set_home_region(ws, region)
+        if name:
+            set_workspace_name(ws, name)
+        with ws.transaction() as s:
+            record(s, AuditAction.CREATE, {"region": region or "", "name": name or ""})
+
+    _build_in_place(target, build)
     return target
 
 
