@@ -52,6 +52,7 @@ from bildungsplaner.ui.import_wizard import ImportWizard
 from bildungsplaner.ui.models import format_number
 from bildungsplaner.ui.panels import FacilityPanel, ImportPage, IndicatorPanel, RegionPanel
 from bildungsplaner.ui.planning_editor import PlanningEditor
+from bildungsplaner.ui.sidebar import SidebarToggle
 from bildungsplaner.ui.watch import WorkspaceWatcher
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.import_page = ImportPage(self.import_action)
         self.import_page.delete_requested.connect(self.delete_import)
         self.areas.insertTab(1, self.import_page, QCoreApplication.translate("MainWindow", "Import"))
+        self._build_sidebar_toggle()
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label, 1)
@@ -122,6 +124,16 @@ class MainWindow(QMainWindow):
 
         self.regions.selection_changed.connect(lambda _ids: self._selection_changed())
         self.indicators.indicator_changed.connect(lambda _row: self._selection_changed())
+
+    def _build_sidebar_toggle(self) -> None:
+        """Menu Ansicht › Seitenleiste (Strg+B) and a button beside the area tabs; the side panel hides itself on
+        Planung and Export, the user's explicit choice per area is kept (:mod:`bildungsplaner.ui.sidebar`)."""
+        self.sidebar = SidebarToggle(self.left_splitter, self.areas, {
+            self.browser: "daten", self.import_page: "import", self.planning: "planung", self.export_panel: "export"},
+            lambda: self.settings, self)
+        view_menu = QMenu(QCoreApplication.translate("MainWindow", "&Ansicht"), self)
+        view_menu.addAction(self.sidebar.action)
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], view_menu)  # before Hilfe
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:

@@ -29,17 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bildungsplaner import UserInputError
 from bildungsplaner.planning.allocation import NeedTerm
+from bildungsplaner.services.planning import group_levels, group_result
 from bildungsplaner.ui.completers import ListCompleter, RegionCompleter
 from bildungsplaner.ui.models import format_number
 from bildungsplaner.ui.planning_commands import Edit
 from bildungsplaner.ui.planning_models import AllocationResultModel
-from bildungsplaner.ui.planning_widgets import AllocationChart, EditorHost, WarningList, result_view
+from bildungsplaner.ui.planning_widgets import AllocationChart, EditorHost, GroupToggle, WarningList, result_view
 
 __all__ = ["AllocationEditor", "method_labels"]
 
 SLIDER_SCALE = 100  # slider steps per weight unit (0.01)
 SLIDER_MAX = 100  # weights 0 … 1 on the slider; the spin box allows more
+NAME_WIDTH = 220  # pixels at most for the recipients' names in the result table
 
 
 def tr(text: str) -> str:
@@ -220,14 +223,17 @@ class AllocationEditor(QWidget):
         self.maximum.setObjectName("maximum")
         self.maximum.setSpecialValueText(tr("ohne"))
         amount = QGroupBox(tr("Betrag"))
-        amount_form = QFormLayout(amount)
-        amount_form.addRow(tr("&Summe:"), self.total)
-        amount_form.addRow(tr("Ein&heit:"), self.unit)
-        amount_form.addRow(tr("Sc&hrittweite:"), self.step)
-        amount_form.addRow(tr("&Verfahren:"), self.method)
-        amount_form.addRow(tr("S&ockel je Empfänger:"), self.base)
-        amount_form.addRow(tr("Mi&ndestens:"), self.minimum)
-        amount_form.addRow(tr("Hö&chstens:"), self.maximum)
+        amount_grid = QGridLayout(amount)  # two label/field pairs per row: the form fits a small screen
+        for i, (label, widget) in enumerate(((tr("&Summe:"), self.total), (tr("Ein&heit:"), self.unit),
+                                             (tr("Sc&hrittweite:"), self.step), (tr("&Verfahren:"), self.method),
+                                             (tr("S&ockel je Empfänger:"), self.base),
+                                             (tr("Mi&ndestens:"), self.minimum), (tr("Hö&chstens:"), self.maximum))):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            amount_grid.addWidget(caption, i // 2, 2 * (i % 2))
+            amount_grid.addWidget(widget, i // 2, 2 * (i % 2) + 1)
+        amount_grid.setColumnStretch(1, 1)
+        amount_grid.setColumnStretch(3, 1)
         for spin, field, text in ((self.total, "total", tr("Summe ändern")), (self.step, "step", tr("Schrittweite")),
                                   (self.base, "base", tr("Sockel")), (self.minimum, "minimum", tr("Minimum"))):
             spin.valueChanged.connect(lambda v, f=field, t=text: self._push(("amount", f), float(v), t))
@@ -240,18 +246,20 @@ class AllocationEditor(QWidget):
 
         form_widget = QWidget()
         form_layout = QVBoxLayout(form_widget)
+        form_layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
-        top.addWidget(recipients, 1)
-        top.addWidget(amount, 1)
+        top.addWidget(recipients, 2)
+        top.addWidget(amount, 3)
         form_layout.addLayout(top)
         form_layout.addWidget(need)
         form_layout.addWidget(self.validation)
         form_layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setObjectName("allocationForm")
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
 
-        # results
+        # results: the table (amount next to the name) beside the chart, the form above both
         self.model = AllocationResultModel(self)
         self.model.lock_requested.connect(self.set_locked)
         self.table, self.proxy = result_view(self.model, "allocationResult")
@@ -259,27 +267,37 @@ class AllocationEditor(QWidget):
         self.chart = AllocationChart()
         self.sum_label = QLabel()
         self.sum_label.setObjectName("allocationSum")
+        self.group = GroupToggle("allocationGroup")
+        self.group.changed.connect(self._show_grouped)
+        self.region_rows: list[Any] = []  # the workspace's regions (for grouping), set by the planning area
+        self.grouping: Any = None
         self.warnings.setMaximumHeight(60)
-        results = QSplitter(Qt.Orientation.Vertical)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.sum_label)
+        head = QHBoxLayout()
+        head.addWidget(self.sum_label, 1)
+        head.addWidget(self.group)
+        table_layout.addLayout(head)
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.warnings)
-        results.addWidget(table_box)
-        results.addWidget(self.chart)
-        results.setStretchFactor(0, 3)
-        results.setStretchFactor(1, 2)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(scroll)
-        splitter.addWidget(results)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 600])
-        results.setSizes([340, 260])
+        self.results = QSplitter(Qt.Orientation.Horizontal)
+        self.results.addWidget(table_box)
+        self.results.addWidget(self.chart)
+        self.results.setStretchFactor(0, 3)
+        self.results.setStretchFactor(1, 2)
+        self.results.setSizes([620, 400])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.results)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 470])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        self._columns: list[str] = []
+        # a reset (other columns, grouping on or off) puts the widths back to the default: fit them again
+        self.model.modelReset.connect(lambda: setattr(self, "_columns", []))
 
     # --- choices from the workspace -------------------------------------------------------------------------
     def set_choices(self, sources: list[str], levels: list[str], kinds: list[str],
@@ -394,14 +412,44 @@ class AllocationEditor(QWidget):
     # --- results --------------------------------------------------------------------------------------------
     def show_result(self, result: Any | None, error: str | None) -> None:
         spec = self.host.spec
+        self.grouping = None
         if result is None:
             self.model.clear()
             self.sum_label.setText("")
         else:
-            self.model.set_result(result, dict(spec.amount.locked))
+            keys = list(result.rows["region_key"]) if "region_key" in result.rows else []
+            self.group.set_levels(group_levels(None, keys, regions=self.region_rows) if keys else [])
+            level = self.group.level()
+            if level is not None:
+                try:
+                    self.grouping = group_result(None, result, level, regions=self.region_rows)
+                except UserInputError:
+                    self.grouping = None
+            self.model.set_result(result, dict(spec.amount.locked), self.grouping)
             total = float(result.rows["amount"].sum())
             self.sum_label.setText(tr("{count} Empfänger, verteilt: {sum} {unit} ({method})").format(
                 count=len(result.rows), sum=format_number(total, 2), unit=result.unit,
                 method=method_labels().get(result.method, result.method)))
+            self._fit_columns()
+        # grouped rows stay in group order: sorting by a column would tear groups and subtotals apart
+        self.table.setSortingEnabled(self.grouping is None)
+        if self.grouping is not None:
+            self.proxy.sort(-1)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.warnings.show_messages(result.warnings if result is not None else [], error)
         self.chart.show_result(result)
+
+    def _show_grouped(self) -> None:
+        self.show_result(self.host.result, self.host.error)
+
+    def _fit_columns(self) -> None:
+        """Column widths from the content after each model reset (not on every slider step, which only changes
+        values); long names are cut so that the amount stays in view."""
+        columns = [c.field for c in self.model.columns]
+        if columns == self._columns:
+            return
+        self._columns = columns
+        self.table.resizeColumnsToContents()
+        name = next((i for i, c in enumerate(columns) if c == "name"), -1)
+        if name >= 0:
+            self.table.setColumnWidth(name, min(self.table.columnWidth(name), NAME_WIDTH))

@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bildungsplaner import UserInputError
-from bildungsplaner.services.planning import compare_results, run_scenario
+from bildungsplaner.services.planning import compare_results, group_comparison, group_levels, run_scenario
 from bildungsplaner.services.scenarios import SavedScenario, get_scenario
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.dialogs import error_text
 from bildungsplaner.ui.planning_models import ComparisonModel, kind_label
-from bildungsplaner.ui.planning_widgets import WarningList, result_view
+from bildungsplaner.ui.planning_widgets import GroupToggle, WarningList, result_view
 
 __all__ = ["ComparisonView", "compare_saved"]
 
@@ -60,6 +60,12 @@ class ComparisonView(QWidget):
         self.model = ComparisonModel(self)
         self.table, self.proxy = result_view(self.model, "comparisonTable")
         self.warnings = WarningList()
+        self.group = GroupToggle("compareGroup")
+        self.group.changed.connect(self._show)
+        self.region_rows: list[Any] = []  # the workspace's regions (for grouping), set by the planning area
+        self.comparison: Any = None
+        self.grouping: Any = None
+        form.addRow("", self.group)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)
@@ -82,6 +88,7 @@ class ComparisonView(QWidget):
         self.combo_a.setCurrentIndex(index if rows else -1)
         self.combo_a.blockSignals(False)
         self._offer_partners(current_b)
+        self.comparison = self.grouping = None
         self.model.clear()
         self.warnings.clear()
 
@@ -110,14 +117,36 @@ class ComparisonView(QWidget):
             return
 
         def done(comparison: Any) -> None:
-            decimals = 2 if comparison.kind == "allocation" else 0
-            self.model.set_comparison(comparison, decimals)
+            self.comparison = comparison
+            self._show()
             self.table.resizeColumnsToContents()
-            self.warnings.show_messages(comparison.warnings)
 
         def failed(exc: BaseException) -> None:
+            self.comparison = self.grouping = None
             self.model.clear()
             self.warnings.show_messages([], error_text(exc) if not isinstance(exc, UserInputError) else str(exc))
 
         self.runner.start(lambda progress: compare_saved(ws, name_a, name_b, progress),
                           title=tr("Szenarien vergleichen"), on_done=done, on_error=failed)
+
+    def _show(self) -> None:
+        """The comparison, grouped when „nach Gemeinde gruppieren“ is on (allocations only)."""
+        comparison = self.comparison
+        self.grouping = None
+        if comparison is None:
+            return
+        keys = list(comparison.rows["region_key"]) if "region_key" in comparison.rows else []
+        self.group.set_levels(group_levels(None, keys, regions=self.region_rows) if keys else [])
+        level = self.group.level()
+        if level is not None:
+            try:
+                self.grouping = group_comparison(None, comparison, level, regions=self.region_rows)
+            except UserInputError:
+                self.grouping = None
+        decimals = 2 if comparison.kind == "allocation" else 0
+        self.model.set_comparison(comparison, decimals, self.grouping)
+        self.table.setSortingEnabled(self.grouping is None)  # groups and their subtotals stay together
+        if self.grouping is not None:
+            self.proxy.sort(-1)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.warnings.show_messages(comparison.warnings)

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -132,13 +131,21 @@ class DemandEditor(QWidget):
         self.births.activated.connect(lambda _=0: self._births_changed())
         self.births.lineEdit().editingFinished.connect(self._births_changed)
         params = QGroupBox(tr("Bevölkerung"))
-        form = QFormLayout(params)
+        grid = QGridLayout(params)  # two label/field pairs per row: the lines below get the whole width
         self.population_label = QLabel()
-        form.addRow(tr("Indikator, Gebiete:"), self.population_label)
-        form.addRow(tr("&Basisjahr:"), self.base_year)
-        form.addRow(tr("Prognose&horizont:"), self.horizon)
-        form.addRow(tr("&Geburten:"), self.births)
-        form.addRow(tr("&Verbleibequote je Jahr:"), self.survival)
+        self.population_label.setObjectName("populationLabel")
+        grid.addWidget(QLabel(tr("Indikator, Gebiete:")), 0, 0)
+        grid.addWidget(self.population_label, 0, 1, 1, 3)
+        for i, (text, widget) in enumerate(((tr("&Basisjahr:"), self.base_year),
+                                            (tr("Prognose&horizont:"), self.horizon),
+                                            (tr("&Geburten:"), self.births),
+                                            (tr("&Verbleibequote je Jahr:"), self.survival))):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 1 + i // 2, 2 * (i % 2))
+            grid.addWidget(widget, 1 + i // 2, 2 * (i % 2) + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
 
         self.lines = QTableWidget(0, len(LINE_COLUMNS))
         self.lines.setObjectName("demandLines")
@@ -165,10 +172,9 @@ class DemandEditor(QWidget):
 
         form_page = QWidget()
         form_layout = QVBoxLayout(form_page)
-        top = QHBoxLayout()
-        top.addWidget(params, 2)
-        top.addWidget(lines_box, 3)
-        form_layout.addLayout(top)
+        form_layout.setContentsMargins(4, 4, 4, 4)
+        form_layout.addWidget(params)
+        form_layout.addWidget(lines_box, 1)
 
         self.text = QPlainTextEdit()
         self.text.setObjectName("scenarioText")
@@ -203,12 +209,14 @@ class DemandEditor(QWidget):
         left_layout.addWidget(self.warnings)
         results.addWidget(left)
         results.addWidget(self.chart)
-        results.setSizes([500, 400])
+        results.setSizes([560, 440])
         self.warnings.setMaximumHeight(60)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top_box)
         splitter.addWidget(results)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 380])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -51,6 +51,7 @@ from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.services import scenarios as scenario_service
 from bildungsplaner.services.browse import Overview
 from bildungsplaner.services.planning_inputs import ScenarioInputs, collect_inputs, compute, inputs_key
+from bildungsplaner.services.planning_population import population_choices
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui import tasks
 from bildungsplaner.ui.dialogs import error_text, guarded, show_error
@@ -60,7 +61,8 @@ from bildungsplaner.ui.planning_commands import Edit, SpecCommand
 from bildungsplaner.ui.planning_compare import ComparisonView
 from bildungsplaner.ui.planning_demand import DemandEditor
 from bildungsplaner.ui.planning_models import ScenarioListModel
-from bildungsplaner.ui.planning_templates import facility_hint, template
+from bildungsplaner.ui.planning_new_demand import NewDemandDialog
+from bildungsplaner.ui.planning_templates import facility_hint, template, unique_name
 
 __all__ = ["PlanningEditor"]
 
@@ -68,6 +70,8 @@ Buttons = QMessageBox.StandardButton
 log = logging.getLogger(__name__)
 # a draft is written this long after the last edit (a slider drag writes once, not per step)
 DRAFT_DELAY_MS = 800
+#: the scenario list's width at the start (the editor takes the rest; 1280 pixels wide screens are common)
+LIST_WIDTH = 210
 
 
 def tr(text: str) -> str:
@@ -97,6 +101,7 @@ class PlanningEditor(QWidget):
         self._dirty = False
         self._levels: list[str] = []
         self._hint: tuple[str, str] | None = None
+        self.indicators: list[Any] = []  # the workspace's indicators (for a new demand scenario)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_changed)
         self._draft_timer = QTimer(self)
@@ -104,6 +109,7 @@ class PlanningEditor(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
         self._draft_workspace: Path | None = None  # the workspace a draft was written for
+        self._save_when_computed: str | None = None  # a new scenario: stored once its first result is there
 
         self.model = ScenarioListModel(self)
         self.list = QTableView()
@@ -169,7 +175,9 @@ class PlanningEditor(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([LIST_WIDTH, 1000])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -237,6 +245,8 @@ class PlanningEditor(QWidget):
             regions = [(r.key, r.name, level_label(r.level)) for r in overview.regions]
         for editor in (self.allocation, self.demand):
             editor.set_choices(sources, levels, kinds, regions)
+        self.indicators = list(overview.indicators) if overview is not None else []
+        self.allocation.region_rows = self.comparison.region_rows = list(overview.regions) if overview else []
         self._levels = levels
         self._hint = facility_hint(overview.facilities) if overview is not None else None
         self.refresh_list()
@@ -381,6 +391,10 @@ class PlanningEditor(QWidget):
     def _show_result(self, result: Any, error: str | None) -> None:
         self.result, self.error = result, error
         self.editor().show_result(result, error)
+        pending, self._save_when_computed = self._save_when_computed, None
+        if pending is not None and result is not None and self.spec is not None and self.spec.name == pending \
+                and self.saved_text is None:
+            self.save()  # a new scenario that computes is stored at once (one that fails waits for „Speichern“)
 
     # --- state ----------------------------------------------------------------------------------------------
     def _stack_changed(self, _index: int) -> None:
@@ -511,14 +525,35 @@ class PlanningEditor(QWidget):
 
     @guarded()
     def new_scenario(self, kind: str) -> None:
+        """A new scenario from a template (a demand scenario: from the population the user picks in
+        :class:`~bildungsplaner.ui.planning_new_demand.NewDemandDialog`). It opens unsaved and is stored once it
+        computes; if it does not, the error shows and nothing is stored until the user saves it."""
         if self.workspace is None or not self.maybe_save():
             return
         names = {r.name for r in self.model.rows}
-        spec = template(kind, names, self.allocation.sources, self._levels, self._hint)
+        if kind == "demand":
+            spec = self._ask_demand(names)
+            if spec is None:
+                return
+        else:
+            spec = template(kind, names, self.allocation.sources, self._levels, self._hint)
+        self._save_when_computed = spec.name
+        self._load(spec, None)
+        self._select_in_list(None)
+        self._update_state()
+
+    def _ask_demand(self, names: set[str]) -> Any:
         ws = self.workspace
-        self._write(lambda: scenario_service.save_scenario(ws, spec, replace=False), tr("Szenario anlegen"))
-        self.refresh_list()
-        self.open_scenario(spec.name)
+        assert ws is not None
+        choices = population_choices(ws)
+        if not choices:
+            raise UserInputError(tr("Im Arbeitsbereich gibt es keine Bevölkerung nach Alter (einen Indikator mit "
+                                    "einem Merkmal „Alter…“, z. B. die GENESIS-Tabelle 12411-04-02). Bitte "
+                                    "importieren Sie sie zuerst."))
+        dialog = NewDemandDialog(choices, names, unique_name(tr("Neuer Bedarf"), names), self)
+        if dialog.exec() != NewDemandDialog.DialogCode.Accepted:
+            return None
+        return dialog.spec()
 
     @guarded()
     def duplicate(self) -> None:

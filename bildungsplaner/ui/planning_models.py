@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from bildungsplaner.services.scenarios import SavedScenario
 from bildungsplaner.ui.models import SORT_ROLE, Column, RowTableModel, decimals_for, format_number
@@ -36,6 +37,9 @@ def tr(text: str) -> str:
     # lupdate files a module-level tr("…") under the empty context; look it up there
     return QCoreApplication.translate("", text)
 
+
+#: background of a subtotal or grand total row
+SUM_ROW_COLOUR = "#e4ecf4"
 
 #: GENESIS symbols (Zeichenerklärung) shown instead of a number
 MISSING = "."  # Zahlenwert unbekannt
@@ -128,8 +132,10 @@ class FrameTableModel(QAbstractTableModel):
 
 
 class AllocationResultModel(FrameTableModel):
-    """One row per recipient: key, name, need values, need index and share, exact, amount, difference, bound;
-    the last column "fest" is checkable (lock the recipient at its amount)."""
+    """One row per recipient: key, name, amount, exact, difference, bound, the checkable "fest" column (lock the
+    recipient at its amount), need share and index, need values — the amount next to the name, so that it is
+    in view on a small screen. Grouped (``set_result(…, grouping)``): the recipients of each group, then a bold
+    subtotal row, and a grand total at the end (field ``row_kind``: recipient, group, total)."""
 
     lock_requested = Signal(str, object)  # key, amount (None: unlock)
 
@@ -139,40 +145,66 @@ class AllocationResultModel(FrameTableModel):
         super().__init__(parent)
         self.locked: dict[str, float] = {}
         self.value_columns: set[str] = set()
+        self._kinds: np.ndarray = np.array([], dtype=object)
 
-    def set_result(self, result: Any, locked: dict[str, float]) -> None:
+    def set_result(self, result: Any, locked: dict[str, float], grouping: Any = None) -> None:
         self.locked = dict(locked)
         self.value_columns = set(result.value_columns)
         step = decimals_for(np.array([result.step]))
         unit = f" ({result.unit})" if result.unit else ""
-        columns = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
+        columns = [
+            FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name")),
+            FrameColumn("amount", tr("Zuteilung") + unit, "number", step),
+            FrameColumn("exact", tr("Exakt") + unit, "number", max(step, 2),
+                        tr("Der exakte Anteil vor dem Runden")),
+            FrameColumn("difference", tr("Differenz"), "number", max(step, 2), tr("Zuteilung − exakter Anteil")),
+            FrameColumn("bound", tr("Grenze"), "text", 0, tr("Minimum, Maximum oder fest")),
+            FrameColumn(self.LOCK_FIELD, tr("fest"), "bool", 0,
+                        tr("Ankreuzen: dieser Empfänger behält seine Zuteilung fest")),
+            FrameColumn("need_share", tr("Bedarfsanteil"), "percent", 2),
+            FrameColumn("need", tr("Bedarfsindex"), "number", 3,
+                        tr("Bedarfsanteil × Zahl der Empfänger: 1 = durchschnittlicher Bedarf")),
+        ]
         for column in result.value_columns:
             label = column.split(":", 1)[-1]
             values = result.rows[column].to_numpy(dtype=float)
             finite = values[np.isfinite(values)]
             decimals = 0 if finite.size == 0 or np.allclose(finite, np.round(finite)) else 2
             columns.append(FrameColumn(column, label, "number", decimals, column))
-        columns += [
-            FrameColumn("need", tr("Bedarfsindex"), "number", 3,
-                        tr("Bedarfsanteil × Zahl der Empfänger: 1 = durchschnittlicher Bedarf")),
-            FrameColumn("need_share", tr("Bedarfsanteil"), "percent", 2),
-            FrameColumn("exact", tr("Exakt") + unit, "number", max(step, 2),
-                        tr("Der exakte Anteil vor dem Runden")),
-            FrameColumn("amount", tr("Zuteilung") + unit, "number", step),
-            FrameColumn("difference", tr("Differenz"), "number", max(step, 2), tr("Zuteilung − exakter Anteil")),
-            FrameColumn("bound", tr("Grenze"), "text", 0, tr("Minimum, Maximum oder fest")),
-        ]
-        frame = result.rows.assign(locked=result.rows["key"].isin(list(self.locked)))
-        columns.append(FrameColumn(self.LOCK_FIELD, tr("fest"), "bool", 0,
-                                   tr("Ankreuzen: dieser Empfänger behält seine Zuteilung fest")))
+        if grouping is None:
+            frame = result.rows.assign(row_kind="recipient")
+        else:
+            frame = grouping.table()
+            sums = frame["row_kind"] != "recipient"
+            frame.loc[sums, "key"] = ""
+            frame.loc[sums, "name"] = [
+                tr("Summe {name} ({count})").format(name=n, count=int(c)) if kind == "group" else tr("Insgesamt")
+                for n, c, kind in zip(frame.loc[sums, "group_name"], frame.loc[sums, "count"],
+                                      frame.loc[sums, "row_kind"], strict=True)]
+        frame = frame.assign(locked=frame["key"].isin(list(self.locked)))
+        self._kinds = frame["row_kind"].to_numpy(dtype=object)
         self.set_frame(frame, columns)
+
+    def clear(self) -> None:
+        self._kinds = np.array([], dtype=object)
+        super().clear()
+
+    def is_sum_row(self, row: int) -> bool:
+        """A group's subtotal or the grand total (not a recipient)."""
+        return 0 <= row < len(self._kinds) and self._kinds[row] != "recipient"
+
+    def cell_text(self, row: int, column: FrameColumn, value: Any) -> str:
+        if self.is_sum_row(row) and column.kind in ("number", "percent") and not math.isfinite(value) \
+                and column.field not in ("amount", "exact", "difference", "need_share"):
+            return ""  # need values and the index are not summed
+        return super().cell_text(row, column, value)
 
     def _column_of(self, field: str) -> int:
         return next((i for i, c in enumerate(self.columns) if c.field == field), -1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if not index.isValid():
+        if not index.isValid() or self.is_sum_row(index.row()):
             return flags
         field = self.columns[index.column()].field
         if field == self.LOCK_FIELD:
@@ -185,6 +217,15 @@ class AllocationResultModel(FrameTableModel):
         if not index.isValid() or not 0 <= index.column() < len(self.columns):
             return None
         field = self.columns[index.column()].field
+        if self.is_sum_row(index.row()):
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(SUM_ROW_COLOUR))
+            if field == self.LOCK_FIELD and role in (_DISPLAY, Qt.ItemDataRole.CheckStateRole):
+                return "" if role == _DISPLAY else None
         if field == self.LOCK_FIELD:
             if role == Qt.ItemDataRole.CheckStateRole and 0 <= index.row() < len(self.frame):
                 key = str(self._arrays[0][index.row()])
@@ -203,6 +244,8 @@ class AllocationResultModel(FrameTableModel):
             return False
         field = self.columns[index.column()].field
         key = str(self._arrays[0][index.row()])
+        if self.is_sum_row(index.row()):
+            return False
         if field == self.LOCK_FIELD and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
             amount = float(self._arrays[self._column_of("amount")][index.row()])
@@ -261,17 +304,48 @@ class DemandResultModel(FrameTableModel):
 
 
 class ComparisonModel(FrameTableModel):
-    """Two results side by side with the difference B − A."""
+    """Two results side by side with the difference B − A; grouped like :class:`AllocationResultModel`."""
 
-    def set_comparison(self, comparison: Any, decimals: int = 2) -> None:
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._kinds: np.ndarray = np.array([], dtype=object)
+
+    def clear(self) -> None:
+        self._kinds = np.array([], dtype=object)
+        super().clear()
+
+    def set_comparison(self, comparison: Any, decimals: int = 2, grouping: Any = None) -> None:
         if comparison.kind == "allocation":
             keys = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
         else:
             keys = [FrameColumn("region_key", tr("Schlüssel")), FrameColumn("region_name", tr("Gebiet")),
                     FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf"))]
-        self.set_frame(comparison.rows, [*keys, FrameColumn("a", comparison.name_a, "number", decimals),
-                                         FrameColumn("b", comparison.name_b, "number", decimals),
-                                         FrameColumn("difference", tr("Differenz (B − A)"), "number", decimals)])
+        frame = comparison.rows.assign(row_kind="recipient")
+        if grouping is not None:
+            frame = grouping.table()
+            sums = frame["row_kind"] != "recipient"
+            frame.loc[sums, "key"] = ""
+            frame.loc[sums, "name"] = [
+                tr("Summe {name} ({count})").format(name=n, count=int(c)) if kind == "group" else tr("Insgesamt")
+                for n, c, kind in zip(frame.loc[sums, "group_name"], frame.loc[sums, "count"],
+                                      frame.loc[sums, "row_kind"], strict=True)]
+        self._kinds = frame["row_kind"].to_numpy(dtype=object)
+        self.set_frame(frame, [*keys, FrameColumn("a", comparison.name_a, "number", decimals),
+                               FrameColumn("b", comparison.name_b, "number", decimals),
+                               FrameColumn("difference", tr("Differenz (B − A)"), "number", decimals)])
+
+    def is_sum_row(self, row: int) -> bool:
+        return 0 <= row < len(self._kinds) and self._kinds[row] != "recipient"
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if index.isValid() and self.is_sum_row(index.row()):
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(SUM_ROW_COLOUR))
+        return super().data(index, role)
 
 
 class ScenarioListModel(RowTableModel):

@@ -12,15 +12,25 @@ from typing import Any, Protocol
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QListWidgetItem, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QWidget,
+)
 
 from bildungsplaner.ui.chart import GermanAxis
-from bildungsplaner.ui.models import SORT_ROLE, format_number
+from bildungsplaner.ui.models import SORT_ROLE, format_number, level_label
 from bildungsplaner.ui.planning_commands import Edit
 
-__all__ = ["AllocationChart", "DemandChart", "EditorHost", "WarningList", "result_view"]
+__all__ = ["AllocationChart", "DemandChart", "EditorHost", "GroupToggle", "WarningList", "result_view"]
 
 EXACT_COLOUR = "#a9c4dc"
 AMOUNT_COLOUR = "#2f6f9f"
@@ -31,6 +41,8 @@ MAX_MAJOR_LABELS = 8
 
 class EditorHost(Protocol):
     spec: Any
+    result: Any  #: the last result (None: none yet or failed)
+    error: str | None
 
     def push(self, edit: Edit, merge_key: Any = None) -> bool: ...
 
@@ -58,6 +70,73 @@ def result_view(model: Any, name: str) -> tuple[QTableView, QSortFilterProxyMode
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setSortIndicatorShown(True)
     return view, proxy
+
+
+class GroupToggle(QWidget):
+    """„nach Gemeinde gruppieren“: a check box and the region level to group by (the levels above the
+    recipients, offered by :meth:`set_levels`); ``changed`` when either changes. Grouping is a way of looking
+    at the result, not part of the scenario."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox()
+        self.check.setObjectName(f"{name}Check")
+        self.check.setToolTip(tr("Die Empfänger nach dem übergeordneten Gebiet zusammenfassen, mit Zwischensummen"))
+        self.combo = QComboBox()
+        self.combo.setObjectName(f"{name}Level")
+        self.combo.setToolTip(tr("Ebene der Gruppen"))
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)  # „Regierungsbezirk“ whole
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.combo)
+        self.check.toggled.connect(lambda _on: self.changed.emit())
+        self.combo.activated.connect(lambda _i: self._level_chosen())
+        self.set_levels([])
+
+    def _level_chosen(self) -> None:
+        self._label()
+        self.changed.emit()
+
+    def _label(self) -> None:
+        level = self.combo.currentData()
+        self.check.setText(tr("nach {level} gruppieren").format(level=level_label(level) if level else
+                                                                  tr("Gebiet")))
+
+    def set_levels(self, levels: Sequence[str]) -> None:
+        """Offer ``levels`` (from the top down); keeps the chosen one if still offered, else the Gemeinde, else
+        the lowest. Without levels the toggle is disabled (the recipients lie in no region above them)."""
+        levels = list(levels)
+        current = self.combo.currentData()
+        if levels == [self.combo.itemData(i) for i in range(self.combo.count())]:
+            return
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for level in levels:
+            self.combo.addItem(level_label(level), level)
+        preferred = current if current in levels else ("gemeinde" if "gemeinde" in levels else
+                                                        (levels[-1] if levels else None))
+        self.combo.setCurrentIndex(levels.index(preferred) if preferred in levels else -1)
+        self.combo.blockSignals(False)
+        self.setEnabled(bool(levels))
+        self._label()
+
+    def level(self) -> str | None:
+        """The level to group by, or None (not grouped)."""
+        return self.combo.currentData() if self.check.isChecked() and self.isEnabled() else None
+
+    def set_level(self, level: str | None) -> None:
+        """Group by ``level`` (None: not grouped), as if the user had chosen it."""
+        if level is not None:
+            index = self.combo.findData(level)
+            if index >= 0:
+                self.combo.setCurrentIndex(index)
+                self._label()
+        self.check.setChecked(level is not None)
+        self.changed.emit()
 
 
 class WarningList(QListWidget):

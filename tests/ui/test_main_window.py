@@ -264,7 +264,7 @@ def test_an_import_is_taken_back_from_the_import_page(qtbot: Any, window: MainWi
 
 def test_menus(window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["Datei", "Bearbeiten", "Hilfe"]
+    assert list(menus) == ["Datei", "Bearbeiten", "Ansicht", "Hilfe"]
     file_items = [a.text() for a in menus["Datei"].actions() if a.text()]
     assert file_items == ["Neuer Arbeitsbereich…", "Öffnen…", "Zuletzt geöffnet", "Demo-Arbeitsbereich öffnen",
                           "Importieren…", "Sicherung erstellen…", "Beenden"]
@@ -525,7 +525,7 @@ def test_english_translation_is_complete_and_loads(qapp: Any, tmp_path: Path,
         ui_app.create_application([])
         assert QCoreApplication.translate("MainWindow", "Öffnen…") == "Open…"
         win = MainWindow(None)
-        assert [a.text().replace("&", "") for a in win.menuBar().actions()] == ["File", "Edit", "Help"]
+        assert [a.text().replace("&", "") for a in win.menuBar().actions()] == ["File", "Edit", "View", "Help"]
         # the editors' module-level tr() helpers find their strings too (lupdate files them without context)
         assert win.planning.allocation.facility_kinds.placeholderText() == "all kinds; separate several with commas"
         assert win.import_page.model.headerData(1, Qt.Orientation.Horizontal) == "File"

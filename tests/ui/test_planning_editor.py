@@ -68,11 +68,12 @@ def test_allocation_opens_with_live_result(editor: PlanningEditor) -> None:
     assert editor.error is None and editor.result is not None
     model = editor.allocation.model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Schlüssel", "Name", "schueler", "sozialindex", "Bedarfsindex", "Bedarfsanteil",
-                       "Exakt (VZÄ)", "Zuteilung (VZÄ)", "Differenz", "Grenze", "fest"]
+    # the amount next to the name (in view on a 1280 × 800 screen), the explanation after it
+    assert headers == ["Schlüssel", "Name", "Zuteilung (VZÄ)", "Exakt (VZÄ)", "Differenz", "Grenze", "fest",
+                       "Bedarfsanteil", "Bedarfsindex", "schueler", "sozialindex"]
     assert model.rowCount() == len(editor.result.rows) > 10
     assert amounts(editor).sum() == pytest.approx(24.0)
-    share = model.index(0, 5).data()
+    share = model.index(0, headers.index("Bedarfsanteil")).data()
     assert share.endswith(" %") and "," in share  # German number formatting
     assert editor.allocation.total.value() == 24.0
     assert [t.weight.value() for t in editor.allocation.terms] == [0.6, 0.4]
@@ -194,7 +195,11 @@ def test_duplicate_rename_delete(window: MainWindow, editor: PlanningEditor, dem
     assert {s.name for s in list_scenarios(demo_workspace)} == {ALLOCATION, DEMAND}
 
 
-def test_new_scenarios_from_templates(window: MainWindow, demo_workspace: Any) -> None:
+def test_new_scenarios_from_templates(window: MainWindow, demo_workspace: Any,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.ui.planning_new_demand import NewDemandDialog
+
+    monkeypatch.setattr(NewDemandDialog, "exec", lambda dialog: NewDemandDialog.DialogCode.Accepted)
     editor = window.planning
     editor.new_allocation_action.trigger()
     assert editor.spec.name == "Neue Verteilung" and editor.stack.currentWidget() is editor.allocation
@@ -209,14 +214,15 @@ def test_new_scenarios_from_templates(window: MainWindow, demo_workspace: Any) -
 
 def test_lock_a_recipient_in_the_result_table(editor: PlanningEditor) -> None:
     model = editor.allocation.model
-    lock = model.columnCount() - 1
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    lock = headers.index("fest")
     key = model.index(3, 0).data()
     amount = float(editor.result.rows.loc[3, "amount"])
     assert model.setData(model.index(3, lock), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     assert dict(editor.spec.amount.locked) == {key: amount}
     assert model.index(3, lock).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert model.index(3, model.columnCount() - 2).data() == "fest"
-    amount_column = model.columnCount() - 4
+    assert model.index(3, headers.index("Grenze")).data() == "fest"
+    amount_column = headers.index("Zuteilung (VZÄ)")
     assert model.flags(model.index(3, amount_column)) & Qt.ItemFlag.ItemIsEditable
     assert model.setData(model.index(3, amount_column), "2,0", Qt.ItemDataRole.EditRole)
     assert dict(editor.spec.amount.locked) == {key: 2.0}
