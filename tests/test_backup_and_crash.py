@@ -79,6 +79,77 @@ def test_backup_refuses_to_overwrite_the_workspace_itself(workspace) -> None:
         backup_workspace(workspace, workspace.path)
 
 
+SCHOOLS_TOML = """
+format = 1
+name = "Schulen"
+target = "facilities"
+[regions]
+key = "AGS"
+[facilities]
+key = "Nr"
+name = "Name"
+fixed_kind = "Grundschule"
+phase = "Schule"
+attributes = { sozialindex = "Sozialindex" }
+"""
+
+
+def school_list(folder: Path, n: int) -> Path:
+    path = folder / f"schulen_{n}.csv"
+    path.write_text(f"Nr;Name;AGS;Sozialindex\n1000{n:02d};GS {n};05978004;{n % 9 + 1}\n", encoding="utf-8")
+    return path
+
+
+def facility_keys(path: Path) -> list[str]:
+    from bildungsplaner.store.models import Facility
+
+    with open_workspace(path, create=False) as ws, ws.session() as s:
+        return list(s.scalars(select(Facility.key).order_by(Facility.key)))
+
+
+def test_every_facility_import_writes_a_backup_first_and_the_last_ten_are_kept(workspace, tmp_path: Path) -> None:
+    from bildungsplaner import paths
+    from bildungsplaner.importing.template import ImportTemplate
+    from bildungsplaner.services.importing import import_file
+    from bildungsplaner.services.workspace import AUTOMATIC_BACKUPS_KEPT, automatic_backups
+
+    template = ImportTemplate.loads(SCHOOLS_TOML)
+    by_hand = backup_workspace(workspace, paths.backups_dir() / f"{workspace.path.stem}_Sicherung_2020-01-01.bpws")
+    first = import_file(workspace, school_list(tmp_path, 1), template=template)
+    assert first.backup is not None and Path(first.backup).parent == paths.backups_dir()
+    assert f"Sicherung vor dem Import: {first.backup}" in first.summary()
+    assert check_workspace(Path(first.backup)) == [] and facility_keys(Path(first.backup)) == []  # the state before
+    with workspace.session() as s:
+        audit = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert first.backup in audit.details  # the import's audit entry names it
+    # neither a dry run nor an import of values writes one
+    import_file(workspace, school_list(tmp_path, 2), template=template, dry_run=True)
+    from test_import_service import write_genesis
+
+    import_file(workspace, write_genesis(tmp_path / "werte.csv"))
+    assert automatic_backups(workspace) == [Path(first.backup)]
+
+    reports = [import_file(workspace, school_list(tmp_path, n), template=template) for n in range(2, 13)]
+    kept = automatic_backups(workspace)
+    assert len(kept) == AUTOMATIC_BACKUPS_KEPT == 10
+    assert kept == [Path(r.backup) for r in reports[-10:]]  # the oldest ones went, in order
+    assert not Path(first.backup).exists() and not Path(reports[0].backup).exists()
+    assert by_hand.exists()  # a backup made by hand is never removed
+    assert facility_keys(kept[-1]) == [f"1000{n:02d}" for n in range(1, 12)]  # before the twelfth list
+
+
+def test_a_failed_facility_import_leaves_no_backup_behind(workspace, tmp_path: Path) -> None:
+    from bildungsplaner.importing.template import ImportTemplate
+    from bildungsplaner.services.importing import import_file
+    from bildungsplaner.services.workspace import automatic_backups
+
+    table = tmp_path / "doppelt.csv"
+    table.write_text("Nr;Name;AGS;Sozialindex\n100001;GS A;05978004;3\n100001;GS A;05978004;3\n", encoding="utf-8")
+    with pytest.raises(UserInputError, match="doppelt"):
+        import_file(workspace, table, template=ImportTemplate.loads(SCHOOLS_TOML))
+    assert automatic_backups(workspace) == []  # nothing changed, so nothing to go back to
+
+
 CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path

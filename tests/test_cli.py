@@ -77,7 +77,8 @@ def test_data_delete_takes_an_import_back_and_refuses_what_it_cannot(
     dataset = json.loads(capsys.readouterr().out)["dataset"]
     assert main(["--workspace", str(demo_file), "data", "delete", str(dataset)]) == 0
     out = capsys.readouterr().out
-    assert f"Import Nr. {dataset} (genesis_12411-01-01-4.csv) gelöscht: 1.578 Werte entfernt." in out
+    assert (f"Import Nr. {dataset} (genesis_12411-01-01-4.csv) gelöscht: 1.578 Werte entfernt; 524 neu angelegte, "
+            "sonst nicht genutzte Gebiete entfernt.") in out
     assert "Indikatoren ohne Werte entfernt: BEVOELKERUNGSSTAND." in out
     assert main(["data", "delete", "1", "--workspace", str(demo_file)]) == 2  # the demo brought facilities
     assert "nicht einzeln löschen" in capsys.readouterr().err

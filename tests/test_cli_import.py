@@ -78,13 +78,15 @@ def test_a_rejected_file_is_one_line_exit_2_and_nothing_changes(workspace, tmp_p
     assert digest(workspace.path) == before
 
 
-def test_importing_twice_says_so(workspace, capsys) -> None:
+def test_importing_twice_says_so_with_exit_code_3(workspace, capsys) -> None:
     workspace.close()
     path = str(real_file("genesis_12612-01-01-4_00.csv"))
     assert main(["import", path, "--workspace", str(workspace.path)]) == 0
     capsys.readouterr()
-    assert main(["import", path, "--workspace", str(workspace.path)]) == 0
-    assert "bereits importiert (Datensatz 1)" in capsys.readouterr().out
+    before = digest(workspace.path)
+    assert main(["import", path, "--workspace", str(workspace.path)]) == 3
+    assert "bereits importiert (Datensatz 1)" in capsys.readouterr().err
+    assert digest(workspace.path) == before
 
 
 def test_a_generic_table_without_template_is_refused_with_a_hint(workspace, tmp_path, capsys) -> None:

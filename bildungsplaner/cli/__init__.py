@@ -2,8 +2,9 @@
 
 ``bildungsplaner`` without a command opens the window (see ``__main__``); everything else runs here,
 without Qt. Errors are one line on stderr and a non-zero exit code, never a traceback:
-2 for rejected input (a file, a parameter, a workspace that cannot be used), 1 for internal errors
-(details in the log file), 130 when interrupted.
+2 for rejected input (a file, a parameter, a workspace that cannot be used), 3 for a file already imported
+with the same template and options (nothing changed), 1 for internal errors (details in the log file), 130
+when interrupted.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from bildungsplaner.formatting import format_number
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_INTERNAL, EXIT_REJECTED, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: ``import``: the same file was imported before with the same template, sheet and options; nothing changed.
+EXIT_DUPLICATE = 3
 #: The reader of the output went away early (``… | head``): the status of a Unix tool ended by SIGPIPE.
 EXIT_BROKEN_PIPE = 141
 
@@ -73,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="eine vorhandene Datei ersetzen")
 
     p = sub.add_parser("import", parents=[common], help="Datei importieren (GENESIS-Tabelle/-Flatfile, Excel, "
-                       "ODS, CSV); Exit-Code 2 bei abgelehnter Datei, nichts wird geändert")
+                       "ODS, CSV); Exit-Code 2 bei abgelehnter Datei, 3 bei derselben Datei mit derselben Vorlage "
+                       "wie ein früherer Import; dann wird nichts geändert")
     p.add_argument("file", type=Path, metavar="DATEI")
     p.add_argument("--template", type=Path, metavar="VORLAGE.toml",
                    help="Importvorlage für allgemeine Tabellen (welche Spalte was enthält)")
@@ -93,8 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = data_sub.add_parser("list", parents=[common], help="alle Importe mit Herkunft, Stand und Anzahl der Werte")
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     p = data_sub.add_parser("delete", parents=[common],
-                            help="einen Import von Werten zurücknehmen (Nummer aus „data list“); ein älterer Stand "
-                                 "derselben Tabelle gilt dann wieder")
+                            help="einen Import zurücknehmen (Nummer aus „data list“): seine Werte gehen, Einrichtungen "
+                                 "und Gebiete bekommen ihren Stand davor zurück, ein älterer Stand derselben Tabelle "
+                                 "gilt wieder")
     p.add_argument("dataset", type=int, metavar="NR")
     from bildungsplaner.cli import data, export, plan
 
@@ -328,7 +333,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress.done()
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
+    if report.duplicate_of is not None:
+        print(f"Fehler: {report.summary()}", file=sys.stderr)
+        return EXIT_DUPLICATE
+    if not args.json:
         print(report.summary())
     return EXIT_OK
 
@@ -356,8 +364,13 @@ def _data_delete(args: argparse.Namespace) -> int:
 
     with _open_changing(args) as ws:
         gone = delete_import(ws, args.dataset)
-    print(f"Import Nr. {gone.dataset} ({gone.file_name}) gelöscht: {gone.observations:,} Werte entfernt."
-          .replace(",", "."))
+    what = [f"{format_number(gone.observations)} Werte entfernt"] + [
+        text.format(format_number(n)) for n, text in (
+            (gone.facilities_removed, "{} neu angelegte Einrichtungen entfernt"),
+            (gone.facilities_restored, "{} Einrichtungen auf den Stand davor zurückgesetzt"),
+            (gone.regions_removed, "{} neu angelegte, sonst nicht genutzte Gebiete entfernt"),
+            (gone.regions_restored, "{} Gebiete auf den Stand davor zurückgesetzt")) if n]
+    print(f"Import Nr. {gone.dataset} ({gone.file_name}) gelöscht: {'; '.join(what)}.")
     if gone.current_again:
         print("Wieder aktuell: Import Nr. " + ", ".join(str(i) for i in gone.current_again) + ".")
     if gone.indicators_removed:

@@ -4,7 +4,10 @@
 
 1. decide the format by the file's bytes (:func:`bildungsplaner.importing.sniff.sniff`) and refuse hostile or
    broken files with one German message;
-2. refuse a file already imported (same SHA-256) — the report says so and nothing changes;
+2. refuse a duplicate — the same file (SHA-256) with the same template, sheet and options as an earlier
+   import (``Dataset.meta["options_sha256"]``): the report says so (``duplicate_of``; the command line exits
+   with 3) and nothing changes. The same file with a corrected template, another sheet or other options is a
+   new import that replaces the earlier one (step 5);
 3. read it into a :class:`~bildungsplaner.importing.batch.Batch` (GENESIS needs no mapping, generic tables a
    template);
 4. match regions (:mod:`bildungsplaner.services.import_regions`): by key first (a key Excel stripped of its
@@ -13,9 +16,15 @@
    „Schwerte (Ruhr)“; names taken that way are reported), preferring the Kreise of the file's other rows;
    ambiguous names are offered, never guessed; whatever stays unmatched is listed with suggestions and the
    import is refused (never silently dropped) unless the caller assigns or creates those regions;
-5. write dataset, indicators, regions, observations/facilities and an audit entry in ONE transaction; a
-   newer import of the same table supersedes the older dataset, whose values stay as history. Any error or
-   Cancel rolls everything back. ``dry_run`` does all of it and rolls back: the report is the preview.
+5. before an import of facilities or regions, write an automatic backup to the data folder's backup folder
+   (the last :data:`~bildungsplaner.services.workspace.AUTOMATIC_BACKUPS_KEPT` are kept; the report names it;
+   removed again when the import fails, since nothing changed);
+6. write dataset, indicators, regions, observations/facilities, the history of the facilities and regions it
+   created or changed (:mod:`bildungsplaner.services.import_history`, so that it can be taken back) and an
+   audit entry in ONE transaction; a newer import of the same table — or of the same file, or of a file of
+   the same name with the same template — supersedes the older dataset, whose values stay as history. A
+   facility import counts facilities new, updated and unchanged. Any error or Cancel rolls everything back.
+   ``dry_run`` does all of it and rolls back: the report is the preview.
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
@@ -41,6 +50,16 @@ from bildungsplaner.importing.regionkeys import is_region_key
 from bildungsplaner.importing.validate import check_totals
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.home import home_region, keeps_region
+from bildungsplaner.services.import_history import (
+    HISTORY_VERSION,
+    DeletedImport,
+    delete_import,
+    facility_snapshot,
+    max_region_id,
+    record_created_regions,
+    record_versions,
+    region_snapshot,
+)
 from bildungsplaner.services.import_regions import (
     MAX_LISTED,
     RegionMatchedByName,
@@ -56,12 +75,14 @@ from bildungsplaner.store.models import (
     AuditAction,
     Dataset,
     Facility,
+    FacilityVersion,
     Indicator,
     Observation,
     Offering,
     Phase,
     Region,
     RegionLevel,
+    RegionVersion,
 )
 
 if TYPE_CHECKING:
@@ -84,7 +105,10 @@ class ImportReport:
     dry_run: bool = False
     committed: bool = False
     dataset: int | None = None
+    #: The earlier import of the same file with the same template, sheet and options (nothing was changed),
+    #: and the import that has replaced that one since, if any.
     duplicate_of: int | None = None
+    duplicate_replaced_by: int | None = None
     supersedes: int | None = None
     table_code: str | None = None
     title: str | None = None
@@ -92,6 +116,12 @@ class ImportReport:
     rows_read: int = 0
     observations: int = 0
     facilities: int = 0
+    #: Of ``facilities``: not in the workspace before, listed with other values than before, identical.
+    facilities_new: int = 0
+    facilities_updated: int = 0
+    facilities_unchanged: int = 0
+    #: The automatic backup written before an import of facilities or regions.
+    backup: str | None = None
     regions_matched: int = 0
     regions_created: int = 0
     created_regions: list[str] = field(default_factory=list)
@@ -117,14 +147,24 @@ class ImportReport:
     def summary(self) -> str:
         """A few German lines for the CLI and the assistant's last page."""
         if self.duplicate_of is not None:
-            return (f"{self.file_name} wurde bereits importiert (Datensatz {self.duplicate_of}); "
-                    "nichts geändert.")
+            text = (f"{self.file_name} wurde bereits importiert (Datensatz {self.duplicate_of}): dieselbe Datei mit "
+                    "derselben Vorlage und denselben Einstellungen; nichts geändert. Mit einer geänderten Vorlage, "
+                    "einem anderen Tabellenblatt oder anderen Optionen wird sie neu importiert und ersetzt den "
+                    "früheren Import.")
+            if self.duplicate_replaced_by is not None:
+                text += (f" Datensatz {self.duplicate_of} ist inzwischen durch Datensatz {self.duplicate_replaced_by} "
+                         f"ersetzt; damit er wieder gilt, nehmen Sie Import Nr. {self.duplicate_replaced_by} zurück "
+                         f"(bildungsplaner data delete {self.duplicate_replaced_by}).")
+            return text
         verb = "würden importiert" if self.dry_run else "importiert"
         what = (f"{self.observations} Beobachtungen" if self.target == "observations"
                 else f"{self.facilities} Einrichtungen" if self.target == "facilities"
                 else f"{self.regions_created + self.regions_matched} Gebiete")
         lines = [f"{self.file_name}: {self.rows_read} Zeilen gelesen, {what} {verb}"
                  + (f" (Datensatz {self.dataset})" if self.dataset and not self.dry_run else "") + "."]
+        if self.target == "facilities":
+            lines.append(f"Einrichtungen: {self.facilities_new} neu, {self.facilities_updated} geändert, "
+                         f"{self.facilities_unchanged} unverändert.")
         lines.append(f"Gebiete: {self.regions_matched} zugeordnet, {self.regions_created} neu angelegt, "
                      f"{len(self.regions_unmatched)} nicht zugeordnet.")
         if self.rows_outside_home:
@@ -146,6 +186,8 @@ class ImportReport:
         if self.supersedes:
             lines.append(f"Ersetzt den älteren Stand (Datensatz {self.supersedes}); dessen Werte bleiben als "
                          "Verlauf erhalten.")
+        if self.backup:
+            lines.append(f"Sicherung vor dem Import: {self.backup}")
         if self.symbol_counts:
             lines.append("Zeichen: " + ", ".join(f"„{k}“ {v}×" for k, v in self.symbol_counts.items()))
         lines += [f"Warnung: {w}" for w in self.warnings]
@@ -195,16 +237,15 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
     path = Path(path)
     sniffed = sniff(path)
     report = ImportReport(file_name=path.name, format=sniffed.kind, sha256=file_sha256(path), dry_run=dry_run)
-    with ws.session() as s:
-        previous = s.scalars(select(Dataset).where(Dataset.sha256 == report.sha256).order_by(Dataset.id)).first()
-    if previous is not None:
-        report.duplicate_of = previous.id
-        report.table_code, report.title, report.stand = previous.table_code, previous.title, previous.stand
+    if home is None:
+        home = home_region(ws)
+    options = _import_options(template, sheet, home, all_regions, assignments, create_unmatched)
+    options_sha256 = hashlib.sha256(json.dumps(options, sort_keys=True, ensure_ascii=False,
+                                               default=str).encode("utf-8")).hexdigest()
+    if _find_duplicate(ws, report, options_sha256, template):
         return report
     batch = read_batch(path, sniffed, template=template, sheet=sheet, progress=progress)
     progress.check()
-    if home is None:
-        home = home_region(ws)
     if home and not all_regions and batch.target != "regions":
         batch = _keep_home(batch, home, report)
     assign = dict(assignments or {})
@@ -215,6 +256,17 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
     report.table_code, report.title, report.stand = batch.table_code, batch.title, batch.stand
     report.rows_read = batch.rows_read
     report.warnings += batch.warnings
+    batch.meta["options_sha256"] = options_sha256
+    if template is not None:  # which mapping made these values: kept with them
+        batch.meta["template_mapping"] = options["template"]
+    backup: Path | None = None
+    if not dry_run and batch.target in ("facilities", "regions"):
+        from bildungsplaner.services.workspace import backup_before_import
+
+        progress.report(0.35, "Sicherung wird geschrieben …")
+        backup = backup_before_import(ws)
+        report.backup = str(backup)
+        progress.check()
     session = ws.session()
     try:
         session.begin()
@@ -227,13 +279,47 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         session.rollback()
     except BaseException:
         session.rollback()
+        if backup is not None:  # nothing changed: the backup would only push an older one out
+            backup.unlink(missing_ok=True)
         raise
     finally:
         session.close()
+    if backup is not None:
+        from bildungsplaner.services.workspace import prune_automatic_backups
+
+        prune_automatic_backups(ws)
     if report.regions_unmatched and not dry_run:  # pragma: no cover - _import_batch raised already
         raise UnmatchedRegionsError(report)
     progress.report(1.0, "Import abgeschlossen." if not dry_run else "Prüfung abgeschlossen.")
     return report
+
+
+def _import_options(template: ImportTemplate | None, sheet: str | None, home: str | None, all_regions: bool,
+                    assignments: dict[str, str] | None, create_unmatched: bool) -> dict[str, Any]:
+    """Everything besides the file that decides what an import writes: the same file with the same options is
+    a duplicate, with other options a new import that replaces the earlier one."""
+    return {"template": template.to_dict() if template is not None else None,
+            "sheet": sheet or (template.read.sheet if template is not None else None),
+            "home": None if all_regions else home, "all_regions": all_regions,
+            "assignments": dict(sorted((assignments or {}).items())), "create_unmatched": create_unmatched}
+
+
+def _find_duplicate(ws: Workspace, report: ImportReport, options_sha256: str,
+                    template: ImportTemplate | None) -> bool:
+    """Fill ``report.duplicate_of`` when the same file was imported with the same options; True if so.
+
+    Imports from before options were recorded count as the same when neither used a template."""
+    with ws.session() as s:
+        earlier = list(s.scalars(select(Dataset).where(Dataset.sha256 == report.sha256)
+                                 .order_by(Dataset.id.desc())))
+    for previous in earlier:
+        meta = previous.meta or {}
+        recorded = meta.get("options_sha256")
+        if recorded == options_sha256 or (recorded is None and template is None and not meta.get("template")):
+            report.duplicate_of, report.duplicate_replaced_by = previous.id, previous.superseded_by_id
+            report.table_code, report.title, report.stand = previous.table_code, previous.title, previous.stand
+            return True
+    return False
 
 
 def _keep_home(batch: Batch, home: str, report: ImportReport) -> Batch:
@@ -252,9 +338,12 @@ def _keep_home(batch: Batch, home: str, report: ImportReport) -> Batch:
 
 # --- regions -----------------------------------------------------------------------------------------------
 
-def _import_regions(session: Session, batch: Batch, report: ImportReport) -> None:
-    """Target ``regions``: create or update each listed region (parents first)."""
+def _import_regions(session: Session, batch: Batch, report: ImportReport) -> list[tuple[int, dict[str, Any]]]:
+    """Target ``regions``: create or update each listed region (parents first); returns the regions it found
+    with their state before (the history that lets the import be taken back)."""
     regions = Regions.load(session)
+    before: dict[int, dict[str, Any]] = {}
+    created: set[int] = set()
     rows = batch.rows.sort_values("key", key=lambda s: s.str.len(), kind="stable")
     levels = {v.value for v in RegionLevel}
     file_keys = set(rows["key"])
@@ -267,6 +356,8 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> Non
         if existing_id is not None:
             region = session.get(Region, existing_id)
             assert region is not None
+            if existing_id not in created and existing_id not in before:
+                before[existing_id] = region_snapshot(region, regions.keys)
             region.name, region.level = row.name, row.level
             report.regions_matched += 1
         else:
@@ -274,6 +365,7 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> Non
             session.add(region)
             session.flush()
             regions.add(region)
+            created.add(region.id)
             report.regions_created += 1
             if len(report.created_regions) < MAX_LISTED:
                 report.created_regions.append(row.key)
@@ -291,6 +383,7 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> Non
                                  "übergeordnetes Gebiet sein.")
         region.parent_id = regions.by_key[parent]
     session.flush()
+    return list(before.items())
 
 
 # --- indicators, datasets ----------------------------------------------------------------------------------
@@ -332,13 +425,18 @@ def _resolve_indicators(session: Session, batch: Batch, report: ImportReport) ->
 
 
 def _supersede(session: Session, batch: Batch, dataset: Dataset, report: ImportReport) -> None:
+    """Mark older current imports that this one replaces: the same table (GENESIS), else the same file (a
+    corrected template, another sheet or other options) or a file of the same name with the same template (a
+    colleague's workbook, updated)."""
     stmt = select(Dataset).where(Dataset.superseded_by_id.is_(None), Dataset.id != dataset.id)
     if batch.table_code:
         stmt = stmt.where(Dataset.table_code == batch.table_code)
-    else:  # a colleague's workbook: the same file name imported with the same template
-        stmt = stmt.where(Dataset.file_name == dataset.file_name, Dataset.table_code.is_(None))
-    older = [d for d in session.scalars(stmt) if (d.meta or {}).get("target", "observations") == batch.target
-             and (d.meta or {}).get("template") == batch.meta.get("template")]
+    else:
+        stmt = stmt.where(or_(Dataset.file_name == dataset.file_name, Dataset.sha256 == dataset.sha256),
+                          Dataset.table_code.is_(None))
+    older = [d for d in session.scalars(stmt.order_by(Dataset.id))
+             if (d.meta or {}).get("target", "observations") == batch.target
+             and (d.sha256 == dataset.sha256 or (d.meta or {}).get("template") == batch.meta.get("template"))]
     for old in older:
         old.superseded_by_id = dataset.id
         if old.stand and batch.stand and _stand_key(old.stand) > _stand_key(batch.stand):
@@ -359,8 +457,10 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
                   create_unmatched: bool, progress: Progress, home: str | None = None) -> None:
     rows = batch.rows
     progress.report(0.4, "Gebiete werden zugeordnet …")
+    regions_before = max_region_id(session)  # every region above it is created by this import
+    region_versions: list[tuple[int, dict[str, Any]]] = []
     if batch.target == "regions":
-        _import_regions(session, batch, report)
+        region_versions = _import_regions(session, batch, report)
     else:
         region_ids = resolve_regions(session, batch, report, assign, create_unmatched,
                                      region_optional=batch.target == "facilities", home=home)
@@ -373,8 +473,9 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
         file_name=path.name, sha256=report.sha256, format=batch.format, table_code=batch.table_code,
         title=batch.title, stand=batch.stand, source=batch.source,
         footnotes="\n".join(batch.footnotes) or None, imported_by=current_user(), row_count=batch.rows_read,
-        meta={**_jsonable(batch.meta), "target": batch.target,
-              "repaired_keys": report.repaired_keys or None, "path": str(path)},
+        meta={**_jsonable(batch.meta), "target": batch.target, "history": HISTORY_VERSION,
+              "repaired_keys": report.repaired_keys or None, "path": str(path),
+              "backup": report.backup},
     )
     session.add(dataset)
     session.flush()
@@ -388,16 +489,21 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
         _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
         report.observations = len(rows)
     elif batch.target == "facilities":
-        report.facilities = _write_facilities(session, dataset.id, rows, region_ids, progress)
+        _write_facilities(session, dataset.id, rows, region_ids, progress, report)
+    # what it created or changed, so that it can be taken back (services/import_history.py)
+    record_created_regions(session, dataset.id, regions_before)
+    record_versions(session, RegionVersion, dataset.id, region_versions)
     # what this import brought and what the check said, kept with it: the import history shows both without
     # counting a million rows (the warnings as far as MAX_LISTED go)
+    counts = {"facilities_new": report.facilities_new, "facilities_updated": report.facilities_updated,
+              "facilities_unchanged": report.facilities_unchanged} if batch.target == "facilities" else {}
     dataset.meta = {**dataset.meta, "observations": report.observations, "facilities": report.facilities,
-                    "warnings": report.warnings[:MAX_LISTED]}
+                    **counts, "warnings": report.warnings[:MAX_LISTED]}
     record(session, AuditAction.IMPORT, {
         "dataset": dataset.id, "file": path.name, "sha256": report.sha256, "format": batch.format,
         "table_code": batch.table_code, "target": batch.target, "observations": report.observations,
-        "facilities": report.facilities, "regions_created": report.regions_created,
-        "supersedes": report.supersedes,
+        "facilities": report.facilities, **counts, "regions_created": report.regions_created,
+        "supersedes": report.supersedes, "backup": report.backup,
     })
     session.flush()
 
@@ -428,12 +534,17 @@ def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, r
 
 
 def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, region_ids: np.ndarray,
-                      progress: Progress) -> int:
-    existing = {(kind, key): fid for fid, kind, key in session.execute(select(Facility.id, Facility.kind,
-                                                                              Facility.key))}
+                      progress: Progress, report: ImportReport) -> None:
+    """Create or update one facility per row (identified by kind and key) and count them new, updated and
+    unchanged. Every listed facility now comes from this import (``dataset_id``); its state before is kept in
+    ``facility_version`` (``None`` for a new one)."""
+    existing = {(f.kind, f.key): f for f in session.scalars(select(Facility))}
+    region_keys = dict(session.execute(select(Region.id, Region.key).where(
+        Region.id.in_(select(Facility.region_id).where(Facility.region_id.is_not(None))))).all())
     offerings = {o.value for o in Offering}
     phases = {p.value for p in Phase}
     seen: dict[tuple[str, str], int] = {}
+    versions: list[tuple[Facility, dict[str, Any] | None]] = []
     for i, row in enumerate(rows.itertuples(index=False)):
         ident = (str(row.kind), str(row.key))
         if ident in seen:
@@ -448,76 +559,26 @@ def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, reg
         attributes = {k: (None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
                       for k, v in (row.attributes or {}).items()}
         fields = {"name": str(row.name)[:300], "phase": row.phase, "address": (row.address or "")[:300],
-                  "offering": row.offering, "attributes": attributes, "dataset_id": dataset_id,
+                  "offering": row.offering, "attributes": _jsonable(attributes),
                   "region_id": int(region_ids[i]) if region_ids[i] >= 0 else None}
-        if ident in existing:
-            facility = session.get(Facility, existing[ident])
-            assert facility is not None
-            for name, value in fields.items():
-                setattr(facility, name, value)
+        facility = existing.get(ident)
+        if facility is None:
+            facility = Facility(key=ident[1], kind=ident[0], dataset_id=dataset_id, **fields)
+            session.add(facility)
+            versions.append((facility, None))
+            report.facilities_new += 1
         else:
-            session.add(Facility(key=ident[1], kind=ident[0], **fields))
+            versions.append((facility, facility_snapshot(facility, region_keys)))
+            if all(getattr(facility, name) == value for name, value in fields.items()):
+                report.facilities_unchanged += 1
+            else:
+                report.facilities_updated += 1
+                for name, value in fields.items():
+                    setattr(facility, name, value)
+            facility.dataset_id = dataset_id
         if i % 2000 == 0:
             progress.report(0.5 + 0.48 * i / max(len(rows), 1), f"{i} Einrichtungen geschrieben …")
             progress.check()
     session.flush()
-    return len(rows)
-
-
-# --- taking an import back ---------------------------------------------------------------------------------
-
-@dataclass
-class DeletedImport:
-    """What :func:`delete_import` removed and what became current again."""
-
-    dataset: int
-    file_name: str
-    observations: int
-    #: Older imports of the same table that the deleted one had replaced: their values count again.
-    current_again: list[int] = field(default_factory=list)
-    #: Indicators left without any value, removed with the import.
-    indicators_removed: list[str] = field(default_factory=list)
-
-
-def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
-    """Remove one import of values (a wrongly chosen file, a mapping mistake) in one transaction.
-
-    Its observations go; an older import of the same table that it had replaced becomes current again
-    (the store's ``ON DELETE SET NULL``) — unless the deleted one was itself replaced, then the older one stays
-    replaced, by the newer; indicators left without any value go too. Regions it created stay
-    (other data may use them). Imports of facilities or regions overwrite what was there and cannot be taken
-    back one by one: refused with a message pointing to the backups, as is an unknown number. An audit entry
-    (action ``import``, ``{"deleted": …}``) records it.
-    """
-    with ws.transaction() as s:
-        dataset = s.get(Dataset, dataset_id)
-        if dataset is None:
-            raise UserInputError(f"Einen Import Nr. {dataset_id} gibt es in diesem Arbeitsbereich nicht.")
-        target = (dataset.meta or {}).get("target", "observations")
-        touches = s.scalar(select(func.count()).select_from(Facility).where(Facility.dataset_id == dataset_id))
-        if target != "observations" or touches:
-            raise UserInputError(
-                f"Import Nr. {dataset_id} ({dataset.file_name}) hat Einrichtungen oder Gebiete angelegt oder "
-                "geändert; solche Importe lassen sich nicht einzeln löschen. Stellen Sie dafür eine Sicherung "
-                "von vorher wieder her (bildungsplaner restore --from SICHERUNG).")
-        indicator_ids = list(s.scalars(select(Observation.indicator_id).where(Observation.dataset_id == dataset_id)
-                                       .distinct()))
-        older = list(s.scalars(select(Dataset.id).where(Dataset.superseded_by_id == dataset_id).order_by(Dataset.id)))
-        if dataset.superseded_by_id is not None:  # itself replaced: what it replaced stays replaced by the newer
-            s.execute(update(Dataset).where(Dataset.superseded_by_id == dataset_id)
-                      .values(superseded_by_id=dataset.superseded_by_id))
-        current_again = older if dataset.superseded_by_id is None else []
-        removed = s.execute(delete(Observation).where(Observation.dataset_id == dataset_id)).rowcount
-        s.delete(dataset)
-        s.flush()
-        empty = [iid for iid in indicator_ids
-                 if s.scalar(select(Observation.id).where(Observation.indicator_id == iid).limit(1)) is None]
-        codes = list(s.scalars(select(Indicator.code).where(Indicator.id.in_(empty)).order_by(Indicator.code)))
-        if empty:
-            s.execute(delete(Indicator).where(Indicator.id.in_(empty)))
-        result = DeletedImport(dataset_id, dataset.file_name, int(removed or 0), current_again, codes)
-        record(s, AuditAction.IMPORT, {"deleted": dataset_id, "file": dataset.file_name,
-                                       "observations": result.observations, "current_again": current_again,
-                                       "indicators_removed": codes})
-    return result
-
+    record_versions(session, FacilityVersion, dataset_id, ((f.id, before) for f, before in versions))
+    report.facilities = len(rows)

@@ -168,20 +168,24 @@ def backup_before_import(ws: Workspace) -> Path:
     """The automatic backup before an import of facilities or regions, in the data folder's backup folder:
     ``NAME_vor-Import_YYYY-MM-DD_HH-MM-SS.bpws`` (``_2``, ``_3`` … within the same second)."""
     folder = paths.backups_dir()
-    base = f"{ws.path.stem}{_AUTOMATIC}{datetime.now().strftime(_STAMP)}"
-    target, number = folder / f"{base}{WORKSPACE_SUFFIX}", 1
-    while target.exists():
-        number += 1
-        target = folder / f"{base}_{number}{WORKSPACE_SUFFIX}"
+    stamp = datetime.now().strftime(_STAMP)
+    base = f"{ws.path.stem}{_AUTOMATIC}{stamp}"
+    # numbered after the highest of this second still there, so that the names keep the order of writing
+    same_second = [number for when, number, _ in _automatic_backups(ws) if when == stamp]
+    number = max(same_second, default=0) + 1
+    target = folder / (f"{base}_{number}{WORKSPACE_SUFFIX}" if number > 1 else f"{base}{WORKSPACE_SUFFIX}")
     return backup_workspace(ws, target, audit=False)
 
 
 def automatic_backups(ws: Workspace) -> list[Path]:
     """The automatic backups of ``ws`` (by its file name) in the backup folder, oldest first."""
+    return [path for *_, path in _automatic_backups(ws)]
+
+
+def _automatic_backups(ws: Workspace) -> list[tuple[str, int, Path]]:
     pattern = re.compile(re.escape(ws.path.stem + _AUTOMATIC) + r"(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:_(\d+))?"
                          + re.escape(WORKSPACE_SUFFIX))
-    found = [(m[1], int(m[2] or 1), p) for p in paths.backups_dir().iterdir() if (m := pattern.fullmatch(p.name))]
-    return [p for *_, p in sorted(found)]
+    return sorted((m[1], int(m[2] or 1), p) for p in paths.backups_dir().iterdir() if (m := pattern.fullmatch(p.name)))
 
 
 def prune_automatic_backups(ws: Workspace, keep: int = AUTOMATIC_BACKUPS_KEPT) -> list[Path]:

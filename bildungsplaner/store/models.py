@@ -194,6 +194,35 @@ class Facility(Base):
     region: Mapped[Region | None] = relationship()
 
 
+class FacilityVersion(Base):
+    """A facility as it was before an import changed it: the history that lets an import be taken back.
+
+    One row per facility an import listed: ``before`` is ``None`` when the import created the facility, else a
+    snapshot of the fields it may have changed (name, phase, address, offering, attributes, the region's key,
+    the dataset it came from). Rows go with their dataset (``ON DELETE CASCADE``); see
+    ``services/import_history.py``.
+    """
+
+    __tablename__ = "facility_version"
+
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"), primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facility.id", ondelete="CASCADE"), primary_key=True,
+                                             index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class RegionVersion(Base):
+    """A region as it was before an import created (``before`` is ``None``) or changed it (name, level, the
+    parent's key); like :class:`FacilityVersion`."""
+
+    __tablename__ = "region_version"
+
+    dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="CASCADE"), primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="CASCADE"), primary_key=True,
+                                           index=True)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
 class Scenario(Base):
     __tablename__ = "scenario"
     __table_args__ = (CheckConstraint("kind IN ('allocation', 'demand')", name="kind"),)
