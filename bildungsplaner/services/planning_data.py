@@ -11,9 +11,11 @@
 
 Observation choice, the same everywhere: current datasets only (superseded values are history); the given
 ``period`` or else the latest period of the indicator among the selected regions; the given ``dimensions``
-must all match (other dimensions of the observation must then be unique per region), without dimensions the
-observations without dimensions are taken, and if there are none the choice is ambiguous and refused with
-the dimensions that exist. A period's year is its calendar year (``2015-12-31`` → 2015, ``2024/25`` → 2024).
+must all match, and a dimension not given is taken as a whole — its total category („Insgesamt“, „Insgesamt
+(ohne Doppelzählungen)“; the totals rule of ``services.aggregate``), or the observation that lacks the
+dimension (older imports). Parts are never added up for a planning input; where no total exists the choice is
+ambiguous and refused with the dimensions that exist. A period's year is its calendar year (``2015-12-31`` →
+2015, ``2024/25`` → 2024).
 """
 
 from __future__ import annotations
@@ -113,17 +115,18 @@ def _indicator_values(ws: Workspace, code: str, region_ids: Sequence[int], perio
     if period is None:
         period = max(frame["period"], key=lambda p: (period_year(p) or 0, p))
     frame = frame[frame["period"] == period]
-    if wanted:
-        decoded = frame["dimensions"].map(dims.decode)
-        frame = frame[decoded.map(lambda d: all(d.get(k) == v for k, v in wanted.items()))]
-    else:
-        plain = frame[frame["dimensions"] == ""]
-        if plain.empty and not frame.empty:
-            examples = sorted(set(frame["dimensions"]))[:3]
-            raise UserInputError(f"Der Indikator „{code}“ hat für {period} nur Werte mit Merkmalen "
-                                 f"({'; '.join(e.replace('|', ', ') for e in examples)} …); bitte "
-                                 "„dimensions“ angeben.")
-        frame = plain
+    fixed = dict(wanted or {})
+    decoded = frame["dimensions"].map(dims.decode)
+    matching = decoded.map(lambda d: all(d.get(k) == v for k, v in fixed.items()))
+    frame, decoded = frame[matching], decoded[matching]
+    # every dimension not given: its total („alle“), never a sum of its parts
+    whole = decoded.map(lambda d: all(k in fixed or dims.is_total_label(v) for k, v in d.items()))
+    if not whole.any() and not frame.empty:
+        examples = sorted(set(frame["dimensions"]))[:3]
+        raise UserInputError(f"Der Indikator „{code}“ hat für {period} keine Gesamtzahl über alle Merkmale "
+                             f"({'; '.join(e.replace('|', ', ') for e in examples)} …); bitte „dimensions“ "
+                             "angeben.")
+    frame = frame[whole]
     duplicated = frame["region_id"].duplicated(keep=False)
     if duplicated.any():
         examples = sorted(set(frame.loc[duplicated, "dimensions"]))[:3]
