@@ -475,16 +475,24 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         older = [d.id for d in self.import_page.model.rows if d.superseded_by == row.id] \
             if row.superseded_by is None else []  # a replaced import's predecessors stay replaced
-        text = QCoreApplication.translate(
-            "MainWindow", "Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich "
-                          "entfernt.").format(id=row.id, file=row.file_name,
-                                              count=format_number(row.observations))
+        text = QCoreApplication.translate("MainWindow", "Import Nr. {id} ({file}) löschen?").format(
+            id=row.id, file=row.file_name)
+        if row.observations or not row.facilities:
+            text += " " + QCoreApplication.translate(
+                "MainWindow", "Seine {count} Werte werden aus dem Arbeitsbereich entfernt.").format(
+                count=format_number(row.observations))
+        if row.facilities:
+            text += " " + QCoreApplication.translate(
+                "MainWindow", "Die {count} Einrichtungen, die er geliefert hat, bekommen ihren Stand vor dem Import "
+                              "zurück; die er neu angelegt hat, werden entfernt.").format(
+                count=format_number(row.facilities))
         if older:
             text += " " + QCoreApplication.translate(
                 "MainWindow", "Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.").format(
                 ids=", ".join(map(str, older)))
         text += " " + QCoreApplication.translate(
-            "MainWindow", "Angelegte Gebiete bleiben. Rückgängig machen lässt sich das nur mit einer Sicherung.")
+            "MainWindow", "Gebiete, die er angelegt hat und die nichts anderes nutzt, werden entfernt. Rückgängig "
+                          "machen lässt sich das Löschen nur mit einer Sicherung.")
         answer = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "Import löschen"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
@@ -494,9 +502,13 @@ class MainWindow(QMainWindow):
         gone = self.runner.run_blocking(lambda _progress: delete_import(ws, row.id),
                                         title=QCoreApplication.translate("MainWindow", "Import löschen"))
         self.set_workspace(ws, owns=self._owns_workspace)
-        self.statusBar().showMessage(QCoreApplication.translate(
-            "MainWindow", "Import Nr. {id} gelöscht, {count} Werte entfernt.").format(
-            id=gone.dataset, count=format_number(gone.observations)), 10000)
+        message = QCoreApplication.translate("MainWindow", "Import Nr. {id} gelöscht, {count} Werte entfernt.").format(
+            id=gone.dataset, count=format_number(gone.observations))
+        if gone.facilities_removed or gone.facilities_restored:
+            message += " " + QCoreApplication.translate(
+                "MainWindow", "Einrichtungen: {removed} entfernt, {restored} auf den Stand davor zurückgesetzt."
+            ).format(removed=format_number(gone.facilities_removed), restored=format_number(gone.facilities_restored))
+        self.statusBar().showMessage(message, 10000)
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

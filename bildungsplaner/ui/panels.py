@@ -273,7 +273,8 @@ class ImportPage(QWidget):
     the import history of the workspace: every dataset with its provenance, what it holds, whether a newer
     import of the same table replaced it. The history is read when the page is shown (instant: imports keep
     their counts; only a workspace from before them has its values counted once). "Import löschen…" (Entf)
-    asks the window to take the selected import back (``delete_requested``)."""
+    asks the window to take the selected import back (``delete_requested``): values, facilities and regions
+    (:mod:`bildungsplaner.services.import_history`)."""
 
     delete_requested = Signal(object)
 
@@ -316,8 +317,8 @@ class ImportPage(QWidget):
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.setStatusTip(QCoreApplication.translate(
-            "Panels", "Den gewählten Import zurücknehmen: seine Werte entfernen; ein älterer Stand derselben "
-                      "Tabelle gilt wieder"))
+            "Panels", "Den gewählten Import zurücknehmen: seine Werte entfernen, Einrichtungen und Gebiete auf den "
+                      "Stand davor zurücksetzen; ein älterer Stand derselben Tabelle gilt wieder"))
         self.delete_action.setEnabled(False)
         self.delete_action.triggered.connect(lambda _checked=False: self._delete_clicked())
         self.view.addAction(self.delete_action)
