@@ -148,6 +148,17 @@ def test_a_failed_facility_import_leaves_no_backup_behind(workspace, tmp_path: P
     with pytest.raises(UserInputError, match="doppelt"):
         import_file(workspace, table, template=ImportTemplate.loads(SCHOOLS_TOML))
     assert automatic_backups(workspace) == []  # nothing changed, so nothing to go back to
+    from bildungsplaner.progress import Cancelled, RecordingProgress
+
+    class CancelAfterTheBackup(RecordingProgress):
+        def report(self, fraction: float, message: str = "") -> None:
+            super().report(fraction, message)
+            self.cancelled = self.cancelled or "Sicherung" in message
+
+    progress = CancelAfterTheBackup()
+    with pytest.raises(Cancelled):
+        import_file(workspace, school_list(tmp_path, 1), template=ImportTemplate.loads(SCHOOLS_TOML), progress=progress)
+    assert any("Sicherung" in message for _, message in progress.reports) and automatic_backups(workspace) == []
 
 
 CHILD = textwrap.dedent("""

@@ -6,9 +6,10 @@ An import of values only adds rows, so taking it back deletes them. An import of
 * **A row per listed facility in ``facility_version``** (``store/models.py``): ``(dataset, facility, before)``,
   ``before`` a small JSON snapshot of what the import may change (name, phase, address, offering, attributes,
   the region's key, the import it came from) or ``NULL`` when the import created the facility. Unchanged
-  facilities get a row too: a later list that repeats a school unchanged relies on it, and taking back the
-  earlier list underneath it would leave a mix. Cost: one short JSON per school of the list, written in the
-  import's transaction — a list of 5,000 schools adds a few hundred kilobytes.
+  facilities get a row too, holding only the import they came from (``{"dataset": 7}``): a later list that
+  repeats a school unchanged relies on it, and taking back the earlier list underneath it would leave a mix.
+  Cost, measured with the NRW school list (5,407 schools, two attributes): the workspace grows by 1.2 MB when
+  every school changed, by 0.35 MB when none did; a re-import of the list takes 0.5 s in all.
 * **A row per created or changed region in ``region_version``**, likewise (a region list's matched regions get
   their name, level and parent's key; regions any import creates get ``NULL``). The rows of regions created
   by an import of values are written with one ``INSERT … SELECT`` (a nationwide table creates 11,000).
@@ -21,9 +22,10 @@ An import of values only adds rows, so taking it back deletes them. An import of
 Taking an import back (:func:`delete_import`, one transaction, an audit entry): its values go; facilities it
 created go, facilities it changed get their snapshot back; regions it changed get their snapshot back,
 regions it created go when nothing uses them any more (values, facilities, sub-regions, another import's
-history, the home region). When a *later* import listed the same facilities or regions again, the later one
-must be taken back first: refused with its number, never a mix of two stands. Facility and region imports
-from before this history existed (no ``history`` in their ``meta``) are refused with a pointer to the backups.
+history, the home region). When a *later* import listed the same facilities again, or changed a region this
+one changed, the later one must be taken back first: refused with its number, never a mix of two stands.
+Facility and region imports from before this history existed (no ``history`` in their ``meta``) are refused
+with a pointer to the backups.
 """
 
 from __future__ import annotations
@@ -228,6 +230,9 @@ def _restore_facilities(s: Session, dataset: Dataset,
               for f in s.scalars(select(Facility).where(Facility.id.in_(chunk)))]
     for facility in listed:
         before = snapshots[facility.id]
+        if "name" not in before:  # listed unchanged: only where it came from goes back
+            facility.dataset_id = before.get("dataset") if before.get("dataset") in datasets else None
+            continue
         region_key = before.get("region")
         if region_key and region_key not in regions:
             raise UserInputError(

@@ -266,9 +266,9 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         progress.report(0.35, "Sicherung wird geschrieben …")
         backup = backup_before_import(ws)
         report.backup = str(backup)
-        progress.check()
     session = ws.session()
     try:
+        progress.check()
         session.begin()
         _import_batch(session, batch, report, path, assign, create_unmatched, progress, home)
         if dry_run:
@@ -568,10 +568,11 @@ def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, reg
             versions.append((facility, None))
             report.facilities_new += 1
         else:
-            versions.append((facility, facility_snapshot(facility, region_keys)))
             if all(getattr(facility, name) == value for name, value in fields.items()):
+                versions.append((facility, {"dataset": facility.dataset_id}))  # only where it came from changes
                 report.facilities_unchanged += 1
             else:
+                versions.append((facility, facility_snapshot(facility, region_keys)))
                 report.facilities_updated += 1
                 for name, value in fields.items():
                     setattr(facility, name, value)
