@@ -31,6 +31,16 @@
     </message>
     <message>
         <location line="+15"/>
+        <source>leer: kein Name in der Datei</source>
+        <translation>empty: no name in the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ihr Name erscheint nur, wenn Sie ihn hier eintragen (Methodik-Blatt und Dokumenteigenschaften); Anmeldename und Dateipfad stehen nie in der Datei.</source>
+        <translation>Your name appears only if you enter it here (method sheet and document properties); the login name and file path are never in the file.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Zieldatei wählen …</source>
         <translation>Choose the target file …</translation>
     </message>
@@ -61,6 +71,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Verfasst von:</source>
+        <translation>&amp;Author:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Zieldatei:</source>
         <translation>&amp;Target file:</translation>
     </message>
@@ -75,7 +90,12 @@
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Eine CSV-Datei hält nur eine Tabelle; für den Vergleich Excel oder PDF wählen</source>
+        <translation>A CSV file holds only one table; choose Excel or PDF for the comparison</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export speichern unter</source>
         <translation>Save export as</translation>
     </message>
@@ -85,7 +105,7 @@
         <translation>Written: {path}</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>&amp;Öffnen</source>
         <translation>&amp;Open</translation>
     </message>
@@ -95,13 +115,13 @@
         <translation>Open the exported file with the default program</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+126"/>
         <source>{path} ließ sich nicht öffnen: für diese Dateiart ist kein Standardprogramm eingerichtet, oder es startete nicht. Die Datei ist gespeichert.</source>
         <translation>{path} could not be opened: no default program is set up for this kind of file, or it did not start. The file has been saved.</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+4"/>
+        <location line="-15"/>
+        <location line="+5"/>
         <location line="+9"/>
         <source>Export</source>
         <translation>Export</translation>
@@ -112,7 +132,7 @@
         <translation>Exporting “{name}” …</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+51"/>
+        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+54"/>
         <source>Hare-Niemeyer (größter Rest)</source>
         <translation>Hare-Niemeyer (largest remainder)</translation>
     </message>
@@ -163,12 +183,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+282"/>
+        <location line="+297"/>
         <source>Term entfernen</source>
         <translation>Remove term</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-250"/>
         <source>Einrichtungen</source>
         <translation>Facilities</translation>
     </message>
@@ -314,7 +334,7 @@
         <translation>&amp;Total:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Ein&amp;heit:</source>
         <translation>&amp;Unit:</translation>
     </message>
@@ -324,7 +344,7 @@
         <translation>S&amp;tep:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>&amp;Verfahren:</source>
         <translation>&amp;Method:</translation>
     </message>
@@ -339,12 +359,12 @@
         <translation>Mi&amp;nimum:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hö&amp;chstens:</source>
         <translation>Ma&amp;ximum:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Summe ändern</source>
         <translation>Change total</translation>
     </message>
@@ -379,7 +399,7 @@
         <translation>Method</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+69"/>
         <source>Vorhandene Arten: {kinds}</source>
         <translation>Existing kinds: {kinds}</translation>
     </message>
@@ -424,7 +444,7 @@
         <translation>Unlock recipient</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>{count} Empfänger, verteilt: {sum} {unit} ({method})</source>
         <translation>{count} recipients, allocated: {sum} {unit} ({method})</translation>
     </message>
@@ -449,12 +469,12 @@
         <translation>The saved versions are compared; difference = B − A.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+72"/>
         <source>Szenarien vergleichen</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+66"/>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+65"/>
         <source>„{text}“ ist keine Zahl.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
@@ -504,17 +524,18 @@
         <translation>Population</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Indikator, Gebiete:</source>
         <translation>Indicator, areas:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Basisjahr:</source>
         <translation>&amp;Base year:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../bildungsplaner/ui/planning_new_demand.py" line="+75"/>
         <source>Prognose&amp;horizont:</source>
         <translation>Forecast &amp;horizon:</translation>
     </message>
@@ -529,29 +550,29 @@
         <translation>&amp;Survival rate per year:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+401"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+226"/>
-        <location line="+45"/>
-        <location line="+21"/>
+        <location line="+10"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+415"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+269"/>
+        <location line="+53"/>
+        <location line="+44"/>
         <source>Bedarf</source>
         <translation>Demand</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+145"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-65"/>
+        <location line="+146"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-96"/>
         <source>Alter</source>
         <translation>Ages</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+147"/>
+        <location line="-146"/>
+        <location line="+148"/>
         <source>Quote</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>Ganztag (GaFöG)</source>
         <translation>All-day (GaFöG)</translation>
     </message>
@@ -576,7 +597,7 @@
         <translation>Demand lines</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Text ü&amp;bernehmen</source>
         <translation>A&amp;pply text</translation>
     </message>
@@ -596,7 +617,7 @@
         <translation>TOML text</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Den Namen ändern Sie im TOML-Text.</source>
         <translation>Change the name in the TOML text.</translation>
     </message>
@@ -637,9 +658,9 @@
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-278"/>
+        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-286"/>
         <source>Neu</source>
-        <extracomment>the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
+        <extracomment>the scenario list&apos;s width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
         <translation>New</translation>
     </message>
     <message>
@@ -649,7 +670,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+44"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+75"/>
         <source>Szenario</source>
         <translation>Scenario</translation>
     </message>
@@ -659,7 +680,7 @@
         <translation>Comparison</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Verteilungsszenario</source>
         <translation>Allocation scenario</translation>
     </message>
@@ -749,7 +770,7 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
@@ -759,7 +780,7 @@
         <translation>Collecting data</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <location filename="../../bildungsplaner/ui/planning_models.py" line="+8"/>
         <source>Verteilung</source>
         <translation>Allocation</translation>
@@ -813,12 +834,17 @@
         <translation>A scenario “{name}” already exists in the workspace. Replace it?</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Szenario anlegen</source>
-        <translation>Create scenario</translation>
+        <location line="+40"/>
+        <source>Im Arbeitsbereich gibt es keine Bevölkerung nach Alter (einen Indikator mit einem Merkmal „Alter…“, z. B. die GENESIS-Tabelle 12411-04-02). Bitte importieren Sie sie zuerst.</source>
+        <translation>The workspace has no population by age (an indicator with a characteristic “Alter…”, e.g. the GENESIS table 12411-04-02). Please import it first.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Neuer Bedarf</source>
+        <translation>New demand</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Szenario duplizieren</source>
         <translation>Duplicate scenario</translation>
     </message>
@@ -866,27 +892,27 @@
         <translation>Scenario file (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-192"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-262"/>
         <source>ja</source>
-        <extracomment>GENESIS symbols (Zeichenerklärung) shown instead of a number shown for a missing (NaN) number</extracomment>
+        <extracomment>background of a subtotal or grand total row GENESIS symbols (Zeichenerklärung) shown instead of a number shown for a missing (NaN) number</extracomment>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+77"/>
-        <location line="+43"/>
+        <location line="+52"/>
+        <location line="+112"/>
+        <location line="+51"/>
         <location line="+2"/>
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-122"/>
-        <location line="+120"/>
+        <location line="-165"/>
+        <location line="+163"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-154"/>
         <source>Bedarfsindex</source>
         <translation>Need index</translation>
     </message>
@@ -896,12 +922,12 @@
         <translation>Need share × number of recipients: 1 = average need</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Bedarfsanteil</source>
         <translation>Need share</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Exakt</source>
         <translation>Exact</translation>
     </message>
@@ -911,12 +937,12 @@
         <translation>The exact share before rounding</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Zuteilung</source>
         <translation>Allocation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Differenz</source>
         <translation>Difference</translation>
     </message>
@@ -936,7 +962,7 @@
         <translation>Minimum, maximum or locked</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>fest</source>
         <translation>locked</translation>
     </message>
@@ -947,19 +973,32 @@
     </message>
     <message>
         <location filename="../../bildungsplaner/ui/pivot.py" line="-93"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+58"/>
-        <location line="+45"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="+105"/>
+        <location line="+53"/>
+        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+107"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-44"/>
-        <location line="+45"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-140"/>
+        <location line="+148"/>
+        <source>Summe {name} ({count})</source>
+        <translation>Total {name} ({count})</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <location line="+148"/>
+        <source>Insgesamt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location line="+53"/>
         <source>Jahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-49"/>
         <source>beobachtet</source>
         <translation>observed</translation>
     </message>
@@ -999,12 +1038,12 @@
         <translation>Places / demand</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+50"/>
         <source>Differenz (B − A)</source>
         <translation>Difference (B − A)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
@@ -1024,7 +1063,23 @@
         <translation>no region with this key – pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+76"/>
+        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="-21"/>
+        <source>Die Empfänger nach dem übergeordneten Gebiet zusammenfassen, mit Zwischensummen</source>
+        <extracomment>the last result (None: none yet or failed)</extracomment>
+        <translation>Group the recipients by the region above them, with subtotals</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ebene der Gruppen</source>
+        <translation>Level of the groups</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>nach {level} gruppieren</source>
+        <translation>group by {level}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Fehler: {message}</source>
         <translation>Error: {message}</translation>
     </message>
@@ -1069,17 +1124,48 @@
         <translation>Demand and places per year (all areas)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/help.py" line="+61"/>
+        <location filename="../../bildungsplaner/ui/help.py" line="+92"/>
         <source>{app} – Handbuch</source>
+        <extracomment>The handbook&apos;s topics (anchors of ``hilfe.html``) that the program opens it at.</extracomment>
         <translation>{app} – Handbook</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>Handbuch</source>
+        <translation>Handbook (German)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Das Handbuch fehlt in dieser Installation ({path}).</source>
         <translation>The handbook is missing from this installation ({path}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>Im Handbuch suchen (Strg+F; Eingabe/F3: weiter, Umschalt+F3: zurück)</source>
+        <translation>Search the handbook (Ctrl+F; Enter/F3: next, Shift+F3: previous)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Im Handbuch suchen</source>
+        <translation>Search the handbook</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>vom Anfang an gesucht</source>
+        <translation>searched from the beginning</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vom Ende an gesucht</source>
+        <translation>searched from the end</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nicht gefunden</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{app} – Lizenzen</source>
         <translation>{app} – Licences</translation>
     </message>
@@ -1094,28 +1180,28 @@
         <translation>{file} cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="-182"/>
-        <location line="+156"/>
+        <location filename="../../bildungsplaner/ui/planning_demand.py" line="-183"/>
+        <location line="+157"/>
         <source>Quote ohne Rechtsanspruch</source>
         <translation>Rate without entitlement</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-154"/>
         <source>Ganztag: Teilnahmequote der Klassen, die noch keinen Rechtsanspruch haben (0,6 oder je Jahr „2026: 0,5; 2028: 0,6“); leer: dieselbe Quote wie mit Rechtsanspruch</source>
         <translation>All-day school: participation rate of the grades not yet entitled (0.6 or per year “2026: 0.5; 2028: 0.6”); empty: the same rate as with entitlement</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Nur für eine Ganztagszeile (GaFöG).</source>
         <translation>Only for an all-day school line (GaFöG).</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-84"/>
+        <location filename="../../bildungsplaner/ui/planning_models.py" line="-117"/>
         <source>„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = &quot;zero&quot;), siehe Hinweise</source>
         <translation>“.”: the value is missing; counted as 0 in the need (missing = &quot;zero&quot;), see the notes</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>„x“: diese Bedarfszeile hat keinen Ganztagsanspruch</source>
         <translation>“x”: this demand line has no all-day school entitlement</translation>
     </message>
@@ -1180,12 +1266,13 @@
         <translation>Name or key, e.g. Unna or 05978</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../bildungsplaner/ui/help.py" line="-133"/>
+        <location filename="../../bildungsplaner/ui/home_dialog.py" line="+2"/>
         <source>&amp;Suchen:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../bildungsplaner/ui/home_dialog.py" line="+16"/>
         <source>Kreise und kreisfreie Städte</source>
         <translation>Districts and district-free cities</translation>
     </message>
@@ -1203,6 +1290,72 @@
         <location line="+1"/>
         <source>Den fiktiven Kreis Lindental ansehen (eine eigene Datei)</source>
         <translation>Look at the fictional Kreis Lindental (a file of its own)</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/planning_new_demand.py" line="-30"/>
+        <source>Neues Bedarfsszenario</source>
+        <translation>New demand scenario</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bevölkerung:</source>
+        <translation>&amp;Population:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alter aus:</source>
+        <translation>Age from:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Gebiete:</source>
+        <translation>&amp;Regions:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Die Bedarfszeilen U3 und Ü3 (ohne Plätze) ergänzen Sie danach im Editor. Gespeichert wird das Szenario, sobald es sich rechnen lässt.</source>
+        <translation>Add the demand lines U3 and Ü3 (without places) afterwards in the editor. The scenario is saved as soon as it can be computed.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{level} ({count} Gebiete mit Werten)</source>
+        <translation>{level} ({count} regions with values)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Bitte eine Bevölkerung wählen.</source>
+        <translation>Please choose a population.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bitte einen Namen angeben.</source>
+        <translation>Please enter a name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ein Szenario „{name}“ gibt es schon.</source>
+        <translation>A scenario “{name}” already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/sidebar.py" line="+47"/>
+        <source>&amp;Seitenleiste</source>
+        <extracomment>the areas on which the side panel is hidden unless the user shows it</extracomment>
+        <translation>&amp;Sidebar</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gebiete und Indikatoren links ein- oder ausblenden (Strg+B); auf Planung und Export ist die Seitenleiste zunächst ausgeblendet</source>
+        <translation>Show or hide the regions and indicators on the left (Ctrl+B); on Planning and Export the sidebar starts hidden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seitenleiste ein- oder ausblenden (Strg+B)</source>
+        <translation>Show or hide the sidebar (Ctrl+B)</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1622,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../bildungsplaner/ui/import_check.py" line="+50"/>
+        <location filename="../../bildungsplaner/ui/import_check.py" line="+51"/>
         <source>Tabelle: {table}</source>
         <translation>Table: {table}</translation>
     </message>
@@ -1490,12 +1643,12 @@
     </message>
     <message>
         <location line="+25"/>
-        <location line="+93"/>
+        <location line="+105"/>
         <source>Prüfung</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-103"/>
         <source>Die Datei wird vollständig geprüft, ohne etwas zu speichern. Mit „Importieren“ übernehmen Sie die Daten in den Arbeitsbereich.</source>
         <translation>The file is checked completely without saving anything. “Import” takes the data into the workspace.</translation>
     </message>
@@ -1531,11 +1684,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;alles behalten</source>
+        <translation>keep &amp;everything</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alle Gebiete der Datei übernehmen. Sonst behält ein bundesweiter Import nur die Heimatregion des Arbeitsbereichs, was darunter liegt, und zum Vergleich Land und Bund.</source>
+        <translation>Take every region of the file. Otherwise a nationwide import keeps only the workspace’s home region, what lies below it, and for comparison the state and Germany.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Erneut prüfen</source>
         <translation>Check &amp;again</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Die Datei wird geprüft …</source>
         <translation>Checking the file …</translation>
     </message>
@@ -1570,7 +1733,7 @@
         <translation>– open –</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Zuordnung geändert: Bitte „Erneut prüfen“, bevor Sie importieren.</source>
         <translation>Assignment changed: please “Check again” before importing.</translation>
     </message>
@@ -1632,12 +1795,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+468"/>
+        <location line="+479"/>
         <source>{name} (fehlt in der Tabelle)</source>
         <translation>{name} (missing from the table)</translation>
     </message>
     <message>
-        <location line="-423"/>
+        <location line="-434"/>
         <source>Zuordnung</source>
         <translation>Mapping</translation>
     </message>
@@ -1647,8 +1810,9 @@
         <translation>Say what the columns mean. The suggestion comes from the column names; you can load a saved template and save the mapping as a template.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Vorschlag aus den Spalten</source>
+        <extracomment>the file whose columns the page shows</extracomment>
         <translation>Suggestion from the columns</translation>
     </message>
     <message>
@@ -1790,48 +1954,48 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+258"/>
+        <location line="+268"/>
         <source>Spalte</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+258"/>
+        <location line="-267"/>
+        <location line="+268"/>
         <source>Verwendung</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+258"/>
+        <location line="-267"/>
+        <location line="+268"/>
         <source>Indikatorcode</source>
         <translation>Indicator code</translation>
     </message>
     <message>
-        <location line="-257"/>
-        <location line="+260"/>
+        <location line="-267"/>
+        <location line="+270"/>
         <source>Indikatorname</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+260"/>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="+545"/>
+        <location line="-269"/>
+        <location line="+270"/>
+        <location filename="../../bildungsplaner/ui/import_wizard.py" line="+553"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-262"/>
         <source>Spalten mi&amp;t Werten:</source>
         <translation>Columns wi&amp;th values:</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+94"/>
         <source>Vorlage für {name}</source>
         <translation>Template for {name}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+220"/>
+        <location line="+224"/>
         <source>Neue Importvorlage</source>
         <translation>New import template</translation>
     </message>
@@ -1893,7 +2057,7 @@
         <translation>Attribute name</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/import_pages.py" line="+74"/>
+        <location filename="../../bildungsplaner/ui/import_pages.py" line="+79"/>
         <source>Datei wählen</source>
         <translation>Choose a file</translation>
     </message>
@@ -1953,11 +2117,22 @@
         <translation>The next step shows the first rows; then you map the columns.</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-74"/>
-        <location line="+21"/>
+        <location line="+57"/>
+        <location line="+15"/>
+        <source>Wird nicht importiert: {reason}</source>
+        <translation>Not imported: {reason}</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>leere Zeile unter den Daten</source>
+        <translation>empty row below the data</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-78"/>
+        <location line="+24"/>
         <source>Vorschau</source>
-        <extracomment>GENESIS/ffcsv: the whole file as read (for its metadata)</extracomment>
+        <extracomment>GENESIS/ffcsv: the whole file as read (for its metadata) where the data end: the last N non-empty rows are no data / stop at the first empty row (None: found)</extracomment>
         <translation>Preview</translation>
     </message>
     <message>
@@ -1968,11 +2143,27 @@
     <message>
         <location line="+12"/>
         <location line="+7"/>
+        <location line="+6"/>
         <source>automatisch</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>So viele nicht leere Zeilen am Ende der Tabelle (Summe, Quelle, Fußnoten) werden nicht importiert. „automatisch“: Summenzeilen und Anmerkungen unter der Tabelle werden erkannt; 0: keine.</source>
+        <translation>This many non-empty rows at the end of the table (total, source, footnotes) are not imported. “automatic”: total rows and notes below the table are recognised; 0: none.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bei der ersten &amp;leeren Zeile aufhören</source>
+        <translation>Stop at the first &amp;empty row</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alles ab der ersten leeren Zeile unter den Daten wird nicht importiert.</source>
+        <translation>Everything from the first empty row below the data is not imported.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Blatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
@@ -1987,7 +2178,12 @@
         <translation>&amp;Skip rows above:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+2"/>
+        <source>&amp;Fußzeilen am Ende:</source>
+        <translation>&amp;Footer rows at the end:</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>Lesen abgebrochen.</source>
         <translation>Reading cancelled.</translation>
     </message>
@@ -2012,7 +2208,22 @@
         <translation>{heading}; data from row {row}; {count} columns. The preview shows the first {rows} data rows.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
+        <source>Nicht importiert (grau durchgestrichen, der Grund steht im Tooltip): {rows}.</source>
+        <translation>Not imported (grey and struck through, the reason is in the tooltip): {rows}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zeile {row} ({reason})</source>
+        <translation>Row {row} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Summen und Anmerkungen am Ende der Datei liegen außerhalb der Vorschau; der Import erkennt sie (oder nimmt die eingestellten Fußzeilen) und nennt sie in der Prüfung.</source>
+        <translation>Totals and notes at the end of the file lie outside the preview; the import recognises them (or takes the footer rows set) and names them in the check.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{table}{stand}: {rows} Zeilen, {values} Werte. Die Vorschau zeigt die ersten Werte, wie sie importiert werden.</source>
         <translation>{table}{stand}: {rows} rows, {values} values. The preview shows the first values as they will be imported.</translation>
     </message>
@@ -2022,7 +2233,7 @@
         <translation> (as of {stand})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-298"/>
+        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-305"/>
         <location line="+209"/>
         <source>Abbrechen</source>
         <extracomment>Formats whose structure says what every cell is (no mapping page).</extracomment>
@@ -2110,13 +2321,13 @@
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location line="+70"/>
-        <location line="+21"/>
+        <location line="+74"/>
+        <location line="+24"/>
         <source>{name} wird gelesen …</source>
         <translation>Reading {name} …</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
@@ -2154,12 +2365,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+60"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+62"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -2174,12 +2385,12 @@
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-28"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -2189,7 +2400,12 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Neuer Arbeitsbereich…</source>
         <translation>New Workspace…</translation>
     </message>
@@ -2309,7 +2525,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+33"/>
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -2319,7 +2535,12 @@
         <translation>Workspace: {path}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+46"/>
+        <source>Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert.</source>
+        <translation>The workspace was changed from outside; the view has been refreshed.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
@@ -2384,21 +2605,36 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>Import Nr. {id} ({file}) löschen? Seine {count} Werte werden aus dem Arbeitsbereich entfernt.</source>
-        <translation>Delete import no. {id} ({file})? Its {count} values are removed from the workspace.</translation>
+        <source>Import Nr. {id} ({file}) löschen?</source>
+        <translation>Delete import no. {id} ({file})?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Seine {count} Werte werden aus dem Arbeitsbereich entfernt.</source>
+        <translation>Its {count} values are removed from the workspace.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Die {count} Einrichtungen, die er geliefert hat, bekommen ihren Stand vor dem Import zurück; die er neu angelegt hat, werden entfernt.</source>
+        <translation>The {count} facilities it delivered get back their state before the import; those it created are removed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gebiete, die er angelegt hat und die nichts anderes nutzt, werden entfernt. Rückgängig machen lässt sich das Löschen nur mit einer Sicherung.</source>
+        <translation>Regions it created that nothing else uses are removed. Only a backup can undo the deletion.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Einrichtungen: {removed} entfernt, {restored} auf den Stand davor zurückgesetzt.</source>
+        <translation>Facilities: {removed} removed, {restored} set back to their previous state.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.</source>
         <translation>The older version of the same table (no. {ids}) becomes current again.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Angelegte Gebiete bleiben. Rückgängig machen lässt sich das nur mit einer Sicherung.</source>
-        <translation>Regions it created stay. Only a backup can undo this.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <location line="+7"/>
         <source>Import löschen</source>
         <translation>Delete import</translation>
@@ -2573,17 +2809,37 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/panels.py" line="+98"/>
+        <location filename="../../bildungsplaner/ui/panels.py" line="+97"/>
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+4"/>
+        <source>Suchen: Name oder Schlüssel</source>
+        <translation>Search: name or key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gebiet suchen</source>
+        <translation>Find region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das erste passende Gebiet wird gewählt; Eingabetaste: das nächste</source>
+        <translation>The first matching region is selected; Enter: the next one</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Gebiete</source>
+        <translation>&amp;Regions</translation>
+    </message>
+    <message>
+        <location line="+133"/>
         <source>Alle Arten ({count})</source>
         <translation>All kinds ({count})</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen.</source>
         <translation>Bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, flat file), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xlsm, xls, ods, csv). You can also simply drag a file onto the window.</translation>
     </message>
@@ -2604,8 +2860,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Den gewählten Import zurücknehmen: seine Werte entfernen; ein älterer Stand derselben Tabelle gilt wieder</source>
-        <translation>Take the selected import back: remove its values; an older version of the same table becomes current again</translation>
+        <source>Den gewählten Import zurücknehmen: seine Werte entfernen, Einrichtungen und Gebiete auf den Stand davor zurücksetzen; ein älterer Stand derselben Tabelle gilt wieder</source>
+        <translation>Take the selected import back: remove its values, set facilities and regions back to their previous state; an older version of the same table becomes current again</translation>
     </message>
     <message>
         <location line="+15"/>
