@@ -66,22 +66,22 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
+from bildungsplaner.importing.codes import guess_phase
 from bildungsplaner.importing.columns import ValueColumnError, combine_codes, first_occurrences, parse_value_column
 from bildungsplaner.importing.encoding import decode_text
-from bildungsplaner.importing.genesis import _period_iso
+from bildungsplaner.importing.ffcsv_header import FIRST_COLUMNS, normalize_name
 from bildungsplaner.importing.numbers import MISSING_SYMBOLS
-from bildungsplaner.importing.readers import guess_phase
+from bildungsplaner.importing.periods import period_iso
 from bildungsplaner.importing.regionkeys import is_region_key, repair_leading_zero
 from bildungsplaner.store import dimensions as dims
 
-__all__ = ["MAX_BYTES", "REGION_VARIABLES", "FlatFileError", "is_ffcsv_header", "parse_ffcsv"]
+__all__ = ["MAX_BYTES", "REGION_VARIABLES", "FlatFileError", "parse_ffcsv"]
 
 MAX_BYTES = 500 * 1024 * 1024
 #: GENESIS codes of region variables (characteristics whose attributes are regions).
 REGION_VARIABLES = frozenset({"DINSG", "DLAND", "REGBEZ", "KREISE", "GEMEIN", "GEMVB", "GVB"})
 TOTAL = "Insgesamt"
 
-_FIRST_COLUMNS = ("statistics_code", "statistik_code")
 _NEW_VARIABLE = re.compile(r"(\d+)_variable_(code|label|attribute_code|attribute_label)")
 _OLD_VARIABLE = re.compile(r"(\d+)_(merkmal|auspraegung)_(code|label)")
 _OLD_VALUE = re.compile(r"(.+?)__(.*)__(.*)", re.DOTALL)
@@ -129,19 +129,8 @@ class _Layout:
     ignored: list[str] = field(default_factory=list)
 
 
-def _norm(name: str) -> str:
-    return name.strip().strip('"').strip().lower().replace("ä", "ae")
-
-
-def is_ffcsv_header(line: str) -> bool:
-    """True for the header line of a flat file in either layout (first field ``statistics_code`` or
-    ``Statistik_Code`` and a ``time``/``Zeit`` column)."""
-    fields = [_norm(f) for f in line.lstrip("\ufeff").rstrip("\r\n").split(";")]
-    return len(fields) > 5 and fields[0] in _FIRST_COLUMNS and bool({"time", "zeit"} & set(fields))
-
-
 def _layout(header: list[str]) -> _Layout:
-    names = [_norm(h) for h in header]
+    names = [normalize_name(h) for h in header]
     index = {n: i for i, n in reversed(list(enumerate(names))) if n}
     new = names[0] == "statistics_code"
     time_name = "time" if new else "zeit"
@@ -418,7 +407,7 @@ def parse_ffcsv(data: bytes, file_name: str = "") -> Batch:
     if decoded.lossy:
         warnings.append("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt.")
     header, columns, lines = _read_fast(decoded.text) or _read_rows(decoded.text)
-    if not header or _norm(header[0].lstrip("\ufeff")) not in _FIRST_COLUMNS:
+    if not header or normalize_name(header[0].lstrip("\ufeff")) not in FIRST_COLUMNS:
         raise FlatFileError("Die Datei ist keine GENESIS-Flatfile-Datei, denn ihre erste Zeile beginnt nicht mit "
                             "„statistics_code“ oder „Statistik_Code“.")
     layout = _layout(header)
@@ -431,7 +420,7 @@ def parse_ffcsv(data: bytes, file_name: str = "") -> Batch:
     if (period == "").any():
         raise FlatFileError(f"Zeile {int(lines[int(np.argmax(period == ''))])}: Die Zeile nennt keine Zeit.")
     period_codes, period_uniques = pd.factorize(period)
-    period_iso = np.asarray([_period_iso(p) for p in period_uniques.tolist()], dtype=object)[period_codes]
+    iso_periods = np.asarray([period_iso(p) for p in period_uniques.tolist()], dtype=object)[period_codes]
     region = _region_position(layout, columns)
     region_key = _region_keys(region, columns, lines, warnings)
     region_name = columns[region.attribute_label].copy()
@@ -450,7 +439,7 @@ def parse_ffcsv(data: bytes, file_name: str = "") -> Batch:
         frames.append(pd.DataFrame({
             "region_key": _obj(region_key), "region_name": _obj(region_name), "indicator": _obj(label),
             "indicator_code": _obj(code), "unit": _obj(_column_or_text(measure.unit, columns, n)),
-            "period": _obj(period), "period_iso": _obj(period_iso), "dimensions": _obj(dimension_text),
+            "period": _obj(period), "period_iso": _obj(iso_periods), "dimensions": _obj(dimension_text),
             "value": values, "flag": _obj(flags), "source_row": lines,
         }, columns=list(OBSERVATION_COLUMNS)))
     frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)

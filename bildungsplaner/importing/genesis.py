@@ -52,6 +52,7 @@ import pandas as pd
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.numbers import parse_cell
+from bildungsplaner.importing.periods import period_iso
 from bildungsplaner.importing.regionkeys import is_region_key, repair_leading_zero
 from bildungsplaner.store.dimensions import TOTAL as TOTAL_LABEL
 
@@ -67,7 +68,6 @@ _CODE_LINE = re.compile(r"\s*GENESIS-Tabelle:\s*(\S+)\s*$")
 _DEPTH_LINE = re.compile(r"\s*regionale?\s+Tiefe\s*:\s*(.*)$", re.IGNORECASE)
 _UNIT_LINE = re.compile(r"(.*\S)\s*\(([^()]+)\)\s*$")
 _PERIOD = re.compile(r"\d{2}\.\d{2}\.\d{4}|(?:1[89]|2\d)\d{2}(?:/(?:\d{2}|\d{4}))?", re.ASCII)
-_DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})", re.ASCII)
 _KEY = re.compile(r"DG|\d+", re.ASCII)
 _AGE = re.compile(r"\bunter \d+ Jahr|\d+ bis unter \d+ Jahr|\d+ Jahre? und (?:mehr|älter)|^\d+ Jahre?\b")
 _UNITS = frozenset({"Anzahl", "Prozent", "%", "Promille", "‰", "EUR", "Euro", "Tsd. EUR", "1000 EUR",
@@ -180,11 +180,6 @@ def _is_period_line(row: list[str]) -> bool:
 
 def _is_unit(text: str) -> bool:
     return text in _UNITS or any(text.startswith(f"{unit} je ") for unit in _UNITS)
-
-
-def _period_iso(period: str) -> str:
-    match = _DATE.fullmatch(period)
-    return f"{match[3]}-{match[2]}-{match[1]}" if match else period
 
 
 def _read_rows(text: str) -> list[tuple[int, list[str]]]:
@@ -421,7 +416,7 @@ def _build_cells(data_rows: list[tuple[int, list[str]]], front: int, width: int,
     has_col_period = np.array([col.period is not None for col in columns])
     cell_period = np.where(np.tile(has_col_period, nrows), np.tile(col_period, nrows),
                            np.repeat(np.array(periods, dtype=object), ncols))
-    iso = {p: _period_iso(p) for p in set(cell_period.tolist()) if p is not None}
+    iso = {p: period_iso(p) for p in set(cell_period.tolist()) if p is not None}
     row_dim_codes, row_dim_uniques = pd.factorize(pd.Series(row_dims, dtype=object))
     frame = pd.DataFrame({
         "region_key": np.repeat(np.asarray(keys, dtype=object), ncols),

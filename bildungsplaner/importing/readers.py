@@ -3,14 +3,12 @@
 * GENESIS table CSV and GENESIS flat files need no mapping: their structure says what every cell is.
 * Generic tables (xlsx, xlsm, xls, ods, csv, txt) need an :class:`~bildungsplaner.importing.template.ImportTemplate`.
 
-Also the small domain rules the readers share: indicator codes derived from measure labels and the phase of
-life guessed from the GENESIS statistic number.
+The small domain rules the readers share (indicator codes, the phase of life of a GENESIS table) live in
+:mod:`~bildungsplaner.importing.codes`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,50 +17,18 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
+from bildungsplaner.importing.codes import guess_phase
 from bildungsplaner.importing.genesis import GenesisTable, dimensions_of, parse_genesis_table
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import dimensions as dims
-from bildungsplaner.store.models import Phase
 
 if TYPE_CHECKING:
     from bildungsplaner.importing.sniff import Sniffed
     from bildungsplaner.importing.template import ImportTemplate
 
-__all__ = ["TEXT_KINDS", "genesis_batch", "guess_phase", "indicator_code", "read_batch"]
+__all__ = ["TEXT_KINDS", "genesis_batch", "read_batch"]
 
 TEXT_KINDS = frozenset({"genesis", "ffcsv", "csv"})
-#: GENESIS statistic numbers (first 3-5 digits of the table code) → phase of life.
-_PHASE_BY_STATISTIC: tuple[tuple[str, Phase], ...] = (
-    ("2254", Phase.FRUEHKINDLICH), ("2255", Phase.FRUEHKINDLICH),  # Kindertagesbetreuung
-    ("211", Phase.SCHULE), ("212", Phase.BERUFLICH), ("213", Phase.HOCHSCHULE), ("214", Phase.HOCHSCHULE),
-    ("215", Phase.WEITERBILDUNG), ("216", Phase.WEITERBILDUNG),
-    ("225", Phase.NONFORMAL), ("124", Phase.KONTEXT), ("126", Phase.KONTEXT), ("127", Phase.KONTEXT),
-)
-
-
-def guess_phase(table_code: str | None) -> Phase:
-    """The phase of life of a GENESIS table by its statistic number (``21111-01-03-4`` → Schule)."""
-    code = (table_code or "").strip()
-    for prefix, phase in _PHASE_BY_STATISTIC:
-        if code.startswith(prefix):
-            return phase
-    return Phase.KONTEXT
-
-
-_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "AE", "Ö": "OE", "Ü": "UE", "ß": "SS"})
-
-
-def indicator_code(label: str, unit: str | None = None) -> str:
-    """A stable, readable code from a measure label: ``"Schüler/-innen (Anzahl)"`` → ``SCHUELER_INNEN``.
-
-    The same label gives the same code in every file, so the same measure from two tables is one indicator.
-    ``unit`` is appended only when given (the service does so to keep two units of one label apart).
-    """
-    text = unicodedata.normalize("NFKD", label.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
-    code = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper()[:60] or "MERKMAL"
-    if unit:
-        code = f"{code}_{indicator_code(unit)}"[:80]
-    return code
 
 
 def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
@@ -107,6 +73,7 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
         progress.report(0.05, "GENESIS-Tabelle wird gelesen …")
         return genesis_batch(parse_genesis_table(path.read_bytes(), path.name))
     if sniffed.kind == "ffcsv":
+        # these readers are imported on first use, not when the window starts (~25 ms)
         from bildungsplaner.importing.ffcsv import parse_ffcsv
 
         progress.report(0.05, "GENESIS-Flatfile wird gelesen …")
@@ -119,6 +86,7 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
             "Importvorlage, die sagt, welche Spalte was enthält (--template VORLAGE.toml oder der "
             "Import-Assistent).")
     from bildungsplaner.importing.tables import read_table
+    from bildungsplaner.importing.template_apply import apply_template
 
     progress.report(0.05, f"Tabelle wird gelesen ({sniffed.kind}) …")
     hints = template.read
@@ -128,7 +96,7 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
                        skip_rows=hints.skip_rows, kind=sniffed.kind, progress=progress,
                        footer_rows=hints.footer_rows, stop_at=hints.stop_at, key_columns=template.key_columns())
     progress.report(0.35, "Spalten werden zugeordnet …")
-    batch = template.apply(table.frame, format=table.format, first_data_row=table.first_data_row)
+    batch = apply_template(template, table.frame, format=table.format, first_data_row=table.first_data_row)
     batch.rows_read = len(table.frame)
     # totals and notes below the table: each one listed with its row number, never dropped silently
     batch.warnings = [*table.warnings, *(row.describe() for row in table.skipped), *batch.warnings]

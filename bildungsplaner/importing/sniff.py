@@ -33,6 +33,7 @@ from pathlib import Path
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.encoding import decode_text
+from bildungsplaner.importing.ffcsv_header import is_ffcsv_header
 
 __all__ = ["MAX_CELLS", "MAX_COLUMNS", "MAX_FILE_SIZE", "MAX_RATIO", "MAX_UNCOMPRESSED", "Sniffed", "sniff"]
 
@@ -148,17 +149,11 @@ def _sniff_text(path: Path, head: bytes, size: int) -> Sniffed:
         raise UserInputError(f"{name} ist eine XML-Datei (z. B. „XML-Kalkulationstabelle 2003“); bitte in Excel "
                              "öffnen und als xlsx speichern.")
     first_lines = text.lstrip("\ufeff").splitlines()[:12]
-    if first_lines and _is_ffcsv(first_lines[0]):
+    if first_lines and is_ffcsv_header(first_lines[0]):
         return Sniffed("ffcsv", size, decoded.encoding)
     if any(line.lstrip('"').startswith("GENESIS-Tabelle:") for line in first_lines):
         return Sniffed("genesis", size, decoded.encoding)
     return Sniffed("csv", size, decoded.encoding)
-
-
-def _is_ffcsv(line: str) -> bool:
-    from bildungsplaner.importing.ffcsv import is_ffcsv_header
-
-    return is_ffcsv_header(line)
 
 
 # --- OLE (xls, encrypted OOXML) ----------------------------------------------------------------------------

@@ -3,9 +3,11 @@
 A template maps a generic table (the DataFrame of :func:`bildungsplaner.importing.tables.read_table`, columns
 named as in the file) to one of the three targets of :mod:`bildungsplaner.importing.batch`. Users keep
 templates next to their files and share them; the import assistant pre-fills one with
-:func:`suggest_template`. Format version 1 (``format = 1``); unknown keys are errors, so typos do not pass
-silently. Columns are named exactly as in the table (a name that differs only in case or surrounding
-blanks is accepted when it is unique).
+:func:`~bildungsplaner.importing.template_suggest.suggest_template`, and
+:func:`~bildungsplaner.importing.template_apply.apply_template` turns a table into a batch with it (both
+modules build on this one, never the other way round). Format version 1 (``format = 1``); unknown keys are
+errors, so typos do not pass silently. Columns are named exactly as in the table (a name that differs only in
+case or surrounding blanks is accepted when it is unique).
 
 Observations (one value per row and measure column)::
 
@@ -80,16 +82,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import tomli_w
 
 from bildungsplaner import UserInputError
-from bildungsplaner.importing.batch import Batch, Target
+from bildungsplaner.importing.batch import Target
 from bildungsplaner.importing.footers import STOP_AT_VALUES
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
 
 __all__ = ["FORMAT_VERSION", "FacilityMapping", "ImportTemplate", "Measure", "ObservationMapping", "ReadHints",
-           "RegionListMapping", "RegionMapping", "TemplateError", "suggest_template"]
+           "RegionListMapping", "RegionMapping", "TemplateError"]
 
 FORMAT_VERSION = 1
 MAX_TEMPLATE_BYTES = 1_000_000
@@ -220,7 +221,7 @@ def _one_of(section: _Section, column_key: str, fixed_key: str, what: str, requi
                             f"„{fixed_key}“ ({what}){', nicht beides' if both else ''}.")
 
 
-def _phase(value: str, where: str) -> str:
+def normalize_phase(value: str, where: str) -> str:
     for phase in Phase:
         if value.strip().casefold() in (phase.value.casefold(), phase.name.casefold()):
             return phase.value
@@ -228,7 +229,7 @@ def _phase(value: str, where: str) -> str:
                         f"{', '.join(p.value for p in Phase)}).")
 
 
-def _level(value: str, where: str) -> str:
+def normalize_level(value: str, where: str) -> str:
     for level in RegionLevel:
         if value.strip().casefold() in (level.value, level.name.casefold()):
             return level.value
@@ -347,7 +348,8 @@ class ImportTemplate:
         return template
 
     def validate(self) -> ImportTemplate:
-        """Check a template built in code (e.g. by :func:`suggest_template` and edited in the assistant) by the
+        """Check a template built in code (e.g. by
+        :func:`~bildungsplaner.importing.template_suggest.suggest_template` and edited in the assistant) by the
         same rules as a loaded one; returns the normalised template or raises :class:`TemplateError`."""
         return type(self).from_dict(self.to_dict())
 
@@ -398,17 +400,6 @@ class ImportTemplate:
                 self.regionlist.key if self.regionlist is not None else None]
         return [k for k in keys if k]
 
-    def apply(self, frame: pd.DataFrame, *, format: str, first_data_row: int = 2) -> Batch:
-        """Map ``frame`` (one row per table row, columns named as in the file) to a batch.
-
-        ``first_data_row`` is the file's row number of ``frame``'s first row; ``source_row`` and error
-        messages count from it. Rows in which every column the template uses is empty are skipped (with a
-        warning). Raises :class:`~bildungsplaner.UserInputError` for missing columns and bad values.
-        """
-        from bildungsplaner.importing.template_apply import apply_template
-
-        return apply_template(self, frame, format=format, first_data_row=first_data_row)
-
 
 def _drop_defaults(obj: Any, default: Any, keep: tuple[str, ...] = ()) -> dict[str, Any]:
     return {k: v for k, v in vars(obj).items()
@@ -423,7 +414,7 @@ def _observations(section: _Section) -> ObservationMapping:
         sub = _Section(item, f"observations.measures[{number}]")
         phase = sub.text("phase")
         measures.append(Measure(sub.text("column", required=True), sub.text("indicator"), sub.text("name"),
-                                sub.text("unit"), _phase(phase, f"Importvorlage: „{sub.where}.phase“")
+                                sub.text("unit"), normalize_phase(phase, f"Importvorlage: „{sub.where}.phase“")
                                 if phase else None))
         sub.finish()
     if not measures:
@@ -445,7 +436,7 @@ def _facilities(section: _Section) -> FacilityMapping:
                             f"„{offering}“.")
     mapping = FacilityMapping(
         section.text("key", required=True), section.text("name", required=True), section.text("kind"),
-        section.text("fixed_kind"), _phase(phase, "Importvorlage: „facilities.phase“") if phase else None,
+        section.text("fixed_kind"), normalize_phase(phase, "Importvorlage: „facilities.phase“") if phase else None,
         section.text("phase_column"), section.texts("address"), offering, section.mapping("attributes"))
     section.finish()
     return mapping
@@ -456,15 +447,7 @@ def _regionlist(section: _Section) -> RegionListMapping:
     _one_of(section, "level_column", "level", "feste Ebene")
     level = section.text("level")
     mapping = RegionListMapping(section.text("key", required=True), section.text("name", required=True),
-                                _level(level, "Importvorlage: „regionlist.level“") if level else None,
+                                normalize_level(level, "Importvorlage: „regionlist.level“") if level else None,
                                 section.text("level_column"), section.text("parent"))
     section.finish()
     return mapping
-
-
-def suggest_template(frame: pd.DataFrame, target: Target, *, name: str = "Neue Importvorlage") -> ImportTemplate:
-    """A best guess from column names and values that the import assistant pre-fills; see
-    :mod:`bildungsplaner.importing.template_suggest` for the rules."""
-    from bildungsplaner.importing.template_suggest import suggest
-
-    return suggest(frame, target, name=name)

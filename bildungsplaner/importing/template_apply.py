@@ -20,13 +20,12 @@ Rules beyond the template's schema:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import COLUMNS, Batch
+from bildungsplaner.importing.codes import indicator_code
 from bildungsplaner.importing.columns import (
     combine_codes,
     first_occurrences,
@@ -34,12 +33,9 @@ from bildungsplaner.importing.columns import (
     merge_equal,
     parse_value_column,
 )
-from bildungsplaner.importing.genesis import _period_iso
-from bildungsplaner.importing.readers import indicator_code
+from bildungsplaner.importing.periods import period_iso
+from bildungsplaner.importing.template import ImportTemplate, normalize_level, normalize_phase
 from bildungsplaner.store import dimensions as dims
-
-if TYPE_CHECKING:
-    from bildungsplaner.importing.template import ImportTemplate
 
 __all__ = ["apply_template", "resolve_columns"]
 
@@ -205,7 +201,7 @@ def _observations(template: ImportTemplate, table: _Frame,
         "indicator": per_measure([m.name or table.names[m.column] for m in mapping.measures]),
         "indicator_code": per_measure([m.indicator for m in mapping.measures]),
         "unit": per_measure([m.unit for m in mapping.measures]), "period": period,
-        "period_iso": merge_equal(period[0], np.asarray([_period_iso(p) for p in period[1].tolist()], dtype=object)),
+        "period_iso": merge_equal(period[0], np.asarray([period_iso(p) for p in period[1].tolist()], dtype=object)),
         "dimensions": (per_row(dimension_codes), dimension_texts),
     }
     if measures == 1:
@@ -232,8 +228,6 @@ def _observations(template: ImportTemplate, table: _Frame,
 
 
 def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd.DataFrame:
-    from bildungsplaner.importing.template import _phase
-
     mapping = template.facilities
     assert mapping is not None
     keys, names = table.texts(mapping.key), table.texts(mapping.name)
@@ -257,7 +251,7 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
         table.require(mapping.phase_column, keep)
         for value in pd.unique(phases[keep]).tolist():
             row = int(table.rows[int(np.argmax(keep & (phases == value)))])
-            phases[phases == value] = _phase(value, f"Zeile {row}")
+            phases[phases == value] = normalize_phase(value, f"Zeile {row}")
     else:
         phases = np.full(len(keep), mapping.phase, dtype=object)
     idx = np.flatnonzero(keep)
@@ -279,8 +273,6 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
 
 
 def _regions(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd.DataFrame:
-    from bildungsplaner.importing.template import _level
-
     mapping = template.regionlist
     assert mapping is not None
     keys, names = table.texts(mapping.key), table.texts(mapping.name)
@@ -292,7 +284,7 @@ def _regions(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd
         table.require(mapping.level_column, keep)
         for value in pd.unique(levels[keep]).tolist():
             row = int(table.rows[int(np.argmax(keep & (levels == value)))])
-            levels[levels == value] = _level(value, f"Zeile {row}")
+            levels[levels == value] = normalize_level(value, f"Zeile {row}")
     else:
         levels = np.full(len(keep), mapping.level, dtype=object)
     idx = np.flatnonzero(keep)
@@ -302,7 +294,12 @@ def _regions(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd
 
 
 def apply_template(template: ImportTemplate, frame: pd.DataFrame, *, format: str, first_data_row: int = 2) -> Batch:
-    """See :meth:`ImportTemplate.apply`."""
+    """Map ``frame`` (one row per table row, columns named as in the file) to a batch as ``template`` says.
+
+    ``first_data_row`` is the file's row number of ``frame``'s first row; ``source_row`` and error
+    messages count from it. Rows in which every column the template uses is empty are skipped (with a
+    warning). Raises :class:`~bildungsplaner.UserInputError` for missing columns and bad values.
+    """
     table = _Frame(template, frame, first_data_row)
     warnings: list[str] = []
     meta: dict[str, object] = {"template": template.name}

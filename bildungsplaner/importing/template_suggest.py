@@ -35,8 +35,8 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import Target
+from bildungsplaner.importing.codes import indicator_code
 from bildungsplaner.importing.columns import parse_key_column, parse_value_column
-from bildungsplaner.importing.readers import indicator_code
 from bildungsplaner.importing.regionkeys import is_region_key, key_level, repair_leading_zero
 from bildungsplaner.importing.template import (
     FacilityMapping,
@@ -48,7 +48,7 @@ from bildungsplaner.importing.template import (
 )
 from bildungsplaner.store.models import Phase, RegionLevel
 
-__all__ = ["suggest"]
+__all__ = ["suggest_template"]
 
 SAMPLE = 500
 _TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -198,8 +198,8 @@ def _regionlist(cols: _Columns, name: str) -> ImportTemplate:
     return ImportTemplate(name, "regions", regionlist=mapping)
 
 
-def suggest(frame: pd.DataFrame, target: Target, *, name: str = "Neue Importvorlage") -> ImportTemplate:
-    """See :func:`bildungsplaner.importing.template.suggest_template` and the module docstring."""
+def suggest_template(frame: pd.DataFrame, target: Target, *, name: str = "Neue Importvorlage") -> ImportTemplate:
+    """A best guess from column names and values that the import assistant pre-fills (rules: module docstring)."""
     cols = _Columns(frame)
     if target == "observations":
         return _observations(cols, name)

@@ -44,8 +44,9 @@ from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import Batch
+from bildungsplaner.importing.codes import indicator_code
 from bildungsplaner.importing.columns import combine_codes, first_occurrences
-from bildungsplaner.importing.readers import indicator_code, read_batch, symbol_counts
+from bildungsplaner.importing.readers import read_batch, symbol_counts
 from bildungsplaner.importing.regionkeys import is_region_key
 from bildungsplaner.importing.validate import check_totals
 from bildungsplaner.progress import NullProgress, Progress

@@ -1,7 +1,7 @@
 """The mapping page of the import assistant: which column of a generic table means what.
 
 The page edits an :class:`~bildungsplaner.importing.template.ImportTemplate`: it starts from
-:func:`~bildungsplaner.importing.template.suggest_template` (or a loaded TOML template), shows it as combo
+:func:`~bildungsplaner.importing.template_suggest.suggest_template` (or a loaded TOML template), shows it as combo
 boxes per role and a table of the columns (measure/dimension/attribute), and builds the template back with
 :meth:`ImportTemplate.validate`, so the rules are those of the template file. "Vorlage speichern …" writes the
 TOML that ``bildungsplaner import --template`` and this page read.
@@ -40,8 +40,8 @@ from bildungsplaner.importing.template import (
     ObservationMapping,
     RegionListMapping,
     RegionMapping,
-    suggest_template,
 )
+from bildungsplaner.importing.template_suggest import suggest_template
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
 from bildungsplaner.ui.import_wizard import CHOICES_ROLE, VALUE_ROLE, ComboDelegate, message_for, set_choice
 from bildungsplaner.ui.models import level_label

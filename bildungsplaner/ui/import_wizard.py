@@ -3,7 +3,7 @@
 The wizard only collects choices and calls the same functions as ``bildungsplaner import``:
 :func:`~bildungsplaner.importing.sniff.sniff` on the chosen file, :func:`~bildungsplaner.importing.tables.read_table`
 (at most :data:`PREVIEW_ROWS` rows) or :func:`~bildungsplaner.importing.readers.read_batch` (GENESIS, ffcsv) for the
-preview, :func:`~bildungsplaner.importing.template.suggest_template` for the first mapping and
+preview, :func:`~bildungsplaner.importing.template_suggest.suggest_template` for the first mapping and
 :func:`~bildungsplaner.services.importing.import_file` for the check (``dry_run=True``) and the import.
 
 Nothing is written to the workspace before the user presses "Importieren" on the check page; the dry run

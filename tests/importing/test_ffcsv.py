@@ -9,7 +9,8 @@ import pytest
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS
-from bildungsplaner.importing.ffcsv import FlatFileError, is_ffcsv_header, parse_ffcsv
+from bildungsplaner.importing.ffcsv import FlatFileError, parse_ffcsv
+from bildungsplaner.importing.ffcsv_header import is_ffcsv_header
 from bildungsplaner.importing.genesis import dimensions_of, parse_genesis_table
 from bildungsplaner.store import dimensions as dims
 

@@ -23,8 +23,9 @@ from bildungsplaner.importing.template import (
     RegionListMapping,
     RegionMapping,
     TemplateError,
-    suggest_template,
 )
+from bildungsplaner.importing.template_apply import apply_template
+from bildungsplaner.importing.template_suggest import suggest_template
 
 REAL_DATA = Path(__file__).resolve().parents[3] / "shared" / "real-data"
 NRW = "nrw_schulverzeichnis_2024_25_sozialindex.csv"
@@ -214,7 +215,7 @@ def test_observations_are_melted_one_per_row_and_measure() -> None:
         Einwohner=["24.512", "25.044", None, "-", "."],
         Anteil=["49,5", "50,5", None, "", "12,5 p"],
     )
-    batch = template.apply(table, format="xlsx", first_data_row=5)
+    batch = apply_template(template, table, format="xlsx", first_data_row=5)
     rows = batch.rows
     assert tuple(rows.columns) == COLUMNS["observations"] and batch.target == "observations"
     assert batch.format == "xlsx" and batch.rows_read == 5 and batch.title == "Einwohner nach Geschlecht"
@@ -247,12 +248,12 @@ def test_spreadsheet_cells_fixed_period_and_loose_column_names() -> None:
     table = pd.DataFrame({" AGS ": [5978004.0, 5978008.0],
                           "Stichtag": [datetime(2024, 12, 31), datetime(2023, 12, 31)],
                           "Wert": [1.5, 2]})
-    rows = template.apply(table, format="xlsx").rows
+    rows = apply_template(template, table, format="xlsx").rows
     assert rows.region_key.tolist() == ["5978004", "5978008"]  # the service repairs the leading zero
     assert rows.period.tolist() == ["2024-12-31", "2023-12-31"] == rows.period_iso.tolist()
     assert rows.value.tolist() == [1.5, 2.0] and rows.dimensions.tolist() == ["", ""]
     template.observations = ObservationMapping([Measure("Wert")], fixed_period="31.12.2024")  # type: ignore[union-attr]
-    rows = template.apply(table, format="xlsx").rows
+    rows = apply_template(template, table, format="xlsx").rows
     assert rows.period.tolist() == ["31.12.2024"] * 2 and rows.period_iso.tolist() == ["2024-12-31"] * 2
 
 
@@ -260,12 +261,12 @@ def test_missing_columns_are_listed_with_the_available_ones() -> None:
     template = ImportTemplate.loads(OBSERVATIONS)
     table = frame(AGS=["05978004"], Jahr=["2024"], Einwohner=["1"])
     with pytest.raises(UserInputError) as info:
-        template.apply(table, format="csv")
+        apply_template(template, table, format="csv")
     assert str(info.value) == ("Die Tabelle hat keine Spalten „Gemeinde“, „Geschlecht“, „Anteil“ "
                                "(vorhanden: „AGS“, „Jahr“, „Einwohner“).")
     table = frame(AGS=["1"], Gemeinde=["a"], Jahr=["2024"], Geschlecht=["m"], Einwohner=["1"])
     with pytest.raises(UserInputError, match=r"^Die Tabelle hat keine Spalte „Anteil“ "):
-        template.apply(table, format="csv")
+        apply_template(template, table, format="csv")
 
 
 @pytest.mark.parametrize(
@@ -281,7 +282,8 @@ def test_bad_values_name_row_and_column(change: dict, message: str) -> None:
     columns = {"AGS": ["05978004", "05978008"], "Gemeinde": ["a", "b"], "Jahr": ["2024", "2024"],
                "Geschlecht": ["m", "w"], "Einwohner": ["1", "2"], "Anteil": ["1", "2"]}
     with pytest.raises(UserInputError) as info:
-        ImportTemplate.loads(OBSERVATIONS).apply(frame(**{**columns, **change}), format="csv", first_data_row=10)
+        apply_template(ImportTemplate.loads(OBSERVATIONS), frame(**{**columns, **change}), format="csv",
+                       first_data_row=10)
     assert str(info.value) == message
 
 
@@ -294,7 +296,7 @@ def test_facilities_on_a_small_table() -> None:
                   Bereich=["frühkindliche Bildung", "FRUEHKINDLICH", None], Gemeinde=["Bergkamen", "Bönen", None],
                   Straße=["Am Markt 1", None, None], PLZ=[59192.0, "59199", None], Ort=["Bergkamen", "Bönen", None],
                   Plätze=["75", ".", None])
-    batch = template.apply(table, format="xlsx")
+    batch = apply_template(template, table, format="xlsx")
     rows = batch.rows
     assert tuple(rows.columns) == COLUMNS["facilities"] and len(rows) == 2
     assert rows.key.tolist() == ["101", "102"] and rows.kind.tolist() == ["Kita", "Kita"]
@@ -305,7 +307,7 @@ def test_facilities_on_a_small_table() -> None:
     assert rows.region_name.tolist() == ["Bergkamen", "Bönen"] and rows.source_row.tolist() == [2, 3]
     table.loc[1, "Bereich"] = "Krippe"
     with pytest.raises(UserInputError, match=r"^Zeile 3: Bildungsphase „Krippe“ ist unbekannt"):
-        template.apply(table, format="xlsx")
+        apply_template(template, table, format="xlsx")
 
 
 def test_facility_attributes_keep_text_as_text_and_numbers_as_numbers() -> None:
@@ -319,7 +321,7 @@ def test_facility_attributes_keep_text_as_text_and_numbers_as_numbers() -> None:
                   Anschrift=["Rathausplatz 1, 59423 Unna", None, "Markt 2"],
                   Schüler=[212.0, "1.204", "."],
                   Zügigkeit=[2.0, "k. A.", "3"])  # a column mixing numbers and text stays text
-    attributes = template.apply(table, format="xlsx").rows.attributes.tolist()
+    attributes = apply_template(template, table, format="xlsx").rows.attributes.tolist()
     assert attributes == [
         {"traeger": "Stadt Unna", "adresse": "Rathausplatz 1, 59423 Unna", "schueler": 212.0, "zuegig": "2"},
         {"traeger": "Ev. Kirchengemeinde Kamen", "adresse": None, "schueler": 1204.0, "zuegig": "k. A."},
@@ -333,20 +335,20 @@ def test_regions_on_a_small_table() -> None:
                                                            parent="AGS"))
     table = frame(Nr=["SR01", "SR02"], Sozialraum=["Mitte", "Nord"], Ebene=["Sozialraum", "stadtteil"],
                   AGS=["05978004", None])
-    rows = template.apply(table, format="csv").rows
+    rows = apply_template(template, table, format="csv").rows
     assert tuple(rows.columns) == COLUMNS["regions"]
     assert rows.to_dict("list") == {"key": ["SR01", "SR02"], "name": ["Mitte", "Nord"],
                                     "level": ["sozialraum", "stadtteil"], "parent_key": ["05978004", None],
                                     "source_row": [2, 3]}
     table.loc[0, "Ebene"] = "Quartier"
     with pytest.raises(UserInputError, match=r"^Zeile 2: Ebene „Quartier“ ist unbekannt"):
-        template.apply(table, format="csv")
+        apply_template(template, table, format="csv")
 
 
 def test_real_nrw_school_list_as_facilities() -> None:
     table = load_nrw()
     template = ImportTemplate.loads(documented_examples()[1])  # the documented example works on the real list
-    batch = template.apply(table, format="csv")
+    batch = apply_template(template, table, format="csv")
     rows = batch.rows
     assert len(rows) == batch.rows_read == 5407 and batch.warnings == []
     assert batch.meta["template"] == "NRW Schulliste mit Sozialindex"
@@ -373,7 +375,7 @@ def test_suggest_facilities_for_the_nrw_school_list() -> None:
         key="Schulnummer", name="Amtliche Bezeichnung 1", kind="Schulform", phase="Schule",
         address=["Straße und Hausnummer", "Postleitzahl", "Ort"],
         attributes={"anzahl": "Anzahl", "sozialindex": "Sozialindex"})
-    batch = template.validate().apply(table, format="csv")
+    batch = apply_template(template.validate(), table, format="csv")
     assert len(batch.rows) == 5407
 
 
@@ -387,7 +389,7 @@ def test_suggest_facilities_keeps_the_traeger_of_a_school_list_as_a_text_attribu
     assert template.facilities is not None and template.facilities.key == "Schulnummer"
     assert template.facilities.attributes == {"schueler": "Schüler", "traeger": "Träger"}
     template.facilities.fixed_kind = "Grundschule"
-    attributes = template.validate().apply(table, format="xlsx").rows.attributes.tolist()
+    attributes = apply_template(template.validate(), table, format="xlsx").rows.attributes.tolist()
     assert attributes[0] == {"schueler": 180.0, "traeger": "Stadt Bergkamen"}
 
 
@@ -400,7 +402,7 @@ def test_suggest_observations_and_regions() -> None:
     assert template.regions == RegionMapping(key="Gemeindeschlüssel", name="Gemeinde")
     assert template.observations == ObservationMapping([Measure("Einwohner")], period="Jahr",
                                                        dimensions=["Geschlecht"])
-    assert template.validate().apply(table, format="csv").rows.value.tolist() == [48000.0, 18000.0]
+    assert apply_template(template.validate(), table, format="csv").rows.value.tolist() == [48000.0, 18000.0]
 
     regions = suggest_template(frame(**{"Sozialraum-Nr": ["1", "2"], "Sozialraum": ["Mitte", "Nord"],
                                         "Gemeinde-AGS": ["05978004", "05978004"]}), "regions")
