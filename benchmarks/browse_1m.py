@@ -114,7 +114,7 @@ def stage_model(frame: pd.DataFrame, unit: str, base: float, repeat: int) -> Non
     """(c) The observation table model filled with ``frame``, then sorted by value and filtered."""
     from PySide6.QtCore import QModelIndex, Qt
 
-    from bildungsplaner.ui.models import ObservationTableModel
+    from bildungsplaner.ui.data.models import ObservationTableModel
 
     root = QModelIndex()
     reset_peak()

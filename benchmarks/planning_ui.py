@@ -44,8 +44,8 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from bildungsplaner.services.planning_inputs import ScenarioInputs, inputs_key
-    from bildungsplaner.ui import tasks
-    from bildungsplaner.ui.planning_editor import PlanningEditor
+    from bildungsplaner.ui.common import tasks
+    from bildungsplaner.ui.planning.editor import PlanningEditor
 
     spec, frame = scenario(args.n)
     editor = PlanningEditor(tasks.TaskRunner())

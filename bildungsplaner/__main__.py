@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bildungsplaner.cli import export
 
     if args.command == "export" and export.output_format(args) == "pdf":
-        from bildungsplaner.ui.pdf import render_html_to_pdf
+        from bildungsplaner.ui.common.pdf import render_html_to_pdf
 
         export.PDF_RENDERER = render_html_to_pdf
     if args.command:

@@ -7,7 +7,7 @@ warnings and symbol legend. Numbers use German separators, „.“ for a missing
 workbook's (their numbers stand in the overview table). Disclosure control exists only in the workbook; the
 service refuses a PDF with it.
 
-Layout contract with the renderer (:mod:`bildungsplaner.ui.pdf`): tables are never nested, every table row is
+Layout contract with the renderer (:mod:`bildungsplaner.ui.common.pdf`): tables are never nested, every table row is
 one ``<tr>…</tr>`` and the header rows of a table are its ``<thead>``, so that the renderer can split a table
 between two rows (to keep at least two rows of a table together on a page).
 """

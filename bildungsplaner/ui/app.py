@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from bildungsplaner import APP_NAME, __version__, paths
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.settings import Settings
-from bildungsplaner.ui.dialogs import error_text
+from bildungsplaner.ui.common.dialogs import error_text
 from bildungsplaner.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,7 @@ def first_start(window: MainWindow) -> None:
     """No workspace yet: ask for the user's Kreis and create the user's workspace for it in the data folder;
     „Demo öffnen“ opens the demo (its own file) instead. Cancel leaves the window empty."""
     from bildungsplaner.services.workspace import create_workspace
-    from bildungsplaner.ui.home_dialog import HomeRegionDialog
+    from bildungsplaner.ui.workspace.home import HomeRegionDialog
 
     dialog = HomeRegionDialog(window, first_start=True)
     if dialog.exec() != HomeRegionDialog.DialogCode.Accepted:

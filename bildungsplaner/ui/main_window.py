@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner import APP_NAME, WORKSPACE_SUFFIX, UserInputError, paths
+from bildungsplaner.formatting import format_number
 from bildungsplaner.progress import Cancelled
 from bildungsplaner.services.browse import DatasetRow, IndicatorRow, Overview, RegionIndex, load_overview
 from bildungsplaner.services.home import home_region
@@ -41,19 +42,19 @@ from bildungsplaner.services.workspace import (
     open_workspace,
 )
 from bildungsplaner.settings import Settings
-from bildungsplaner.ui import tasks
-from bildungsplaner.ui.browser import DataBrowser
-from bildungsplaner.ui.dialogs import guarded, show_about, show_error
-from bildungsplaner.ui.export_dialog import ExportPanel
-from bildungsplaner.ui.help import HelpDialog, LicenseDialog
-from bildungsplaner.ui.home_dialog import HomeRegionDialog
-from bildungsplaner.ui.import_pages import local_files
-from bildungsplaner.ui.import_wizard import ImportWizard
-from bildungsplaner.ui.models import format_number
-from bildungsplaner.ui.panels import FacilityPanel, ImportPage, IndicatorPanel, RegionPanel
-from bildungsplaner.ui.planning_editor import PlanningEditor
-from bildungsplaner.ui.sidebar import SidebarToggle
-from bildungsplaner.ui.watch import WorkspaceWatcher
+from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.dialogs import guarded, show_about, show_error
+from bildungsplaner.ui.common.help import HelpDialog, LicenseDialog
+from bildungsplaner.ui.common.sidebar import SidebarToggle
+from bildungsplaner.ui.data.browser import DataBrowser
+from bildungsplaner.ui.data.panels import FacilityPanel, IndicatorPanel, RegionPanel
+from bildungsplaner.ui.exporting.panel import ExportPanel
+from bildungsplaner.ui.importing.history import ImportHistoryPage
+from bildungsplaner.ui.importing.pages import local_files
+from bildungsplaner.ui.importing.wizard import ImportWizard
+from bildungsplaner.ui.planning.editor import PlanningEditor
+from bildungsplaner.ui.workspace.home import HomeRegionDialog
+from bildungsplaner.ui.workspace.watch import WorkspaceWatcher
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_central()
         self._build_menus()
-        self.import_page = ImportPage(self.import_action)
+        self.import_page = ImportHistoryPage(self.import_action)
         self.import_page.delete_requested.connect(self.delete_import)
         self.areas.insertTab(1, self.import_page, QCoreApplication.translate("MainWindow", "Import"))
         self._build_sidebar_toggle()
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
 
     def _build_sidebar_toggle(self) -> None:
         """Menu Ansicht › Seitenleiste (Strg+B) and a button beside the area tabs; the side panel hides itself on
-        Planung and Export, the user's explicit choice per area is kept (:mod:`bildungsplaner.ui.sidebar`)."""
+        Planung and Export, the user's explicit choice per area is kept (:mod:`bildungsplaner.ui.common.sidebar`)."""
         self.sidebar = SidebarToggle(self.left_splitter, self.areas, {
             self.browser: "daten", self.import_page: "import", self.planning: "planung", self.export_panel: "export"},
             lambda: self.settings, self)

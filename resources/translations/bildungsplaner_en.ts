@@ -4,8 +4,8 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../bildungsplaner/ui/export_dialog.py" line="+47"/>
-        <location filename="../../bildungsplaner/ui/pivot.py" line="+191"/>
+        <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+47"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+191"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>Exporting “{name}” …</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+54"/>
+        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+54"/>
         <source>Hare-Niemeyer (größter Rest)</source>
         <translation>Hare-Niemeyer (largest remainder)</translation>
     </message>
@@ -258,18 +258,18 @@
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/pivot.py" line="-105"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="-105"/>
         <source>Zeichen „{flag}“: {text}</source>
         <translation>Symbol “{flag}”: {text}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+0"/>
+        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+0"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+11"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+29"/>
         <source>Gebiete in Zeilen</source>
         <translation>Regions in rows</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>Save pivot table as</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_allocation.py" line="+1"/>
+        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+1"/>
         <source>Fehlende Werte</source>
         <translation>Missing values</translation>
     </message>
@@ -449,7 +449,7 @@
         <translation>{count} recipients, allocated: {sum} {unit} ({method})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_compare.py" line="+51"/>
+        <location filename="../../bildungsplaner/ui/planning/compare.py" line="+52"/>
         <source>&amp;Vergleichen</source>
         <translation>&amp;Compare</translation>
     </message>
@@ -474,7 +474,7 @@
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="+65"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+65"/>
         <source>„{text}“ ist keine Zahl.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
@@ -534,13 +534,13 @@
         <translation>&amp;Base year:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../bildungsplaner/ui/planning_new_demand.py" line="+75"/>
+        <location filename="../../bildungsplaner/ui/planning/new_demand.py" line="+75"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+1"/>
         <source>Prognose&amp;horizont:</source>
         <translation>Forecast &amp;horizon:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+1"/>
         <source>&amp;Geburten:</source>
         <translation>Bir&amp;ths:</translation>
     </message>
@@ -551,17 +551,17 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="+415"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+269"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+415"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+271"/>
         <location line="+53"/>
-        <location line="+44"/>
+        <location filename="../../bildungsplaner/ui/common/labels.py" line="+46"/>
         <source>Bedarf</source>
         <translation>Demand</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+146"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-96"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-52"/>
         <source>Alter</source>
         <translation>Ages</translation>
     </message>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+13"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+13"/>
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
@@ -658,7 +658,7 @@
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_editor.py" line="-286"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="-286"/>
         <source>Neu</source>
         <extracomment>the scenario list&apos;s width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
         <translation>New</translation>
@@ -670,7 +670,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+75"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+75"/>
         <source>Szenario</source>
         <translation>Scenario</translation>
     </message>
@@ -781,7 +781,7 @@
     </message>
     <message>
         <location line="+37"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+8"/>
+        <location filename="../../bildungsplaner/ui/common/labels.py" line="-1"/>
         <source>Verteilung</source>
         <translation>Allocation</translation>
     </message>
@@ -892,7 +892,7 @@
         <translation>Scenario file (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-262"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-254"/>
         <source>ja</source>
         <extracomment>background of a subtotal or grand total row GENESIS symbols (Zeichenerklärung) shown instead of a number shown for a missing (NaN) number</extracomment>
         <translation>yes</translation>
@@ -972,15 +972,15 @@
         <translation>Tick: this recipient keeps its allocation fixed</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/pivot.py" line="-93"/>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="+105"/>
+        <location filename="../../bildungsplaner/ui/planning/widgets.py" line="+109"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+105"/>
         <location line="+53"/>
-        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="+107"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="-93"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-140"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-140"/>
         <location line="+148"/>
         <source>Summe {name} ({count})</source>
         <translation>Total {name} ({count})</translation>
@@ -1053,7 +1053,7 @@
         <translation>Changed on {date}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/completers.py" line="+85"/>
+        <location filename="../../bildungsplaner/ui/common/completers.py" line="+85"/>
         <source>alle Gebiete</source>
         <translation>all regions</translation>
     </message>
@@ -1063,7 +1063,7 @@
         <translation>no region with this key – pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_widgets.py" line="-21"/>
+        <location filename="../../bildungsplaner/ui/planning/widgets.py" line="-21"/>
         <source>Die Empfänger nach dem übergeordneten Gebiet zusammenfassen, mit Zwischensummen</source>
         <extracomment>the last result (None: none yet or failed)</extracomment>
         <translation>Group the recipients by the region above them, with subtotals</translation>
@@ -1124,7 +1124,7 @@
         <translation>Demand and places per year (all areas)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/help.py" line="+92"/>
+        <location filename="../../bildungsplaner/ui/common/help.py" line="+92"/>
         <source>{app} – Handbuch</source>
         <extracomment>The handbook&apos;s topics (anchors of ``hilfe.html``) that the program opens it at.</extracomment>
         <translation>{app} – Handbook</translation>
@@ -1180,7 +1180,7 @@
         <translation>{file} cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_demand.py" line="-183"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="-183"/>
         <location line="+157"/>
         <source>Quote ohne Rechtsanspruch</source>
         <translation>Rate without entitlement</translation>
@@ -1196,7 +1196,7 @@
         <translation>Only for an all-day school line (GaFöG).</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_models.py" line="-117"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-117"/>
         <source>„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = &quot;zero&quot;), siehe Hinweise</source>
         <translation>“.”: the value is missing; counted as 0 in the need (missing = &quot;zero&quot;), see the notes</translation>
     </message>
@@ -1241,7 +1241,7 @@
         <translation>of which: demand of the entitled grades; </translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/home_dialog.py" line="+40"/>
+        <location filename="../../bildungsplaner/ui/workspace/home.py" line="+40"/>
         <source>Willkommen bei Bildungsplaner</source>
         <translation>Welcome to Bildungsplaner</translation>
     </message>
@@ -1266,13 +1266,13 @@
         <translation>Name or key, e.g. Unna or 05978</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/help.py" line="-133"/>
-        <location filename="../../bildungsplaner/ui/home_dialog.py" line="+2"/>
+        <location line="+2"/>
+        <location filename="../../bildungsplaner/ui/common/help.py" line="-133"/>
         <source>&amp;Suchen:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/home_dialog.py" line="+16"/>
+        <location line="+16"/>
         <source>Kreise und kreisfreie Städte</source>
         <translation>Districts and district-free cities</translation>
     </message>
@@ -1292,7 +1292,7 @@
         <translation>Look at the fictional Kreis Lindental (a file of its own)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_new_demand.py" line="-30"/>
+        <location filename="../../bildungsplaner/ui/planning/new_demand.py" line="-30"/>
         <source>Neues Bedarfsszenario</source>
         <translation>New demand scenario</translation>
     </message>
@@ -1342,7 +1342,7 @@
         <translation>A scenario “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/sidebar.py" line="+47"/>
+        <location filename="../../bildungsplaner/ui/common/sidebar.py" line="+47"/>
         <source>&amp;Seitenleiste</source>
         <extracomment>the areas on which the side panel is hidden unless the user shows it</extracomment>
         <translation>&amp;Sidebar</translation>
@@ -1369,7 +1369,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/browser.py" line="+82"/>
+        <location filename="../../bildungsplaner/ui/data/browser.py" line="+83"/>
         <source>Untergeordnete Gebiete einbeziehen</source>
         <translation>Include subordinate areas</translation>
     </message>
@@ -1457,7 +1457,7 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../bildungsplaner/ui/chart.py" line="+105"/>
+        <location filename="../../bildungsplaner/ui/data/chart.py" line="+98"/>
         <source>Zeitraum für das Balkendiagramm, wenn mehrere Gebiete gewählt sind</source>
         <extracomment>Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“). Totals that differ from their parts and similar remarks (German sentences). After every redraw (new data or another dimension choice): the pivot follows the chart&apos;s choices.</extracomment>
         <translation>Period for the bar chart when several areas are selected</translation>
@@ -1516,7 +1516,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../bildungsplaner/ui/dialogs.py" line="+29"/>
+        <location filename="../../bildungsplaner/ui/common/dialogs.py" line="+29"/>
         <source>Interner Fehler: {error}</source>
         <translation>Internal error: {error}</translation>
     </message>
@@ -1569,7 +1569,7 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../bildungsplaner/ui/models.py" line="+57"/>
+        <location filename="../../bildungsplaner/ui/common/labels.py" line="-32"/>
         <source>genau null</source>
         <translation>exactly zero</translation>
     </message>
@@ -1622,7 +1622,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../bildungsplaner/ui/import_check.py" line="+51"/>
+        <location filename="../../bildungsplaner/ui/importing/check.py" line="+56"/>
         <source>Tabelle: {table}</source>
         <translation>Table: {table}</translation>
     </message>
@@ -1769,7 +1769,7 @@
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/import_mapping.py" line="+62"/>
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+66"/>
         <source>Beobachtungen (Werte je Gebiet und Zeitraum)</source>
         <translation>Observations (values per area and period)</translation>
     </message>
@@ -1977,14 +1977,14 @@
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+222"/>
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="-269"/>
         <location line="+270"/>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="+553"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="-262"/>
         <source>Spalten mi&amp;t Werten:</source>
         <translation>Columns wi&amp;th values:</translation>
     </message>
@@ -2057,7 +2057,7 @@
         <translation>Attribute name</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/import_pages.py" line="+79"/>
+        <location filename="../../bildungsplaner/ui/importing/pages.py" line="+65"/>
         <source>Datei wählen</source>
         <translation>Choose a file</translation>
     </message>
@@ -2129,7 +2129,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-78"/>
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-78"/>
         <location line="+24"/>
         <source>Vorschau</source>
         <extracomment>GENESIS/ffcsv: the whole file as read (for its metadata) where the data end: the last N non-empty rows are no data / stop at the first empty row (None: found)</extracomment>
@@ -2233,14 +2233,13 @@
         <translation> (as of {stand})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/import_wizard.py" line="-305"/>
-        <location line="+209"/>
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-96"/>
+        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+235"/>
         <source>Abbrechen</source>
-        <extracomment>Formats whose structure says what every cell is (no mapping page).</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+70"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
@@ -2301,8 +2300,9 @@
         <translation>Sheets: {sheets}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-7"/>
         <source>Daten importieren</source>
+        <extracomment>Formats whose structure says what every cell is (no mapping page).</extracomment>
         <translation>Import data</translation>
     </message>
     <message>
@@ -2365,7 +2365,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+62"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+63"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
@@ -2648,7 +2648,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../bildungsplaner/ui/models.py" line="+20"/>
+        <location filename="../../bildungsplaner/ui/common/models.py" line="+35"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -2658,32 +2658,32 @@
         <translation>no</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <location line="+93"/>
-        <location line="+70"/>
+        <location filename="../../bildungsplaner/ui/data/models.py" line="+128"/>
+        <location line="+40"/>
+        <location line="+29"/>
         <location line="+51"/>
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+212"/>
+        <location line="-119"/>
+        <location line="+118"/>
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-95"/>
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location filename="../../bildungsplaner/ui/importing/history.py" line="+59"/>
         <source>Werte</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="+2"/>
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
@@ -2699,18 +2699,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+67"/>
+        <location line="+26"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-64"/>
-        <location line="+65"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location filename="../../bildungsplaner/ui/importing/history.py" line="-21"/>
         <source>Stand: {stand}</source>
         <translation>As of: {stand}</translation>
     </message>
@@ -2765,7 +2765,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../bildungsplaner/ui/data/models.py" line="-14"/>
         <source>Merkmal</source>
         <translation>Attribute</translation>
     </message>
@@ -2809,7 +2809,7 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/panels.py" line="+97"/>
+        <location filename="../../bildungsplaner/ui/data/panels.py" line="+52"/>
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
@@ -2839,7 +2839,7 @@
         <translation>All kinds ({count})</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../bildungsplaner/ui/importing/history.py" line="+23"/>
         <source>Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen.</source>
         <translation>Bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, flat file), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xlsm, xls, ods, csv). You can also simply drag a file onto the window.</translation>
     </message>
@@ -2892,7 +2892,7 @@
 <context>
     <name>PlanningEditor</name>
     <message>
-        <location filename="../../bildungsplaner/ui/planning_templates.py" line="+37"/>
+        <location filename="../../bildungsplaner/ui/planning/templates.py" line="+37"/>
         <source>Neue Verteilung</source>
         <translation>New allocation</translation>
     </message>
@@ -2905,7 +2905,7 @@
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../bildungsplaner/ui/models.py" line="-374"/>
+        <location filename="../../bildungsplaner/ui/common/labels.py" line="+5"/>
         <source>Bund</source>
         <translation>Federation</translation>
     </message>
@@ -2958,7 +2958,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../bildungsplaner/ui/tasks.py" line="+103"/>
+        <location filename="../../bildungsplaner/ui/common/tasks.py" line="+103"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>

@@ -63,7 +63,7 @@ def lines_report(count: int) -> Report:
 
 @pytest.mark.parametrize("count", range(30, 49))
 def test_no_page_holds_a_single_table_line(count: int, tmp_path: Path) -> None:
-    from bildungsplaner.ui.pdf import render_html_to_pdf
+    from bildungsplaner.ui.common.pdf import render_html_to_pdf
 
     pdf = tmp_path / "bericht.pdf"
     render_html_to_pdf(report_html(lines_report(count)), pdf)

@@ -14,7 +14,7 @@ pytest.importorskip("PySide6")
 @pytest.fixture(autouse=True)
 def synchronous_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tasks run inline (no worker thread, no progress dialog), so tests see results at once."""
-    from bildungsplaner.ui import tasks
+    from bildungsplaner.ui.common import tasks
 
     monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
 
@@ -66,7 +66,7 @@ class HomeRegionChoice:
 @pytest.fixture(autouse=True)
 def home_region_choice(monkeypatch: pytest.MonkeyPatch) -> HomeRegionChoice:
     """The home-region dialog answers Kreis Unna unless a test sets ``key`` (``None``: cancel) or ``demo``."""
-    from bildungsplaner.ui.home_dialog import HomeRegionDialog
+    from bildungsplaner.ui.workspace.home import HomeRegionDialog
 
     choice = HomeRegionChoice()
 

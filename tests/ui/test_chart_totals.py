@@ -12,7 +12,7 @@ from realdata import real_file
 from bildungsplaner.services import browse
 from bildungsplaner.services.aggregate import ALL
 from bildungsplaner.services.importing import import_file
-from bildungsplaner.ui.chart import ChartWidget
+from bildungsplaner.ui.data.chart import ChartWidget
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from bildungsplaner import UserInputError
 from bildungsplaner.settings import Settings
-from bildungsplaner.ui import export_dialog
+from bildungsplaner.ui.exporting import panel as export_panel
 from bildungsplaner.ui.main_window import MainWindow
 
 ALLOCATION = "Schulsozialarbeit Grundschulen 2027"
@@ -88,7 +88,7 @@ def test_export_error_shows_the_german_message(window: MainWindow, tmp_path: Pat
     def broken(*args: Any, **kwargs: Any) -> Path:
         raise UserInputError("Für „BEV_ALTER“ gibt es keine Werte.")
 
-    monkeypatch.setattr(export_dialog, "run_export", broken)
+    monkeypatch.setattr(export_panel, "run_export", broken)
     panel = window.export_panel
     panel.target.setText(str(tmp_path / "x.xlsx"))
     panel.export_button.click()
@@ -118,7 +118,7 @@ def test_switching_workspaces_reads_the_scenarios_once_and_only_from_the_open_on
         return real(ws)
 
     monkeypatch.setattr(scenario_service, "list_scenarios", recording)
-    monkeypatch.setattr(export_dialog, "list_scenarios", recording, raising=False)  # however it is imported
+    monkeypatch.setattr(export_panel, "list_scenarios", recording, raising=False)  # however it is imported
     other = open_workspace(other_path)
     window.set_workspace(other, owns=False)
     assert read == [other_path]  # not the workspace just closed, and not twice

@@ -25,7 +25,7 @@ from bildungsplaner.services.importing import import_file
 from bildungsplaner.services.planning import run_scenario
 from bildungsplaner.settings import Settings
 from bildungsplaner.store.models import Facility, Region
-from bildungsplaner.ui.help import TOPICS, HelpDialog
+from bildungsplaner.ui.common.help import TOPICS, HelpDialog
 from bildungsplaner.ui.main_window import MainWindow
 
 

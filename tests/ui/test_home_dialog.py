@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from bildungsplaner.services.home import home_region
 from bildungsplaner.settings import Settings
 from bildungsplaner.ui import app as ui_app
-from bildungsplaner.ui.home_dialog import KEY_ROLE, HomeRegionDialog
 from bildungsplaner.ui.main_window import MainWindow
+from bildungsplaner.ui.workspace.home import KEY_ROLE, HomeRegionDialog
 
 
 def test_search_by_name_or_key(qtbot: Any) -> None:

@@ -13,7 +13,7 @@ from bildungsplaner.services import browse
 from bildungsplaner.services.workspace import create_workspace
 from bildungsplaner.settings import Settings
 from bildungsplaner.store.database import open_workspace
-from bildungsplaner.ui.import_wizard import ImportWizard
+from bildungsplaner.ui.importing.wizard import ImportWizard
 from bildungsplaner.ui.main_window import MainWindow
 
 

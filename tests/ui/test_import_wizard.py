@@ -15,9 +15,10 @@ from sqlalchemy import func, select
 from bildungsplaner.importing.template import ImportTemplate
 from bildungsplaner.settings import Settings
 from bildungsplaner.store.models import AuditEntry, Dataset, Indicator, Observation, Region
-from bildungsplaner.ui import import_wizard as wizard_module
-from bildungsplaner.ui.import_mapping import ATTRIBUTE, DIMENSION, MEASURE, NONE
-from bildungsplaner.ui.import_wizard import DataFrameModel, ImportWizard
+from bildungsplaner.ui.importing import wizard as wizard_module
+from bildungsplaner.ui.importing.mapping import ATTRIBUTE, DIMENSION, MEASURE, NONE
+from bildungsplaner.ui.importing.widgets import DataFrameModel
+from bildungsplaner.ui.importing.wizard import ImportWizard
 from bildungsplaner.ui.main_window import MainWindow
 
 GENESIS = "genesis_12411-01-01-5_00.csv"

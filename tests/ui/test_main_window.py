@@ -16,7 +16,7 @@ from bildungsplaner import __version__, paths
 from bildungsplaner.progress import Cancelled
 from bildungsplaner.settings import Settings
 from bildungsplaner.ui import app as ui_app
-from bildungsplaner.ui import tasks
+from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parents[2]
@@ -119,7 +119,7 @@ def test_filter_narrows_rows_and_ctrl_f_focuses_it(qtbot: Any, window: MainWindo
 
 
 def test_cancelled_and_failed_loads(window: MainWindow, message_boxes: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bildungsplaner.ui import browser as browser_module
+    from bildungsplaner.ui.data import browser as browser_module
 
     def cancelled(*args: Any, **kwargs: Any) -> Any:
         raise Cancelled()
@@ -543,7 +543,7 @@ def test_every_string_of_the_interface_is_in_the_translation_file(tmp_path: Path
         pytest.skip("pyside6-lupdate not available")
     ts = tmp_path / "bildungsplaner_en.ts"
     ts.write_bytes((REPO / "resources" / "translations" / "bildungsplaner_en.ts").read_bytes())
-    sources = sorted(str(p) for p in (REPO / "bildungsplaner" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "bildungsplaner" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(ts)], check=True, capture_output=True, cwd=REPO)
     new = [m.findtext("source") for m in ET.parse(ts).getroot().iter("message")
            if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
@@ -563,7 +563,7 @@ def test_run_gui_opens_given_workspace(qapp: Any, demo_file: Path, monkeypatch: 
 def test_run_gui_first_start_asks_for_the_kreis_and_reports_errors(qapp: Any, tmp_path: Path, message_boxes: Any,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from bildungsplaner.services.home import home_region
-    from bildungsplaner.ui.home_dialog import HomeRegionDialog
+    from bildungsplaner.ui.workspace.home import HomeRegionDialog
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(qapp, "exec", lambda: 0)

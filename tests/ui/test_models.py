@@ -9,22 +9,20 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 
+from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.progress import Cancelled, RecordingProgress
 from bildungsplaner.services import browse
 from bildungsplaner.services.aggregate import ALL, default_choices
 from bildungsplaner.services.browse import IndicatorRow, RegionIndex, RegionRow
-from bildungsplaner.ui.chart import ChartWidget, chart_data
-from bildungsplaner.ui.models import (
-    SORT_ROLE,
+from bildungsplaner.ui.common.models import SORT_ROLE
+from bildungsplaner.ui.data.chart import ChartWidget, chart_data
+from bildungsplaner.ui.data.models import (
     AttributeTableModel,
     FacilityTableModel,
     IndicatorTableModel,
     ObservationProxyModel,
     ObservationTableModel,
     RegionTreeModel,
-    decimals_for,
-    format_number,
-    format_period,
 )
 
 REGIONS = [

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication
 
 from bildungsplaner.services.aggregate import load_pivot
 from bildungsplaner.settings import Settings
+from bildungsplaner.ui.data.pivot import PivotTableModel
 from bildungsplaner.ui.main_window import MainWindow
-from bildungsplaner.ui.pivot import PivotTableModel
 
 GEMEINDEN = ("05999001", "05999002", "05999003")
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from bildungsplaner.services.scenarios import SavedScenario
-from bildungsplaner.ui.planning_compare import ComparisonView
+from bildungsplaner.ui.planning.compare import ComparisonView
 
 
 def saved(name: str, kind: str) -> SavedScenario:

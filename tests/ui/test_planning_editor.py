@@ -18,9 +18,9 @@ from bildungsplaner.services.planning_inputs import collect_inputs, compute
 from bildungsplaner.services.scenarios import get_scenario, list_scenarios
 from bildungsplaner.settings import Settings
 from bildungsplaner.ui.main_window import MainWindow
-from bildungsplaner.ui.planning_commands import Edit
-from bildungsplaner.ui.planning_editor import PlanningEditor
-from bildungsplaner.ui.planning_models import AllocationResultModel
+from bildungsplaner.ui.planning.commands import Edit
+from bildungsplaner.ui.planning.editor import PlanningEditor
+from bildungsplaner.ui.planning.models import AllocationResultModel
 
 ALLOCATION = "Schulsozialarbeit Grundschulen 2027"
 DEMAND = "Kita- und Ganztagsbedarf 2025-2030"
@@ -197,7 +197,7 @@ def test_duplicate_rename_delete(window: MainWindow, editor: PlanningEditor, dem
 
 def test_new_scenarios_from_templates(window: MainWindow, demo_workspace: Any,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from bildungsplaner.ui.planning_new_demand import NewDemandDialog
+    from bildungsplaner.ui.planning.new_demand import NewDemandDialog
 
     monkeypatch.setattr(NewDemandDialog, "exec", lambda dialog: NewDemandDialog.DialogCode.Accepted)
     editor = window.planning

@@ -17,7 +17,7 @@ from bildungsplaner.services.scenarios import get_scenario, list_scenarios
 from bildungsplaner.settings import Settings
 from bildungsplaner.store.database import open_workspace
 from bildungsplaner.ui.main_window import MainWindow
-from bildungsplaner.ui.planning_new_demand import NewDemandDialog
+from bildungsplaner.ui.planning.new_demand import NewDemandDialog
 
 ALLOCATION = "Schulsozialarbeit Grundschulen 2027"
 DEMAND = "Kita- und Ganztagsbedarf 2025-2030"

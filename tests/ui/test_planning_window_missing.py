@@ -95,7 +95,7 @@ def test_demand_table_symbols_missing_dot_not_meaningful_x_zero_a_number(qtmodel
     import pandas as pd
 
     from bildungsplaner.planning.demand import DemandSpec, forecast
-    from bildungsplaner.ui.planning_models import DemandResultModel
+    from bildungsplaner.ui.planning.models import DemandResultModel
 
     spec = DemandSpec.from_dict({
         "format": 1, "kind": "demand", "name": "T", "regions": {"level": "gemeinde"},

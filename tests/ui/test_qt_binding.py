@@ -27,7 +27,7 @@ def test_calls_returning_nothing_leave_none_s_reference_count_alone(qapp: Any) -
 
 
 def test_a_gemeinde_workspace_s_regions_fit_in_the_region_completer(qapp: Any) -> None:
-    from bildungsplaner.ui.completers import RegionCompleter
+    from bildungsplaner.ui.common.completers import RegionCompleter
 
     completer = RegionCompleter()
     completer.set_regions([(f"05{i:06d}", f"Gemeinde {i}", "Gemeinde") for i in range(15_000)])

@@ -1,7 +1,7 @@
 """Pieces shared by the allocation and demand editors: result views, the warnings list, the charts.
 
 The editors never change a spec themselves: every edit goes to ``host.push(edit, merge_key)`` (the
-:class:`~bildungsplaner.ui.planning_editor.PlanningEditor`), which validates it, puts it on the undo stack
+:class:`~bildungsplaner.ui.planning.editor.PlanningEditor`), which validates it, puts it on the undo stack
 and recomputes; the editor then gets ``show_spec`` and ``show_result`` back.
 """
 
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bildungsplaner.ui.chart import GermanAxis
-from bildungsplaner.ui.models import SORT_ROLE, format_number, level_label
-from bildungsplaner.ui.planning_commands import Edit
+from bildungsplaner.formatting import format_number
+from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.common.models import SORT_ROLE
+from bildungsplaner.ui.common.plots import GermanAxis
+from bildungsplaner.ui.planning.commands import Edit
 
 __all__ = ["AllocationChart", "DemandChart", "EditorHost", "GroupToggle", "WarningList", "result_view"]
 

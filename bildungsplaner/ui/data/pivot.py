@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.aggregate import Pivot
-from bildungsplaner.ui.dialogs import show_error
-from bildungsplaner.ui.models import flag_description
+from bildungsplaner.ui.common.dialogs import show_error
+from bildungsplaner.ui.common.labels import flag_description
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -20,8 +20,10 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.scenarios import SavedScenario
-from bildungsplaner.ui.models import SORT_ROLE, Column, RowTableModel, decimals_for, format_number
+from bildungsplaner.ui.common.labels import kind_label
+from bildungsplaner.ui.common.models import SORT_ROLE, Column, RowTableModel
 
 __all__ = ["MISSING", "NOT_MEANINGFUL", "AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn",
            "FrameTableModel", "ScenarioListModel"]
@@ -360,7 +362,3 @@ class ScenarioListModel(RowTableModel):
 
     def row_of(self, name: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.name == name), -1)
-
-
-def kind_label(kind: str) -> str:
-    return tr("Verteilung") if kind == "allocation" else tr("Bedarf")

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from bildungsplaner import UserInputError
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.demand import Capacity, YearTable
-from bildungsplaner.ui.completers import ListDelegate
-from bildungsplaner.ui.planning_commands import Edit
-from bildungsplaner.ui.planning_models import DemandResultModel
-from bildungsplaner.ui.planning_widgets import DemandChart, EditorHost, WarningList, result_view
+from bildungsplaner.ui.common.completers import ListDelegate
+from bildungsplaner.ui.planning.commands import Edit
+from bildungsplaner.ui.planning.models import DemandResultModel
+from bildungsplaner.ui.planning.widgets import DemandChart, EditorHost, WarningList, result_view
 
 __all__ = ["DemandEditor", "format_by_year", "parse_ages", "parse_by_year"]
 

@@ -29,15 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.exporting.pivot import write_pivot_xlsx
+from bildungsplaner.formatting import format_number
 from bildungsplaner.services.aggregate import Pivot, collapse, indicator_sources
 from bildungsplaner.services.aggregate import pivot as make_pivot
 from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_observations, natural_key
 from bildungsplaner.services.workspace import Workspace
-from bildungsplaner.ui import tasks
-from bildungsplaner.ui.chart import ChartWidget
-from bildungsplaner.ui.dialogs import show_error
-from bildungsplaner.ui.models import ObservationProxyModel, ObservationTableModel, format_number
-from bildungsplaner.ui.pivot import PivotPanel
+from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.dialogs import show_error
+from bildungsplaner.ui.data.chart import ChartWidget
+from bildungsplaner.ui.data.models import ObservationProxyModel, ObservationTableModel
+from bildungsplaner.ui.data.pivot import PivotPanel
 
 # Delay that merges quick selection changes (Shift+arrow) into one load.
 DEBOUNCE_MS = 150

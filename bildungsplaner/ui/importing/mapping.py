@@ -10,7 +10,7 @@ TOML that ``bildungsplaner import --template`` and this page read.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -43,11 +43,15 @@ from bildungsplaner.importing.template import (
 )
 from bildungsplaner.importing.template_suggest import suggest_template
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
-from bildungsplaner.ui.import_wizard import CHOICES_ROLE, VALUE_ROLE, ComboDelegate, message_for, set_choice
-from bildungsplaner.ui.models import level_label
-
-if TYPE_CHECKING:
-    from bildungsplaner.ui.import_wizard import ImportWizard
+from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.importing.widgets import (
+    CHOICES_ROLE,
+    VALUE_ROLE,
+    Assistant,
+    ComboDelegate,
+    message_for,
+    set_choice,
+)
 
 __all__ = ["MappingPage"]
 
@@ -142,7 +146,7 @@ def _pair(first: QWidget, between: str, second: QWidget) -> QHBoxLayout:
 
 
 class MappingPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: Assistant) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(QCoreApplication.translate("ImportWizard", "Zuordnung"))

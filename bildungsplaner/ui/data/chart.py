@@ -17,9 +17,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices, is_additive
 from bildungsplaner.services.browse import natural_key
-from bildungsplaner.ui.models import decimals_for, format_number, format_period
+from bildungsplaner.ui.common.plots import GermanAxis
 
 BAR_COLOUR = "#2f6f9f"
 TITLE_COLOUR = "#222222"
@@ -70,14 +71,6 @@ def chart_data(frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], choic
 
 def _region_label(names: dict[str, str], key: str) -> str:
     return names.get(key, key)
-
-
-class GermanAxis(pg.AxisItem):
-    """Tick labels with decimal comma and thousands dots."""
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        decimals = max(0, int(np.ceil(-np.log10(spacing * scale)))) if spacing * scale < 1 else 0
-        return [format_number(v * scale, decimals) for v in values]
 
 
 class ChartWidget(QWidget):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner import UserInputError
 from bildungsplaner.services.planning_population import PopulationChoice, demand_template
-from bildungsplaner.ui.models import level_label
+from bildungsplaner.ui.common.labels import level_label
 
 __all__ = ["NewDemandDialog"]
 

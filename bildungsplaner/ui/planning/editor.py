@@ -1,7 +1,7 @@
 """The "Planung" area: the saved scenarios of the workspace, the editor of the open one, and a comparison.
 
 The editor holds one scenario at a time (``spec``) with its own ``QUndoStack``. Every change is an
-:class:`~bildungsplaner.ui.planning_commands.Edit`, validated before it goes on the stack (an invalid edit
+:class:`~bildungsplaner.ui.planning.commands.Edit`, validated before it goes on the stack (an invalid edit
 shows its German message and changes nothing). After each change the result is recomputed at once: the
 inputs (recipients and their values, or population and capacity) are collected from the workspace on the
 task runner only when the parts of the spec they depend on change
@@ -53,16 +53,16 @@ from bildungsplaner.services.browse import Overview
 from bildungsplaner.services.planning_inputs import ScenarioInputs, collect_inputs, compute, inputs_key
 from bildungsplaner.services.planning_population import population_choices
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.ui import tasks
-from bildungsplaner.ui.dialogs import error_text, guarded, show_error
-from bildungsplaner.ui.models import level_label
-from bildungsplaner.ui.planning_allocation import AllocationEditor
-from bildungsplaner.ui.planning_commands import Edit, SpecCommand
-from bildungsplaner.ui.planning_compare import ComparisonView
-from bildungsplaner.ui.planning_demand import DemandEditor
-from bildungsplaner.ui.planning_models import ScenarioListModel
-from bildungsplaner.ui.planning_new_demand import NewDemandDialog
-from bildungsplaner.ui.planning_templates import facility_hint, template, unique_name
+from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.dialogs import error_text, guarded, show_error
+from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.planning.allocation import AllocationEditor
+from bildungsplaner.ui.planning.commands import Edit, SpecCommand
+from bildungsplaner.ui.planning.compare import ComparisonView
+from bildungsplaner.ui.planning.demand import DemandEditor
+from bildungsplaner.ui.planning.models import ScenarioListModel
+from bildungsplaner.ui.planning.new_demand import NewDemandDialog
+from bildungsplaner.ui.planning.templates import facility_hint, template, unique_name
 
 __all__ = ["PlanningEditor"]
 
@@ -526,7 +526,7 @@ class PlanningEditor(QWidget):
     @guarded()
     def new_scenario(self, kind: str) -> None:
         """A new scenario from a template (a demand scenario: from the population the user picks in
-        :class:`~bildungsplaner.ui.planning_new_demand.NewDemandDialog`). It opens unsaved and is stored once it
+        :class:`~bildungsplaner.ui.planning.new_demand.NewDemandDialog`). It opens unsaved and is stored once it
         computes; if it does not, the error shows and nothing is stored until the user saves it."""
         if self.workspace is None or not self.maybe_save():
             return

@@ -1,14 +1,14 @@
 """The last pages of the import assistant: the check (a dry run of the import) and the import itself.
 
-Both run :meth:`~bildungsplaner.ui.import_wizard.ImportWizard.run_import` in a
-:class:`~bildungsplaner.ui.import_wizard.TaskPanel` (progress bar and Cancel inside the page). The check page
+Both run :meth:`~bildungsplaner.ui.importing.wizard.ImportWizard.run_import` in a
+:class:`~bildungsplaner.ui.importing.widgets.TaskPanel` (progress bar and Cancel inside the page). The check page
 lists regions the workspace does not know and lets the user assign them (or create unknown keys); only a
 clean, current check lets the user press "Importieren".
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItemModel
@@ -31,16 +31,21 @@ from PySide6.QtWidgets import (
 from bildungsplaner.services.browse import list_regions
 from bildungsplaner.services.home import home_region
 from bildungsplaner.services.importing import ImportReport
-from bildungsplaner.ui.completers import RegionCompleter, region_model
-from bildungsplaner.ui.dialogs import error_text
-from bildungsplaner.ui.import_pages import error_label, show_message
-from bildungsplaner.ui.import_wizard import CHOICES_ROLE, VALUE_ROLE, ComboDelegate, TaskPanel, set_choice
-from bildungsplaner.ui.models import level_label
+from bildungsplaner.ui.common.completers import RegionCompleter, region_model
+from bildungsplaner.ui.common.dialogs import error_text
+from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.importing.widgets import (
+    CHOICES_ROLE,
+    VALUE_ROLE,
+    Assistant,
+    ComboDelegate,
+    TaskPanel,
+    error_label,
+    set_choice,
+    show_message,
+)
 
-if TYPE_CHECKING:
-    from bildungsplaner.ui.import_wizard import ImportWizard
-
-__all__ = ["CheckPage", "ImportPage"]
+__all__ = ["CheckPage", "ImportRunPage"]
 
 
 def _report_text(report: ImportReport) -> str:
@@ -85,7 +90,7 @@ def _report_view() -> QPlainTextEdit:
 class CheckPage(QWizardPage):
     """The dry run: what the import would read, match, create; unmatched regions can be assigned here."""
 
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: Assistant) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(QCoreApplication.translate("ImportWizard", "Prüfung"))
@@ -322,8 +327,8 @@ class CheckPage(QWizardPage):
 # --- 5 import -----------------------------------------------------------------------------------------------
 
 
-class ImportPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+class ImportRunPage(QWizardPage):
+    def __init__(self, wizard: Assistant) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(QCoreApplication.translate("ImportWizard", "Import"))

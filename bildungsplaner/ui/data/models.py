@@ -1,4 +1,4 @@
-"""Qt item models: thin adapters over rows and arrays that are already loaded.
+"""The data room's item models: regions, indicators, facilities and observations.
 
 No model here ever queries the database; ``data()`` only indexes into lists and numpy arrays. The
 observation table keeps its rows as columns (numpy codes into small label lists), so a million rows cost a
@@ -18,14 +18,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
 from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.services.browse import (
-    DatasetRow,
     FacilityRow,
     IndicatorRow,
     RegionIndex,
@@ -34,63 +32,18 @@ from bildungsplaner.services.browse import (
     empty_observations,
     natural_key,
 )
+from bildungsplaner.ui.common.labels import flag_description, level_label
+from bildungsplaner.ui.common.models import ID_ROLE, SORT_ROLE, Column, Index, RowTableModel, display_value
 
-# Raw value for sorting (numbers as float, texts as their natural-order rank).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-# The id (region, indicator, facility) behind a row.
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+__all__ = ["SYMBOL_FLAGS", "AttributeTableModel", "FacilityTableModel", "IndicatorTableModel", "ObservationProxyModel",
+           "ObservationTableModel", "RegionTreeModel"]
 
-Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 # Symbols that stand instead of a number (GENESIS Zeichenerklärung); other flags are suffixes (p, r, s).
 SYMBOL_FLAGS = frozenset({"-", "0", ".", "...", "/", "x"})
-
-
-# --- formatting ---------------------------------------------------------------------------------------------
-
-def flag_description(flag: str) -> str:
-    """The Zeichenerklärung text for a flag (tooltips, legends)."""
-    texts = {
-        "-": QCoreApplication.translate("Flags", "genau null"),
-        "0": QCoreApplication.translate("Flags", "weniger als die Hälfte von 1 in der letzten besetzten Stelle, "
-                                                 "jedoch mehr als nichts"),
-        ".": QCoreApplication.translate("Flags", "Zahlenwert unbekannt oder geheim zu halten"),
-        "...": QCoreApplication.translate("Flags", "Angabe fällt später an"),
-        "/": QCoreApplication.translate("Flags", "keine Angabe, da Zahlenwert nicht sicher genug"),
-        "x": QCoreApplication.translate("Flags", "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"),
-        "p": QCoreApplication.translate("Flags", "vorläufige Zahl"),
-        "r": QCoreApplication.translate("Flags", "berichtigte Zahl"),
-        "s": QCoreApplication.translate("Flags", "geschätzte Zahl"),
-    }
-    return texts.get(flag, QCoreApplication.translate("Flags", "Kennzeichen der Quelle"))
-
-
-def level_label(level: str) -> str:
-    labels = {
-        "bund": QCoreApplication.translate("Regions", "Bund"),
-        "land": QCoreApplication.translate("Regions", "Land"),
-        "regierungsbezirk": QCoreApplication.translate("Regions", "Regierungsbezirk"),
-        "kreis": QCoreApplication.translate("Regions", "Kreis"),
-        "gemeindeverband": QCoreApplication.translate("Regions", "Gemeindeverband"),
-        "gemeinde": QCoreApplication.translate("Regions", "Gemeinde"),
-        "stadtteil": QCoreApplication.translate("Regions", "Stadtteil"),
-        "sozialraum": QCoreApplication.translate("Regions", "Sozialraum"),
-        "schulbezirk": QCoreApplication.translate("Regions", "Schulbezirk"),
-    }
-    return labels.get(level, QCoreApplication.translate("Regions", "Gebiet"))
-
-
-def display_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return QCoreApplication.translate("Models", "ja") if value else QCoreApplication.translate("Models", "nein")
-    if isinstance(value, int):
-        return format_number(value)
-    if isinstance(value, float):
-        return format_number(value, decimals_for(np.array([value])))
-    return "" if value is None else str(value)
 
 
 # --- region tree --------------------------------------------------------------------------------------------
@@ -188,59 +141,6 @@ class RegionTreeModel(QAbstractItemModel):
 
 # --- small row tables ---------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Column:
-    header: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None
-    numeric: bool = False
-    tooltip: Callable[[Any], str] | None = None
-
-
-class RowTableModel(QAbstractTableModel):
-    """A table over a list of row objects, one :class:`Column` spec per column."""
-
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Any] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self.columns = list(columns)
-        self.rows: list[Any] = list(rows)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == _DISPLAY:
-            return column.text(row)
-        if role == SORT_ROLE:
-            return column.sort(row) if column.sort else column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_RIGHT if column.numeric else _LEFT)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-            return column.tooltip(row)
-        if role == ID_ROLE:
-            return getattr(row, "id", None)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY and 0 <= section < len(self.columns):
-            return self.columns[section].header
-        return None
-
-    def row(self, index: Index) -> Any:
-        return self.rows[index.row()] if index.isValid() else None
-
-
 class IndicatorTableModel(RowTableModel):
     """Indicators with their number of values."""
 
@@ -269,47 +169,6 @@ class FacilityTableModel(RowTableModel):
                    tooltip=lambda r: r.region_key),
             Column(QCoreApplication.translate("Models", "Nummer"), lambda r: r.key,
                    sort=lambda r: natural_key(r.key)),
-        ], rows, parent)
-
-
-def _dataset_table(r: DatasetRow) -> str:
-    return " – ".join(t for t in (r.table_code, r.title) if t) or "–"
-
-
-def _dataset_tooltip(r: DatasetRow) -> str:
-    lines = [r.file_name, _dataset_table(r)]
-    if r.stand:
-        lines.append(QCoreApplication.translate("Models", "Stand: {stand}").format(stand=r.stand))
-    lines += [t for t in (r.source, r.footnotes) if t]
-    return "\n".join(lines)
-
-
-def _dataset_status(r: DatasetRow) -> str:
-    if r.superseded_by is None:
-        return QCoreApplication.translate("Models", "aktuell")
-    return QCoreApplication.translate("Models", "ersetzt durch Nr. {id}").format(id=r.superseded_by)
-
-
-class DatasetTableModel(RowTableModel):
-    """The import history: one row per dataset, newest first."""
-
-    def __init__(self, rows: Sequence[DatasetRow] = (), parent: Any = None) -> None:
-        super().__init__([
-            Column(QCoreApplication.translate("Models", "Nr."), lambda r: str(r.id), sort=lambda r: r.id,
-                   numeric=True),
-            Column(QCoreApplication.translate("Models", "Datei"), lambda r: r.file_name, tooltip=_dataset_tooltip),
-            Column(QCoreApplication.translate("Models", "Tabelle"), _dataset_table, tooltip=_dataset_tooltip),
-            Column(QCoreApplication.translate("Models", "Stand"), lambda r: r.stand or ""),
-            Column(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
-                   sort=lambda r: r.observations, numeric=True),
-            Column(QCoreApplication.translate("Models", "Einrichtungen"), lambda r: format_number(r.facilities),
-                   sort=lambda r: r.facilities, numeric=True),
-            Column(QCoreApplication.translate("Models", "Importiert"),
-                   lambda r: r.imported_at.astimezone().strftime("%d.%m.%Y %H:%M"),
-                   sort=lambda r: r.imported_at.isoformat()),
-            Column(QCoreApplication.translate("Models", "von"), lambda r: r.imported_by),
-            Column(QCoreApplication.translate("Models", "Status"), _dataset_status,
-                   sort=lambda r: (r.superseded_by is not None, r.superseded_by or 0)),
         ], rows, parent)
 
 

@@ -1,7 +1,7 @@
 """The editor of an allocation scenario: recipients, need terms (weight as spin box and slider), amount; the
 result table with its explanation per recipient, the warnings and the bar chart.
 
-Every widget change becomes an :class:`~bildungsplaner.ui.planning_commands.Edit` handed to the host; the
+Every widget change becomes an :class:`~bildungsplaner.ui.planning.commands.Edit` handed to the host; the
 widgets are then refreshed from the spec (:meth:`AllocationEditor.show_spec`), so undo and redo show up in
 the widgets as well.
 """
@@ -30,13 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
 from bildungsplaner.planning.allocation import NeedTerm
 from bildungsplaner.services.planning import group_levels, group_result
-from bildungsplaner.ui.completers import ListCompleter, RegionCompleter
-from bildungsplaner.ui.models import format_number
-from bildungsplaner.ui.planning_commands import Edit
-from bildungsplaner.ui.planning_models import AllocationResultModel
-from bildungsplaner.ui.planning_widgets import AllocationChart, EditorHost, GroupToggle, WarningList, result_view
+from bildungsplaner.ui.common.completers import ListCompleter, RegionCompleter
+from bildungsplaner.ui.planning.commands import Edit
+from bildungsplaner.ui.planning.models import AllocationResultModel
+from bildungsplaner.ui.planning.widgets import AllocationChart, EditorHost, GroupToggle, WarningList, result_view
 
 __all__ = ["AllocationEditor", "method_labels"]
 

@@ -13,10 +13,11 @@ from bildungsplaner import UserInputError
 from bildungsplaner.services.planning import compare_results, group_comparison, group_levels, run_scenario
 from bildungsplaner.services.scenarios import SavedScenario, get_scenario
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.ui import tasks
-from bildungsplaner.ui.dialogs import error_text
-from bildungsplaner.ui.planning_models import ComparisonModel, kind_label
-from bildungsplaner.ui.planning_widgets import GroupToggle, WarningList, result_view
+from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.dialogs import error_text
+from bildungsplaner.ui.common.labels import kind_label
+from bildungsplaner.ui.planning.models import ComparisonModel
+from bildungsplaner.ui.planning.widgets import GroupToggle, WarningList, result_view
 
 __all__ = ["ComparisonView", "compare_saved"]
 

@@ -1,7 +1,7 @@
 """The "Export" area: a saved scenario (optionally compared with a second one) as a council-ready file.
 
 Formats: Excel workbook (planning table, comparison, data, method, sources, symbol legend), CSV, or PDF
-(drawn by :func:`bildungsplaner.ui.pdf.render_html_to_pdf`). "Geheimhaltung" suppresses counts below N in
+(drawn by :func:`bildungsplaner.ui.common.pdf.render_html_to_pdf`). "Geheimhaltung" suppresses counts below N in
 the workbook (off by default). The export runs :func:`bildungsplaner.services.scenario_export.export_scenario`
 on the task runner with a progress dialog; the result is a message naming the file, an error its German text.
 """
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from bildungsplaner.services.scenario_export import export_scenario
 from bildungsplaner.services.scenarios import SavedScenario, get_scenario
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.ui import tasks
-from bildungsplaner.ui.dialogs import show_error
-from bildungsplaner.ui.planning_models import kind_label
+from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.dialogs import show_error
+from bildungsplaner.ui.common.labels import kind_label
 
 __all__ = ["ExportPanel", "run_export"]
 
@@ -51,7 +51,7 @@ def formats() -> list[tuple[str, str]]:
 def run_export(ws: Workspace, name: str, out: Path, *, compare: str | None, format: str,
                suppress_below: int | None, progress: Any = None, author: str | None = None) -> Path:
     """Export the saved scenario ``name`` (the work of the task; no widgets)."""
-    from bildungsplaner.ui.pdf import render_html_to_pdf
+    from bildungsplaner.ui.common.pdf import render_html_to_pdf
 
     spec = get_scenario(ws, name).spec
     other = get_scenario(ws, compare).spec if compare else None

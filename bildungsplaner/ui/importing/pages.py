@@ -1,14 +1,14 @@
-"""The first pages of the import assistant (:class:`~bildungsplaner.ui.import_wizard.ImportWizard`).
+"""The first pages of the import assistant (:class:`~bildungsplaner.ui.importing.wizard.ImportWizard`).
 
 File → preview → mapping (generic tables only) → check (dry run) → import. Each page keeps its widgets; the
-shared choices live on the wizard. The mapping page is in :mod:`bildungsplaner.ui.import_mapping`, the check
-and import pages (which run the service) in :mod:`bildungsplaner.ui.import_check`.
+shared choices live on the wizard. The mapping page is in :mod:`bildungsplaner.ui.importing.mapping`, the check
+and import pages (which run the service) in :mod:`bildungsplaner.ui.importing.check`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -34,32 +34,18 @@ from PySide6.QtWidgets import (
 from bildungsplaner.importing.footers import STOP_AT_FIRST_EMPTY
 from bildungsplaner.importing.tables import RawTable
 from bildungsplaner.progress import Cancelled
-from bildungsplaner.ui.dialogs import error_text
-from bildungsplaner.ui.import_mapping import MappingPage
-from bildungsplaner.ui.import_wizard import WORKBOOKS, DataFrameModel, format_label, message_for
+from bildungsplaner.ui.common.dialogs import error_text
+from bildungsplaner.ui.importing.widgets import (
+    WORKBOOKS,
+    Assistant,
+    DataFrameModel,
+    error_label,
+    format_label,
+    message_for,
+    show_message,
+)
 
-if TYPE_CHECKING:
-    from bildungsplaner.ui.import_wizard import ImportWizard
-
-__all__ = ["FilePage", "MappingPage", "PreviewModel", "PreviewPage", "error_label", "local_files", "show_message"]
-
-_ERROR_STYLE = "color: #b00020;"
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("errorLabel")
-    label.setWordWrap(True)
-    label.setStyleSheet(_ERROR_STYLE)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def show_message(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
+__all__ = ["FilePage", "PreviewModel", "PreviewPage", "local_files"]
 
 def local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """The local files of a drag (URLs of files, not folders or web addresses)."""
@@ -73,7 +59,7 @@ def local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 
 
 class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: Assistant) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(QCoreApplication.translate("ImportWizard", "Datei wählen"))
@@ -232,7 +218,7 @@ class PreviewModel(DataFrameModel):
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+    def __init__(self, wizard: Assistant) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(QCoreApplication.translate("ImportWizard", "Vorschau"))

@@ -1,4 +1,5 @@
-"""Side panels of the main window (regions, indicators, facilities) and the Import page."""
+"""Side panels of the main window: regions, indicators, facilities (the Import page is
+:mod:`bildungsplaner.ui.importing.history`)."""
 
 from __future__ import annotations
 
@@ -8,73 +9,27 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
-    QModelIndex,
     QRegularExpression,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSplitter,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from bildungsplaner.services.browse import DatasetRow, FacilityRow, IndicatorRow, RegionRow, list_datasets
-from bildungsplaner.store.database import Workspace
-from bildungsplaner.ui.models import (
-    SORT_ROLE,
-    AttributeTableModel,
-    DatasetTableModel,
-    FacilityTableModel,
-    IndicatorTableModel,
-    RegionTreeModel,
-    RowTableModel,
-    format_number,
-)
+from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow
+from bildungsplaner.ui.common.views import list_view, sorted_list
+from bildungsplaner.ui.data.models import AttributeTableModel, FacilityTableModel, IndicatorTableModel, RegionTreeModel
 
 # Region levels shown expanded after opening (so the Gemeinden of a Kreis are visible at once).
 EXPANDED_LEVELS = frozenset({"bund", "land", "regierungsbezirk", "kreis"})
-
-
-def _list_view(model: QSortFilterProxyModel | RegionTreeModel, *, root_decorated: bool = False) -> QTreeView:
-    view = QTreeView()
-    view.setModel(model)
-    view.setUniformRowHeights(True)
-    view.setRootIsDecorated(root_decorated)
-    view.setAlternatingRowColors(True)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    return view
-
-
-def _sorting_proxy(parent: QWidget) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return proxy
-
-
-def _sorted_list(parent: QWidget, model: RowTableModel, name: str,
-                 order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> tuple[QSortFilterProxyModel, QTreeView]:
-    """A single-selection list over ``model``, sortable by header click, sorted by the first column."""
-    proxy = _sorting_proxy(parent)
-    proxy.setSourceModel(model)
-    view = _list_view(proxy)
-    view.setObjectName(name)
-    view.setSortingEnabled(True)
-    view.sortByColumn(0, order)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return proxy, view
 
 
 class RegionPanel(QWidget):
@@ -85,7 +40,7 @@ class RegionPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RegionTreeModel(parent=self)
-        self.view = _list_view(self.model, root_decorated=True)
+        self.view = list_view(self.model, root_decorated=True)
         self.view.setObjectName("regionTree")
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,7 +137,7 @@ class IndicatorPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = IndicatorTableModel(parent=self)
-        self.proxy, self.view = _sorted_list(self, self.model, "indicatorList")
+        self.proxy, self.view = sorted_list(self, self.model, "indicatorList")
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.indicator_changed.emit(self.selected_indicator()))
         layout = QVBoxLayout(self)
@@ -217,14 +172,14 @@ class FacilityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = FacilityTableModel(parent=self)
-        self.proxy, self.view = _sorted_list(self, self.model, "facilityList")
+        self.proxy, self.view = sorted_list(self, self.model, "facilityList")
         self.proxy.setFilterKeyColumn(FacilityTableModel.KIND_COLUMN)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("facilityKind")
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._facility_changed())
         self.attributes = AttributeTableModel(parent=self)
-        self.attribute_view = _list_view(self.attributes)
+        self.attribute_view = list_view(self.attributes)
         self.attribute_view.setObjectName("facilityAttributes")
         self.attribute_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -266,125 +221,3 @@ class FacilityPanel(QWidget):
     def _facility_changed(self) -> None:
         self.attributes.set_facility(self.selected_facility())
         self.attribute_view.resizeColumnToContents(0)
-
-
-class ImportPage(QWidget):
-    """What can be imported, the button that opens the import assistant (same as Datei › Importieren…), and
-    the import history of the workspace: every dataset with its provenance, what it holds, whether a newer
-    import of the same table replaced it. The history is read when the page is shown (instant: imports keep
-    their counts; only a workspace from before them has its values counted once). "Import löschen…" (Entf)
-    asks the window to take the selected import back (``delete_requested``): values, facilities and regions
-    (:mod:`bildungsplaner.services.import_history`)."""
-
-    delete_requested = Signal(object)
-
-    def __init__(self, import_action: QAction, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("importPage")
-        self.workspace: Workspace | None = None
-        self._stale = True
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<h2>{QCoreApplication.translate('Panels', 'Import')}</h2>"))
-        for text in (
-            QCoreApplication.translate(
-                "Panels", "Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der "
-                          "Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und "
-                          "Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, "
-                          "xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen."),
-            QCoreApplication.translate(
-                "Panels", "Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, "
-                          "Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein "
-                          "Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in "
-                          "Gebietsschlüsseln, und jede Summe, die nicht aufgeht."),
-        ):
-            label = QLabel(text)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(label)
-        button = QToolButton()
-        button.setObjectName("importButton")
-        button.setDefaultAction(import_action)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        layout.addWidget(button)
-
-        history = QLabel(QCoreApplication.translate("Panels", "Bisherige Importe (neueste zuerst):"))
-        history_row = QHBoxLayout()
-        history_row.addWidget(history, 1)
-        layout.addLayout(history_row)
-        self.model = DatasetTableModel(parent=self)
-        self.proxy, self.view = _sorted_list(self, self.model, "datasetList", Qt.SortOrder.DescendingOrder)
-        self.delete_action = QAction(QCoreApplication.translate("Panels", "Import löschen…"), self)
-        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.setStatusTip(QCoreApplication.translate(
-            "Panels", "Den gewählten Import zurücknehmen: seine Werte entfernen, Einrichtungen und Gebiete auf den "
-                      "Stand davor zurücksetzen; ein älterer Stand derselben Tabelle gilt wieder"))
-        self.delete_action.setEnabled(False)
-        self.delete_action.triggered.connect(lambda _checked=False: self._delete_clicked())
-        self.view.addAction(self.delete_action)
-        delete_button = QToolButton()
-        delete_button.setObjectName("deleteImport")
-        delete_button.setDefaultAction(self.delete_action)
-        history.setBuddy(self.view)
-        history_row.addWidget(delete_button)
-        # footnotes of a GENESIS table run to hundreds of lines: a scrolling text under the list, in a splitter
-        self.details = QPlainTextEdit()
-        self.details.setObjectName("datasetDetails")
-        self.details.setReadOnly(True)
-        self.details.setPlaceholderText(QCoreApplication.translate(
-            "Panels", "Wählen Sie einen Import, um Quelle und Fußnoten zu sehen."))
-        self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_details(current))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        layout.addWidget(splitter, 1)
-
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        """Show ``workspace``'s history (now if the page is visible, else when it is shown)."""
-        self.workspace, self._stale = workspace, True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
-    def refresh(self) -> None:
-        self._stale = False
-        self.model.set_rows(list_datasets(self.workspace) if self.workspace is not None else [])
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.details.clear()
-        self.delete_action.setEnabled(False)
-
-    def selected_dataset(self) -> DatasetRow | None:
-        index = self.view.currentIndex()
-        return self.model.row(self.proxy.mapToSource(index)) if index.isValid() else None
-
-    def _delete_clicked(self) -> None:
-        row = self.selected_dataset()
-        if row is not None:
-            self.delete_requested.emit(row)
-
-    def _show_details(self, index: QModelIndex) -> None:
-        row = self.model.row(self.proxy.mapToSource(index)) if index.isValid() else None
-        self.delete_action.setEnabled(row is not None)
-        if row is None:
-            self.details.clear()
-            return
-        parts = [QCoreApplication.translate("Panels", "Nr. {id}: {file} ({format}), {rows} Zeilen gelesen").format(
-            id=row.id, file=row.file_name, format=row.format, rows=format_number(row.row_count))]
-        if row.source:
-            parts.append(QCoreApplication.translate("Panels", "Quelle: {source}").format(source=row.source))
-        if row.warnings:
-            parts.append(QCoreApplication.translate("Panels", "Hinweise der Prüfung beim Import:"))
-            parts += [f"  • {w}" for w in row.warnings]
-        if row.footnotes:
-            parts.append(QCoreApplication.translate("Panels", "Fußnoten: {notes}").format(notes=row.footnotes))
-        self.details.setPlainText("\n".join(parts))

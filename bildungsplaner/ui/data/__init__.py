@@ -1,0 +1,2 @@
+"""The data room: the observation browser with its table, chart and pivot, and the side panels (regions,
+indicators, facilities)."""
