@@ -3,8 +3,8 @@
 :func:`sniff` looks at the first bytes, and for zip-based workbooks at the zip directory and the beginning of
 each XML part, never at the extension. It returns a :class:`Sniffed` with ``kind`` one of ``genesis``
 (GENESIS table CSV), ``ffcsv`` (GENESIS flat file), ``csv`` (any other text table), ``xlsx``, ``xlsm``,
-``xls`` and ``ods``, or raises :class:`~bildungsplaner.UserInputError` with one German sentence that says what
-is wrong and, where possible, what to do.
+``xls`` and ``ods``, or raises :class:`~bildungsplaner.UserInputError` with one sentence (German, or English through
+:mod:`bildungsplaner.i18n`) that says what is wrong and, where possible, what to do.
 
 Refused here (limits are module constants):
 
@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.ffcsv_header import is_ffcsv_header
 
@@ -60,16 +62,16 @@ _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?(\d+)?(?::([A
 _FORMULA_WITHOUT_VALUE = re.compile(
     rb"(?:<(?:\w+:)?f(?:\s[^>]*)?/>|</(?:\w+:)?f>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "ein PDF-Dokument"),
-    (b"\x89PNG", "ein PNG-Bild"),
-    (b"\xff\xd8\xff", "ein JPEG-Bild"),
-    (b"GIF8", "ein GIF-Bild"),
-    (b"\x1f\x8b", "ein gzip-Archiv"),
-    (b"Rar!", "ein RAR-Archiv"),
-    (b"7z\xbc\xaf", "ein 7-Zip-Archiv"),
-    (b"SQLite format 3\x00", "eine SQLite-Datenbank (ein Arbeitsbereich? Er wird über „Öffnen“ geladen)"),
-    (b"MZ", "ein Windows-Programm"),
-    (b"\x7fELF", "ein Programm"),
+    (b"%PDF", marked("ein PDF-Dokument")),
+    (b"\x89PNG", marked("ein PNG-Bild")),
+    (b"\xff\xd8\xff", marked("ein JPEG-Bild")),
+    (b"GIF8", marked("ein GIF-Bild")),
+    (b"\x1f\x8b", marked("ein gzip-Archiv")),
+    (b"Rar!", marked("ein RAR-Archiv")),
+    (b"7z\xbc\xaf", marked("ein 7-Zip-Archiv")),
+    (b"SQLite format 3\x00", marked("eine SQLite-Datenbank (ein Arbeitsbereich? Er wird über „Öffnen“ geladen)")),
+    (b"MZ", marked("ein Windows-Programm")),
+    (b"\x7fELF", marked("ein Programm")),
 )
 
 
@@ -95,33 +97,35 @@ def sniff(path: Path) -> Sniffed:
     path = Path(path)
     name = path.name
     if name.startswith("~$"):
-        raise UserInputError(f"{name} ist eine Excel-Sperrdatei (Excel legt sie an, solange die Mappe geöffnet "
-                             f"ist); bitte die Mappe „{name[2:]}“ selbst importieren.")
+        raise UserInputError(tr("{name} ist eine Excel-Sperrdatei (Excel legt sie an, solange die Mappe geöffnet "
+                                "ist); bitte die Mappe „{workbook}“ selbst importieren.", name=name,
+                                workbook=name[2:]))
     if name.startswith(".~lock.") and name.endswith("#"):
-        raise UserInputError(f"{name} ist eine LibreOffice-Sperrdatei; bitte die Datei "
-                             f"„{name[7:-1]}“ selbst importieren.")
+        raise UserInputError(tr("{name} ist eine LibreOffice-Sperrdatei; bitte die Datei „{document}“ selbst "
+                                "importieren.", name=name, document=name[7:-1]))
     if not path.exists():
-        raise UserInputError(f"Die Datei {path} gibt es nicht.")
+        raise UserInputError(tr("Die Datei {path} gibt es nicht.", path=path))
     if path.is_dir():
-        raise UserInputError(f"{path} ist ein Ordner, keine Datei.")
+        raise UserInputError(tr("{path} ist ein Ordner, keine Datei.", path=path))
     size = path.stat().st_size
     if size == 0:
-        raise UserInputError(f"{name} ist leer (0 Bytes).")
+        raise UserInputError(tr("{name} ist leer (0 Bytes).", name=name))
     if size > MAX_FILE_SIZE:
-        raise UserInputError(f"{name} ist mit {size / 1024**3:.1f} GiB größer als die erlaubten "
-                             f"{MAX_FILE_SIZE // 1024**3} GiB.")
+        raise UserInputError(tr("{name} ist mit {size} GiB größer als die erlaubten {maximum} GiB.", name=name,
+                                size=f"{size / 1024**3:.1f}", maximum=MAX_FILE_SIZE // 1024**3))
     try:
         with path.open("rb") as handle:
             head = handle.read(65536)
     except OSError as exc:
-        raise UserInputError(f"{name} kann nicht gelesen werden: {exc.strerror or exc}.") from exc
+        raise UserInputError(tr("{name} kann nicht gelesen werden: {error}.", name=name,
+                                error=exc.strerror or exc)) from exc
     if head.startswith(OLE_MAGIC):
         return _sniff_ole(path, size)
     if head.startswith(ZIP_MAGIC) or head.startswith(_EMPTY_ZIP):
         return _sniff_zip(path, size)
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature):
-            raise UserInputError(f"{name} ist {what}, keine Tabelle.")
+            raise UserInputError(tr("{name} ist {what}, keine Tabelle.", name=name, what=translated(what)))
     return _sniff_text(path, head, size)
 
 
@@ -134,20 +138,20 @@ def _sniff_text(path: Path, head: bytes, size: int) -> Sniffed:
     decoded = decode_text(cut)
     text = decoded.text
     if not text.strip(" \t\r\n\ufeff\x00"):
-        raise UserInputError(f"{name} enthält nur Leerzeichen und Zeilenumbrüche, keine Daten.")
+        raise UserInputError(tr("{name} enthält nur Leerzeichen und Zeilenumbrüche, keine Daten.", name=name))
     controls = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\t\r\n\f") or ch == "\ufffd")
     if controls > max(2, len(text[:20000]) // 200):
-        raise UserInputError(f"{name} ist keine Text- oder Tabellendatei (Binärdaten); bitte als xlsx, ods oder "
-                             "csv speichern.")
+        raise UserInputError(tr("{name} ist keine Text- oder Tabellendatei (Binärdaten); bitte als xlsx, ods oder "
+                                "csv speichern.", name=name))
     if "\x00" in text:
-        raise UserInputError(f"{name} enthält Null-Bytes mitten im Text; die Datei ist beschädigt.")
+        raise UserInputError(tr("{name} enthält Null-Bytes mitten im Text; die Datei ist beschädigt.", name=name))
     stripped = text.lstrip("\ufeff \t\r\n").lower()
     if stripped.startswith(("<!doctype html", "<html", "<table")) or "<html" in stripped[:2000]:
-        raise UserInputError(f"{name} ist eine HTML-Seite, keine Tabelle; bitte in Excel öffnen und als xlsx "
-                             "speichern.")
+        raise UserInputError(tr("{name} ist eine HTML-Seite, keine Tabelle; bitte in Excel öffnen und als xlsx "
+                                "speichern.", name=name))
     if stripped.startswith("<?xml") or stripped.startswith("<"):
-        raise UserInputError(f"{name} ist eine XML-Datei (z. B. „XML-Kalkulationstabelle 2003“); bitte in Excel "
-                             "öffnen und als xlsx speichern.")
+        raise UserInputError(tr("{name} ist eine XML-Datei (z. B. „XML-Kalkulationstabelle 2003“); bitte in Excel "
+                                "öffnen und als xlsx speichern.", name=name))
     first_lines = text.lstrip("\ufeff").splitlines()[:12]
     if first_lines and is_ffcsv_header(first_lines[0]):
         return Sniffed("ffcsv", size, decoded.encoding)
@@ -166,18 +170,19 @@ def _sniff_ole(path: Path, size: int) -> Sniffed:
     name = path.name
     data = path.read_bytes() if size <= 64 * 1024**2 else path.open("rb").read(64 * 1024**2)
     if _utf16("EncryptedPackage") in data or _utf16("EncryptionInfo") in data:
-        raise UserInputError(f"{name} ist mit einem Kennwort verschlüsselt; bitte in Excel öffnen und ohne "
-                             "Kennwort speichern (Datei › Informationen › Arbeitsmappe schützen).")
+        raise UserInputError(tr("{name} ist mit einem Kennwort verschlüsselt; bitte in Excel öffnen und ohne "
+                                "Kennwort speichern (Datei › Informationen › Arbeitsmappe schützen).", name=name))
     if size < 1536 or size % 512:
-        raise UserInputError(f"{name} ist eine unvollständige oder beschädigte Excel-97-2003-Datei (xls); bitte "
-                             "neu speichern oder erneut herunterladen.")
+        raise UserInputError(tr("{name} ist eine unvollständige oder beschädigte Excel-97-2003-Datei (xls); bitte "
+                                "neu speichern oder erneut herunterladen.", name=name))
     if _utf16("Workbook") in data or _utf16("Book") in data:
         return Sniffed("xls", size)
     if _utf16("WordDocument") in data:
-        raise UserInputError(f"{name} ist ein Word-Dokument, keine Tabelle.")
+        raise UserInputError(tr("{name} ist ein Word-Dokument, keine Tabelle.", name=name))
     if _utf16("PowerPoint Document") in data:
-        raise UserInputError(f"{name} ist eine PowerPoint-Präsentation, keine Tabelle.")
-    raise UserInputError(f"{name} ist eine Office-Datei ohne Arbeitsmappe; bitte als xlsx speichern.")
+        raise UserInputError(tr("{name} ist eine PowerPoint-Präsentation, keine Tabelle.", name=name))
+    raise UserInputError(tr("{name} ist eine Office-Datei ohne Arbeitsmappe; bitte als xlsx speichern.",
+                            name=name))
 
 
 # --- zip (xlsx, xlsm, ods) ---------------------------------------------------------------------------------
@@ -187,19 +192,20 @@ def _sniff_zip(path: Path, size: int) -> Sniffed:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise UserInputError(f"{name} ist unvollständig oder beschädigt (das ZIP-Inhaltsverzeichnis fehlt); "
-                             "bitte erneut herunterladen oder neu speichern.") from exc
+        raise UserInputError(tr("{name} ist unvollständig oder beschädigt (das ZIP-Inhaltsverzeichnis fehlt); bitte "
+                                "erneut herunterladen oder neu speichern.", name=name)) from exc
     with archive:
         members = archive.infolist()
         if not members:
-            raise UserInputError(f"{name} ist ein leeres ZIP-Archiv.")
+            raise UserInputError(tr("{name} ist ein leeres ZIP-Archiv.", name=name))
         if len(members) > MAX_ZIP_MEMBERS:
-            raise UserInputError(f"{name} besteht aus {len(members):,} Teilen; das ist keine gewöhnliche "
-                                 "Arbeitsmappe (ZIP-Bombe?).".replace(",", "."))
+            raise UserInputError(tr("{name} besteht aus {count} Teilen; das ist keine gewöhnliche Arbeitsmappe "
+                                    "(ZIP-Bombe?).", name=name, count=format_number(len(members))))
         _check_sizes(name, members)
         names = {m.filename for m in members}
         if any(m.flag_bits & 0x1 for m in members):
-            raise UserInputError(f"{name} enthält verschlüsselte ZIP-Einträge; bitte ohne Kennwort speichern.")
+            raise UserInputError(tr("{name} enthält verschlüsselte ZIP-Einträge; bitte ohne Kennwort speichern.",
+                                    name=name))
         if "mimetype" in names and _read(archive, "mimetype", 200).strip() == _ODS_TYPE:
             kind = "ods"
             xml_parts = [n for n in ("content.xml", "styles.xml", "meta.xml") if n in names]
@@ -210,15 +216,15 @@ def _sniff_zip(path: Path, size: int) -> Sniffed:
             _refuse_doctype(name, "[Content_Types].xml", types)
             kind = next((k for t, k in _SHEET_TYPES.items() if t.encode() in types), "")
             if not kind:
-                what = ("ein Word-Dokument" if b"wordprocessingml" in types else
-                        "eine PowerPoint-Präsentation" if b"presentationml" in types else "ein Office-Dokument")
-                raise UserInputError(f"{name} ist {what} (ZIP), keine Arbeitsmappe.")
+                what = (tr("ein Word-Dokument") if b"wordprocessingml" in types else
+                        tr("eine PowerPoint-Präsentation") if b"presentationml" in types else tr("ein Office-Dokument"))
+                raise UserInputError(tr("{name} ist {what} (ZIP), keine Arbeitsmappe.", name=name, what=what))
             xml_parts = sorted(n for n in names if n.endswith((".xml", ".rels")))
             sheets = _sheet_names(archive, name)
             titles = _sheet_titles(archive)  # patterns only, no XML parser: safe before the DOCTYPE check
         else:
-            raise UserInputError(f"{name} ist ein ZIP-Archiv, aber keine Arbeitsmappe (xlsx oder ods); bitte die "
-                                 "Tabelle darin auspacken.")
+            raise UserInputError(tr("{name} ist ein ZIP-Archiv, aber keine Arbeitsmappe (xlsx oder ods); bitte die "
+                                    "Tabelle darin auspacken.", name=name))
         for part in xml_parts:
             _refuse_doctype(name, part, _read(archive, part, 4096, titles.get(part)))
         if kind in ("xlsx", "xlsm"):
@@ -232,14 +238,15 @@ def _sniff_zip(path: Path, size: int) -> Sniffed:
 def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
     total = sum(m.file_size for m in members)
     if total > MAX_UNCOMPRESSED:
-        raise UserInputError(f"{name} würde entpackt {total / 1024**3:.1f} GiB groß (erlaubt: "
-                             f"{MAX_UNCOMPRESSED // 1024**3} GiB); das ist eine ZIP-Bombe oder keine gewöhnliche "
-                             "Arbeitsmappe.")
+        raise UserInputError(tr("{name} würde entpackt {size} GiB groß (erlaubt: {maximum} GiB); das ist eine "
+                                "ZIP-Bombe oder keine gewöhnliche Arbeitsmappe.", name=name,
+                                size=f"{total / 1024**3:.1f}", maximum=MAX_UNCOMPRESSED // 1024**3))
     for m in members:
         if m.file_size > 1024**2 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise UserInputError(f"{name}: der Teil {m.filename} ist {m.file_size // max(m.compress_size, 1):,}-fach "
-                                 f"komprimiert (erlaubt: {MAX_RATIO}-fach); das ist eine ZIP-Bombe."
-                                 .replace(",", "."))
+            raise UserInputError(tr("{name}: der Teil {part} ist {value}-fach komprimiert (erlaubt: {maximum}-fach); "
+                                    "das ist eine ZIP-Bombe.", name=name, part=m.filename,
+                                    value=format_number(m.file_size // max(m.compress_size, 1)),
+                                    maximum=MAX_RATIO))
 
 
 def _read(archive: zipfile.ZipFile, part: str, limit: int, title: str | None = None) -> bytes:
@@ -248,23 +255,24 @@ def _read(archive: zipfile.ZipFile, part: str, limit: int, title: str | None = N
         with archive.open(part) as handle:
             return handle.read(limit)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
-        what = f"das Blatt „{title}“" if title is not None else f"der Teil {part}"
-        raise UserInputError(f"{Path(archive.filename or '').name}: {what} ist beschädigt "
-                             f"({exc}); bitte neu speichern.") from exc
+        what = tr("das Blatt „{title}“", title=title) if title is not None else tr("der Teil {part}", part=part)
+        raise UserInputError(tr("{name}: {what} ist beschädigt ({error}); bitte neu speichern.",
+                                name=Path(archive.filename or "").name, what=what, error=exc)) from exc
 
 
 def _refuse_doctype(name: str, part: str, head: bytes) -> None:
     probe = head[:4096].lower()
     if b"<!doctype" in probe or b"<!entity" in probe:
-        raise UserInputError(f"{name}: der Teil {part} enthält eine DOCTYPE-/ENTITY-Deklaration, wie sie "
-                             "XML-Bomben und Angriffe auf lokale Dateien nutzen; Excel schreibt so etwas nie.")
+        raise UserInputError(tr("{name}: der Teil {part} enthält eine DOCTYPE-/ENTITY-Deklaration, wie sie "
+                                "XML-Bomben und Angriffe auf lokale Dateien nutzen; Excel schreibt so etwas nie.",
+                                name=name, part=part))
 
 
 def _sheet_names(archive: zipfile.ZipFile, name: str) -> list[str]:
     try:
         workbook = _read(archive, "xl/workbook.xml", 4 * 1024**2)
     except KeyError as exc:
-        raise UserInputError(f"{name} ist beschädigt: xl/workbook.xml fehlt.") from exc
+        raise UserInputError(tr("{name} ist beschädigt: xl/workbook.xml fehlt.", name=name)) from exc
     _refuse_doctype(name, "xl/workbook.xml", workbook)
     import html
 
@@ -313,9 +321,10 @@ def _check_sheet(archive: zipfile.ZipFile, name: str, part: str, title: str | No
         rows = int(match.group(4)) - int(match.group(2) or 1) + 1
         if columns > MAX_COLUMNS or columns * rows > MAX_CELLS:
             ref = match.group(0).split(b'"')[1].decode()
-            raise UserInputError(f"{name}: das Blatt {sheet} reicht bis {ref} ({rows:,} Zeilen × {columns:,} Spalten)"
-                                 .replace(",", ".") + "; so große Bereiche werden nicht gelesen. Bitte die leeren "
-                                 "Zeilen und Spalten am Rand löschen und neu speichern.")
+            raise UserInputError(tr("{name}: das Blatt {sheet} reicht bis {ref} ({rows} Zeilen × {columns} Spalten); "
+                                    "so große Bereiche werden nicht gelesen. Bitte die leeren Zeilen und Spalten am "
+                                    "Rand löschen und neu speichern.", name=name, sheet=sheet, ref=ref,
+                                    rows=format_number(rows), columns=format_number(columns)))
     try:
         with archive.open(part) as handle:
             tail = b""
@@ -325,18 +334,19 @@ def _check_sheet(archive: zipfile.ZipFile, name: str, part: str, title: str | No
                     found = _FORMULA_WITHOUT_VALUE.search(window)
                     if found:
                         raise UserInputError(
-                            f"{name}: das Blatt {sheet} enthält Formeln ohne gespeicherte Ergebnisse (die Datei wurde "
-                            "nicht von Excel berechnet gespeichert); bitte in Excel oder LibreOffice öffnen, neu "
-                            "berechnen und speichern — sonst fehlten diese Werte.")
+                            tr("{name}: das Blatt {sheet} enthält Formeln ohne gespeicherte Ergebnisse (die Datei "
+                               "wurde nicht von Excel berechnet gespeichert); bitte in Excel oder LibreOffice "
+                               "öffnen, neu berechnen und speichern — sonst fehlten diese Werte.", name=name,
+                               sheet=sheet))
                 tail = window[-512:]
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise UserInputError(f"{name}: das Blatt {sheet} ist beschädigt ({exc}); bitte erneut herunterladen "
-                             "oder neu speichern.") from exc
+        raise UserInputError(tr("{name}: das Blatt {sheet} ist beschädigt ({error}); bitte erneut herunterladen oder "
+                                "neu speichern.", name=name, sheet=sheet, error=exc)) from exc
 
 
 def _check_ods(archive: zipfile.ZipFile, name: str) -> None:
     if "content.xml" not in archive.namelist():
-        raise UserInputError(f"{name} ist beschädigt: content.xml fehlt.")
+        raise UserInputError(tr("{name} ist beschädigt: content.xml fehlt.", name=name))
     repeated = 0
     with archive.open("content.xml") as handle:
         tail = b""
@@ -346,5 +356,5 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> None:
                 repeated = max(repeated, int(value))
             tail = window[-256:]
     if repeated > 16384:
-        raise UserInputError(f"{name}: eine Zeile wiederholt eine Zelle {repeated:,}-mal; so breite Tabellen "
-                             "werden nicht gelesen.".replace(",", "."))
+        raise UserInputError(tr("{name}: eine Zeile wiederholt eine Zelle {count}-mal; so breite Tabellen werden "
+                                "nicht gelesen.", name=name, count=format_number(repeated)))

@@ -41,6 +41,8 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.footers import SkippedRow, find_footer, row_text
 from bildungsplaner.progress import NullProgress, Progress
@@ -130,15 +132,16 @@ def _csv_grid(path: Path, table: RawTable) -> pd.DataFrame:
     sample_rows = list(csv.reader(text[:400_000].splitlines()[:500], delimiter=separator))
     width = max((len(r) for r in sample_rows), default=1)
     if width > MAX_COLUMNS:
-        raise UserInputError(f"{path.name} hat {width:,} Spalten; mehr als {MAX_COLUMNS:,} werden nicht gelesen."
-                             .replace(",", "."))
+        raise UserInputError(tr("{name} hat {count} Spalten; mehr als {maximum} werden nicht gelesen.",
+                                name=path.name, count=format_number(width), maximum=format_number(MAX_COLUMNS)))
     try:
         # the C parser reads UTF-8 bytes directly; from a StringIO it would re-encode in small chunks (+35 %)
         grid = pd.read_csv(io.BytesIO(text.encode("utf-8", "replace")), encoding="utf-8", sep=separator,
                            header=None, names=range(width), dtype=object, keep_default_na=False, na_filter=False,
                            skip_blank_lines=False, engine="c", quotechar='"', doublequote=True)
     except pd.errors.ParserError as exc:
-        raise UserInputError(f"{path.name} ist keine gleichmäßige Tabelle: {_parser_detail(str(exc), skipped)}"
+        raise UserInputError(tr("{name} ist keine gleichmäßige Tabelle: {detail}", name=path.name,
+                                detail=_parser_detail(str(exc), skipped))
                              ) from exc
     table.format = "csv"
     if skipped:
@@ -218,16 +221,18 @@ def _sheet_grid(path: Path, kind: str, sheet: str | None, table: RawTable, progr
                                                    progress=progress)
     except ChildError as exc:
         if exc.kind == "LookupError":
-            raise UserInputError(f"{path.name} hat kein Tabellenblatt „{sheet}“.") from None
+            raise UserInputError(tr("{name} hat kein Tabellenblatt „{sheet}“.", name=path.name, sheet=sheet)) from None
         if exc.kind == "PermissionError":
-            raise UserInputError(f"{path.name} ist mit einem Kennwort geschützt; bitte ohne Kennwort speichern."
+            raise UserInputError(tr("{name} ist mit einem Kennwort geschützt; bitte ohne Kennwort speichern.",
+                                    name=path.name)
                                  ) from None
-        raise UserInputError(f"{path.name} ist beschädigt und kann nicht gelesen werden ({exc}); bitte in Excel "
-                             "oder LibreOffice öffnen und neu speichern.") from None
+        raise UserInputError(tr("{name} ist beschädigt und kann nicht gelesen werden ({error}); bitte in Excel oder "
+                                "LibreOffice öffnen und neu speichern.", name=path.name, error=exc)) from None
     width = max([len(columns), *(len(r) for r in head)])
     if width > MAX_COLUMNS:
-        raise UserInputError(f"{path.name}: das Blatt „{chosen}“ hat {width:,} Spalten; mehr als "
-                             f"{MAX_COLUMNS:,} werden nicht gelesen.".replace(",", "."))
+        raise UserInputError(tr("{name}: das Blatt „{chosen}“ hat {count} Spalten; mehr als {maximum} werden nicht "
+                                "gelesen.", name=path.name, chosen=chosen, count=format_number(width),
+                                maximum=format_number(MAX_COLUMNS)))
     table.format, table.sheet, table.sheets = kind, chosen, names
     head = [row + [""] * (width - len(row)) for row in head]
     return head, columns
@@ -363,14 +368,17 @@ def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None 
         width = len(head[0]) if head else 0
         row_numbers = np.arange(len(head) + (len(columns[0]) if columns else 0))
     else:
-        raise UserInputError(f"{path.name}: das Format „{kind}“ kann nicht als Tabelle gelesen werden.")
+        raise UserInputError(tr("{name}: das Format „{kind}“ kann nicht als Tabelle gelesen werden.",
+                                name=path.name, kind=kind))
     progress.check()
     if not head or width == 0:
-        raise UserInputError(f"{path.name}{f' (Blatt „{table.sheet}“)' if table.sheet else ''} enthält keine Daten.")
+        raise UserInputError(tr("{name} (Blatt „{sheet}“) enthält keine Daten.", name=path.name, sheet=table.sheet)
+                             if table.sheet else tr("{name} enthält keine Daten.", name=path.name))
     table.preview = [[_clean(c) for c in row] for row in head[:30]]
     start, count = detect_header(head, skip_rows=skip_rows, header_rows=header_rows)
     if start + count >= len(row_numbers):
-        raise UserInputError(f"{path.name}: unter der Kopfzeile (Zeile {start + 1}) folgen keine Datenzeilen.")
+        raise UserInputError(tr("{name}: unter der Kopfzeile (Zeile {line}) folgen keine Datenzeilen.",
+                                name=path.name, line=start + 1))
     names = composite_names(head[start:start + count], width)
     if kind in ("csv", "genesis", "ffcsv"):
         data = grid.iloc[start + count:]
@@ -385,7 +393,8 @@ def read_table(path: Path, *, sheet: str | None = None, header_rows: int | None 
     data = data[keep]
     last = _last_filled_row(data)
     if last == 0:
-        raise UserInputError(f"{path.name}: unter der Kopfzeile (Zeile {start + 1}) stehen keine Daten.")
+        raise UserInputError(tr("{name}: unter der Kopfzeile (Zeile {line}) stehen keine Daten.", name=path.name,
+                                line=start + 1))
     data = data.iloc[:last].reset_index(drop=True)
     if table.truncated:  # a preview of the first rows: the end of the table is not there to look at
         end, reasons = find_footer(data, footer_rows=0, stop_at=stop_at) if stop_at else (len(data), [])

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bildungsplaner import BildungsplanerError
+from bildungsplaner.i18n import tr
 from bildungsplaner.paths import migrations_dir
 from bildungsplaner.store import sqlite
 from bildungsplaner.store.audit import record
@@ -129,26 +130,28 @@ def open_workspace(path: Path, *, create: bool = True, script_location: Path | N
     path = Path(path)
     if not path.exists():
         if not create:
-            raise WorkspaceError(f"Der Arbeitsbereich {path} existiert nicht.")
+            raise WorkspaceError(tr("Der Arbeitsbereich {path} existiert nicht.", path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         revision, has_tables = None, False
     else:
         if path.is_dir():
-            raise WorkspaceError(f"{path} ist ein Ordner, kein Arbeitsbereich.")
+            raise WorkspaceError(tr("{path} ist ein Ordner, kein Arbeitsbereich.", path=path))
         if not sqlite.is_sqlite_file(path):
-            raise WorkspaceError(f"{path} ist keine Bildungsplaner-Arbeitsbereichsdatei.")
+            raise WorkspaceError(tr("{path} ist keine Bildungsplaner-Arbeitsbereichsdatei.", path=path))
         try:
             revision, has_tables = stored_revision(path)
         except Exception as exc:
-            raise WorkspaceError(f"{path} kann nicht gelesen werden: {exc}") from exc
+            raise WorkspaceError(tr("{path} kann nicht gelesen werden: {error}", path=path, error=exc)) from exc
         if has_tables and revision is None:
-            raise WorkspaceError(f"{path} ist eine Datenbank, aber kein Bildungsplaner-Arbeitsbereich.")
+            raise WorkspaceError(tr("{path} ist eine Datenbank, aber kein Bildungsplaner-Arbeitsbereich.",
+                                    path=path))
 
     head = head_revision(script_location)
     if revision is not None and revision not in known_revisions(script_location):
         raise WorkspaceTooNew(
-            f"Der Arbeitsbereich {path.name} stammt aus einer neueren Version von Bildungsplaner "
-            f"(Schemastand {revision}). Bitte installieren Sie die aktuelle Version; die Datei bleibt unverändert."
+            tr("Der Arbeitsbereich {name} stammt aus einer neueren Version von Bildungsplaner (Schemastand "
+               "{revision}). Bitte installieren Sie die aktuelle Version; die Datei bleibt unverändert.",
+               name=path.name, revision=revision)
         )
 
     backup_path: Path | None = None
@@ -162,10 +165,11 @@ def open_workspace(path: Path, *, create: bool = True, script_location: Path | N
         except WorkspaceError:
             raise
         except Exception as exc:
-            kept = f" Sicherung: {backup_path}." if backup_path else ""
+            kept = tr(" Sicherung: {path}.", path=backup_path) if backup_path else ""
             raise WorkspaceError(
-                f"Die Aktualisierung des Arbeitsbereichs {path.name} auf Schemastand {head} ist fehlgeschlagen "
-                f"({type(exc).__name__}: {exc}); die Datei ist unverändert.{kept}"
+                tr("Die Aktualisierung des Arbeitsbereichs {name} auf Schemastand {head} ist fehlgeschlagen "
+                   "({error_type}: {error}); die Datei ist unverändert.{kept}", name=path.name, head=head,
+                   error_type=type(exc).__name__, error=exc, kept=kept)
             ) from exc
 
     engine = sqlite.make_engine(path)
@@ -189,10 +193,8 @@ def _migrate(path: Path, head: str, script_location: Path | None, revision: str 
                 command.upgrade(cfg, head)
                 problems = sqlite.foreign_key_problems(raw)
                 if problems:
-                    raise WorkspaceError(
-                        "Die Migration des Arbeitsbereichs wurde abgebrochen, weil Verweise fehlen: "
-                        + problems[0]
-                    )
+                    raise WorkspaceError(tr("Die Migration des Arbeitsbereichs wurde abgebrochen, weil Verweise "
+                                            "fehlen: {problem}", problem=problems[0]))
                 with Session(bind=conn, join_transaction_mode="create_savepoint") as session:
                     if revision is None:
                         record(session, AuditAction.CREATE, {"schema": head})

@@ -183,3 +183,23 @@ def test_separator_detection_finds_the_separator_of_a_regular_table(sep: str, ro
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=sep, lineterminator="\n").writerows([["Schlüssel", "Name", "Wert"], *rows])
     assert detect_separator(buffer.getvalue().splitlines()) == sep
+
+
+def test_numbers_in_messages_are_grouped_but_the_file_name_keeps_its_comma(tmp_path: Path) -> None:
+    wide = tmp_path / "Schulen, Kitas.csv"
+    wide.write_text(";".join(f"s{i}" for i in range(20_000)) + "\n" + ";".join("1" * 20_000) + "\n", encoding="utf-8")
+    with pytest.raises(UserInputError) as refused:
+        read_table(wide)
+    assert str(refused.value) == "Schulen, Kitas.csv hat 20.000 Spalten; mehr als 2.000 werden nicht gelesen."
+
+
+def test_the_sniffer_groups_numbers_but_not_the_file_name(tmp_path: Path) -> None:
+    import zipfile
+
+    ods = tmp_path / "Schulen, Kitas.ods"
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", '<office:document-content><table:table-cell '
+                                        'table:number-columns-repeated="20000"/></office:document-content>')
+    with pytest.raises(UserInputError, match=r"^Schulen, Kitas\.ods: eine Zeile wiederholt eine Zelle 20\.000-mal;"):
+        sniff(ods)
