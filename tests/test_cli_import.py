@@ -125,3 +125,12 @@ def test_import_in_a_real_process_exit_codes(workspace, tmp_path) -> None:
     result = subprocess.run([sys.executable, "-m", "bildungsplaner", "import", str(empty), "--workspace",
                              str(workspace.path)], capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
     assert result.returncode == 2 and "leer" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_written_counts_are_grouped_but_the_file_name_keeps_its_comma(demo_file, tmp_path, capsys) -> None:
+    out = tmp_path / "Schulen, Kitas.csv"
+    assert main(["data", "export", "--out", str(out), "--workspace", str(demo_file)]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed.endswith(f"Beobachtungen geschrieben: {out}") and "." in printed.split(" ")[0]
+    assert main(["facilities", "export", "--out", str(out), "--workspace", str(demo_file)]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"Einrichtungen geschrieben: {out}")

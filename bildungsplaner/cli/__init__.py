@@ -284,7 +284,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from bildungsplaner.services.workspace import create_demo_workspace
 
     summary = create_demo_workspace(args.out, overwrite=args.force)
-    observations = f"{summary.observations:,}".replace(",", ".")
+    observations = format_number(summary.observations)
     print(f"Demo-Arbeitsbereich geschrieben: {args.out} ({summary.regions} Gebiete, {observations} Beobachtungen, "
           f"{summary.facilities} Einrichtungen, 2 Szenarien)")
     return EXIT_OK
@@ -355,7 +355,7 @@ def cmd_data(args: argparse.Namespace) -> int:
     with _open(args) as ws:
         count = export_observations_csv(ws, args.out, dataset=args.dataset, indicator=args.indicator,
                                         include_superseded=args.include_superseded)
-    print(f"{count:,} Beobachtungen geschrieben: {args.out}".replace(",", "."))
+    print(f"{format_number(count)} Beobachtungen geschrieben: {args.out}")
     return EXIT_OK
 
 
@@ -391,15 +391,13 @@ def _data_list(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
         return EXIT_OK
 
-    def number(n: int) -> str:
-        return f"{n:,}".replace(",", ".")
-
     def status(r: DatasetRow) -> str:
         return "aktuell" if r.superseded_by is None else f"ersetzt durch {r.superseded_by}"
 
     print(text_table(["Nr.", "Datei", "Tabelle", "Stand", "Werte", "Einr.", "importiert", "Status"], [
-        [str(r.id), r.file_name, r.table_code or "", r.stand or "", number(r.observations), number(r.facilities),
-         r.imported_at.astimezone().strftime("%d.%m.%Y %H:%M"), status(r)] for r in rows], right={0, 4, 5}))
+        [str(r.id), r.file_name, r.table_code or "", r.stand or "", format_number(r.observations),
+         format_number(r.facilities), r.imported_at.astimezone().strftime("%d.%m.%Y %H:%M"), status(r)]
+        for r in rows], right={0, 4, 5}))
     return EXIT_OK
 
 
@@ -408,7 +406,7 @@ def cmd_facilities(args: argparse.Namespace) -> int:
 
     with _open(args) as ws:
         count = export_facilities_csv(ws, args.out)
-    print(f"{count:,} Einrichtungen geschrieben: {args.out}".replace(",", "."))
+    print(f"{format_number(count)} Einrichtungen geschrieben: {args.out}")
     return EXIT_OK
 
 

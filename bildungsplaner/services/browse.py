@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import func, select
 
+from bildungsplaner.formatting import format_number
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.dimensions import decode
@@ -354,7 +355,7 @@ def load_observations(
                     chunks.append(chunk)
                     done += len(rows)
                     progress.report(0.05 + 0.85 * done / max(total, 1),
-                                    f"{done:,} von {total:,} Werten gelesen …".replace(",", "."))
+                                    f"{format_number(done)} von {format_number(total)} Werten gelesen …")
             finally:
                 result.close()
     progress.check()
@@ -384,7 +385,7 @@ def load_observations(
         "value": value[order],
         "flag": flag[order],
     })
-    progress.report(1.0, f"{len(frame):,} Werte geladen.".replace(",", "."))
+    progress.report(1.0, f"{format_number(len(frame))} Werte geladen.")
     return frame
 
 

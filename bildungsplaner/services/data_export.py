@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from bildungsplaner import UserInputError
 from bildungsplaner.exporting.safety import atomic_target, csv_text
+from bildungsplaner.formatting import format_number
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
@@ -82,7 +83,7 @@ def export_observations_csv(ws: Workspace, out: Path, *, dataset: int | None = N
             result = conn.execution_options(yield_per=20_000).execute(stmt)
             for i, (ds, key, name, code, unit, period, dimensions, value, flag) in enumerate(result):
                 if i % 20_000 == 0:
-                    progress.report(0.0, f"{i:,} Werte geschrieben …".replace(",", "."))
+                    progress.report(0.0, f"{format_number(i)} Werte geschrieben …")
                     progress.check()
                 yield ds, key, name, code, unit, period, dimensions, format_value(value), flag or ""
 

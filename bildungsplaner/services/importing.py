@@ -43,6 +43,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
 from bildungsplaner.importing.batch import Batch
 from bildungsplaner.importing.codes import indicator_code
 from bildungsplaner.importing.columns import combine_codes, first_occurrences
@@ -526,7 +527,8 @@ def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, r
                value_obj.tolist(), flags.tolist(), strict=True)
 
     def after_chunk(done: int) -> None:
-        progress.report(0.5 + 0.48 * done / max(n, 1), f"{done:,} von {n:,} Werten geschrieben …".replace(",", "."))
+        progress.report(0.5 + 0.48 * done / max(n, 1),
+                        f"{format_number(done)} von {format_number(n)} Werten geschrieben …")
         progress.check()
 
     insert_rows(session, Observation.__table__,
