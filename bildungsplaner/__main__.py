@@ -44,24 +44,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return child_main()
     args = cli.parse(argv)
-    from bildungsplaner.cli import export
-
-    if args.command == "export" and export.output_format(args) == "pdf":
-        from bildungsplaner.ui.common.pdf import render_html_to_pdf
-
-        export.PDF_RENDERER = render_html_to_pdf
     if args.command:
-        return cli.run_command(args)
+        from bildungsplaner.cli.export import output_format
+
+        pdf_renderer = None
+        if args.command == "export" and output_format(args) == "pdf":  # Qt only when a PDF is asked for
+            from bildungsplaner.ui.common.pdf import render_html_to_pdf
+
+            pdf_renderer = render_html_to_pdf
+        return cli.run_command(args, pdf_renderer=pdf_renderer)
     cli.setup_logging()
     if args.smoke_test:
-        return cli.guarded(smoke_test)
+        return cli.run_guarded(smoke_test)
 
     def gui() -> int:
         from bildungsplaner.ui.app import run_gui
 
         return run_gui(args.workspace, demo=args.demo, probe=args.startup_probe)
 
-    return cli.guarded(gui)
+    return cli.run_guarded(gui)
 
 
 if __name__ == "__main__":

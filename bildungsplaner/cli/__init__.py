@@ -18,10 +18,13 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bildungsplaner import APP_NAME, BildungsplanerError, UserInputError, __version__, paths
 from bildungsplaner.formatting import format_number
+
+if TYPE_CHECKING:
+    from bildungsplaner.services.scenario_export import PdfRenderer
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +146,7 @@ def setup_logging() -> Path | None:
     return log_file
 
 
-def guarded(fn: Callable[[], int]) -> int:
+def run_guarded(fn: Callable[[], int]) -> int:
     """Run ``fn`` and turn every error into one German line on stderr and an exit code."""
     try:
         code = fn()
@@ -417,10 +420,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return run_plan(args, _open_changing if changes else _open)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def cmd_export(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None) -> int:
     from bildungsplaner.cli.export import cmd_export as run_export
 
-    return run_export(args, _open)
+    return run_export(args, _open, pdf_renderer=pdf_renderer)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -431,9 +434,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def run_command(args: argparse.Namespace) -> int:
+def run_command(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None) -> int:
+    """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` (the entry point passes the window's
+    Qt renderer, which the command line cannot import itself)."""
     setup_logging()
-    return guarded(lambda: COMMANDS[args.command](args))
+    if args.command == "export":
+        return run_guarded(lambda: cmd_export(args, pdf_renderer=pdf_renderer))
+    return run_guarded(lambda: COMMANDS[args.command](args))
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:

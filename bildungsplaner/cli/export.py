@@ -1,19 +1,20 @@
 """``bildungsplaner export SCENARIO --out FILE``: the council workbook (or CSV, PDF) of a scenario.
 
 SCENARIO is a saved scenario's name or a scenario file. The PDF is drawn with Qt; the command line has no Qt
-of its own (layers), so the entry point passes the renderer in (:data:`PDF_RENDERER`).
+of its own (layers), so the entry point passes the renderer in: ``cli.run_command(args, pdf_renderer=…)`` hands it
+to :func:`cmd_export`.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["PDF_RENDERER", "add_parser", "cmd_export", "output_format"]
+if TYPE_CHECKING:
+    from bildungsplaner.services.scenario_export import PdfRenderer
 
-#: Set by the entry point (``bildungsplaner.__main__``) to the Qt renderer for ``--format pdf``.
-PDF_RENDERER: Any = None
+__all__ = ["add_parser", "cmd_export", "output_format"]
 
 
 def output_format(args: argparse.Namespace) -> str:
@@ -38,7 +39,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                         "keiner; der Anmeldename wird nie geschrieben)")
 
 
-def cmd_export(args: argparse.Namespace, open_workspace: Any) -> int:
+def cmd_export(args: argparse.Namespace, open_workspace: Any, *, pdf_renderer: PdfRenderer | None = None) -> int:
+    """Write the export; ``pdf_renderer`` draws ``--format pdf`` (without one, a PDF is refused with a message)."""
     from bildungsplaner.cli.plan import resolve_spec
     from bildungsplaner.services.scenario_export import export_scenario
 
@@ -47,6 +49,6 @@ def cmd_export(args: argparse.Namespace, open_workspace: Any) -> int:
         spec, _ = resolve_spec(ws, args.scenario)
         other = resolve_spec(ws, args.compare)[0] if args.compare else None
         out = export_scenario(ws, spec, args.out, compare=other, format=format, suppress_below=args.suppress_below,
-                              pdf_renderer=PDF_RENDERER, author=args.author, group_by=args.group_by)
+                              pdf_renderer=pdf_renderer, author=args.author, group_by=args.group_by)
     print(f"Export geschrieben: {out}")
     return 0
