@@ -44,6 +44,7 @@ from bildungsplaner.services.workspace import (
 from bildungsplaner.settings import Settings
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.dialogs import guarded, show_about, show_error
+from bildungsplaner.ui.common.events import DELETE, IMPORT, OUTSIDE, DataChange, WorkspaceEvents
 from bildungsplaner.ui.common.help import HelpDialog, LicenseDialog
 from bildungsplaner.ui.common.sidebar import SidebarToggle
 from bildungsplaner.ui.data.browser import DataBrowser
@@ -66,12 +67,15 @@ def _file_filter() -> str:
 
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None, *, owns_workspace: bool = True,
-                 settings: Settings | None = None, parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, parent: QWidget | None = None,
+                 runner: tasks.TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
         self._owns_workspace = owns_workspace
         self._settings = settings
-        self.runner = tasks.TaskRunner(self)
+        self.runner = runner if runner is not None else tasks.TaskRunner(self)
+        #: the one „data changed“ signal: imports, deletions, scenario writes, other processes
+        self.events = WorkspaceEvents(self)
         self.import_wizard: ImportWizard | None = None
         self.help_dialog: HelpDialog | None = None
         self.resize(1280, 820)
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label, 1)
         self.watcher = WorkspaceWatcher(self)
         self.watcher.changed.connect(self.refresh_from_outside)
+        self.events.data_changed.connect(self._data_changed)
         self.set_workspace(workspace, owns=owns_workspace)
 
     # --- layout ---------------------------------------------------------------------------------------------
@@ -105,11 +110,11 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
 
-        self.browser = DataBrowser(self.runner)
+        self.browser = DataBrowser(self.runner, events=self.events)
         self.areas = QTabWidget()
         self.areas.setObjectName("areas")
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
-        self.planning = PlanningEditor(self.runner)
+        self.planning = PlanningEditor(self.runner, events=self.events)
         self.export_panel = ExportPanel(self.runner)
         self.planning.scenarios_changed.connect(self.export_panel.set_scenarios)
         self.areas.addTab(self.planning, QCoreApplication.translate("MainWindow", "Planung"))
@@ -271,27 +276,49 @@ class MainWindow(QMainWindow):
                 log.warning("could not save the settings", exc_info=True)
 
     def refresh_from_outside(self) -> None:
-        """Another process changed the workspace: re-read the lists, keep what the user had selected."""
+        """Another process changed the workspace (the watcher noticed): the same signal as the window's own
+        changes, so every area refreshes itself and keeps what the user had selected."""
         if self.workspace is None or self.runner.busy():
+            return
+        self.notify_data_changed(OUTSIDE)
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert."), 10000)
+
+    def notify_data_changed(self, reason: str) -> None:
+        """Read the open workspace's lists once and announce them on :attr:`events` (``data_changed``)."""
+        if self.workspace is None:
+            return
+        self.events.notify(DataChange(reason, self.workspace, load_overview(self.workspace)))
+
+    def _data_changed(self, change: DataChange) -> None:
+        """The window's part of ``data_changed``: the side panels and the Import page, keeping the selection."""
+        if change.workspace is not self.workspace:
+            return
+        self.watcher.sync()  # the window's own change or one it has just taken in: not news at the next tick
+        overview = change.overview
+        if overview is None:
             return
         region_keys = {r.id: r.key for r in self.regions.model.nodes}
         selected = [region_keys[i] for i in self.regions.selected_region_ids() if i in region_keys]
         indicator = self.indicators.selected_indicator()
-        overview = load_overview(self.workspace)
-        self._show_overview(overview)
+        self.regions.set_regions(overview.regions)
+        self.indicators.set_indicators(overview.indicators)
+        self.facilities.set_facilities(overview.facilities)
+        self.import_page.set_workspace(self.workspace)
         ids = {r.key: r.id for r in overview.regions}
-        self.regions.select_regions([ids[k] for k in selected if k in ids])
-        if indicator is not None:
-            match = next((i for i in overview.indicators if i.code == indicator.code), None)
-            if match is not None:
-                self.indicators.select_indicator(match.id)
-        self.watcher.sync()
-        self.statusBar().showMessage(QCoreApplication.translate(
-            "MainWindow", "Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert."), 10000)
+        kept = [ids[k] for k in selected if k in ids]
+        match = next((i for i in overview.indicators if i.code == indicator.code), None) if indicator else None
+        if kept:
+            self.regions.select_regions(kept)
+        if match is not None:
+            self.indicators.select_indicator(match.id)
+        if not kept or match is None:  # the first data of an empty workspace, or the selection is gone
+            self._select_defaults(overview, regions=not kept, indicator=match is None)
 
-    def _select_defaults(self, overview: Overview) -> None:
+    def _select_defaults(self, overview: Overview, *, regions: bool = True, indicator: bool = True) -> None:
         """Preselect the regions selected last time in this workspace, else its home region, else the Kreis
-        (else the first top region), and the indicator with the most values."""
+        (else the first top region), and the indicator with the most values (only ``regions`` or only
+        ``indicator`` if asked)."""
         by_key = {r.key: r.id for r in overview.regions}
         remembered = [by_key[k] for k in self.settings.get("region_selection").get(self._selection_key() or "", [])
                       if k in by_key]
@@ -299,11 +326,11 @@ class MainWindow(QMainWindow):
         kreis = next((r.id for r in overview.regions if r.level == "kreis"), None)
         first = self.regions.model.nodes[0].id if self.regions.model.nodes else None
         chosen = remembered or [rid for rid in (by_key.get(home or ""), kreis, first) if rid is not None][:1]
-        if chosen:
+        if chosen and regions:
             self.regions.select_regions(chosen)
-        indicator = max(self.indicators.model.rows, key=lambda i: i.observations, default=None)
-        if indicator is not None and indicator.observations:
-            self.indicators.select_indicator(indicator.id)
+        most = max(self.indicators.model.rows, key=lambda i: i.observations, default=None)
+        if most is not None and most.observations and indicator:
+            self.indicators.select_indicator(most.id)
 
     def _selection_changed(self) -> None:
         indicator: IndicatorRow | None = self.indicators.selected_indicator()
@@ -459,7 +486,7 @@ class MainWindow(QMainWindow):
         """Reload the panels after an import and show the imported indicator in the data browser."""
         if self.workspace is None:
             return
-        self.set_workspace(self.workspace, owns=self._owns_workspace)
+        self.notify_data_changed(IMPORT)
         codes = report.indicators
         indicator = next((i for i in self.indicators.model.rows if codes and i.code == codes[0]), None)
         if indicator is not None:
@@ -502,7 +529,7 @@ class MainWindow(QMainWindow):
         self.browser.cancel()
         gone = self.runner.run_blocking(lambda _progress: delete_import(ws, row.id),
                                         title=QCoreApplication.translate("MainWindow", "Import löschen"))
-        self.set_workspace(ws, owns=self._owns_workspace)
+        self.notify_data_changed(DELETE)
         message = QCoreApplication.translate("MainWindow", "Import Nr. {id} gelöscht, {count} Werte entfernt.").format(
             id=gone.dataset, count=format_number(gone.observations))
         if gone.facilities_removed or gone.facilities_restored:

@@ -13,10 +13,12 @@ pytest.importorskip("PySide6")
 
 @pytest.fixture(autouse=True)
 def synchronous_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tasks run inline (no worker thread, no progress dialog), so tests see results at once."""
+    """Tasks run inline (no worker thread, no progress dialog), so tests see results at once: every runner
+    created without an executor gets an :class:`~bildungsplaner.ui.common.tasks.InlineExecutor` (a test that
+    needs the worker thread passes ``executor=tasks.ThreadExecutor()``)."""
     from bildungsplaner.ui.common import tasks
 
-    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    monkeypatch.setattr(tasks.TaskRunner, "default_executor", tasks.InlineExecutor)
 
 
 @dataclass

@@ -428,8 +428,7 @@ def test_window_without_workspace(qtbot: Any) -> None:
 def test_task_runner_on_a_worker_thread(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    monkeypatch.setattr(tasks, "SYNCHRONOUS", False)
-    runner = tasks.TaskRunner()
+    runner = tasks.TaskRunner(executor=tasks.ThreadExecutor())
     main_thread = threading.get_ident()
     seen: dict[str, Any] = {}
 

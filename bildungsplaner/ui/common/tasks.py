@@ -8,8 +8,12 @@ Threading rules:
   ``progress.check()`` once the user pressed Cancel (or :meth:`TaskHandle.cancel` was called).
 * The result, the exception or the cancellation is delivered by queued signals to a :class:`TaskHandle`
   living in the GUI thread, which then calls the callbacks there.
-* With :data:`SYNCHRONOUS` true (tests), ``fn`` runs inline and the callbacks are called before
-  :meth:`TaskRunner.start` returns; no dialog is shown.
+* The runner hands the work to an *executor*: :class:`ThreadExecutor` (one worker thread, the default) or
+  :class:`InlineExecutor` (tests: ``fn`` runs inline, the callbacks are called before :meth:`TaskRunner.start`
+  returns, no dialog is shown). Tests inject it (``TaskRunner(executor=InlineExecutor())``; the UI test suite
+  makes it the default through :attr:`TaskRunner.default_executor`), there is no module flag.
+* :class:`LatestTask` keeps one request of a kind (loading values, collecting scenario inputs): starting a new
+  one cancels the previous one, whose callbacks are then never called („latest request wins“).
 """
 
 from __future__ import annotations
@@ -26,8 +30,6 @@ from bildungsplaner.progress import Cancelled
 
 log = logging.getLogger(__name__)
 
-# Run tasks inline in the calling thread (set by the test suite).
-SYNCHRONOUS = False
 # Milliseconds before the progress dialog appears (short tasks never show it).
 DIALOG_DELAY_MS = 400
 _STEPS = 1000
@@ -70,6 +72,9 @@ class _Runnable(QRunnable):
         self._fn, self._progress, self._signals = fn, progress, signals
 
     def run(self) -> None:
+        if self._progress.cancelled:  # cancelled while waiting for the worker: do not start at all
+            self._signals.was_cancelled.emit()
+            return
         try:
             result = self._fn(self._progress)
         except Cancelled:
@@ -99,7 +104,7 @@ class TaskHandle(QObject):
         self.was_cancelled = False
         self._on_done, self._on_error, self._on_cancel = on_done, on_error, on_cancel
         self._dialog: QProgressDialog | None = None
-        if show_dialog and not SYNCHRONOUS:
+        if show_dialog:
             dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Abbrechen"), 0, _STEPS,
                                      parent_widget)
             dialog.setWindowTitle(title)
@@ -162,15 +167,77 @@ def _is_user_error(exc: BaseException) -> bool:
     return isinstance(exc, BildungsplanerError)
 
 
-class TaskRunner(QObject):
-    """Starts tasks on a single worker thread (see the module docstring)."""
+class InlineExecutor:
+    """Runs the work at once in the calling thread (tests): callbacks are called before ``start`` returns."""
 
-    def __init__(self, parent_widget: QWidget | None = None) -> None:
+    inline = True
+
+    def submit(self, fn: Callable[[TaskProgress], Any], handle: TaskHandle) -> None:
+        handle.progress._emit = handle._progressed
+        if handle.progress.cancelled:
+            handle._cancelled()
+            return
+        try:
+            result = fn(handle.progress)
+        except Cancelled:
+            handle._cancelled()
+        except Exception as exc:
+            handle._failed(exc)
+        else:
+            if handle.progress.cancelled:
+                handle._cancelled()
+            else:
+                handle._succeeded(result)
+
+    def wait(self, timeout_ms: int) -> bool:
+        return True
+
+
+class ThreadExecutor:
+    """Runs the work on one worker thread, in the order started (the application's executor)."""
+
+    inline = False
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        self._pool = QThreadPool(parent)
+        self._pool.setMaxThreadCount(1)
+
+    def submit(self, fn: Callable[[TaskProgress], Any], handle: TaskHandle) -> None:
+        signals = _Signals()  # created here, so it lives in the GUI thread
+        # The handle lives in the GUI thread: these connections are queued when emitted by the worker.
+        signals.progressed.connect(handle._progressed)
+        signals.succeeded.connect(handle._succeeded)
+        signals.failed.connect(handle._failed)
+        signals.was_cancelled.connect(handle._cancelled)
+        handle.progress._emit = signals.progressed.emit
+        handle._signals = signals  # type: ignore[attr-defined]  # keep alive until finished
+        self._pool.start(_Runnable(fn, handle.progress, signals))
+
+    def wait(self, timeout_ms: int) -> bool:
+        return self._pool.waitForDone(timeout_ms)
+
+
+Executor = InlineExecutor | ThreadExecutor
+
+
+class TaskRunner(QObject):
+    """Starts tasks on its executor (see the module docstring)."""
+
+    #: Builds the executor of a runner created without one (the UI test suite swaps in :class:`InlineExecutor`).
+    default_executor: Callable[[], Executor] = ThreadExecutor
+
+    def __init__(self, parent_widget: QWidget | None = None, *, executor: Executor | None = None) -> None:
         super().__init__(parent_widget)
         self._parent_widget = parent_widget
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.executor: Executor = executor if executor is not None else type(self).default_executor()
+        if isinstance(self.executor, ThreadExecutor) and self.executor._pool.parent() is None:
+            self.executor._pool.setParent(self)
         self._running: set[TaskHandle] = set()
+
+    @property
+    def inline(self) -> bool:
+        """Tasks finish before :meth:`start` returns (tests); no need to debounce or wait."""
+        return self.executor.inline
 
     def start(
         self,
@@ -183,37 +250,13 @@ class TaskRunner(QObject):
         on_cancel: Callable[[], None] | None = None,
         show_dialog: bool = True,
     ) -> TaskHandle:
-        handle = TaskHandle(title, label or title, self._parent_widget, show_dialog, on_done, on_error,
-                            on_cancel)
-        if SYNCHRONOUS:
-            self._run_inline(fn, handle)
-            return handle
-        signals = _Signals()  # created here, so it lives in the GUI thread
-        # The handle lives in the GUI thread: these connections are queued when emitted by the worker.
-        signals.progressed.connect(handle._progressed)
-        signals.succeeded.connect(handle._succeeded)
-        signals.failed.connect(handle._failed)
-        signals.was_cancelled.connect(handle._cancelled)
-        handle.progress._emit = signals.progressed.emit
-        handle._signals = signals  # type: ignore[attr-defined]  # keep alive until finished
-        self._running.add(handle)
-        handle.finished.connect(lambda: self._running.discard(handle))
-        self._pool.start(_Runnable(fn, handle.progress, signals))
+        handle = TaskHandle(title, label or title, self._parent_widget, show_dialog and not self.inline, on_done,
+                            on_error, on_cancel)
+        if not self.inline:
+            self._running.add(handle)
+            handle.finished.connect(lambda: self._running.discard(handle))
+        self.executor.submit(fn, handle)
         return handle
-
-    def _run_inline(self, fn: Callable[[TaskProgress], Any], handle: TaskHandle) -> None:
-        handle.progress._emit = handle._progressed
-        try:
-            result = fn(handle.progress)
-        except Cancelled:
-            handle._cancelled()
-        except Exception as exc:
-            handle._failed(exc)
-        else:
-            if handle.progress.cancelled:
-                handle._cancelled()
-            else:
-                handle._succeeded(result)
 
     def run_blocking(self, fn: Callable[[TaskProgress], Any], *, title: str, label: str = "") -> Any:
         """Run ``fn`` as a task and wait for it (the GUI stays responsive); re-raise its error.
@@ -243,6 +286,61 @@ class TaskRunner(QObject):
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Cancel everything and wait for the worker to become idle (before closing the workspace)."""
         self.cancel_all()
-        ok = self._pool.waitForDone(timeout_ms)
+        ok = self.executor.wait(timeout_ms)
         QCoreApplication.sendPostedEvents()  # deliver the finished signals still queued
         return ok
+
+
+class LatestTask:
+    """One kind of request where only the latest counts (Orange's ``ConcurrentMixin.start``).
+
+    :meth:`start` cancels the previous task of this object before starting the new one; the callbacks of a
+    task that was replaced (or cancelled through :meth:`cancel`) are never called, so a caller needs no
+    generation counter. ``on_cancel`` runs only when the current task was cancelled otherwise (the user's
+    Cancel button).
+    """
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self.runner = runner
+        self.handle: TaskHandle | None = None
+        self._token: object | None = None
+
+    def start(
+        self,
+        fn: Callable[[TaskProgress], Any],
+        *,
+        title: str,
+        label: str = "",
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_cancel: Callable[[], None] | None = None,
+        show_dialog: bool = True,
+    ) -> TaskHandle:
+        self.cancel()
+        token = self._token = object()
+
+        def current(callback: Callable[..., None] | None) -> Callable[..., None]:
+            def call(*args: Any) -> None:
+                if self._token is not token:
+                    return  # replaced or cancelled by the caller: drop the outcome
+                self._token, self.handle = None, None
+                if callback is not None:
+                    callback(*args)
+            return call
+
+        handle = self.runner.start(fn, title=title, label=label, on_done=current(on_done),
+                                   on_error=current(on_error), on_cancel=current(on_cancel),
+                                   show_dialog=show_dialog)
+        if self._token is token:
+            self.handle = handle
+        return handle
+
+    def pending(self) -> bool:
+        """A request is running whose outcome will still be delivered."""
+        return self._token is not None
+
+    def cancel(self) -> None:
+        """Cancel the current task (if any); its callbacks will not be called."""
+        handle, self.handle, self._token = self.handle, None, None
+        if handle is not None and not handle.done:
+            handle.cancel()

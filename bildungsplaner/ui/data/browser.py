@@ -1,8 +1,10 @@
 """The data browser ("Daten"): observations of one indicator in the selected regions, as table, pivot and chart.
 
 The main window calls :meth:`DataBrowser.show_selection` whenever the indicator or region selection
-changes. Loading runs as a task (worker thread, cancellable); a newer request cancels an older one and
-results of outdated requests are dropped.
+changes. Loading runs as a :class:`~bildungsplaner.ui.common.tasks.LatestTask` (worker thread, cancellable): a
+newer request cancels an older one and results of outdated requests are dropped. When the workspace's data
+change (:meth:`data_changed`, connected to the window's ``data_changed`` signal) the browser takes the new
+region index and reloads what it shows.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_obser
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.dialogs import show_error
+from bildungsplaner.ui.common.events import DataChange, WorkspaceEvents
 from bildungsplaner.ui.data.chart import ChartWidget
 from bildungsplaner.ui.data.models import ObservationProxyModel, ObservationTableModel
 from bildungsplaner.ui.data.pivot import PivotPanel
@@ -62,15 +65,17 @@ class DataBrowser(QWidget):
 
     loaded = Signal(int)
 
-    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None, *,
+                 events: WorkspaceEvents | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        if events is not None:
+            events.data_changed.connect(self.data_changed)
         self.workspace: Workspace | None = None
         self.region_index = RegionIndex([])
         self.indicator: IndicatorRow | None = None
         self.region_ids: list[int] = []
-        self._generation = 0
-        self._handle: tasks.TaskHandle | None = None
+        self._load = tasks.LatestTask(runner)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.reload)
 
@@ -150,7 +155,7 @@ class DataBrowser(QWidget):
         """Show ``indicator`` in ``region_ids`` (loaded shortly after, merging quick changes)."""
         self.indicator, self.region_ids = indicator, list(region_ids)
         self._update_heading()
-        if tasks.SYNCHRONOUS:
+        if self.runner.inline:
             self.reload()
         else:
             self._debounce.start()
@@ -158,12 +163,19 @@ class DataBrowser(QWidget):
     def effective_region_ids(self) -> list[int]:
         return self.region_index.expand(self.region_ids, include_descendants=self.descendants.isChecked())
 
+    def data_changed(self, change: DataChange) -> None:
+        """The workspace's data changed (import, deletion, another process): reload the current selection."""
+        if change.overview is None or change.workspace is not self.workspace:
+            return  # only scenarios changed, or a workspace this browser does not show
+        self.region_index = RegionIndex(change.overview.regions)
+        self.region_ids = [i for i in self.region_ids if i in self.region_index.by_id]
+        codes = {i.id: i for i in change.overview.indicators}
+        self.indicator = codes.get(self.indicator.id) if self.indicator is not None else None
+        self.show_selection(self.indicator, self.region_ids)
+
     def cancel(self) -> None:
-        self._generation += 1
         self._debounce.stop()
-        if self._handle is not None and not self._handle.done:
-            self._handle.cancel()
-        self._handle = None
+        self._load.cancel()
 
     def reload(self) -> None:
         self.cancel()
@@ -172,31 +184,24 @@ class DataBrowser(QWidget):
         if workspace is None or indicator is None or not region_ids:
             self._show_frame(None)
             return
-        generation = self._generation
         self.count_label.setText(QCoreApplication.translate("Browser", "Werte werden geladen …"))
 
         def work(progress: tasks.TaskProgress) -> pd.DataFrame:
             return load_observations(workspace, indicator.id, region_ids, progress=progress)
 
-        def done(frame: pd.DataFrame) -> None:
-            if generation == self._generation:
-                self._show_frame(frame)
-
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self._show_frame(None)
-                show_error(self, exc)
+            self._show_frame(None)
+            show_error(self, exc)
 
-        def cancelled() -> None:
-            if generation == self._generation:  # the user pressed Cancel (not replaced by a newer load)
-                self._show_frame(None)
-                self.count_label.setText(QCoreApplication.translate("Browser", "Laden abgebrochen"))
+        def cancelled() -> None:  # the user pressed Cancel (a load replaced by a newer one is silent)
+            self._show_frame(None)
+            self.count_label.setText(QCoreApplication.translate("Browser", "Laden abgebrochen"))
 
-        self._handle = self.runner.start(
+        self._load.start(
             work, title=QCoreApplication.translate("Browser", "Werte laden"),
             label=QCoreApplication.translate("Browser", "Werte von „{name}“ werden geladen …").format(
                 name=indicator.name),
-            on_done=done, on_error=failed, on_cancel=cancelled)
+            on_done=self._show_frame, on_error=failed, on_cancel=cancelled)
 
     # display
     def _show_frame(self, frame: pd.DataFrame | None) -> None:

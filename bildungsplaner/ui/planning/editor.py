@@ -6,7 +6,12 @@ shows its German message and changes nothing). After each change the result is r
 inputs (recipients and their values, or population and capacity) are collected from the workspace on the
 task runner only when the parts of the spec they depend on change
 (:func:`~bildungsplaner.services.planning_inputs.inputs_key`); otherwise the pure planning function runs on
-the cached inputs, which keeps dragging a weight fluid.
+the cached inputs, which keeps dragging a weight fluid. Collecting is a
+:class:`~bildungsplaner.ui.common.tasks.LatestTask`: a newer collection cancels the one it replaces.
+
+The editor listens to the window's ``data_changed`` (:mod:`bildungsplaner.ui.common.events`): after an import, a
+deletion or a change by another process it re-reads its choices and the scenario list, keeps the open scenario
+and recollects its inputs; after its own scenario writes it announces them there.
 
 Unsaved changes are never dropped silently: :meth:`PlanningEditor.maybe_save` asks Speichern / Verwerfen /
 Abbrechen before another scenario is opened, and the main window calls it before closing or opening another
@@ -55,6 +60,7 @@ from bildungsplaner.services.planning_population import population_choices
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.dialogs import error_text, guarded, show_error
+from bildungsplaner.ui.common.events import SCENARIOS, DataChange, WorkspaceEvents
 from bildungsplaner.ui.common.labels import level_label
 from bildungsplaner.ui.planning.allocation import AllocationEditor
 from bildungsplaner.ui.planning.commands import Edit, SpecCommand
@@ -86,10 +92,14 @@ class PlanningEditor(QWidget):
     scenarios_changed = Signal(object)
     dirty_changed = Signal(bool)
 
-    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None, *,
+                 events: WorkspaceEvents | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planningPage")
         self.runner = runner
+        self.events = events
+        if events is not None:
+            events.data_changed.connect(self.data_changed)
         self.workspace: Workspace | None = None
         self.spec: Any = None
         self.saved_text: str | None = None  # the text stored in the workspace; None: not stored yet
@@ -97,7 +107,7 @@ class PlanningEditor(QWidget):
         self.error: str | None = None
         self.compute_ms = 0.0
         self._inputs: ScenarioInputs | None = None
-        self._generation = 0
+        self._collect = tasks.LatestTask(runner)
         self._dirty = False
         self._levels: list[str] = []
         self._hint: tuple[str, str] | None = None
@@ -256,6 +266,16 @@ class PlanningEditor(QWidget):
         elif workspace is not None:  # after the window is shown: a draft left by a crash?
             QTimer.singleShot(0, self, lambda: self.offer_draft(workspace))  # (dropped if self is deleted)
 
+    def data_changed(self, change: DataChange) -> None:
+        """The workspace's data changed (import, deletion, another process): new choices, list and inputs."""
+        if change.overview is not None and change.workspace is self.workspace:
+            self.set_workspace(change.workspace, change.overview)
+
+    def _announce(self) -> None:
+        """Tell the window that the saved scenarios changed (after a save, duplicate, rename or delete)."""
+        if self.events is not None and self.workspace is not None:
+            self.events.notify(DataChange(SCENARIOS, self.workspace))
+
     def refresh_list(self) -> None:
         rows = scenario_service.list_scenarios(self.workspace) if self.workspace is not None else []
         with QSignalBlocker(self.list.selectionModel()):  # the model reset clears the selection too
@@ -295,6 +315,7 @@ class PlanningEditor(QWidget):
         self._load(None, None)
 
     def _load(self, spec: Any, saved_text: str | None) -> None:
+        self._collect.cancel()  # inputs of the scenario closed here are of no use
         self.undo_stack.clear()
         self.spec, self.saved_text = spec, saved_text
         self.result, self.error = None, None
@@ -358,24 +379,22 @@ class PlanningEditor(QWidget):
         """Recompute the result of the open spec: at once on cached inputs, else after collecting them."""
         if self.spec is None or self.workspace is None:
             return
-        self._generation += 1
-        generation, spec, ws = self._generation, self.spec, self.workspace
+        spec, ws = self.spec, self.workspace
         key = inputs_key(spec)
         if self._inputs is not None and self._inputs.key == key:
+            self._collect.cancel()  # a collection for an earlier state is of no use any more
             self._compute(spec)
             return
 
         def done(inputs: ScenarioInputs) -> None:
-            if generation == self._generation:
-                self._inputs = inputs
-                self._compute(self.spec)
+            self._inputs = inputs
+            self._compute(self.spec)
 
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self._show_result(None, error_text(exc))
+            self._show_result(None, error_text(exc))
 
         self.editor().show_result(None, None)
-        self.runner.start(lambda progress: collect_inputs(ws, spec, progress), title=tr("Daten zusammenstellen"),
+        self._collect.start(lambda progress: collect_inputs(ws, spec, progress), title=tr("Daten zusammenstellen"),
                           on_done=done, on_error=failed, show_dialog=False)
 
     def _compute(self, spec: Any) -> None:
@@ -521,6 +540,7 @@ class PlanningEditor(QWidget):
         self.saved_text = saved.text
         self.undo_stack.setClean()
         self.refresh_list()
+        self._announce()
         return True
 
     @guarded()
@@ -563,6 +583,7 @@ class PlanningEditor(QWidget):
         ws = self.workspace
         copy = self._write(lambda: scenario_service.duplicate_scenario(ws, name), tr("Szenario duplizieren"))
         self.refresh_list()
+        self._announce()
         self.open_scenario(copy.name)
 
     @guarded()
@@ -582,6 +603,7 @@ class PlanningEditor(QWidget):
         if was_open:
             self._load(renamed.spec, renamed.text)
         self.refresh_list()
+        self._announce()
 
     @guarded()
     def delete(self) -> None:
@@ -597,6 +619,7 @@ class PlanningEditor(QWidget):
         if name == self.current_name:
             self._close_document()
         self.refresh_list()
+        self._announce()
 
     @guarded()
     def open_file(self) -> None:

@@ -2,8 +2,10 @@
 
 A timer asks the workspace for its change marker (``services.workspace.change_marker``: the latest audit
 entry, one indexed query) every few seconds on the GUI thread; when it moved and the window did not cause it,
-:attr:`WorkspaceWatcher.changed` fires and the window refreshes its lists. The window calls :meth:`sync` after
-its own writes and refreshes, so it never reacts to itself.
+:attr:`WorkspaceWatcher.changed` fires; the window turns it into the same ``data_changed`` signal its own
+imports and deletions emit (:mod:`bildungsplaner.ui.common.events`, reason ``outside``), so every area
+refreshes itself the same way. On every ``data_changed`` the window calls :meth:`sync`, so it never reacts to
+its own changes.
 """
 
 from __future__ import annotations
