@@ -65,26 +65,39 @@ _DEDUPLICATED = re.compile(r"doppelz", re.IGNORECASE)
 Codes = Callable[[str], tuple[np.ndarray, np.ndarray]]
 
 
-def _measure_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per row: ``_step`` (the rounding step of a rounded measure, 0 for exact counts) and ``_additive``."""
-    measures = rows[["indicator", "unit"]].fillna("").astype(str)
-    keys = measures["indicator"] + "\x1f" + measures["unit"]
-    step: dict[str, float] = {}
-    additive: dict[str, bool] = {}
-    for key, values in rows["value"].groupby(keys.to_numpy(), sort=False):
-        indicator, unit = key.split("\x1f", 1)
-        decimals = decimals_for(values.to_numpy(float))
+def _measure_frame(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame:
+    """Per row: ``_step`` (the rounding step of a rounded measure, 0 for exact counts) and ``_additive``.
+
+    Decided once per measure (indicator × unit) and dimension text, through their codes: a million rows cost
+    a few group sums, not a million strings.
+    """
+    indicator_codes, indicators = codes_of("indicator")
+    unit_codes, units = codes_of("unit")
+    n_units = len(units) + 1
+    measure = (indicator_codes + 1) * n_units + (unit_codes + 1)  # -1 (missing) becomes 0
+    ids, measure = np.unique(measure, return_inverse=True)
+    values = rows["value"].to_numpy(float)
+    step = np.zeros(len(ids))
+    additive = np.ones(len(ids), dtype=bool)
+    countlike = np.zeros(len(ids), dtype=bool)
+    order = np.argsort(measure, kind="stable")
+    bounds = np.searchsorted(measure[order], np.arange(len(ids) + 1))
+    for i, combined in enumerate(ids.tolist()):
+        ind_code, unit_code = divmod(combined, n_units)
+        indicator = str(indicators[ind_code - 1]) if ind_code > 0 and isinstance(indicators[ind_code - 1], str) else ""
+        unit = str(units[unit_code - 1]) if unit_code > 0 and isinstance(units[unit_code - 1], str) else ""
+        decimals = decimals_for(values[order[bounds[i]:bounds[i + 1]]])
         rounded = decimals > 0 or _ROUNDED.search(f"{indicator} {unit}") is not None
-        step[key] = 10.0 ** -decimals if rounded else 0.0
-        additive[key] = _NOT_ADDITIVE.search(f"{indicator} {unit}") is None
-    steps = keys.map(step).to_numpy(float)
+        step[i] = 10.0 ** -decimals if rounded else 0.0
+        additive[i] = _NOT_ADDITIVE.search(f"{indicator} {unit}") is None
+        countlike[i] = unit in COUNT_UNITS
+    steps = step[measure]
     # a rounded measure can also hide in a dimension („pädagogisches Personal Vollzeitstellen“)
-    codes, uniques = column_codes(rows, "dimensions")
+    codes, uniques = codes_of("dimensions")
     in_dimension = np.append([isinstance(t, str) and _ROUNDED.search(t) is not None for t in uniques], False)[codes]
     steps = np.where(in_dimension & (steps == 0), 1.0, steps)
-    return pd.DataFrame({"_step": steps, "_additive": keys.map(additive).to_numpy(bool),
-                         "_countlike": measures["unit"].isin(COUNT_UNITS).to_numpy(bool) | (steps > 0)},
-                        index=rows.index)
+    return pd.DataFrame({"_step": steps, "_additive": additive[measure],
+                         "_countlike": countlike[measure] | (steps > 0)}, index=rows.index)
 
 
 def _mismatch(total: np.ndarray, parts: np.ndarray, n: np.ndarray, step: np.ndarray) -> np.ndarray:
@@ -258,7 +271,7 @@ def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None, home: str | 
     if rows.empty:
         return []
     codes_of = codes or partial(column_codes, rows)
-    measures = _measure_frame(rows)
+    measures = _measure_frame(rows, codes_of)
     kept: Ranked = []
     notes: list[str] = []
     for ranked, kind in ((_part_whole_warnings(rows, codes_of, measures, home), "Insgesamt ≠ Summe der Teile"),
