@@ -20,12 +20,12 @@ from typing import Any
 import pandas as pd
 
 from bildungsplaner.exporting.symbols import is_missing, number_text
-from bildungsplaner.exporting.workbook import Column, PlanTable, Report, method_sections
+from bildungsplaner.exporting.workbook import PlanTable, Report, SheetColumn, method_sections
 
 __all__ = ["report_html", "table_total"]
 
 
-def _cell(value: Any, column: Column) -> tuple[str, str]:
+def _cell(value: Any, column: SheetColumn) -> tuple[str, str]:
     """(text, alignment) of one cell."""
     if column.text:
         return ("" if is_missing(value) else str(value)), "left"

@@ -46,7 +46,7 @@ from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_tit
 from bildungsplaner.exporting.suppression import suppress
 from bildungsplaner.exporting.symbols import MISSING, excel_number_format, is_missing
 
-__all__ = ["ChartSpec", "Column", "MethodSection", "PlanTable", "Report", "write_report"]
+__all__ = ["ChartSpec", "MethodSection", "PlanTable", "Report", "SheetColumn", "write_report"]
 
 if not openpyxl.DEFUSEDXML:  # pragma: no cover - the lock file pins defusedxml
     raise ImportError("openpyxl arbeitet ohne defusedxml; die Installation ist unvollständig.")
@@ -63,7 +63,7 @@ LINE_HEIGHT = 15.0
 
 
 @dataclass(frozen=True)
-class Column:
+class SheetColumn:
     """One table column: ``key`` in the rows frame, ``header`` (and ``unit``, shown as "Header (unit)")."""
 
     key: str
@@ -108,7 +108,7 @@ class ChartSpec:
 class PlanTable:
     sheet: str
     title: str
-    columns: list[Column]
+    columns: list[SheetColumn]
     rows: pd.DataFrame
     subtitle: str = ""
     stand: str = ""
@@ -145,7 +145,7 @@ class Report:
         return [self.table, *self.extra_tables]
 
 
-def _cell_value(value: Any, column: Column) -> Any:
+def _cell_value(value: Any, column: SheetColumn) -> Any:
     if is_missing(value):
         return None
     if column.text:

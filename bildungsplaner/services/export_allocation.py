@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bildungsplaner.exporting.workbook import ChartSpec, Column, PlanTable
+from bildungsplaner.exporting.workbook import ChartSpec, PlanTable, SheetColumn
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.export_sources import attribute_label
 
@@ -109,14 +109,14 @@ def allocation_method(spec: Any, result: Any, labels: Labels) -> list[tuple[str,
     return lines
 
 
-def value_columns(result: Any, labels: Labels) -> list[Column]:
+def value_columns(result: Any, labels: Labels) -> list[SheetColumn]:
     """The need values as columns: counts whole and subject to disclosure control, others with the decimals
     their values need (a Sozialindex level 5 is „5“, not „5,00“)."""
     out = []
     for c in result.value_columns:
         count = _is_count(c)
         values = pd.to_numeric(result.rows[c], errors="coerce").to_numpy(dtype=float)
-        out.append(Column(c, value_label(c, labels), count=count, total=count,
+        out.append(SheetColumn(c, value_label(c, labels), count=count, total=count,
                           decimals=0 if count else decimals_for(values, maximum=2),
                           # everything computed from a hidden count is hidden with it: the need share, and the
                           # exact share (and its difference), from which the count could be solved for
@@ -130,12 +130,13 @@ def allocation_table(spec: Any, result: Any, labels: Labels) -> PlanTable:
     unit = spec.amount.unit
     decimals = step_decimals(spec.amount.step)
     columns = [
-        Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True), *value_columns(result, labels),
-        Column("need_share_pct", "Bedarfsanteil", "%", decimals=2, total=True),
-        Column("exact", "exakter Anteil", unit, decimals=3, total=True),
-        Column("amount", "Zuteilung", unit, decimals=decimals, total=True),
-        Column("difference", "Differenz zu exakt", unit, decimals=3, negative_red=True),
-        Column("bound", "Grenze", text=True),
+        SheetColumn("key", "Schlüssel", text=True), SheetColumn("name", "Empfänger", text=True),
+        *value_columns(result, labels),
+        SheetColumn("need_share_pct", "Bedarfsanteil", "%", decimals=2, total=True),
+        SheetColumn("exact", "exakter Anteil", unit, decimals=3, total=True),
+        SheetColumn("amount", "Zuteilung", unit, decimals=decimals, total=True),
+        SheetColumn("difference", "Differenz zu exakt", unit, decimals=3, negative_red=True),
+        SheetColumn("bound", "Grenze", text=True),
     ]
     return PlanTable("Planungstabelle", spec.name, columns, rows,
                      subtitle=f"{format_number(spec.amount.total, decimals)} {unit} nach Bedarf, "
@@ -145,7 +146,7 @@ def allocation_table(spec: Any, result: Any, labels: Labels) -> PlanTable:
 
 
 def allocation_data_table(result: Any, labels: Labels) -> PlanTable:
-    inputs = [Column("key", "Schlüssel", text=True), Column("name", "Empfänger", text=True),
+    inputs = [SheetColumn("key", "Schlüssel", text=True), SheetColumn("name", "Empfänger", text=True),
               *(replace(c, total=False, derived=()) for c in value_columns(result, labels))]
     return PlanTable("Daten", "Eingangswerte je Empfänger", inputs, result.rows, totals_label=None, role="data")
 

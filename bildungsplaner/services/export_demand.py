@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from bildungsplaner.exporting.workbook import ChartSpec, Column, MethodSection, PlanTable
+from bildungsplaner.exporting.workbook import ChartSpec, MethodSection, PlanTable, SheetColumn
 from bildungsplaner.formatting import format_number
 from bildungsplaner.services.export_sources import attribute_label
 
@@ -95,19 +95,20 @@ def demand_tables(spec: Any, result: Any) -> list[PlanTable]:
     today = date.today().strftime("%d.%m.%Y")
     rows = _with_coverage(result.rows)
     columns = [
-        Column("region_key", "Schlüssel", text=True), Column("region_name", "Gebiet", text=True),
-        Column("year", "Jahr", number_format="0"), Column("ages", "Altersjahre", text=True),
-        Column("population", "Kinder", "Anzahl", total=True, count=True, derived=("demand", "gap", "coverage_pct")),
-        Column("demand", "Bedarf", "Plätze", decimals=1, total=True),
-        Column("capacity", "Plätze", "Anzahl", total=True),
-        Column("gap", "Lücke", "Plätze", decimals=1, total=True, negative_red=True),
-        Column("coverage_pct", "Deckung", "%", decimals=1),
+        SheetColumn("region_key", "Schlüssel", text=True), SheetColumn("region_name", "Gebiet", text=True),
+        SheetColumn("year", "Jahr", number_format="0"), SheetColumn("ages", "Altersjahre", text=True),
+        SheetColumn("population", "Kinder", "Anzahl", total=True, count=True,
+                    derived=("demand", "gap", "coverage_pct")),
+        SheetColumn("demand", "Bedarf", "Plätze", decimals=1, total=True),
+        SheetColumn("capacity", "Plätze", "Anzahl", total=True),
+        SheetColumn("gap", "Lücke", "Plätze", decimals=1, total=True, negative_red=True),
+        SheetColumn("coverage_pct", "Deckung", "%", decimals=1),
     ]
     entitled = [
-        Column("entitled_ages", "Alter mit Anspruch", text=True),
-        Column("entitled_population", "Kinder mit Anspruch", "Anzahl", total=True, count=True,
+        SheetColumn("entitled_ages", "Alter mit Anspruch", text=True),
+        SheetColumn("entitled_population", "Kinder mit Anspruch", "Anzahl", total=True, count=True,
                derived=("entitled_demand",)),
-        Column("entitled_demand", "Bedarf mit Anspruch", "Plätze", decimals=1, total=True)]
+        SheetColumn("entitled_demand", "Bedarf mit Anspruch", "Plätze", decimals=1, total=True)]
     ganztag = {line.name for line in spec.demand if line.ganztag_entitlement}
     tables = []
     for line in dict.fromkeys(rows["line"]):
@@ -120,12 +121,13 @@ def demand_tables(spec: Any, result: Any) -> list[PlanTable]:
                                 stand=today, group_by="year", role="plan"))
     totals = _with_coverage(result.totals)
     totals = totals.assign(_order=_line_order(spec, totals["line"])).sort_values(["_order", "year"], kind="stable")
-    overview_columns = [Column("line", "Bedarfslinie", text=True), Column("year", "Jahr", number_format="0"),
-                        Column("ages", "Altersjahre", text=True),
-                        Column("population", "Kinder", "Anzahl"), Column("demand", "Bedarf", "Plätze", decimals=1),
-                        Column("capacity", "Plätze", "Anzahl"),
-                        Column("gap", "Lücke", "Plätze", decimals=1, negative_red=True),
-                        Column("coverage_pct", "Deckung", "%", decimals=1)]
+    overview_columns = [SheetColumn("line", "Bedarfslinie", text=True), SheetColumn("year", "Jahr", number_format="0"),
+                        SheetColumn("ages", "Altersjahre", text=True),
+                        SheetColumn("population", "Kinder", "Anzahl"),
+                        SheetColumn("demand", "Bedarf", "Plätze", decimals=1),
+                        SheetColumn("capacity", "Plätze", "Anzahl"),
+                        SheetColumn("gap", "Lücke", "Plätze", decimals=1, negative_red=True),
+                        SheetColumn("coverage_pct", "Deckung", "%", decimals=1)]
     overview = PlanTable("Übersicht", f"{spec.name}: alle Gebiete", overview_columns, totals, totals_label=None,
                          subtitle="Summe über die Gebiete je Bedarfslinie und Jahr", stand=today, role="overview",
                          chart=ChartSpec("Bedarf und Plätze", "year", ["demand", "capacity"], kind="line",
@@ -150,7 +152,7 @@ def demand_data_tables(spec: Any, result: Any, inputs: Any | None, labels: dict[
     """The observations the forecast used (sheet „Daten“); without ``inputs``: the start year from the result."""
     regions = _regions(result)
     start = result.observed_until
-    key_columns = [Column("region_key", "Schlüssel", text=True), Column("region_name", "Gebiet", text=True)]
+    key_columns = [SheetColumn("region_key", "Schlüssel", text=True), SheetColumn("region_name", "Gebiet", text=True)]
     population = inputs.frames.get("population") if inputs is not None else None
     tables = []
     if population is not None and len(population):
@@ -164,7 +166,7 @@ def demand_data_tables(spec: Any, result: Any, inputs: Any | None, labels: dict[
         for age in ages:  # an age the start year lacks: a missing column, shown „.“
             if f"age_{age}" not in wide:
                 wide[f"age_{age}"] = np.nan
-        age_columns = [Column(f"age_{a}", f"Alter {a}", "Anzahl", total=True, count=True) for a in ages]
+        age_columns = [SheetColumn(f"age_{a}", f"Alter {a}", "Anzahl", total=True, count=True) for a in ages]
         tables.append(PlanTable("Daten", f"Bevölkerung {start} nach Einzelaltersjahren (Startjahr der Prognose)",
                                 key_columns + age_columns, wide, role="data",
                                 subtitle=f"Indikator {spec.population.indicator}; Ausgangsbestand, den die Prognose "
@@ -175,14 +177,15 @@ def demand_data_tables(spec: Any, result: Any, inputs: Any | None, labels: dict[
             window = seen[-1:] if births == "last" else seen[-int(births.split("-")[1]):]
             zero = frame[(frame["age"] == 0) & frame["year"].isin(window)]
             wide0 = _wide(zero, regions, "year", "year_")
-            year_columns = [Column(f"year_{y}", str(y), "Anzahl", total=True, count=True) for y in window]
+            year_columns = [SheetColumn(f"year_{y}", str(y), "Anzahl", total=True, count=True) for y in window]
             tables.append(PlanTable("Daten", "Geburten: Kinder im Alter 0 in den beobachteten Jahren der Regel",
                                     key_columns + year_columns, wide0, role="data",
                                     subtitle=_births_text(births)))
     else:
         base = result.rows[result.rows["year"] == start]
-        inputs_columns = [*key_columns, Column("line", "Bedarfslinie", text=True),
-                          Column("population", "Kinder", "Anzahl", count=True), Column("capacity", "Plätze", "Anzahl")]
+        inputs_columns = [*key_columns, SheetColumn("line", "Bedarfslinie", text=True),
+                          SheetColumn("population", "Kinder", "Anzahl", count=True),
+                          SheetColumn("capacity", "Plätze", "Anzahl")]
         tables.append(PlanTable("Daten", f"Eingangswerte ({start}, letztes beobachtetes Jahr)", inputs_columns,
                                 base, totals_label=None, role="data"))
         return tables
@@ -196,7 +199,7 @@ def demand_data_tables(spec: Any, result: Any, inputs: Any | None, labels: dict[
             part = capacity[capacity["line"] == line.name].groupby("region_key")["capacity"].sum(min_count=1)
             places[f"cap_{number}"] = places["region_key"].map(part).astype(float)
             label = attribute_label(line.capacity.attribute, labels)
-            place_columns.append(Column(f"cap_{number}", f"{line.name}: {label}", "Anzahl", total=True))
+            place_columns.append(SheetColumn(f"cap_{number}", f"{line.name}: {label}", "Anzahl", total=True))
         if place_columns:
             tables.append(PlanTable("Daten", "Plätze je Gebiet (heutiger Stand, für alle Jahre der Prognose)",
                                     key_columns + place_columns, places, role="data",

@@ -23,7 +23,7 @@ from bildungsplaner import UserInputError, __version__
 from bildungsplaner.exporting.html import report_html
 from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.exporting.symbols import SYMBOL_LEGEND, number_text, warning_text
-from bildungsplaner.exporting.workbook import Column, MethodSection, PlanTable, Report, write_report
+from bildungsplaner.exporting.workbook import MethodSection, PlanTable, Report, SheetColumn, write_report
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.data_export import write_csv
@@ -76,11 +76,11 @@ def _comparison_table(comparison: Comparison, unit: str, decimals: int, line_ord
         rows["_block"] = [f"{line} {year}" for line, year in zip(rows["line"], rows["year"], strict=True)]
         group_by = "_block"
         keys = ["line", "year", *(k for k in keys if k not in ("line", "year"))]
-    columns = [Column(k, labels.get(k, k), text=k != "year", number_format="0" if k == "year" else None)
+    columns = [SheetColumn(k, labels.get(k, k), text=k != "year", number_format="0" if k == "year" else None)
                for k in keys] + [
-        Column("a", comparison.name_a, unit, decimals=decimals, total=True),
-        Column("b", comparison.name_b, unit, decimals=decimals, total=True),
-        Column("difference", "Differenz B − A", unit, decimals=decimals, total=True, negative_red=True)]
+        SheetColumn("a", comparison.name_a, unit, decimals=decimals, total=True),
+        SheetColumn("b", comparison.name_b, unit, decimals=decimals, total=True),
+        SheetColumn("difference", "Differenz B − A", unit, decimals=decimals, total=True, negative_red=True)]
     return PlanTable("Vergleich", f"Vergleich: {comparison.name_a} (A) und {comparison.name_b} (B)", columns,
                      rows, notes=list(comparison.warnings), group_by=group_by, role="comparison",
                      subtitle="Summen je Bedarfslinie und Jahr" if group_by else "")
@@ -163,7 +163,7 @@ def _write_csv(report: Report, out: Path) -> None:
     columns += [c for t in tables for c in t.columns if c.key not in {k.key for k in columns}]
     several = len(tables) > 1  # then a last column names the table (its sheet in the workbook: "Bedarf U3")
 
-    def cell(value: Any, column: Column) -> str:
+    def cell(value: Any, column: SheetColumn) -> str:
         if column.text:
             return "" if value is None or (isinstance(value, float) and pd.isna(value)) else csv_text(value)
         if isinstance(value, str):

@@ -15,7 +15,7 @@ import pytest
 from realdata import real_file
 
 from bildungsplaner.exporting.symbols import warning_text
-from bildungsplaner.exporting.workbook import Column, PlanTable, Report, write_report
+from bildungsplaner.exporting.workbook import PlanTable, Report, SheetColumn, write_report
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.services.planning import compare_results, run_scenario
 from bildungsplaner.services.scenario_export import build_report, export_scenario
@@ -105,8 +105,8 @@ def test_the_data_sheet_holds_what_the_forecast_used_even_when_the_base_year_is_
 
 
 def test_missing_values_show_a_dot_and_make_their_total_unknown(tmp_path: Path) -> None:
-    columns = [Column("key", "Schlüssel", text=True), Column("places", "Plätze", "Anzahl", total=True),
-               Column("demand", "Bedarf", "Plätze", decimals=1, total=True)]
+    columns = [SheetColumn("key", "Schlüssel", text=True), SheetColumn("places", "Plätze", "Anzahl", total=True),
+               SheetColumn("demand", "Bedarf", "Plätze", decimals=1, total=True)]
     rows = pd.DataFrame({"key": ["1", "2", "3"], "places": [10.0, float("nan"), 0.0], "demand": [1.5, 2.0, 3.0]})
     wb = openpyxl.load_workbook(write_report(Report("T", PlanTable("Plan", "T", columns, rows)), tmp_path / "t.xlsx"))
     ws = wb["Plan"]

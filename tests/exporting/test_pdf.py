@@ -13,7 +13,7 @@ import pytest
 
 from bildungsplaner.__main__ import main
 from bildungsplaner.exporting.html import report_html
-from bildungsplaner.exporting.workbook import Column, MethodSection, PlanTable, Report
+from bildungsplaner.exporting.workbook import MethodSection, PlanTable, Report, SheetColumn
 
 PLANNING = Path(__file__).resolve().parents[1] / "planning"
 DEMAND = PLANNING / "demand_demo.toml"
@@ -53,8 +53,8 @@ def test_a_csv_refuses_a_comparison_instead_of_dropping_it(demo_file, tmp_path: 
 
 
 def lines_report(count: int) -> Report:
-    columns = [Column("key", "Schlüssel", text=True), Column("name", "Gebiet", text=True),
-               Column("value", "Plätze", "Anzahl", total=True)]
+    columns = [SheetColumn("key", "Schlüssel", text=True), SheetColumn("name", "Gebiet", text=True),
+               SheetColumn("value", "Plätze", "Anzahl", total=True)]
     rows = pd.DataFrame({"key": [f"R{i:03d}" for i in range(count)], "name": [f"Gebiet {i}" for i in range(count)],
                          "value": [float(i) for i in range(count)]})
     return Report("Bericht", PlanTable("Plan", "Planungstabelle", columns, rows, subtitle="Untertitel"),

@@ -7,15 +7,15 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from bildungsplaner.exporting.workbook import ChartSpec, Column, MethodSection, PlanTable, Report, write_report
+from bildungsplaner.exporting.workbook import ChartSpec, MethodSection, PlanTable, Report, SheetColumn, write_report
 
 COLUMNS = [
-    Column("key", "Schlüssel", text=True),
-    Column("name", "Einrichtung", text=True),
-    Column("pupils", "Schüler", "Anzahl", total=True, count=True, derived=("share",)),
-    Column("share", "Bedarfsanteil", "%", decimals=2),
-    Column("amount", "Stellen", "VZÄ", decimals=1, total=True),
-    Column("gap", "Lücke", "Plätze", total=True, negative_red=True),
+    SheetColumn("key", "Schlüssel", text=True),
+    SheetColumn("name", "Einrichtung", text=True),
+    SheetColumn("pupils", "Schüler", "Anzahl", total=True, count=True, derived=("share",)),
+    SheetColumn("share", "Bedarfsanteil", "%", decimals=2),
+    SheetColumn("amount", "Stellen", "VZÄ", decimals=1, total=True),
+    SheetColumn("gap", "Lücke", "Plätze", total=True, negative_red=True),
 ]
 
 

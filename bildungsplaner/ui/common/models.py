@@ -1,7 +1,7 @@
 """Generic Qt item models and roles: thin adapters over rows that are already loaded.
 
 No model here ever queries the database; ``data()`` only indexes into lists. The rooms build their tables on
-:class:`RowTableModel` (one :class:`Column` spec per column); the observation models live in
+:class:`RowTableModel` (one :class:`TableColumn` spec per column); the observation models live in
 :mod:`bildungsplaner.ui.data.models`, the planning result models in :mod:`bildungsplaner.ui.planning.models`.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from bildungsplaner.formatting import decimals_for, format_number
 
-__all__ = ["ID_ROLE", "SORT_ROLE", "Column", "Index", "RowTableModel", "display_value"]
+__all__ = ["ID_ROLE", "SORT_ROLE", "Index", "RowTableModel", "TableColumn", "display_value"]
 
 # Raw value for sorting (numbers as float, texts as their natural-order rank).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -41,7 +41,7 @@ def display_value(value: Any) -> str:
 
 
 @dataclass(frozen=True)
-class Column:
+class TableColumn:
     header: str
     text: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
@@ -50,9 +50,9 @@ class Column:
 
 
 class RowTableModel(QAbstractTableModel):
-    """A table over a list of row objects, one :class:`Column` spec per column."""
+    """A table over a list of row objects, one :class:`TableColumn` spec per column."""
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Any] = (), parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[TableColumn], rows: Sequence[Any] = (), parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = list(rows)

@@ -33,7 +33,7 @@ from bildungsplaner.services.browse import (
     natural_key,
 )
 from bildungsplaner.ui.common.labels import flag_description, level_label
-from bildungsplaner.ui.common.models import ID_ROLE, SORT_ROLE, Column, Index, RowTableModel, display_value
+from bildungsplaner.ui.common.models import ID_ROLE, SORT_ROLE, Index, RowTableModel, TableColumn, display_value
 
 __all__ = ["SYMBOL_FLAGS", "AttributeTableModel", "FacilityTableModel", "IndicatorTableModel", "ObservationProxyModel",
            "ObservationTableModel", "RegionTreeModel"]
@@ -149,11 +149,11 @@ class IndicatorTableModel(RowTableModel):
             return "\n".join(t for t in (f"{r.name} ({r.code})", r.description, r.phase) if t)
 
         super().__init__([
-            Column(QCoreApplication.translate("Models", "Indikator"), lambda r: r.name, tooltip=tooltip),
-            Column(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
+            TableColumn(QCoreApplication.translate("Models", "Indikator"), lambda r: r.name, tooltip=tooltip),
+            TableColumn(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
                    sort=lambda r: r.observations, numeric=True),
-            Column(QCoreApplication.translate("Models", "Einheit"), lambda r: r.unit),
-            Column(QCoreApplication.translate("Models", "Code"), lambda r: r.code),
+            TableColumn(QCoreApplication.translate("Models", "Einheit"), lambda r: r.unit),
+            TableColumn(QCoreApplication.translate("Models", "Code"), lambda r: r.code),
         ], rows, parent)
 
 
@@ -162,12 +162,12 @@ class FacilityTableModel(RowTableModel):
 
     def __init__(self, rows: Sequence[FacilityRow] = (), parent: Any = None) -> None:
         super().__init__([
-            Column(QCoreApplication.translate("Models", "Einrichtung"), lambda r: r.name,
+            TableColumn(QCoreApplication.translate("Models", "Einrichtung"), lambda r: r.name,
                    tooltip=lambda r: f"{r.name}\n{r.address}"),
-            Column(QCoreApplication.translate("Models", "Art"), lambda r: r.kind),
-            Column(QCoreApplication.translate("Models", "Gebiet"), lambda r: r.region_name,
+            TableColumn(QCoreApplication.translate("Models", "Art"), lambda r: r.kind),
+            TableColumn(QCoreApplication.translate("Models", "Gebiet"), lambda r: r.region_name,
                    tooltip=lambda r: r.region_key),
-            Column(QCoreApplication.translate("Models", "Nummer"), lambda r: r.key,
+            TableColumn(QCoreApplication.translate("Models", "Nummer"), lambda r: r.key,
                    sort=lambda r: natural_key(r.key)),
         ], rows, parent)
 
@@ -177,8 +177,8 @@ class AttributeTableModel(RowTableModel):
 
     def __init__(self, facility: FacilityRow | None = None, parent: Any = None) -> None:
         super().__init__([
-            Column(QCoreApplication.translate("Models", "Merkmal"), lambda r: r[0]),
-            Column(QCoreApplication.translate("Models", "Wert"), lambda r: display_value(r[1]),
+            TableColumn(QCoreApplication.translate("Models", "Merkmal"), lambda r: r[0]),
+            TableColumn(QCoreApplication.translate("Models", "Wert"), lambda r: display_value(r[1]),
                    sort=lambda r: r[1] if isinstance(r[1], int | float) else str(r[1]),
                    numeric=False),
         ], parent=parent)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from bildungsplaner.formatting import format_number
 from bildungsplaner.services.browse import DatasetRow, list_datasets
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.ui.common.models import Column, RowTableModel
+from bildungsplaner.ui.common.models import RowTableModel, TableColumn
 from bildungsplaner.ui.common.views import sorted_list
 
 __all__ = ["DatasetTableModel", "ImportHistoryPage"]
@@ -51,20 +51,20 @@ class DatasetTableModel(RowTableModel):
 
     def __init__(self, rows: Sequence[DatasetRow] = (), parent: Any = None) -> None:
         super().__init__([
-            Column(QCoreApplication.translate("Models", "Nr."), lambda r: str(r.id), sort=lambda r: r.id,
+            TableColumn(QCoreApplication.translate("Models", "Nr."), lambda r: str(r.id), sort=lambda r: r.id,
                    numeric=True),
-            Column(QCoreApplication.translate("Models", "Datei"), lambda r: r.file_name, tooltip=_dataset_tooltip),
-            Column(QCoreApplication.translate("Models", "Tabelle"), _dataset_table, tooltip=_dataset_tooltip),
-            Column(QCoreApplication.translate("Models", "Stand"), lambda r: r.stand or ""),
-            Column(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
+            TableColumn(QCoreApplication.translate("Models", "Datei"), lambda r: r.file_name, tooltip=_dataset_tooltip),
+            TableColumn(QCoreApplication.translate("Models", "Tabelle"), _dataset_table, tooltip=_dataset_tooltip),
+            TableColumn(QCoreApplication.translate("Models", "Stand"), lambda r: r.stand or ""),
+            TableColumn(QCoreApplication.translate("Models", "Werte"), lambda r: format_number(r.observations),
                    sort=lambda r: r.observations, numeric=True),
-            Column(QCoreApplication.translate("Models", "Einrichtungen"), lambda r: format_number(r.facilities),
+            TableColumn(QCoreApplication.translate("Models", "Einrichtungen"), lambda r: format_number(r.facilities),
                    sort=lambda r: r.facilities, numeric=True),
-            Column(QCoreApplication.translate("Models", "Importiert"),
+            TableColumn(QCoreApplication.translate("Models", "Importiert"),
                    lambda r: r.imported_at.astimezone().strftime("%d.%m.%Y %H:%M"),
                    sort=lambda r: r.imported_at.isoformat()),
-            Column(QCoreApplication.translate("Models", "von"), lambda r: r.imported_by),
-            Column(QCoreApplication.translate("Models", "Status"), _dataset_status,
+            TableColumn(QCoreApplication.translate("Models", "von"), lambda r: r.imported_by),
+            TableColumn(QCoreApplication.translate("Models", "Status"), _dataset_status,
                    sort=lambda r: (r.superseded_by is not None, r.superseded_by or 0)),
         ], rows, parent)
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.scenarios import SavedScenario
 from bildungsplaner.ui.common.labels import kind_label
-from bildungsplaner.ui.common.models import SORT_ROLE, Column, RowTableModel
+from bildungsplaner.ui.common.models import SORT_ROLE, RowTableModel, TableColumn
 
 __all__ = ["MISSING", "NOT_MEANINGFUL", "AllocationResultModel", "ComparisonModel", "DemandResultModel", "FrameColumn",
            "FrameTableModel", "ScenarioListModel"]
@@ -357,8 +357,8 @@ class ScenarioListModel(RowTableModel):
         def changed(row: SavedScenario) -> str:
             return tr("Geändert am {date}").format(date=f"{row.changed_at:%d.%m.%Y %H:%M}")
 
-        super().__init__([Column(tr("Szenario"), lambda r: r.name, tooltip=changed),
-                          Column(tr("Art"), lambda r: kind_label(r.kind), tooltip=changed)], parent=parent)
+        super().__init__([TableColumn(tr("Szenario"), lambda r: r.name, tooltip=changed),
+                          TableColumn(tr("Art"), lambda r: kind_label(r.kind), tooltip=changed)], parent=parent)
 
     def row_of(self, name: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.name == name), -1)
