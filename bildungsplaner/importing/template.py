@@ -85,6 +85,7 @@ from typing import Any
 import tomli_w
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formats import Field, Format, Table, write
 from bildungsplaner.importing.batch import Target
 from bildungsplaner.importing.footers import STOP_AT_VALUES
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
@@ -164,61 +165,15 @@ class RegionListMapping:
     parent: str | None = None
 
 
-class _Section:
-    """Typed access to one TOML table; remembers which keys were read so unknown keys can be reported."""
-
-    def __init__(self, data: Any, where: str) -> None:
-        if not isinstance(data, dict):
-            raise TemplateError(f"Importvorlage: „{where}“ muss ein Abschnitt sein.")
-        self.data, self.where, self.used = data, where, set[str]()
-
-    def _path(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
-
-    def get(self, key: str, kind: type, required: bool = False, what: str = "ein Text") -> Any:
-        self.used.add(key)
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise TemplateError(f"Importvorlage: „{self._path(key)}“ fehlt.")
-            return None
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise TemplateError(f"Importvorlage: „{self._path(key)}“ muss {what} sein.")
-        if isinstance(value, str) and not value.strip():
-            raise TemplateError(f"Importvorlage: „{self._path(key)}“ ist leer.")
-        return value
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        return self.get(key, str, required)
-
-    def texts(self, key: str) -> list[str]:
-        values = self.get(key, list, what="eine Liste von Texten") or []
-        if not all(isinstance(v, str) and v.strip() for v in values):
-            raise TemplateError(f"Importvorlage: „{self._path(key)}“ muss eine Liste von Texten sein.")
-        return list(values)
-
-    def mapping(self, key: str) -> dict[str, str]:
-        values = self.get(key, dict, what="eine Zuordnung von Texten") or {}
-        if not all(isinstance(v, str) and v.strip() for v in values.values()):
-            raise TemplateError(f"Importvorlage: „{self._path(key)}“ muss eine Zuordnung von Texten sein.")
-        return dict(values)
-
-    def section(self, key: str) -> _Section | None:
-        self.used.add(key)
-        return None if self.data.get(key) is None else _Section(self.data[key], self._path(key))
-
-    def finish(self) -> None:
-        unknown = [k for k in self.data if k not in self.used]
-        if unknown:
-            raise TemplateError(f"Importvorlage: unbekannter Schlüssel „{self._path(unknown[0])}“.")
+TEMPLATE = Format("Importvorlage", TemplateError, strip=False)
 
 
-def _one_of(section: _Section, column_key: str, fixed_key: str, what: str, required: bool = True) -> None:
+def _one_of(section: Table, column_key: str, fixed_key: str, what: str, required: bool = True) -> None:
     both = section.data.get(column_key) is not None and section.data.get(fixed_key) is not None
     neither = section.data.get(column_key) is None and section.data.get(fixed_key) is None
     if both or (neither and required):
-        raise TemplateError(f"Importvorlage: „{section.where}“ braucht entweder „{column_key}“ (Spalte) oder "
-                            f"„{fixed_key}“ ({what}){', nicht beides' if both else ''}.")
+        TEMPLATE.fail(f"„{section.where}“ braucht entweder „{column_key}“ (Spalte) oder „{fixed_key}“ ({what})"
+                      f"{', nicht beides' if both else ''}.")
 
 
 def normalize_phase(value: str, where: str) -> str:
@@ -289,62 +244,39 @@ class ImportTemplate:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ImportTemplate:
-        top = _Section(data, "")
-        version = top.get("format", int, required=True, what="eine ganze Zahl")
-        if version != FORMAT_VERSION:
-            raise TemplateError(f"Die Importvorlage hat das Format {version}; diese Version von Bildungsplaner "
-                                f"kennt nur Format {FORMAT_VERSION}.")
-        known = {"format", "name", "target", "description", "read", "regions", "observations", "facilities",
-                 "regionlist"}
-        unknown = [k for k in data if k not in known]
-        if unknown:
-            raise TemplateError(f"Importvorlage: unbekannter Schlüssel „{unknown[0]}“.")
-        name = top.text("name", required=True)
-        target = top.text("target", required=True)
-        if target not in TARGETS:
-            raise TemplateError(f"Importvorlage: „target“ muss „observations“, „facilities“ oder „regions“ sein, "
-                                f"nicht „{target}“.")
-        template = cls(name=name, target=target, description=top.text("description"))  # type: ignore[arg-type]
-        if (read := top.section("read")) is not None:
-            header_rows = read.get("header_rows", int, what="eine ganze Zahl")
-            skip_rows = read.get("skip_rows", int, what="eine ganze Zahl")
-            footer_rows = read.get("footer_rows", int, what="eine ganze Zahl")
-            hints = ReadHints(read.text("sheet"), header_rows, skip_rows, read.text("decimal"), footer_rows,
-                              read.text("stop_at"))
-            if hints.decimal not in (None, ",", "."):
-                raise TemplateError("Importvorlage: „read.decimal“ muss „,“ oder „.“ sein.")
-            if (header_rows or 0) < 0 or (skip_rows or 0) < 0 or (footer_rows or 0) < 0:
-                raise TemplateError("Importvorlage: „read.header_rows“, „read.skip_rows“ und „read.footer_rows“ "
-                                    "dürfen nicht negativ sein.")
-            if hints.stop_at is not None and hints.stop_at not in STOP_AT_VALUES:
-                raise TemplateError(f"Importvorlage: „read.stop_at“ kennt nur „{STOP_AT_VALUES[0]}“ (bei der ersten "
-                                    f"leeren Zeile aufhören), nicht „{hints.stop_at}“.")
-            read.finish()
+        top = TEMPLATE.table(data, "", _TOP)
+        target = top["target"]
+        template = cls(name=top["name"], target=target, description=top["description"])
+        if top["read"] is not None:
+            read = TEMPLATE.table(top["read"], "read", _READ)
+            hints = ReadHints(**read.values)
+            if (hints.header_rows or 0) < 0 or (hints.skip_rows or 0) < 0 or (hints.footer_rows or 0) < 0:
+                TEMPLATE.fail("„read.header_rows“, „read.skip_rows“ und „read.footer_rows“ dürfen nicht negativ "
+                              "sein.")
             template.read = hints
-        if (regions := top.section("regions")) is not None:
-            template.regions = RegionMapping(
-                regions.text("key"), regions.text("name"), regions.mapping("assign"),
-                bool(regions.get("create_unmatched", bool, what="true oder false")))
-            regions.finish()
-        sections = {t: top.section(t if t != "regions" else "regionlist") for t in TARGETS}
-        for other, section in sections.items():
-            if other != target and section is not None:
-                raise TemplateError(f"Importvorlage: Abschnitt [{section.where}] passt nicht zu target = "
-                                    f"„{target}“.")
-        section = sections[target]  # type: ignore[index]
+        if top["regions"] is not None:
+            template.regions = RegionMapping(**TEMPLATE.table(top["regions"], "regions", _REGIONS).values)
+        sections = {t: t if t != "regions" else "regionlist" for t in TARGETS}
+        for other, key in sections.items():
+            if other != target and top[key] is not None:
+                TEMPLATE.fail(f"Abschnitt [{key}] passt nicht zu target = „{target}“.")
+        section = top[sections[target]]
         if section is None:
-            raise TemplateError(f"Importvorlage: Abschnitt [{'regionlist' if target == 'regions' else target}] "
-                                "fehlt.")
+            TEMPLATE.fail(f"Abschnitt [{sections[target]}] fehlt.")
         if target == "observations":
-            template.observations = _observations(section)
+            template.observations = _observations(TEMPLATE.table(section, "observations", _OBSERVATIONS))
             if template.regions.key is None and template.regions.name is None:
-                raise TemplateError("Importvorlage: „regions.key“ oder „regions.name“ fehlt; ohne sie lässt sich "
-                                    "kein Wert einem Gebiet zuordnen.")
+                TEMPLATE.fail("„regions.key“ oder „regions.name“ fehlt; ohne sie lässt sich kein Wert einem Gebiet "
+                              "zuordnen.")
         elif target == "facilities":
-            template.facilities = _facilities(section)
+            table = TEMPLATE.table(section, "facilities", _FACILITIES)
+            _one_of(table, "kind", "fixed_kind", "feste Art")
+            _one_of(table, "phase_column", "phase", "feste Bildungsphase")
+            template.facilities = FacilityMapping(**table.values)
         else:
-            template.regionlist = _regionlist(section)
-        top.finish()
+            table = TEMPLATE.table(section, "regionlist", _REGIONLIST)
+            _one_of(table, "level_column", "level", "feste Ebene")
+            template.regionlist = RegionListMapping(**table.values)
         return template
 
     def validate(self) -> ImportTemplate:
@@ -354,24 +286,19 @@ class ImportTemplate:
         return type(self).from_dict(self.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"format": FORMAT_VERSION, "name": self.name, "target": self.target}
-        if self.description:
-            data["description"] = self.description
-        read = _drop_defaults(self.read, ReadHints())
-        if read:
+        data = write(self, _TOP[1:4], head={"format": FORMAT_VERSION}, skip_empty=False)
+        if read := write(self.read, _READ, skip_empty=False):
             data["read"] = read
-        regions = _drop_defaults(self.regions, RegionMapping())
-        if regions and self.target != "regions":
+        if (regions := write(self.regions, _REGIONS, skip_empty=False)) and self.target != "regions":
             data["regions"] = regions
         if self.observations is not None:
-            obs = _drop_defaults(self.observations, ObservationMapping(), keep=("measures",))
-            obs["measures"] = [_drop_defaults(m, Measure(m.column), keep=("column",))
-                               for m in self.observations.measures]
-            data["observations"] = obs
+            data["observations"] = write(self.observations, _OBSERVATIONS, skip_empty=False)
+            data["observations"]["measures"] = [write(m, _MEASURE, skip_empty=False)
+                                                for m in self.observations.measures]
         if self.facilities is not None:
-            data["facilities"] = _drop_defaults(self.facilities, FacilityMapping("", ""), keep=("key", "name"))
+            data["facilities"] = write(self.facilities, _FACILITIES, skip_empty=False)
         if self.regionlist is not None:
-            data["regionlist"] = _drop_defaults(self.regionlist, RegionListMapping("", ""), keep=("key", "name"))
+            data["regionlist"] = write(self.regionlist, _REGIONLIST, skip_empty=False)
         return data
 
     def dumps(self) -> str:
@@ -401,53 +328,62 @@ class ImportTemplate:
         return [k for k in keys if k]
 
 
-def _drop_defaults(obj: Any, default: Any, keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {k: v for k, v in vars(obj).items()
-            if k in keep or (v != getattr(default, k) and v is not None)}
-
-
-def _observations(section: _Section) -> ObservationMapping:
+def _observations(section: Table) -> ObservationMapping:
     _one_of(section, "period", "fixed_period", "fester Zeitraum")
-    measures = []
-    raw = section.get("measures", list, required=True, what="eine Liste von Abschnitten [[observations.measures]]")
-    for number, item in enumerate(raw, start=1):
-        sub = _Section(item, f"observations.measures[{number}]")
-        phase = sub.text("phase")
-        measures.append(Measure(sub.text("column", required=True), sub.text("indicator"), sub.text("name"),
-                                sub.text("unit"), normalize_phase(phase, f"Importvorlage: „{sub.where}.phase“")
-                                if phase else None))
-        sub.finish()
+    measures = [Measure(**TEMPLATE.table(item, f"observations.measures[{number}]", _MEASURE).values)
+                for number, item in enumerate(section["measures"], start=1)]
     if not measures:
-        raise TemplateError("Importvorlage: „observations.measures“ nennt keine Wertspalte.")
-    mapping = ObservationMapping(measures, section.text("period"), section.text("fixed_period"),
-                                 section.texts("dimensions"), section.mapping("fixed_dimensions"))
-    section.finish()
-    return mapping
+        TEMPLATE.fail("„observations.measures“ nennt keine Wertspalte.")
+    return ObservationMapping(**{**section.values, "measures": measures})
 
 
-def _facilities(section: _Section) -> FacilityMapping:
-    section.text("key", required=True), section.text("name", required=True)
-    _one_of(section, "kind", "fixed_kind", "feste Art")
-    _one_of(section, "phase_column", "phase", "feste Bildungsphase")
-    phase = section.text("phase")
-    offering = section.text("offering") or Offering.ANALOG.value
-    if offering not in {o.value for o in Offering}:
-        raise TemplateError(f"Importvorlage: „facilities.offering“ muss analog, digital oder both sein, nicht "
-                            f"„{offering}“.")
-    mapping = FacilityMapping(
-        section.text("key", required=True), section.text("name", required=True), section.text("kind"),
-        section.text("fixed_kind"), normalize_phase(phase, "Importvorlage: „facilities.phase“") if phase else None,
-        section.text("phase_column"), section.texts("address"), offering, section.mapping("attributes"))
-    section.finish()
-    return mapping
+def _phase(table: Table, value: str) -> str:
+    return normalize_phase(value, f"Importvorlage: „{table.path('phase')}“")
 
 
-def _regionlist(section: _Section) -> RegionListMapping:
-    section.text("key", required=True), section.text("name", required=True)
-    _one_of(section, "level_column", "level", "feste Ebene")
-    level = section.text("level")
-    mapping = RegionListMapping(section.text("key", required=True), section.text("name", required=True),
-                                normalize_level(level, "Importvorlage: „regionlist.level“") if level else None,
-                                section.text("level_column"), section.text("parent"))
-    section.finish()
-    return mapping
+def _target(table: Table, value: str) -> str:
+    if value not in TARGETS:
+        table.fail("target", f"muss „observations“, „facilities“ oder „regions“ sein, nicht „{value}“.")
+    return value
+
+
+def _version(table: Table, version: int) -> int:
+    if version != FORMAT_VERSION:
+        raise TemplateError(f"Die Importvorlage hat das Format {version}; diese Version von Bildungsplaner kennt nur "
+                            f"Format {FORMAT_VERSION}.")
+    return version
+
+
+def _choice(key: str, allowed: tuple[str, ...], text: str) -> Any:
+    return lambda table, value: value if value in allowed else table.fail(key, text.format(value=value))
+
+
+# --- the fields of each table, in the order they are written ------------------------------------------------
+
+_TOP = (Field("format", "integer", required=True, check=_version), Field("name", required=True, always=True),
+        Field("target", required=True, check=_target, always=True), Field("description"),
+        Field("read", "section"), Field("regions", "section"), Field("observations", "section"),
+        Field("facilities", "section"), Field("regionlist", "section"))
+_READ = (Field("sheet"), Field("header_rows", "integer"), Field("skip_rows", "integer"),
+         Field("decimal", check=_choice("decimal", (",", "."), "muss „,“ oder „.“ sein.")),
+         Field("footer_rows", "integer"),
+         Field("stop_at", check=_choice("stop_at", STOP_AT_VALUES, f"kennt nur „{STOP_AT_VALUES[0]}“ (bei der ersten "
+                                        "leeren Zeile aufhören), nicht „{value}“.")))
+_REGIONS = (Field("key"), Field("name"), Field("assign", "texttable", default={}),
+            Field("create_unmatched", "bool", default=False))
+_MEASURE = (Field("column", required=True, always=True), Field("indicator"), Field("name"), Field("unit"),
+            Field("phase", check=_phase))
+_OBSERVATIONS = (Field("measures", "list", required=True, always=True,
+                       what="eine Liste von Abschnitten [[observations.measures]]"),
+                 Field("period"), Field("fixed_period"), Field("dimensions", "texts", default=[]),
+                 Field("fixed_dimensions", "texttable", default={}))
+_FACILITIES = (Field("key", required=True, always=True), Field("name", required=True, always=True),
+               Field("kind"), Field("fixed_kind"), Field("phase", check=_phase), Field("phase_column"),
+               Field("address", "texts", default=[]),
+               Field("offering", default=Offering.ANALOG.value,
+                     check=_choice("offering", tuple(o.value for o in Offering),
+                                   "muss analog, digital oder both sein, nicht „{value}“.")),
+               Field("attributes", "texttable", default={}))
+_REGIONLIST = (Field("key", required=True, always=True), Field("name", required=True, always=True),
+               Field("level", check=lambda table, value: normalize_level(value, "Importvorlage: „regionlist.level“")),
+               Field("level_column"), Field("parent"))

@@ -32,8 +32,6 @@ and the entitled part is kept beside the whole (``entitled_*`` columns).
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,302 +39,25 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
-from bildungsplaner.planning.ages import MAX_AGE, format_ages, single_year_population
+from bildungsplaner.planning.ages import format_ages, single_year_population
+from bildungsplaner.planning.demand_spec import (
+    GANZTAG_AGES,
+    Capacity,
+    DemandLine,
+    DemandSpec,
+    PopulationSpec,
+    Regions,
+    YearTable,
+    entitled_grades,
+)
 
+# the spec classes live in demand_spec; re-exported here for the callers of this module
 __all__ = ["GANZTAG_AGES", "Capacity", "DemandLine", "DemandResult", "DemandSpec", "PopulationSpec", "Regions",
            "YearTable", "entitled_grades", "forecast"]
-
-FORMAT = 1
-#: Grades 1-4 ≈ ages 6-9 (grade g ≈ age 5 + g).
-GANZTAG_AGES = (6, 7, 8, 9)
-_BIRTHS = re.compile(r"mean-(\d{1,2})|last")
-_MIN_YEAR, _MAX_YEAR = 1900, 2200
-
-
-def entitled_grades(year: int) -> int:
-    """Highest grade with a Ganztag entitlement in school year ``year``/``year+1`` (GaFöG phase-in); 0: none."""
-    return max(0, min(4, year - 2025))
-
-
-# --- the specification -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class YearTable:
-    """Values given for some years: linear in between, constant before the first and after the last year."""
-
-    points: tuple[tuple[int, float], ...]
-
-    def at(self, years: np.ndarray | Sequence[int]) -> np.ndarray:
-        xs = np.array([p[0] for p in self.points], dtype=float)
-        ys = np.array([p[1] for p in self.points], dtype=float)
-        return np.interp(np.asarray(years, dtype=float), xs, ys)
-
-    def to_dict(self) -> dict[str, float]:
-        return {str(year): value for year, value in self.points}
 
 
 def _values_at(value: float | YearTable, years: np.ndarray) -> np.ndarray:
     return value.at(years) if isinstance(value, YearTable) else np.full(len(years), float(value))
-
-
-@dataclass(frozen=True)
-class Regions:
-    level: str
-    within: str | None = None
-
-
-@dataclass(frozen=True)
-class Capacity:
-    """Where the places come from: a facility attribute summed per region over facilities of these kinds."""
-
-    attribute: str
-    facility_kinds: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class PopulationSpec:
-    indicator: str
-    horizon: int
-    dimensions: tuple[tuple[str, str], ...] = ()
-    base_year: int | None = None
-    births: str | float | YearTable = "mean-3"
-    survival: float = 1.0
-    age_dimension: str | None = None
-
-    @property
-    def dimension_map(self) -> dict[str, str]:
-        return dict(self.dimensions)
-
-
-@dataclass(frozen=True)
-class DemandLine:
-    name: str
-    ages: tuple[int, ...]
-    rate: float | YearTable
-    ganztag_entitlement: bool = False
-    capacity: Capacity | None = None
-    #: Ganztag only: the participation rate of the grades not yet entitled (``None``: the same as ``rate``)
-    rate_before_entitlement: float | YearTable | None = None
-
-    def entitled_ages(self, year: int) -> tuple[int, ...]:
-        """The ages with a Ganztag entitlement in school year ``year``/``year+1`` (GaFöG phase-in); a line
-        without ``ganztag_entitlement`` has none."""
-        if not self.ganztag_entitlement:
-            return ()
-        return tuple(a for a in self.ages if a - 5 <= entitled_grades(year))
-
-    @property
-    def rate_before(self) -> float | YearTable:
-        """The rate of the not yet entitled grades (``rate_before_entitlement``, by default ``rate``)."""
-        return self.rate if self.rate_before_entitlement is None else self.rate_before_entitlement
-
-    def method_text(self) -> str:
-        """The line's arithmetic in words (for the method sheet of an export)."""
-        if not self.ganztag_entitlement:
-            return "Bedarf = Kinder × Quote"
-        before = ("dieselbe Quote (rate_before_entitlement nicht angegeben)" if self.rate_before_entitlement is None
-                  else "eine eigene Quote (rate_before_entitlement)")
-        return ("Bedarf = Kinder mit Rechtsanspruch × Quote + Kinder der Klassen noch ohne Rechtsanspruch × Quote "
-                f"vor dem Rechtsanspruch; für die Klassen ohne Rechtsanspruch gilt {before}; Bedarf und Plätze "
-                "umfassen so dieselben Klassenstufen")
-
-
-class _Reader:
-    """Checks one TOML table: allowed and required keys, with German messages naming the key."""
-
-    def __init__(self, data: Any, where: str, allowed: Sequence[str], required: Sequence[str] = ()) -> None:
-        if not isinstance(data, Mapping):
-            raise UserInputError(f"Szenario: „{where}“ muss eine Tabelle sein, nicht {data!r}.")
-        prefix = f"{where}." if where else ""
-        unknown = [k for k in data if k not in allowed]
-        if unknown:
-            raise UserInputError(f"Szenario: unbekannter Schlüssel „{prefix}{unknown[0]}“ (erlaubt: "
-                                 f"{', '.join(allowed)}).")
-        for key in required:
-            if key not in data:
-                raise UserInputError(f"Szenario: „{prefix}{key}“ fehlt.")
-        self.data, self.prefix = data, prefix
-
-    def key(self, key: str) -> str:
-        return f"„{self.prefix}{key}“"
-
-    def text(self, key: str, default: str | None = None) -> str | None:
-        value = self.data.get(key, default)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            hint = " (in Anführungszeichen, sonst gehen führende Nullen verloren)" if isinstance(value, int) else ""
-            raise UserInputError(f"Szenario: {self.key(key)} muss ein Text sein, nicht {value!r}{hint}.")
-        return value.strip()
-
-    def year(self, key: str) -> int | None:
-        return _year(self.data.get(key), self.key(key)) if key in self.data else None
-
-    def number(self, key: str, default: float, low: float, high: float, low_open: bool = False) -> float:
-        return _number(self.data.get(key, default), self.key(key), low, high, low_open)
-
-    def by_year(self, key: str, low: float, high: float) -> float | YearTable:
-        value = self.data[key]
-        if isinstance(value, Mapping):
-            if not value:
-                raise UserInputError(f"Szenario: {self.key(key)} ist eine leere Tabelle.")
-            points = sorted((_year(y, f"{self.key(key)} (Jahr {y!r})"),
-                             _number(v, f"{self.key(key)} für {y}", low, high)) for y, v in value.items())
-            if len({y for y, _ in points}) < len(points):
-                raise UserInputError(f"Szenario: {self.key(key)} nennt ein Jahr zweimal.")
-            return YearTable(tuple(points))
-        return _number(value, self.key(key), low, high)
-
-
-def _year(value: Any, key: str) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, bool) or not isinstance(value, int) or not _MIN_YEAR <= value <= _MAX_YEAR:
-        raise UserInputError(f"Szenario: {key} muss eine Jahreszahl sein (z. B. 2026), nicht {value!r}.")
-    return value
-
-
-def _number(value: Any, key: str, low: float, high: float, low_open: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-        raise UserInputError(f"Szenario: {key} muss eine Zahl sein, nicht {value!r}.")
-    if value < low or (low_open and value == low) or value > high:
-        bound = f"größer als {low:g}" if low_open else f"mindestens {low:g}"
-        hint = " (Quoten als Anteil schreiben: 0.45 statt 45)" if high == 1 and value > 1 else ""
-        raise UserInputError(f"Szenario: {key} muss {bound} und höchstens {high:g} sein, nicht {value!r}{hint}.")
-    return float(value)
-
-
-def _ages(value: Any, key: str) -> tuple[int, ...]:
-    if not isinstance(value, list | tuple) or not value or any(
-            isinstance(a, bool) or not isinstance(a, int) or not 0 <= a <= MAX_AGE for a in value):
-        raise UserInputError(f"Szenario: {key} muss eine Liste von Altersjahren sein (z. B. [1, 2]), "
-                             f"nicht {value!r}.")
-    if len(set(value)) < len(value):
-        raise UserInputError(f"Szenario: {key} nennt ein Alter zweimal.")
-    return tuple(sorted(value))
-
-
-def _line(data: Any, number: int) -> DemandLine:
-    r = _Reader(data, f"demand[{number}]", ("name", "ages", "rate", "ganztag_entitlement", "rate_before_entitlement",
-                                            "capacity"), ("name", "rate"))
-    name = r.text("name")
-    ganztag = data.get("ganztag_entitlement", False)
-    if not isinstance(ganztag, bool):
-        raise UserInputError(f"Szenario: {r.key('ganztag_entitlement')} muss true oder false sein.")
-    before = None
-    if "rate_before_entitlement" in data:
-        if not ganztag:
-            raise UserInputError(f"Szenario: {r.key('rate_before_entitlement')} (die Teilnahmequote der Klassen "
-                                 "noch ohne Rechtsanspruch) gilt nur zusammen mit „ganztag_entitlement = true“.")
-        before = r.by_year("rate_before_entitlement", 0.0, 1.0)
-    if "ages" not in data and not ganztag:
-        raise UserInputError(f"Szenario: {r.key('ages')} fehlt.")
-    ages = _ages(data["ages"], r.key("ages")) if "ages" in data else GANZTAG_AGES
-    if ganztag and not set(ages) <= set(GANZTAG_AGES):
-        raise UserInputError(f"Szenario: {r.key('ages')}: der Ganztagsanspruch gilt für die Klassen 1–4, also die "
-                             f"Alter 6–9, nicht {format_ages(ages)}.")
-    capacity = None
-    if "capacity" in data:
-        c = _Reader(data["capacity"], f"{r.prefix}capacity", ("facility_kinds", "attribute"), ("attribute",))
-        kinds = data["capacity"].get("facility_kinds", [])
-        if not isinstance(kinds, list) or any(not isinstance(k, str) or not k.strip() for k in kinds):
-            raise UserInputError(f"Szenario: {c.key('facility_kinds')} muss eine Liste von Texten sein.")
-        capacity = Capacity(c.text("attribute") or "", tuple(k.strip() for k in kinds))
-    return DemandLine(name or "", ages, r.by_year("rate", 0.0, 1.0), ganztag, capacity, before)
-
-
-@dataclass(frozen=True)
-class DemandSpec:
-    """A demand scenario (format version 1); see ``docs/PLANNING_DEMAND.md``."""
-
-    name: str
-    regions: Regions
-    population: PopulationSpec
-    demand: tuple[DemandLine, ...]
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> DemandSpec:
-        top = _Reader(data, "", ("format", "kind", "name", "regions", "population", "demand"),
-                      ("name", "regions", "population", "demand"))
-        if data.get("format", FORMAT) != FORMAT:
-            raise UserInputError(f"Szenario: „format“ muss {FORMAT} sein, nicht {data.get('format')!r}.")
-        if data.get("kind", "demand") != "demand":
-            raise UserInputError(f"Szenario: „kind“ muss „demand“ sein, nicht {data.get('kind')!r}.")
-        name = top.text("name") or ""
-        reg = _Reader(data["regions"], "regions", ("level", "within"), ("level",))
-        regions = Regions(reg.text("level") or "", reg.text("within"))
-        p = _Reader(data["population"], "population", ("indicator", "dimensions", "age_dimension", "base_year",
-                                                       "horizon", "births", "survival"), ("indicator", "horizon"))
-        pop = data["population"]
-        dims = pop.get("dimensions", {})
-        if not isinstance(dims, Mapping) or any(not isinstance(v, str) for v in dims.values()):
-            raise UserInputError(f"Szenario: {p.key('dimensions')} muss eine Tabelle Merkmal = \"Wert\" sein "
-                                 f"(z. B. {{ Geschlecht = \"Insgesamt\" }}), nicht {dims!r}.")
-        base_year, horizon = p.year("base_year"), p.year("horizon")
-        assert horizon is not None
-        if base_year is not None and horizon < base_year:
-            raise UserInputError(f"Szenario: {p.key('horizon')} ({horizon}) liegt vor „population.base_year“ "
-                                 f"({base_year}).")
-        births: str | float | YearTable = pop.get("births", "mean-3")
-        if isinstance(births, str):
-            match = _BIRTHS.fullmatch(births.strip())
-            if match is None or (match.group(1) is not None and int(match.group(1)) < 1):
-                raise UserInputError(f"Szenario: {p.key('births')} muss „mean-3“, „last“, eine Zahl oder eine "
-                                     f"Tabelle Jahr = Zahl sein, nicht „{births}“.")
-            births = births.strip()
-        else:
-            births = p.by_year("births", 0.0, 1e9)
-        population = PopulationSpec(
-            indicator=p.text("indicator") or "", horizon=horizon,
-            dimensions=tuple(sorted((str(k), v) for k, v in dims.items())), base_year=base_year, births=births,
-            survival=p.number("survival", 1.0, 0.0, 2.0, low_open=True), age_dimension=p.text("age_dimension"))
-        lines = data["demand"]
-        if isinstance(lines, Mapping):
-            lines = [lines]
-        if not isinstance(lines, list) or not lines:
-            raise UserInputError("Szenario: mindestens ein [[demand]]-Block ist nötig.")
-        parsed = tuple(_line(line, i) for i, line in enumerate(lines, start=1))
-        names = [line.name for line in parsed]
-        doubled = next((n for n in names if names.count(n) > 1), None)
-        if doubled is not None:
-            raise UserInputError(f"Szenario: zwei [[demand]]-Blöcke heißen „{doubled}“ (demand.name).")
-        return cls(name, regions, population, parsed)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The TOML document (keys with default or no value are left out); ``from_dict`` gives ``self`` back."""
-        p = self.population
-        pop: dict[str, Any] = {"indicator": p.indicator}
-        if p.dimensions:
-            pop["dimensions"] = dict(p.dimensions)
-        if p.age_dimension:
-            pop["age_dimension"] = p.age_dimension
-        if p.base_year is not None:
-            pop["base_year"] = p.base_year
-        pop["horizon"] = p.horizon
-        pop["births"] = p.births.to_dict() if isinstance(p.births, YearTable) else p.births
-        pop["survival"] = p.survival
-        lines = []
-        for line in self.demand:
-            item: dict[str, Any] = {"name": line.name}
-            if line.ganztag_entitlement:
-                item["ganztag_entitlement"] = True
-            item["ages"] = list(line.ages)
-            item["rate"] = line.rate.to_dict() if isinstance(line.rate, YearTable) else line.rate
-            before = line.rate_before_entitlement
-            if before is not None:
-                item["rate_before_entitlement"] = before.to_dict() if isinstance(before, YearTable) else before
-            if line.capacity is not None:
-                item["capacity"] = ({"facility_kinds": list(line.capacity.facility_kinds)}
-                                    if line.capacity.facility_kinds else {})
-                item["capacity"]["attribute"] = line.capacity.attribute
-            lines.append(item)
-        regions = {"level": self.regions.level, **({"within": self.regions.within} if self.regions.within else {})}
-        return {"format": FORMAT, "kind": "demand", "name": self.name, "regions": regions, "population": pop,
-                "demand": lines}
-
-    def ages_needed(self) -> tuple[int, ...]:
-        """Every single year of age from 0 up to the oldest age of a demand line (cohorts age through them)."""
-        return tuple(range(max(a for line in self.demand for a in line.ages) + 1))
 
 
 # --- the forecast --------------------------------------------------------------------------------------

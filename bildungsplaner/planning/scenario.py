@@ -2,8 +2,9 @@
 
 Every scenario file has ``format = 1``, ``kind`` (``"allocation"`` or ``"demand"``) and ``name``; the rest is
 described in ``docs/PLANNING_ALLOCATION.md`` and ``docs/PLANNING_DEMAND.md`` and validated by
-:meth:`AllocationSpec.from_dict <bildungsplaner.planning.allocation.AllocationSpec.from_dict>` and
-:meth:`DemandSpec.from_dict <bildungsplaner.planning.demand.DemandSpec.from_dict>`.
+:meth:`AllocationSpec.from_dict <bildungsplaner.planning.allocation_spec.AllocationSpec.from_dict>` and
+:meth:`DemandSpec.from_dict <bildungsplaner.planning.demand_spec.DemandSpec.from_dict>` (both read by the fields
+they declare, :mod:`bildungsplaner.formats`).
 :func:`parse` turns text into a spec, :func:`dumps` a spec back into text; the text stored in the workspace is
 always the normalised :func:`dumps` output, so two equal scenarios have equal text.
 """
@@ -19,8 +20,8 @@ import tomli_w
 from bildungsplaner import UserInputError
 
 if TYPE_CHECKING:
-    from bildungsplaner.planning.allocation import AllocationSpec
-    from bildungsplaner.planning.demand import DemandSpec
+    from bildungsplaner.planning.allocation_spec import AllocationSpec
+    from bildungsplaner.planning.demand_spec import DemandSpec
 
 __all__ = ["FORMAT", "KINDS", "dumps", "load", "parse", "parse_dict"]
 
@@ -40,10 +41,10 @@ def parse_dict(data: dict[str, Any]) -> AllocationSpec | DemandSpec:
     if not isinstance(name, str) or not name.strip():
         raise UserInputError("Szenariodatei: „name“ fehlt.")
     if kind == "allocation":
-        from bildungsplaner.planning.allocation import AllocationSpec
+        from bildungsplaner.planning.allocation_spec import AllocationSpec
 
         return AllocationSpec.from_dict(data)
-    from bildungsplaner.planning.demand import DemandSpec
+    from bildungsplaner.planning.demand_spec import DemandSpec
 
     return DemandSpec.from_dict(data)
 

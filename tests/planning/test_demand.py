@@ -459,9 +459,9 @@ def test_validation_names_the_key(path: str, value: Any, message: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    (60, "Szenario: „demand[1].rate_before_entitlement“ muss mindestens 0 und höchstens 1 sein, nicht 60 (Quoten "
+    (60, "Szenariodatei: „demand[1].rate_before_entitlement“ muss mindestens 0 und höchstens 1 sein, nicht 60 (Quoten "
          "als Anteil schreiben: 0.45 statt 45)."),
-    ("hoch", "Szenario: „demand[1].rate_before_entitlement“ muss eine Zahl sein, nicht 'hoch'."),
+    ("hoch", "Szenariodatei: „demand[1].rate_before_entitlement“ muss eine Zahl sein, nicht 'hoch'."),
     ({"2026": -0.1}, "„demand[1].rate_before_entitlement“ für 2026 muss mindestens 0 und höchstens 1 sein"),
 ])
 def test_invalid_rate_before_entitlement_is_refused_in_german(value: Any, message: str) -> None:
