@@ -119,6 +119,17 @@ MESSAGES: dict[str, str] = {
     "{name} hat kein Tabellenblatt „{sheet}“.": "{name} has no sheet “{sheet}”.",
     "{name} ist mit einem Kennwort geschützt; bitte ohne Kennwort speichern.":
         "{name} is protected with a password; please save it without a password.",
+    # --- importing/columns.py, importing/readers.py: values and formats ---
+    "Spalte „{column}“, Zeile {row}": "column “{column}”, row {row}",
+    "Zeile {row}": "row {row}",
+    "{where}: „{shown}“ ist keine Zahl{hint}.": "{where}: “{shown}” is not a number{hint}.",
+    " (die Spalte mischt deutsche und englische Schreibweise)": " (the column mixes German and English notation)",
+    "Zeile {row}: Die GENESIS-Tabelle nennt für diese Werte keinen Zeitpunkt.":
+        "Row {row}: the GENESIS table names no point in time for these values.",
+    "{name} ist eine allgemeine Tabelle ({kind}); dafür braucht der Import eine Importvorlage, die sagt, welche "
+    "Spalte was enthält (--template VORLAGE.toml oder der Import-Assistent).":
+        "{name} is a general table ({kind}); importing it needs an import template that says which column holds "
+        "what (--template TEMPLATE.toml or the import assistant).",
     # --- store/database.py: opening a workspace ---
     "Der Arbeitsbereich {name} stammt aus einer neueren Version von Bildungsplaner (Schemastand {revision}). "
     "Bitte installieren Sie die aktuelle Version; die Datei bleibt unverändert.":

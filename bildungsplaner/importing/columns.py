@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.numbers import parse_cell
 
 __all__ = ["BLANKS", "ValueColumnError", "combine_codes", "detect_decimal", "first_occurrences", "key_codes",
@@ -137,11 +138,13 @@ def detect_decimal(texts: str | list[str]) -> str:
 
 
 def _error(position: int, text: str, first_row: int, column: str | None, hint: str = "") -> ValueColumnError:
-    where = f"Spalte „{column}“, Zeile {first_row + position}" if column else f"Zeile {first_row + position}"
+    row = first_row + position
+    where = tr("Spalte „{column}“, Zeile {row}", column=column, row=row) if column else tr("Zeile {row}", row=row)
     shown = text.strip(BLANKS).replace("\n", " ")
     if len(shown) > 60:
         shown = shown[:57] + "…"
-    return ValueColumnError(f"{where}: „{shown}“ ist keine Zahl{hint}.", position, text, hint, shown)
+    return ValueColumnError(tr("{where}: „{shown}“ ist keine Zahl{hint}.", where=where, shown=shown,
+                               hint=translated(hint)), position, text, hint, shown)
 
 
 _DIGITS_AND_NEWLINE = dict.fromkeys(map(ord, "0123456789\n"))
@@ -195,7 +198,7 @@ def _parse_texts(texts: list[str], decimal: str | None, first_row: int,
                 at = int(bad_rows[int(np.argmax(codes == j))])
                 hint = ""
                 if decimal is None and used == "," and _ENGLISH_EVIDENCE.search(joined):
-                    hint = " (die Spalte mischt deutsche und englische Schreibweise)"
+                    hint = marked(" (die Spalte mischt deutsche und englische Schreibweise)")
                 raise _error(at, texts[at], first_row, column, hint) from None
         values[bad_rows] = parsed_values[codes]
         flags[bad_rows] = parsed_flags[codes]

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import tr
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
 from bildungsplaner.importing.codes import guess_phase
 from bildungsplaner.importing.genesis import GenesisTable, dimensions_of, parse_genesis_table
@@ -53,7 +54,8 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
     missing_period = rows["period_iso"].isna()
     if missing_period.any():
         first = int(rows.loc[missing_period, "source_row"].iloc[0])
-        raise UserInputError(f"Zeile {first}: Die GENESIS-Tabelle nennt für diese Werte keinen Zeitpunkt.")
+        raise UserInputError(tr("Zeile {row}: Die GENESIS-Tabelle nennt für diese Werte keinen Zeitpunkt.",
+                                row=first))
     return Batch(
         target="observations", format=format, rows=rows, rows_read=int(cells["source_row"].nunique()),
         table_code=table.table_code, title=table.title, stand=table.stand or None,
@@ -81,10 +83,10 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
         batch.meta.setdefault("phase", guess_phase(batch.table_code).value)
         return batch
     if template is None:
-        raise UserInputError(
-            f"{path.name} ist eine allgemeine Tabelle ({sniffed.kind}); dafür braucht der Import eine "
-            "Importvorlage, die sagt, welche Spalte was enthält (--template VORLAGE.toml oder der "
-            "Import-Assistent).")
+        raise UserInputError(tr(
+            "{name} ist eine allgemeine Tabelle ({kind}); dafür braucht der Import eine Importvorlage, die sagt, "
+            "welche Spalte was enthält (--template VORLAGE.toml oder der Import-Assistent).",
+            name=path.name, kind=sniffed.kind))
     from bildungsplaner.importing.tables import read_table
     from bildungsplaner.importing.template_apply import apply_template
 
