@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QLibraryInfo, Q
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bildungsplaner import APP_NAME, __version__, paths
+from bildungsplaner import APP_NAME, __version__, i18n, paths
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.settings import Settings
 from bildungsplaner.ui.common.dialogs import error_text
@@ -41,6 +41,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[str]:
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
+    i18n.set_language(language)  # the core's messages (errors from import, store, …) in the same language
     candidates: list[tuple[str, str]] = []
     if language == "en":
         candidates.append(("bildungsplaner_en", str(paths.translations_dir())))

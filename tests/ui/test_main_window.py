@@ -529,8 +529,18 @@ def test_english_translation_is_complete_and_loads(qapp: Any, tmp_path: Path,
         assert win.planning.allocation.facility_kinds.placeholderText() == "all kinds; separate several with commas"
         assert win.import_page.model.headerData(1, Qt.Orientation.Horizontal) == "File"
         win.deleteLater()
+        # the core's messages follow the interface language: a refused file is explained in English
+        from bildungsplaner import UserInputError
+        from bildungsplaner.importing.sniff import sniff
+
+        empty = tmp_path / "leer.csv"
+        empty.write_bytes(b"")
+        with pytest.raises(UserInputError, match=r"leer\.csv is empty \(0 bytes\)"):
+            sniff(empty)
     finally:
         ui_app.install_translators(qapp, "de")
+    with pytest.raises(UserInputError, match=r"leer\.csv ist leer"):  # German again after switching back
+        sniff(empty)
 
 
 def test_every_string_of_the_interface_is_in_the_translation_file(tmp_path: Path) -> None:
