@@ -551,7 +551,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+415"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+434"/>
         <location filename="../../bildungsplaner/ui/planning/models.py" line="+271"/>
         <location line="+53"/>
         <location filename="../../bildungsplaner/ui/common/labels.py" line="+46"/>
@@ -658,7 +658,7 @@
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/editor.py" line="-286"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="-295"/>
         <source>Neu</source>
         <extracomment>the scenario list&apos;s width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
         <translation>New</translation>
@@ -770,12 +770,12 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+134"/>
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+27"/>
         <source>Daten zusammenstellen</source>
         <translation>Collecting data</translation>
     </message>
@@ -834,7 +834,7 @@
         <translation>A scenario “{name}” already exists in the workspace. Replace it?</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Im Arbeitsbereich gibt es keine Bevölkerung nach Alter (einen Indikator mit einem Merkmal „Alter…“, z. B. die GENESIS-Tabelle 12411-04-02). Bitte importieren Sie sie zuerst.</source>
         <translation>The workspace has no population by age (an indicator with a characteristic “Alter…”, e.g. the GENESIS table 12411-04-02). Please import it first.</translation>
     </message>
@@ -849,7 +849,7 @@
         <translation>Duplicate scenario</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <location line="+6"/>
         <source>Szenario umbenennen</source>
         <translation>Rename scenario</translation>
@@ -860,7 +860,7 @@
         <translation>New name:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <location line="+5"/>
         <source>Szenario löschen</source>
         <translation>Delete scenario</translation>
@@ -871,7 +871,7 @@
         <translation>Delete the scenario “{name}” permanently?</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <location line="+12"/>
         <source>Szenariodatei öffnen</source>
         <translation>Open scenario file</translation>
@@ -1361,7 +1361,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../bildungsplaner/ui/app.py" line="+137"/>
+        <location filename="../../bildungsplaner/ui/app.py" line="+138"/>
         <source>Arbeitsbereich anlegen</source>
         <translation>Create workspace</translation>
     </message>
@@ -1369,7 +1369,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/browser.py" line="+83"/>
+        <location filename="../../bildungsplaner/ui/data/browser.py" line="+88"/>
         <source>Untergeordnete Gebiete einbeziehen</source>
         <translation>Include subordinate areas</translation>
     </message>
@@ -1399,12 +1399,12 @@
         <translation>Regions × periods; characteristics as chosen for the chart</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+54"/>
         <source>Werte werden geladen …</source>
         <translation>Loading values …</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Laden abgebrochen</source>
         <translation>Loading cancelled</translation>
     </message>
@@ -2365,12 +2365,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+63"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+64"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -2385,12 +2385,13 @@
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>Import</source>
+        <extracomment>the one „data changed“ signal: imports, deletions, scenario writes, other processes</extracomment>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -2535,12 +2536,12 @@
         <translation>Workspace: {path}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+36"/>
         <source>Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert.</source>
         <translation>The workspace was changed from outside; the view has been refreshed.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+67"/>
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
@@ -2958,7 +2959,7 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/tasks.py" line="+103"/>
+        <location filename="../../bildungsplaner/ui/common/tasks.py" line="+108"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
