@@ -138,7 +138,11 @@ def render_result(result: Any, grouping: Any = None) -> str:
 def result_json(result: Any, grouping: Any = None) -> dict[str, Any]:
     """The result's JSON form; with ``grouping`` every row names its ``group`` and ``groups`` lists the groups
     with their subtotals (``group_by``: the level)."""
-    data = result.to_json_dict()
+    return _with_groups(result.to_json_dict(), grouping)
+
+
+def _with_groups(data: dict[str, Any], grouping: Any) -> dict[str, Any]:
+    """``data`` (a result's or comparison's JSON) with each row's ``group``, ``group_by`` and ``groups``."""
     if grouping is not None:
         group_of = dict(zip(grouping.rows["key"].astype(str), grouping.rows["group_key"], strict=True))
         for row in data["rows"]:
@@ -232,13 +236,7 @@ def _print_result(result: Any, as_json: bool, saved: str | None, grouping: Any =
 
 def _print_comparison(comparison: Any, as_json: bool, grouping: Any = None) -> None:
     if as_json:
-        data = comparison.to_json_dict()
-        if grouping is not None:
-            group_of = dict(zip(grouping.rows["key"].astype(str), grouping.rows["group_key"], strict=True))
-            for row in data["rows"]:
-                row["group"] = group_of.get(str(row["key"])) or None
-            data["group_by"] = grouping.level
-            data["groups"] = grouping.to_json_dict()
+        data = _with_groups(comparison.to_json_dict(), grouping)
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     keys = [c for c in comparison.rows.columns if c not in ("a", "b", "difference", "region_key")]

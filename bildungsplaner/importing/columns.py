@@ -156,7 +156,7 @@ def _parse_texts(texts: list[str], decimal: str | None, first_row: int,
     n = len(texts)
     plain = "\n".join(texts)
     if plain and not plain.translate(_DIGITS_AND_NEWLINE) and "\n\n" not in plain and plain[0] != "\n" \
-            and plain[-1] != "\n":
+            and plain[-1] != "\n" and plain.count("\n") == n - 1:  # (a cell with a line break is not a number)
         # only unsigned whole numbers, none empty (a population table): no symbols, no separators to decide
         return np.fromiter(map(float, texts), dtype=np.float64, count=n), np.full(n, None, dtype=object)
     stripped = [t.strip(BLANKS) for t in texts]

@@ -35,7 +35,7 @@ import pandas as pd
 from bildungsplaner import UserInputError
 from bildungsplaner.store.dimensions import is_total_label
 
-__all__ = ["STOP_AT_FIRST_EMPTY", "STOP_AT_VALUES", "TAIL", "SkippedRow", "find_footer"]
+__all__ = ["STOP_AT_FIRST_EMPTY", "STOP_AT_VALUES", "TAIL", "SkippedRow", "find_footer", "is_filled"]
 
 STOP_AT_FIRST_EMPTY = "first empty row"
 STOP_AT_VALUES = (STOP_AT_FIRST_EMPTY,)
@@ -64,7 +64,8 @@ class SkippedRow:
         return {"row": self.row, "reason": self.reason, "text": self.text}
 
 
-def _filled(cell: Any) -> bool:
+def is_filled(cell: Any) -> bool:
+    """A cell that holds something: not None, NaN, NaT, NA or blank text."""
     if cell is None or cell is pd.NaT or cell is pd.NA:
         return False
     if isinstance(cell, float | np.floating):
@@ -93,19 +94,19 @@ def _show(cell: Any) -> str:
 
 def row_text(cells: Sequence[Any], limit: int = 80) -> str:
     """The filled cells of a row, joined with „ | “ and shortened to ``limit`` characters."""
-    text = " | ".join(_show(c) for c in cells if _filled(c))
+    text = " | ".join(_show(c) for c in cells if is_filled(c))
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _kind(cells: list[Any], keys: Sequence[int], width: int) -> str | None:
     """``empty``, ``total``, ``note``, ``text`` (text in few cells) or ``None`` (looks like data)."""
-    filled = [j for j, c in enumerate(cells) if _filled(c)]
+    filled = [j for j, c in enumerate(cells) if is_filled(c)]
     if not filled:
         return "empty"
     first = cells[filled[0]]
     if not isinstance(first, str) or _is_number(first):
         return None
-    if is_total_label(first) and all(k == filled[0] or k >= len(cells) or not _filled(cells[k]) for k in keys):
+    if is_total_label(first) and all(k == filled[0] or k >= len(cells) or not is_filled(cells[k]) for k in keys):
         return "total"
     if _NOTE.match(first.strip()) and len(filled) <= 2:
         return "note"
@@ -121,7 +122,7 @@ def _row_filled(frame: pd.DataFrame) -> np.ndarray:
         if column.dtype == np.float64:
             result |= column.notna().to_numpy()
         else:
-            result |= column.map(_filled).to_numpy(dtype=bool)
+            result |= column.map(is_filled).to_numpy(dtype=bool)
     return result
 
 

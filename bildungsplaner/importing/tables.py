@@ -45,6 +45,7 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.i18n import tr
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.footers import SkippedRow, find_footer, row_text
+from bildungsplaner.importing.footers import is_filled as _filled
 from bildungsplaner.progress import NullProgress, Progress
 
 __all__ = ["JOIN", "MAX_COLUMNS", "RawTable", "column_letter", "detect_header", "detect_separator", "read_table"]
@@ -260,14 +261,6 @@ def _is_number(cell: Any) -> bool:
     return False
 
 
-def _filled(cell: Any) -> bool:
-    if cell is None:
-        return False
-    if isinstance(cell, float | np.floating):
-        return not np.isnan(cell)
-    if isinstance(cell, str):
-        return bool(cell.strip())
-    return True
 
 
 def detect_header(rows: list[list[Any]], *, skip_rows: int | None = None,

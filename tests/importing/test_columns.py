@@ -264,3 +264,9 @@ def test_random_text_raises_only_user_input_errors(cells: list[str], decimal: st
         expected_value, expected_flag = parse_text_value(text, used)
         assert flag == expected_flag
         assert (math.isnan(value) and math.isnan(expected_value)) or value == expected_value
+
+
+def test_a_cell_of_digits_with_a_line_break_is_no_number() -> None:
+    """Found by Hypothesis: „0\\n0“ passed the fast path for whole numbers and crashed with a ValueError."""
+    with pytest.raises(UserInputError, match="keine Zahl"):
+        parse_value_column(pd.Series(["0\n0"], dtype=object))

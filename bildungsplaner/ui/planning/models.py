@@ -48,6 +48,18 @@ MISSING = "."  # Zahlenwert unbekannt
 NOT_MEANINGFUL = "x"  # Aussage nicht sinnvoll
 
 
+def grouped_frame(grouping: Any) -> pd.DataFrame:
+    """The grouping's table with its subtotal and total rows named („Summe Lindental (7)“, „Insgesamt“)."""
+    frame = grouping.table()
+    sums = frame["row_kind"] != "recipient"
+    frame.loc[sums, "key"] = ""
+    frame.loc[sums, "name"] = [
+        tr("Summe {name} ({count})").format(name=n, count=int(c)) if kind == "group" else tr("Insgesamt")
+        for n, c, kind in zip(frame.loc[sums, "group_name"], frame.loc[sums, "count"],
+                              frame.loc[sums, "row_kind"], strict=True)]
+    return frame
+
+
 @dataclass(frozen=True)
 class FrameColumn:
     field: str
@@ -173,16 +185,7 @@ class AllocationResultModel(FrameTableModel):
             finite = values[np.isfinite(values)]
             decimals = 0 if finite.size == 0 or np.allclose(finite, np.round(finite)) else 2
             columns.append(FrameColumn(column, label, "number", decimals, column))
-        if grouping is None:
-            frame = result.rows.assign(row_kind="recipient")
-        else:
-            frame = grouping.table()
-            sums = frame["row_kind"] != "recipient"
-            frame.loc[sums, "key"] = ""
-            frame.loc[sums, "name"] = [
-                tr("Summe {name} ({count})").format(name=n, count=int(c)) if kind == "group" else tr("Insgesamt")
-                for n, c, kind in zip(frame.loc[sums, "group_name"], frame.loc[sums, "count"],
-                                      frame.loc[sums, "row_kind"], strict=True)]
+        frame = result.rows.assign(row_kind="recipient") if grouping is None else grouped_frame(grouping)
         frame = frame.assign(locked=frame["key"].isin(list(self.locked)))
         self._kinds = frame["row_kind"].to_numpy(dtype=object)
         self.set_frame(frame, columns)
@@ -324,13 +327,7 @@ class ComparisonModel(FrameTableModel):
                     FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf"))]
         frame = comparison.rows.assign(row_kind="recipient")
         if grouping is not None:
-            frame = grouping.table()
-            sums = frame["row_kind"] != "recipient"
-            frame.loc[sums, "key"] = ""
-            frame.loc[sums, "name"] = [
-                tr("Summe {name} ({count})").format(name=n, count=int(c)) if kind == "group" else tr("Insgesamt")
-                for n, c, kind in zip(frame.loc[sums, "group_name"], frame.loc[sums, "count"],
-                                      frame.loc[sums, "row_kind"], strict=True)]
+            frame = grouped_frame(grouping)
         self._kinds = frame["row_kind"].to_numpy(dtype=object)
         self.set_frame(frame, [*keys, FrameColumn("a", comparison.name_a, "number", decimals),
                                FrameColumn("b", comparison.name_b, "number", decimals),
