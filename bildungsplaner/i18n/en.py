@@ -149,3 +149,14 @@ MESSAGES: dict[str, str] = {
     "Die Migration des Arbeitsbereichs wurde abgebrochen, weil Verweise fehlen: {problem}":
         "The migration of the workspace was aborted because references are missing: {problem}",
 }
+
+# One file per area (imported here, so the catalogue stays one dict): importing/exporting, planning/services/cli,
+# indicators.
+from bildungsplaner.i18n.en_importing import MESSAGES as _IMPORTING  # noqa: E402
+from bildungsplaner.i18n.en_indicators import MESSAGES as _INDICATORS  # noqa: E402
+from bildungsplaner.i18n.en_planning import MESSAGES as _PLANNING  # noqa: E402
+
+for _part in (_IMPORTING, _PLANNING, _INDICATORS):
+    _twice = set(_part) & set(MESSAGES)
+    assert not _twice, f"message in two catalogue files: {sorted(_twice)}"
+    MESSAGES.update(_part)
