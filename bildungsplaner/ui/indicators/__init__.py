@@ -1,0 +1,1 @@
+"""The Kennzahlen room of the window: the definition editor, the index editor and the details panel."""
