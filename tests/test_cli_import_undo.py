@@ -7,21 +7,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from bildungsplaner.__main__ import main
+from school_lists import school_list, schools_template_text
 
-TEMPLATE = """
-format = 1
-name = "Schulliste"
-target = "facilities"
-[regions]
-key = "AGS"
-[facilities]
-key = "Schulnummer"
-name = "Name"
-fixed_kind = "Grundschule"
-phase = "Schule"
-attributes = {{ {attributes} }}
-"""
+from bildungsplaner.__main__ import main
 
 
 def digest(path: Path) -> str:
@@ -35,7 +23,7 @@ def write(path: Path, text: str) -> Path:
 
 
 def schools(folder: Path, rows: list[str]) -> Path:
-    return write(folder / "schulen.csv", "Schulnummer;Name;AGS;Sozialindex;Schüler\n" + "\n".join(rows) + "\n")
+    return school_list(folder / "schulen.csv", rows, "Schulnummer;Name;AGS;Sozialindex;Schüler")
 
 
 def test_duplicate_exit_3_corrected_template_replaces_and_delete_takes_facilities_back(workspace, tmp_path,
@@ -44,9 +32,9 @@ def test_duplicate_exit_3_corrected_template_replaces_and_delete_takes_facilitie
 
     workspace.close()
     ws = str(workspace.path)
-    plain = write(tmp_path / "schulen.toml", TEMPLATE.format(attributes='sozialindex = "Sozialindex"'))
+    plain = write(tmp_path / "schulen.toml", schools_template_text())
     more = write(tmp_path / "schulen_korrigiert.toml",
-                 TEMPLATE.format(attributes='sozialindex = "Sozialindex", schueler = "Schüler"'))
+                 schools_template_text('sozialindex = "Sozialindex", schueler = "Schüler"'))
     list_a = schools(tmp_path / "a", ["100001;GS Am Markt;05978004;3;210", "100002;GS Bönen;05978008;5;180"])
     assert main(["import", str(list_a), "--template", str(plain), "--workspace", ws]) == 0
     out = capsys.readouterr().out

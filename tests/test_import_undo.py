@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import school_lists
 from realdata import real_file
 from sqlalchemy import func, select
 
@@ -32,30 +33,12 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-SCHOOLS = """
-    format = 1
-    name = "Schulliste"
-    target = "facilities"
-    [regions]
-    key = "AGS"
-    [facilities]
-    key = "Schulnummer"
-    name = "Name"
-    fixed_kind = "Grundschule"
-    phase = "Schule"
-    attributes = {{ {attributes} }}
-"""
-
-
 def schools_template(attributes: str = 'schueler = "Schüler", sozialindex = "Sozialindex"') -> ImportTemplate:
-    return ImportTemplate.loads(textwrap.dedent(SCHOOLS.format(attributes=attributes)))
+    return school_lists.schools_template(attributes)
 
 
 def school_list(folder: Path, rows: list[str], name: str = "schulen.csv") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text("Schulnummer;Name;AGS;Schüler;Sozialindex;Zügigkeit\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    return path
+    return school_lists.school_list(folder / name, rows, "Schulnummer;Name;AGS;Schüler;Sozialindex;Zügigkeit")
 
 
 LIST_A = ["100001;GS Am Markt;05978004;210;3;2", "100002;GS Bönen;05978008;180;5;2"]

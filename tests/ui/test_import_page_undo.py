@@ -3,38 +3,20 @@ the earlier one while the later stands is refused with one clear message."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from school_lists import school_list, schools_template
 from sqlalchemy import select
 
-from bildungsplaner.importing.template import ImportTemplate
 from bildungsplaner.services.importing import import_file
 from bildungsplaner.settings import Settings
 from bildungsplaner.store.models import Facility
 from bildungsplaner.ui.main_window import MainWindow
 
-TEMPLATE = ImportTemplate.loads(textwrap.dedent("""
-    format = 1
-    name = "Schulliste"
-    target = "facilities"
-    [regions]
-    key = "AGS"
-    [facilities]
-    key = "Schulnummer"
-    name = "Name"
-    fixed_kind = "Grundschule"
-    phase = "Schule"
-    attributes = { sozialindex = "Sozialindex" }
-"""))
-
-
-def school_list(path: Path, rows: list[str]) -> Path:
-    path.write_text("Schulnummer;Name;AGS;Sozialindex\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    return path
+TEMPLATE = schools_template()
 
 
 @pytest.fixture
