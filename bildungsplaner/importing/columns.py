@@ -273,11 +273,12 @@ def _key_text(value: Any) -> str | None:
     if isinstance(value, datetime | date):  # a date cell of a spreadsheet (pandas.Timestamp included)
         return None if value is pd.NaT else value.strftime("%Y-%m-%d")
     if isinstance(value, float | np.floating):
-        if math.isnan(value):
+        number = float(value)
+        if math.isnan(number):
             return None
-        if value.is_integer() and abs(value) < 2**53:
-            return str(int(value))
-        return repr(float(value))
+        if number.is_integer() and abs(number) < 2**53:
+            return str(int(number))
+        return repr(number)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | np.integer):

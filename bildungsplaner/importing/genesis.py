@@ -83,9 +83,9 @@ class GenesisFormatError(UserInputError):
 
 
 class GenesisColumn(NamedTuple):
-    """What one data column means (``index`` is 0-based within the CSV row)."""
+    """What one data column means (``position`` is 0-based within the CSV row)."""
 
-    index: int
+    position: int
     measure: str
     unit: str | None
     period: str | None
@@ -148,7 +148,7 @@ class GenesisTable:
         """The cells as :class:`GenesisCell` tuples with ``None`` for missing values and dict dimensions."""
         decoded: dict[str, dict[str, str]] = {}
         for row in self.cells.itertuples(index=False, name=None):
-            values = [None if _isna(v) else v for v in row]
+            values: list[Any] = [None if _isna(v) else v for v in row]
             if values[7] not in decoded:
                 decoded[values[7]] = dimensions_of(values[7])
             values[7] = decoded[values[7]]
@@ -291,7 +291,8 @@ def _split_metadata(meta: list[str]) -> tuple[list[str], str, str, str, str | No
 
 def _parse_footer(rows: list[list[str]]) -> tuple[str, str, list[str]]:
     """``Stand``, licence (one line) and footnotes (one entry per ``zu "..."`` section)."""
-    stand, licence, footnotes = "", "", []
+    stand, licence = "", ""
+    footnotes: list[str] = []
     for text in (cell.strip() for row in rows for cell in row):
         if text.startswith("Stand:"):
             stand = text[len("Stand:") :].strip()

@@ -208,7 +208,7 @@ def _sniff_zip(path: Path, size: int) -> Sniffed:
                                     name=name))
         if "mimetype" in names and _read(archive, "mimetype", 200).strip() == _ODS_TYPE:
             kind = "ods"
-            xml_parts = [n for n in ("content.xml", "styles.xml", "meta.xml") if n in names]
+            xml_parts: list[str] = [n for n in ("content.xml", "styles.xml", "meta.xml") if n in names]
             sheets: list[str] = []
             titles: dict[str, str] = {}
         elif "[Content_Types].xml" in names:
