@@ -3,9 +3,11 @@ indicator, index and report formats to come); Qt-free, below every layer.
 
 Modelled on frictionless' ``Metadata.from_descriptor``/``to_descriptor``: a spec class declares its keys once
 as a tuple of :class:`Field` (name, type, required or default, check), :meth:`Format.table` reads one TOML
-table by it and :func:`write` gives the table back. Reading is strict, with one German message convention
-for every format, ``<label>: „<path>“ <what is wrong>.``, for example
-``Szenariodatei: „amount.step“ muss eine Zahl sein, nicht 'x'.``:
+table by it and :func:`write` gives the table back. Reading is strict, with one message convention for every
+format, ``<label>: „<path>“ <what is wrong>.``, for example ``Szenariodatei: „amount.step“ muss eine Zahl sein,
+nicht 'x'.``; the messages go through :func:`~bildungsplaner.i18n.tr`, and a format's ``label`` and a field's
+``what`` are looked up with :func:`~bildungsplaner.i18n.translated` (write them ``marked("…")``). Numbers in
+messages are written as TOML writes them (``0.45``): they quote the file.
 
 * a key the fields do not declare is an error naming it (typos do not pass silently);
 * a required key that is missing: ``„need[1].weight“ fehlt.``;
@@ -26,16 +28,19 @@ from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import marked, tr, translated
 
 __all__ = ["Field", "Fields", "Format", "Table", "write"]
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
-_ZEROS = " (in Anführungszeichen, sonst gehen führende Nullen verloren)"
+_ZEROS = marked(" (in Anführungszeichen, sonst gehen führende Nullen verloren)")
 
-#: the German phrase after „muss“ for every type
-_WHAT = {"text": "ein Text", "number": "eine Zahl", "integer": "eine ganze Zahl", "bool": "true oder false",
-         "texts": "eine Liste von Texten", "texttable": "eine Zuordnung von Texten", "table": "eine Tabelle",
-         "section": "ein Abschnitt", "list": "eine Liste", "year": "eine Jahreszahl", "any": ""}
+#: the German phrase after „muss“ for every type (marked; looked up with ``translated``)
+_WHAT = {"text": marked("ein Text"), "number": marked("eine Zahl"), "integer": marked("eine ganze Zahl"),
+         "bool": marked("true oder false"), "texts": marked("eine Liste von Texten"),
+         "texttable": marked("eine Zuordnung von Texten"), "table": marked("eine Tabelle"),
+         "section": marked("ein Abschnitt"), "list": marked("eine Liste"), "year": marked("eine Jahreszahl"),
+         "any": ""}
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,8 @@ class Field:
     """One key of a TOML table: its type (a key of ``_WHAT``), whether it is required, its default, and an
     optional ``check(table, value) -> value`` that validates and converts further (raise via
     :meth:`Table.fail`). ``always``: written even when equal to the default (a callable decides per spec).
-    ``what`` replaces the type's German phrase in messages; ``attr`` the spec attribute (default: ``name``)."""
+    ``what`` replaces the type's German phrase in messages (write it ``marked("…")``); ``attr`` the spec
+    attribute (default: ``name``)."""
 
     name: str
     type: str = "text"
@@ -66,13 +72,14 @@ Fields = tuple[Field, ...]
 
 
 class Format:
-    """One file format: its German label (the message prefix), error class and whether texts are stripped."""
+    """One file format: its German label (the message prefix, written ``marked("…")``), error class and whether
+    texts are stripped."""
 
     def __init__(self, label: str, error: type[UserInputError] = UserInputError, strip: bool = True) -> None:
         self.label, self.error, self.strip = label, error, strip
 
     def fail(self, text: str) -> NoReturn:
-        raise self.error(f"{self.label}: {text}")
+        raise self.error(f"{translated(self.label)}: {text}")
 
     def table(self, data: Any, where: str, fields: Sequence[Field]) -> Table:
         return Table(self, data, where, fields)
@@ -82,20 +89,24 @@ class Format:
     def number(self, value: Any, where: str, low: float | None = None, high: float | None = None,
                low_open: bool = False) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            self.fail(f"{where} muss eine Zahl sein, nicht {value!r}.")
+            self.fail(tr("{where} muss eine Zahl sein, nicht {value}.", where=where, value=repr(value)))
         if low is not None and high is not None and (value < low or (low_open and value == low) or value > high):
-            bound = f"größer als {low:g}" if low_open else f"mindestens {low:g}"
-            hint = " (Quoten als Anteil schreiben: 0.45 statt 45)" if high == 1 and value > 1 else ""
-            self.fail(f"{where} muss {bound} und höchstens {high:g} sein, nicht {value!r}{hint}.")
+            bound = (tr("größer als {low}", low=f"{low:g}") if low_open else
+                     tr("mindestens {low}", low=f"{low:g}"))
+            hint = tr(" (Quoten als Anteil schreiben: 0.45 statt 45)") if high == 1 and value > 1 else ""
+            self.fail(tr("{where} muss {bound} und höchstens {high} sein, nicht {value}{hint}.", where=where,
+                         bound=bound, high=f"{high:g}", value=repr(value), hint=hint))
         if low is not None and high is None and value < low:
-            self.fail(f"{where} darf nicht negativ sein." if low == 0 else f"{where} muss mindestens {low:g} sein.")
+            self.fail(tr("{where} darf nicht negativ sein.", where=where) if low == 0 else
+                      tr("{where} muss mindestens {low} sein.", where=where, low=f"{low:g}"))
         return float(value)
 
     def year(self, value: Any, where: str) -> int:
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
-            self.fail(f"{where} muss eine Jahreszahl sein (z. B. 2026), nicht {value!r}.")
+            self.fail(tr("{where} muss eine Jahreszahl sein (z. B. 2026), nicht {value}.", where=where,
+                         value=repr(value)))
         return value
 
 
@@ -105,17 +116,18 @@ class Table:
     def __init__(self, fmt: Format, data: Any, where: str, fields: Sequence[Field]) -> None:
         self.format, self.where, self.data = fmt, where, data
         if not isinstance(data, Mapping):
-            fmt.fail(f"„{where}“ muss ein Abschnitt sein, nicht {data!r}.")
+            fmt.fail(tr("„{where}“ muss ein Abschnitt sein, nicht {value}.", where=where, value=repr(data)))
         names = [f.name for f in fields]
         unknown = [k for k in data if k not in names]
         if unknown:
-            fmt.fail(f"unbekannter Schlüssel „{self.path(unknown[0])}“ (erlaubt: {', '.join(names)}).")
+            fmt.fail(tr("unbekannter Schlüssel „{key}“ (erlaubt: {allowed}).", key=self.path(unknown[0]),
+                        allowed=", ".join(names)))
         self.values: dict[str, Any] = {}
         for f in fields:
             value = data.get(f.name)
             if value is None:
                 if f.required:
-                    fmt.fail(f"„{self.path(f.name)}“ fehlt.")
+                    fmt.fail(tr("„{key}“ fehlt.", key=self.path(f.name)))
                 self.values[f.attr or f.name] = copy.copy(f.default)  # a fresh list or dict per spec
                 continue
             value = self._typed(f, value)
@@ -141,7 +153,7 @@ class Table:
             if not isinstance(value, str):
                 self._wrong(f, value, _ZEROS if isinstance(value, int | float) and not isinstance(value, bool) else "")
             if not value.strip() and not f.empty_ok:
-                self.fail(f.name, "ist leer.")
+                self.fail(f.name, tr("ist leer."))
             return value.strip() if fmt.strip else value
         if f.type == "texts":
             if isinstance(value, str) and f.single_ok:
@@ -162,7 +174,9 @@ class Table:
         return dict(value) if f.type == "table" else value
 
     def _wrong(self, f: Field, value: Any, hint: str = "") -> NoReturn:
-        self.fail(f.name, f"muss {f.what or _WHAT[f.type]} sein, nicht {value!r}{hint}.")
+        self.fail(f.name, tr("muss {what} sein, nicht {value}{hint}.", what=translated(f.what or _WHAT[f.type]),
+                             value=repr(value), hint=translated(hint)))
+
 
 
 def _plain(value: Any) -> Any:

@@ -6,4 +6,140 @@ One file per area so that work on different areas does not collide; same rules a
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    # --- importing/encoding.py ---
+    "Die Datei ist weder UTF-8 noch Windows-1252; nicht lesbare Bytes wurden durch Ersatzzeichen ersetzt "
+    "(Kodierung {encoding}).":
+        "The file is neither UTF-8 nor Windows-1252; unreadable bytes were replaced by replacement characters "
+        "(encoding {encoding}).",
+    # --- importing/ffcsv.py: GENESIS flat files ---
+    "Der Flatfile-Datei fehlt die Spalte „{column}“.": "The flat file lacks the column “{column}”.",
+    "Die Flatfile-Datei enthält keine Merkmalsspalten (z. B. „1_variable_code“).":
+        "The flat file contains no characteristic columns (e.g. “1_variable_code”).",
+    "Die Flatfile-Datei enthält keine Wertspalte (CODE__Bezeichnung__Einheit).":
+        "The flat file contains no value column (CODE__Label__Unit).",
+    "Zeile {line} hat {count} Felder, die Kopfzeile aber {width}.":
+        "Line {line} has {count} fields, but the header has {width}.",
+    "Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.":
+        "From line {line} on, the file is not a readable CSV file.",
+    "Die Datei ist leer.": "The file is empty.",
+    "Die Flatfile-Datei enthält kein regionales Merkmal (z. B. KREISE oder GEMEIN), dessen Ausprägungen "
+    "Regionalschlüssel sind.":
+        "The flat file contains no regional characteristic (e.g. KREISE or GEMEIN) whose attributes are region "
+        "keys.",
+    "Zeile {line}: Die Zeile nennt keinen Regionalschlüssel.": "Line {line}: the line names no region key.",
+    "Zeile {line}: „{key}“ ist kein amtlicher Regionalschlüssel.":
+        "Line {line}: “{key}” is not an official region key.",
+    "Bei {count} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt (z. B. {example}).":
+        "{count} region keys lacked their leading zero; it was added (e.g. {example}).",
+    "Zeile {line}, Spalte „{column}“: „{shown}“ ist keine Zahl{hint}.":
+        "Line {line}, column “{column}”: “{shown}” is not a number{hint}.",
+    "Zeile {line}: Der Wert steht neben dem Qualitätskennzeichen „{flag}“ und wird als fehlend übernommen.":
+        "Line {line}: the value stands next to the quality flag “{flag}” and is taken as missing.",
+    "„{flag}“ (Zeile {line})": "“{flag}” (line {line})",
+    "Unbekannte Qualitätskennzeichen in „{column}“ wurden nicht übernommen: {flags}.":
+        "Unknown quality flags in “{column}” were not taken over: {flags}.",
+    "Die Datei ist mit {size} MB zu groß für eine Flatfile-Datei.":
+        "At {size} MB, the file is too large for a flat file.",
+    "Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt.":
+        "Some characters of the file were unreadable and were replaced by replacement characters.",
+    "Die Datei ist keine GENESIS-Flatfile-Datei, denn ihre erste Zeile beginnt nicht mit „statistics_code“ oder "
+    "„Statistik_Code“.":
+        "The file is not a GENESIS flat file: its first line does not begin with “statistics_code” or "
+        "“Statistik_Code”.",
+    "Die Flatfile-Datei enthält keine Datenzeilen.": "The flat file contains no data lines.",
+    "Nicht verwendete Spalten: {columns}.": "Columns not used: {columns}.",
+    "Zeile {line}: Die Zeile nennt keine Zeit.": "Line {line}: the line names no time.",
+    "Zeile {line}: Die Zeile nennt kein Merkmal des Werts (value_variable_label).":
+        "Line {line}: the line names no characteristic of the value (value_variable_label).",
+    # --- importing/footers.py: rows below the data ---
+    "Summenzeile": "totals row",
+    "Anmerkung unter der Tabelle": "note below the table",
+    "Zeile {row} nicht importiert ({reason}): „{text}“": "Row {row} not imported ({reason}): “{text}”",
+    "nach der ersten leeren Zeile, Vorlage: stop_at = „{value}“":
+        "after the first empty row, template: stop_at = “{value}”",
+    "Die Vorlage sagt footer_rows = {footer_rows}, aber unter der Kopfzeile stehen nur {count} Zeilen; es bliebe "
+    "keine Datenzeile übrig.":
+        "The template says footer_rows = {footer_rows}, but there are only {count} rows below the header; no data "
+        "row would be left.",
+    "Fußzeile, Vorlage: footer_rows = {footer_rows}": "footer, template: footer_rows = {footer_rows}",
+    # --- importing/genesis.py: GENESIS tables (the messages shared with ffcsv.py are above) ---
+    "Die Datei ist mit {size} MB zu groß für eine GENESIS-Tabelle.":
+        "At {size} MB, the file is too large for a GENESIS table.",
+    "Die Datei ist keine GENESIS-Tabelle, denn die erste Zeile beginnt nicht mit „GENESIS-Tabelle:“.":
+        "The file is not a GENESIS table: its first line does not begin with “GENESIS-Tabelle:”.",
+    "Die GENESIS-Tabelle endet ohne die Trennlinie „__________“ vor der Fußzeile; die Datei ist vermutlich "
+    "unvollständig.":
+        "The GENESIS table ends without the separator line “__________” before the footer; the file is probably "
+        "incomplete.",
+    "Die GENESIS-Tabelle hat keine Kopfzeilen über den Daten.": "The GENESIS table has no header rows above the data.",
+    "Die GENESIS-Tabelle enthält keine Datenzeilen.": "The GENESIS table contains no data rows.",
+    "Die Kopfzeilen der GENESIS-Tabelle lassen keine Schlüssel-, Namens- und Datenspalten erkennen.":
+        "The header rows of the GENESIS table show no key, name and data columns.",
+    "Die GENESIS-Tabelle enthält keine Spalte mit Regionalschlüsseln.":
+        "The GENESIS table contains no column of region keys.",
+    "Zeile {line} hat mehr Werte, als die Kopfzeilen Spalten haben.":
+        "Line {line} has more values than the header rows have columns.",
+    "Zeile {line} enthält „{key}“, das ist kein amtlicher Regionalschlüssel.":
+        "Line {line} contains “{key}”, which is not an official region key.",
+    "Zeile {line}, Spalte {column}: „{text}“ ist weder eine Zahl noch ein Zeichen der Zeichenerklärung.":
+        "Line {line}, column {column}: “{text}” is neither a number nor a symbol of the GENESIS legend.",
+    "Nicht erkannte Zeilen im Tabellenkopf: {lines}": "Lines in the table head not recognised: {lines}",
+    # --- importing/regionkeys.py, importing/numbers.py: programming errors (ValueError), kept readable ---
+    "{key} ist kein amtlicher Regionalschlüssel.": "{key} is not an official region key.",
+    "{key} ist kein 12-stelliger Regionalschlüssel (ARS).": "{key} is not a 12-digit region key (ARS).",
+    "{text} ist keine Zahl in deutscher Schreibweise.": "{text} is not a number in German notation.",
+    "{text} ist weder eine Zahl in deutscher Schreibweise noch ein Zeichen der Zeichenerklärung.":
+        "{text} is neither a number in German notation nor a symbol of the GENESIS legend.",
+    # --- importing/readers.py: progress ---
+    "GENESIS-Tabelle wird gelesen …": "Reading the GENESIS table …",
+    "GENESIS-Flatfile wird gelesen …": "Reading the GENESIS flat file …",
+    "Tabelle wird gelesen ({kind}) …": "Reading the table ({kind}) …",
+    "Spalten werden zugeordnet …": "Assigning the columns …",
+    # --- importing/sandbox.py: the reader's child process ---
+    "Die Datei": "The file",
+    "{what} wurde nach {seconds} Sekunden Lesezeit abgebrochen (zu groß oder manipuliert).":
+        "Reading {what} was stopped after {seconds} seconds (too large or tampered with).",
+    "{what} braucht beim Lesen mehr als {size} GiB Speicher und wurde abgewiesen (zu groß oder manipuliert).":
+        "{what} needs more than {size} GiB of memory to read and was refused (too large or tampered with).",
+    "{what} hat das Lesemodul zum Absturz gebracht ({signal}); sie ist beschädigt oder zu groß. Bitte in Excel "
+    "oder LibreOffice öffnen und neu speichern.":
+        "{what} crashed the reader ({signal}); it is damaged or too large. Please open it in Excel or LibreOffice "
+        "and save it again.",
+    "{what} konnte nicht gelesen werden: das Lesemodul endete ohne Ergebnis (Exit-Code {code}).":
+        "{what} could not be read: the reader ended without a result (exit code {code}).",
+    # --- importing/tables.py (the rest of its messages are in en.py) ---
+    "Die Datei ist weder UTF-8 noch Windows-1252; nicht lesbare Zeichen wurden durch „�“ ersetzt.":
+        "The file is neither UTF-8 nor Windows-1252; unreadable characters were replaced by “�”.",
+    "Die Arbeitsmappe hat keine Tabellenblätter.": "The workbook has no sheets.",
+    "Zeile {line} hat {count} Felder, die Zeilen davor höchstens {expected}.":
+        "Line {line} has {count} fields, the lines before it at most {expected}.",
+    "unlesbar": "unreadable",
+    # --- formats.py: the strict TOML reader (every format's messages) ---
+    " (in Anführungszeichen, sonst gehen führende Nullen verloren)":
+        " (in quotation marks, or leading zeros get lost)",
+    "ein Text": "a text",
+    "eine Zahl": "a number",
+    "eine ganze Zahl": "a whole number",
+    "true oder false": "true or false",
+    "eine Liste von Texten": "a list of texts",
+    "eine Zuordnung von Texten": "a mapping of texts",
+    "eine Tabelle": "a table",
+    "ein Abschnitt": "a section",
+    "eine Liste": "a list",
+    "eine Jahreszahl": "a year",
+    "{where} muss eine Zahl sein, nicht {value}.": "{where} must be a number, not {value}.",
+    "größer als {low}": "greater than {low}",
+    "mindestens {low}": "at least {low}",
+    " (Quoten als Anteil schreiben: 0.45 statt 45)": " (write rates as a fraction: 0.45 instead of 45)",
+    "{where} muss {bound} und höchstens {high} sein, nicht {value}{hint}.":
+        "{where} must be {bound} and at most {high}, not {value}{hint}.",
+    "{where} darf nicht negativ sein.": "{where} must not be negative.",
+    "{where} muss mindestens {low} sein.": "{where} must be at least {low}.",
+    "{where} muss eine Jahreszahl sein (z. B. 2026), nicht {value}.":
+        "{where} must be a year (e.g. 2026), not {value}.",
+    "„{where}“ muss ein Abschnitt sein, nicht {value}.": "“{where}” must be a section, not {value}.",
+    "unbekannter Schlüssel „{key}“ (erlaubt: {allowed}).": "unknown key “{key}” (allowed: {allowed}).",
+    "„{key}“ fehlt.": "“{key}” is missing.",
+    "ist leer.": "is empty.",
+    "muss {what} sein, nicht {value}{hint}.": "must be {what}, not {value}{hint}.",
 }

@@ -16,6 +16,8 @@ import codecs
 import warnings
 from dataclasses import dataclass
 
+from bildungsplaner.i18n import tr
+
 __all__ = ["DecodedText", "LossyDecodingWarning", "decode_bytes", "decode_text"]
 
 #: Byte order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE mark).
@@ -95,8 +97,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     decoded = decode_text(data)
     if decoded.lossy:
         warnings.warn(
-            f"Die Datei ist weder UTF-8 noch Windows-1252; nicht lesbare Bytes wurden durch "
-            f"Ersatzzeichen ersetzt (Kodierung {decoded.encoding}).",
+            tr("Die Datei ist weder UTF-8 noch Windows-1252; nicht lesbare Bytes wurden durch Ersatzzeichen ersetzt "
+               "(Kodierung {encoding}).", encoding=decoded.encoding),
+
             LossyDecodingWarning,
             stacklevel=2,
         )

@@ -65,6 +65,8 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr, translated
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
 from bildungsplaner.importing.codes import guess_phase
 from bildungsplaner.importing.columns import ValueColumnError, combine_codes, first_occurrences, parse_value_column
@@ -135,7 +137,7 @@ def _layout(header: list[str]) -> _Layout:
     new = names[0] == "statistics_code"
     time_name = "time" if new else "zeit"
     if time_name not in index:
-        raise FlatFileError(f"Der Flatfile-Datei fehlt die Spalte „{'time' if new else 'Zeit'}“.")
+        raise FlatFileError(tr("Der Flatfile-Datei fehlt die Spalte „{column}“.", column="time" if new else "Zeit"))
     used = {index[time_name]}
     for name in (("statistics_code", "statistics_label", "time_code", "time_label") if new
                  else ("statistik_code", "statistik_label", "zeit_code", "zeit_label")):
@@ -156,18 +158,18 @@ def _layout(header: list[str]) -> _Layout:
                 wanted = (f"{number}_variable_{part}" if new else
                           f"{number}_{'Auspraegung' if part.startswith('attribute') else 'Merkmal'}_"
                           f"{part.removeprefix('attribute_').capitalize()}")
-                raise FlatFileError(f"Der Flatfile-Datei fehlt die Spalte „{wanted}“.")
+                raise FlatFileError(tr("Der Flatfile-Datei fehlt die Spalte „{column}“.", column=wanted))
         variables.append(_Variable(number, block["code"], block["label"], block["attribute_code"],
                                    block["attribute_label"]))
         used.update(block.values())
     if not variables:
-        raise FlatFileError("Die Flatfile-Datei enthält keine Merkmalsspalten (z. B. „1_variable_code“).")
+        raise FlatFileError(tr("Die Flatfile-Datei enthält keine Merkmalsspalten (z. B. „1_variable_code“)."))
     measures: list[_Measure] = []
     if new:
         if "value" not in index:
-            raise FlatFileError("Der Flatfile-Datei fehlt die Spalte „value“.")
+            raise FlatFileError(tr("Der Flatfile-Datei fehlt die Spalte „{column}“.", column="value"))
         if "value_variable_label" not in index and "value_variable_code" not in index:
-            raise FlatFileError("Der Flatfile-Datei fehlt die Spalte „value_variable_label“.")
+            raise FlatFileError(tr("Der Flatfile-Datei fehlt die Spalte „{column}“.", column="value_variable_label"))
         measures.append(_Measure(index["value"], header[index["value"]].strip().strip('"'),
                                  code=index.get("value_variable_code"),
                                  label=index.get("value_variable_label", index.get("value_variable_code")),
@@ -190,7 +192,7 @@ def _layout(header: list[str]) -> _Layout:
             measures.append(_Measure(i, text, code=code or None, label=label or code, unit=unit or None))
             used.add(i)
         if not measures:
-            raise FlatFileError("Die Flatfile-Datei enthält keine Wertspalte (CODE__Bezeichnung__Einheit).")
+            raise FlatFileError(tr("Die Flatfile-Datei enthält keine Wertspalte (CODE__Bezeichnung__Einheit)."))
     ignored = [header[i].strip() for i in range(len(header)) if i not in used and header[i].strip()]
     return _Layout("new" if new else "old", index[time_name],
                    index.get("statistics_code" if new else "statistik_code"),
@@ -220,14 +222,16 @@ def _read_rows(text: str) -> tuple[list[str], list[np.ndarray], np.ndarray]:
                     if len(row) > width and not "".join(row[width:]).strip():
                         row = row[:width]  # trailing ";" after the last column
                     else:
-                        raise FlatFileError(f"Zeile {line} hat {len(row)} Felder, die Kopfzeile aber {width}.")
+                        raise FlatFileError(tr("Zeile {line} hat {count} Felder, die Kopfzeile aber {width}.",
+                                               line=line, count=format_number(len(row)),
+                                               width=format_number(width)))
                 rows.append(row)
                 lines.append(line)
             line = reader.line_num + 1
     except csv.Error:  # e.g. a field beyond csv.field_size_limit() in a hostile file
-        raise FlatFileError(f"Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.") from None
+        raise FlatFileError(tr("Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.", line=line)) from None
     if header is None:
-        raise FlatFileError("Die Datei ist leer.")
+        raise FlatFileError(tr("Die Datei ist leer."))
     columns = [np.asarray([cell.strip() for cell in col], dtype=object) for col in zip(*rows, strict=True)] \
         if rows else [np.empty(0, dtype=object) for _ in header]
     return header, columns, np.asarray(lines, dtype=np.int64)
@@ -279,8 +283,8 @@ def _region_position(layout: _Layout, columns: list[np.ndarray]) -> _Variable:
         if keys and all(is_region_key(repair_leading_zero(k)[0]) for k in keys) and (
                 any(k == "DG" or len(k) >= 4 for k in keys) or _REGION_WORDS.search(labels)):
             return var
-    raise FlatFileError("Die Flatfile-Datei enthält kein regionales Merkmal (z. B. KREISE oder GEMEIN), "
-                        "dessen Ausprägungen Regionalschlüssel sind.")
+    raise FlatFileError(tr("Die Flatfile-Datei enthält kein regionales Merkmal (z. B. KREISE oder GEMEIN), "
+                           "dessen Ausprägungen Regionalschlüssel sind."))
 
 
 def _region_keys(region: _Variable, columns: list[np.ndarray], lines: np.ndarray,
@@ -301,11 +305,11 @@ def _region_keys(region: _Variable, columns: list[np.ndarray], lines: np.ndarray
             continue
         line = int(lines[int(np.argmax(inverse == j))])
         if not key:
-            raise FlatFileError(f"Zeile {line}: Die Zeile nennt keinen Regionalschlüssel.")
-        raise FlatFileError(f"Zeile {line}: „{key}“ ist kein amtlicher Regionalschlüssel.")
+            raise FlatFileError(tr("Zeile {line}: Die Zeile nennt keinen Regionalschlüssel.", line=line))
+        raise FlatFileError(tr("Zeile {line}: „{key}“ ist kein amtlicher Regionalschlüssel.", line=line, key=key))
     if repaired:
-        warnings.append(f"Bei {len(repaired)} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt "
-                        f"(z. B. {repaired[0]}).")
+        warnings.append(tr("Bei {count} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt "
+                           "(z. B. {example}).", count=format_number(len(repaired)), example=repaired[0]))
     return fixed[inverse].astype(object)
 
 
@@ -348,8 +352,9 @@ def _values(measure: _Measure, columns: list[np.ndarray], lines: np.ndarray,
     try:
         values, flags = parse_value_column(pd.Series(texts, dtype=object), decimal=_flat_decimal(texts))
     except ValueColumnError as error:
-        raise FlatFileError(f"Zeile {int(lines[error.position])}, Spalte „{measure.header}“: "
-                            f"„{error.shown}“ ist keine Zahl{error.hint}.") from None
+        raise FlatFileError(tr("Zeile {line}, Spalte „{column}“: „{shown}“ ist keine Zahl{hint}.",
+                               line=int(lines[error.position]), column=measure.header, shown=error.shown,
+                               hint=translated(error.hint))) from None
     if measure.quality is None:
         return values, flags
     codes, uniques = pd.factorize(columns[measure.quality])
@@ -367,14 +372,14 @@ def _values(measure: _Measure, columns: list[np.ndarray], lines: np.ndarray,
             q = "..." if q == "…" else q
             numbers = rows & ~np.isnan(values)
             if numbers.any():
-                warnings.append(f"Zeile {int(lines[int(np.argmax(numbers))])}: Der Wert steht neben dem "
-                                f"Qualitätskennzeichen „{q}“ und wird als fehlend übernommen.")
+                warnings.append(tr("Zeile {line}: Der Wert steht neben dem Qualitätskennzeichen „{flag}“ und wird "
+                                   "als fehlend übernommen.", line=int(lines[int(np.argmax(numbers))]), flag=q))
             values[rows], flags[rows] = math.nan, q
         else:
-            unknown.append(f"„{q}“ (Zeile {int(lines[int(np.argmax(rows))])})")
+            unknown.append(tr("„{flag}“ (Zeile {line})", flag=q, line=int(lines[int(np.argmax(rows))])))
     if unknown:
-        warnings.append(f"Unbekannte Qualitätskennzeichen in „{measure.header}“ wurden nicht übernommen: "
-                        + ", ".join(unknown[:10]) + ".")
+        warnings.append(tr("Unbekannte Qualitätskennzeichen in „{column}“ wurden nicht übernommen: {flags}.",
+                           column=measure.header, flags=", ".join(unknown[:10])))
     return values, flags
 
 
@@ -399,26 +404,29 @@ def parse_ffcsv(data: bytes, file_name: str = "") -> Batch:
     fields than the header, missing or invalid region keys, times and values.
     """
     if not data.strip():
-        raise FlatFileError("Die Datei ist leer.")
+        raise FlatFileError(tr("Die Datei ist leer."))
     if len(data) > MAX_BYTES:
-        raise FlatFileError(f"Die Datei ist mit {len(data) // 1_000_000} MB zu groß für eine Flatfile-Datei.")
+        raise FlatFileError(tr("Die Datei ist mit {size} MB zu groß für eine Flatfile-Datei.",
+                               size=format_number(len(data) // 1_000_000)))
     decoded = decode_text(data)
     warnings: list[str] = []
     if decoded.lossy:
-        warnings.append("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt.")
+        warnings.append(tr("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt."))
     header, columns, lines = _read_fast(decoded.text) or _read_rows(decoded.text)
     if not header or normalize_name(header[0].lstrip("\ufeff")) not in FIRST_COLUMNS:
-        raise FlatFileError("Die Datei ist keine GENESIS-Flatfile-Datei, denn ihre erste Zeile beginnt nicht mit "
-                            "„statistics_code“ oder „Statistik_Code“.")
+        raise FlatFileError(tr("Die Datei ist keine GENESIS-Flatfile-Datei, denn ihre erste Zeile beginnt nicht "
+                               "mit „statistics_code“ oder „Statistik_Code“."))
     layout = _layout(header)
     if not len(lines):
-        raise FlatFileError("Die Flatfile-Datei enthält keine Datenzeilen.")
+        raise FlatFileError(tr("Die Flatfile-Datei enthält keine Datenzeilen."))
     if layout.ignored:
-        warnings.append("Nicht verwendete Spalten: " + ", ".join(layout.ignored[:20]) + ".")
+        warnings.append(tr("Nicht verwendete Spalten: {columns}.", columns=", ".join(layout.ignored[:20])))
     n = len(lines)
     period = columns[layout.time]
     if (period == "").any():
-        raise FlatFileError(f"Zeile {int(lines[int(np.argmax(period == ''))])}: Die Zeile nennt keine Zeit.")
+        raise FlatFileError(tr("Zeile {line}: Die Zeile nennt keine Zeit.",
+                               line=int(lines[int(np.argmax(period == ""))])))
+
     period_codes, period_uniques = pd.factorize(period)
     iso_periods = np.asarray([period_iso(p) for p in period_uniques.tolist()], dtype=object)[period_codes]
     region = _region_position(layout, columns)
@@ -435,7 +443,9 @@ def parse_ffcsv(data: bytes, file_name: str = "") -> Batch:
         label = np.where(pd.isna(label), code, label).astype(object)
         if pd.isna(label).any():
             line = int(lines[int(np.argmax(pd.isna(label)))])
-            raise FlatFileError(f"Zeile {line}: Die Zeile nennt kein Merkmal des Werts (value_variable_label).")
+            raise FlatFileError(tr("Zeile {line}: Die Zeile nennt kein Merkmal des Werts (value_variable_label).",
+                                   line=line))
+
         frames.append(pd.DataFrame({
             "region_key": _obj(region_key), "region_name": _obj(region_name), "indicator": _obj(label),
             "indicator_code": _obj(code), "unit": _obj(_column_or_text(measure.unit, columns, n)),

@@ -33,6 +33,8 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.store.dimensions import is_total_label
 
 __all__ = ["STOP_AT_FIRST_EMPTY", "STOP_AT_VALUES", "TAIL", "SkippedRow", "find_footer", "is_filled"]
@@ -41,8 +43,9 @@ STOP_AT_FIRST_EMPTY = "first empty row"
 STOP_AT_VALUES = (STOP_AT_FIRST_EMPTY,)
 #: Rows at the bottom looked at by the automatic recognition.
 TAIL = 60
-REASON_TOTAL = "Summenzeile"
-REASON_NOTE = "Anmerkung unter der Tabelle"
+#: Reasons (marked for the catalogue, looked up when a row is skipped).
+REASON_TOTAL = marked("Summenzeile")
+REASON_NOTE = marked("Anmerkung unter der Tabelle")
 _NOTE = re.compile(
     r"^(?:(?:daten)?quellen?|stand|anmerkung(?:en)?|hinweise?|fu(?:ß|ss)note(?:n)?|erl(?:ä|ae)uterung(?:en)?"
     r"|legende|zeichenerkl(?:ä|ae)rung|copyright|bemerkung(?:en)?|nachrichtlich)\b"
@@ -54,11 +57,12 @@ class SkippedRow:
     """A non-empty row below the data that is not imported."""
 
     row: int  #: 1-based row number in the file
-    reason: str  #: German, e.g. „Summenzeile“
+    reason: str  #: in the interface's language, e.g. „Summenzeile“
     text: str  #: the row's filled cells, shortened
 
     def describe(self) -> str:
-        return f"Zeile {self.row} nicht importiert ({self.reason}): „{self.text}“"
+        return tr("Zeile {row} nicht importiert ({reason}): „{text}“", row=self.row, reason=self.reason,
+                  text=self.text)
 
     def as_dict(self) -> dict[str, Any]:
         return {"row": self.row, "reason": self.reason, "text": self.text}
@@ -143,7 +147,8 @@ def _automatic(frame: pd.DataFrame, keys: Sequence[int]) -> tuple[int, list[str]
             start, separated = i + 1, False
     if offset + start == 0 or start >= len(kinds):
         return n, []
-    reasons = {"empty": "", "total": REASON_TOTAL, "note": REASON_NOTE, "text": REASON_NOTE}
+    reasons = {"empty": "", "total": translated(REASON_TOTAL), "note": translated(REASON_NOTE),
+               "text": translated(REASON_NOTE)}
     return offset + start, [reasons[str(k)] for k in kinds[start:]]
 
 
@@ -165,17 +170,19 @@ def find_footer(frame: pd.DataFrame, *, footer_rows: int | None = None, stop_at:
         gaps = np.flatnonzero(~filled[data[0]:]) if len(data) else np.zeros(0, dtype=np.int64)
         if len(gaps):
             end = int(data[0] + gaps[0])
-            why = f"nach der ersten leeren Zeile, Vorlage: stop_at = „{STOP_AT_FIRST_EMPTY}“"
+            why = tr("nach der ersten leeren Zeile, Vorlage: stop_at = „{value}“", value=STOP_AT_FIRST_EMPTY)
             reasons = [why if f else "" for f in filled[end:]]
     elif stop_at is not None:
         raise ValueError(f"stop_at must be one of {STOP_AT_VALUES}, not {stop_at!r}")
     if footer_rows:
         rows = np.flatnonzero(filled[:end])
         if len(rows) <= footer_rows:
-            raise UserInputError(f"Die Vorlage sagt footer_rows = {footer_rows}, aber unter der Kopfzeile stehen "
-                                 f"nur {len(rows)} Zeilen; es bliebe keine Datenzeile übrig.")
+            raise UserInputError(tr("Die Vorlage sagt footer_rows = {footer_rows}, aber unter der Kopfzeile stehen "
+                                    "nur {count} Zeilen; es bliebe keine Datenzeile übrig.", footer_rows=footer_rows,
+                                    count=format_number(len(rows))))
         cut = int(rows[-footer_rows])
-        why = f"Fußzeile, Vorlage: footer_rows = {footer_rows}"
+        why = tr("Fußzeile, Vorlage: footer_rows = {footer_rows}", footer_rows=footer_rows)
+
         reasons = [why if f else "" for f in filled[cut:end]] + reasons
         end = cut
     return end, reasons

@@ -50,6 +50,8 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.numbers import parse_cell
 from bildungsplaner.importing.periods import period_iso
@@ -193,7 +195,7 @@ def _read_rows(text: str) -> list[tuple[int, list[str]]]:
                 rows.append((line, row))
             line = reader.line_num + 1
     except csv.Error:  # e.g. a field beyond csv.field_size_limit() in a hostile file
-        raise GenesisFormatError(f"Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.") from None
+        raise GenesisFormatError(tr("Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.", line=line)) from None
     return rows
 
 
@@ -207,18 +209,18 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     unambiguous and listed in ``warnings``.
     """
     if not data.strip():
-        raise GenesisFormatError("Die Datei ist leer.")
+        raise GenesisFormatError(tr("Die Datei ist leer."))
     if len(data) > MAX_BYTES:
-        raise GenesisFormatError(f"Die Datei ist mit {len(data) // 1_000_000} MB zu groß für eine "
-                                 "GENESIS-Tabelle.")
+        raise GenesisFormatError(tr("Die Datei ist mit {size} MB zu groß für eine GENESIS-Tabelle.",
+                                    size=format_number(len(data) // 1_000_000)))
     decoded = decode_text(data)
     warnings: list[str] = []
     if decoded.lossy:
-        warnings.append("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt.")
+        warnings.append(tr("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt."))
     rows = _read_rows(decoded.text)
     if not rows or (code := _CODE_LINE.match(rows[0][1][0])) is None:
-        raise GenesisFormatError("Die Datei ist keine GENESIS-Tabelle, denn die erste Zeile beginnt nicht "
-                                 "mit „GENESIS-Tabelle:“.")
+        raise GenesisFormatError(tr("Die Datei ist keine GENESIS-Tabelle, denn die erste Zeile beginnt nicht "
+                                    "mit „GENESIS-Tabelle:“."))
     pos = 1
     while pos < len(rows) and rows[pos][1][0].strip() and _blank(rows[pos][1][1:]) \
             and not rows[pos][1][0].startswith("___"):
@@ -234,20 +236,20 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     while pos < len(rows) and not rows[pos][1][0].startswith("___"):
         pos += 1
     if pos == len(rows):
-        raise GenesisFormatError("Die GENESIS-Tabelle endet ohne die Trennlinie „__________“ vor der "
-                                 "Fußzeile; die Datei ist vermutlich unvollständig.")
+        raise GenesisFormatError(tr("Die GENESIS-Tabelle endet ohne die Trennlinie „__________“ vor der "
+                                    "Fußzeile; die Datei ist vermutlich unvollständig."))
     data_rows = rows[data_start:pos]
     if not header_rows:
-        raise GenesisFormatError("Die GENESIS-Tabelle hat keine Kopfzeilen über den Daten.")
+        raise GenesisFormatError(tr("Die GENESIS-Tabelle hat keine Kopfzeilen über den Daten."))
     if not data_rows:
-        raise GenesisFormatError("Die GENESIS-Tabelle enthält keine Datenzeilen.")
+        raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Datenzeilen."))
     stand, licence, footnotes = _parse_footer([row for _, row in rows[pos + 1 :]])
 
     width = max(max(i + 1 for i, c in enumerate(r) if c.strip()) for r in header_rows)
     front = min(next(i for i, c in enumerate(r) if c.strip()) for r in header_rows)
     if front < 2 or front >= width:
-        raise GenesisFormatError("Die Kopfzeilen der GENESIS-Tabelle lassen keine Schlüssel-, Namens- und "
-                                 "Datenspalten erkennen.")
+        raise GenesisFormatError(tr("Die Kopfzeilen der GENESIS-Tabelle lassen keine Schlüssel-, Namens- und "
+                                    "Datenspalten erkennen."))
     key_col = _find_key_column(data_rows, front)
     period_col = next((c for c in range(key_col)
                        if all(_is_period(r[c].strip()) for _, r in data_rows[:200] if len(r) > c)), None)
@@ -258,7 +260,8 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
                                    table_period, warnings)
     dimension_names = _name_dimensions(frame, row_dims, row_dim_cols, columns, title)
     if extra:
-        warnings.append("Nicht erkannte Zeilen im Tabellenkopf: " + "; ".join(extra))
+        warnings.append(tr("Nicht erkannte Zeilen im Tabellenkopf: {lines}", lines="; ".join(extra)))
+
     return GenesisTable(
         file_name=file_name, encoding=decoded.encoding, table_code=code[1], title=title,
         title_lines=title_lines, regional_depth=regional_depth, statistic=statistic, unit_line=unit_line,
@@ -315,7 +318,7 @@ def _find_key_column(data_rows: list[tuple[int, list[str]]], front: int) -> int:
         values = [row[col].strip() for row in sample]
         if values and all(_KEY.fullmatch(v) for v in values) and not all(_is_period(v) for v in values):
             return col
-    raise GenesisFormatError("Die GENESIS-Tabelle enthält keine Spalte mit Regionalschlüsseln.")
+    raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Spalte mit Regionalschlüsseln."))
 
 
 def _fill_left(rows: list[list[str]], label_rows: list[int], front: int, width: int) -> list[list[str]]:
@@ -376,13 +379,13 @@ def _build_cells(data_rows: list[tuple[int, list[str]]], front: int, width: int,
         if len(row) < width:
             row = row + [""] * (width - len(row))
         elif len(row) > width and not _blank(row[width:]):
-            raise GenesisFormatError(f"Zeile {line} hat mehr Werte, als die Kopfzeilen Spalten haben.")
+            raise GenesisFormatError(tr("Zeile {line} hat mehr Werte, als die Kopfzeilen Spalten haben.", line=line))
         key = row[key_col].strip()
         if not is_region_key(key):
             fixed, was_repaired = repair_leading_zero(key)
             if not (was_repaired and is_region_key(fixed)):
-                raise GenesisFormatError(f"Zeile {line} enthält „{key}“, das ist kein amtlicher "
-                                         "Regionalschlüssel.")
+                raise GenesisFormatError(tr("Zeile {line} enthält „{key}“, das ist kein amtlicher "
+                                            "Regionalschlüssel.", line=line, key=key))
             repaired.append(f"{key} → {fixed}")
             key = fixed
         name = row[key_col + 1]
@@ -395,10 +398,10 @@ def _build_cells(data_rows: list[tuple[int, list[str]]], front: int, width: int,
         flat.extend(row[front:width])
     nrows = len(keys)
     if nrows == 0:
-        raise GenesisFormatError("Die GENESIS-Tabelle enthält keine Datenzeilen.")
+        raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Datenzeilen."))
     if repaired:
-        warnings.append(f"Bei {len(repaired)} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt "
-                        f"(z. B. {repaired[0]}).")
+        warnings.append(tr("Bei {count} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt "
+                           "(z. B. {example}).", count=format_number(len(repaired)), example=repaired[0]))
     codes, uniques = pd.factorize(np.asarray(flat, dtype=object))
     unique_values = np.empty(len(uniques), dtype=float)
     unique_flags = np.empty(len(uniques), dtype=object)
@@ -407,9 +410,11 @@ def _build_cells(data_rows: list[tuple[int, list[str]]], front: int, width: int,
             parsed = parse_cell(text)
         except ValueError:
             at = int(np.flatnonzero(codes == i)[0])
-            raise GenesisFormatError(
-                f"Zeile {lines[at // ncols]}, Spalte {front + at % ncols + 1}: „{text.strip()}“ ist weder "
-                "eine Zahl noch ein Zeichen der Zeichenerklärung.") from None
+            raise GenesisFormatError(tr(
+                "Zeile {line}, Spalte {column}: „{text}“ ist weder eine Zahl noch ein Zeichen der "
+                "Zeichenerklärung.", line=lines[at // ncols], column=front + at % ncols + 1,
+                text=text.strip())) from None
+
         unique_values[i] = np.nan if parsed.value is None else parsed.value
         unique_flags[i] = parsed.flag
 

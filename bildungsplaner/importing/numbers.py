@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bildungsplaner.i18n import tr
+
 __all__ = [
     "MISSING_SYMBOLS",
     "QUALITY_SUFFIXES",
@@ -76,7 +78,7 @@ def parse_german_number(text: str) -> float:
     """Parse a German number (``"1.234.567"``, ``"-14,6"``); raise :class:`ValueError` if it is none."""
     match = _NUMBER.fullmatch(text)
     if match is None or not (match.group(2) or match.group(3)):
-        raise ValueError(f"{text!r} ist keine Zahl in deutscher Schreibweise.")
+        raise ValueError(tr("{text} ist keine Zahl in deutscher Schreibweise.", text=repr(text)))
     sign, whole, fraction = match.groups()
     digits = whole.replace(".", "") or "0"
     if fraction:
@@ -107,7 +109,7 @@ def parse_cell(text: str) -> ParsedValue:
     try:
         number = parse_german_number(body)
     except ValueError:
-        raise ValueError(
-            f"{text!r} ist weder eine Zahl in deutscher Schreibweise noch ein Zeichen der Zeichenerklärung."
-        ) from None
+        raise ValueError(tr("{text} ist weder eine Zahl in deutscher Schreibweise noch ein Zeichen der "
+                            "Zeichenerklärung.", text=repr(text))) from None
+
     return ParsedValue(number, suffix)

@@ -72,13 +72,13 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
     """Read ``path`` (already sniffed) into a batch; generic tables need ``template``."""
     progress = progress or NullProgress()
     if sniffed.kind == "genesis":
-        progress.report(0.05, "GENESIS-Tabelle wird gelesen …")
+        progress.report(0.05, tr("GENESIS-Tabelle wird gelesen …"))
         return genesis_batch(parse_genesis_table(path.read_bytes(), path.name))
     if sniffed.kind == "ffcsv":
         # these readers are imported on first use, not when the window starts (~25 ms)
         from bildungsplaner.importing.ffcsv import parse_ffcsv
 
-        progress.report(0.05, "GENESIS-Flatfile wird gelesen …")
+        progress.report(0.05, tr("GENESIS-Flatfile wird gelesen …"))
         batch = parse_ffcsv(path.read_bytes(), path.name)
         batch.meta.setdefault("phase", guess_phase(batch.table_code).value)
         return batch
@@ -90,14 +90,15 @@ def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None 
     from bildungsplaner.importing.tables import read_table
     from bildungsplaner.importing.template_apply import apply_template
 
-    progress.report(0.05, f"Tabelle wird gelesen ({sniffed.kind}) …")
+    progress.report(0.05, tr("Tabelle wird gelesen ({kind}) …", kind=sniffed.kind))
     hints = template.read
     # the format is known already (sniffing an xlsx reads all its sheets' XML); progress lets Cancel stop the
     # reader in its child process
     table = read_table(path, sheet=sheet or hints.sheet, header_rows=hints.header_rows,
                        skip_rows=hints.skip_rows, kind=sniffed.kind, progress=progress,
                        footer_rows=hints.footer_rows, stop_at=hints.stop_at, key_columns=template.key_columns())
-    progress.report(0.35, "Spalten werden zugeordnet …")
+    progress.report(0.35, tr("Spalten werden zugeordnet …"))
+
     batch = apply_template(template, table.frame, format=table.format, first_data_row=table.first_data_row)
     batch.rows_read = len(table.frame)
     # totals and notes below the table: each one listed with its row number, never dropped silently

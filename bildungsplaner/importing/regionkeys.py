@@ -29,6 +29,8 @@ module stays free of the database layer).
 
 from __future__ import annotations
 
+from bildungsplaner.i18n import tr
+
 __all__ = [
     "ags_for_key",
     "ags_from_ars",
@@ -75,7 +77,7 @@ def is_region_key(key: str) -> bool:
 
 def _check(key: str) -> None:
     if not is_region_key(key):
-        raise ValueError(f"{key!r} ist kein amtlicher Regionalschlüssel.")
+        raise ValueError(tr("{key} ist kein amtlicher Regionalschlüssel.", key=repr(key)))
 
 
 def key_level(key: str) -> str:
@@ -127,7 +129,8 @@ def ancestor_keys(key: str) -> list[str]:
 def ags_from_ars(ars12: str) -> str:
     """The 8-digit AGS of a 12-digit ARS: digits 1-5 and 10-12 (``059780004004`` -> ``05978004``)."""
     if len(ars12) != 12 or not (ars12.isascii() and ars12.isdigit()):
-        raise ValueError(f"{ars12!r} ist kein 12-stelliger Regionalschlüssel (ARS).")
+        raise ValueError(tr("{key} ist kein 12-stelliger Regionalschlüssel (ARS).", key=repr(ars12)))
+
     return ars12[:5] + ars12[9:]
 
 

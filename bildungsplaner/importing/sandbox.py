@@ -7,8 +7,10 @@ executable with ``--sandbox-child``; never ``fork``: the parent may hold Qt and 
 multiprocessing's ``spawn`` would re-run the caller's main script). The child limits its own address space
 (``RLIMIT_AS``, POSIX only; Windows has no equivalent without a job object, so there only the time limit
 applies), reads the pickled call from stdin and writes the pickled result or the exception's text to
-stdout. A killed or crashed child becomes a :class:`SandboxError` with a German message; cancellation
+stdout. A killed or crashed child becomes a :class:`SandboxError` with a message in the interface's language
+(the child is told the parent's :func:`~bildungsplaner.i18n.language`, so its own messages match); cancellation
 (``progress.cancelled``) kills the child.
+
 
 The function must be a module-level function of this package; arguments and result must be picklable.
 """
@@ -27,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import language, set_language, tr
 from bildungsplaner.progress import Cancelled, NullProgress, Progress
 
 __all__ = ["DEFAULT_MEMORY", "DEFAULT_TIMEOUT", "ChildError", "SandboxError", "run_limited"]
@@ -54,7 +58,8 @@ def child_main() -> int:
     import importlib
     import pickle
 
-    memory, module, name, args = pickle.load(sys.stdin.buffer)
+    memory, language, module, name, args = pickle.load(sys.stdin.buffer)
+    set_language(language)  # the child's messages in the parent's language
     try:
         import resource
 
@@ -83,20 +88,23 @@ def _command() -> list[str]:
 
 
 def run_limited(func: Callable[..., Any], *args: Any, timeout: float = DEFAULT_TIMEOUT,
-                memory: int = DEFAULT_MEMORY, what: str = "Die Datei",
+                memory: int = DEFAULT_MEMORY, what: str | None = None,
                 progress: Progress | None = None) -> Any:
     """``func(*args)`` in a child process; its result, or :class:`ChildError`/:class:`SandboxError`.
 
-    ``what`` names the input in messages ("Die Datei x.xlsx"). Raises :class:`Cancelled` when
+    ``what`` names the input in messages ("x.xlsx"; „Die Datei“ if not given). Raises :class:`Cancelled` when
     ``progress`` is cancelled meanwhile (the child is killed).
     """
     import pickle
 
+    what = what or tr("Die Datei")
     progress = progress or NullProgress()
     env = dict(os.environ)
     package_root = str(Path(__file__).resolve().parents[2])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-    request = pickle.dumps((memory, func.__module__, func.__qualname__, args), protocol=pickle.HIGHEST_PROTOCOL)
+    request = pickle.dumps((memory, language(), func.__module__, func.__qualname__, args),
+                           protocol=pickle.HIGHEST_PROTOCOL)
+
     with tempfile.TemporaryFile() as out:
         process = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=out, stderr=subprocess.DEVNULL,
                                    env=env)
@@ -112,8 +120,8 @@ def run_limited(func: Callable[..., Any], *args: Any, timeout: float = DEFAULT_T
                 if progress.cancelled:
                     raise Cancelled()
                 if time.monotonic() > deadline:
-                    raise SandboxError(f"{what} wurde nach {timeout:.0f} Sekunden Lesezeit abgebrochen "
-                                       "(zu groß oder manipuliert).")
+                    raise SandboxError(tr("{what} wurde nach {seconds} Sekunden Lesezeit abgebrochen (zu groß oder "
+                                          "manipuliert).", what=what, seconds=format_number(timeout)))
                 with contextlib.suppress(subprocess.TimeoutExpired):
                     process.wait(0.05)
         finally:
@@ -131,18 +139,20 @@ def run_limited(func: Callable[..., Any], *args: Any, timeout: float = DEFAULT_T
             return message[1]
         _, kind, text = message
         if kind == "MemoryError":
-            raise SandboxError(f"{what} braucht beim Lesen mehr als {memory // 1024**3} GiB Speicher "
-                               "und wurde abgewiesen (zu groß oder manipuliert).")
+            raise SandboxError(tr("{what} braucht beim Lesen mehr als {size} GiB Speicher und wurde abgewiesen "
+                                  "(zu groß oder manipuliert).", what=what, size=format_number(memory // 1024**3)))
         raise ChildError(kind, text)
     if code is not None and code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = str(-code)
-        raise SandboxError(f"{what} hat das Lesemodul zum Absturz gebracht ({name}); sie ist beschädigt oder "
-                           "zu groß. Bitte in Excel oder LibreOffice öffnen und neu speichern.")
-    raise SandboxError(f"{what} konnte nicht gelesen werden: das Lesemodul endete ohne Ergebnis "
-                       f"(Exit-Code {code}).")
+        raise SandboxError(tr("{what} hat das Lesemodul zum Absturz gebracht ({signal}); sie ist beschädigt oder "
+                              "zu groß. Bitte in Excel oder LibreOffice öffnen und neu speichern.", what=what,
+                              signal=name))
+    raise SandboxError(tr("{what} konnte nicht gelesen werden: das Lesemodul endete ohne Ergebnis (Exit-Code "
+                          "{code}).", what=what, code=code))
+
 
 
 if __name__ == "__main__":

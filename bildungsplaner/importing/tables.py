@@ -119,8 +119,8 @@ def _csv_grid(path: Path, table: RawTable) -> pd.DataFrame:
     decoded = decode_text(path.read_bytes())
     table.encoding = decoded.encoding
     if decoded.lossy:
-        table.warnings.append("Die Datei ist weder UTF-8 noch Windows-1252; nicht lesbare Zeichen wurden durch "
-                              "„�“ ersetzt.")
+        table.warnings.append(tr("Die Datei ist weder UTF-8 noch Windows-1252; nicht lesbare Zeichen wurden durch "
+                                 "„�“ ersetzt."))
     text = decoded.text.lstrip("\ufeff")
     first_line = text[:text.find("\n")] if "\n" in text[:4096] else text[:4096]
     skipped = 0
@@ -156,8 +156,10 @@ def _parser_detail(message: str, skipped: int) -> str:
     match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
     if match:
         expected, line, saw = (int(g) for g in match.groups())
-        return f"Zeile {line + skipped} hat {saw} Felder, die Zeilen davor höchstens {expected}."
-    return message.splitlines()[0] if message else "unlesbar"
+        return tr("Zeile {line} hat {count} Felder, die Zeilen davor höchstens {expected}.", line=line + skipped,
+                  count=format_number(saw), expected=format_number(expected))
+    return message.splitlines()[0] if message else tr("unlesbar")
+
 
 
 def read_sheet_columns(path: str, sheet: str | None, nrows: int | None
@@ -209,7 +211,7 @@ def _first_visible(workbook: Any, names: list[str]) -> str:
     except Exception:  # metadata is a convenience
         pass
     if not names:
-        raise ValueError("Die Arbeitsmappe hat keine Tabellenblätter.")
+        raise ValueError(tr("Die Arbeitsmappe hat keine Tabellenblätter."))
     return names[0]
 
 
