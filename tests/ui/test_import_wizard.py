@@ -557,7 +557,7 @@ def test_renamed_attributes_survive_going_back_and_forth(window: MainWindow, tmp
     mapping.region_name.set_column(None)
 
     def attribute_names() -> dict[str, str]:
-        return {name: code for name, role, code, *_ in mapping._column_rows() if role == ATTRIBUTE}
+        return {column: name for name, column in mapping.template().facilities.attributes.items()}
 
     wizard.back()  # to the preview; a different footer setting reads the table again
     wizard.preview_page.footer_rows.setValue(3)

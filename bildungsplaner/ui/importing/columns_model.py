@@ -119,8 +119,8 @@ def with_text(template: ImportTemplate, column: str, cell: int, text: str | None
     role = role_of(template, column)
     if role == MEASURE and (obs := template.observations) is not None:
         key = {COL_CODE: "indicator", COL_LABEL: "name", COL_UNIT: "unit"}[cell]
-        first = _measure(template, column)
-        measures = [replace(m, **{key: value}) if m is first else m for m in obs.measures]
+        first, change = _measure(template, column), dict[str, Any]({key: value})
+        measures = [replace(m, **change) if m is first else m for m in obs.measures]
         return replace(template, observations=replace(obs, measures=measures))
     if role == ATTRIBUTE and cell == COL_CODE and (fac := template.facilities) is not None:
         old, new = _attribute(template, column), value or column

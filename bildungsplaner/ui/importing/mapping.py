@@ -1,18 +1,30 @@
 """The mapping page of the import assistant: which column of a generic table means what.
 
-The page edits an :class:`~bildungsplaner.importing.template.ImportTemplate`: it starts from
-:func:`~bildungsplaner.importing.template_suggest.suggest_template` (or a loaded TOML template), shows it as combo
-boxes per role and a table of the columns (measure/dimension/attribute), and builds the template back with
-:meth:`ImportTemplate.validate`, so the rules are those of the template file. "Vorlage speichern …" writes the
-TOML that ``bildungsplaner import --template`` and this page read.
+Rules:
+
+* The page edits one :class:`~bildungsplaner.importing.template.ImportTemplate`, its only state (``_state``). It
+  starts from :func:`~bildungsplaner.importing.template_suggest.suggest_template` (or a loaded TOML template); every
+  widget edits exactly one field of it (signal → a new template by :func:`dataclasses.replace` → the state), and
+  the widgets are refreshed from the state in one place, :meth:`MappingPage._show`, with their signals blocked.
+  The column table is :class:`~bildungsplaner.ui.importing.columns_model.ColumnsModel` over the same template.
+* :meth:`MappingPage.template` is what the check imports and "Vorlage speichern …" writes (the TOML that
+  ``bildungsplaner import --template`` and this page read): the state with the preview's read hints (the wizard
+  keeps them; the template only its ``decimal``), a name where the field is empty, only the section of the
+  target, and the form's slack taken out — a column beats the fixed value beside it (phase, level), so switching
+  the column off brings the fixed value back; an emptied address field is no address. Nothing the page shows or
+  loaded can be lost on the way, and :meth:`ImportTemplate.validate` checks it by the rules of the template file.
+* Each edit is one undo step on the page's ``QUndoStack`` (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y; typing in one field
+  merges into one step). Another template — a new file, the target, a template chosen or loaded — starts afresh.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,8 +38,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -36,7 +47,6 @@ from PySide6.QtWidgets import (
 from bildungsplaner.importing.template import (
     FacilityMapping,
     ImportTemplate,
-    Measure,
     ObservationMapping,
     RegionListMapping,
     RegionMapping,
@@ -44,21 +54,34 @@ from bildungsplaner.importing.template import (
 from bildungsplaner.importing.template_suggest import suggest_template
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
 from bildungsplaner.ui.common.labels import level_label
-from bildungsplaner.ui.importing.widgets import (
-    CHOICES_ROLE,
-    VALUE_ROLE,
-    Assistant,
-    ComboDelegate,
-    message_for,
-    set_choice,
+from bildungsplaner.ui.importing.columns_model import (
+    ATTRIBUTE,
+    COL_CODE,
+    COL_LABEL,
+    COL_NAME,
+    COL_ROLE,
+    COL_UNIT,
+    DIMENSION,
+    MEASURE,
+    NONE,
+    ColumnsModel,
+    role_of,
+    with_role,
+    with_text,
 )
+from bildungsplaner.ui.importing.widgets import Assistant, ComboDelegate, message_for
 
-__all__ = ["MappingPage"]
+__all__ = ["ATTRIBUTE", "DIMENSION", "MEASURE", "NONE", "MappingPage"]
 
 TARGETS = ("observations", "facilities", "regions")
-NONE, MEASURE, DIMENSION, ATTRIBUTE = "", "measure", "dimension", "attribute"
-# columns of the column table
-COL_NAME, COL_ROLE, COL_CODE, COL_LABEL, COL_UNIT = range(5)
+#: the section of the template that belongs to each target, and an empty one
+SECTIONS: dict[str, tuple[str, Any]] = {
+    "observations": ("observations", ObservationMapping),
+    "facilities": ("facilities", lambda: FacilityMapping("", "")),
+    "regions": ("regionlist", lambda: RegionListMapping("", "")),
+}
+_EMPTY = {name: empty for name, empty in SECTIONS.values()}
+FieldPath = tuple[str, ...]
 
 
 def _target_label(target: str) -> str:
@@ -73,6 +96,24 @@ def _text(edit: QLineEdit) -> str | None:
     return edit.text().strip() or None
 
 
+def _set_text(edit: QLineEdit, value: str | None) -> None:
+    """Show ``value`` unless the field already says it (so typing keeps its blanks and the cursor)."""
+    if _text(edit) != (value or None):
+        edit.setText(value or "")
+
+
+def _set_at(obj: Any, path: FieldPath, value: Any) -> Any:
+    """A copy of ``obj`` with ``value`` at ``path`` (dataclasses rebuilt with ``replace``; a missing section of
+    the template is created empty)."""
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    inner = getattr(obj, head)
+    if inner is None and rest:
+        inner = _EMPTY[head]()
+    return replace(obj, **{head: _set_at(inner, rest, value)})
+
+
 class ColumnCombo(QComboBox):
     """A choice of one column of the table (or none); keeps a template's column missing from the table."""
 
@@ -83,8 +124,9 @@ class ColumnCombo(QComboBox):
         self.setMinimumContentsLength(18)
 
     def set_columns(self, names: list[str]) -> None:
+        """Offer ``names``, keeping the chosen column (without signals: the choice does not change)."""
         current = self.column()
-        self.blockSignals(True)
+        blocker = QSignalBlocker(self)
         self.clear()
         self.addItem(
             QCoreApplication.translate("ImportWizard", "(keine)")
@@ -94,8 +136,8 @@ class ColumnCombo(QComboBox):
         )
         for name in names:
             self.addItem(name, name)
-        self.blockSignals(False)
         self.set_column(current)
+        blocker.unblock()
 
     def set_column(self, name: str | None) -> None:
         if name is None:
@@ -145,7 +187,33 @@ def _pair(first: QWidget, between: str, second: QWidget) -> QHBoxLayout:
     return row
 
 
+
+class _TemplateEdit(QUndoCommand):
+    """One undo step of the page: its template before and after an edit; typing in one field merges."""
+
+    def __init__(self, page: MappingPage, before: ImportTemplate, after: ImportTemplate, merge: str | None) -> None:
+        super().__init__()
+        self.page, self.before, self.after, self.merge = page, before, after, merge
+
+    def redo(self) -> None:
+        self.page._set_state(self.after)
+
+    def undo(self) -> None:
+        self.page._set_state(self.before)
+
+    def id(self) -> int:
+        return 1 if self.merge is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, _TemplateEdit) or other.merge != self.merge:
+            return False
+        self.after = other.after
+        return True
+
+
 class MappingPage(QWizardPage):
+    """The mapping page (see the module docstring); ``template()`` is its result."""
+
     def __init__(self, wizard: Assistant) -> None:
         super().__init__()
         self.wiz = wizard
@@ -157,12 +225,12 @@ class MappingPage(QWizardPage):
                 "gespeicherte Vorlage können Sie laden und die Zuordnung als Vorlage speichern.",
             )
         )
-        self._filling = False
+        self._state = ImportTemplate("", "observations")  #: the page's template (see the module docstring)
         self._frame_seen: Any = None
         self._path_seen: Path | None = None  #: the file whose columns the page shows
-        self._columns: list[str] = []
-        self._extra: dict[str, Any] = {}
+        self._columns: list[str] = []  #: the columns of the table read in the preview
         self.templates: list[ImportTemplate | None] = [None]  # index 0: the suggestion
+        self.undo_stack = QUndoStack(self)
 
         # general
         self.target = _data_combo([(_target_label(t), t) for t in TARGETS])
@@ -293,17 +361,10 @@ class MappingPage(QWizardPage):
             self.stack.addWidget(widget)
 
         # the column table: measures and dimensions (observations), attributes (facilities)
-        self.columns = QTableWidget(0, 5)
+        self.column_model = ColumnsModel(self)
+        self.columns = QTableView()
         self.columns.setObjectName("columnTable")
-        self.columns.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("ImportWizard", "Spalte"),
-                QCoreApplication.translate("ImportWizard", "Verwendung"),
-                QCoreApplication.translate("ImportWizard", "Indikatorcode"),
-                QCoreApplication.translate("ImportWizard", "Indikatorname"),
-                QCoreApplication.translate("ImportWizard", "Einheit"),
-            ]
-        )
+        self.columns.setModel(self.column_model)
         self.columns.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.columns.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -341,10 +402,65 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addWidget(self.info)
 
+        # every widget edits one field of the template
         self.target.currentIndexChanged.connect(lambda _i: self._target_changed())
         self.template_choice.currentIndexChanged.connect(lambda _i: self._choice_changed())
         self.load_button.clicked.connect(self.load_template_dialog)
         self.save_button.clicked.connect(self.save_template_dialog)
+        self._line(self.name_edit, ("name",), "")
+        self._column(self.region_key, ("regions", "key"))
+        self._column(self.region_name, ("regions", "name"))
+        self._column(self.period, ("observations", "period"))
+        self._line(self.fixed_period, ("observations", "fixed_period"))
+        self._column(self.fac_key, ("facilities", "key"), "")
+        self._column(self.fac_name, ("facilities", "name"), "")
+        self._column(self.fac_kind, ("facilities", "kind"))
+        self._line(self.fac_fixed_kind, ("facilities", "fixed_kind"))
+        self._choice(self.fac_phase, ("facilities", "phase"))
+        self._column(self.fac_phase_column, ("facilities", "phase_column"))
+        for number, combo in enumerate(self.fac_address):
+            combo.currentIndexChanged.connect(lambda _i, n=number, c=combo: self._address_changed(n, c.column()))
+        self._choice(self.fac_offering, ("facilities", "offering"))
+        self._column(self.reg_key, ("regionlist", "key"), "")
+        self._column(self.reg_name, ("regionlist", "name"), "")
+        self._choice(self.reg_level, ("regionlist", "level"))
+        self._column(self.reg_level_column, ("regionlist", "level_column"))
+        self._column(self.reg_parent, ("regionlist", "parent"))
+        self.column_model.edited.connect(lambda template: self._edit(template))
+        self._editors: list[QWidget] = [
+            self.target, self.template_choice, self.name_edit, self.fixed_period, self.fac_fixed_kind,
+            self.fac_phase, self.fac_offering, self.reg_level, *self.findChildren(ColumnCombo),
+        ]
+        # undo and redo while the focus is on the page (a text field undoes its own typing first)
+        undo = QAction(self)
+        undo.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo.triggered.connect(self.undo_stack.undo)
+        redo = QAction(self)
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.triggered.connect(self.undo_stack.redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+
+    def _line(self, edit: QLineEdit, path: FieldPath, empty: str | None = None) -> None:
+        edit.textChanged.connect(
+            lambda text: self._edit(_set_at(self._state, path, text.strip() or empty), merge=".".join(path)))
+
+    def _column(self, combo: ColumnCombo, path: FieldPath, empty: str | None = None) -> None:
+        combo.currentIndexChanged.connect(lambda _i: self._edit(_set_at(self._state, path, combo.column() or empty)))
+
+    def _choice(self, combo: QComboBox, path: FieldPath) -> None:
+        combo.currentIndexChanged.connect(lambda _i: self._edit(_set_at(self._state, path, combo.currentData())))
+
+    def _address_changed(self, number: int, column: str | None) -> None:
+        """Address field ``number`` edits that place of the address (an emptied field stays a gap until saved)."""
+        fac = self._state.facilities or FacilityMapping("", "")
+        address = list(fac.address) + [""] * (number + 1 - len(fac.address))
+        address[number] = column or ""
+        while address and not address[-1]:
+            address.pop()
+        self._edit(_set_at(self._state, ("facilities", "address"), address))
 
     # --- page -----------------------------------------------------------------------------------------------
     def initializePage(self) -> None:
@@ -363,7 +479,7 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.wiz.template = self.build_template()
+            self.wiz.template = self.template().validate()
         except Exception as exc:
             self._show_error(message_for(exc))
             return False
@@ -381,23 +497,16 @@ class MappingPage(QWizardPage):
 
     # --- choices ----------------------------------------------------------------------------------------------
     def _target_changed(self) -> None:
-        if self._filling:
-            return
-        self.show_template(self._suggestion(self.target.currentData()))
         self._select_choice(0)
+        self._start(self._suggestion(self.target.currentData()))
 
     def _choice_changed(self) -> None:
-        if self._filling:
-            return
         template = self.templates[self.template_choice.currentData() or 0]
-        self.show_template(template or self._suggestion(self.target.currentData()))
+        self._start(template or self._suggestion(self.target.currentData()))
 
     def _select_choice(self, index: int) -> None:
-        self._filling = True
-        try:
+        with QSignalBlocker(self.template_choice):
             self.template_choice.setCurrentIndex(index)
-        finally:
-            self._filling = False
 
     def _suggestion(self, target: str) -> ImportTemplate:
         frame = self.wiz.preview_frame
@@ -431,13 +540,10 @@ class MappingPage(QWizardPage):
             if frame is None:
                 self._show_error(wiz.preview_page.error.text())
         self.templates.append(template)
-        self._filling = True
-        try:
+        with QSignalBlocker(self.template_choice):
             self.template_choice.addItem(label, len(self.templates) - 1)
             self.template_choice.setCurrentIndex(self.template_choice.count() - 1)
-        finally:
-            self._filling = False
-        self.show_template(template)
+        self._start(template)
 
     def load_template_dialog(self) -> None:
         start = str(self.wiz.path.parent) if self.wiz.path else self.wiz.start_dir
@@ -459,7 +565,7 @@ class MappingPage(QWizardPage):
 
     def save_template_dialog(self) -> Path | None:
         try:
-            template = self.build_template()
+            template = self.template().validate()
         except Exception as exc:
             self._show_error(message_for(exc))
             return None
@@ -489,190 +595,100 @@ class MappingPage(QWizardPage):
         self.info.setText(QCoreApplication.translate("ImportWizard", "Vorlage gespeichert: {path}").format(path=path))
         return path
 
+
+    # --- the state ----------------------------------------------------------------------------------------------
+    def template(self) -> ImportTemplate:
+        """The template as the check imports it and "Vorlage speichern …" writes it (see the module docstring);
+        not yet validated."""
+        state = self._state
+        name = state.name.strip() or QCoreApplication.translate("ImportWizard", "Neue Importvorlage")
+        key, empty = SECTIONS[state.target]
+        sections: dict[str, Any] = {other: None for other, _ in SECTIONS.values()}
+        sections[key] = getattr(state, key) or empty()
+        if (fac := sections["facilities"]) is not None:
+            sections["facilities"] = replace(fac, address=[c for c in fac.address if c],
+                                             phase=None if fac.phase_column else fac.phase or Phase.SCHULE.value)
+        if (reg := sections["regionlist"]) is not None:
+            sections["regionlist"] = replace(
+                reg, level=None if reg.level_column else reg.level or RegionLevel.OTHER.value)
+        regions = RegionMapping() if state.target == "regions" else state.regions
+        return replace(state, name=name, read=self.wiz.read_hints(state.read.decimal), regions=regions, **sections)
+
+    def _start(self, template: ImportTemplate) -> None:
+        """Edit another template from now on (a new file, the target, a template chosen or loaded)."""
+        self.undo_stack.clear()
+        self._state = template
+        self._show(template, fresh=True)
+
+    def _edit(self, template: ImportTemplate, merge: str | None = None) -> None:
+        """A widget's edit: one undo step (edits of one text field in a row merge)."""
+        if template != self._state:
+            self.undo_stack.push(_TemplateEdit(self, self._state, template, merge))
+
+    def _set_state(self, template: ImportTemplate) -> None:
+        self._state = template
+        self._show(template)
+
     # --- template → widgets -------------------------------------------------------------------------------------
-    def show_template(self, template: ImportTemplate) -> None:
-        self._filling = True
+    def _show(self, template: ImportTemplate, *, fresh: bool = False) -> None:
+        """Every widget shows ``template`` (signals blocked, so showing edits nothing); ``fresh``: another
+        template, the column table is laid out anew."""
+        blockers = [QSignalBlocker(widget) for widget in self._editors]
         try:
-            _set_data(self.target, template.target)
-            self.stack.setCurrentIndex(TARGETS.index(template.target))
-            self.region_group.setVisible(template.target != "regions")
-            self.name_edit.setText(template.name)
+            target = template.target
+            _set_data(self.target, target)
+            self.stack.setCurrentIndex(TARGETS.index(target))
+            self.region_group.setVisible(target != "regions")
+            _set_text(self.name_edit, template.name)
             self.region_key.set_column(template.regions.key)
             self.region_name.set_column(template.regions.name)
-            self._extra = {
-                "description": template.description,
-                "decimal": template.read.decimal,
-                "assign": dict(template.regions.assign),
-                "create_unmatched": template.regions.create_unmatched,
-                "fixed_dimensions": {},
-                "phases": {},
-                "extra_address": [],
-            }
-            roles: dict[str, tuple[str, str, str, str]] = {}
-            obs, fac, reg = template.observations, template.facilities, template.regionlist
-            if obs is not None:
-                self.period.set_column(obs.period)
-                self.fixed_period.setText(obs.fixed_period or "")
-                for m in obs.measures:
-                    roles[m.column] = (MEASURE, m.indicator or "", m.name or "", m.unit or "")
-                    if m.phase:
-                        self._extra["phases"][m.column] = m.phase
-                for d in obs.dimensions:
-                    roles[d] = (DIMENSION, "", "", "")
-                self._extra["fixed_dimensions"] = dict(obs.fixed_dimensions)
-            if fac is not None:
-                self.fac_key.set_column(fac.key or None)
-                self.fac_name.set_column(fac.name or None)
-                self.fac_kind.set_column(fac.kind)
-                self.fac_fixed_kind.setText(fac.fixed_kind or "")
-                _set_data(self.fac_phase, fac.phase or Phase.SCHULE.value)
-                self.fac_phase_column.set_column(fac.phase_column)
-                for i, combo in enumerate(self.fac_address):
-                    combo.set_column(fac.address[i] if i < len(fac.address) else None)
-                self._extra["extra_address"] = fac.address[len(self.fac_address) :]
-                _set_data(self.fac_offering, fac.offering)
-                for attribute, column in fac.attributes.items():
-                    roles[column] = (ATTRIBUTE, attribute, "", "")
-            if reg is not None:
-                self.reg_key.set_column(reg.key or None)
-                self.reg_name.set_column(reg.name or None)
-                _set_data(self.reg_level, reg.level or RegionLevel.OTHER.value)
-                self.reg_level_column.set_column(reg.level_column)
-                self.reg_parent.set_column(reg.parent)
-            self._fill_column_table(template.target, roles)
+            obs = template.observations or ObservationMapping()
+            self.period.set_column(obs.period)
+            _set_text(self.fixed_period, obs.fixed_period)
+            fac = template.facilities or FacilityMapping("", "")
+            self.fac_key.set_column(fac.key or None)
+            self.fac_name.set_column(fac.name or None)
+            self.fac_kind.set_column(fac.kind)
+            _set_text(self.fac_fixed_kind, fac.fixed_kind)
+            _set_data(self.fac_phase, fac.phase or Phase.SCHULE.value)
+            self.fac_phase_column.set_column(fac.phase_column)
+            for number, combo in enumerate(self.fac_address):
+                combo.set_column((fac.address[number] or None) if number < len(fac.address) else None)
+            _set_data(self.fac_offering, fac.offering)
+            reg = template.regionlist or RegionListMapping("", "")
+            self.reg_key.set_column(reg.key or None)
+            self.reg_name.set_column(reg.name or None)
+            _set_data(self.reg_level, reg.level or RegionLevel.OTHER.value)
+            self.reg_level_column.set_column(reg.level_column)
+            self.reg_parent.set_column(reg.parent)
         finally:
-            self._filling = False
-
-    def _role_items(self, target: str) -> list[tuple[str, str]]:
-        if target == "observations":
-            return [
-                (QCoreApplication.translate("ImportWizard", "–"), NONE),
-                (QCoreApplication.translate("ImportWizard", "Messwert"), MEASURE),
-                (QCoreApplication.translate("ImportWizard", "Dimension"), DIMENSION),
-            ]
-        if target == "facilities":
-            return [
-                (QCoreApplication.translate("ImportWizard", "–"), NONE),
-                (QCoreApplication.translate("ImportWizard", "Attribut"), ATTRIBUTE),
-            ]
-        return [(QCoreApplication.translate("ImportWizard", "–"), NONE)]
-
-    def _fill_column_table(self, target: str, roles: dict[str, tuple[str, str, str, str]]) -> None:
-        names = list(self._columns) + [c for c in roles if c not in self._columns]
-        table = self.columns
-        table.setRowCount(0)
-        table.setRowCount(len(names))
+            for blocker in blockers:
+                blocker.unblock()
+        self.column_model.show(template, self._columns, fresh=fresh)
         observations = target == "observations"
-        table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("ImportWizard", "Spalte"),
-                QCoreApplication.translate("ImportWizard", "Verwendung"),
-                QCoreApplication.translate("ImportWizard", "Indikatorcode")
-                if observations
-                else QCoreApplication.translate("ImportWizard", "Attributname"),
-                QCoreApplication.translate("ImportWizard", "Indikatorname"),
-                QCoreApplication.translate("ImportWizard", "Einheit"),
-            ]
-        )
-        table.setColumnHidden(COL_LABEL, not observations)
-        table.setColumnHidden(COL_UNIT, not observations)
+        self.columns.setColumnHidden(COL_LABEL, not observations)
+        self.columns.setColumnHidden(COL_UNIT, not observations)
         self.columns_label.setVisible(target != "regions")
-        table.setVisible(target != "regions")
-        for row, name in enumerate(names):
-            role, code, label, unit = roles.get(name, (NONE, "", "", ""))
-            item = QTableWidgetItem(
-                name
-                if name in self._columns
-                else QCoreApplication.translate("ImportWizard", "{name} (fehlt in der Tabelle)").format(name=name)
-            )
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(row, COL_NAME, item)
-            choice = QTableWidgetItem()
-            choice.setData(CHOICES_ROLE, self._role_items(target))
-            table.setItem(row, COL_ROLE, choice)
-            set_choice(table.model(), table.model().index(row, COL_ROLE), role)
-            for column, text in ((COL_CODE, code), (COL_LABEL, label), (COL_UNIT, unit)):
-                table.setItem(row, column, QTableWidgetItem(text))
-        table.resizeColumnToContents(COL_ROLE)
+        self.columns.setVisible(target != "regions")
+        if fresh:
+            self.columns.resizeColumnToContents(COL_ROLE)
 
-    # --- widgets → template -------------------------------------------------------------------------------------
+    # --- the column table -----------------------------------------------------------------------------------------
     def role(self, column: str) -> str:
         """The "Verwendung" of ``column`` (``NONE``, ``MEASURE``, ``DIMENSION`` or ``ATTRIBUTE``)."""
-        return self.columns.item(self._row_of(column), COL_ROLE).data(VALUE_ROLE) or NONE
+        self._row_of(column)
+        return role_of(self._state, column)
 
     def set_role(self, column: str, role: str, code: str = "", label: str = "", unit: str = "") -> None:
-        row = self._row_of(column)
-        set_choice(self.columns.model(), self.columns.model().index(row, COL_ROLE), role)
-        for col, text in ((COL_CODE, code), (COL_LABEL, label), (COL_UNIT, unit)):
-            self.columns.item(row, col).setText(text)
+        """Use ``column`` as ``role`` with that indicator code (or attribute name), name and unit: one edit."""
+        self._row_of(column)
+        template = with_role(self._state, column, role, self.column_model.rows)
+        for cell, text in ((COL_CODE, code), (COL_LABEL, label), (COL_UNIT, unit)):
+            template = with_text(template, column, cell, text)
+        self._edit(template)
 
     def _row_of(self, column: str) -> int:
-        for row in range(self.columns.rowCount()):
-            if self.columns.item(row, COL_NAME).data(Qt.ItemDataRole.UserRole) == column:
-                return row
-        raise KeyError(column)
-
-    def _column_rows(self) -> list[tuple[str, str, str | None, str | None, str | None]]:
-        rows = []
-        for row in range(self.columns.rowCount()):
-            name = self.columns.item(row, COL_NAME).data(Qt.ItemDataRole.UserRole)
-            role = self.columns.item(row, COL_ROLE).data(VALUE_ROLE) or NONE
-            texts = [
-                (self.columns.item(row, c).text().strip() or None) if self.columns.item(row, c) else None
-                for c in (COL_CODE, COL_LABEL, COL_UNIT)
-            ]
-            rows.append((name, role, *texts))
-        return rows
-
-    def build_template(self) -> ImportTemplate:
-        """The template the widgets describe, checked by :meth:`ImportTemplate.validate` (German errors)."""
-        target = self.target.currentData()
-        extra = self._extra
-        name = self.name_edit.text().strip() or QCoreApplication.translate("ImportWizard", "Neue Importvorlage")
-        hints = self.wiz.read_hints(extra.get("decimal"))
-        regions = RegionMapping(
-            self.region_key.column(),
-            self.region_name.column(),
-            dict(extra.get("assign", {})),
-            bool(extra.get("create_unmatched", False)),
-        )
-        template = ImportTemplate(name, target, read=hints, regions=regions, description=extra.get("description"))
-        rows = self._column_rows()
-        if target == "observations":
-            template.observations = ObservationMapping(
-                [
-                    Measure(c, code, label, unit, extra.get("phases", {}).get(c))
-                    for c, role, code, label, unit in rows
-                    if role == MEASURE
-                ],
-                self.period.column(),
-                _text(self.fixed_period),
-                [c for c, role, *_ in rows if role == DIMENSION],
-                dict(extra.get("fixed_dimensions", {})),
-            )
-        elif target == "facilities":
-            address = [c for c in (combo.column() for combo in self.fac_address) if c]
-            phase_column = self.fac_phase_column.column()
-            template.facilities = FacilityMapping(
-                self.fac_key.column() or "",
-                self.fac_name.column() or "",
-                self.fac_kind.column(),
-                _text(self.fac_fixed_kind),
-                None if phase_column else self.fac_phase.currentData(),
-                phase_column,
-                address + list(extra.get("extra_address", [])),
-                self.fac_offering.currentData(),
-                {(code or c): c for c, role, code, _l, _u in rows if role == ATTRIBUTE},
-            )
-        else:
-            level_column = self.reg_level_column.column()
-            template.regions = RegionMapping()
-            template.regionlist = RegionListMapping(
-                self.reg_key.column() or "",
-                self.reg_name.column() or "",
-                None if level_column else self.reg_level.currentData(),
-                level_column,
-                self.reg_parent.column(),
-            )
-        return template.validate()
+        rows = self.column_model.rows
+        if column not in rows:
+            raise KeyError(column)
+        return rows.index(column)
