@@ -10,11 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
+
+if TYPE_CHECKING:
+    from bildungsplaner.planning.allocation import AllocationResult
+    from bildungsplaner.planning.demand import DemandResult
+    from bildungsplaner.planning.groups import Grouping
+    from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
+    from bildungsplaner.services.planning import Comparison
+    from bildungsplaner.store.database import Workspace
 
 __all__ = ["add_parser", "cmd_plan", "resolve_spec", "text_table"]
 
@@ -66,7 +75,7 @@ def _cell(value: Any, decimals: int) -> str:
     return format_number(float(value), decimals)
 
 
-def resolve_spec(ws: Any, ref: str) -> tuple[Any, str]:
+def resolve_spec(ws: Workspace, ref: str) -> tuple[ScenarioSpec, str]:
     """``(spec, name)`` for a saved scenario's name or a scenario file's path."""
     from bildungsplaner.planning import scenario as scenario_files
     from bildungsplaner.services.scenarios import get_scenario
@@ -88,7 +97,8 @@ def text_table(headers: list[str], rows: list[list[str]], right: set[int]) -> st
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-def _grouped_lines(grouping: Any, row: Any, subtotal: Any, total: Any) -> list[list[str]]:
+def _grouped_lines(grouping: Grouping, row: Callable[[Any], list[str]], subtotal: Callable[[Any], list[str]],
+                   total: Callable[[Any], list[str]]) -> list[list[str]]:
     """Rows of a grouped listing: each group's rows, then its subtotal line, at the end the grand total."""
     lines: list[list[str]] = []
     for group, members in grouping.groups():
@@ -98,50 +108,62 @@ def _grouped_lines(grouping: Any, row: Any, subtotal: Any, total: Any) -> list[l
     return lines
 
 
-def render_result(result: Any, grouping: Any = None) -> str:
-    """The result as a text table; with ``grouping`` (allocation) the recipients per group with subtotals."""
-    from bildungsplaner.services.planning import result_kind
+def _render_allocation(result: AllocationResult, grouping: Grouping | None) -> str:
+    def row(r: Any) -> list[str]:
+        return [str(r["key"]), str(r["name"])[:40], _cell(100 * r["need_share"], 2), _cell(r["exact"], 3),
+                _cell(r["amount"], 2)]
 
-    if result_kind(result) == "allocation":
-        def row(r: Any) -> list[str]:
-            return [str(r["key"]), str(r["name"])[:40], _cell(100 * r["need_share"], 2), _cell(r["exact"], 3),
-                    _cell(r["amount"], 2)]
-
-        total = _cell(float(result.rows["amount"].sum()), 2)
-        headers = ["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"]
-        if grouping is None:
-            rows = [row(r) for r in result.rows.to_dict("records")]
-            text = text_table(headers, rows, {2, 3, 4})
-        else:
-            def subtotal(g: Any) -> list[str]:
-                return ["", f"Summe {g['group_name']} ({g['count']})"[:40], _cell(100 * g["need_share"], 2),
-                        _cell(g["exact"], 3), _cell(g["amount"], 2)]
-
-            def grand(t: Any) -> list[str]:
-                return ["", "Insgesamt", _cell(100 * t["need_share"], 2), _cell(t["exact"], 3), _cell(t["amount"], 2)]
-
-            text = text_table(headers, _grouped_lines(grouping, row, subtotal, grand), {2, 3, 4})
-            text = f"gruppiert nach {grouping.level}: {len(grouping.totals)} Gruppen\n\n{text}"
-        text = f"{result.name}: {total} {result.unit} auf {len(result.rows)} Empfänger\n\n{text}"
+    total = _cell(float(result.rows["amount"].sum()), 2)
+    headers = ["Schlüssel", "Name", "Bedarfsanteil %", "exakt", f"Betrag ({result.unit})"]
+    if grouping is None:
+        rows = [row(r) for r in result.rows.to_dict("records")]
+        text = text_table(headers, rows, {2, 3, 4})
     else:
-        rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["year"]), str(r["line"]),
-                 _cell(r["population"], 0), _cell(r["demand"], 1), _cell(r["capacity"], 0),
-                 _cell(r["gap"], 1)] for r in result.rows.to_dict("records")]
-        text = text_table(["Gebiet", "Name", "Jahr", "Bedarfslinie", "Bevölkerung", "Bedarf", "Plätze", "Lücke"], rows,
+        def subtotal(g: Any) -> list[str]:
+            return ["", f"Summe {g['group_name']} ({g['count']})"[:40], _cell(100 * g["need_share"], 2),
+                    _cell(g["exact"], 3), _cell(g["amount"], 2)]
+
+        def grand(t: Any) -> list[str]:
+            return ["", "Insgesamt", _cell(100 * t["need_share"], 2), _cell(t["exact"], 3), _cell(t["amount"], 2)]
+
+        text = text_table(headers, _grouped_lines(grouping, row, subtotal, grand), {2, 3, 4})
+        text = f"gruppiert nach {grouping.level}: {len(grouping.totals)} Gruppen\n\n{text}"
+    return f"{result.name}: {total} {result.unit} auf {len(result.rows)} Empfänger\n\n{text}"
+
+
+def _render_demand(result: DemandResult, grouping: Grouping | None) -> str:
+    rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["year"]), str(r["line"]),
+             _cell(r["population"], 0), _cell(r["demand"], 1), _cell(r["capacity"], 0),
+             _cell(r["gap"], 1)] for r in result.rows.to_dict("records")]
+    text = text_table(["Gebiet", "Name", "Jahr", "Bedarfslinie", "Bevölkerung", "Bedarf", "Plätze", "Lücke"], rows,
                       {2, 4, 5, 6, 7})
-        text = f"{result.name}: {result.base_year}–{result.horizon}\n\n{text}"
+    return f"{result.name}: {result.base_year}–{result.horizon}\n\n{text}"
+
+
+#: the text form of a result, one function per kind of scenario (``services.kinds.KINDS``; a test checks the keys)
+RENDERERS: dict[str, Callable[[Any, Grouping | None], str]] = {"allocation": _render_allocation,
+                                                               "demand": _render_demand}
+
+
+def render_result(result: PlanningResult, grouping: Grouping | None = None) -> str:
+    """The result as a text table; with ``grouping`` (allocation) the recipients per group with subtotals."""
+    from bildungsplaner.services.kinds import kind_of
+
+    text = RENDERERS[kind_of(result).name](result, grouping)
     if result.warnings:
         text += "\n\nHinweise:\n" + "\n".join(f"- {w}" for w in result.warnings)
     return text
 
 
-def result_json(result: Any, grouping: Any = None) -> dict[str, Any]:
+def result_json(result: PlanningResult, grouping: Grouping | None = None) -> dict[str, Any]:
     """The result's JSON form; with ``grouping`` every row names its ``group`` and ``groups`` lists the groups
     with their subtotals (``group_by``: the level)."""
-    return _with_groups(result.to_json_dict(), grouping)
+    from bildungsplaner.services.kinds import kind_of
+
+    return _with_groups(kind_of(result).to_json(result), grouping)
 
 
-def _with_groups(data: dict[str, Any], grouping: Any) -> dict[str, Any]:
+def _with_groups(data: dict[str, Any], grouping: Grouping | None) -> dict[str, Any]:
     """``data`` (a result's or comparison's JSON) with each row's ``group``, ``group_by`` and ``groups``."""
     if grouping is not None:
         group_of = dict(zip(grouping.rows["key"].astype(str), grouping.rows["group_key"], strict=True))
@@ -158,7 +180,7 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
 
     group_by = getattr(args, "group_by", None)
 
-    def grouped(result: Any) -> Any:
+    def grouped(result: PlanningResult) -> Grouping | None:
         return group_result(ws, result, group_by) if group_by else None
 
     with open_workspace(args) as ws:
@@ -220,12 +242,12 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
 
 
 def _kind_de(kind: str) -> str:
-    from bildungsplaner.services.scenarios import KIND_LABELS
+    from bildungsplaner.services.scenarios import kind_label
 
-    return KIND_LABELS.get(kind, kind)
+    return kind_label(kind)
 
 
-def _print_result(result: Any, as_json: bool, saved: str | None, grouping: Any = None) -> None:
+def _print_result(result: PlanningResult, as_json: bool, saved: str | None, grouping: Grouping | None = None) -> None:
     if as_json:
         print(json.dumps(result_json(result, grouping), ensure_ascii=False, indent=2))
         return
@@ -234,7 +256,7 @@ def _print_result(result: Any, as_json: bool, saved: str | None, grouping: Any =
         print(f"\nGespeichert als „{saved}“.")
 
 
-def _print_comparison(comparison: Any, as_json: bool, grouping: Any = None) -> None:
+def _print_comparison(comparison: Comparison, as_json: bool, grouping: Grouping | None = None) -> None:
     if as_json:
         data = _with_groups(comparison.to_json_dict(), grouping)
         print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -82,6 +82,8 @@ class AllocationResult:
     ``region_key`` (the region the recipient lies in) when the recipients frame has it; in the order of the
     recipients frame."""
 
+    kind: ClassVar[str] = AllocationSpec.kind
+
     name: str
     unit: str
     total: float
@@ -106,7 +108,7 @@ class AllocationResult:
                                                  "bound")}
             row["values"] = {c: clean(record[c]) for c in self.value_columns}
             rows.append(row)
-        return {"name": self.name, "kind": "allocation", "total": self.total, "unit": self.unit,
+        return {"name": self.name, "kind": self.kind, "total": self.total, "unit": self.unit,
                 "method": self.method, "step": self.step, "rows": rows, "warnings": list(self.warnings),
                 "periods": dict(self.periods)}
 

@@ -175,6 +175,9 @@ class Amount:
 
 @dataclass(frozen=True)
 class AllocationSpec:
+    #: the scenario file's and the database's ``kind`` (the one place it is written down)
+    kind: ClassVar[str] = "allocation"
+
     name: str
     recipients: Recipients
     need: tuple[NeedTerm, ...]
@@ -206,4 +209,4 @@ class AllocationSpec:
         return cls(table["name"], recipients, need, Amount.from_dict(data["amount"]))
 
     def to_dict(self) -> dict[str, Any]:
-        return write(self, self.FIELDS[2:], head={"format": 1, "kind": "allocation"})
+        return write(self, self.FIELDS[2:], head={"format": 1, "kind": self.kind})

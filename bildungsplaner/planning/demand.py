@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
@@ -81,6 +81,8 @@ class DemandResult:
     capacity or demand).
     """
 
+    kind: ClassVar[str] = DemandSpec.kind
+
     name: str
     base_year: int
     horizon: int
@@ -97,7 +99,7 @@ class DemandResult:
                                 v.item() if isinstance(v, np.generic) else v) for k, v in row.items()})
             return out
 
-        return {"name": self.name, "kind": "demand", "base_year": self.base_year, "horizon": self.horizon,
+        return {"name": self.name, "kind": self.kind, "base_year": self.base_year, "horizon": self.horizon,
                 "observed_until": self.observed_until, "rows": records(self.rows),
                 "totals": records(self.totals), "warnings": list(self.warnings)}
 

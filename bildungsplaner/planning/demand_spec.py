@@ -190,6 +190,9 @@ class DemandLine:
 class DemandSpec:
     """A demand scenario (format version 1); see ``docs/PLANNING_DEMAND.md``."""
 
+    #: the scenario file's and the database's ``kind`` (the one place it is written down)
+    kind: ClassVar[str] = "demand"
+
     name: str
     regions: Regions
     population: PopulationSpec
@@ -228,7 +231,7 @@ class DemandSpec:
 
     def to_dict(self) -> dict[str, Any]:
         """The TOML document (keys with default or no value are left out); ``from_dict`` gives ``self`` back."""
-        return {"format": FORMAT, "kind": "demand", "name": self.name,
+        return {"format": FORMAT, "kind": self.kind, "name": self.name,
                 "regions": write(self.regions, Regions.FIELDS),
                 "population": write(self.population, PopulationSpec.FIELDS),
                 "demand": [write(line, DemandLine.FIELDS) for line in self.demand]}

@@ -17,28 +17,34 @@ from typing import Any
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr, translated
+from bildungsplaner.planning.allocation import AllocationResult
 from bildungsplaner.planning.groups import ALLOCATION_SUMS, COMPARISON_SUMS, Grouping, group_rows
+from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.browse import RegionIndex, list_regions
+from bildungsplaner.services.kinds import ALLOCATION, kind_of
 from bildungsplaner.services.planning_inputs import collect_inputs, compute
-from bildungsplaner.services.scenarios import KIND_LABELS
 from bildungsplaner.store.database import Workspace
 
 __all__ = ["Comparison", "compare_results", "group_comparison", "group_levels", "group_result", "recipient_groups",
            "result_kind", "run_scenario"]
 
 
-def result_kind(result: Any) -> str:
-    return "allocation" if type(result).__name__ == "AllocationResult" else "demand"
+def result_kind(result: PlanningResult) -> str:
+    """``"allocation"`` or ``"demand"``: the kind of ``result`` (by its type, see
+    :func:`~bildungsplaner.services.kinds.kind_of`)."""
+    return kind_of(result).name
 
 
-def run_scenario(ws: Workspace, spec: Any, progress: Progress | None = None) -> Any:
+def run_scenario(ws: Workspace, spec: ScenarioSpec, progress: Progress | None = None) -> PlanningResult:
     """The result of ``spec`` (an ``AllocationSpec`` or ``DemandSpec``) on the workspace's data: the inputs
     collected (:func:`~bildungsplaner.services.planning_inputs.collect_inputs`), then computed."""
     progress = progress or NullProgress()
     inputs = collect_inputs(ws, spec, progress)
     progress.check()
-    progress.report(0.5, "Verteilung wird berechnet …" if inputs.kind == "allocation" else "Bedarf wird berechnet …")
+    progress.report(0.5, translated(kind_of(spec).computing))
     return compute(spec, inputs)
 
 
@@ -58,29 +64,20 @@ class Comparison:
         return {"kind": self.kind, "a": self.name_a, "b": self.name_b, "rows": records, "warnings": self.warnings}
 
 
-def compare_results(result_a: Any, name_a: str, result_b: Any, name_b: str) -> Comparison:
+def compare_results(result_a: PlanningResult, name_a: str, result_b: PlanningResult, name_b: str) -> Comparison:
     """Line up two results of the same kind (see the module docstring)."""
-    kind_a, kind_b = result_kind(result_a), result_kind(result_b)
-    if kind_a != kind_b:
-        raise UserInputError(f"„{name_a}“ ({KIND_LABELS[kind_a]}) und „{name_b}“ ({KIND_LABELS[kind_b]}) sind "
-                             "verschiedene Arten von Szenarien und lassen sich nicht vergleichen.")
-    if kind_a == "allocation":
-        keys, value = ["key", "name"], "amount"
-    else:
-        keys, value = ["region_key", "region_name", "year", "line"], "demand"
-    left = result_a.rows[[*keys, value]].rename(columns={value: "a"})
-    right = result_b.rows[[*keys, value]].rename(columns={value: "b"})
-    merged = left.merge(right, on=keys, how="outer", sort=False)
-    merged["difference"] = merged["b"] - merged["a"]
-    if kind_a == "allocation" and "region_key" in result_a.rows and "region_key" in result_b.rows:
-        where = dict(zip(result_b.rows["key"], result_b.rows["region_key"], strict=True))
-        where.update(zip(result_a.rows["key"], result_a.rows["region_key"], strict=True))
-        merged["region_key"] = [where.get(k) for k in merged["key"]]
+    kind_a, kind_b = kind_of(result_a), kind_of(result_b)
+    if kind_a is not kind_b:
+        raise UserInputError(tr("„{name_a}“ ({kind_a}) und „{name_b}“ ({kind_b}) sind verschiedene Arten von "
+                                "Szenarien und lassen sich nicht vergleichen.", name_a=name_a,
+                                kind_a=translated(kind_a.label), name_b=name_b, kind_b=translated(kind_b.label)))
+    merged = kind_a.compare(result_a, result_b)
     warnings = []
     only_a, only_b = int(merged["b"].isna().sum()), int(merged["a"].isna().sum())
     if only_a or only_b:
-        warnings.append(f"{only_a} Zeile(n) nur in „{name_a}“, {only_b} nur in „{name_b}“.")
-    return Comparison(kind_a, name_a, name_b, merged, warnings)
+        warnings.append(tr("{only_a} Zeile(n) nur in „{name_a}“, {only_b} nur in „{name_b}“.",
+                           only_a=format_number(only_a), name_a=name_a, only_b=format_number(only_b), name_b=name_b))
+    return Comparison(kind_a.name, name_a, name_b, merged, warnings)
 
 
 # --- grouping by a region level above the recipients -----------------------------------------------------------
@@ -135,24 +132,26 @@ def recipient_groups(ws: Workspace | None, region_keys: Sequence[str | None], le
         names.append(above.name if above is not None else None)
     if region_keys and all(k is None for k in keys):
         offered = ", ".join(group_levels(None, region_keys, regions=index.rows)) or \
-            "keine (die Empfänger haben keine übergeordneten Gebiete)"
-        raise UserInputError(f"Nach „{level}“ lässt sich nicht gruppieren: keiner der Empfänger liegt in einem "
-                             f"Gebiet dieser Ebene. Möglich sind: {offered}.")
+            tr("keine (die Empfänger haben keine übergeordneten Gebiete)")
+        raise UserInputError(tr("Nach „{level}“ lässt sich nicht gruppieren: keiner der Empfänger liegt in einem "
+                                "Gebiet dieser Ebene. Möglich sind: {offered}.", level=level, offered=offered))
     return keys, names
 
 
 def _region_keys(rows: Any) -> list[str | None]:
     if "region_key" not in rows:
-        raise UserInputError("Das Ergebnis kennt die Gebiete der Empfänger nicht; so lässt es sich nicht gruppieren.")
+        raise UserInputError(tr("Das Ergebnis kennt die Gebiete der Empfänger nicht; so lässt es sich nicht "
+                                "gruppieren."))
     return [None if k is None or (isinstance(k, float) and k != k) else str(k) for k in rows["region_key"]]
 
 
-def group_result(ws: Workspace | None, result: Any, level: str, *, regions: Sequence[Any] | None = None) -> Grouping:
+def group_result(ws: Workspace | None, result: PlanningResult, level: str, *,
+                 regions: Sequence[Any] | None = None) -> Grouping:
     """The rows of an allocation result grouped by the region of ``level`` above each recipient, with the
     need share, exact share, amount and difference summed per group (``regions``: see :func:`group_levels`)."""
-    if result_kind(result) != "allocation":
-        raise UserInputError("Gruppieren nach Gebieten gibt es nur für Verteilungsszenarien; ein Bedarfsszenario "
-                             "rechnet schon je Gebiet der gewählten Ebene.")
+    if not isinstance(result, AllocationResult):
+        raise UserInputError(tr("Gruppieren nach Gebieten gibt es nur für Verteilungsszenarien; ein Bedarfsszenario "
+                                "rechnet schon je Gebiet der gewählten Ebene."))
     keys, names = recipient_groups(ws, _region_keys(result.rows), level, regions=regions)
     return group_rows(result.rows, keys, names, level.strip().lower(), ALLOCATION_SUMS)
 
@@ -160,7 +159,7 @@ def group_result(ws: Workspace | None, result: Any, level: str, *, regions: Sequ
 def group_comparison(ws: Workspace | None, comparison: Comparison, level: str, *,
                      regions: Sequence[Any] | None = None) -> Grouping:
     """The rows of an allocation comparison grouped like :func:`group_result`, with A, B and B − A summed."""
-    if comparison.kind != "allocation":
-        raise UserInputError("Gruppieren nach Gebieten gibt es nur für den Vergleich von Verteilungsszenarien.")
+    if comparison.kind != ALLOCATION.name:
+        raise UserInputError(tr("Gruppieren nach Gebieten gibt es nur für den Vergleich von Verteilungsszenarien."))
     keys, names = recipient_groups(ws, _region_keys(comparison.rows), level, regions=regions)
     return group_rows(comparison.rows, keys, names, level.strip().lower(), COMPARISON_SUMS)

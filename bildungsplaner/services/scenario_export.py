@@ -24,30 +24,16 @@ from bildungsplaner.exporting.html import report_html
 from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.exporting.symbols import SYMBOL_LEGEND, number_text, warning_text
 from bildungsplaner.exporting.workbook import MethodSection, PlanTable, Report, SheetColumn, write_report
-from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.data_export import write_csv
-from bildungsplaner.services.export_allocation import (
-    Labels,
-    allocation_data_table,
-    allocation_method,
-    allocation_table,
-    group_table,
-    step_decimals,
-)
-from bildungsplaner.services.export_demand import demand_data_tables, demand_method, demand_tables
-from bildungsplaner.services.export_sources import (
-    attribute_labels,
-    facility_sources,
-    indicator_names,
-    indicator_sources,
-)
+from bildungsplaner.services.export_allocation import group_table
+from bildungsplaner.services.kinds import ScenarioInputs, kind_of
 from bildungsplaner.services.planning import (
     Comparison,
     compare_results,
     group_comparison,
     group_result,
-    result_kind,
     run_scenario,
 )
 from bildungsplaner.services.planning_inputs import collect_inputs, compute
@@ -90,52 +76,25 @@ def _warnings(title: str, warnings: list[Any]) -> MethodSection | None:
     return MethodSection(title, [("", warning_text(w)) for w in warnings]) if warnings else None
 
 
-def build_report(ws: Workspace, spec: Any, result: Any, *, comparison: Comparison | None = None,
-                 inputs: Any | None = None, compared: Any | None = None, author: str = "",
+def build_report(ws: Workspace, spec: ScenarioSpec, result: PlanningResult, *, comparison: Comparison | None = None,
+                 inputs: ScenarioInputs | None = None, compared: PlanningResult | None = None, author: str = "",
                  group_by: str | None = None) -> Report:
     """The report of ``result`` (of ``spec``); ``inputs`` are the collected inputs (for the data sheet),
     ``compared`` the result the comparison's B side came from (its warnings go to the method), ``author`` the
     name for the document (empty: none — the login name is never written), ``group_by`` a region level above
     an allocation's recipients: planning table and comparison with a subtotal per region of that level."""
-    kind = result_kind(result)
-    if kind == "demand":
-        kinds = sorted({k for line in spec.demand if line.capacity for k in line.capacity.facility_kinds})
-        labels = Labels(attribute_labels(ws, kinds))
-        overview, *lines = demand_tables(spec, result)
-        method = demand_method(spec, result, labels.attributes)
-        data = demand_data_tables(spec, result, inputs, labels.attributes)
-        sources = indicator_sources(ws, [spec.population.indicator])
-        for line in spec.demand:
-            if line.capacity is not None:
-                sources += facility_sources(ws, line.capacity.facility_kinds, [line.capacity.attribute],
-                                            labels.attributes)
-        first, tables = overview, [*lines]
-        unit, decimals, line_order = "Plätze", 1, [line.name for line in spec.demand]
-    else:
-        codes = sorted({c.split(":", 1)[1].split("@")[0].split("[")[0] for c in result.value_columns
-                        if c.startswith("indicator:")})
-        recipients = spec.recipients
-        kinds = list(recipients.facility_kinds) if recipients.type == "facility" else []
-        labels = Labels(attribute_labels(ws, kinds), indicator_names(ws, codes))
-        first, tables = allocation_table(spec, result, labels), []
-        method = [MethodSection("Parameter", allocation_method(spec, result, labels))]
-        data = [allocation_data_table(result, labels)]
-        sources = indicator_sources(ws, codes)
-        attributes = sorted({c.split(":", 1)[1].split("@")[0] for c in result.value_columns
-                             if c.startswith("attribute:")})
-        if recipients.type == "facility":
-            sources += facility_sources(ws, kinds, attributes, labels.attributes)
-        unit, decimals, line_order = spec.amount.unit, step_decimals(spec.amount.step), []
+    parts = kind_of(result).export(ws, spec, result, inputs)
+    first, tables, method = parts.first, parts.tables, parts.method
     if comparison is not None:
-        tables.append(_comparison_table(comparison, unit, decimals, line_order))
+        tables.append(_comparison_table(comparison, parts.unit, parts.decimals, parts.line_order))
     if group_by:
         grouping = group_result(ws, result, group_by)
         level = grouping.level.capitalize()
         first = group_table(first, grouping, level)
         if comparison is not None:
             tables[-1] = group_table(tables[-1], group_comparison(ws, comparison, group_by), level)
-    tables += data
-    method.append(MethodSection("Quellen", sources or [("", "keine amtlichen Daten und keine eigenen Listen")]))
+    tables += parts.data
+    method.append(MethodSection("Quellen", parts.sources or [("", "keine amtlichen Daten und keine eigenen Listen")]))
     for section in (_warnings("Hinweise", list(result.warnings)),
                     _warnings(f"Hinweise zum Vergleichsszenario „{comparison.name_b}“",
                               list(getattr(compared, "warnings", []) or [])) if comparison is not None else None):
@@ -179,7 +138,8 @@ def _write_csv(report: Report, out: Path) -> None:
     write_csv(out, [*(c.label for c in columns), *(["Tabelle"] if several else [])], rows, text_columns=set())
 
 
-def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None = None, format: str = "xlsx",
+def export_scenario(ws: Workspace, spec: ScenarioSpec, out: Path, *, compare: ScenarioSpec | None = None,
+                    format: str = "xlsx",
                     suppress_below: int | None = None, pdf_renderer: PdfRenderer | None = None,
                     author: str | None = None, progress: Progress | None = None, group_by: str | None = None) -> Path:
     """Run ``spec`` (and ``compare``, another spec) on the workspace and write the export to ``out``.
@@ -219,7 +179,7 @@ def export_scenario(ws: Workspace, spec: Any, out: Path, *, compare: Any | None 
         with atomic_target(out) as tmp:
             pdf_renderer(report_html(report), tmp)
     with ws.session() as s, s.begin():
-        record(s, AuditAction.EXPORT, {"scenario": spec.name, "kind": scenario_files.spec_kind(spec), "file": out.name,
+        record(s, AuditAction.EXPORT, {"scenario": spec.name, "kind": spec.kind, "file": out.name,
                                        "format": format, "compare": getattr(compare, "name", None),
                                        "suppress_below": suppress_below})
     progress.report(1.0, "Export abgeschlossen.")

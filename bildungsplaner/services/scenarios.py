@@ -13,19 +13,29 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
 from bildungsplaner.exporting.safety import atomic_target
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr, translated
 from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.planning.scenario import ScenarioSpec
+from bildungsplaner.services.kinds import KINDS
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import AuditAction, Scenario, ScenarioResult
 
 __all__ = ["KIND_LABELS", "SavedScenario", "delete_scenario", "duplicate_scenario", "export_scenario_file",
-           "get_scenario", "list_scenarios", "rename_scenario", "save_scenario"]
+           "get_scenario", "kind_label", "list_scenarios", "rename_scenario", "save_scenario"]
 
 #: The kinds of scenario as messages name them (German; the files and the database say allocation/demand).
-KIND_LABELS = {"allocation": "Verteilung", "demand": "Bedarf"}
+KIND_LABELS = {kind.name: kind.label for kind in KINDS}
+
+
+def kind_label(name: str) -> str:
+    """The kind ``name`` (``"allocation"``) as messages name it, in the interface language."""
+    return translated(KIND_LABELS[name]) if name in KIND_LABELS else name
 
 
 @dataclass(frozen=True)
@@ -40,8 +50,8 @@ class SavedScenario:
     result: dict[str, Any] | None = None
 
     @property
-    def spec(self) -> Any:
-        return scenario_files.parse(self.text, f"Szenario „{self.name}“")
+    def spec(self) -> ScenarioSpec:
+        return scenario_files.parse(self.text, tr("Szenario „{name}“", name=self.name))
 
 
 def _saved(row: Scenario, with_result: bool = False) -> SavedScenario:
@@ -52,12 +62,14 @@ def _saved(row: Scenario, with_result: bool = False) -> SavedScenario:
                          result)
 
 
-def _find(session: Any, name: str) -> Scenario:
+def _find(session: Session, name: str) -> Scenario:
     row = session.scalar(select(Scenario).where(Scenario.name == name))
     if row is None:
         known = session.scalars(select(Scenario.name).order_by(Scenario.name)).all()
-        raise UserInputError(f"Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht"
-                             f"{' (vorhanden: ' + ', '.join(known) + ')' if known else ''}.")
+        if known:
+            raise UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht (vorhanden: {known}).",
+                                    name=name, known=", ".join(known)))
+        raise UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht.", name=name))
     return row
 
 
@@ -71,23 +83,23 @@ def get_scenario(ws: Workspace, name: str, *, with_result: bool = False) -> Save
         return _saved(_find(s, name), with_result)
 
 
-def save_scenario(ws: Workspace, spec: Any, *, result: dict[str, Any] | None = None, notes: str | None = None,
+def save_scenario(ws: Workspace, spec: ScenarioSpec, *, result: dict[str, Any] | None = None, notes: str | None = None,
                   replace: bool = True) -> SavedScenario:
     """Store ``spec`` under its name (replacing a scenario of that name unless ``replace`` is false)."""
     text = scenario_files.dumps(spec)
-    kind = scenario_files.spec_kind(spec)
+    kind = spec.kind
     with ws.session() as s, s.begin():
         row = s.scalar(select(Scenario).where(Scenario.name == spec.name))
         if row is not None and not replace:
-            raise UserInputError(f"Ein Szenario „{spec.name}“ gibt es schon.")
+            raise UserInputError(tr("Ein Szenario „{name}“ gibt es schon.", name=spec.name))
         if row is None:
             row = Scenario(name=spec.name, kind=kind, parameters=text, notes=notes or "")
             s.add(row)
             action = "angelegt"
         else:
             if row.kind != kind:
-                old, new = KIND_LABELS.get(row.kind, row.kind), KIND_LABELS.get(kind, kind)
-                raise UserInputError(f"„{spec.name}“ ist ein Szenario der Art „{old}“, nicht „{new}“.")
+                raise UserInputError(tr("„{name}“ ist ein Szenario der Art „{old}“, nicht „{new}“.", name=spec.name,
+                                        old=kind_label(row.kind), new=kind_label(kind)))
             row.parameters = text
             if notes is not None:
                 row.notes = notes
@@ -103,11 +115,11 @@ def save_scenario(ws: Workspace, spec: Any, *, result: dict[str, Any] | None = N
 def rename_scenario(ws: Workspace, old: str, new: str) -> SavedScenario:
     new = new.strip()
     if not new:
-        raise UserInputError("Der neue Name ist leer.")
+        raise UserInputError(tr("Der neue Name ist leer."))
     with ws.session() as s, s.begin():
         row = _find(s, old)
         if s.scalar(select(Scenario.id).where(Scenario.name == new)) is not None:
-            raise UserInputError(f"Ein Szenario „{new}“ gibt es schon.")
+            raise UserInputError(tr("Ein Szenario „{name}“ gibt es schon.", name=new))
         data = scenario_files.parse(row.parameters)
         row.name = new
         row.parameters = scenario_files.dumps(type(data).from_dict({**data.to_dict(), "name": new}))
@@ -121,9 +133,9 @@ def duplicate_scenario(ws: Workspace, name: str, new: str | None = None) -> Save
     names = {s.name for s in list_scenarios(ws)}
     if new is None:
         n = 2
-        new = f"{name} (Kopie)"
+        new = tr("{name} (Kopie)", name=name)
         while new in names:
-            new, n = f"{name} (Kopie {n})", n + 1
+            new, n = tr("{name} (Kopie {number})", name=name, number=format_number(n)), n + 1
     spec = source.spec
     copy = type(spec).from_dict({**spec.to_dict(), "name": new})
     return save_scenario(ws, copy, notes=source.notes, replace=False)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
-from bildungsplaner.planning.allocation import NeedTerm
+from bildungsplaner.planning.allocation import AllocationResult, AllocationSpec, NeedTerm
+from bildungsplaner.planning.groups import Grouping
 from bildungsplaner.services.planning import group_levels, group_result
 from bildungsplaner.ui.common.completers import ListCompleter, RegionCompleter
 from bildungsplaner.ui.planning.commands import Edit
@@ -270,7 +271,7 @@ class AllocationEditor(QWidget):
         self.group = GroupToggle("allocationGroup")
         self.group.changed.connect(self._show_grouped)
         self.region_rows: list[Any] = []  # the workspace's regions (for grouping), set by the planning area
-        self.grouping: Any = None
+        self.grouping: Grouping | None = None
         self.warnings.setMaximumHeight(60)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
@@ -315,7 +316,7 @@ class AllocationEditor(QWidget):
         self._build_terms(0)
 
     # --- spec → widgets -------------------------------------------------------------------------------------
-    def show_spec(self, spec: Any) -> None:
+    def show_spec(self, spec: AllocationSpec) -> None:
         r, a = spec.recipients, spec.amount
         widgets = [self.recipient_type, self.facility_kinds, self.region_level, self.within, self.total, self.unit,
                    self.step, self.method, self.base, self.minimum, self.maximum]
@@ -410,7 +411,7 @@ class AllocationEditor(QWidget):
                    tr("Empfänger festlegen") if amount is not None else tr("Festlegung aufheben"))
 
     # --- results --------------------------------------------------------------------------------------------
-    def show_result(self, result: Any | None, error: str | None) -> None:
+    def show_result(self, result: AllocationResult | None, error: str | None) -> None:
         spec = self.host.spec
         self.grouping = None
         if result is None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner import UserInputError
 from bildungsplaner.planning import scenario as scenario_files
-from bildungsplaner.planning.demand import Capacity, YearTable
+from bildungsplaner.planning.demand import Capacity, DemandResult, DemandSpec, YearTable
 from bildungsplaner.ui.common.completers import ListDelegate
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import DemandResultModel
@@ -227,7 +227,7 @@ class DemandEditor(QWidget):
         self.kinds_delegate.choices = list(kinds)
 
     # --- spec → widgets -------------------------------------------------------------------------------------
-    def show_spec(self, spec: Any) -> None:
+    def show_spec(self, spec: DemandSpec) -> None:
         self._showing = True
         try:
             p = spec.population
@@ -323,7 +323,7 @@ class DemandEditor(QWidget):
         spec = self.host.spec
         try:
             new = scenario_files.parse(self.text.toPlainText(), tr("Der Text"))
-            if scenario_files.spec_kind(new) != "demand":
+            if not isinstance(new, DemandSpec):
                 raise UserInputError(tr("Der Text beschreibt kein Bedarfsszenario (kind = \"demand\")."))
             if new.name != spec.name:
                 raise UserInputError(tr("Den Namen ändern Sie mit „Umbenennen“ in der Szenarioliste."))
@@ -336,7 +336,7 @@ class DemandEditor(QWidget):
         return self.host.push(Edit.one((), new, tr("Text übernehmen")))
 
     # --- results --------------------------------------------------------------------------------------------
-    def show_result(self, result: Any | None, error: str | None) -> None:
+    def show_result(self, result: DemandResult | None, error: str | None) -> None:
         if result is None:
             self.model.clear()
         else:

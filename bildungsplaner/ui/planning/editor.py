@@ -18,6 +18,10 @@ Abbrechen before another scenario is opened, and the main window calls it before
 workspace. Against a crash or a power cut, unsaved changes are also written as a draft
 (:mod:`bildungsplaner.drafts`) shortly after each edit; saving or discarding removes it, and a draft still
 there when the workspace is opened again is offered for restoring.
+
+Each kind of scenario has its editor widget: :data:`EDITORS` maps a spec's type to the class of its editor (as
+napari's ``layer_to_controls``); the area makes one of each and shows the one of the open spec's type. A new kind
+of scenario is one more entry there (``tests/ui/test_planning_kinds.py`` checks that every kind has one).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import html
 import logging
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
@@ -53,6 +57,9 @@ from PySide6.QtWidgets import (
 from bildungsplaner import UserInputError, drafts
 from bildungsplaner.exporting.safety import atomic_target
 from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.planning.allocation_spec import AllocationSpec
+from bildungsplaner.planning.demand_spec import DemandSpec
+from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.services import scenarios as scenario_service
 from bildungsplaner.services.browse import Overview
 from bildungsplaner.services.planning_inputs import ScenarioInputs, collect_inputs, compute, inputs_key
@@ -61,7 +68,7 @@ from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.dialogs import error_text, guarded, show_error
 from bildungsplaner.ui.common.events import SCENARIOS, DataChange, WorkspaceEvents
-from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.common.labels import kind_label, level_label
 from bildungsplaner.ui.planning.allocation import AllocationEditor
 from bildungsplaner.ui.planning.commands import Edit, SpecCommand
 from bildungsplaner.ui.planning.compare import ComparisonView
@@ -70,7 +77,11 @@ from bildungsplaner.ui.planning.models import ScenarioListModel
 from bildungsplaner.ui.planning.new_demand import NewDemandDialog
 from bildungsplaner.ui.planning.templates import facility_hint, template, unique_name
 
-__all__ = ["PlanningEditor"]
+__all__ = ["EDITORS", "KindEditor", "PlanningEditor", "editor_for"]
+
+KindEditor = AllocationEditor | DemandEditor
+#: the editor of each kind of scenario: a spec's type → its editor widget's class (see the module docstring)
+EDITORS: dict[type[ScenarioSpec], type[KindEditor]] = {AllocationSpec: AllocationEditor, DemandSpec: DemandEditor}
 
 Buttons = QMessageBox.StandardButton
 log = logging.getLogger(__name__)
@@ -83,6 +94,14 @@ LIST_WIDTH = 210
 def tr(text: str) -> str:
     # lupdate files a module-level tr("…") under the empty context; look it up there
     return QCoreApplication.translate("", text)
+
+
+def editor_for(editors: dict[type[ScenarioSpec], KindEditor], spec: ScenarioSpec) -> KindEditor:
+    """The editor in ``editors`` (one per spec type) for ``spec``; a subclass of a spec type has its editor."""
+    for spec_type in type(spec).__mro__:
+        if spec_type in editors:
+            return editors[spec_type]
+    raise KeyError(f"no editor for {type(spec).__qualname__}")
 
 
 class PlanningEditor(QWidget):
@@ -101,9 +120,9 @@ class PlanningEditor(QWidget):
         if events is not None:
             events.data_changed.connect(self.data_changed)
         self.workspace: Workspace | None = None
-        self.spec: Any = None
+        self.spec: ScenarioSpec | None = None
         self.saved_text: str | None = None  # the text stored in the workspace; None: not stored yet
-        self.result: Any = None
+        self.result: PlanningResult | None = None
         self.error: str | None = None
         self.compute_ms = 0.0
         self._inputs: ScenarioInputs | None = None
@@ -163,12 +182,15 @@ class PlanningEditor(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(edit_bar)
 
-        self.allocation = AllocationEditor(self)
-        self.demand = DemandEditor(self)
+        self.editors: dict[type[ScenarioSpec], KindEditor] = {
+            spec_type: editor_class(self) for spec_type, editor_class in EDITORS.items()}
+        # the two editors by name, for what only one kind has (its sources and regions) and for the tests
+        self.allocation = cast(AllocationEditor, self.editors[AllocationSpec])
+        self.demand = cast(DemandEditor, self.editors[DemandSpec])
         self.empty = QLabel(tr("Wählen Sie links ein Szenario oder legen Sie mit „Neu“ eines an."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        for widget in (self.empty, self.allocation, self.demand):
+        for widget in (self.empty, *self.editors.values()):
             self.stack.addWidget(widget)
         editor_page = QWidget()
         editor_layout = QVBoxLayout(editor_page)
@@ -253,7 +275,7 @@ class PlanningEditor(QWidget):
             levels = sorted({r.level for r in overview.regions})
             kinds = sorted({f.kind for f in overview.facilities})
             regions = [(r.key, r.name, level_label(r.level)) for r in overview.regions]
-        for editor in (self.allocation, self.demand):
+        for editor in self.editors.values():
             editor.set_choices(sources, levels, kinds, regions)
         self.indicators = list(overview.indicators) if overview is not None else []
         self.allocation.region_rows = self.comparison.region_rows = list(overview.regions) if overview else []
@@ -314,7 +336,7 @@ class PlanningEditor(QWidget):
     def _close_document(self) -> None:
         self._load(None, None)
 
-    def _load(self, spec: Any, saved_text: str | None) -> None:
+    def _load(self, spec: ScenarioSpec | None, saved_text: str | None) -> None:
         self._collect.cancel()  # inputs of the scenario closed here are of no use
         self.undo_stack.clear()
         self.spec, self.saved_text = spec, saved_text
@@ -328,10 +350,12 @@ class PlanningEditor(QWidget):
             self.recompute()
         self._update_state()
 
-    def editor(self) -> AllocationEditor | DemandEditor:
-        return self.allocation if scenario_files.spec_kind(self.spec) == "allocation" else self.demand
+    def editor(self) -> KindEditor:
+        """The editor of the open scenario's kind."""
+        assert self.spec is not None
+        return editor_for(self.editors, self.spec)
 
-    def set_spec(self, spec: Any) -> None:
+    def set_spec(self, spec: ScenarioSpec) -> None:
         """Called by the undo commands: show ``spec`` and recompute."""
         self.spec = spec
         self.editor().show_spec(spec)
@@ -397,7 +421,7 @@ class PlanningEditor(QWidget):
         self._collect.start(lambda progress: collect_inputs(ws, spec, progress), title=tr("Daten zusammenstellen"),
                           on_done=done, on_error=failed, show_dialog=False)
 
-    def _compute(self, spec: Any) -> None:
+    def _compute(self, spec: ScenarioSpec) -> None:
         assert self._inputs is not None
         start = time.perf_counter()
         try:
@@ -407,7 +431,7 @@ class PlanningEditor(QWidget):
         self.compute_ms = (time.perf_counter() - start) * 1000
         self._show_result(result, error)
 
-    def _show_result(self, result: Any, error: str | None) -> None:
+    def _show_result(self, result: PlanningResult | None, error: str | None) -> None:
         self.result, self.error = result, error
         self.editor().show_result(result, error)
         pending, self._save_when_computed = self._save_when_computed, None
@@ -430,8 +454,8 @@ class PlanningEditor(QWidget):
         dirty = self.is_dirty()
         self.save_action.setEnabled(has_ws and has_spec and dirty)
         self.save_file_action.setEnabled(has_spec)
-        if has_spec:
-            kind = tr("Verteilung") if scenario_files.spec_kind(self.spec) == "allocation" else tr("Bedarf")
+        if self.spec is not None:
+            kind = kind_label(self.spec.kind)
             mark = tr(" – ungespeicherte Änderungen") if dirty else ""
             self.title.setText(f"<h3>{html.escape(self.spec.name)} <small>({kind}){mark}</small></h3>")
         else:
@@ -562,7 +586,7 @@ class PlanningEditor(QWidget):
         self._select_in_list(None)
         self._update_state()
 
-    def _ask_demand(self, names: set[str]) -> Any:
+    def _ask_demand(self, names: set[str]) -> DemandSpec | None:
         ws = self.workspace
         assert ws is not None
         choices = population_choices(ws)

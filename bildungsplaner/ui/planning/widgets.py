@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.formatting import format_number
+from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.ui.common.labels import level_label
 from bildungsplaner.ui.common.models import SORT_ROLE
 from bildungsplaner.ui.common.plots import GermanAxis
@@ -42,8 +43,8 @@ MAX_MAJOR_LABELS = 8
 
 
 class EditorHost(Protocol):
-    spec: Any
-    result: Any  #: the last result (None: none yet or failed)
+    spec: ScenarioSpec | None  #: the open scenario
+    result: PlanningResult | None  #: the last result (None: none yet or failed)
     error: str | None
 
     def push(self, edit: Edit, merge_key: Any = None) -> bool: ...
