@@ -155,7 +155,7 @@ def compute_index(spec: IndexSpec, raw: pd.DataFrame, population: pd.Series | No
     if all_keys.has_duplicates:
         raise UserInputError(tr("Index {code}: die Region {key} steht mehrfach in den Werten.", code=spec.code,
                                 key=str(all_keys[all_keys.duplicated()][0])))
-    order = np.argsort(all_keys.to_numpy(dtype=object), kind="stable")
+    order = np.argsort(all_keys.to_numpy(dtype=str), kind="stable")  # code-point order, as Python sorts
     keys = all_keys.to_numpy(dtype=object)[order]
     values = raw[list(codes)].to_numpy(dtype=float)[order]
 
