@@ -28,4 +28,28 @@ MESSAGES: dict[str, str] = {
     "erneut standardisieren.":
         "Index {code}: the index is the same in all regions (the indicators cancel out); it cannot be "
         "standardized again.",
+    "Indexdefinition": "Index definition",
+    "eine Tabelle (z. B. { Geschlecht = \"Insgesamt\" })": "a table (e.g. { Geschlecht = \"Insgesamt\" })",
+    "eine Liste von Zahlen (z. B. [-1.0, 1.0])": "a list of numbers (e.g. [-1.0, 1.0])",
+    "1 oder -1": "1 or -1",
+    "muss eines von {choices} sein, nicht {value}.": "must be one of {choices}, not {value}.",
+    "muss {expected} sein, nicht {value}.": "must be {expected}, not {value}.",
+    "darf nur Großbuchstaben, Ziffern und „_“ enthalten, nicht „{value}“.":
+        "may contain only capital letters, digits and “_”, not “{value}”.",
+    "gilt nicht bei method = \"{method}\".": "does not apply with method = \"{method}\".",
+    "fehlt (bei method = \"{method}\").": "is missing (with method = \"{method}\").",
+    "ist leer; mindestens eine Grenze ist nötig.": "is empty; at least one break is needed.",
+    "muss aufsteigend sortiert sein, jede Grenze größer als die vorige.":
+        "must be sorted ascending, each break greater than the one before.",
+    "muss zwischen {low} und {high} liegen, nicht {value}.": "must be between {low} and {high}, not {value}.",
+    "muss kleiner als 1 sein (ein Anteil wie 0.05), nicht {value}.":
+        "must be less than 1 (a share such as 0.05), not {value}.",
+    "muss {count} Bezeichnungen haben (eine je Klasse), nicht {given}.":
+        "must have {count} labels (one per class), not {given}.",
+    "nennt eine Bezeichnung zweimal.": "names a label twice.",
+    "muss größer als 0 sein, nicht {value}.": "must be greater than 0, not {value}.",
+    "muss 1 oder -1 sein, nicht {value}.": "must be 1 or -1, not {value}.",
+    "mindestens ein Abschnitt [[input]] ist nötig.": "at least one [[input]] section is needed.",
+    "„input[{number}].indicator“ „{indicator}“ steht schon in input[{first}]; jedes Merkmal nur einmal.":
+        "“input[{number}].indicator” “{indicator}” is already in input[{first}]; each indicator only once.",
 }

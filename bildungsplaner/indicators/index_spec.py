@@ -2,7 +2,8 @@
 read strictly and written by the fields they declare (:mod:`bildungsplaner.formats`); the arithmetic is in
 :mod:`bildungsplaner.indicators.index`. Qt-free.
 
-Rules (every message starts with „Indexdefinition: “ and names the key):
+Rules (every message starts with the format's label „Indexdefinition: “ and names the key; the texts go
+through :func:`~bildungsplaner.i18n.tr`, English in ``i18n/en_indicators.py``):
 
 * ``format = 1`` and ``kind = "index"`` are required; unknown keys anywhere are errors.
 * ``code`` is upper-case letters, digits and ``_``; ``regions = { level, within }``; ``year`` is the default
@@ -33,17 +34,18 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from bildungsplaner.formats import Field, Fields, Format, Table, write
+from bildungsplaner.i18n import marked, tr
 
 __all__ = ["AGGREGATES", "CLASS_METHODS", "INDEX", "STANDARDIZE", "ClassSpec", "IndexInput", "IndexSpec",
            "MinimumPopulation", "RegionScope"]
 
-INDEX = Format("Indexdefinition")
+INDEX = Format(marked("Indexdefinition"))
 STANDARDIZE = ("z", "minmax", "rank")
 AGGREGATES = ("sum", "mean")
 CLASS_METHODS = ("sigma", "quantile", "equal", "top-share")
 MAX_CLASSES = 100
 _CODE = re.compile(r"[A-Z0-9_]+")
-_WHERE = "eine Tabelle (z. B. { Geschlecht = \"Insgesamt\" })"
+_WHERE = marked("eine Tabelle (z. B. { Geschlecht = \"Insgesamt\" })")
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -51,7 +53,8 @@ Pairs = tuple[tuple[str, str], ...]
 def _one_of(key: str, choices: tuple[str, ...]) -> Callable[[Table, Any], Any]:
     def check(table: Table, value: Any) -> Any:
         if value not in choices:
-            table.fail(key, f"muss {' oder '.join(f'„{c}“' for c in choices)} sein, nicht {value!r}.")
+            table.fail(key, tr("muss eines von {choices} sein, nicht {value}.",
+                               choices=", ".join(f"„{c}“" for c in choices), value=repr(value)))
         return value
     return check
 
@@ -59,9 +62,20 @@ def _one_of(key: str, choices: tuple[str, ...]) -> Callable[[Table, Any], Any]:
 def _constant(key: str, expected: Any) -> Callable[[Table, Any], Any]:
     def check(table: Table, value: Any) -> Any:
         if value != expected or isinstance(value, bool):
-            table.fail(key, f"muss {expected!r} sein, nicht {value!r}.".replace("'", "\""))
+            table.fail(key, tr("muss {expected} sein, nicht {value}.", expected=_toml(expected), value=_toml(value)))
         return value
     return check
+
+
+def _toml(value: Any) -> str:
+    """A value as TOML writes it (``"index"``, ``1``, ``true``), for messages that quote the file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"\"{value}\"" if isinstance(value, str) else repr(value)
+
+
+def _between(low: int, high: int, value: Any) -> str:
+    return tr("muss zwischen {low} und {high} liegen, nicht {value}.", low=str(low), high=str(high), value=repr(value))
 
 
 def _pairs(table: Table, value: dict[str, str]) -> Pairs:
@@ -70,7 +84,7 @@ def _pairs(table: Table, value: dict[str, str]) -> Pairs:
 
 def _code(table: Table, value: str) -> str:
     if not _CODE.fullmatch(value):
-        table.fail("code", f"darf nur Großbuchstaben, Ziffern und „_“ enthalten, nicht „{value}“.")
+        table.fail("code", tr("darf nur Großbuchstaben, Ziffern und „_“ enthalten, nicht „{value}“.", value=value))
     return value
 
 
@@ -106,7 +120,7 @@ class ClassSpec:
 
     FIELDS: ClassVar[Fields] = (
         Field("method", required=True, always=True, check=_one_of("method", CLASS_METHODS)),
-        Field("breaks", "list", default=(), what="eine Liste von Zahlen (z. B. [-1.0, 1.0])"),
+        Field("breaks", "list", default=(), what=marked("eine Liste von Zahlen (z. B. [-1.0, 1.0])")),
         Field("count", "integer"),
         Field("top", "number", low=0.0, high=1.0, low_open=True),
         Field("labels", "texts", default=(), check=lambda t, v: tuple(v)))
@@ -125,30 +139,31 @@ class ClassSpec:
         for key in ("breaks", "count", "top"):
             given = key in data
             if given and key not in allowed:
-                table.fail(key, f"gilt nicht bei method = \"{method}\".")
+                table.fail(key, tr("gilt nicht bei method = \"{method}\".", method=method))
             if not given and key in allowed:
-                table.fail(key, f"fehlt (bei method = \"{method}\").")
+                table.fail(key, tr("fehlt (bei method = \"{method}\").", method=method))
         if method == "sigma":
             breaks = tuple(INDEX.number(b, f"„{table.path('breaks')}[{i}]“")
                            for i, b in enumerate(values["breaks"], start=1))
             if not breaks:
-                table.fail("breaks", "ist leer; mindestens eine Grenze ist nötig.")
+                table.fail("breaks", tr("ist leer; mindestens eine Grenze ist nötig."))
             if any(b >= c for b, c in pairwise(breaks)):
-                table.fail("breaks", "muss aufsteigend sortiert sein, jede Grenze größer als die vorige.")
+                table.fail("breaks", tr("muss aufsteigend sortiert sein, jede Grenze größer als die vorige."))
             values["breaks"] = breaks
         else:
             count = values["count"]
             if not 2 <= count <= MAX_CLASSES:
-                table.fail("count", f"muss zwischen 2 und {MAX_CLASSES} liegen, nicht {count!r}.")
+                table.fail("count", _between(2, MAX_CLASSES, count))
             if method == "top-share" and values["top"] >= 1:
-                table.fail("top", f"muss kleiner als 1 sein (ein Anteil wie 0.05), nicht {values['top']!r}.")
+                table.fail("top", tr("muss kleiner als 1 sein (ein Anteil wie 0.05), nicht {value}.",
+                                     value=repr(values["top"])))
         spec = cls(**values)
         labels = spec.labels
         if labels and len(labels) != spec.number_of_classes:
-            table.fail("labels", f"muss {spec.number_of_classes} Bezeichnungen haben (eine je Klasse), "
-                                 f"nicht {len(labels)}.")
+            table.fail("labels", tr("muss {count} Bezeichnungen haben (eine je Klasse), nicht {given}.",
+                                    count=str(spec.number_of_classes), given=str(len(labels))))
         if len(set(labels)) < len(labels):
-            table.fail("labels", "nennt eine Bezeichnung zweimal.")
+            table.fail("labels", tr("nennt eine Bezeichnung zweimal."))
         return spec
 
     def to_dict(self) -> dict[str, Any]:
@@ -194,9 +209,11 @@ class IndexInput:
     FIELDS: ClassVar[Fields] = (
         Field("indicator", required=True, always=True),
         Field("weight", "number", default=1.0, always=True,
-              check=lambda t, v: v if v > 0 else t.fail("weight", f"muss größer als 0 sein, nicht {v!r}.")),
-        Field("direction", "integer", default=1, always=True, what="1 oder -1",
-              check=lambda t, v: v if v in (1, -1) else t.fail("direction", f"muss 1 oder -1 sein, nicht {v!r}.")),
+              check=lambda t, v: v if v > 0 else t.fail("weight", tr("muss größer als 0 sein, nicht {value}.",
+                                                                     value=repr(v)))),
+        Field("direction", "integer", default=1, always=True, what=marked("1 oder -1"),
+              check=lambda t, v: v if v in (1, -1) else t.fail("direction", tr("muss 1 oder -1 sein, nicht {value}.",
+                                                                                value=repr(v)))),
         Field("year", "year"),
         Field("where", "texttable", default=(), check=_pairs, what=_WHERE))
 
@@ -235,8 +252,7 @@ class IndexSpec:
         Field("code", required=True, always=True, check=_code),
         Field("name", required=True, always=True),
         Field("unit", default="", empty_ok=True),
-        Field("decimals", "integer", check=lambda t, v: v if 0 <= v <= 6 else t.fail(
-            "decimals", f"muss zwischen 0 und 6 liegen, nicht {v!r}.")),
+        Field("decimals", "integer", check=lambda t, v: v if 0 <= v <= 6 else t.fail("decimals", _between(0, 6, v))),
         Field("regions", "section", required=True, always=True),
         Field("year", "year", required=True, always=True),
         Field("standardize", default="z", always=True, check=_one_of("standardize", STANDARDIZE)),
@@ -260,14 +276,14 @@ class IndexSpec:
         table = INDEX.table(data, "", cls.FIELDS)
         items = data["input"]
         if not isinstance(items, list) or not items:
-            INDEX.fail("mindestens ein Abschnitt [[input]] ist nötig.")
+            INDEX.fail(tr("mindestens ein Abschnitt [[input]] ist nötig."))
         inputs = tuple(IndexInput.from_dict(item, number) for number, item in enumerate(items, start=1))
         seen: dict[str, int] = {}
         for number, item in enumerate(inputs, start=1):
             if item.indicator in seen:
                 first = seen[item.indicator]
-                INDEX.fail(f"„input[{number}].indicator“ „{item.indicator}“ steht schon in input[{first}]; "
-                           "jedes Merkmal nur einmal.")
+                INDEX.fail(tr("„input[{number}].indicator“ „{indicator}“ steht schon in input[{first}]; jedes Merkmal "
+                              "nur einmal.", number=str(number), indicator=item.indicator, first=str(first)))
             seen[item.indicator] = number
         minimum = table["minimum_population"]
         values = {k: v for k, v in table.values.items() if k not in ("format", "kind")}

@@ -11,6 +11,7 @@ import pytest
 import tomli_w
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import set_language
 from bildungsplaner.indicators.index_spec import ClassSpec, IndexInput, IndexSpec, MinimumPopulation, RegionScope
 
 ISSUE_EXAMPLE = """
@@ -122,7 +123,7 @@ def _input(**changes: Any) -> dict[str, Any]:
     (minimal(classes={"method": "sigma", "breaks": [0.0], "labels": ["a", "a"]}),
      "„classes.labels“ nennt eine Bezeichnung zweimal."),
     (minimal(classes={"method": "jenks", "count": 5}),
-     "„classes.method“ muss „sigma“ oder „quantile“ oder „equal“ oder „top-share“ sein, nicht 'jenks'."),
+     "„classes.method“ muss eines von „sigma“, „quantile“, „equal“, „top-share“ sein, nicht 'jenks'."),
     (minimal(classes={"method": "sigma", "breaks": [1.0, -1.0]}), "„classes.breaks“ muss aufsteigend sortiert"),
     (minimal(classes={"method": "sigma", "breaks": [1.0, 1.0]}), "„classes.breaks“ muss aufsteigend sortiert"),
     (minimal(classes={"method": "sigma", "breaks": []}), "„classes.breaks“ ist leer"),
@@ -158,11 +159,11 @@ def _input(**changes: Any) -> dict[str, Any]:
     (minimal(kind="indicator"), "„kind“ muss \"index\" sein, nicht \"indicator\"."),
     (_without("kind"), "„kind“ fehlt."),
     (minimal(format=2), "„format“ muss 1 sein, nicht 2."),
-    (minimal(format=True), "„format“ muss 1 sein"),
+    (minimal(format=True), "„format“ muss 1 sein, nicht true."),
     (_without("year"), "„year“ fehlt."),
     (minimal(year=15), "„year“ muss eine Jahreszahl sein"),
-    (minimal(standardize="zscore"), "„standardize“ muss „z“ oder „minmax“ oder „rank“ sein, nicht 'zscore'."),
-    (minimal(aggregate="product"), "„aggregate“ muss „sum“ oder „mean“ sein"),
+    (minimal(standardize="zscore"), "„standardize“ muss eines von „z“, „minmax“, „rank“ sein, nicht 'zscore'."),
+    (minimal(aggregate="product"), "„aggregate“ muss eines von „sum“, „mean“ sein"),
     (minimal(restandardize="ja"), "„restandardize“ muss true oder false sein"),
     (minimal(decimals=9), "„decimals“ muss zwischen 0 und 6 liegen"),
     (minimal(regions={"within": "05"}), "„regions.level“ fehlt."),
@@ -186,3 +187,21 @@ def test_reading_does_not_change_the_given_data() -> None:
     before = copy.deepcopy(data)
     IndexSpec.from_dict(data)
     assert data == before
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (minimal(classes={"method": "sigma", "breaks": [-1.0, 1.0], "labels": ["a", "b"]}),
+     "Index definition: „classes.labels“ must have 3 labels (one per class), not 2."),
+    (_input(weight=0), "Index definition: „input[1].weight“ must be greater than 0, not 0.0."),
+    (minimal(classes={"method": "jenks", "count": 5}),
+     "Index definition: „classes.method“ must be one of „sigma“, „quantile“, „equal“, „top-share“, not 'jenks'."),
+    (_input(where={"Geschlecht": 1}), "must be a table (e.g. { Geschlecht = \"Insgesamt\" })"),
+])
+def test_the_messages_speak_english_when_asked(data: dict[str, Any], message: str) -> None:
+    set_language("en")
+    try:
+        with pytest.raises(UserInputError) as info:
+            IndexSpec.from_dict(data)
+    finally:
+        set_language("de")
+    assert message in str(info.value)
