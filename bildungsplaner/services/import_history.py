@@ -83,7 +83,8 @@ def record_created_regions(session: Session, dataset_id: int, after_id: int) -> 
     :func:`max_region_id` was read in the same transaction. Returns their number."""
     stmt = insert(RegionVersion).from_select(
         ["dataset_id", "region_id"], select(literal(dataset_id), Region.id).where(Region.id > after_id))
-    return int(session.execute(stmt).rowcount or 0)
+    # a DML statement's result is a CursorResult, which has rowcount; SQLAlchemy types Session.execute as Result
+    return int(session.execute(stmt).rowcount or 0)  # type: ignore[attr-defined]
 
 
 def record_versions(session: Session, model: type[FacilityVersion] | type[RegionVersion], dataset_id: int,
@@ -138,8 +139,9 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
                 "geändert und stammt aus einer früheren Programmversion, die den Stand davor nicht aufbewahrt "
                 "hat; solche Importe lassen sich nicht einzeln löschen. Stellen Sie dafür eine Sicherung von "
                 "vorher wieder her (bildungsplaner restore --from SICHERUNG).")
-        facilities = list(s.execute(select(FacilityVersion.facility_id, FacilityVersion.before)
-                                    .where(FacilityVersion.dataset_id == dataset_id)))
+        facilities = [(facility, before) for facility, before in s.execute(
+            select(FacilityVersion.facility_id, FacilityVersion.before)
+            .where(FacilityVersion.dataset_id == dataset_id))]
         regions = list(s.execute(select(RegionVersion.region_id, RegionVersion.before)
                                  .where(RegionVersion.dataset_id == dataset_id)))
         _refuse_when_listed_later(s, dataset, [f for f, _ in facilities], [r for r, b in regions if b is not None])
@@ -154,8 +156,8 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
             s.execute(update(Dataset).where(Dataset.superseded_by_id == dataset_id)
                       .values(superseded_by_id=dataset.superseded_by_id))
         result.current_again = older if dataset.superseded_by_id is None else []
-        result.observations = int(s.execute(delete(Observation).where(Observation.dataset_id == dataset_id))
-                                  .rowcount or 0)
+        deleted = s.execute(delete(Observation).where(Observation.dataset_id == dataset_id))
+        result.observations = int(deleted.rowcount or 0)  # type: ignore[attr-defined]  # (a CursorResult, see above)
         s.execute(delete(FacilityVersion).where(FacilityVersion.dataset_id == dataset_id))
         s.execute(delete(RegionVersion).where(RegionVersion.dataset_id == dataset_id))
         s.delete(dataset)
@@ -190,10 +192,11 @@ def _refuse_when_listed_later(s: Session, dataset: Dataset, facility_ids: list[i
                 .where(FacilityVersion.facility_id.in_(chunk), FacilityVersion.dataset_id > dataset.id)):
             later.setdefault(other, f"Einrichtung {key} {name}")
         # an import from before the history changed it without a row: its number is on the facility
-        for other, key, name in s.execute(
+        for owner, key, name in s.execute(
                 select(Facility.dataset_id, Facility.key, Facility.name)
                 .where(Facility.id.in_(chunk), Facility.dataset_id.is_not(None), Facility.dataset_id != dataset.id)):
-            later.setdefault(other, f"Einrichtung {key} {name}")
+            if owner is not None:  # (excluded by the query; the column may be NULL)
+                later.setdefault(owner, f"Einrichtung {key} {name}")
     for chunk in _chunks(region_ids):
         for other, key, name in s.execute(
                 select(RegionVersion.dataset_id, Region.key, Region.name)
