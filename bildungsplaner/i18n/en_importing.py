@@ -142,4 +142,69 @@ MESSAGES: dict[str, str] = {
     "„{key}“ fehlt.": "“{key}” is missing.",
     "ist leer.": "is empty.",
     "muss {what} sein, nicht {value}{hint}.": "must be {what}, not {value}{hint}.",
+    # --- importing/template.py: import templates ---
+    "Importvorlage": "Import template",
+    "„{section}“ braucht entweder „{column_key}“ (Spalte) oder „{fixed_key}“ ({what}){both}.":
+        "“{section}” needs either “{column_key}” (a column) or “{fixed_key}” ({what}){both}.",
+    ", nicht beides": ", not both",
+    "{where}: Bildungsphase „{value}“ ist unbekannt (erlaubt: {allowed}).":
+        "{where}: education phase “{value}” is unknown (allowed: {allowed}).",
+    "{where}: Ebene „{value}“ ist unbekannt (erlaubt: {allowed}).":
+        "{where}: level “{value}” is unknown (allowed: {allowed}).",
+    " (Zeile {line}, Spalte {column})": " (line {line}, column {column})",
+    "Die Importvorlage ist keine gültige TOML-Datei{at}.": "The import template is not a valid TOML file{at}.",
+    "Die Importvorlage {name} lässt sich nicht lesen ({error}).":
+        "The import template {name} cannot be read ({error}).",
+
+    "Die Importvorlage {name} ist zu groß für eine Importvorlage.":
+        "The import template {name} is too large for an import template.",
+    "Die Importvorlage {name} ist nicht in UTF-8 gespeichert.": "The import template {name} is not saved as UTF-8.",
+    "„read.header_rows“, „read.skip_rows“ und „read.footer_rows“ dürfen nicht negativ sein.":
+        "“read.header_rows”, “read.skip_rows” and “read.footer_rows” must not be negative.",
+    "Abschnitt [{section}] passt nicht zu target = „{target}“.":
+        "Section [{section}] does not fit target = “{target}”.",
+    "Abschnitt [{section}] fehlt.": "Section [{section}] is missing.",
+    "„regions.key“ oder „regions.name“ fehlt; ohne sie lässt sich kein Wert einem Gebiet zuordnen.":
+        "“regions.key” or “regions.name” is missing; without them no value can be assigned to an area.",
+    "feste Art": "fixed kind",
+    "feste Bildungsphase": "fixed education phase",
+    "feste Ebene": "fixed level",
+    "fester Zeitraum": "fixed period",
+    "„observations.measures“ nennt keine Wertspalte.": "“observations.measures” names no value column.",
+    "Importvorlage: „{key}“": "Import template: “{key}”",
+    "muss „observations“, „facilities“ oder „regions“ sein, nicht „{value}“.":
+        "must be “observations”, “facilities” or “regions”, not “{value}”.",
+    "Die Importvorlage hat das Format {version}; diese Version von Bildungsplaner kennt nur Format {supported}.":
+        "The import template has format {version}; this version of Bildungsplaner only knows format {supported}.",
+    "muss „,“ oder „.“ sein.": "must be “,” or “.”.",
+    "kennt nur „{allowed}“ (bei der ersten leeren Zeile aufhören), nicht „{value}“.":
+        "only knows “{allowed}” (stop at the first empty row), not “{value}”.",
+    "eine Liste von Abschnitten [[observations.measures]]": "a list of sections [[observations.measures]]",
+    "muss analog, digital oder both sein, nicht „{value}“.": "must be analog, digital or both, not “{value}”.",
+    # --- importing/template_apply.py: a table through its template ---
+    "keine Spalte „{column}“": "no column “{column}”",
+    "keine Spalten {columns}": "no columns {columns}",
+    "Die Tabelle hat {which} (vorhanden: {listed}).": "The table has {which} (present: {listed}).",
+    "Die Tabelle hat {which} (vorhanden: keine).": "The table has {which} (present: none).",
+    "Zeile {row}: Spalte „{column}“ ist leer.": "Row {row}: column “{column}” is empty.",
+    "{count} leere Zeilen wurden übersprungen (z. B. Zeile {row}).":
+        "{count} empty rows were skipped (e.g. row {row}).",
+    "{count} leere Zeile wurde übersprungen (z. B. Zeile {row}).": "{count} empty row was skipped (e.g. row {row}).",
+    "Zeile {row}: In „{key}“ oder „{name}“ steht kein Gebiet.":
+        "Row {row}: neither “{key}” nor “{name}” names an area.",
+
+    "Zeile {row}: In „{column}“ steht kein Gebiet.": "Row {row}: “{column}” names no area.",
+
+    "{count} leere Wertzellen wurden nicht übernommen.": "{count} empty value cells were not taken over.",
+    "{count} leere Wertzelle wurde nicht übernommen.": "{count} empty value cell was not taken over.",
+    # --- importing/validate.py: totals checks ---
+    "… und {count} weitere Abweichungen ({kind}).": "… and {count} more differences ({kind}).",
+    "Zeile {row}: {region}, {indicator}, {period}{rest}: {dimension} „{total}“ {value} ≠ Summe der Teile {parts}.":
+        "Row {row}: {region}, {indicator}, {period}{rest}: {dimension} “{total}” {value} ≠ sum of the parts {parts}.",
+    "Zeile {row}: {region} ({key}), {indicator}, {period}{dimensions}: {value} ≠ Summe der {count} Teilgebiete "
+    "{parts}.":
+        "Row {row}: {region} ({key}), {indicator}, {period}{dimensions}: {value} ≠ sum of the {count} sub-areas "
+        "{parts}.",
+    "Insgesamt ≠ Summe der Teile": "total ≠ sum of the parts",
+    "Gebiet ≠ Summe der Teilgebiete": "area ≠ sum of the sub-areas",
 }

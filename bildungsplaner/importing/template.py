@@ -86,6 +86,7 @@ import tomli_w
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formats import Field, Format, Table, write
+from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.batch import Target
 from bildungsplaner.importing.footers import STOP_AT_VALUES
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
@@ -165,31 +166,33 @@ class RegionListMapping:
     parent: str | None = None
 
 
-TEMPLATE = Format("Importvorlage", TemplateError, strip=False)
+TEMPLATE = Format(marked("Importvorlage"), TemplateError, strip=False)
 
 
 def _one_of(section: Table, column_key: str, fixed_key: str, what: str, required: bool = True) -> None:
+    """``what`` is a :func:`marked` text."""
     both = section.data.get(column_key) is not None and section.data.get(fixed_key) is not None
     neither = section.data.get(column_key) is None and section.data.get(fixed_key) is None
     if both or (neither and required):
-        TEMPLATE.fail(f"„{section.where}“ braucht entweder „{column_key}“ (Spalte) oder „{fixed_key}“ ({what})"
-                      f"{', nicht beides' if both else ''}.")
+        TEMPLATE.fail(tr("„{section}“ braucht entweder „{column_key}“ (Spalte) oder „{fixed_key}“ ({what}){both}.",
+                         section=section.where, column_key=column_key, fixed_key=fixed_key, what=translated(what),
+                         both=tr(", nicht beides") if both else ""))
 
 
 def normalize_phase(value: str, where: str) -> str:
     for phase in Phase:
         if value.strip().casefold() in (phase.value.casefold(), phase.name.casefold()):
             return phase.value
-    raise TemplateError(f"{where}: Bildungsphase „{value}“ ist unbekannt (erlaubt: "
-                        f"{', '.join(p.value for p in Phase)}).")
+    raise TemplateError(tr("{where}: Bildungsphase „{value}“ ist unbekannt (erlaubt: {allowed}).", where=where,
+                           value=value, allowed=", ".join(p.value for p in Phase)))
 
 
 def normalize_level(value: str, where: str) -> str:
     for level in RegionLevel:
         if value.strip().casefold() in (level.value, level.name.casefold()):
             return level.value
-    raise TemplateError(f"{where}: Ebene „{value}“ ist unbekannt (erlaubt: "
-                        f"{', '.join(v.value for v in RegionLevel)}).")
+    raise TemplateError(tr("{where}: Ebene „{value}“ ist unbekannt (erlaubt: {allowed}).", where=where, value=value,
+                           allowed=", ".join(v.value for v in RegionLevel)))
 
 
 @dataclass
@@ -223,8 +226,8 @@ class ImportTemplate:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
             where = re.search(r"line (\d+), column (\d+)", str(error))
-            at = f" (Zeile {where[1]}, Spalte {where[2]})" if where else ""
-            raise TemplateError(f"Die Importvorlage ist keine gültige TOML-Datei{at}.") from None
+            at = tr(" (Zeile {line}, Spalte {column})", line=where[1], column=where[2]) if where else ""
+            raise TemplateError(tr("Die Importvorlage ist keine gültige TOML-Datei{at}.", at=at)) from None
         return cls.from_dict(data)
 
     @classmethod
@@ -233,13 +236,16 @@ class ImportTemplate:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise TemplateError(f"Die Importvorlage {path.name} lässt sich nicht lesen ({error.strerror}).") from None
+            raise TemplateError(tr("Die Importvorlage {name} lässt sich nicht lesen ({error}).", name=path.name,
+                                   error=error.strerror)) from None
         if len(data) > MAX_TEMPLATE_BYTES:
-            raise TemplateError(f"Die Importvorlage {path.name} ist zu groß für eine Importvorlage.")
+            raise TemplateError(tr("Die Importvorlage {name} ist zu groß für eine Importvorlage.", name=path.name))
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise TemplateError(f"Die Importvorlage {path.name} ist nicht in UTF-8 gespeichert.") from None
+            raise TemplateError(tr("Die Importvorlage {name} ist nicht in UTF-8 gespeichert.",
+                                   name=path.name)) from None
+
         return cls.loads(text)
 
     @classmethod
@@ -251,31 +257,32 @@ class ImportTemplate:
             read = TEMPLATE.table(top["read"], "read", _READ)
             hints = ReadHints(**read.values)
             if (hints.header_rows or 0) < 0 or (hints.skip_rows or 0) < 0 or (hints.footer_rows or 0) < 0:
-                TEMPLATE.fail("„read.header_rows“, „read.skip_rows“ und „read.footer_rows“ dürfen nicht negativ "
-                              "sein.")
+                TEMPLATE.fail(tr("„read.header_rows“, „read.skip_rows“ und „read.footer_rows“ dürfen nicht negativ "
+                                 "sein."))
             template.read = hints
         if top["regions"] is not None:
             template.regions = RegionMapping(**TEMPLATE.table(top["regions"], "regions", _REGIONS).values)
         sections = {t: t if t != "regions" else "regionlist" for t in TARGETS}
         for other, key in sections.items():
             if other != target and top[key] is not None:
-                TEMPLATE.fail(f"Abschnitt [{key}] passt nicht zu target = „{target}“.")
+                TEMPLATE.fail(tr("Abschnitt [{section}] passt nicht zu target = „{target}“.", section=key,
+                                 target=target))
         section = top[sections[target]]
         if section is None:
-            TEMPLATE.fail(f"Abschnitt [{sections[target]}] fehlt.")
+            TEMPLATE.fail(tr("Abschnitt [{section}] fehlt.", section=sections[target]))
         if target == "observations":
             template.observations = _observations(TEMPLATE.table(section, "observations", _OBSERVATIONS))
             if template.regions.key is None and template.regions.name is None:
-                TEMPLATE.fail("„regions.key“ oder „regions.name“ fehlt; ohne sie lässt sich kein Wert einem Gebiet "
-                              "zuordnen.")
+                TEMPLATE.fail(tr("„regions.key“ oder „regions.name“ fehlt; ohne sie lässt sich kein Wert einem "
+                                 "Gebiet zuordnen."))
         elif target == "facilities":
             table = TEMPLATE.table(section, "facilities", _FACILITIES)
-            _one_of(table, "kind", "fixed_kind", "feste Art")
-            _one_of(table, "phase_column", "phase", "feste Bildungsphase")
+            _one_of(table, "kind", "fixed_kind", marked("feste Art"))
+            _one_of(table, "phase_column", "phase", marked("feste Bildungsphase"))
             template.facilities = FacilityMapping(**table.values)
         else:
             table = TEMPLATE.table(section, "regionlist", _REGIONLIST)
-            _one_of(table, "level_column", "level", "feste Ebene")
+            _one_of(table, "level_column", "level", marked("feste Ebene"))
             template.regionlist = RegionListMapping(**table.values)
         return template
 
@@ -329,33 +336,36 @@ class ImportTemplate:
 
 
 def _observations(section: Table) -> ObservationMapping:
-    _one_of(section, "period", "fixed_period", "fester Zeitraum")
+    _one_of(section, "period", "fixed_period", marked("fester Zeitraum"))
     measures = [Measure(**TEMPLATE.table(item, f"observations.measures[{number}]", _MEASURE).values)
                 for number, item in enumerate(section["measures"], start=1)]
     if not measures:
-        TEMPLATE.fail("„observations.measures“ nennt keine Wertspalte.")
+        TEMPLATE.fail(tr("„observations.measures“ nennt keine Wertspalte."))
     return ObservationMapping(**{**section.values, "measures": measures})
 
 
 def _phase(table: Table, value: str) -> str:
-    return normalize_phase(value, f"Importvorlage: „{table.path('phase')}“")
+    return normalize_phase(value, tr("Importvorlage: „{key}“", key=table.path("phase")))
 
 
 def _target(table: Table, value: str) -> str:
     if value not in TARGETS:
-        table.fail("target", f"muss „observations“, „facilities“ oder „regions“ sein, nicht „{value}“.")
+        table.fail("target", tr("muss „observations“, „facilities“ oder „regions“ sein, nicht „{value}“.",
+                                value=value))
     return value
 
 
 def _version(table: Table, version: int) -> int:
     if version != FORMAT_VERSION:
-        raise TemplateError(f"Die Importvorlage hat das Format {version}; diese Version von Bildungsplaner kennt nur "
-                            f"Format {FORMAT_VERSION}.")
+        raise TemplateError(tr("Die Importvorlage hat das Format {version}; diese Version von Bildungsplaner kennt "
+                               "nur Format {supported}.", version=version, supported=FORMAT_VERSION))
     return version
 
 
 def _choice(key: str, allowed: tuple[str, ...], text: str) -> Any:
-    return lambda table, value: value if value in allowed else table.fail(key, text.format(value=value))
+    """``text`` is a :func:`marked` message with the field ``{value}`` (and optionally ``{allowed}``)."""
+    return lambda table, value: value if value in allowed else table.fail(
+        key, translated(text).format(value=value, allowed=", ".join(allowed)))
 
 
 # --- the fields of each table, in the order they are written ------------------------------------------------
@@ -365,16 +375,16 @@ _TOP = (Field("format", "integer", required=True, check=_version), Field("name",
         Field("read", "section"), Field("regions", "section"), Field("observations", "section"),
         Field("facilities", "section"), Field("regionlist", "section"))
 _READ = (Field("sheet"), Field("header_rows", "integer"), Field("skip_rows", "integer"),
-         Field("decimal", check=_choice("decimal", (",", "."), "muss „,“ oder „.“ sein.")),
+         Field("decimal", check=_choice("decimal", (",", "."), marked("muss „,“ oder „.“ sein."))),
          Field("footer_rows", "integer"),
-         Field("stop_at", check=_choice("stop_at", STOP_AT_VALUES, f"kennt nur „{STOP_AT_VALUES[0]}“ (bei der ersten "
-                                        "leeren Zeile aufhören), nicht „{value}“.")))
+         Field("stop_at", check=_choice("stop_at", STOP_AT_VALUES, marked("kennt nur „{allowed}“ (bei der ersten "
+                                        "leeren Zeile aufhören), nicht „{value}“."))))
 _REGIONS = (Field("key"), Field("name"), Field("assign", "texttable", default={}),
             Field("create_unmatched", "bool", default=False))
 _MEASURE = (Field("column", required=True, always=True), Field("indicator"), Field("name"), Field("unit"),
             Field("phase", check=_phase))
 _OBSERVATIONS = (Field("measures", "list", required=True, always=True,
-                       what="eine Liste von Abschnitten [[observations.measures]]"),
+                       what=marked("eine Liste von Abschnitten [[observations.measures]]")),
                  Field("period"), Field("fixed_period"), Field("dimensions", "texts", default=[]),
                  Field("fixed_dimensions", "texttable", default={}))
 _FACILITIES = (Field("key", required=True, always=True), Field("name", required=True, always=True),
@@ -382,8 +392,10 @@ _FACILITIES = (Field("key", required=True, always=True), Field("name", required=
                Field("address", "texts", default=[]),
                Field("offering", default=Offering.ANALOG.value,
                      check=_choice("offering", tuple(o.value for o in Offering),
-                                   "muss analog, digital oder both sein, nicht „{value}“.")),
+                                   marked("muss analog, digital oder both sein, nicht „{value}“."))),
                Field("attributes", "texttable", default={}))
 _REGIONLIST = (Field("key", required=True, always=True), Field("name", required=True, always=True),
-               Field("level", check=lambda table, value: normalize_level(value, "Importvorlage: „regionlist.level“")),
+               Field("level", check=lambda table, value: normalize_level(
+                   value, tr("Importvorlage: „{key}“", key="regionlist.level"))),
+
                Field("level_column"), Field("parent"))

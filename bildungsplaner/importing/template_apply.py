@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.importing.batch import COLUMNS, Batch
 from bildungsplaner.importing.codes import indicator_code
 from bildungsplaner.importing.columns import (
@@ -60,9 +62,11 @@ def resolve_columns(frame: pd.DataFrame, wanted: list[str]) -> dict[str, str]:
             missing.append(name)
     if missing:
         listed = ", ".join(f"„{c}“" for c in available[:40]) + (" …" if len(available) > 40 else "")
-        which = f"keine Spalte „{missing[0]}“" if len(missing) == 1 else \
-            "keine Spalten " + ", ".join(f"„{c}“" for c in missing)
-        raise UserInputError(f"Die Tabelle hat {which} (vorhanden: {listed or 'keine'}).")
+        which = tr("keine Spalte „{column}“", column=missing[0]) if len(missing) == 1 else \
+            tr("keine Spalten {columns}", columns=", ".join(f"„{c}“" for c in missing))
+        raise UserInputError(tr("Die Tabelle hat {which} (vorhanden: {listed}).", which=which, listed=listed)
+                             if listed else tr("Die Tabelle hat {which} (vorhanden: keine).", which=which))
+
     return found
 
 
@@ -122,11 +126,11 @@ class _Frame:
         out[np.isnan(values)] = None
         return out
 
-    def require(self, column: str, keep: np.ndarray, what: str = "ist leer") -> None:
+    def require(self, column: str, keep: np.ndarray) -> None:
         empty = keep & self.missing(column)
         if empty.any():
-            raise UserInputError(f"Zeile {int(self.rows[int(np.argmax(empty))])}: Spalte „{self.names[column]}“ "
-                                 f"{what}.")
+            raise UserInputError(tr("Zeile {row}: Spalte „{column}“ ist leer.",
+                                    row=int(self.rows[int(np.argmax(empty))]), column=self.names[column]))
 
 
 def _dimension_codes(names: list[str], coded: list[tuple[np.ndarray, np.ndarray]], fixed: dict[str, str],
@@ -145,8 +149,11 @@ def _skipped(blank: np.ndarray, rows: np.ndarray, warnings: list[str]) -> np.nda
     """Keep-mask; a warning for skipped blank rows."""
     if blank.any():
         count = int(blank.sum())
-        warnings.append(f"{count} leere Zeile{'n wurden' if count > 1 else ' wurde'} übersprungen "
-                        f"(z. B. Zeile {int(rows[int(np.argmax(blank))])}).")
+        first = int(rows[int(np.argmax(blank))])
+        warnings.append(tr("{count} leere Zeilen wurden übersprungen (z. B. Zeile {row}).", count=format_number(count),
+                           row=first) if count > 1 else
+                        tr("{count} leere Zeile wurde übersprungen (z. B. Zeile {row}).", count=format_number(count),
+                           row=first))
     return ~blank
 
 
@@ -166,8 +173,12 @@ def _observations(template: ImportTemplate, table: _Frame,
     keep = _skipped(blank, table.rows, warnings)
     no_region &= keep
     if no_region.any():
-        columns = " oder ".join(f"„{table.names[c]}“" for c in (region.key, region.name) if c)
-        raise UserInputError(f"Zeile {int(table.rows[int(np.argmax(no_region))])}: In {columns} steht kein Gebiet.")
+        row = int(table.rows[int(np.argmax(no_region))])
+        columns = [table.names[c] for c in (region.key, region.name) if c] or [""]
+        raise UserInputError(tr("Zeile {row}: In „{key}“ oder „{name}“ steht kein Gebiet.", row=row, key=columns[0],
+                                name=columns[1]) if len(columns) == 2 else
+                             tr("Zeile {row}: In „{column}“ steht kein Gebiet.", row=row, column=columns[0]))
+
     for column in [mapping.period, *mapping.dimensions]:
         if column:
             table.require(column, keep)
@@ -213,7 +224,9 @@ def _observations(template: ImportTemplate, table: _Frame,
     source_row = per_row(table.rows[idx])
     if not present.all():
         count = int((~present).sum())
-        warnings.append(f"{count} leere Wertzelle{'n wurden' if count > 1 else ' wurde'} nicht übernommen.")
+        warnings.append(tr("{count} leere Wertzellen wurden nicht übernommen.", count=format_number(count))
+                        if count > 1 else
+                        tr("{count} leere Wertzelle wurde nicht übernommen.", count=format_number(count)))
         coded = {name: (codes[present], texts) for name, (codes, texts) in coded.items()}
         value, flag, source_row = value[present], flag[present], source_row[present]
     out = pd.DataFrame(index=pd.RangeIndex(len(value)))
@@ -251,7 +264,7 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
         table.require(mapping.phase_column, keep)
         for value in pd.unique(phases[keep]).tolist():
             row = int(table.rows[int(np.argmax(keep & (phases == value)))])
-            phases[phases == value] = normalize_phase(value, f"Zeile {row}")
+            phases[phases == value] = normalize_phase(value, tr("Zeile {row}", row=row))
     else:
         phases = np.full(len(keep), mapping.phase, dtype=object)
     idx = np.flatnonzero(keep)
@@ -284,7 +297,8 @@ def _regions(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd
         table.require(mapping.level_column, keep)
         for value in pd.unique(levels[keep]).tolist():
             row = int(table.rows[int(np.argmax(keep & (levels == value)))])
-            levels[levels == value] = normalize_level(value, f"Zeile {row}")
+            levels[levels == value] = normalize_level(value, tr("Zeile {row}", row=row))
+
     else:
         levels = np.full(len(keep), mapping.level, dtype=object)
     idx = np.flatnonzero(keep)

@@ -38,8 +38,9 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from bildungsplaner.formatting import decimals_for
+from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.formatting import format_amount as _fmt
+from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.batch import column_codes
 from bildungsplaner.importing.regionkeys import GERMANY, is_region_key, parent_key
 from bildungsplaner.store import dimensions as dims
@@ -125,11 +126,13 @@ Ranked = list[tuple[tuple[int, int, int], str]]
 
 
 def _limited(ranked: Ranked, kind: str) -> tuple[Ranked, list[str]]:
+    """``kind`` is a :func:`marked` text."""
     ranked = sorted(ranked, key=lambda item: item[0])
     if len(ranked) <= MAX_WARNINGS_PER_CHECK:
         return ranked, []
     rest = len(ranked) - MAX_WARNINGS_PER_CHECK
-    return ranked[:MAX_WARNINGS_PER_CHECK], [f"… und {rest} weitere Abweichungen ({kind})."]
+    return ranked[:MAX_WARNINGS_PER_CHECK], [tr("… und {count} weitere Abweichungen ({kind}).",
+                                                count=format_number(rest), kind=translated(kind))]
 
 
 def _split_dimensions(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame | None:
@@ -184,9 +187,10 @@ def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataF
         bad &= joined["indicator"].isin(breakdown).to_numpy()
         for index, row in zip(joined.index[bad], joined[bad].itertuples(index=False), strict=True):
             rest = ", ".join(f"{o}={split.at[index, o]}" for o in others if pd.notna(split.at[index, o]))
-            text = (f"Zeile {row.source_row}: {row.region_name or row.region_key}, {row.indicator}, {row.period}"
-                    f"{', ' + rest if rest else ''}: {name} „{row.total_label}“ {_fmt(row.value)} ≠ Summe der Teile "
-                    f"{_fmt(row.parts_sum)}.")
+            text = tr("Zeile {row}: {region}, {indicator}, {period}{rest}: {dimension} „{total}“ {value} ≠ Summe der "
+                      "Teile {parts}.", row=row.source_row, region=row.region_name or row.region_key,
+                      indicator=row.indicator, period=row.period, rest=", " + rest if rest else "", dimension=name,
+                      total=row.total_label, value=_fmt(row.value), parts=_fmt(row.parts_sum))
             warnings.append(((*_rank(row.region_key, home), int(row.source_row or 0)), text))
     return warnings
 
@@ -242,9 +246,10 @@ def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataF
         bad &= ~(usable & ~_mismatch(value, joined[f"{kind}_sum"].to_numpy(float), n, step))
     return [
         ((*_rank(row.region_key, home), int(row.source_row or 0)),
-         f"Zeile {row.source_row}: {row.region_name or row.region_key} ({row.region_key}), {row.indicator}, "
-         f"{row.period}{', ' + row.dimensions if row.dimensions else ''}: {_fmt(row.value)} ≠ Summe der "
-         f"{int(row.today_n)} Teilgebiete {_fmt(row.today_sum)}.")
+         tr("Zeile {row}: {region} ({key}), {indicator}, {period}{dimensions}: {value} ≠ Summe der {count} "
+            "Teilgebiete {parts}.", row=row.source_row, region=row.region_name or row.region_key, key=row.region_key,
+            indicator=row.indicator, period=row.period, dimensions=", " + row.dimensions if row.dimensions else "",
+            value=_fmt(row.value), count=format_number(int(row.today_n)), parts=_fmt(row.today_sum)))
         for row in joined[bad].itertuples(index=False)
     ]
 
@@ -261,7 +266,7 @@ def _nearest_present_parent(key: str, present: set[str]) -> str | None:
 
 
 def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None, home: str | None = None) -> list[str]:
-    """Warnings (German, with row numbers) for observation rows (``batch.OBSERVATION_COLUMNS``).
+    """Warnings (in the interface's language, with row numbers) for observation rows (``batch.OBSERVATION_COLUMNS``).
 
     ``codes(column)`` gives a text column's ``(codes, uniques)`` (:meth:`Batch.codes`, which knows them
     already); by default they are computed here. ``home`` is the key of the user's own region (``"05978"``):
@@ -274,8 +279,10 @@ def check_totals(rows: pd.DataFrame, *, codes: Codes | None = None, home: str | 
     measures = _measure_frame(rows, codes_of)
     kept: Ranked = []
     notes: list[str] = []
-    for ranked, kind in ((_part_whole_warnings(rows, codes_of, measures, home), "Insgesamt ≠ Summe der Teile"),
-                         (_region_sum_warnings(rows, codes_of, measures, home), "Gebiet ≠ Summe der Teilgebiete")):
+    for ranked, kind in ((_part_whole_warnings(rows, codes_of, measures, home), marked("Insgesamt ≠ Summe der Teile")),
+                         (_region_sum_warnings(rows, codes_of, measures, home),
+                          marked("Gebiet ≠ Summe der Teilgebiete"))):
+
         shown, note = _limited(ranked, kind)
         kept += shown
         notes += note
