@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import platformdirs
@@ -42,7 +43,7 @@ def is_portable(exe_dir: Path | None = None) -> bool:
     return ((exe_dir or executable_dir()) / PORTABLE_MARKER).is_file()
 
 
-def data_dir(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> Path:
+def data_dir(exe_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     """The data folder, created if missing (see module docstring for the precedence)."""
     env = os.environ if env is None else env
     override = env.get(HOME_ENV, "").strip()
@@ -56,21 +57,21 @@ def data_dir(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> 
     return path
 
 
-def default_workspace(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> Path:
+def default_workspace(exe_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     return data_dir(exe_dir, env) / f"Arbeitsbereich{WORKSPACE_SUFFIX}"
 
 
-def demo_workspace(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> Path:
+def demo_workspace(exe_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     return data_dir(exe_dir, env) / f"Demo-Landkreis{WORKSPACE_SUFFIX}"
 
 
-def backups_dir(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> Path:
+def backups_dir(exe_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     path = data_dir(exe_dir, env) / "Sicherungen"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def log_dir(exe_dir: Path | None = None, env: dict[str, str] | None = None) -> Path:
+def log_dir(exe_dir: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
     path = data_dir(exe_dir, env) / "Protokolle"
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -108,16 +108,13 @@ def single_year(label: object) -> int | None:
 def format_ages(ages: Iterable[int]) -> str:
     """``[1, 2, 3, 6]`` → ``"1–3, 6"`` (for messages and result tables)."""
     values = sorted(set(ages))
-    parts: list[str] = []
-    start = prev = None
-    for age in [*values, None]:
-        if start is not None and (age is None or age != prev + 1):
-            parts.append(str(start) if start == prev else f"{start}–{prev}")
-            start = None
-        if age is not None and start is None:
-            start = age
-        prev = age
-    return ", ".join(parts)
+    runs: list[list[int]] = []  # [first, last] of each run of consecutive ages
+    for age in values:
+        if runs and age == runs[-1][1] + 1:
+            runs[-1][1] = age
+        else:
+            runs.append([age, age])
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in runs)
 
 
 def single_year_population(frame: pd.DataFrame, ages: Iterable[int], *, label_column: str = "age_label",

@@ -63,7 +63,7 @@ def natural_rank(keys: np.ndarray) -> np.ndarray:
     if text.size and np.char.isdigit(text).all() and np.char.str_len(text).max() <= 18:
         order = np.lexsort((text, text.astype(np.int64)))
     else:
-        order = np.array(sorted(range(text.size), key=lambda i: (_natural(text[i]), text[i])), dtype=np.int64)
+        order = np.array(sorted(range(text.size), key=lambda i: (_natural(str(text[i])), str(text[i]))), dtype=np.int64)
     rank[order] = np.arange(text.size)
     return rank
 

@@ -202,7 +202,8 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
     births = np.zeros((n_regions, horizon_steps + 1))
     if need_births and isinstance(p.births, str):
         births[:] = _births(p.births, frame, codes, base, earlier, keys, names, warnings)[:, None]
-    elif need_births:  # a number (or a table) for the whole area, shared by today's ratio of age 0
+    elif need_births and not isinstance(p.births, str):  # a number (or a table) for the whole area, shared by
+        # today's ratio of age 0
         total_zero = base[:, 0].sum()
         if total_zero <= 0:
             raise UserInputError(f"Die Geburtenzahl kann nicht auf die Gebiete verteilt werden: im Jahr {start} "

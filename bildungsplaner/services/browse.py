@@ -247,21 +247,23 @@ def list_datasets(ws: Workspace) -> list[DatasetRow]:
         observations: dict[int, int] = {}
         facilities: dict[int, int] = {}
         if counted:
-            observations = dict(conn.execute(select(Observation.dataset_id, func.count())
-                                             .group_by(Observation.dataset_id)).all())
-            facilities = dict(conn.execute(select(Facility.dataset_id, func.count())
-                                           .group_by(Facility.dataset_id)).all())
+            observations = {dataset: count for dataset, count in conn.execute(
+                select(Observation.dataset_id, func.count()).group_by(Observation.dataset_id)) if dataset is not None}
+            facilities = {dataset: count for dataset, count in conn.execute(
+                select(Facility.dataset_id, func.count()).group_by(Facility.dataset_id)) if dataset is not None}
     rows = []
-    for *fields, meta in found:
-        meta = meta or {}
+    for row in found:
+        meta = row.meta or {}
         stored = isinstance(meta.get("observations"), int)
-        if fields[8].tzinfo is None:
-            fields[8] = fields[8].replace(tzinfo=UTC)  # stored in UTC; SQLite hands it back without zone
+        imported_at = row.imported_at
+        if imported_at.tzinfo is None:
+            imported_at = imported_at.replace(tzinfo=UTC)  # stored in UTC; SQLite hands it back without zone
         checked = meta.get("warnings")
         rows.append(DatasetRow(
-            *fields,
-            observations=int(meta["observations"]) if stored else int(observations.get(fields[0], 0)),
-            facilities=int(meta.get("facilities") or 0) if stored else int(facilities.get(fields[0], 0)),
+            row.id, row.file_name, row.format, row.table_code, row.title, row.stand, row.source, row.footnotes,
+            imported_at, row.imported_by, row.row_count, row.superseded_by_id,
+            observations=int(meta["observations"]) if stored else int(observations.get(row.id, 0)),
+            facilities=int(meta.get("facilities") or 0) if stored else int(facilities.get(row.id, 0)),
             warnings=tuple(str(w) for w in checked) if isinstance(checked, list) else ()))
     return rows
 

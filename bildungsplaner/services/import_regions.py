@@ -123,7 +123,8 @@ class Regions:
 
     @classmethod
     def load(cls, session: Session) -> Regions:
-        return cls([tuple(r) for r in session.execute(select(Region.id, Region.key, Region.name, Region.parent_id))])
+        return cls([(rid, key, name, parent) for rid, key, name, parent in
+                    session.execute(select(Region.id, Region.key, Region.name, Region.parent_id))])
 
     def put(self, rid: int, key: str, name: str, parent: int | None) -> None:
         self.by_key[key], self.names[rid], self.keys[rid], self.parents[rid] = rid, name, key, parent
@@ -293,9 +294,8 @@ def _match_names(regions: Regions, by_name: list[tuple[tuple[str, str], str, lis
     """Names without keys: unique ones first; then the rest with the Kreise of all rows matched so far."""
     index = regions.index
     first = [(pair, name, where, index.match(name)) for pair, name, where in by_name]
-    kreise = {regions.kreis_of(rid) for rid in resolved.values()}
-    kreise |= {m.place.kreis for _, _, _, m in first if m.place is not None}
-    kreise.discard(None)
+    kreise = {kreis for rid in resolved.values() if (kreis := regions.kreis_of(rid)) is not None}
+    kreise |= {m.place.kreis for _, _, _, m in first if m.place is not None and m.place.kreis is not None}
     for pair, name, where, found in first:
         if found.place is None and found.how == "ambiguous" and (kreise or home):
             found = index.match(name, kreise=kreise, home=home)
@@ -306,8 +306,8 @@ def _match_names(regions: Regions, by_name: list[tuple[tuple[str, str], str, lis
                     name, found.place.key, found.place.name, where, found.how, index.kreis_name(found.place)))
         else:
             unmatched.append(_offer(index, None, name, where, found, kreise, home))
-    for key, name, where in unknown_keys:
-        unmatched.append(_offer(index, key, name, where, NameMatch(None, "none"), kreise, home))
+    for key, key_name, where in unknown_keys:
+        unmatched.append(_offer(index, key, key_name, where, NameMatch(None, "none"), kreise, home))
 
 
 def _offer(index: RegionNameIndex, key: str | None, name: str | None, where: list[int], found: NameMatch,

@@ -144,6 +144,7 @@ def recipients_frame(ws: Workspace, *, type: str, facility_kinds: Sequence[str] 
 
     ``frame.attrs["periods"]`` maps each indicator source to the period used.
     """
+    rows: list[dict[str, Any]]
     if type == "facility":
         area = scope(ws, None, within)
         allowed = {r.id for r in area.regions} if within else None

@@ -118,7 +118,7 @@ def _write_csv(report: Report, out: Path) -> None:
     tables = _planning_tables(report)
     # every column of every table (a Ganztag line has its entitled part besides); a table without a column
     # shows „x“ there (GENESIS: Tabellenfach gesperrt, weil Aussage nicht sinnvoll)
-    columns = list(max((t.columns for t in tables), key=len))
+    columns = list(max(tables, key=lambda t: len(t.columns)).columns)
     columns += [c for t in tables for c in t.columns if c.key not in {k.key for k in columns}]
     several = len(tables) > 1  # then a last column names the table (its sheet in the workbook: "Bedarf U3")
 

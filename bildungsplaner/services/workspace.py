@@ -112,11 +112,11 @@ def check_workspace(path: Path) -> list[str]:
         if sqlite.has_hot_journal(path):
             # A journal left by a crash: opening the file read-write lets SQLite roll it back first.
             sqlite.make_engine(path).dispose()
-            conn = sqlite3.connect(path)
+            probe = sqlite3.connect(path)
             try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
-                conn.close()
+                probe.close()
         engine = sqlite.make_engine(path, readonly=True)
         try:
             with engine.connect() as conn:

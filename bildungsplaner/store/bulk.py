@@ -12,19 +12,22 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import FromClause, Table
 from sqlalchemy.orm import Session
 
 CHUNK_ROWS = 50_000
 
 
-def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
+def insert_rows(session: Session, table: FromClause, columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 chunk_rows: int = CHUNK_ROWS, after_chunk: Callable[[int], None] | None = None) -> int:
     """Insert ``rows`` (tuples in the order of ``columns``) into ``table`` in the session's transaction.
 
+    ``table``: a ``Table`` or a mapped class's ``__table__`` (which SQLAlchemy types as a ``FromClause``).
     ``after_chunk(rows_so_far)`` runs after each chunk (progress, cancellation). Returns the row count.
     """
     conn = session.connection()
+    if not isinstance(table, Table):
+        raise TypeError(f"insert_rows needs a table, not {table!r}")
     compiled = table.insert().compile(dialect=conn.dialect, column_keys=list(columns))
     sql = str(compiled)
     positional = bool(compiled.positional)
