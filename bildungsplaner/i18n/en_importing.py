@@ -207,4 +207,70 @@ MESSAGES: dict[str, str] = {
         "{parts}.",
     "Insgesamt ≠ Summe der Teile": "total ≠ sum of the parts",
     "Gebiet ≠ Summe der Teilgebiete": "area ≠ sum of the sub-areas",
+    # --- services/importing.py: the import report, progress and the write's messages ---
+    "{name} wurde bereits importiert (Datensatz {dataset}): dieselbe Datei mit derselben Vorlage und denselben "
+    "Einstellungen; nichts geändert. Mit einer geänderten Vorlage, einem anderen Tabellenblatt oder anderen "
+    "Optionen wird sie neu importiert und ersetzt den früheren Import.":
+        "{name} has already been imported (data set {dataset}): the same file with the same template and the same "
+        "settings; nothing changed. With a changed template, another sheet or other options it is imported anew "
+        "and replaces the earlier import.",
+    " Datensatz {dataset} ist inzwischen durch Datensatz {newer} ersetzt; damit er wieder gilt, nehmen Sie Import "
+    "Nr. {newer} zurück (bildungsplaner data delete {newer}).":
+        " Data set {dataset} has since been replaced by data set {newer}; to make it apply again, take back import "
+        "no. {newer} (bildungsplaner data delete {newer}).",
+    "{count} Beobachtungen würden importiert": "{count} observations would be imported",
+    "{count} Beobachtungen importiert": "{count} observations imported",
+    "{count} Einrichtungen würden importiert": "{count} facilities would be imported",
+    "{count} Einrichtungen importiert": "{count} facilities imported",
+    "{count} Gebiete würden importiert": "{count} areas would be imported",
+    "{count} Gebiete importiert": "{count} areas imported",
+    " (Datensatz {dataset})": " (data set {dataset})",
+    "{name}: {rows} Zeilen gelesen, {what}{dataset}.": "{name}: {rows} rows read, {what}{dataset}.",
+    "Einrichtungen: {new} neu, {updated} geändert, {unchanged} unverändert.":
+        "Facilities: {new} new, {updated} changed, {unchanged} unchanged.",
+    "Gebiete: {matched} zugeordnet, {created} neu angelegt, {unmatched} nicht zugeordnet.":
+        "Areas: {matched} matched, {created} newly created, {unmatched} not matched.",
+    "Außerhalb der Heimatregion {home} übergangen: {regions} Gebiete mit {rows} Werten (behalten: die "
+    "Heimatregion, was darunter liegt, Land und Bund; alle behalten mit --all-regions bzw. „alles behalten“).":
+        "Skipped outside the home region {home}: {regions} areas with {rows} values (kept: the home region, what "
+        "lies below it, the Land and the Federation; keep all with --all-regions or “keep everything”).",
+    "Außerhalb der Heimatregion {home} übergangen: {regions} Gebiete mit {rows} Einrichtungen (behalten: die "
+    "Heimatregion, was darunter liegt, Land und Bund; alle behalten mit --all-regions bzw. „alles behalten“).":
+        "Skipped outside the home region {home}: {regions} areas with {rows} facilities (kept: the home region, "
+        "what lies below it, the Land and the Federation; keep all with --all-regions or “keep everything”).",
+    "Namen zugeordnet ({count}):": "Matched by name ({count}):",
+    "  … und {count} weitere": "  … and {count} more",
+    "Nicht zugeordnet ({count}):": "Not matched ({count}):",
+    "{count} Schlüssel um die verlorene führende Null ergänzt.": "{count} keys completed with their lost leading zero.",
+    "Ersetzt den älteren Stand (Datensatz {dataset}); dessen Werte bleiben als Verlauf erhalten.":
+        "Replaces the older version (data set {dataset}); its values are kept as history.",
+    "Sicherung vor dem Import: {path}": "Backup before the import: {path}",
+    "Zeichen: {counts}": "Symbols: {counts}",
+    "Warnung: {warning}": "Warning: {warning}",
+    "; … ({count} insgesamt)": "; … ({count} in all)",
+    "{count} Gebiet(e) der Datei sind im Arbeitsbereich unbekannt: {listed}. Bitte zuordnen oder anlegen "
+    "(Import-Assistent oder [regions.assign] in der Vorlage); es wurde nichts importiert.":
+        "{count} area(s) of the file are unknown in the workspace: {listed}. Please match or create them (import "
+        "assistant or [regions.assign] in the template); nothing was imported.",
+    "Sicherung wird geschrieben …": "Writing a backup …",
+    "Import abgeschlossen.": "Import finished.",
+    "Prüfung abgeschlossen.": "Check finished.",
+    " (steht auch nicht in der Datei)": " (not in the file either)",
+    "Zeile {row}: übergeordnetes Gebiet {parent} von {key} ist im Arbeitsbereich unbekannt{hint}.":
+        "Row {row}: the parent area {parent} of {key} is unknown in the workspace{hint}.",
+    "Zeile {row}: Gebiet {key} kann nicht sein eigenes übergeordnetes Gebiet sein.":
+        "Row {row}: area {key} cannot be its own parent area.",
+    "Der bisherige Stand ({old}, Datensatz {dataset}) ist neuer als der importierte ({new}); der importierte gilt "
+    "nun trotzdem.":
+        "The previous version ({old}, data set {dataset}) is newer than the imported one ({new}); the imported one "
+        "applies now nevertheless.",
+    "Gebiete werden zugeordnet …": "Matching the areas …",
+    "Summen werden geprüft …": "Checking the totals …",
+    "{done} von {total} Werten geschrieben …": "{done} of {total} values written …",
+    "Zeile {row}: Einrichtung {key} ({kind}) steht doppelt in der Datei (auch Zeile {other}).":
+        "Row {row}: facility {key} ({kind}) appears twice in the file (also row {other}).",
+    "Zeile {row}: Angebotsform „{value}“ ist unbekannt (analog, digital oder both).":
+        "Row {row}: form of provision “{value}” is unknown (analog, digital or both).",
+    "Zeile {row}: Bildungsphase „{value}“ ist unbekannt.": "Row {row}: education phase “{value}” is unknown.",
+    "{count} Einrichtungen geschrieben …": "{count} facilities written …",
 }

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.importing.batch import Batch
 from bildungsplaner.importing.codes import indicator_code
 from bildungsplaner.importing.columns import combine_codes, first_occurrences
@@ -147,52 +148,69 @@ class ImportReport:
         return data
 
     def summary(self) -> str:
-        """A few German lines for the CLI and the assistant's last page."""
+        """A few lines for the CLI and the assistant's last page, in the interface's language. Counts stay
+        without grouping (``347832 Beobachtungen``), as the assistant has always shown them."""
         if self.duplicate_of is not None:
-            text = (f"{self.file_name} wurde bereits importiert (Datensatz {self.duplicate_of}): dieselbe Datei mit "
-                    "derselben Vorlage und denselben Einstellungen; nichts geändert. Mit einer geänderten Vorlage, "
-                    "einem anderen Tabellenblatt oder anderen Optionen wird sie neu importiert und ersetzt den "
-                    "früheren Import.")
+            text = tr("{name} wurde bereits importiert (Datensatz {dataset}): dieselbe Datei mit derselben Vorlage "
+                      "und denselben Einstellungen; nichts geändert. Mit einer geänderten Vorlage, einem anderen "
+                      "Tabellenblatt oder anderen Optionen wird sie neu importiert und ersetzt den früheren Import.",
+                      name=self.file_name, dataset=self.duplicate_of)
             if self.duplicate_replaced_by is not None:
-                text += (f" Datensatz {self.duplicate_of} ist inzwischen durch Datensatz {self.duplicate_replaced_by} "
-                         f"ersetzt; damit er wieder gilt, nehmen Sie Import Nr. {self.duplicate_replaced_by} zurück "
-                         f"(bildungsplaner data delete {self.duplicate_replaced_by}).")
+                text += tr(" Datensatz {dataset} ist inzwischen durch Datensatz {newer} ersetzt; damit er wieder gilt, "
+                           "nehmen Sie Import Nr. {newer} zurück (bildungsplaner data delete {newer}).",
+                           dataset=self.duplicate_of, newer=self.duplicate_replaced_by)
             return text
-        verb = "würden importiert" if self.dry_run else "importiert"
-        what = (f"{self.observations} Beobachtungen" if self.target == "observations"
-                else f"{self.facilities} Einrichtungen" if self.target == "facilities"
-                else f"{self.regions_created + self.regions_matched} Gebiete")
-        lines = [f"{self.file_name}: {self.rows_read} Zeilen gelesen, {what} {verb}"
-                 + (f" (Datensatz {self.dataset})" if self.dataset and not self.dry_run else "") + "."]
+        count = (self.observations if self.target == "observations" else self.facilities
+                 if self.target == "facilities" else self.regions_created + self.regions_matched)
+        if self.target == "observations":
+            what = (tr("{count} Beobachtungen würden importiert", count=count) if self.dry_run else
+                    tr("{count} Beobachtungen importiert", count=count))
+        elif self.target == "facilities":
+            what = (tr("{count} Einrichtungen würden importiert", count=count) if self.dry_run else
+                    tr("{count} Einrichtungen importiert", count=count))
+        else:
+            what = (tr("{count} Gebiete würden importiert", count=count) if self.dry_run else
+                    tr("{count} Gebiete importiert", count=count))
+        dataset = tr(" (Datensatz {dataset})", dataset=self.dataset) if self.dataset and not self.dry_run else ""
+        lines = [tr("{name}: {rows} Zeilen gelesen, {what}{dataset}.", name=self.file_name, rows=self.rows_read,
+                    what=what, dataset=dataset)]
         if self.target == "facilities":
-            lines.append(f"Einrichtungen: {self.facilities_new} neu, {self.facilities_updated} geändert, "
-                         f"{self.facilities_unchanged} unverändert.")
-        lines.append(f"Gebiete: {self.regions_matched} zugeordnet, {self.regions_created} neu angelegt, "
-                     f"{len(self.regions_unmatched)} nicht zugeordnet.")
+            lines.append(tr("Einrichtungen: {new} neu, {updated} geändert, {unchanged} unverändert.",
+                            new=self.facilities_new, updated=self.facilities_updated,
+                            unchanged=self.facilities_unchanged))
+        lines.append(tr("Gebiete: {matched} zugeordnet, {created} neu angelegt, {unmatched} nicht zugeordnet.",
+                        matched=self.regions_matched, created=self.regions_created,
+                        unmatched=len(self.regions_unmatched)))
         if self.rows_outside_home:
-            items = "Werten" if self.target == "observations" else "Einrichtungen"
-            lines.append(f"Außerhalb der Heimatregion {self.home} übergangen: {self.regions_outside_home} Gebiete "
-                         f"mit {self.rows_outside_home} {items} (behalten: die Heimatregion, was darunter liegt, "
-                         "Land und Bund; alle behalten mit --all-regions bzw. „alles behalten“).")
+            lines.append(tr("Außerhalb der Heimatregion {home} übergangen: {regions} Gebiete mit {rows} Werten "
+                            "(behalten: die Heimatregion, was darunter liegt, Land und Bund; alle behalten mit "
+                            "--all-regions bzw. „alles behalten“).", home=self.home, regions=self.regions_outside_home,
+                            rows=self.rows_outside_home) if self.target == "observations" else
+                         tr("Außerhalb der Heimatregion {home} übergangen: {regions} Gebiete mit {rows} Einrichtungen "
+                            "(behalten: die Heimatregion, was darunter liegt, Land und Bund; alle behalten mit "
+                            "--all-regions bzw. „alles behalten“).", home=self.home, regions=self.regions_outside_home,
+                            rows=self.rows_outside_home))
         if self.regions_matched_by_name:
             by_name = self.regions_matched_by_name
-            lines.append(f"Namen zugeordnet ({len(by_name)}):")
+            lines.append(tr("Namen zugeordnet ({count}):", count=len(by_name)))
             lines += [f"  {m.describe()}" for m in by_name[:MAX_LISTED]]
             if len(by_name) > MAX_LISTED:
-                lines.append(f"  … und {len(by_name) - MAX_LISTED} weitere")
+                lines.append(tr("  … und {count} weitere", count=len(by_name) - MAX_LISTED))
         if self.regions_unmatched:
-            lines.append(f"Nicht zugeordnet ({len(self.regions_unmatched)}):")
+            lines.append(tr("Nicht zugeordnet ({count}):", count=len(self.regions_unmatched)))
             lines += [f"  {u.describe(limit=10)}" for u in self.regions_unmatched]
         if self.repaired_keys:
-            lines.append(f"{len(self.repaired_keys)} Schlüssel um die verlorene führende Null ergänzt.")
+            lines.append(tr("{count} Schlüssel um die verlorene führende Null ergänzt.", count=len(self.repaired_keys)))
         if self.supersedes:
-            lines.append(f"Ersetzt den älteren Stand (Datensatz {self.supersedes}); dessen Werte bleiben als "
-                         "Verlauf erhalten.")
+            lines.append(tr("Ersetzt den älteren Stand (Datensatz {dataset}); dessen Werte bleiben als Verlauf "
+                            "erhalten.", dataset=self.supersedes))
         if self.backup:
-            lines.append(f"Sicherung vor dem Import: {self.backup}")
+            lines.append(tr("Sicherung vor dem Import: {path}", path=self.backup))
         if self.symbol_counts:
-            lines.append("Zeichen: " + ", ".join(f"„{k}“ {v}×" for k, v in self.symbol_counts.items()))
-        lines += [f"Warnung: {w}" for w in self.warnings]
+            symbols = ", ".join(f"„{k}“ {v}×" for k, v in self.symbol_counts.items())
+            lines.append(tr("Zeichen: {counts}", counts=symbols))
+
+        lines += [tr("Warnung: {warning}", warning=w) for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -202,11 +220,11 @@ class UnmatchedRegionsError(UserInputError):
     def __init__(self, report: ImportReport) -> None:
         self.report = report
         items = report.regions_unmatched
-        listed = "; ".join(u.describe() for u in items[:5]) + (f"; … ({len(items)} insgesamt)"
+        listed = "; ".join(u.describe() for u in items[:5]) + (tr("; … ({count} insgesamt)", count=len(items))
                                                                if len(items) > 5 else "")
-        super().__init__(f"{len(items)} Gebiet(e) der Datei sind im Arbeitsbereich unbekannt: {listed}. "
-                         "Bitte zuordnen oder anlegen (Import-Assistent oder [regions.assign] in der Vorlage); "
-                         "es wurde nichts importiert.")
+        super().__init__(tr("{count} Gebiet(e) der Datei sind im Arbeitsbereich unbekannt: {listed}. Bitte zuordnen "
+                            "oder anlegen (Import-Assistent oder [regions.assign] in der Vorlage); es wurde nichts "
+                            "importiert.", count=len(items), listed=listed))
 
 
 def file_sha256(path: Path) -> str:
@@ -265,7 +283,7 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
     if not dry_run and batch.target in ("facilities", "regions"):
         from bildungsplaner.services.workspace import backup_before_import
 
-        progress.report(0.35, "Sicherung wird geschrieben …")
+        progress.report(0.35, tr("Sicherung wird geschrieben …"))
         backup = backup_before_import(ws)
         report.backup = str(backup)
     session = ws.session()
@@ -292,7 +310,7 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         prune_automatic_backups(ws)
     if report.regions_unmatched and not dry_run:  # pragma: no cover - _import_batch raised already
         raise UnmatchedRegionsError(report)
-    progress.report(1.0, "Import abgeschlossen." if not dry_run else "Prüfung abgeschlossen.")
+    progress.report(1.0, tr("Import abgeschlossen.") if not dry_run else tr("Prüfung abgeschlossen."))
     return report
 
 
@@ -352,8 +370,9 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> lis
     pending_parents: list[tuple[Region, str, int]] = []
     for row in rows.itertuples(index=False):
         if row.level not in levels:
-            raise UserInputError(f"Zeile {row.source_row}: Ebene „{row.level}“ ist unbekannt "
-                                 f"(erlaubt: {', '.join(sorted(levels))}).")
+            raise UserInputError(tr("{where}: Ebene „{value}“ ist unbekannt (erlaubt: {allowed}).",
+                                    where=tr("Zeile {row}", row=row.source_row), value=row.level,
+                                    allowed=", ".join(sorted(levels))))
         existing_id = regions.by_key.get(row.key)
         if existing_id is not None:
             region = session.get(Region, existing_id)
@@ -377,12 +396,12 @@ def _import_regions(session: Session, batch: Batch, report: ImportReport) -> lis
             region.parent_id = nearest_parent(row.key, regions.by_key)
     for region, parent, source_row in pending_parents:
         if parent not in regions.by_key:
-            hint = " (steht auch nicht in der Datei)" if parent not in file_keys else ""
-            raise UserInputError(f"Zeile {source_row}: übergeordnetes Gebiet {parent} von {region.key} ist im "
-                                 f"Arbeitsbereich unbekannt{hint}.")
+            hint = tr(" (steht auch nicht in der Datei)") if parent not in file_keys else ""
+            raise UserInputError(tr("Zeile {row}: übergeordnetes Gebiet {parent} von {key} ist im Arbeitsbereich "
+                                    "unbekannt{hint}.", row=source_row, parent=parent, key=region.key, hint=hint))
         if regions.by_key[parent] == region.id:
-            raise UserInputError(f"Zeile {source_row}: Gebiet {region.key} kann nicht sein eigenes "
-                                 "übergeordnetes Gebiet sein.")
+            raise UserInputError(tr("Zeile {row}: Gebiet {key} kann nicht sein eigenes übergeordnetes Gebiet sein.",
+                                    row=source_row, key=region.key))
         region.parent_id = regions.by_key[parent]
     session.flush()
     return list(before.items())
@@ -442,8 +461,9 @@ def _supersede(session: Session, batch: Batch, dataset: Dataset, report: ImportR
     for old in older:
         old.superseded_by_id = dataset.id
         if old.stand and batch.stand and _stand_key(old.stand) > _stand_key(batch.stand):
-            report.warnings.append(f"Der bisherige Stand ({old.stand}, Datensatz {old.id}) ist neuer als der "
-                                   f"importierte ({batch.stand}); der importierte gilt nun trotzdem.")
+            report.warnings.append(tr("Der bisherige Stand ({old}, Datensatz {dataset}) ist neuer als der importierte "
+                                      "({new}); der importierte gilt nun trotzdem.", old=old.stand, dataset=old.id,
+                                      new=batch.stand))
     if older:
         report.supersedes = older[-1].id
 
@@ -458,7 +478,7 @@ def _stand_key(stand: str) -> str:
 def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Path, assign: dict[str, str],
                   create_unmatched: bool, progress: Progress, home: str | None = None) -> None:
     rows = batch.rows
-    progress.report(0.4, "Gebiete werden zugeordnet …")
+    progress.report(0.4, tr("Gebiete werden zugeordnet …"))
     regions_before = max_region_id(session)  # every region above it is created by this import
     region_versions: list[tuple[int, dict[str, Any]]] = []
     if batch.target == "regions":
@@ -485,7 +505,7 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
     _supersede(session, batch, dataset, report)
     if batch.target == "observations":
         report.symbol_counts = symbol_counts(rows)
-        progress.report(0.45, "Summen werden geprüft …")
+        progress.report(0.45, tr("Summen werden geprüft …"))
         report.warnings += check_totals(rows, codes=batch.codes, home=home)
         indicator_ids = _resolve_indicators(session, batch, report)
         _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
@@ -528,7 +548,7 @@ def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, r
 
     def after_chunk(done: int) -> None:
         progress.report(0.5 + 0.48 * done / max(n, 1),
-                        f"{format_number(done)} von {format_number(n)} Werten geschrieben …")
+                        tr("{done} von {total} Werten geschrieben …", done=format_number(done), total=format_number(n)))
         progress.check()
 
     insert_rows(session, Observation.__table__,
@@ -551,14 +571,15 @@ def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, reg
     for i, row in enumerate(rows.itertuples(index=False)):
         ident = (str(row.kind), str(row.key))
         if ident in seen:
-            raise UserInputError(f"Zeile {row.source_row}: Einrichtung {row.key} ({row.kind}) steht doppelt in der "
-                                 f"Datei (auch Zeile {seen[ident]}).")
+            raise UserInputError(tr("Zeile {row}: Einrichtung {key} ({kind}) steht doppelt in der Datei (auch Zeile "
+                                    "{other}).", row=row.source_row, key=row.key, kind=row.kind, other=seen[ident]))
         seen[ident] = int(row.source_row)
         if row.offering not in offerings:
-            raise UserInputError(f"Zeile {row.source_row}: Angebotsform „{row.offering}“ ist unbekannt "
-                                 "(analog, digital oder both).")
+            raise UserInputError(tr("Zeile {row}: Angebotsform „{value}“ ist unbekannt (analog, digital oder both).",
+                                    row=row.source_row, value=row.offering))
         if row.phase not in phases:
-            raise UserInputError(f"Zeile {row.source_row}: Bildungsphase „{row.phase}“ ist unbekannt.")
+            raise UserInputError(tr("Zeile {row}: Bildungsphase „{value}“ ist unbekannt.", row=row.source_row,
+                                    value=row.phase))
         attributes = {k: (None if v is None or (isinstance(v, float) and np.isnan(v)) else v)
                       for k, v in (row.attributes or {}).items()}
         fields = {"name": str(row.name)[:300], "phase": row.phase, "address": (row.address or "")[:300],
@@ -581,7 +602,9 @@ def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, reg
                     setattr(facility, name, value)
             facility.dataset_id = dataset_id
         if i % 2000 == 0:
-            progress.report(0.5 + 0.48 * i / max(len(rows), 1), f"{i} Einrichtungen geschrieben …")
+            progress.report(0.5 + 0.48 * i / max(len(rows), 1),
+                            tr("{count} Einrichtungen geschrieben …", count=format_number(i)))
+
             progress.check()
     session.flush()
     record_versions(session, FacilityVersion, dataset_id, ((f.id, before) for f, before in versions))
