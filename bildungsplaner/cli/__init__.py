@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from bildungsplaner import APP_NAME, BildungsplanerError, UserInputError, __version__, paths
 from bildungsplaner.formatting import format_number
@@ -36,7 +36,7 @@ EXIT_BROKEN_PIPE = 141
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit code 2 (argparse's own convention)
+    def error(self, message: str) -> NoReturn:  # one line, exit code 2 (argparse's own convention)
         self.exit(EXIT_REJECTED, f"{self.prog}: Fehler: {message}\n")
 
 

@@ -211,14 +211,14 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
                                                             s.changed_at.strftime("%d.%m.%Y %H:%M")]
                                                            for s in saved], set()))
         elif args.action == "show":
-            saved = scenarios.get_scenario(ws, args.name)
-            result = run_scenario(ws, saved.spec)
+            shown = scenarios.get_scenario(ws, args.name)
+            result = run_scenario(ws, shown.spec)
             grouping = grouped(result)
             if args.json:
-                print(json.dumps({"scenario": saved.text, **result_json(result, grouping)}, ensure_ascii=False,
+                print(json.dumps({"scenario": shown.text, **result_json(result, grouping)}, ensure_ascii=False,
                                  indent=2))
             else:
-                print(saved.text.rstrip() + "\n\n" + render_result(result, grouping))
+                print(shown.text.rstrip() + "\n\n" + render_result(result, grouping))
         elif args.action == "compare":
             spec_a, name_a = resolve_spec(ws, args.a)
             spec_b, name_b = resolve_spec(ws, args.b)
