@@ -2,7 +2,7 @@
 """Set up and run Bildungsplaner from a source checkout with nothing but Python 3.11+.
 
     python3 tasks.py start    # first time: creates .venv from the lock file; then opens the demo workspace
-    python3 tasks.py test     # same set-up, then ruff, import-linter and the whole pytest suite (Qt offscreen)
+    python3 tasks.py test     # same set-up, then ruff, import-linter, mypy and the whole pytest suite (Qt offscreen)
 
 Maintainers: ``python3 tasks.py lock`` refreshes requirements/lock.txt (needs the network),
 ``python3 tasks.py screenshot`` renders docs/screenshot.png offscreen,
@@ -86,7 +86,8 @@ def cmd_test(args: list[str]) -> int:
     ensure_env()
     build_translations()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-    for step in ([PY, "-m", "ruff", "check", "."], [BIN / "lint-imports"]):
+    # mypy checks the Qt-free packages listed in pyproject.toml's [tool.mypy] files
+    for step in ([PY, "-m", "ruff", "check", "."], [BIN / "lint-imports"], [PY, "-m", "mypy"]):
         code = run(*step, env=env)
         if code:
             return code
