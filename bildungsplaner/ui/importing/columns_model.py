@@ -10,9 +10,9 @@ Rules:
   the model shows it and emits :attr:`ColumnsModel.edited` with it, and the mapping page makes it its state.
   A cell therefore cannot hold anything the template does not: the code, name and unit cells are editable only
   where the row's use has them (a measure: all three; an attribute: its name).
-* A new measure, dimension or attribute takes the place of its row among the existing ones; the order of a
-  loaded template is kept. Rows stay while one template is edited (a column the template no longer names keeps
-  its row) and are laid out afresh for another template (``fresh``).
+* A new measure, dimension or attribute goes after the last one of an earlier row (row order for a
+  suggestion); the order of a loaded template is kept. Rows stay while one template is edited (a column the
+  template no longer names keeps its row) and are laid out afresh for another template (``fresh``).
 """
 
 from __future__ import annotations
@@ -83,10 +83,11 @@ def _attribute(template: ImportTemplate, column: str) -> str | None:
 
 
 def _inserted(items: Sequence[T], item: T, column_of: Callable[[T], str], column: str, order: Sequence[str]) -> list[T]:
-    """``items`` with ``item`` before the first one whose column comes later in ``order``."""
+    """``items`` with ``item`` after the last one whose column comes earlier in ``order`` (first if none): in row
+    order where the items are, beside its neighbour where they are in an order of their own."""
     rank = {name: number for number, name in enumerate(order)}
     mine = rank.get(column, len(rank))
-    position = next((i for i, other in enumerate(items) if rank.get(column_of(other), len(rank)) > mine), len(items))
+    position = max((i + 1 for i, other in enumerate(items) if rank.get(column_of(other), len(rank)) < mine), default=0)
     return [*items[:position], item, *items[position:]]
 
 

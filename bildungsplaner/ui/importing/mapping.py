@@ -444,14 +444,21 @@ class MappingPage(QWizardPage):
         self.undo_action, self.redo_action = undo, redo
 
     def _line(self, edit: QLineEdit, path: FieldPath, empty: str | None = None) -> None:
-        edit.textChanged.connect(
-            lambda text: self._edit(_set_at(self._state, path, text.strip() or empty), merge=".".join(path)))
+        edit.textChanged.connect(lambda text: self._set_field(path, text.strip() or empty, merge=".".join(path)))
 
     def _column(self, combo: ColumnCombo, path: FieldPath, empty: str | None = None) -> None:
-        combo.currentIndexChanged.connect(lambda _i: self._edit(_set_at(self._state, path, combo.column() or empty)))
+        combo.currentIndexChanged.connect(lambda _i: self._set_field(path, combo.column() or empty))
 
     def _choice(self, combo: QComboBox, path: FieldPath) -> None:
-        combo.currentIndexChanged.connect(lambda _i: self._edit(_set_at(self._state, path, combo.currentData())))
+        combo.currentIndexChanged.connect(lambda _i: self._set_field(path, combo.currentData()))
+
+    def _set_field(self, path: FieldPath, value: Any, merge: str | None = None) -> None:
+        """The edit of one widget; a widget of another target's form (hidden) edits nothing."""
+        section = path[0] if len(path) > 1 else None
+        target = self._state.target
+        if (section in _EMPTY and section != SECTIONS[target][0]) or (section == "regions" and target == "regions"):
+            return
+        self._edit(_set_at(self._state, path, value), merge)
 
     def _address_changed(self, number: int, column: str | None) -> None:
         """Address field ``number`` edits that place of the address (an emptied field stays a gap until saved)."""
@@ -460,7 +467,7 @@ class MappingPage(QWizardPage):
         address[number] = column or ""
         while address and not address[-1]:
             address.pop()
-        self._edit(_set_at(self._state, ("facilities", "address"), address))
+        self._set_field(("facilities", "address"), address)
 
     # --- page -----------------------------------------------------------------------------------------------
     def initializePage(self) -> None:
