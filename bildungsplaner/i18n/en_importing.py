@@ -273,4 +273,41 @@ MESSAGES: dict[str, str] = {
         "Row {row}: form of provision “{value}” is unknown (analog, digital or both).",
     "Zeile {row}: Bildungsphase „{value}“ ist unbekannt.": "Row {row}: education phase “{value}” is unknown.",
     "{count} Einrichtungen geschrieben …": "{count} facilities written …",
+    # --- services/import_regions.py: matching the file's areas ---
+    "im Kreis der übrigen Zeilen": "in the Kreis of the other rows",
+    "im Heimatgebiet": "in the home area",
+    " – mehrdeutig, bitte wählen: {choices}{more}": " – ambiguous, please choose: {choices}{more}",
+    "; … ({count} weitere)": "; … ({count} more)",
+    " – meinten Sie {choices}?": " – did you mean {choices}?",
+    "{first} oder {second}": "{first} or {second}",
+    "{label} (Zeile {row}){hint}": "{label} (row {row}){hint}",
+    "Zuordnung „{source}“ → {target}: Gebiet {target} gibt es im Arbeitsbereich nicht.":
+        "Assignment “{source}” → {target}: there is no area {target} in the workspace.",
+    # --- services/import_history.py: taking an import back ---
+    "Einen Import Nr. {number} gibt es in diesem Arbeitsbereich nicht.":
+        "There is no import no. {number} in this workspace.",
+    "Import Nr. {number} ({name}) hat Einrichtungen oder Gebiete angelegt oder geändert und stammt aus einer "
+    "früheren Programmversion, die den Stand davor nicht aufbewahrt hat; solche Importe lassen sich nicht einzeln "
+    "löschen. Stellen Sie dafür eine Sicherung von vorher wieder her (bildungsplaner restore --from SICHERUNG).":
+        "Import no. {number} ({name}) created or changed facilities or areas and comes from an earlier version of "
+        "the program that did not keep the state before it; such imports cannot be deleted one by one. Restore a "
+        "backup from before it instead (bildungsplaner restore --from BACKUP).",
+    "Einrichtung {key} {name}": "facility {key} {name}",
+    "Gebiet {key} {name}": "area {key} {name}",
+    "Nr. {number} ({what})": "no. {number} ({what})",
+    "Import Nr. {number} ({name}) lässt sich nicht zurücknehmen, solange ein späterer Import dieselben "
+    "Einrichtungen oder Gebiete erneut geliefert hat: {listed}. Nehmen Sie zuerst Import Nr. {latest} zurück "
+    "(bildungsplaner data delete {latest} bzw. „Import löschen…“); es wurde nichts geändert.":
+        "Import no. {number} ({name}) cannot be taken back while a later import delivered the same facilities or "
+        "areas again: {listed}. First take back import no. {latest} (bildungsplaner data delete {latest} or "
+        "“Delete import…”); nothing was changed.",
+    "Einrichtung {key} {name} lag vor Import Nr. {number} im Gebiet {region}, das es nicht mehr gibt; der Import "
+    "lässt sich darum nicht zurücknehmen. Stellen Sie eine Sicherung von vorher wieder her (bildungsplaner restore "
+    "--from SICHERUNG).":
+        "Before import no. {number}, facility {key} {name} lay in area {region}, which no longer exists; the import "
+        "therefore cannot be taken back. Restore a backup from before it (bildungsplaner restore --from BACKUP).",
+    # --- services/home.py ---
+    "„{key}“ ist kein amtlicher Gebietsschlüssel (AGS, z. B. 05978 für den Kreis Unna) und kein Gebiet des "
+    "Arbeitsbereichs.":
+        "“{key}” is not an official area key (AGS, e.g. 05978 for the Kreis Unna) and no area of the workspace.",
 }

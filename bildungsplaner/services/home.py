@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import select
 
 from bildungsplaner import UserInputError, paths
+from bildungsplaner.i18n import tr
 from bildungsplaner.importing.regionkeys import ags_from_ars, is_region_key, key_level
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import Region, RegionLevel, WorkspaceSetting
@@ -125,8 +126,9 @@ def set_home_region(ws: Workspace, key: str, name: str | None = None) -> str:
         existing = {k: (rid, n) for rid, k, n in s.execute(select(Region.id, Region.key, Region.name))}
         known = key in existing
         if not known and not is_region_key(key):
-            raise UserInputError(f"„{key}“ ist kein amtlicher Gebietsschlüssel (AGS, z. B. 05978 für den Kreis "
-                                 "Unna) und kein Gebiet des Arbeitsbereichs.")
+            raise UserInputError(tr("„{key}“ ist kein amtlicher Gebietsschlüssel (AGS, z. B. 05978 für den Kreis "
+                                    "Unna) und kein Gebiet des Arbeitsbereichs.", key=key))
+
         parent_id: int | None = None
         for chain_key in [*home_chain(key), key]:
             if chain_key in existing:

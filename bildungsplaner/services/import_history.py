@@ -38,6 +38,7 @@ from sqlalchemy import delete, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import tr
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import (
@@ -128,17 +129,18 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
     with ws.transaction() as s:
         dataset = s.get(Dataset, dataset_id)
         if dataset is None:
-            raise UserInputError(f"Einen Import Nr. {dataset_id} gibt es in diesem Arbeitsbereich nicht.")
+            raise UserInputError(tr("Einen Import Nr. {number} gibt es in diesem Arbeitsbereich nicht.",
+                                    number=dataset_id))
         meta = dataset.meta or {}
         target = meta.get("target", "observations")
         legacy = s.scalar(select(func.count()).select_from(Facility).where(Facility.dataset_id == dataset_id)) \
             if not meta.get("history") else 0
         if not meta.get("history") and (target != "observations" or legacy):
-            raise UserInputError(
-                f"Import Nr. {dataset_id} ({dataset.file_name}) hat Einrichtungen oder Gebiete angelegt oder "
-                "geändert und stammt aus einer früheren Programmversion, die den Stand davor nicht aufbewahrt "
-                "hat; solche Importe lassen sich nicht einzeln löschen. Stellen Sie dafür eine Sicherung von "
-                "vorher wieder her (bildungsplaner restore --from SICHERUNG).")
+            raise UserInputError(tr(
+                "Import Nr. {number} ({name}) hat Einrichtungen oder Gebiete angelegt oder geändert und stammt aus "
+                "einer früheren Programmversion, die den Stand davor nicht aufbewahrt hat; solche Importe lassen "
+                "sich nicht einzeln löschen. Stellen Sie dafür eine Sicherung von vorher wieder her (bildungsplaner "
+                "restore --from SICHERUNG).", number=dataset_id, name=dataset.file_name))
         facilities = [(facility, before) for facility, before in s.execute(
             select(FacilityVersion.facility_id, FacilityVersion.before)
             .where(FacilityVersion.dataset_id == dataset_id))]
@@ -190,27 +192,27 @@ def _refuse_when_listed_later(s: Session, dataset: Dataset, facility_ids: list[i
                 select(FacilityVersion.dataset_id, Facility.key, Facility.name)
                 .join(Facility, Facility.id == FacilityVersion.facility_id)
                 .where(FacilityVersion.facility_id.in_(chunk), FacilityVersion.dataset_id > dataset.id)):
-            later.setdefault(other, f"Einrichtung {key} {name}")
+            later.setdefault(other, tr("Einrichtung {key} {name}", key=key, name=name))
         # an import from before the history changed it without a row: its number is on the facility
         for owner, key, name in s.execute(
                 select(Facility.dataset_id, Facility.key, Facility.name)
                 .where(Facility.id.in_(chunk), Facility.dataset_id.is_not(None), Facility.dataset_id != dataset.id)):
             if owner is not None:  # (excluded by the query; the column may be NULL)
-                later.setdefault(owner, f"Einrichtung {key} {name}")
+                later.setdefault(owner, tr("Einrichtung {key} {name}", key=key, name=name))
     for chunk in _chunks(region_ids):
         for other, key, name in s.execute(
                 select(RegionVersion.dataset_id, Region.key, Region.name)
                 .join(Region, Region.id == RegionVersion.region_id)
                 .where(RegionVersion.region_id.in_(chunk), RegionVersion.dataset_id > dataset.id)):
-            later.setdefault(other, f"Gebiet {key} {name}")
+            later.setdefault(other, tr("Gebiet {key} {name}", key=key, name=name))
     if later:
         numbers = sorted(later, reverse=True)
-        listed = ", ".join(f"Nr. {n} ({later[n]})" for n in numbers[:5])
-        raise UserInputError(
-            f"Import Nr. {dataset.id} ({dataset.file_name}) lässt sich nicht zurücknehmen, solange ein späterer "
-            f"Import dieselben Einrichtungen oder Gebiete erneut geliefert hat: {listed}. Nehmen Sie zuerst "
-            f"Import Nr. {numbers[0]} zurück (bildungsplaner data delete {numbers[0]} bzw. „Import löschen…“); "
-            "es wurde nichts geändert.")
+        listed = ", ".join(tr("Nr. {number} ({what})", number=n, what=later[n]) for n in numbers[:5])
+        raise UserInputError(tr(
+            "Import Nr. {number} ({name}) lässt sich nicht zurücknehmen, solange ein späterer Import dieselben "
+            "Einrichtungen oder Gebiete erneut geliefert hat: {listed}. Nehmen Sie zuerst Import Nr. {latest} zurück "
+            "(bildungsplaner data delete {latest} bzw. „Import löschen…“); es wurde nichts geändert.",
+            number=dataset.id, name=dataset.file_name, listed=listed, latest=numbers[0]))
 
 
 def _region_ids_by_key(s: Session, keys: Iterable[str | None]) -> dict[str, int]:
@@ -238,10 +240,12 @@ def _restore_facilities(s: Session, dataset: Dataset,
             continue
         region_key = before.get("region")
         if region_key and region_key not in regions:
-            raise UserInputError(
-                f"Einrichtung {facility.key} {facility.name} lag vor Import Nr. {dataset.id} im Gebiet {region_key}, "
-                "das es nicht mehr gibt; der Import lässt sich darum nicht zurücknehmen. Stellen Sie eine Sicherung "
-                "von vorher wieder her (bildungsplaner restore --from SICHERUNG).")
+            raise UserInputError(tr(
+                "Einrichtung {key} {name} lag vor Import Nr. {number} im Gebiet {region}, das es nicht mehr gibt; der "
+                "Import lässt sich darum nicht zurücknehmen. Stellen Sie eine Sicherung von vorher wieder her "
+                "(bildungsplaner restore --from SICHERUNG).", key=facility.key, name=facility.name, number=dataset.id,
+                region=region_key))
+
         facility.name, facility.phase, facility.address = before["name"], before["phase"], before["address"]
         facility.offering, facility.attributes = before["offering"], dict(before.get("attributes") or {})
         facility.region_id = regions[region_key] if region_key else None

@@ -19,6 +19,7 @@ Part of :func:`bildungsplaner.services.importing.import_file` (step 4 of its doc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import reduce
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.batch import Batch
 from bildungsplaner.importing.columns import combine_codes
 from bildungsplaner.importing.regionkeys import (
@@ -49,7 +51,7 @@ MAX_LISTED = 50
 MAX_CANDIDATES = 25
 MAX_SUGGESTIONS = 5
 
-_WHY = {"kreis": "im Kreis der übrigen Zeilen", "home": "im Heimatgebiet"}
+_WHY = {"kreis": marked("im Kreis der übrigen Zeilen"), "home": marked("im Heimatgebiet")}
 
 
 def _label(key: str, name: str, kreis: str | None) -> str:
@@ -76,12 +78,15 @@ class UnmatchedRegion:
         shown = [_label(k, n, self.kreise.get(k)) for k, n in self.suggestions[:limit]]
         more = len(self.suggestions) - len(shown)
         if self.ambiguous:
-            hint = " – mehrdeutig, bitte wählen: " + "; ".join(shown) + (f"; … ({more} weitere)" if more > 0 else "")
+            hint = tr(" – mehrdeutig, bitte wählen: {choices}{more}", choices="; ".join(shown),
+                      more=tr("; … ({count} weitere)", count=more) if more > 0 else "")
         elif shown:
-            hint = " – meinten Sie " + " oder ".join(shown) + "?"
+            hint = tr(" – meinten Sie {choices}?", choices=reduce(
+                lambda first, second: tr("{first} oder {second}", first=first, second=second), shown))
         else:
             hint = ""
-        return f"{label} (Zeile {self.rows[0]}){hint}" if self.rows else label + hint
+        return tr("{label} (Zeile {row}){hint}", label=label, row=self.rows[0], hint=hint) if self.rows \
+            else label + hint
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form: suggestions as ``{"key", "name", "kreis"}``."""
@@ -105,7 +110,7 @@ class RegionMatchedByName:
     kreis: str | None = None
 
     def describe(self) -> str:
-        why = f", {_WHY[self.how]}" if self.how in _WHY else ""
+        why = f", {translated(_WHY[self.how])}" if self.how in _WHY else ""
         return f"„{self.name}“ → {self.region} ({self.key}){why}"
 
 
@@ -255,8 +260,9 @@ def resolve_regions(session: Session, batch: Batch, report: ImportReport, assign
         target = assign.get(key or "\x00") or assign.get(name or "\x00")
         if target is not None:
             if target not in regions.by_key:
-                raise UserInputError(f"Zuordnung „{key or name}“ → {target}: Gebiet {target} gibt es im "
-                                     "Arbeitsbereich nicht.")
+                raise UserInputError(tr("Zuordnung „{source}“ → {target}: Gebiet {target} gibt es im Arbeitsbereich "
+                                        "nicht.", source=key or name, target=target))
+
             resolved[(k, n)] = regions.by_key[target]
             continue
         if key:
