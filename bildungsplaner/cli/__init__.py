@@ -104,11 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
                                  "und Gebiete bekommen ihren Stand davor zurück, ein älterer Stand derselben Tabelle "
                                  "gilt wieder")
     p.add_argument("dataset", type=int, metavar="NR")
-    from bildungsplaner.cli import data, export, plan
+    from bildungsplaner.cli import data, export, indicator, plan
 
     data.add_pivot_parser(data_sub, common)
 
     plan.add_parser(sub, common, _Parser)
+    indicator.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
     p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
@@ -426,11 +427,17 @@ def cmd_export(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = N
     return run_export(args, _open, pdf_renderer=pdf_renderer)
 
 
+def cmd_indicator(args: argparse.Namespace) -> int:
+    from bildungsplaner.cli.indicator import cmd_indicator as run_indicator
+
+    return run_indicator(args, _open, _open_changing)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": cmd_info, "new": cmd_new, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
     "demo": cmd_demo,
     "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities, "plan": cmd_plan,
-    "export": cmd_export,
+    "export": cmd_export, "indicator": cmd_indicator,
 }
 
 

@@ -52,4 +52,101 @@ MESSAGES: dict[str, str] = {
     "mindestens ein Abschnitt [[input]] ist nötig.": "at least one [[input]] section is needed.",
     "„input[{number}].indicator“ „{indicator}“ steht schon in input[{first}]; jedes Merkmal nur einmal.":
         "“input[{number}].indicator” “{indicator}” is already in input[{first}]; each indicator only once.",
+    # --- indicators/formula, ages, compute; services/indicators.py ---
+    "„{what}“": "“{what}”",
+    "ein Funktionsaufruf": "a function call",
+    "ein Zugriff mit Punkt („{attr}“)": "an attribute access (“{attr}”)",
+    "„**“ (Potenz)": "“**” (power)",
+    "der Operator „{op}“": "the operator “{op}”",
+    "ein Vergleich oder eine logische Verknüpfung": "a comparison or a logical operator",
+    "der Wert {value}": "the value {value}",
+    "Die Formel ist leer.": "The formula is empty.",
+    "Die Formel ist zu lang (höchstens {count} Zeichen).": "The formula is too long (at most {count} characters).",
+    "Die Formel „{formula}“ ist nicht lesbar (Stelle {column}): erlaubt sind + - * / ( ), Zahlen und die Namen der "
+    "Eingaben.": "The formula “{formula}” cannot be read (position {column}): allowed are + - * / ( ), numbers and "
+                 "the names of the inputs.",
+    "Die Formel enthält eine unendliche Zahl.": "The formula contains an infinite number.",
+    "Die Formel enthält {what}; erlaubt sind nur + - * / ( ), Zahlen und die Namen der Eingaben.":
+        "The formula contains {what}; only + - * / ( ), numbers and the names of the inputs are allowed.",
+    "Die Formel nennt „{name}“, aber es gibt keine Eingabe dieses Namens (Eingaben: {names}).":
+        "The formula names “{name}”, but there is no input of that name (inputs: {names}).",
+    "keine": "none",
+    # indicators/ages.py
+    "Die Altersgruppen der Tabelle ({dimension}: {present}) decken „{request}“ nicht ab.":
+        "The age groups of the table ({dimension}: {present}) do not cover “{request}”.",
+    "{lower} Jahre": "{lower} years",
+    "{lower} bis {last} Jahre": "{lower} to {last} years",
+    "„ages“ muss wie \"0-5\", \"65-\", \"-19\", \"5\" oder \"all\" geschrieben sein, nicht „{text}“.":
+        "“ages” must be written like \"0-5\", \"65-\", \"-19\", \"5\" or \"all\", not “{text}”.",
+    "„ages“: „{text}“ ist leer (das Ende liegt vor dem Anfang).":
+        "“ages”: “{text}” is empty (the end lies before the start).",
+    "Die Altersgruppe „{label}“ ({dimension}) reicht über die Grenze von „{request}“ hinaus; Altersgruppen werden "
+    "nur ganz addiert, nie aufgeteilt. Bitte die Altersangabe an die Gruppen der Tabelle anpassen.":
+        "The age group “{label}” ({dimension}) reaches across the boundary of “{request}”; age groups are only "
+        "added whole, never split. Please fit the ages to the groups of the table.",
+    "{lower} Jahre und älter": "{lower} years and older",
+    "alle Altersjahre": "all ages",
+    # indicators/compute.py
+    "Eingabe „{name}“: „{dimension}“ hat keinen Wert „{value}“ (vorhanden: {present}).":
+        "Input “{name}”: “{dimension}” has no value “{value}” (present: {present}).",
+    "{count} Werte fehlen, weil eine Eingabe geheim oder unbekannt ist (Zeichen der Eingabe übernommen).":
+        "{count} values are missing because an input is secret or unknown (the input's symbol is kept).",
+    "{count} Werte sind nicht sinnvoll (Nenner 0, Zeichen „x“).":
+        "{count} values are not meaningful (denominator 0, symbol “x”).",
+    "Eingabe „{name}“: das Merkmal „{dimension}“ gibt es nicht (vorhanden: {present}).":
+        "Input “{name}”: there is no dimension “{dimension}” (present: {present}).",
+    "Eingabe „{name}“: „ages“ ist angegeben, aber die Werte haben kein Merkmal mit Altersangaben (vorhanden: "
+    "{present}).": "Input “{name}”: “ages” is given, but the values have no dimension with ages (present: "
+                   "{present}).",
+    "Eingabe „{name}“ hat mehrere verschiedene Werte je Gebiet und Zeitraum ({examples}); bitte mit „where“ "
+    "genauer angeben.": "Input “{name}” has several different values per region and period ({examples}); please "
+                        "narrow it down with “where”.",
+    "fehlt: {year} für {count} Gebiete – Eingabe „{name}“ hat keinen Wert für {input_year}.":
+        "missing: {year} for {count} regions – input “{name}” has no value for {input_year}.",
+    # services/indicators.py
+    "ausgeschlossen: {region} – {reason}": "excluded: {region} – {reason}",
+    "Tabelle {table}": "table {table}",
+    "Indikator {code}": "indicator {code}",
+    "Im Gebiet „{within}“ gibt es keine Gebiete der Ebene „{level}“.":
+        "There are no regions of level “{level}” in “{within}”.",
+    "Datensatz {number} enthält die berechnete Kennzahl {code}; er ist kein Import und folgt seinen Eingaben von "
+    "selbst. Zum Entfernen: bildungsplaner indicator delete {code}.":
+        "Dataset {number} holds the computed indicator {code}; it is no import and follows its inputs by itself. "
+        "To remove it: bildungsplaner indicator delete {code}.",
+    "Eine Kennzahl „{code}“ gibt es nicht (Liste: bildungsplaner indicator list).":
+        "There is no indicator “{code}” (list: bildungsplaner indicator list).",
+    "Die Kennzahl {code} gibt es schon (Version {version}); zum Ersetzen --replace angeben.":
+        "The indicator {code} exists already (version {version}); give --replace to replace it.",
+    "{code} ist eine Kennzahl des mitgelieferten Katalogs; eine eigene Definition ersetzt sie nur mit --replace.":
+        "{code} is an indicator of the built-in catalogue; a definition of your own replaces it only with "
+        "--replace.",
+    "{code} ist ein importierter Indikator; eine Kennzahl braucht einen eigenen Code.":
+        "{code} is an imported indicator; a computed indicator needs a code of its own.",
+    "Die Kennzahlen-Tabelle (.xlsx) schreibt „bildungsplaner indicator export … --out DATEI.xlsx“ über das "
+    "Export-Modul; hier nur .toml.": "The indicator table (.xlsx) is written by “bildungsplaner indicator export "
+                                    "… --out FILE.xlsx” through the export module; here only .toml.",
+    "--out: .toml oder .xlsx, nicht „{suffix}“.": "--out: .toml or .xlsx, not “{suffix}”.",
+    "Eine Kennzahl oder einen Indikator „{code}“ gibt es nicht (Liste: bildungsplaner indicator list).":
+        "There is no indicator “{code}” (list: bildungsplaner indicator list).",
+    "{code} ist ein importierter Indikator, keine Kennzahl; seine Werte zeigt „bildungsplaner data pivot "
+    "--indicator {code}“.": "{code} is an imported indicator, not a computed one; “bildungsplaner data pivot "
+                            "--indicator {code}” shows its values.",
+    "Die Kennzahl {code} lässt sich nicht berechnen: Quelle fehlt: {missing}.":
+        "The indicator {code} cannot be computed: source missing: {missing}.",
+    "Indexdefinitionen kann diese Programmversion noch nicht berechnen.":
+        "This version of the program cannot compute index definitions yet.",
+    "Die Kennzahlen lesen sich im Kreis: {path}.": "The indicators read each other in a circle: {path}.",
+    "Das Gebiet „{key}“ (regions.within) gibt es im Arbeitsbereich nicht.":
+        "The region “{key}” (regions.within) does not exist in the workspace.",
+    "Den Indikator „{code}“ gibt es im Arbeitsbereich nicht (Liste: bildungsplaner indicator list).":
+        "The indicator “{code}” does not exist in the workspace (list: bildungsplaner indicator list).",
+    "Die Kennzahl {code} kann sich nicht selbst lesen.": "The indicator {code} cannot read itself.",
+    "Eine eigene Kennzahl „{code}“ gibt es in diesem Arbeitsbereich nicht.":
+        "There is no indicator “{code}” of this workspace's own.",
+    "Die Kennzahl {code} wird von {readers} gelesen; bitte zuerst diese ändern oder löschen.":
+        "The indicator {code} is read by {readers}; please change or delete those first.",
+    "{code} ist eine Kennzahl des mitgelieferten Katalogs und lässt sich nicht löschen; sie wird berechnet, solange "
+    "ihre Tabellen im Arbeitsbereich sind.": "{code} is an indicator of the built-in catalogue and cannot be "
+                                             "deleted; it is computed as long as its tables are in the workspace.",
+    "Quelle fehlt: {missing}.": "Source missing: {missing}.",
 }

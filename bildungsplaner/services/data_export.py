@@ -2,7 +2,8 @@
 
 UTF-8 with BOM and ``;`` so that German Excel opens the file by double-click, ``\\r\\n`` line ends, values
 with a decimal point (machine-readable; empty when missing), periods as stored (ISO date where the source
-gives a date), dimensions in their canonical ``name=value|name=value`` text. Written to a temporary file
+gives a date), dimensions in their canonical ``name=value|name=value`` text. Computed Kennzahlen are included
+(indicator = their code) with the dataset column empty: they are no import. Written to a temporary file
 and moved into place, so an existing file is replaced whole or not at all.
 """
 
@@ -22,6 +23,9 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
+
+#: ``Dataset.format`` of computed Kennzahlen (``services/indicators.KENNZAHL_FORMAT``)
+KENNZAHL_FORMAT = "kennzahl"
 
 __all__ = ["OBSERVATION_HEADER", "export_facilities_csv", "export_observations_csv", "format_value", "write_csv"]
 
@@ -80,12 +84,15 @@ def export_observations_csv(ws: Workspace, out: Path, *, dataset: int | None = N
 
     def rows() -> Iterator[tuple[Any, ...]]:
         with ws.engine.connect() as conn:
+            # computed Kennzahlen (services/indicators.py): their values, with the dataset column empty
+            computed = set(conn.scalars(select(Dataset.id).where(Dataset.format == KENNZAHL_FORMAT)))
             result = conn.execution_options(yield_per=20_000).execute(stmt)
             for i, (ds, key, name, code, unit, period, dimensions, value, flag) in enumerate(result):
                 if i % 20_000 == 0:
                     progress.report(0.0, f"{format_number(i)} Werte geschrieben …")
                     progress.check()
-                yield ds, key, name, code, unit, period, dimensions, format_value(value), flag or ""
+                yield ("" if ds in computed else ds), key, name, code, unit, period, dimensions, \
+                    format_value(value), flag or ""
 
     # every text column, the indicator code too: a code is stored as the source file gives it
     return write_csv(out, OBSERVATION_HEADER, rows(), text_columns={1, 2, 3, 4, 5, 6})

@@ -293,6 +293,8 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         _import_batch(session, batch, report, path, assign, create_unmatched, progress, home)
         if dry_run:
             raise _DryRun
+        from bildungsplaner.services.indicators import refresh  # Kennzahlen follow their inputs, same transaction
+        refresh(session)
         session.commit()
         report.committed = True
     except _DryRun:

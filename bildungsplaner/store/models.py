@@ -84,6 +84,7 @@ class AuditAction(enum.StrEnum):
     RESTORE = "restore"
     MIGRATION = "migration"
     DEMO = "demo"
+    INDICATOR = "indicator"
 
 
 def _in(values: type[enum.StrEnum]) -> str:
@@ -262,6 +263,44 @@ class WorkspaceSetting(Base):
 
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class IndicatorDefinition(Base):
+    """A Kennzahl defined in this workspace (``kind`` "indicator": a formula over input series, "index": a
+    composite index): its TOML text (format 1, ``bildungsplaner/indicators/spec.py``) and current version.
+
+    The computed values are materialised as observations of an :class:`Indicator` of the same code, in a
+    :class:`Dataset` of format ``kennzahl`` (``services/indicators.py``); every version of the text is kept in
+    :class:`IndicatorDefinitionVersion`.
+    """
+
+    __tablename__ = "indicator_definition"
+    __table_args__ = (CheckConstraint("kind IN ('indicator', 'index')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IndicatorDefinitionVersion(Base):
+    """One version of a Kennzahl definition: who wrote which text when (``action``: define, replace, delete);
+    kept after the definition is deleted."""
+
+    __tablename__ = "indicator_definition_version"
+    __table_args__ = (UniqueConstraint("code", "version", name="uq_indicator_definition_version_code_version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(80))
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    changed_by: Mapped[str] = mapped_column(String(100))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class AuditEntry(Base):

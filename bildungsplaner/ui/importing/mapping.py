@@ -171,10 +171,10 @@ def _form(*rows: tuple[str, QWidget | QHBoxLayout]) -> QFormLayout:
     form = QFormLayout()
     for text, widget in rows:
         label = QLabel(text)
-        if isinstance(widget, QWidget):
-            label.setBuddy(widget)
-        else:
-            label.setBuddy(widget.itemAt(0).widget())
+        first = widget if isinstance(widget, QWidget) else widget.itemAt(0)
+        buddy = first if isinstance(first, QWidget) else first.widget() if first is not None else None
+        if buddy is not None:
+            label.setBuddy(buddy)
         form.addRow(label, widget)
     return form
 
