@@ -131,6 +131,8 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
         if dataset is None:
             raise UserInputError(tr("Einen Import Nr. {number} gibt es in diesem Arbeitsbereich nicht.",
                                     number=dataset_id))
+        from bildungsplaner.services import indicators  # a computed dataset is no import; Kennzahlen follow below
+        indicators.refuse_delete_import(dataset)
         meta = dataset.meta or {}
         target = meta.get("target", "observations")
         legacy = s.scalar(select(func.count()).select_from(Facility).where(Facility.dataset_id == dataset_id)) \
@@ -171,6 +173,7 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
         if empty:
             s.execute(delete(Indicator).where(Indicator.id.in_(empty)))
         result.regions_removed = _remove_unused_regions(s, {r for r, b in regions if b is None})
+        indicators.refresh(s)
         record(s, AuditAction.IMPORT, {
             "deleted": dataset_id, "file": dataset.file_name, "observations": result.observations,
             "current_again": result.current_again, "indicators_removed": result.indicators_removed,
