@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bildungsplaner import cli
+from bildungsplaner.i18n import tr
 
 
 def smoke_test() -> int:
@@ -30,11 +31,13 @@ def smoke_test() -> int:
         with open_workspace(path, create=False) as ws:
             info = workspace_info(ws)
             if not (info["regions"] and info["observations"] and info["facilities"]):
-                raise RuntimeError(f"Demo-Arbeitsbereich unvollständig: {info}")
+                raise RuntimeError(tr("Demo-Arbeitsbereich unvollständig: {info}", info=info))
             create_application([sys.argv[0]])
             smoke_window(ws)
-    print(f"Smoke-Test bestanden: {info['regions']} Gebiete, {info['observations']} Beobachtungen, "
-          f"{info['facilities']} Einrichtungen; Fenster geöffnet und geschlossen.")
+    print(tr("Smoke-Test bestanden: {regions} Gebiete, {observations} Beobachtungen, {facilities} Einrichtungen; "
+             "Fenster geöffnet und geschlossen.", regions=info["regions"], observations=info["observations"],
+             facilities=info["facilities"]))
+
     return cli.EXIT_OK
 
 

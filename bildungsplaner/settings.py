@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bildungsplaner import paths
+from bildungsplaner.i18n import tr
 
 SETTINGS_FILE = "einstellungen.json"
 MAX_RECENT = 8
@@ -68,7 +69,8 @@ class Settings:
     def set(self, name: str, value: Any) -> None:
         option = OPTIONS[name]
         if not isinstance(value, option.type):
-            raise TypeError(f"{name} erwartet {option.type.__name__}")
+            raise TypeError(tr("{name} erwartet {type}", name=name, type=option.type.__name__))
+
         self._values[name] = value
         self.save()
 

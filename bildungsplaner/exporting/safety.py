@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import tr
 
 __all__ = ["MAX_CELL_TEXT", "atomic_target", "clean_text", "csv_text", "sheet_title"]
 
@@ -71,17 +72,18 @@ def atomic_target(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` in one step."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
+        raise UserInputError(tr("Der Ordner {folder} existiert nicht.", folder=target.parent))
     for lock in _lock_files(target):
         if lock.exists():
-            raise UserInputError(f"{target.name} ist gerade in Excel oder LibreOffice geöffnet; bitte dort "
-                                 "schließen und noch einmal exportieren.")
+            raise UserInputError(tr("{name} ist gerade in Excel oder LibreOffice geöffnet; bitte dort schließen und "
+                                    "noch einmal exportieren.", name=target.name))
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         yield tmp
         os.replace(tmp, target)
     except PermissionError as exc:
-        raise UserInputError(f"{target.name} kann nicht geschrieben werden (in einem anderen Programm geöffnet "
-                             f"oder schreibgeschützt): {exc.strerror or exc}.") from exc
+        raise UserInputError(tr("{name} kann nicht geschrieben werden (in einem anderen Programm geöffnet oder "
+                                "schreibgeschützt): {error}.", name=target.name, error=exc.strerror or exc)) from exc
+
     finally:
         tmp.unlink(missing_ok=True)

@@ -45,11 +45,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_title
 from bildungsplaner.exporting.suppression import suppress
 from bildungsplaner.exporting.symbols import MISSING, excel_number_format, is_missing
+from bildungsplaner.i18n import tr
 
 __all__ = ["ChartSpec", "MethodSection", "PlanTable", "Report", "SheetColumn", "write_report"]
 
 if not openpyxl.DEFUSEDXML:  # pragma: no cover - the lock file pins defusedxml
-    raise ImportError("openpyxl arbeitet ohne defusedxml; die Installation ist unvollständig.")
+    raise ImportError(tr("openpyxl arbeitet ohne defusedxml; die Installation ist unvollständig."))
+
 
 TITLE_FONT = Font(bold=True, size=14)
 HEADING_FONT = Font(bold=True, size=12)

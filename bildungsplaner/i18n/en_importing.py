@@ -310,4 +310,24 @@ MESSAGES: dict[str, str] = {
     "„{key}“ ist kein amtlicher Gebietsschlüssel (AGS, z. B. 05978 für den Kreis Unna) und kein Gebiet des "
     "Arbeitsbereichs.":
         "“{key}” is not an official area key (AGS, e.g. 05978 for the Kreis Unna) and no area of the workspace.",
+    # --- exporting/: writing a file (the workbook's own texts are the document, German) ---
+    "Der Ordner {folder} existiert nicht.": "The folder {folder} does not exist.",
+    "{name} ist gerade in Excel oder LibreOffice geöffnet; bitte dort schließen und noch einmal exportieren.":
+        "{name} is open in Excel or LibreOffice right now; please close it there and export again.",
+    "{name} kann nicht geschrieben werden (in einem anderen Programm geöffnet oder schreibgeschützt): {error}.":
+        "{name} cannot be written (open in another program or read-only): {error}.",
+    "openpyxl arbeitet ohne defusedxml; die Installation ist unvollständig.":
+        "openpyxl works without defusedxml; the installation is incomplete.",
+    # --- store/sqlite.py, settings.py, __main__.py ---
+    "PRAGMA foreign_keys wirkt nicht innerhalb einer offenen Transaktion":
+        "PRAGMA foreign_keys has no effect inside an open transaction",
+    "Tabelle {table}, Zeile {row}: Verweis auf fehlenden Eintrag in {parent}":
+        "table {table}, row {row}: reference to a missing entry in {parent}",
+    "Die Sicherung ist beschädigt: {problem}": "The backup is damaged: {problem}",
+    "{name} erwartet {type}": "{name} expects {type}",
+    "Demo-Arbeitsbereich unvollständig: {info}": "Demo workspace incomplete: {info}",
+    "Smoke-Test bestanden: {regions} Gebiete, {observations} Beobachtungen, {facilities} Einrichtungen; Fenster "
+    "geöffnet und geschlossen.":
+        "Smoke test passed: {regions} areas, {observations} observations, {facilities} facilities; window opened "
+        "and closed.",
 }

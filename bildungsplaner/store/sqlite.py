@@ -22,6 +22,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 
+from bildungsplaner.i18n import tr
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 CACHE_KIB = 65536
 BUSY_TIMEOUT_MS = 10_000
@@ -83,14 +85,14 @@ def raw_connection(connection: Any) -> sqlite3.Connection:
 def set_foreign_keys(dbapi_connection: sqlite3.Connection, enabled: bool) -> None:
     """Switch foreign keys; only effective outside a transaction (as in a migration's preamble)."""
     if dbapi_connection.in_transaction:
-        raise RuntimeError("PRAGMA foreign_keys wirkt nicht innerhalb einer offenen Transaktion")
+        raise RuntimeError(tr("PRAGMA foreign_keys wirkt nicht innerhalb einer offenen Transaktion"))
     dbapi_connection.execute(f"PRAGMA foreign_keys = {'ON' if enabled else 'OFF'}")
 
 
 def foreign_key_problems(dbapi_connection: sqlite3.Connection) -> list[str]:
     rows = dbapi_connection.execute("PRAGMA foreign_key_check").fetchall()
-    return [f"Tabelle {table}, Zeile {rowid}: Verweis auf fehlenden Eintrag in {parent}"
-            for table, rowid, parent, _fk in rows]
+    return [tr("Tabelle {table}, Zeile {row}: Verweis auf fehlenden Eintrag in {parent}", table=table, row=rowid,
+               parent=parent) for table, rowid, parent, _fk in rows]
 
 
 def integrity_problems(dbapi_connection: sqlite3.Connection, *, quick: bool = False) -> list[str]:
@@ -122,5 +124,6 @@ def backup_to(source: sqlite3.Connection, target: Path) -> None:
         dest.close()
     if problems:
         tmp.unlink(missing_ok=True)
-        raise OSError(f"Die Sicherung ist beschädigt: {problems[0]}")
+        raise OSError(tr("Die Sicherung ist beschädigt: {problem}", problem=problems[0]))
+
     os.replace(tmp, target)
