@@ -62,4 +62,126 @@ MESSAGES: dict[str, str] = {
     "Der neue Name ist leer.": "The new name is empty.",
     "{name} (Kopie)": "{name} (copy)",
     "{name} (Kopie {number})": "{name} (copy {number})",
+    # --- planning/allocation.py ---
+    " und {count} weitere": " and {count} more",
+    "Für „{source}“ fehlen die Werte der Empfänger.": "The recipients' values of “{source}” are missing.",
+    "„{source}“ fehlt für {recipients}; bitte Daten ergänzen oder im Term missing = \"zero\" setzen.":
+        "“{source}” is missing for {recipients}; please add the data or set missing = \"zero\" in the term.",
+    "„{source}“ ist negativ für {recipients}.": "“{source}” is negative for {recipients}.",
+    "„{source}“ ist unendlich für {recipients}.": "“{source}” is infinite for {recipients}.",
+    "Der Bedarfsterm „{term}“ ist für alle Empfänger 0; so lässt sich nichts nach Bedarf verteilen.":
+        "The need term “{term}” is 0 for all recipients, so nothing can be allocated by need.",
+    "Fehlende Werte ersetzt: „{column}“ fehlt für {recipients}; als 0 gerechnet (missing = \"zero\").":
+        "Missing values replaced: “{column}” is missing for {recipients}; counted as 0 (missing = \"zero\").",
+    "Szenario „{name}“: keine Empfänger.": "Scenario “{name}”: no recipients.",
+    "Szenario „{name}“: Empfänger-Schlüssel doppelt: {keys}.": "Scenario “{name}”: recipient keys twice: {keys}.",
+    "Der feste Betrag für „{key}“ (amount.locked) passt zu keinem Empfänger.":
+        "The fixed amount for “{key}” (amount.locked) matches no recipient.",
+    "Die festen Beträge ({fixed}) übersteigen die Summe ({total}).":
+        "The fixed amounts ({fixed}) exceed the total ({total}).",
+    "Die Mindestbeträge ({count} × {each} = {product}) übersteigen die zu verteilende Summe {remaining}.":
+        "The minimum amounts ({count} × {each} = {product}) exceed the total to allocate, {remaining}.",
+    "Die Sockelbeträge ({count} × {each} = {product}) übersteigen die zu verteilende Summe {remaining}.":
+        "The base amounts ({count} × {each} = {product}) exceed the total to allocate, {remaining}.",
+    "Auch mit dem Höchstbetrag für alle ({count} × {each}) wird die Summe {remaining} nicht erreicht.":
+        "Even with the maximum for everyone ({count} × {each}) the total {remaining} is not reached.",
+    "Alle Empfänger haben feste Beträge, deren Summe nicht der Gesamtsumme entspricht.":
+        "All recipients have fixed amounts whose sum differs from the total.",
+    "Die Summe lässt sich nicht nach Bedarf verteilen: alle Empfänger mit Bedarf erreichen den Höchstbetrag "
+    "{maximum}, {left} blieben übrig (Höchstbetrag erhöhen oder Summe senken).":
+        "The total cannot be allocated by need: all recipients with need reach the maximum {maximum}, {left} would "
+        "be left over (raise the maximum or lower the total).",
+    "Die zu verteilende Summe {remaining} ist kein Vielfaches der Schrittweite {step}.":
+        "The total to allocate, {remaining}, is not a multiple of the step {step}.",
+    "Mindest- und Höchstbeträge lassen sich in ganzen Schritten von {step} nicht mit der Summe vereinbaren.":
+        "Minimum and maximum amounts cannot be reconciled with the total in whole steps of {step}.",
+    "Gleichstand um die letzte Einheit zwischen {keys}: entschieden nach dem größeren exakten Anteil, dann nach dem "
+    "Schlüssel.":
+        "Tie for the last unit between {keys}: decided by the larger exact share, then by the key.",
+    "Alabama-Paradoxon des Hare-Niemeyer-Verfahrens": "Alabama paradox of the Hare–Niemeyer method",
+    "Sockelbetrag und Grenzen verschieben die Anteile": "base amount and bounds shift the shares",
+    "Mit {step} {unit} mehr Gesamtsumme bekäme {keys} eine Einheit weniger ({why}).":
+        "With {step} {unit} more in total, {keys} would get one unit less ({why}).",
+    "D’Hondt begünstigt große Empfänger": "D’Hondt favours large recipients",
+    "Quotenbedingung verletzt: {keys} weichen um mindestens einen Schritt vom exakten Anteil ab ({why}).":
+        "Quota rule violated: {keys} deviate from the exact share by at least one step ({why}).",
+    "Quotenbedingung verletzt: {keys} weicht um mindestens einen Schritt vom exakten Anteil ab ({why}).":
+        "Quota rule violated: {keys} deviates from the exact share by at least one step ({why}).",
+    # --- planning/demand.py ---
+    "Die Bevölkerung („{indicator}“)": "The population (“{indicator}”)",
+    "Für „{indicator}“ gibt es keine Bevölkerungswerte.": "There are no population values for “{indicator}”.",
+    "Die Bevölkerung hat mehrere Werte für Gebiet {region}, Jahr {year}, Alter {age} ({count} doppelte Zeilen); "
+    "bitte die Merkmale („population.dimensions“) genauer festlegen.":
+        "The population has several values for region {region}, year {year}, age {age} ({count} duplicate rows); "
+        "please fix the characteristics (“population.dimensions”) more precisely.",
+    "{region} (Alter {ages})": "{region} (age {ages})",
+    " und {count} weitere Gebiete": " and {count} more regions",
+    "Der Prognosehorizont {horizon} liegt vor dem Basisjahr {base_year}.":
+        "The forecast horizon {horizon} lies before the base year {base_year}.",
+    "Für das Basisjahr {base_year} oder davor gibt es keine Bevölkerungswerte (beobachtet sind {first}–{last}).":
+        "There are no population values for the base year {base_year} or before (observed: {first}–{last}).",
+    "Für das Basisjahr {base_year} gibt es keine Bevölkerungswerte; fortgeschrieben wird ab {start}, dem letzten "
+    "beobachteten Jahr.":
+        "There are no population values for the base year {base_year}; the projection starts from {start}, the "
+        "latest observed year.",
+    "Beobachtete Werte nach dem Basisjahr ({years}) werden nicht verwendet; die Jahre ab dem Basisjahr sind "
+    "fortgeschrieben.":
+        "Observed values after the base year ({years}) are not used; the years from the base year on are projected.",
+    "Der Prognosehorizont {horizon} liegt mehr als 100 Jahre nach {start}.":
+        "The forecast horizon {horizon} lies more than 100 years after {start}.",
+    "Im Jahr {year} fehlen Bevölkerungswerte, die die Prognose braucht: {missing}.":
+        "In {year}, population values the forecast needs are missing: {missing}.",
+    "Die Geburtenzahl kann nicht auf die Gebiete verteilt werden: im Jahr {year} gibt es in keinem Gebiet Kinder im "
+    "Alter 0.":
+        "The number of births cannot be shared among the regions: in {year} no region has children aged 0.",
+    "„{line}“: für die Klassen noch ohne Rechtsanspruch gilt dieselbe Teilnahmequote wie mit Rechtsanspruch "
+    "(rate_before_entitlement nicht angegeben).":
+        "“{line}”: the grades not yet entitled have the same participation rate as the entitled ones "
+        "(rate_before_entitlement not given).",
+    "Für „births = {rule}“ gibt es nur ein beobachtetes Jahr ({years}); dessen Zahl wird übernommen.":
+        "For “births = {rule}” there is only one observed year ({years}); its number is used.",
+    "Für „births = {rule}“ gibt es nur {count} beobachtete Jahre ({years}); gemittelt wird über diese.":
+        "For “births = {rule}” there are only {count} observed years ({years}); the mean is taken over these.",
+    "Fehlende Werte ersetzt: Alter 0 fehlt für {regions}; die Geburten („births = {rule}“) dieser Gebiete sind das "
+    "Mittel der übrigen Jahre.":
+        "Missing values replaced: age 0 is missing for {regions}; the births (“births = {rule}”) of these regions "
+        "are the mean of the other years.",
+    "Fehlende Werte ersetzt: „{line}“: die Zahl der Plätze fehlt für {regions}; als 0 Plätze gezählt.":
+        "Missing values replaced: “{line}”: the number of places is missing for {regions}; counted as 0 places.",
+    "„{line}“: Plätze in Gebieten ohne Bevölkerungswerte ({regions}) sind nicht berücksichtigt.":
+        "“{line}”: places in regions without population values ({regions}) are not taken into account.",
+    "„{line}“: keine Kapazität geliefert; Lücke und Deckung bleiben leer.":
+        "“{line}”: no capacity given; gap and coverage stay empty.",
+    # --- services/planning_data.py ---
+    "Das Gebiet „{within}“ (within) gibt es im Arbeitsbereich nicht.":
+        "The region “{within}” (within) does not exist in the workspace.",
+    "Den Indikator „{code}“ gibt es im Arbeitsbereich nicht.":
+        "The indicator “{code}” does not exist in the workspace.",
+    "Der Indikator „{code}“ hat für {period} keine Gesamtzahl über alle Merkmale ({examples} …); bitte "
+    "„dimensions“ angeben.":
+        "The indicator “{code}” has no total over all characteristics for {period} ({examples} …); please give "
+        "“dimensions”.",
+    "Der Indikator „{code}“ hat für {period} mehrere Werte je Gebiet ({examples}); bitte „dimensions“ genauer "
+    "angeben.":
+        "The indicator “{code}” has several values per region for {period} ({examples}); please give "
+        "“dimensions” more precisely.",
+    "recipients.type muss „facility“ oder „region“ sein, nicht „{type}“.":
+        "recipients.type must be “facility” or “region”, not “{type}”.",
+    "„{source}“: Attribute gibt es nur bei Einrichtungen.": "“{source}”: only facilities have attributes.",
+    "Die Quelle „{source}“ muss mit „attribute:“ oder „indicator:“ beginnen.":
+        "The source “{source}” must start with “attribute:” or “indicator:”.",
+    "Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“ in {within}.":
+        "The workspace has no regions of the level “{level}” in {within}.",
+    "Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“.":
+        "The workspace has no regions of the level “{level}”.",
+    "Für „{indicator}“ gibt es keine Werte der Gebiete der Ebene „{level}“.":
+        "There are no values of “{indicator}” for the regions of the level “{level}”.",
+    "Für „{indicator}“ passen keine Werte zu den Merkmalen {wanted}; vorhanden sind die Merkmale {present} (ein "
+    "Merkmal „Alter…“ ist nötig, die übrigen müssen in „dimensions“ festgelegt werden).":
+        "No values of “{indicator}” match the characteristics {wanted}; present are the characteristics {present} "
+        "(a characteristic “Alter…” is needed, the others must be fixed in “dimensions”).",
+    "Für „{indicator}“ passen keine Werte zu den Merkmalen {wanted}; vorhanden sind die Merkmale keine (ein Merkmal "
+    "„Alter…“ ist nötig, die übrigen müssen in „dimensions“ festgelegt werden).":
+        "No values of “{indicator}” match the characteristics {wanted}; there are no characteristics (a "
+        "characteristic “Alter…” is needed, the others must be fixed in “dimensions”).",
 }

@@ -41,6 +41,8 @@ import pandas as pd
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_amount as _fmt
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.planning.allocation_spec import AllocationSpec, Amount, NeedTerm, Recipients, SourceRef
 from bildungsplaner.planning.apportion import apportion, rebound, would_lose_on_increase
 
@@ -120,7 +122,7 @@ def _names(frame: pd.DataFrame, mask: np.ndarray, limit: int | None = 5) -> str:
     picked = [f"{k} ({n})" for k, n in zip(frame["key"][mask], frame["name"][mask], strict=True)]
     if limit is None or len(picked) <= limit:
         return ", ".join(picked)
-    return ", ".join(picked[:limit]) + f" und {len(picked) - limit} weitere"
+    return ", ".join(picked[:limit]) + tr(" und {count} weitere", count=format_number(len(picked) - limit))
 
 
 def need_shares(spec: AllocationSpec, frame: pd.DataFrame, warnings: list[str] | None = None) -> np.ndarray:
@@ -134,31 +136,34 @@ def need_shares(spec: AllocationSpec, frame: pd.DataFrame, warnings: list[str] |
         values = np.ones(len(frame))
         for ref in term.refs:
             if ref.column not in frame:
-                raise UserInputError(f"Für „{ref.source}“ fehlen die Werte der Empfänger.")
+                raise UserInputError(tr("Für „{source}“ fehlen die Werte der Empfänger.", source=ref.source))
             column = pd.to_numeric(frame[ref.column], errors="coerce").to_numpy(dtype=float)
             missing = np.isnan(column)
             if missing.any():
                 if term.missing != "zero":
-                    raise UserInputError(f"„{ref.source}“ fehlt für {_names(frame, missing)}; bitte Daten ergänzen "
-                                         "oder im Term missing = \"zero\" setzen.")
+                    raise UserInputError(tr("„{source}“ fehlt für {recipients}; bitte Daten ergänzen oder im Term "
+                                            "missing = \"zero\" setzen.", source=ref.source,
+                                            recipients=_names(frame, missing)))
                 column = np.where(missing, 0.0, column)
                 replaced.setdefault(ref.column, missing)
             if (column < 0).any():
-                raise UserInputError(f"„{ref.source}“ ist negativ für {_names(frame, column < 0)}.")
+                raise UserInputError(tr("„{source}“ ist negativ für {recipients}.", source=ref.source,
+                                        recipients=_names(frame, column < 0)))
             if np.isinf(column).any():
-                raise UserInputError(f"„{ref.source}“ ist unendlich für {_names(frame, np.isinf(column))}.")
+                raise UserInputError(tr("„{source}“ ist unendlich für {recipients}.", source=ref.source,
+                                        recipients=_names(frame, np.isinf(column))))
             values = values * column
         total = values.sum()
         if weight == 0:
             continue
         if total <= 0:
-            raise UserInputError(f"Der Bedarfsterm „{term.label}“ ist für alle Empfänger 0; so lässt sich nichts "
-                                 "nach Bedarf verteilen.")
+            raise UserInputError(tr("Der Bedarfsterm „{term}“ ist für alle Empfänger 0; so lässt sich nichts nach "
+                                    "Bedarf verteilen.", term=term.label))
         share += weight * values / total
     if warnings is not None:
         for column, missing in replaced.items():
-            warnings.append(f"Fehlende Werte ersetzt: „{column}“ fehlt für {_names(frame, missing, None)}; "
-                            "als 0 gerechnet (missing = \"zero\").")
+            warnings.append(tr("Fehlende Werte ersetzt: „{column}“ fehlt für {recipients}; als 0 gerechnet "
+                               "(missing = \"zero\").", column=column, recipients=_names(frame, missing, None)))
     return share
 
 
@@ -220,11 +225,11 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
     frame = recipients.reset_index(drop=True)
     n = len(frame)
     if n == 0:
-        raise UserInputError(f"Szenario „{spec.name}“: keine Empfänger.")
+        raise UserInputError(tr("Szenario „{name}“: keine Empfänger.", name=spec.name))
     keys = frame["key"].astype(str).to_numpy()
     if len(set(keys)) != n:
-        raise UserInputError(f"Szenario „{spec.name}“: Empfänger-Schlüssel doppelt: "
-                             f"{', '.join(sorted({k for k in keys if (keys == k).sum() > 1})[:5])}.")
+        raise UserInputError(tr("Szenario „{name}“: Empfänger-Schlüssel doppelt: {keys}.", name=spec.name,
+                                keys=", ".join(sorted({k for k in keys if (keys == k).sum() > 1})[:5])))
     warnings: list[str] = []
     need = need_shares(spec, frame, warnings)
     locked = np.zeros(n, dtype=bool)
@@ -232,30 +237,36 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
     position = {k: i for i, k in enumerate(keys)}
     for key, value in amount.locked:
         if key not in position:
-            raise UserInputError(f"Der feste Betrag für „{key}“ (amount.locked) passt zu keinem Empfänger.")
+            raise UserInputError(tr("Der feste Betrag für „{key}“ (amount.locked) passt zu keinem Empfänger.",
+                                    key=key))
         locked[position[key]], fixed[position[key]] = True, value
     free = ~locked
     remaining = amount.total - fixed.sum()
     upper = np.full(n, np.inf if amount.maximum is None else amount.maximum)
     count = int(free.sum())
     if remaining < -_TOL:
-        raise UserInputError(f"Die festen Beträge ({_fmt(fixed.sum())}) übersteigen die Summe ({_fmt(amount.total)}).")
+        raise UserInputError(tr("Die festen Beträge ({fixed}) übersteigen die Summe ({total}).",
+                                fixed=_fmt(fixed.sum()), total=_fmt(amount.total)))
     if count and amount.minimum * count > remaining + _TOL:
-        raise UserInputError(f"Die Mindestbeträge ({count} × {_fmt(amount.minimum)} = {_fmt(amount.minimum * count)})"
-                             f" übersteigen die zu verteilende Summe {_fmt(remaining)}.")
+        raise UserInputError(tr("Die Mindestbeträge ({count} × {each} = {product}) übersteigen die zu verteilende "
+                                "Summe {remaining}.", count=format_number(count), each=_fmt(amount.minimum),
+                                product=_fmt(amount.minimum * count), remaining=_fmt(remaining)))
     if count and amount.base * count > remaining + _TOL:
-        raise UserInputError(f"Die Sockelbeträge ({count} × {_fmt(amount.base)} = {_fmt(amount.base * count)}) "
-                             f"übersteigen die zu verteilende Summe {_fmt(remaining)}.")
+        raise UserInputError(tr("Die Sockelbeträge ({count} × {each} = {product}) übersteigen die zu verteilende "
+                                "Summe {remaining}.", count=format_number(count), each=_fmt(amount.base),
+                                product=_fmt(amount.base * count), remaining=_fmt(remaining)))
     if count and amount.maximum is not None and amount.maximum * count < remaining - _TOL:
-        raise UserInputError(f"Auch mit dem Höchstbetrag für alle ({count} × {_fmt(amount.maximum)}) wird die Summe "
-                             f"{_fmt(remaining)} nicht erreicht.")
+        raise UserInputError(tr("Auch mit dem Höchstbetrag für alle ({count} × {each}) wird die Summe {remaining} "
+                                "nicht erreicht.", count=format_number(count), each=_fmt(amount.maximum),
+                                remaining=_fmt(remaining)))
     if not count and abs(remaining) > _TOL:
-        raise UserInputError("Alle Empfänger haben feste Beträge, deren Summe nicht der Gesamtsumme entspricht.")
+        raise UserInputError(tr("Alle Empfänger haben feste Beträge, deren Summe nicht der Gesamtsumme entspricht."))
     share, bound = exact_shares(amount, need, free, remaining, upper)
     if count and abs(share.sum() - remaining) > 1e-6 * max(1.0, remaining):
-        raise UserInputError(f"Die Summe lässt sich nicht nach Bedarf verteilen: alle Empfänger mit Bedarf erreichen "
-                             f"den Höchstbetrag {_fmt(amount.maximum or 0.0)}, {_fmt(remaining - share.sum())} "
-                             "blieben übrig (Höchstbetrag erhöhen oder Summe senken).")
+        raise UserInputError(tr("Die Summe lässt sich nicht nach Bedarf verteilen: alle Empfänger mit Bedarf "
+                                "erreichen den Höchstbetrag {maximum}, {left} blieben übrig (Höchstbetrag erhöhen oder "
+                                "Summe senken).", maximum=_fmt(amount.maximum or 0.0),
+                                left=_fmt(remaining - share.sum())))
     exact = np.where(locked, fixed, share)
     if amount.method == "exact":
         rounded = exact.copy()
@@ -283,7 +294,7 @@ def allocate(spec: AllocationSpec, recipients: pd.DataFrame) -> AllocationResult
 
 def _keys(keys: np.ndarray, limit: int = 5) -> str:
     shown = ", ".join(str(k) for k in keys[:limit])
-    return shown + (f" und {keys.size - limit} weitere" if keys.size > limit else "")
+    return shown + (tr(" und {count} weitere", count=format_number(keys.size - limit)) if keys.size > limit else "")
 
 
 def _round(spec: AllocationSpec, exact: np.ndarray, locked: np.ndarray, remaining: float, keys: np.ndarray,
@@ -293,39 +304,43 @@ def _round(spec: AllocationSpec, exact: np.ndarray, locked: np.ndarray, remainin
     units_total = remaining / amount.step
     seats = round(units_total)
     if abs(units_total - seats) > 1e-6:
-        raise UserInputError(f"Die zu verteilende Summe {_fmt(remaining)} ist kein Vielfaches der Schrittweite "
-                             f"{_fmt(amount.step)}.")
+        raise UserInputError(tr("Die zu verteilende Summe {remaining} ist kein Vielfaches der Schrittweite {step}.",
+                                remaining=_fmt(remaining), step=_fmt(amount.step)))
     free = np.flatnonzero(~locked)
     quotas = exact[free] / amount.step
     lower = np.full(free.size, math.ceil(amount.minimum / amount.step - 1e-9), dtype=np.int64)
     upper = (np.full(free.size, seats, dtype=np.int64) if amount.maximum is None else
              np.full(free.size, math.floor(amount.maximum / amount.step + 1e-9), dtype=np.int64))
     if lower.sum() > seats or upper.sum() < seats:
-        raise UserInputError("Mindest- und Höchstbeträge lassen sich in ganzen Schritten von "
-                             f"{_fmt(amount.step)} nicht mit der Summe vereinbaren.")
+        raise UserInputError(tr("Mindest- und Höchstbeträge lassen sich in ganzen Schritten von {step} nicht mit "
+                                "der Summe vereinbaren.", step=_fmt(amount.step)))
     order = natural_rank(keys[free])
     result = apportion(amount.method, quotas, seats, lower, upper, order)
     rounded = exact.copy()
     rounded[free] = np.round(result.units * amount.step, 10)
     free_keys = keys[free]
     if result.tied.size:
-        warnings.append(f"Gleichstand um die letzte Einheit zwischen {_keys(free_keys[result.tied])}: entschieden "
-                        "nach dem größeren exakten Anteil, dann nach dem Schlüssel.")
+        warnings.append(tr("Gleichstand um die letzte Einheit zwischen {keys}: entschieden nach dem größeren "
+                           "exakten Anteil, dann nach dem Schlüssel.", keys=_keys(free_keys[result.tied])))
     if upper.sum() > seats:  # would one more step of total take a unit away from someone?
         more_quotas = shares_for(remaining + amount.step)[free] / amount.step
         if abs(more_quotas.sum() - (seats + 1)) <= 1e-6 * (seats + 1):  # else one more step cannot be shared
             losers = would_lose_on_increase(amount.method, quotas, seats, lower, upper, order, more_quotas,
                                             now=result.units)
             if losers.size:
-                why = ("Alabama-Paradoxon des Hare-Niemeyer-Verfahrens" if amount.method == "hare-niemeyer" else
-                       "Sockelbetrag und Grenzen verschieben die Anteile")
-                warnings.append(f"Mit {_fmt(amount.step)} {amount.unit} mehr Gesamtsumme bekäme "
-                                f"{_keys(free_keys[losers])} eine Einheit weniger ({why}).".replace("  ", " "))
+                why = (tr("Alabama-Paradoxon des Hare-Niemeyer-Verfahrens") if amount.method == "hare-niemeyer"
+                       else tr("Sockelbetrag und Grenzen verschieben die Anteile"))
+                warnings.append(tr("Mit {step} {unit} mehr Gesamtsumme bekäme {keys} eine Einheit weniger ({why}).",
+                                   step=_fmt(amount.step), unit=amount.unit, keys=_keys(free_keys[losers]),
+                                   why=why).replace("  ", " "))
     if amount.method in ("dhondt", "sainte-lague"):
         off = np.flatnonzero(np.abs(result.units - rebound(quotas, seats, lower, upper)) >= 1 - 1e-9)
         if off.size:
-            why = "D’Hondt begünstigt große Empfänger" if amount.method == "dhondt" else "Sainte-Laguë"
-            warnings.append(f"Quotenbedingung verletzt: {_keys(free_keys[off])} weich"
-                            f"{'en' if off.size > 1 else 't'} um mindestens einen Schritt vom exakten Anteil ab "
-                            f"({why}).")
+            why = tr("D’Hondt begünstigt große Empfänger") if amount.method == "dhondt" else "Sainte-Laguë"
+            if off.size > 1:
+                warnings.append(tr("Quotenbedingung verletzt: {keys} weichen um mindestens einen Schritt vom exakten "
+                                   "Anteil ab ({why}).", keys=_keys(free_keys[off]), why=why))
+            else:
+                warnings.append(tr("Quotenbedingung verletzt: {keys} weicht um mindestens einen Schritt vom exakten "
+                                   "Anteil ab ({why}).", keys=_keys(free_keys[off]), why=why))
     return rounded

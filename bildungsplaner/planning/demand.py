@@ -39,6 +39,8 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.planning.ages import format_ages, single_year_population
 from bildungsplaner.planning.demand_spec import (
     GANZTAG_AGES,
@@ -108,7 +110,8 @@ def _prepare(spec: DemandSpec, population: pd.DataFrame) -> tuple[pd.DataFrame, 
     """The population as plain columns, with region codes (into the sorted region keys), keys and names."""
     if "age" not in population.columns and "age_label" in population.columns:
         population = single_year_population(population, spec.ages_needed(),
-                                            what=f"Die Bevölkerung („{spec.population.indicator}“)")
+                                            what=tr("Die Bevölkerung („{indicator}“)",
+                                                    indicator=spec.population.indicator))
     missing = [c for c in ("region_key", "region_name", "year", "age", "value") if c not in population.columns]
     if missing:
         raise ValueError(f"population lacks the columns {missing}")
@@ -118,7 +121,8 @@ def _prepare(spec: DemandSpec, population: pd.DataFrame) -> tuple[pd.DataFrame, 
                           "age": population["age"].to_numpy(dtype=np.int64),
                           "value": population["value"].to_numpy(dtype=np.float64)})
     if frame.empty:
-        raise UserInputError(f"Für „{spec.population.indicator}“ gibt es keine Bevölkerungswerte.")
+        raise UserInputError(tr("Für „{indicator}“ gibt es keine Bevölkerungswerte.",
+                                indicator=spec.population.indicator))
     codes, keys = pd.factorize(frame["region_key"], sort=True)
     ages = frame["age"].to_numpy()
     years = frame["year"].to_numpy()
@@ -127,9 +131,10 @@ def _prepare(spec: DemandSpec, population: pd.DataFrame) -> tuple[pd.DataFrame, 
     doubled = pd.Series(cell).duplicated().to_numpy()
     if doubled.any():
         first = frame[doubled].iloc[0]
-        raise UserInputError(f"Die Bevölkerung hat mehrere Werte für Gebiet {first.region_key}, Jahr {first.year}, "
-                             f"Alter {first.age} ({int(doubled.sum())} doppelte Zeilen); bitte die Merkmale "
-                             "(„population.dimensions“) genauer festlegen.")
+        raise UserInputError(tr("Die Bevölkerung hat mehrere Werte für Gebiet {region}, Jahr {year}, Alter {age} "
+                                "({count} doppelte Zeilen); bitte die Merkmale („population.dimensions“) genauer "
+                                "festlegen.", region=first.region_key, year=str(first.year), age=str(first.age),
+                                count=format_number(int(doubled.sum()))))
     names = np.empty(len(keys), dtype=object)
     names[codes[::-1]] = frame["region_name"].to_numpy()[::-1]  # the first name given for each region
     return frame, codes, np.asarray(keys, dtype=object), names
@@ -145,9 +150,10 @@ def _grid(frame: pd.DataFrame, codes: np.ndarray, n_regions: int, year: int, n_a
 
 
 def _describe(keys: np.ndarray, regions: np.ndarray, ages: np.ndarray) -> str:
-    parts = [f"{keys[r]} (Alter {format_ages(ages[regions == r].tolist())})" for r in np.unique(regions)[:5]]
+    parts = [tr("{region} (Alter {ages})", region=keys[r], ages=format_ages(ages[regions == r].tolist()))
+             for r in np.unique(regions)[:5]]
     more = len(np.unique(regions)) - 5
-    return "; ".join(parts) + (f" und {more} weitere Gebiete" if more > 0 else "")
+    return "; ".join(parts) + (tr(" und {count} weitere Gebiete", count=format_number(more)) if more > 0 else "")
 
 
 def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame | None = None) -> DemandResult:
@@ -158,20 +164,23 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
     years_seen = np.unique(frame["year"].to_numpy())
     base_year = p.base_year if p.base_year is not None else int(years_seen.max())
     if p.horizon < base_year:
-        raise UserInputError(f"Der Prognosehorizont {p.horizon} liegt vor dem Basisjahr {base_year}.")
+        raise UserInputError(tr("Der Prognosehorizont {horizon} liegt vor dem Basisjahr {base_year}.",
+                                horizon=str(p.horizon), base_year=str(base_year)))
     earlier = years_seen[years_seen <= base_year]
     if earlier.size == 0:
-        raise UserInputError(f"Für das Basisjahr {base_year} oder davor gibt es keine Bevölkerungswerte (beobachtet "
-                             f"sind {years_seen.min()}–{years_seen.max()}).")
+        raise UserInputError(tr("Für das Basisjahr {base_year} oder davor gibt es keine Bevölkerungswerte "
+                                "(beobachtet sind {first}–{last}).", base_year=str(base_year),
+                                first=str(years_seen.min()), last=str(years_seen.max())))
     start = int(earlier.max())
     if start < base_year:
-        warnings.append(f"Für das Basisjahr {base_year} gibt es keine Bevölkerungswerte; fortgeschrieben wird ab "
-                        f"{start}, dem letzten beobachteten Jahr.")
+        warnings.append(tr("Für das Basisjahr {base_year} gibt es keine Bevölkerungswerte; fortgeschrieben wird ab "
+                           "{start}, dem letzten beobachteten Jahr.", base_year=str(base_year), start=str(start)))
     if (later := years_seen[years_seen > base_year]).size:
-        warnings.append(f"Beobachtete Werte nach dem Basisjahr ({format_ages(later.tolist())}) werden nicht "
-                        "verwendet; die Jahre ab dem Basisjahr sind fortgeschrieben.")
+        warnings.append(tr("Beobachtete Werte nach dem Basisjahr ({years}) werden nicht verwendet; die Jahre ab dem "
+                           "Basisjahr sind fortgeschrieben.", years=format_ages(later.tolist())))
     if p.horizon - start > 100:
-        raise UserInputError(f"Der Prognosehorizont {p.horizon} liegt mehr als 100 Jahre nach {start}.")
+        raise UserInputError(tr("Der Prognosehorizont {horizon} liegt mehr als 100 Jahre nach {start}.",
+                                horizon=str(p.horizon), start=str(start)))
 
     n_regions, n_ages = len(keys), spec.ages_needed()[-1] + 1
     years = np.arange(base_year, p.horizon + 1)
@@ -195,8 +204,8 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
     gaps = np.isnan(base[:, needed_ages])
     if gaps.any():
         rows, cols = np.nonzero(gaps)
-        raise UserInputError(f"Im Jahr {start} fehlen Bevölkerungswerte, die die Prognose braucht: "
-                             f"{_describe(keys, rows, needed_ages[cols])}.")
+        raise UserInputError(tr("Im Jahr {year} fehlen Bevölkerungswerte, die die Prognose braucht: {missing}.",
+                                year=str(start), missing=_describe(keys, rows, needed_ages[cols])))
 
     horizon_steps = int(steps.max())
     births = np.zeros((n_regions, horizon_steps + 1))
@@ -206,8 +215,8 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
         # today's ratio of age 0
         total_zero = base[:, 0].sum()
         if total_zero <= 0:
-            raise UserInputError(f"Die Geburtenzahl kann nicht auf die Gebiete verteilt werden: im Jahr {start} "
-                                 "gibt es in keinem Gebiet Kinder im Alter 0.")
+            raise UserInputError(tr("Die Geburtenzahl kann nicht auf die Gebiete verteilt werden: im Jahr {year} "
+                                    "gibt es in keinem Gebiet Kinder im Alter 0.", year=str(start)))
         share = base[:, 0] / total_zero
         births = share[:, None] * _values_at(p.births, np.arange(start, start + horizon_steps + 1))[None, :]
 
@@ -231,8 +240,9 @@ def forecast(spec: DemandSpec, population: pd.DataFrame, capacity: pd.DataFrame 
             entitled_demand = with_right * rate
             demand = entitled_demand + without_right * _values_at(line.rate_before, years)[None, :]
             if line.rate_before_entitlement is None and (counted[i] & ~entitled[i]).any():
-                warnings.append(f"„{line.name}“: für die Klassen noch ohne Rechtsanspruch gilt dieselbe "
-                                "Teilnahmequote wie mit Rechtsanspruch (rate_before_entitlement nicht angegeben).")
+                warnings.append(tr("„{line}“: für die Klassen noch ohne Rechtsanspruch gilt dieselbe Teilnahmequote "
+                                   "wie mit Rechtsanspruch (rate_before_entitlement nicht angegeben).",
+                                   line=line.name))
         else:
             demand = pop * rate
             with_right = entitled_demand = np.full_like(pop, np.nan)
@@ -266,16 +276,19 @@ def _births(rule: str, frame: pd.DataFrame, codes: np.ndarray, base: np.ndarray,
     window = earlier[-n:]
     if len(window) < n:
         years = format_ages(window.tolist())
-        warnings.append(f"Für „births = {rule}“ gibt es nur ein beobachtetes Jahr ({years}); dessen Zahl wird "
-                        "übernommen." if len(window) == 1 else f"Für „births = {rule}“ gibt es nur {len(window)} "
-                        f"beobachtete Jahre ({years}); gemittelt wird über diese.")
+        if len(window) == 1:
+            warnings.append(tr("Für „births = {rule}“ gibt es nur ein beobachtetes Jahr ({years}); dessen Zahl wird "
+                               "übernommen.", rule=rule, years=years))
+        else:
+            warnings.append(tr("Für „births = {rule}“ gibt es nur {count} beobachtete Jahre ({years}); gemittelt "
+                               "wird über diese.", rule=rule, count=format_number(len(window)), years=years))
     grids = np.stack([_grid(frame, codes, len(base), int(y), 1)[:, 0] for y in window])
     gaps = np.isnan(grids)  # [year, region]; the start year is never missing (checked before)
     if gaps.any():
         named = [f"{keys[r]} ({names[r]}): {', '.join(str(y) for y in window[gaps[:, r]])}"
                  for r in np.flatnonzero(gaps.any(axis=0))]
-        warnings.append(f"Fehlende Werte ersetzt: Alter 0 fehlt für {'; '.join(named)}; die Geburten („births = "
-                        f"{rule}“) dieser Gebiete sind das Mittel der übrigen Jahre.")
+        warnings.append(tr("Fehlende Werte ersetzt: Alter 0 fehlt für {regions}; die Geburten („births = {rule}“) "
+                           "dieser Gebiete sind das Mittel der übrigen Jahre.", regions="; ".join(named), rule=rule))
     return np.nanmean(grids, axis=0)
 
 
@@ -292,20 +305,22 @@ def _capacities(spec: DemandSpec, capacity: pd.DataFrame | None, keys: np.ndarra
         for i, line in enumerate(spec.demand):
             lacking = sorted(k for k in set(unknown.loc[unknown["line"] == line.name, "region_key"]) if k in name_of)
             if lacking:
-                warnings.append(f"Fehlende Werte ersetzt: „{line.name}“: die Zahl der Plätze fehlt für "
-                                f"{', '.join(f'{k} ({name_of[k]})' for k in lacking)}; als 0 Plätze gezählt.")
+                warnings.append(tr("Fehlende Werte ersetzt: „{line}“: die Zahl der Plätze fehlt für {regions}; als 0 "
+                                   "Plätze gezählt.", line=line.name,
+                                   regions=", ".join(f"{k} ({name_of[k]})" for k in lacking)))
             if line.name in cap.index.get_level_values(0):
                 series = cap.loc[line.name]
                 result[i] = series.reindex(keys).fillna(0.0).to_numpy(dtype=np.float64)
                 given.add(line.name)
                 outside = sorted(set(series.index) - set(keys))
                 if outside and series.loc[outside].sum() != 0:
-                    warnings.append(f"„{line.name}“: Plätze in Gebieten ohne Bevölkerungswerte "
-                                    f"({', '.join(outside[:5])}{' …' if len(outside) > 5 else ''}) sind nicht "
-                                    "berücksichtigt.")
+                    warnings.append(tr("„{line}“: Plätze in Gebieten ohne Bevölkerungswerte ({regions}) sind nicht "
+                                       "berücksichtigt.", line=line.name,
+                                       regions=", ".join(outside[:5]) + (" …" if len(outside) > 5 else "")))
     for line in spec.demand:
         if line.capacity is not None and line.name not in given:
-            warnings.append(f"„{line.name}“: keine Kapazität geliefert; Lücke und Deckung bleiben leer.")
+            warnings.append(tr("„{line}“: keine Kapazität geliefert; Lücke und Deckung bleiben leer.",
+                               line=line.name))
     return result
 
 

@@ -30,6 +30,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import tr
 from bildungsplaner.services.browse import RegionIndex, list_regions, natural_key
 from bildungsplaner.store import dimensions as dims
 from bildungsplaner.store.database import Workspace
@@ -75,7 +76,8 @@ def scope(ws: Workspace, level: str | None, within: str | None) -> Scope:
     if within:
         anchor = next((r for r in index.rows if r.key == within), None)
         if anchor is None:
-            raise UserInputError(f"Das Gebiet „{within}“ (within) gibt es im Arbeitsbereich nicht.")
+            raise UserInputError(tr("Das Gebiet „{within}“ (within) gibt es im Arbeitsbereich nicht.",
+                                    within=within))
         inside = {anchor.id, *index.descendants(anchor.id)}
     regions = [r for r in index.rows if (level is None or r.level == level) and (inside is None or r.id in inside)]
     regions.sort(key=lambda r: natural_key(r.key))
@@ -97,7 +99,7 @@ def _current_observations(ws: Workspace, code: str, region_ids: Sequence[int]) -
     with ws.session() as s:
         indicator = s.scalar(select(Indicator.id).where(Indicator.code == code))
         if indicator is None:
-            raise UserInputError(f"Den Indikator „{code}“ gibt es im Arbeitsbereich nicht.")
+            raise UserInputError(tr("Den Indikator „{code}“ gibt es im Arbeitsbereich nicht.", code=code))
         return list(s.execute(
             select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value)
             .join(Dataset, Dataset.id == Observation.dataset_id)
@@ -123,16 +125,16 @@ def _indicator_values(ws: Workspace, code: str, region_ids: Sequence[int], perio
     whole = decoded.map(lambda d: all(k in fixed or dims.is_total_label(v) for k, v in d.items()))
     if not whole.any() and not frame.empty:
         examples = sorted(set(frame["dimensions"]))[:3]
-        raise UserInputError(f"Der Indikator „{code}“ hat für {period} keine Gesamtzahl über alle Merkmale "
-                             f"({'; '.join(e.replace('|', ', ') for e in examples)} …); bitte „dimensions“ "
-                             "angeben.")
+        raise UserInputError(tr("Der Indikator „{code}“ hat für {period} keine Gesamtzahl über alle Merkmale "
+                                "({examples} …); bitte „dimensions“ angeben.", code=code, period=period,
+                                examples="; ".join(e.replace("|", ", ") for e in examples)))
     frame = frame[whole]
     duplicated = frame["region_id"].duplicated(keep=False)
     if duplicated.any():
         examples = sorted(set(frame.loc[duplicated, "dimensions"]))[:3]
-        raise UserInputError(f"Der Indikator „{code}“ hat für {period} mehrere Werte je Gebiet "
-                             f"({'; '.join(e.replace('|', ', ') for e in examples)}); bitte „dimensions“ "
-                             "genauer angeben.")
+        raise UserInputError(tr("Der Indikator „{code}“ hat für {period} mehrere Werte je Gebiet ({examples}); "
+                                "bitte „dimensions“ genauer angeben.", code=code, period=period,
+                                examples="; ".join(e.replace("|", ", ") for e in examples)))
     values = {int(r): (None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v))
               for r, v in zip(frame["region_id"], frame["value"], strict=True)}
     return values, period
@@ -161,7 +163,7 @@ def recipients_frame(ws: Workspace, *, type: str, facility_kinds: Sequence[str] 
         rows = [{"key": r.key, "name": r.name, "region_id": r.id, "region_key": r.key, "attributes": {}}
                 for r in area.regions]
     else:
-        raise UserInputError(f"recipients.type muss „facility“ oder „region“ sein, nicht „{type}“.")
+        raise UserInputError(tr("recipients.type muss „facility“ oder „region“ sein, nicht „{type}“.", type=type))
     frame = pd.DataFrame({"key": [r["key"] for r in rows], "name": [r["name"] for r in rows],
                           "region_key": [r["region_key"] for r in rows]})
     periods: dict[str, str] = {}
@@ -169,7 +171,7 @@ def recipients_frame(ws: Workspace, *, type: str, facility_kinds: Sequence[str] 
         kind, _, name = source.source.partition(":")
         if kind == "attribute":
             if type != "facility":
-                raise UserInputError(f"„{source.source}“: Attribute gibt es nur bei Einrichtungen.")
+                raise UserInputError(tr("„{source}“: Attribute gibt es nur bei Einrichtungen.", source=source.source))
             values = [_number(r["attributes"].get(name)) for r in rows]
         elif kind == "indicator":
             found, used = _indicator_values(ws, name, sorted({r["region_id"] for r in rows if r["region_id"]}),
@@ -177,7 +179,8 @@ def recipients_frame(ws: Workspace, *, type: str, facility_kinds: Sequence[str] 
             periods[source.source] = used
             values = [found.get(r["region_id"]) for r in rows]
         else:
-            raise UserInputError(f"Die Quelle „{source.source}“ muss mit „attribute:“ oder „indicator:“ beginnen.")
+            raise UserInputError(tr("Die Quelle „{source}“ muss mit „attribute:“ oder „indicator:“ beginnen.",
+                                    source=source.source))
         frame[source.column] = pd.array([math.nan if v is None else v for v in values], dtype="float64")
     frame.attrs["periods"] = periods
     return frame
@@ -200,12 +203,15 @@ def population_frame(ws: Workspace, *, indicator: str, level: str, within: str |
     """
     area = scope(ws, level, within)
     if not area.regions:
-        raise UserInputError(f"Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“"
-                             f"{f' in {within}' if within else ''}.")
+        if within:
+            raise UserInputError(tr("Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“ in {within}.",
+                                    level=level, within=within))
+        raise UserInputError(tr("Im Arbeitsbereich gibt es keine Gebiete der Ebene „{level}“.", level=level))
     by_id = {r.id: r for r in area.regions}
     rows = _current_observations(ws, indicator, list(by_id))
     if not rows:
-        raise UserInputError(f"Für „{indicator}“ gibt es keine Werte der Gebiete der Ebene „{level}“.")
+        raise UserInputError(tr("Für „{indicator}“ gibt es keine Werte der Gebiete der Ebene „{level}“.",
+                                indicator=indicator, level=level))
     wanted = dict(dimensions or {})
     out: dict[str, list[Any]] = {"region_key": [], "region_name": [], "year": [], "age_label": [], "value": []}
     cache: dict[str, tuple[bool, str | None]] = {}
@@ -230,9 +236,14 @@ def population_frame(ws: Workspace, *, indicator: str, level: str, within: str |
     frame = pd.DataFrame(out)
     if frame.empty:
         names = sorted({k for t in {r[2] for r in rows} for k in dims.decode(t)})
-        raise UserInputError(f"Für „{indicator}“ passen keine Werte zu den Merkmalen {wanted or '{}'}; vorhanden "
-                             f"sind die Merkmale {', '.join(names) or 'keine'} (ein Merkmal „Alter…“ ist nötig, "
-                             "die übrigen müssen in „dimensions“ festgelegt werden).")
+        if not names:
+            raise UserInputError(tr("Für „{indicator}“ passen keine Werte zu den Merkmalen {wanted}; vorhanden sind "
+                                    "die Merkmale keine (ein Merkmal „Alter…“ ist nötig, die übrigen müssen in "
+                                    "„dimensions“ festgelegt werden).", indicator=indicator, wanted=wanted or "{}"))
+        raise UserInputError(tr("Für „{indicator}“ passen keine Werte zu den Merkmalen {wanted}; vorhanden sind die "
+                                "Merkmale {present} (ein Merkmal „Alter…“ ist nötig, die übrigen müssen in "
+                                "„dimensions“ festgelegt werden).", indicator=indicator, wanted=wanted or "{}",
+                                present=", ".join(names)))
     return frame
 
 
