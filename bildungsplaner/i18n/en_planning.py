@@ -184,4 +184,33 @@ MESSAGES: dict[str, str] = {
     "„Alter…“ ist nötig, die übrigen müssen in „dimensions“ festgelegt werden).":
         "No values of “{indicator}” match the characteristics {wanted}; there are no characteristics (a "
         "characteristic “Alter…” is needed, the others must be fixed in “dimensions”).",
+    # --- services/aggregate.py ---
+    "alle (Summe)": "all (sum)",
+    "alle ({total})": "all ({total})",
+    "{total}, sonst Summe der Teile": "{total}, else sum of the parts",
+    "Summe der Teile": "sum of the parts",
+    "{dimension}: ohne „Insgesamt“ und nicht summierbar ({unit}); wählen Sie einen Wert.":
+        "{dimension}: no “Insgesamt” (total) and not additive ({unit}); choose a value.",
+    "{region} {period}: {total} statt {parts}": "{region} {period}: {total} instead of {parts}",
+    "{dimension}: „{total}“ weicht bei {count} von {compared} Werten von der Summe der Teile ab (Teile können sich "
+    "überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe ({examples}{more}).":
+        "{dimension}: “{total}” differs from the sum of the parts in {count} of {compared} values (parts may "
+        "overlap); the total is shown, not the sum ({examples}{more}).",
+    # --- services/workspace.py ---
+    "{path} ist keine SQLite-Datenbank.": "{path} is not an SQLite database.",
+    "Integritätsprüfung: {problem}": "Integrity check: {problem}",
+    "Fremdschlüssel: {problem}": "Foreign keys: {problem}",
+    "Die Datei ist beschädigt: {problem}": "The file is damaged: {problem}",
+    "Kein Schemastand gefunden: keine Bildungsplaner-Arbeitsbereichsdatei.":
+        "No schema revision found: not a Bildungsplaner workspace file.",
+    "Schemastand {revision} stammt aus einer neueren Programmversion.":
+        "Schema revision {revision} comes from a newer version of the program.",
+    "Die Sicherung kann nicht die Arbeitsbereichsdatei selbst überschreiben.":
+        "The backup cannot overwrite the workspace file itself.",
+    "Die Sicherung {name} ist nicht verwendbar: {problem}": "The backup {name} cannot be used: {problem}",
+    "{name} wird gerade benutzt oder wurde nicht sauber geschlossen.":
+        "{name} is in use or was not closed properly.",
+    "{path} existiert bereits; {what}": "{path} already exists; {what}",
+    "bitte einen anderen Namen wählen.": "please choose another name.",
+    "ein neuer Arbeitsbereich überschreibt nichts.": "a new workspace overwrites nothing.",
 }

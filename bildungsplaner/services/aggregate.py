@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner.formatting import decimals_for, format_number, format_period
+from bildungsplaner.i18n import tr
 from bildungsplaner.store.dimensions import is_total_label
 
 __all__ = [
@@ -77,8 +78,8 @@ class DimensionChoice:
     def all_label(self) -> str:
         """How „alle“ is shown: with the total's name, or as a sum."""
         if self.total is None:
-            return "alle (Summe)"
-        return f"alle ({self.total or 'Insgesamt'})"
+            return tr("alle (Summe)")
+        return tr("alle ({total})", total=self.total or "Insgesamt")
 
 
 def _total_values(values: Sequence[str]) -> list[str]:
@@ -212,9 +213,11 @@ def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choi
                 rows["value"] = part_sum[summed_groups]
                 rows["f"] = np.where(n_missing[summed_groups] > 0, missing_flag[summed_groups], -1)
                 pieces.append(rows.assign(_g=summed_groups))
-                how[name] = f"{label}, sonst Summe der Teile" if is_total.any() else "Summe der Teile"
+                how[name] = tr("{total}, sonst Summe der Teile", total=label) if is_total.any() else \
+                    tr("Summe der Teile")
             elif len(summed_groups):
-                notes.append(f"{name}: ohne „Insgesamt“ und nicht summierbar ({unit}); wählen Sie einen Wert.")
+                notes.append(tr("{dimension}: ohne „Insgesamt“ und nicht summierbar ({unit}); wählen Sie einen Wert.",
+                                dimension=name, unit=unit))
         work = (pd.concat(pieces, ignore_index=True) if pieces else work.iloc[0:0]).drop(
             columns=[column, "_g"], errors="ignore")
     work = work.drop_duplicates(["r", "p"])
@@ -271,13 +274,17 @@ def _difference_notes(name: str, totals: pd.DataFrame, part_sum: np.ndarray, n_p
     decimals = decimals_for(np.concatenate([total[rows], parts[rows]]))
     r, p = totals["r"].to_numpy(), totals["p"].to_numpy()
     examples = "; ".join(
-        f"{context.region_names.get(int(r[i]), context.regions[r[i]])} {format_period(context.periods[p[i]])}: "
-        f"{format_number(total[i], decimals)} statt {format_number(parts[i], decimals)}"
+        tr("{region} {period}: {total} statt {parts}",
+           region=context.region_names.get(int(r[i]), context.regions[r[i]]),
+           period=format_period(context.periods[p[i]]), total=format_number(total[i], decimals),
+           parts=format_number(parts[i], decimals))
         for i in rows[:NOTE_EXAMPLES])
-    more = f" und {len(rows) - NOTE_EXAMPLES} weitere" if len(rows) > NOTE_EXAMPLES else ""
-    return [f"{name}: „{label}“ weicht bei {len(rows)} von {int(compared.sum())} Werten von der Summe der Teile "
-            f"ab (Teile können sich überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe "
-            f"({examples}{more})."]
+    more = tr(" und {count} weitere", count=format_number(len(rows) - NOTE_EXAMPLES)) \
+        if len(rows) > NOTE_EXAMPLES else ""
+    return [tr("{dimension}: „{total}“ weicht bei {count} von {compared} Werten von der Summe der Teile ab (Teile "
+               "können sich überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe ({examples}{more}).",
+               dimension=name, total=label, count=format_number(len(rows)),
+               compared=format_number(int(compared.sum())), examples=examples, more=more)]
 
 
 @dataclass

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 
 from bildungsplaner import WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.demo import DemoSummary, build_demo
+from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import sqlite
 from bildungsplaner.store.audit import record
@@ -104,9 +105,9 @@ def check_workspace(path: Path) -> list[str]:
     """
     path = Path(path)
     if not path.is_file():
-        return [f"Der Arbeitsbereich {path} existiert nicht."]
+        return [tr("Der Arbeitsbereich {path} existiert nicht.", path=path)]
     if not sqlite.is_sqlite_file(path):
-        return [f"{path} ist keine SQLite-Datenbank."]
+        return [tr("{path} ist keine SQLite-Datenbank.", path=path)]
     problems: list[str] = []
     try:
         if sqlite.has_hot_journal(path):
@@ -121,17 +122,17 @@ def check_workspace(path: Path) -> list[str]:
         try:
             with engine.connect() as conn:
                 raw = sqlite.raw_connection(conn)
-                problems += [f"Integritätsprüfung: {p}" for p in sqlite.integrity_problems(raw)]
-                problems += [f"Fremdschlüssel: {p}" for p in sqlite.foreign_key_problems(raw)]
+                problems += [tr("Integritätsprüfung: {problem}", problem=p) for p in sqlite.integrity_problems(raw)]
+                problems += [tr("Fremdschlüssel: {problem}", problem=p) for p in sqlite.foreign_key_problems(raw)]
         finally:
             engine.dispose()
         revision, _ = stored_revision(path)
     except (sqlite3.DatabaseError, sa_exc.DBAPIError) as exc:
-        return [f"Die Datei ist beschädigt: {getattr(exc, 'orig', exc)}"]
+        return [tr("Die Datei ist beschädigt: {problem}", problem=getattr(exc, "orig", exc))]
     if revision is None:
-        problems.append("Kein Schemastand gefunden: keine Bildungsplaner-Arbeitsbereichsdatei.")
+        problems.append(tr("Kein Schemastand gefunden: keine Bildungsplaner-Arbeitsbereichsdatei."))
     elif revision not in known_revisions():
-        problems.append(f"Schemastand {revision} stammt aus einer neueren Programmversion.")
+        problems.append(tr("Schemastand {revision} stammt aus einer neueren Programmversion.", revision=revision))
     return problems
 
 
@@ -142,9 +143,9 @@ def backup_workspace(ws: Workspace, target: Path, *, audit: bool = True) -> Path
     """
     target = Path(target)
     if target.resolve() == ws.path.resolve():
-        raise UserInputError("Die Sicherung kann nicht die Arbeitsbereichsdatei selbst überschreiben.")
+        raise UserInputError(tr("Die Sicherung kann nicht die Arbeitsbereichsdatei selbst überschreiben."))
     if not target.parent.is_dir():
-        raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
+        raise UserInputError(tr("Der Ordner {folder} existiert nicht.", folder=target.parent))
     with ws.engine.connect() as conn:
         sqlite.backup_to(sqlite.raw_connection(conn), target)
     if not audit:
@@ -205,9 +206,10 @@ def restore_workspace(backup: Path, target: Path) -> None:
     backup, target = Path(backup), Path(target)
     problems = check_workspace(backup)
     if problems:
-        raise UserInputError(f"Die Sicherung {backup.name} ist nicht verwendbar: {problems[0]}")
+        raise UserInputError(tr("Die Sicherung {name} ist nicht verwendbar: {problem}", name=backup.name,
+                                problem=problems[0]))
     if target.exists() and sqlite.has_hot_journal(target):
-        raise UserInputError(f"{target.name} wird gerade benutzt oder wurde nicht sauber geschlossen.")
+        raise UserInputError(tr("{name} wird gerade benutzt oder wurde nicht sauber geschlossen.", name=target.name))
     tmp_target = target.with_name(f".{target.name}.restore")
     source = sqlite.make_engine(backup, readonly=True)
     try:
@@ -226,9 +228,9 @@ def _new_file(target: Path, *, overwrite: bool, exists: str) -> Path:
     if not target.suffix:
         target = target.with_name(target.name + WORKSPACE_SUFFIX)
     if target.exists() and not overwrite:
-        raise UserInputError(f"{target} existiert bereits; {exists}")
+        raise UserInputError(tr("{path} existiert bereits; {what}", path=target, what=exists))
     if not target.parent.is_dir():
-        raise UserInputError(f"Der Ordner {target.parent} existiert nicht.")
+        raise UserInputError(tr("Der Ordner {folder} existiert nicht.", folder=target.parent))
     return target
 
 
@@ -249,7 +251,7 @@ def _build_in_place(target: Path, build: Callable[[Workspace], T]) -> T:
 def create_demo_workspace(target: Path, progress: Progress | None = None, *, overwrite: bool = False) -> DemoSummary:
     """Write a new demo workspace to ``target`` (built in a temporary file, then moved into place)."""
     progress = progress or NullProgress()
-    target = _new_file(target, overwrite=overwrite, exists="bitte einen anderen Namen wählen.")
+    target = _new_file(target, overwrite=overwrite, exists=tr("bitte einen anderen Namen wählen."))
 
     def build(ws: Workspace) -> DemoSummary:
         with ws.transaction() as s:
@@ -277,7 +279,7 @@ def create_workspace(target: Path, *, region: str | None = None, name: str | Non
     region (created with the chain above it) and a name. Refuses an existing file; returns the path."""
     from bildungsplaner.services.home import set_home_region, set_workspace_name
 
-    target = _new_file(target, overwrite=False, exists="ein neuer Arbeitsbereich überschreibt nichts.")
+    target = _new_file(target, overwrite=False, exists=tr("ein neuer Arbeitsbereich überschreibt nichts."))
 
     def build(ws: Workspace) -> None:
         if region:
