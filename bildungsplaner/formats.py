@@ -138,13 +138,14 @@ class Table:
 
     def fail(self, key: str, text: str) -> NoReturn:
         """Raise ``<label>: „<where>.<key>“ <text>``."""
-        self.format.fail(f"„{self.path(key)}“ {text}")
+        self.format.fail(f"{tr('„{name}“', name=self.path(key))} {text}")
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key]
 
     def _typed(self, f: Field, value: Any) -> Any:
-        where, fmt = f"„{self.path(f.name)}“", self.format
+        where, fmt = tr("„{name}“", name=self.path(f.name)), self.format
+
         if f.type == "number":
             return fmt.number(value, where, f.low, f.high, f.low_open)
         if f.type == "year":

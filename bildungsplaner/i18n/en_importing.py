@@ -184,6 +184,8 @@ MESSAGES: dict[str, str] = {
     # --- importing/template_apply.py: a table through its template ---
     "keine Spalte „{column}“": "no column “{column}”",
     "keine Spalten {columns}": "no columns {columns}",
+    "„{name}“": "“{name}”",
+
     "Die Tabelle hat {which} (vorhanden: {listed}).": "The table has {which} (present: {listed}).",
     "Die Tabelle hat {which} (vorhanden: keine).": "The table has {which} (present: none).",
     "Zeile {row}: Spalte „{column}“ ist leer.": "Row {row}: column “{column}” is empty.",

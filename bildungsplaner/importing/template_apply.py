@@ -61,9 +61,10 @@ def resolve_columns(frame: pd.DataFrame, wanted: list[str]) -> dict[str, str]:
         else:
             missing.append(name)
     if missing:
-        listed = ", ".join(f"„{c}“" for c in available[:40]) + (" …" if len(available) > 40 else "")
+        listed = ", ".join(tr("„{name}“", name=c) for c in available[:40]) + (" …" if len(available) > 40 else "")
         which = tr("keine Spalte „{column}“", column=missing[0]) if len(missing) == 1 else \
-            tr("keine Spalten {columns}", columns=", ".join(f"„{c}“" for c in missing))
+            tr("keine Spalten {columns}", columns=", ".join(tr("„{name}“", name=c) for c in missing))
+
         raise UserInputError(tr("Die Tabelle hat {which} (vorhanden: {listed}).", which=which, listed=listed)
                              if listed else tr("Die Tabelle hat {which} (vorhanden: keine).", which=which))
 
