@@ -104,12 +104,13 @@ def build_parser() -> argparse.ArgumentParser:
                                  "und Gebiete bekommen ihren Stand davor zurück, ein älterer Stand derselben Tabelle "
                                  "gilt wieder")
     p.add_argument("dataset", type=int, metavar="NR")
-    from bildungsplaner.cli import data, export, indicator, plan
+    from bildungsplaner.cli import data, export, geo, indicator, plan
 
     data.add_pivot_parser(data_sub, common)
 
     plan.add_parser(sub, common, _Parser)
     indicator.add_parser(sub, common, _Parser)
+    geo.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
     p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
@@ -433,11 +434,17 @@ def cmd_indicator(args: argparse.Namespace) -> int:
     return run_indicator(args, _open, _open_changing)
 
 
+def cmd_geo(args: argparse.Namespace) -> int:
+    from bildungsplaner.cli.geo import cmd_geo as run_geo
+
+    return run_geo(args, _open, _open_changing, _TerminalProgress())
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "info": cmd_info, "new": cmd_new, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
     "demo": cmd_demo,
     "import": cmd_import, "data": cmd_data, "facilities": cmd_facilities, "plan": cmd_plan,
-    "export": cmd_export, "indicator": cmd_indicator,
+    "export": cmd_export, "indicator": cmd_indicator, "geo": cmd_geo,
 }
 
 

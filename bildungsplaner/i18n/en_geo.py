@@ -1,0 +1,120 @@
+"""English texts of the core's messages raised in ``geo`` and ``services/geo.py`` (boundaries), to be merged into
+:data:`bildungsplaner.i18n.en.MESSAGES`.
+
+One file per area so that work on different areas does not collide; same rules as ``en.py``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # geo/readers.py
+    "{name} ist keine GeoPackage-Datei.": "{name} is not a GeoPackage file.",
+    "{name}: die crs-Angabe {crs} ist nicht lesbar.": "{name}: the crs member {crs} cannot be read.",
+    "{name} ist mit {size} MB größer als die erlaubten {maximum} MB für GeoJSON; bitte als GeoPackage oder Shapefile "
+    "speichern.": "At {size} MB, {name} is larger than the {maximum} MB permitted for GeoJSON; please save it as a "
+                  "GeoPackage or Shapefile.",
+    "{name}: die zugehörige .dbf-Datei fehlt (sie enthält die Schlüssel und Namen der Gebiete); bitte .shp, .dbf, "
+    ".shx und .prj zusammen auswählen.":
+        "{name}: the matching .dbf file is missing (it holds the keys and names of the areas); please select .shp, "
+        ".dbf, .shx and .prj together.",
+    "{name} ist kein lesbares Shapefile ({problem}).": "{name} is not a readable Shapefile ({problem}).",
+    "{name}: .shp und .dbf passen nicht zusammen ({shapes} Formen, {records} Datensätze).":
+        "{name}: .shp and .dbf do not match ({shapes} shapes, {records} records).",
+    "{name} ist eine SQLite-Datenbank, aber keine GeoPackage-Datei (es fehlen die gpkg-Tabellen).":
+        "{name} is an SQLite database but not a GeoPackage file (the gpkg tables are missing).",
+    "{name} ist keine lesbare GeoJSON-Datei: {problem}": "{name} is not a readable GeoJSON file: {problem}",
+    "{name} ist keine GeoJSON-FeatureCollection.": "{name} is not a GeoJSON FeatureCollection.",
+    "{name}: Objekt {number} ist kein GeoJSON-Feature.": "{name}: object {number} is not a GeoJSON feature.",
+    "die Texte sind weder als {encodings} lesbar": "the texts can be read neither as {encodings}",
+    "{name}: das GeoPackage enthält keine Flächen-Ebene.": "{name}: the GeoPackage contains no feature layer.",
+    "{name}: das GeoPackage ist nicht lesbar ({problem}).": "{name}: the GeoPackage cannot be read ({problem}).",
+    "{name}: eine Geometrie der Ebene „{layer}“ ist nicht lesbar ({problem}).":
+        "{name}: a geometry of the layer “{layer}” cannot be read ({problem}).",
+    "{name}: unbekanntes Format für Gebietsgrenzen; gelesen werden GeoJSON (.geojson), Shapefile (.shp mit .dbf) und "
+    "GeoPackage (.gpkg).": "{name}: unknown format for boundaries; GeoJSON (.geojson), Shapefile (.shp with .dbf) "
+                           "and GeoPackage (.gpkg) can be read.",
+    "{name}: die Geometrie von Objekt {number} ist nicht lesbar ({problem}).":
+        "{name}: the geometry of object {number} cannot be read ({problem}).",
+    "{name} enthält mehrere Ebenen; bitte eine wählen: {layers}.":
+        "{name} contains several layers; please choose one: {layers}.",
+    "{name} hat keine Ebene „{layer}“; vorhanden: {layers}.": "{name} has no layer “{layer}”; available: {layers}.",
+    # geo/crs.py
+    "ohne Angabe in der Datei, aus den Koordinaten geschlossen":
+        "not stated in the file, inferred from the coordinates",
+    "ohne Angabe in der Datei, aus den Koordinaten geschlossen; Daten in UTM-Zone 33 (z. B. aus Brandenburg oder "
+    "Sachsen) bitte mit --crs EPSG:25833 angeben":
+        "not stated in the file, inferred from the coordinates; for data in UTM zone 33 (e.g. from Brandenburg or "
+        "Saxony) please give --crs EPSG:25833",
+    "{name} nennt kein Koordinatensystem und die Koordinaten ({bounds}) passen zu keinem bekannten; bitte mit --crs "
+    "EPSG:N angeben.": "{name} names no coordinate reference system and the coordinates ({bounds}) fit none known; "
+                       "please give it with --crs EPSG:N.",
+    "vom Benutzer angegeben": "given by the user",
+    "der .prj-Datei zu {name}": "the .prj file of {name}",
+    "aus der .prj-Datei": "from the .prj file",
+    "aus dem GeoPackage": "from the GeoPackage",
+    "aus der crs-Angabe der GeoJSON-Datei": "from the crs member of the GeoJSON file",
+    "bei {lon}° O, {lat}° N": "at {lon}° E, {lat}° N",
+    "an keinem gültigen Ort": "at no valid location",
+    "{name}: mit dem Koordinatensystem „{crs}“ ({how}) lägen die Grenzen {where}, nicht in Deutschland (5,5–15,5° O, "
+    "47–55,5° N). Bitte das Koordinatensystem prüfen und mit --crs EPSG:N angeben.":
+        "{name}: with the coordinate reference system “{crs}” ({how}) the boundaries would lie {where}, not in "
+        "Germany (5.5–15.5° E, 47–55.5° N). Please check the coordinate reference system and give it with "
+        "--crs EPSG:N.",
+    "Das Koordinatensystem in {where} ist nicht lesbar: {text}":
+        "The coordinate reference system in {where} cannot be read: {text}",
+    "der Angabe --crs": "the --crs option",
+    # geo/keys.py
+    "{name}: {count} Schlüssel im Feld „{field}“ kommen mehrfach vor: {keys}{more}. Je Gebiet ist ein Objekt erlaubt "
+    "(mehrteilige Gebiete als ein Multipolygon); anderes Schlüsselfeld mit --key-field wählen.":
+        "{name}: {count} keys in the field “{field}” occur more than once: {keys}{more}. One object per area is "
+        "allowed (areas in several parts as one multipolygon); choose another key field with --key-field.",
+    "{name} hat kein Feld „{field}“; vorhanden: {fields}.": "{name} has no field “{field}”; available: {fields}.",
+    "{name}: kein Schlüsselfeld erkannt (gesucht: {wanted}); bitte mit --key-field angeben. Felder: {fields}.":
+        "{name}: no key field recognised (looked for: {wanted}); please give it with --key-field. Fields: {fields}.",
+    "{name}: Objekt {number} hat im Schlüsselfeld „{field}“ keinen Wert.":
+        "{name}: object {number} has no value in the key field “{field}”.",
+    # services/geo.py
+    "Grenzen lesen …": "Reading boundaries …",
+    "Koordinaten umrechnen …": "Transforming coordinates …",
+    "Geometrien prüfen …": "Checking geometries …",
+    "Gebiete zuordnen …": "Matching areas …",
+    "Fertig.": "Done.",
+    "Speichern …": "Saving …",
+    "Ebene „{layer}“ aus {file}: {features} Gebiete, {matched} zugeordnet, {created} neu angelegt, {unmatched} ohne "
+    "passendes Gebiet.": "Layer “{layer}” from {file}: {features} areas, {matched} matched, {created} created, "
+                         "{unmatched} without a matching area.",
+    "Koordinatensystem: {crs} ({how}); Schlüsselfeld „{key}“.":
+        "Coordinate reference system: {crs} ({how}); key field “{key}”.",
+    " … und {count} weitere": " … and {count} more",
+    "Unbekannte Ebene „{level}“; möglich sind: {levels}.": "Unknown level “{level}”; possible are: {levels}.",
+    "Mit --create-under bitte auch die Ebene der neuen Gebiete angeben (--level, z. B. sozialraum oder stadtteil).":
+        "With --create-under please also give the level of the new areas (--level, e.g. sozialraum or stadtteil).",
+    "{name} enthält keine Gebiete.": "{name} contains no areas.",
+    "{name} enthält keine Flächen, sondern Punkte oder Linien (z. B. {items}); Gebietsgrenzen müssen Polygone sein.":
+        "{name} contains no areas but points or lines (e.g. {items}); boundaries must be polygons.",
+    "{name}: kein Gebiet hat eine Geometrie.": "{name}: no area has a geometry.",
+    "{name}: die Geometrie von {items} ist nicht zu reparieren (keine Fläche übrig).":
+        "{name}: the geometry of {items} cannot be repaired (no area left).",
+    "{name}: mehrere Objekte gehören zu demselben Gebiet (z. B. AGS und ARS desselben Orts): {items}.":
+        "{name}: several objects belong to the same area (e.g. AGS and ARS of the same place): {items}.",
+    "{count} Schlüssel waren als Zahlen gespeichert und wurden als Text gelesen (führende Null ergänzt, wo "
+    "eindeutig).": "{count} keys were stored as numbers and were read as text (leading zero added where "
+                   "unambiguous).",
+    "Ohne passendes Gebiet (nicht übernommen): {items}": "Without a matching area (not taken over): {items}",
+    "Gebiete ohne Grenze in dieser Ebene: {items}": "Areas without a boundary in this layer: {items}",
+    "Ungültige Geometrie repariert: {name} ({key}): {reason}": "Invalid geometry repaired: {name} ({key}): {reason}",
+    "{name} ({key}) wird von den Gebieten dieser Ebene zu {covered} % abgedeckt (Lücken {gap} km², außerhalb "
+    "{outside} km², Überlappungen {overlap} km²).":
+        "{name} ({key}) is covered {covered} % by the areas of this layer (gaps {gap} km², outside {outside} km², "
+        "overlaps {overlap} km²).",
+    "Ohne Geometrie (nicht übernommen): {items}": "Without geometry (not taken over): {items}",
+    "Die Gebiete bilden keine saubere Flächendeckung; die Zeichenfassung wurde je Gebiet vereinfacht (gemeinsame "
+    "Grenzen können um Bruchteile eines Bildpunkts abweichen).":
+        "The areas do not form a clean coverage; the drawing version was simplified per area (shared borders may "
+        "differ by fractions of a pixel).",
+    "Die bisherige Ebene gleichen Namens wurde ersetzt.": "The previous layer of the same name was replaced.",
+    "Probelauf: nichts gespeichert.": "Dry run: nothing saved.",
+    "Das Gebiet {key} (--create-under) gibt es im Arbeitsbereich nicht.":
+        "The area {key} (--create-under) does not exist in the workspace.",
+    "Schlüssel länger als {count} Zeichen: {items}.": "Keys longer than {count} characters: {items}.",
+}
