@@ -365,17 +365,25 @@ def _load(s: Session, state: _State, item: InputSpec) -> pd.DataFrame:
     return frame
 
 
-def _missing_sources(state: _State, definition: _Definition, available: set[str]) -> list[str]:
+def _missing_sources(state: _State, definition: _Definition, available: set[str],
+                     computed: set[str] | None = None) -> list[str]:
+    """The sources not in the workspace: tables without a current import, indicators neither imported nor
+    available as a Kennzahl (``computed``: the codes of every Kennzahl; those count only when ``available``)."""
+    computed = computed or set()
+
+    def absent(code: str) -> bool:
+        return code not in available if code in computed else code not in state.indicators
+
     missing: list[str] = []
     if definition.kind == "index":
         for code in _dependencies(definition):
-            if code not in state.indicators and code not in available:
+            if absent(code):
                 missing.append(tr("Indikator {code}", code=code))
         return missing
     for item in definition.spec.inputs:
         if item.table and not _table_datasets(state, item.table):
             label = tr("Tabelle {table}", table=item.table)
-        elif item.indicator and item.indicator not in state.indicators and item.indicator not in available:
+        elif item.indicator and absent(item.indicator):
             label = tr("Indikator {code}", code=item.indicator)
         else:
             continue
@@ -411,13 +419,15 @@ def _regions(s: Session, state: _State) -> dict[int, tuple[str, str, str]]:
 # --- the index -----------------------------------------------------------------------------------------------
 
 def _compute_index(s: Session, state: _State, spec: Any) -> tuple[pd.DataFrame, list[str], dict[str, list[int]]]:
-    """The index's rows (``region_key`` = region id, ``period``, ``value``, ``flag``, ``class_no``,
-    ``class_label``, ``inputs`` JSON), the problems and per input the datasets used."""
+    """The index's rows (``region_key`` = region id, ``period`` = the index's year, ``value``, ``flag``,
+    ``class_no``, ``class_label``, ``inputs``: per input code its raw and standardized value), the problems
+    (regions left out, with the reason) and per input the datasets used. The inputs are the indicators' values
+    (imported or computed; ``where`` and the totals rule as for a Kennzahl input) in the input's year."""
     index_mod, _ = _index_module()
     regions = _regions(s, state)
     scope = spec.regions
     anchor = None
-    if getattr(scope, "within", None):
+    if scope.within:
         anchor = next((rid for rid, (key, _, _) in regions.items() if key == scope.within), None)
         if anchor is None:
             raise UserInputError(tr("Das Gebiet „{key}“ (regions.within) gibt es im Arbeitsbereich nicht.",
@@ -439,39 +449,49 @@ def _compute_index(s: Session, state: _State, spec: Any) -> tuple[pd.DataFrame, 
     in_scope = [rid for rid, (_, _, level) in regions.items() if level == scope.level and inside(rid)]
     if not in_scope:
         raise UserInputError(tr("Im Gebiet „{within}“ gibt es keine Gebiete der Ebene „{level}“.",
-                                within=str(getattr(scope, "within", "") or "Deutschland"), level=str(scope.level)))
+                                within=str(scope.within or "Deutschland"), level=str(scope.level)))
+    keys = [regions[rid][0] for rid in in_scope]
+    id_by_key = dict(zip(keys, in_scope, strict=True))
     lineage: dict[str, list[int]] = {}
 
     def series(code: str, where: Sequence[tuple[str, str]], year: int) -> pd.Series:
         item = InputSpec(name=code, indicator=code, where=tuple(where))
         filtered = filter_input(item, _load(s, state, item))
-        lineage[code] = filtered.datasets
+        lineage[code] = sorted(set(lineage.get(code, [])) | set(filtered.datasets))
         frame = filtered.frame[filtered.frame["year"] == year]
-        return pd.Series(frame["value"].to_numpy(dtype=np.float64), index=frame["region_key"].to_numpy())
+        frame = frame.drop_duplicates("region_key", keep="last")
+        values = pd.Series(frame["value"].to_numpy(dtype=np.float64),
+                           index=[regions[int(r)][0] for r in frame["region_key"]], dtype=np.float64)
+        return values.reindex(keys)
 
-    raw = pd.DataFrame(index=pd.Index(in_scope, name="region_key"))
+    raw = pd.DataFrame(index=pd.Index(keys, name="region_key"))
     for item in spec.inputs:
-        year = item.year if item.year is not None else spec.year
-        raw[item.indicator] = series(item.indicator, getattr(item, "where", ()), year).reindex(raw.index)
+        raw[item.indicator] = series(item.indicator, item.where, spec.input_year(item)).to_numpy()
     population = None
     if spec.minimum_population is not None:
         mp = spec.minimum_population
-        population = series(mp.indicator, getattr(mp, "where", ()), spec.year).reindex(raw.index)
-    result = index_mod.compute_index(spec, raw.reset_index().set_index("region_key"), population)
+        population = series(mp.indicator, mp.where, spec.year)
+    result = index_mod.compute_index(spec, raw, population)
     rows = result.rows
-    codes = [i.indicator for i in spec.inputs]
+    codes = list(spec.input_codes)
     period = str(spec.year)
-    out = pd.DataFrame({"region_key": rows["region_key"].to_numpy(), "period": period,
-                        "value": rows["value"].to_numpy(dtype=np.float64)})
-    flags = np.full(len(out), None, dtype=object)
-    flags[np.isnan(out["value"].to_numpy())] = "."
-    out["flag"] = flags
-    out["class_no"] = rows["class_no"].to_numpy()
-    out["class_label"] = rows["class_label"].to_numpy()
-    out["inputs"] = [{code: {"raw": _plain(r.get(f"{code}_raw")), "z": _plain(r.get(f"{code}_z"))}
-                      for code in codes} for r in rows.to_dict("records")]
-    problems = [tr("ausgeschlossen: {region} – {reason}", region=regions.get(int(rid), (str(rid),))[0],
-                   reason=str(reason)) for rid, reason in result.excluded]
+    records = rows.to_dict("records")
+    out_keys = [str(r["region_key"]) for r in records]
+    inputs = [{code: {"raw": _plain(r.get(f"{code}_raw")), "z": _plain(r.get(f"{code}_z"))} for code in codes}
+              for r in records]
+    excluded = [(str(key), str(reason)) for key, reason in result.excluded]
+    out_keys += [key for key, _ in excluded]
+    inputs += [{code: {"raw": _plain(raw.at[key, code]), "z": None} for code in codes} for key, _ in excluded]
+    n, m = len(records), len(excluded)
+    out = pd.DataFrame({
+        "region_key": [id_by_key[k] for k in out_keys],
+        "period": [period] * (n + m),
+        "value": np.concatenate([rows["value"].to_numpy(dtype=np.float64), np.full(m, np.nan)]),
+        "flag": [None] * n + ["."] * m,
+        "class_no": [_int(r["class_no"]) for r in records] + [None] * m,
+        "class_label": [str(r["class_label"]) for r in records] + [None] * m,
+        "inputs": inputs})
+    problems = [tr("ausgeschlossen: {region} – {reason}", region=key, reason=reason) for key, reason in excluded]
     return out, problems, lineage
 
 
@@ -506,6 +526,7 @@ def refresh(session: Session) -> RefreshReport:
     existing = {str((d.meta or {}).get("code")): d for d in s.scalars(
         select(Dataset).where(Dataset.format == KENNZAHL_FORMAT))}
     definitions = _ordered(_definitions(s))
+    computed = {d.code for d in definitions}
     prints: dict[str, str] = {}
     available: set[str] = set()
     wanted: set[str] = set()
@@ -514,7 +535,7 @@ def refresh(session: Session) -> RefreshReport:
         own_import = code in state.indicators and code not in existing
         if own_import:  # an imported indicator of the same code wins over a catalogue entry
             continue
-        if _missing_sources(state, definition, available):
+        if _missing_sources(state, definition, available, computed):
             continue
         wanted.add(code)
         fingerprint = _fingerprint(state, definition, prints)
@@ -682,17 +703,23 @@ def list_indicators(ws: Workspace) -> list[IndicatorEntry]:
         for d in _ordered(definitions):
             spec = d.spec
             dataset = kennzahl.get(d.code)
-            missing = [] if dataset is not None else _missing_sources(state, d, available)
+            missing = [] if dataset is not None else _missing_sources(state, d, available,
+                                                                      {x.code for x in definitions})
             kind = "index" if d.kind == "index" else ("katalog" if d.builtin else "berechnet")
             found = state.indicators.get(d.code)
             entries.append(IndicatorEntry(
                 d.code, spec.name, getattr(spec, "unit", "") if d.kind == "indicator" else "Index", kind,
                 area=getattr(spec, "area", None), tier=getattr(spec, "tier", None), available=not missing,
-                missing_sources=missing, decimals=getattr(spec, "decimals", 2 if d.kind == "index" else None),
+                missing_sources=missing, decimals=_decimals(d),
                 problem=(dataset.meta or {}).get("error") if dataset is not None else None,
                 observations=int(counts.get(found[0], 0)) if found else 0))
     order = {"berechnet": 0, "index": 1, "katalog": 2, "importiert": 3}
     return sorted(entries, key=lambda e: (order[e.kind], e.area or "", e.code))
+
+
+def _decimals(definition: _Definition) -> int | None:
+    decimals = getattr(definition.spec, "decimals", None)
+    return decimals if decimals is not None else (2 if definition.kind == "index" else None)
 
 
 def _find(s: Session, code: str) -> _Definition | None:
@@ -927,7 +954,8 @@ def check_definition(ws: Workspace, toml_text: str) -> CheckReport:
         definition = _Definition(spec.code, kind, spec, toml_text, 0, False)
         try:
             _validate_sources(s, state, definition)
-            missing = _missing_sources(state, definition, state.computed_codes)
+            missing = _missing_sources(state, definition, state.computed_codes,
+                                       {d.code for d in _definitions(s)} | {definition.code})
             if missing:
                 report.errors.append(tr("Quelle fehlt: {missing}.", missing=", ".join(missing)))
                 return report
@@ -944,13 +972,15 @@ def check_definition(ws: Workspace, toml_text: str) -> CheckReport:
     report.row_count = len(frame)
     from bildungsplaner.services.browse import natural_key
 
-    order = sorted(range(len(frame)), key=lambda i: (natural_key(regions[int(frame["region_key"].iat[i])][0]),
-                                                     str(frame["period"].iat[i])))
+    rids = [int(r) for r in frame["region_key"]]
+    periods = [str(p) for p in frame["period"]]
+    values = frame["value"].to_numpy(dtype=np.float64)
+    flags = frame["flag"].to_numpy(dtype=object)
+    sort_keys = {rid: natural_key(regions[rid][0]) for rid in set(rids)}
+    order = sorted(range(len(frame)), key=lambda i: (sort_keys[rids[i]], periods[i]))
     for i in order[:PREVIEW_ROWS]:
-        rid = int(frame["region_key"].iat[i])
-        value = float(frame["value"].iat[i])
-        flag = frame["flag"].iat[i]
-        report.rows.append(ResultRow(regions[rid][0], regions[rid][1], str(frame["period"].iat[i]),
+        rid, value, flag = rids[i], float(values[i]), flags[i]
+        report.rows.append(ResultRow(regions[rid][0], regions[rid][1], periods[i],
                                      None if math.isnan(value) else value,
                                      None if flag is None or (isinstance(flag, float) and math.isnan(flag)) else
                                      str(flag)))
