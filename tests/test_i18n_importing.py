@@ -58,6 +58,8 @@ def test_an_english_import_reports_its_warnings_and_progress_in_english(workspac
     assert re.fullmatch(r"genesis_22543-01-02-4_00\.csv: \d+ rows read, \d+ observations imported \(data set 1\)\.",
                         first), first
     assert "Areas: 0 matched, " in summary and " not matched." in summary
+    assert re.search(r"^Symbols: “-” \d+×, “\.” \d+×$", summary, re.MULTILINE)
+
     assert summary.count("\nWarning: Row ") == len(report.warnings) > 0
     regional = [w for w in report.warnings if "≠ sum of the 16 sub-areas" in w]
     assert regional, report.warnings

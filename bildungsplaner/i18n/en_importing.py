@@ -248,6 +248,7 @@ MESSAGES: dict[str, str] = {
         "Replaces the older version (data set {dataset}); its values are kept as history.",
     "Sicherung vor dem Import: {path}": "Backup before the import: {path}",
     "Zeichen: {counts}": "Symbols: {counts}",
+    "„{symbol}“ {count}×": "“{symbol}” {count}×",
     "Warnung: {warning}": "Warning: {warning}",
     "; … ({count} insgesamt)": "; … ({count} in all)",
     "{count} Gebiet(e) der Datei sind im Arbeitsbereich unbekannt: {listed}. Bitte zuordnen oder anlegen "
@@ -283,6 +284,8 @@ MESSAGES: dict[str, str] = {
     " – meinten Sie {choices}?": " – did you mean {choices}?",
     "{first} oder {second}": "{first} or {second}",
     "{label} (Zeile {row}){hint}": "{label} (row {row}){hint}",
+    "„{name}“ → {region} ({key}){why}": "“{name}” → {region} ({key}){why}",
+
     "Zuordnung „{source}“ → {target}: Gebiet {target} gibt es im Arbeitsbereich nicht.":
         "Assignment “{source}” → {target}: there is no area {target} in the workspace.",
     # --- services/import_history.py: taking an import back ---

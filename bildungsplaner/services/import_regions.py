@@ -74,7 +74,7 @@ class UnmatchedRegion:
     kreise: dict[str, str] = field(default_factory=dict)
 
     def describe(self, limit: int = 3) -> str:
-        label = " ".join(p for p in (self.key, f"„{self.name}“" if self.name else None) if p)
+        label = " ".join(p for p in (self.key, tr("„{name}“", name=self.name) if self.name else None) if p)
         shown = [_label(k, n, self.kreise.get(k)) for k, n in self.suggestions[:limit]]
         more = len(self.suggestions) - len(shown)
         if self.ambiguous:
@@ -111,7 +111,8 @@ class RegionMatchedByName:
 
     def describe(self) -> str:
         why = f", {translated(_WHY[self.how])}" if self.how in _WHY else ""
-        return f"„{self.name}“ → {self.region} ({self.key}){why}"
+        return tr("„{name}“ → {region} ({key}){why}", name=self.name, region=self.region, key=self.key, why=why)
+
 
 
 class Regions:

@@ -207,7 +207,8 @@ class ImportReport:
         if self.backup:
             lines.append(tr("Sicherung vor dem Import: {path}", path=self.backup))
         if self.symbol_counts:
-            symbols = ", ".join(f"„{k}“ {v}×" for k, v in self.symbol_counts.items())
+            symbols = ", ".join(tr("„{symbol}“ {count}×", symbol=k, count=v) for k, v in self.symbol_counts.items())
+
             lines.append(tr("Zeichen: {counts}", counts=symbols))
 
         lines += [tr("Warnung: {warning}", warning=w) for w in self.warnings]
