@@ -213,4 +213,50 @@ MESSAGES: dict[str, str] = {
     "{path} existiert bereits; {what}": "{path} already exists; {what}",
     "bitte einen anderen Namen wählen.": "please choose another name.",
     "ein neuer Arbeitsbereich überschreibt nichts.": "a new workspace overwrites nothing.",
+    # --- planning/allocation_spec.py (after „Szenariodatei: „<key>“ …“) ---
+    "eine Tabelle (z. B. { \"190500\" = 2.0 })": "a table (e.g. { \"190500\" = 2.0 })",
+    "ein Text wie \"2024\"": "a text like \"2024\"",
+    "muss „attribute:NAME“ oder „indicator:CODE“ sein, nicht „{text}“.":
+        "must be “attribute:NAME” or “indicator:CODE”, not “{text}”.",
+    "muss {choices} sein, nicht „{value}“.": "must be {choices}, not “{value}”.",
+    "muss ein Text wie \"2024\" sein.": "must be a text like \"2024\".",
+    "fehlt (bei type = \"region\").": "is missing (with type = \"region\").",
+    "gilt nur bei type = \"facility\".": "applies only with type = \"facility\".",
+    "muss eine Zahl ≥ 0 sein.": "must be a number ≥ 0.",
+    "muss eines von {methods} sein, nicht „{value}“.": "must be one of {methods}, not “{value}”.",
+    "muss größer als 0 sein.": "must be greater than 0.",
+    "ist kleiner als „amount.minimum“.": "is less than “amount.minimum”.",
+    "ist größer als „amount.maximum“.": "is greater than “amount.maximum”.",
+    "muss 1 sein, nicht {value}.": "must be 1, not {value}.",
+    "muss „allocation“ sein, nicht {value}.": "must be “allocation”, not {value}.",
+    "mindestens ein Abschnitt [[need]] ist nötig.": "at least one section [[need]] is needed.",
+    "die Gewichte der [[need]]-Terme sind alle 0.": "the weights of the [[need]] terms are all 0.",
+    "„attribute:…“ gibt es nur bei Einrichtungen (type = \"facility\").":
+        "“attribute:…” exists only for facilities (type = \"facility\").",
+    # --- planning/demand_spec.py ---
+    "ist eine leere Tabelle.": "is an empty table.",
+    "{where} (Jahr {year})": "{where} (year {year})",
+    "{where} für {year}": "{where} for {year}",
+    "nennt ein Jahr zweimal.": "names a year twice.",
+    "muss eine Liste von Altersjahren sein (z. B. [1, 2]), nicht {value}.":
+        "must be a list of single years of age (e.g. [1, 2]), not {value}.",
+    "nennt ein Alter zweimal.": "names an age twice.",
+    "muss „mean-3“, „last“, eine Zahl oder eine Tabelle Jahr = Zahl sein, nicht „{value}“.":
+        "must be “mean-3”, “last”, a number or a table year = number, not “{value}”.",
+    "eine Tabelle Merkmal = \"Wert\" (z. B. { Geschlecht = \"Insgesamt\" })":
+        "a table characteristic = \"value\" (e.g. { Geschlecht = \"Insgesamt\" })",
+    "muss eine Tabelle Merkmal = \"Wert\" sein (z. B. {{ Geschlecht = \"Insgesamt\" }}), nicht {value}.":
+        "must be a table characteristic = \"value\" (e.g. {{ Geschlecht = \"Insgesamt\" }}), not {value}.",
+    "(die Teilnahmequote der Klassen noch ohne Rechtsanspruch) gilt nur zusammen mit „ganztag_entitlement = true“.":
+        "(the participation rate of the grades not yet entitled) applies only together with "
+        "“ganztag_entitlement = true”.",
+    "fehlt.": "is missing.",
+    "„{name}“: der Ganztagsanspruch gilt für die Klassen 1–4, also die Alter 6–9, nicht {ages}.":
+        "“{name}”: the all-day entitlement applies to grades 1–4, that is ages 6–9, not {ages}.",
+    "muss {format} sein, nicht {value}.": "must be {format}, not {value}.",
+    "muss „demand“ sein, nicht {value}.": "must be “demand”, not {value}.",
+    "({horizon}) liegt vor „population.base_year“ ({base_year}).":
+        "({horizon}) lies before “population.base_year” ({base_year}).",
+    "mindestens ein [[demand]]-Block ist nötig.": "at least one [[demand]] block is needed.",
+    "zwei [[demand]]-Blöcke heißen „{name}“ (demand.name).": "two [[demand]] blocks are called “{name}” (demand.name).",
 }

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from bildungsplaner.formats import Field, Fields, Format, Table, write
+from bildungsplaner.i18n import marked, tr
 from bildungsplaner.planning.apportion import METHODS
 
 __all__ = ["ALL_METHODS", "SCENARIO", "AllocationSpec", "Amount", "NeedTerm", "Recipients", "SourceRef"]
 
 ALL_METHODS = (*METHODS, "exact")
 SCENARIO = Format("Szenariodatei")
-_TABLE = "eine Tabelle (z. B. { \"190500\" = 2.0 })"
+_TABLE = marked("eine Tabelle (z. B. { \"190500\" = 2.0 })")
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _source(key: str) -> Callable[[Table, str], str]:
     def check(table: Table, text: str) -> str:
         kind, _, name = text.partition(":")
         if kind not in ("attribute", "indicator") or not name.strip():
-            table.fail(key, f"muss „attribute:NAME“ oder „indicator:CODE“ sein, nicht „{text}“.")
+            table.fail(key, tr("muss „attribute:NAME“ oder „indicator:CODE“ sein, nicht „{text}“.", text=text))
         return f"{kind}:{name.strip()}"
     return check
 
@@ -50,7 +51,8 @@ def _source(key: str) -> Callable[[Table, str], str]:
 def _one_of(key: str, *choices: str) -> Callable[[Table, str], str]:
     def check(table: Table, value: str) -> str:
         if value not in choices:
-            table.fail(key, f"muss {' oder '.join(f'„{c}“' for c in choices)} sein, nicht „{value}“.")
+            table.fail(key, tr("muss {choices} sein, nicht „{value}“.",
+                               choices=tr(" oder ").join(f"„{c}“" for c in choices), value=value))
         return value
     return check
 
@@ -72,9 +74,9 @@ class NeedTerm:
         Field("source", required=True, check=_source("source"), always=True),
         Field("weight", "number", required=True, low=0.0, always=True),
         Field("times", check=_source("times")),
-        Field("period", "any", what="ein Text wie \"2024\"",
+        Field("period", "any", what=marked("ein Text wie \"2024\""),
             check=lambda t, v: str(v) if isinstance(v, str | int) and not isinstance(v, bool) else
-            t.fail("period", "muss ein Text wie \"2024\" sein.")),
+            t.fail("period", tr("muss ein Text wie \"2024\" sein."))),
         Field("dimensions", "table", default=(), check=_dimensions, what=_TABLE),
         Field("missing", default="error", check=_one_of("missing", "error", "zero")))
 
@@ -116,9 +118,9 @@ class Recipients:
         table = SCENARIO.table(data, "recipients", cls.FIELDS)
         values = table.values
         if values["type"] == "region" and values["region_level"] is None:
-            table.fail("region_level", "fehlt (bei type = \"region\").")
+            table.fail("region_level", tr("fehlt (bei type = \"region\")."))
         if values["type"] == "region" and values["facility_kinds"]:
-            table.fail("facility_kinds", "gilt nur bei type = \"facility\".")
+            table.fail("facility_kinds", tr("gilt nur bei type = \"facility\"."))
         if values["type"] == "facility":
             values["region_level"] = None
         return cls(**values)
@@ -130,7 +132,7 @@ class Recipients:
 def _locked(table: Table, value: dict[str, Any]) -> tuple[tuple[str, float], ...]:
     for key, amount in value.items():
         if isinstance(amount, bool) or not isinstance(amount, int | float) or not 0 <= amount < float("inf"):
-            table.fail(f"locked.{key}", "muss eine Zahl ≥ 0 sein.")
+            table.fail(f"locked.{key}", tr("muss eine Zahl ≥ 0 sein."))
     return tuple((str(k), float(v)) for k, v in value.items())
 
 
@@ -151,7 +153,8 @@ class Amount:
         Field("step", "number", default=1.0, always=True),
         Field("method", default="hare-niemeyer", always=True,
             check=lambda t, v: v if v in ALL_METHODS else t.fail(
-                "method", f"muss eines von {', '.join(ALL_METHODS)} sein, nicht „{v}“.")),
+                "method", tr("muss eines von {methods} sein, nicht „{value}“.", methods=", ".join(ALL_METHODS),
+                             value=v))),
         Field("base", "number", default=0.0, low=0.0, always=True),
         Field("minimum", "number", default=0.0, low=0.0, always=True),
         Field("maximum", "number", low=0.0),
@@ -162,11 +165,11 @@ class Amount:
         table = SCENARIO.table(data, "amount", cls.FIELDS)
         step, base, minimum, maximum = (table[k] for k in ("step", "base", "minimum", "maximum"))
         if step <= 0:
-            table.fail("step", "muss größer als 0 sein.")
+            table.fail("step", tr("muss größer als 0 sein."))
         if maximum is not None and maximum < minimum:
-            table.fail("maximum", "ist kleiner als „amount.minimum“.")
+            table.fail("maximum", tr("ist kleiner als „amount.minimum“."))
         if maximum is not None and base > maximum:
-            table.fail("base", "ist größer als „amount.maximum“.")
+            table.fail("base", tr("ist größer als „amount.maximum“."))
         return cls(**table.values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -185,9 +188,9 @@ class AllocationSpec:
 
     FIELDS: ClassVar[Fields] = (
         Field("format", "any", default=1, check=lambda t, v: v if v == 1 else t.fail(
-                  "format", f"muss 1 sein, nicht {v!r}.")),
+                  "format", tr("muss 1 sein, nicht {value}.", value=repr(v)))),
         Field("kind", "any", default="allocation", check=lambda t, v: v if v == "allocation" else t.fail(
-                  "kind", f"muss „allocation“ sein, nicht {v!r}.")),
+                  "kind", tr("muss „allocation“ sein, nicht {value}.", value=repr(v)))),
         Field("name", required=True, always=True),
         Field("recipients", "section", required=True, always=True),
         Field("need", "any", always=True),
@@ -198,14 +201,14 @@ class AllocationSpec:
         table = SCENARIO.table(data, "", cls.FIELDS)
         terms = data.get("need")
         if not isinstance(terms, list) or not terms:
-            SCENARIO.fail("mindestens ein Abschnitt [[need]] ist nötig.")
+            SCENARIO.fail(tr("mindestens ein Abschnitt [[need]] ist nötig."))
         need = tuple(NeedTerm.from_dict(t, i) for i, t in enumerate(terms, start=1))
         if sum(t.weight for t in need) <= 0:
-            SCENARIO.fail("die Gewichte der [[need]]-Terme sind alle 0.")
+            SCENARIO.fail(tr("die Gewichte der [[need]]-Terme sind alle 0."))
         recipients = Recipients.from_dict(data["recipients"])
         if recipients.type == "region" and any(t.source.startswith("attribute:") or
                                                (t.times or "").startswith("attribute:") for t in need):
-            SCENARIO.fail("„attribute:…“ gibt es nur bei Einrichtungen (type = \"facility\").")
+            SCENARIO.fail(tr("„attribute:…“ gibt es nur bei Einrichtungen (type = \"facility\")."))
         return cls(table["name"], recipients, need, Amount.from_dict(data["amount"]))
 
     def to_dict(self) -> dict[str, Any]:

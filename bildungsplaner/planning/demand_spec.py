@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from bildungsplaner.formats import Field, Fields, Format, Table, write
+from bildungsplaner.i18n import marked, tr
 from bildungsplaner.planning.ages import MAX_AGE, format_ages
 
 __all__ = ["FORMAT", "GANZTAG_AGES", "SCENARIO", "Capacity", "DemandLine", "DemandSpec", "PopulationSpec", "Regions",
@@ -47,15 +48,16 @@ class YearTable:
 def _by_year(key: str, low: float, high: float) -> Callable[[Table, Any], float | YearTable]:
     """A number, or a table year = number (a :class:`YearTable`), each within ``low``..``high``."""
     def check(table: Table, value: Any) -> float | YearTable:
-        where = f"„{table.path(key)}“"
+        where = tr("„{name}“", name=table.path(key))
         if not isinstance(value, Mapping):
             return SCENARIO.number(value, where, low, high)
         if not value:
-            table.fail(key, "ist eine leere Tabelle.")
-        points = sorted((SCENARIO.year(y, f"{where} (Jahr {y!r})"), SCENARIO.number(v, f"{where} für {y}", low, high))
+            table.fail(key, tr("ist eine leere Tabelle."))
+        points = sorted((SCENARIO.year(y, tr("{where} (Jahr {year})", where=where, year=repr(y))),
+                         SCENARIO.number(v, tr("{where} für {year}", where=where, year=y), low, high))
                         for y, v in value.items())
         if len({y for y, _ in points}) < len(points):
-            table.fail(key, "nennt ein Jahr zweimal.")
+            table.fail(key, tr("nennt ein Jahr zweimal."))
         return YearTable(tuple(points))
     return check
 
@@ -63,9 +65,10 @@ def _by_year(key: str, low: float, high: float) -> Callable[[Table, Any], float 
 def _ages(table: Table, value: Any) -> tuple[int, ...]:
     if not isinstance(value, list | tuple) or not value or any(
             isinstance(a, bool) or not isinstance(a, int) or not 0 <= a <= MAX_AGE for a in value):
-        table.fail("ages", f"muss eine Liste von Altersjahren sein (z. B. [1, 2]), nicht {value!r}.")
+        table.fail("ages", tr("muss eine Liste von Altersjahren sein (z. B. [1, 2]), nicht {value}.",
+                              value=repr(value)))
     if len(set(value)) < len(value):
-        table.fail("ages", "nennt ein Alter zweimal.")
+        table.fail("ages", tr("nennt ein Alter zweimal."))
     return tuple(sorted(value))
 
 
@@ -74,7 +77,8 @@ def _births(table: Table, value: Any) -> str | float | YearTable:
         return _by_year("births", 0.0, 1e9)(table, value)
     match = _BIRTHS.fullmatch(value.strip())
     if match is None or (match.group(1) is not None and int(match.group(1)) < 1):
-        table.fail("births", f"muss „mean-3“, „last“, eine Zahl oder eine Tabelle Jahr = Zahl sein, nicht „{value}“.")
+        table.fail("births", tr("muss „mean-3“, „last“, eine Zahl oder eine Tabelle Jahr = Zahl sein, nicht „{value}“.",
+                                value=value))
     return value.strip()
 
 
@@ -112,11 +116,11 @@ class PopulationSpec:
 
     FIELDS: ClassVar[Fields] = (
         Field("indicator", required=True, always=True),
-        Field("dimensions", "table", default=(), what="eine Tabelle Merkmal = \"Wert\" (z. B. { Geschlecht = "
-              "\"Insgesamt\" })", check=lambda t, v: tuple(sorted((str(k), x) for k, x in v.items()))
+        Field("dimensions", "table", default=(), what=marked("eine Tabelle Merkmal = \"Wert\" (z. B. { Geschlecht = "
+              "\"Insgesamt\" })"), check=lambda t, v: tuple(sorted((str(k), x) for k, x in v.items()))
               if all(isinstance(x, str) for x in v.values()) else t.fail(
-                  "dimensions", "muss eine Tabelle Merkmal = \"Wert\" sein (z. B. { Geschlecht = \"Insgesamt\" }), "
-                  f"nicht {v!r}.")),
+                  "dimensions", tr("muss eine Tabelle Merkmal = \"Wert\" sein (z. B. {{ Geschlecht = "
+                                   "\"Insgesamt\" }}), nicht {value}.", value=repr(v)))),
         Field("age_dimension"),
         Field("base_year", "year"),
         Field("horizon", "year", required=True, always=True),
@@ -175,14 +179,14 @@ class DemandLine:
         values = table.values
         ganztag = values["ganztag_entitlement"]
         if values["rate_before_entitlement"] is not None and not ganztag:
-            table.fail("rate_before_entitlement", "(die Teilnahmequote der Klassen noch ohne Rechtsanspruch) gilt "
-                       "nur zusammen mit „ganztag_entitlement = true“.")
+            table.fail("rate_before_entitlement", tr("(die Teilnahmequote der Klassen noch ohne Rechtsanspruch) gilt "
+                                                     "nur zusammen mit „ganztag_entitlement = true“."))
         if values["ages"] is None and not ganztag:
-            table.fail("ages", "fehlt.")
+            table.fail("ages", tr("fehlt."))
         values["ages"] = values["ages"] or GANZTAG_AGES
         if ganztag and not set(values["ages"]) <= set(GANZTAG_AGES):
-            SCENARIO.fail(f"„{table.path('ages')}“: der Ganztagsanspruch gilt für die Klassen 1–4, also die "
-                          f"Alter 6–9, nicht {format_ages(values['ages'])}.")
+            SCENARIO.fail(tr("„{name}“: der Ganztagsanspruch gilt für die Klassen 1–4, also die Alter 6–9, nicht "
+                             "{ages}.", name=table.path("ages"), ages=format_ages(values["ages"])))
         return cls(**values)
 
 
@@ -200,9 +204,9 @@ class DemandSpec:
 
     FIELDS: ClassVar[Fields] = (
         Field("format", "any", default=FORMAT, check=lambda t, v: v if v == FORMAT else t.fail(
-            "format", f"muss {FORMAT} sein, nicht {v!r}.")),
+            "format", tr("muss {format} sein, nicht {value}.", format=FORMAT, value=repr(v)))),
         Field("kind", "any", default="demand", check=lambda t, v: v if v == "demand" else t.fail(
-            "kind", f"muss „demand“ sein, nicht {v!r}.")),
+            "kind", tr("muss „demand“ sein, nicht {value}.", value=repr(v)))),
         Field("name", required=True, always=True),
         Field("regions", "section", required=True, always=True,
               check=lambda t, v: Regions(**SCENARIO.table(v, "regions", Regions.FIELDS).values)),
@@ -216,17 +220,18 @@ class DemandSpec:
         population = SCENARIO.table(data["population"], "population", PopulationSpec.FIELDS)
         base_year, horizon = population["base_year"], population["horizon"]
         if base_year is not None and horizon < base_year:
-            population.fail("horizon", f"({horizon}) liegt vor „population.base_year“ ({base_year}).")
+            population.fail("horizon", tr("({horizon}) liegt vor „population.base_year“ ({base_year}).",
+                                          horizon=str(horizon), base_year=str(base_year)))
         lines = data["demand"]
         if isinstance(lines, Mapping):
             lines = [lines]
         if not isinstance(lines, list) or not lines:
-            SCENARIO.fail("mindestens ein [[demand]]-Block ist nötig.")
+            SCENARIO.fail(tr("mindestens ein [[demand]]-Block ist nötig."))
         parsed = tuple(DemandLine.from_dict(line, i) for i, line in enumerate(lines, start=1))
         names = [line.name for line in parsed]
         doubled = next((n for n in names if names.count(n) > 1), None)
         if doubled is not None:
-            SCENARIO.fail(f"zwei [[demand]]-Blöcke heißen „{doubled}“ (demand.name).")
+            SCENARIO.fail(tr("zwei [[demand]]-Blöcke heißen „{name}“ (demand.name).", name=doubled))
         return cls(table["name"], table["regions"], PopulationSpec(**population.values), parsed)
 
     def to_dict(self) -> dict[str, Any]:
