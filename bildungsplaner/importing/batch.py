@@ -70,7 +70,7 @@ class Batch:
     footnotes: list[str] = field(default_factory=list)
     #: Anything else worth keeping with the dataset (regional depth, sheet name, template name, ...).
     meta: dict[str, Any] = field(default_factory=dict)
-    #: Reader warnings (German, with row numbers where they apply).
+    #: Reader warnings (in the interface's language, with row numbers where they apply).
     warnings: list[str] = field(default_factory=list)
     #: ``(codes, uniques)`` of text columns as the reader already knows them (see :meth:`codes`).
     coded: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)

@@ -96,7 +96,7 @@ _QUALITY_NEUTRAL = frozenset({"", "e"})
 
 
 class FlatFileError(UserInputError):
-    """The file is not a flat file this reader understands (message: one German sentence)."""
+    """The file is not a flat file this reader understands (message: one sentence in the interface's language)."""
 
 
 @dataclass
@@ -399,9 +399,10 @@ def _obj(values: np.ndarray) -> pd.Series:
 def parse_ffcsv(data: bytes, file_name: str = "") -> Batch:
     """Read a GENESIS flat file (either layout, see the module docstring) into an observation batch.
 
-    Raises :class:`FlatFileError` (a :class:`~bildungsplaner.UserInputError`) with a German sentence — and
-    the line where one applies — for empty or oversized files, missing columns, lines with another number of
-    fields than the header, missing or invalid region keys, times and values.
+    Raises :class:`FlatFileError` (a :class:`~bildungsplaner.UserInputError`) with one sentence in the interface's
+    language — and the line where one applies — for empty or oversized files, missing columns, lines with another
+    number of fields than the header, missing or invalid region keys, times and values.
+
     """
     if not data.strip():
         raise FlatFileError(tr("Die Datei ist leer."))

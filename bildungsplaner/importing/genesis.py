@@ -81,7 +81,7 @@ _UNNAMED = "\x00"  # prefix of placeholder dimension names until _name_dimension
 
 
 class GenesisFormatError(UserInputError):
-    """The file is not a GENESIS table this parser understands (message: one German sentence)."""
+    """The file is not a GENESIS table this parser understands (message: one sentence in the interface's language)."""
 
 
 class GenesisColumn(NamedTuple):

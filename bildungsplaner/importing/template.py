@@ -100,7 +100,7 @@ TARGETS: tuple[Target, ...] = ("observations", "facilities", "regions")
 
 
 class TemplateError(UserInputError):
-    """A template file that is not valid (message: one German sentence naming the key)."""
+    """A template file that is not valid (message: one sentence naming the key, in the interface's language)."""
 
 
 # --- schema ------------------------------------------------------------------------------------------------
@@ -221,7 +221,7 @@ class ImportTemplate:
 
     @classmethod
     def loads(cls, text: str) -> ImportTemplate:
-        """Parse and validate TOML text; raises :class:`TemplateError` with a German message."""
+        """Parse and validate TOML text; raises :class:`TemplateError` with a message in the interface's language."""
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
