@@ -38,7 +38,8 @@ from bildungsplaner.indicators.formula import DIVISION_BY_ZERO, parse_formula
 from bildungsplaner.indicators.spec import IndicatorSpec, InputSpec
 from bildungsplaner.store.dimensions import decode, is_total_label
 
-__all__ = ["Computed", "FilteredInput", "compute_indicator", "filter_input", "period_year", "round_half_up"]
+__all__ = ["Computed", "FilteredInput", "Selection", "compute_indicator", "filter_input", "kept_dimensions",
+           "period_year", "round_half_up", "select_dimensions"]
 
 #: The flag of a missing input value that came without a symbol.
 MISSING = "."
@@ -90,15 +91,24 @@ def _as_categorical(values: pd.Series) -> pd.Categorical:
     return pd.Categorical(np.asarray(values, dtype=object))
 
 
-def filter_input(spec: InputSpec, frame: pd.DataFrame) -> FilteredInput:
-    """Steps 1–3 of the module doc for one input; raises :class:`UserInputError` with a German message."""
+@dataclass
+class Selection:
+    """Which dimension texts an input takes (``keep``, one bool per text), and how each dimension was taken."""
+
+    keep: np.ndarray
+    how: dict[str, str]
+    age_dimension: str | None
+    age_labels: list[str]
+
+
+def select_dimensions(spec: InputSpec, texts: Sequence[str], *, rows: bool = True) -> Selection:
+    """Steps 1–3 of the module doc on the distinct dimension texts of an input (``rows``: there are values at
+    all — an empty input refuses nothing); raises :class:`UserInputError` with a German message."""
     where = spec.where_map
-    dims = _as_categorical(frame["dimensions"].fillna("") if frame["dimensions"].dtype == object
-                           else frame["dimensions"])
-    decoded = [decode(str(text)) for text in dims.categories]
+    decoded = [decode(str(text)) for text in texts]
     # which categories pass ``where``
     matching = [all(d.get(k) == v for k, v in where.items()) for d in decoded]
-    if where and not any(matching) and len(frame):
+    if where and not any(matching) and rows:
         names = sorted({k for d in decoded for k in d})
         missing = [k for k in where if k not in names]
         if missing:
@@ -114,7 +124,7 @@ def filter_input(spec: InputSpec, frame: pd.DataFrame) -> FilteredInput:
     how: dict[str, str] = {k: v for k, v in where.items()}
     age_dim: str | None = None
     age_labels: list[str] = []
-    if spec.ages is not None:
+    if spec.ages is not None and decoded:
         request = age_request(spec.ages)
         candidates: dict[str, set[str]] = {}
         for d, ok in zip(decoded, matching, strict=True):
@@ -133,7 +143,7 @@ def filter_input(spec: InputSpec, frame: pd.DataFrame) -> FilteredInput:
         how[age_dim] = f"{request}" + (f" ({' + '.join(age_labels)})" if len(age_labels) > 1 or
                                         age_labels[0] != str(request) else "")
     wanted_ages = set(age_labels)
-    keep = np.zeros(len(decoded) + 1, dtype=bool)  # the last slot: rows without a category (NaN code)
+    keep = np.zeros(len(decoded), dtype=bool)
     for i, (d, ok) in enumerate(zip(decoded, matching, strict=True)):
         if not ok:
             continue
@@ -148,6 +158,22 @@ def filter_input(spec: InputSpec, frame: pd.DataFrame) -> FilteredInput:
         if age_dim is not None and age_dim not in d:
             good = False
         keep[i] = good
+    return Selection(keep[:len(decoded)], how, age_dim, age_labels)
+
+
+def kept_dimensions(spec: InputSpec, texts: Sequence[str]) -> list[str]:
+    """The dimension texts an input takes (to read only those rows from the store)."""
+    selection = select_dimensions(spec, texts)
+    return [str(t) for t, k in zip(texts, selection.keep, strict=True) if k]
+
+
+def filter_input(spec: InputSpec, frame: pd.DataFrame) -> FilteredInput:
+    """Steps 1–3 of the module doc for one input; raises :class:`UserInputError` with a German message."""
+    dims = _as_categorical(frame["dimensions"].fillna("") if frame["dimensions"].dtype == object
+                           else frame["dimensions"])
+    selection = select_dimensions(spec, [str(c) for c in dims.categories], rows=len(frame) > 0)
+    how, age_dim, age_labels = selection.how, selection.age_dimension, selection.age_labels
+    keep = np.append(selection.keep, False)  # the last slot: rows without a category (NaN code)
     codes = np.asarray(dims.codes, dtype=np.int64)
     mask = keep[codes]
     rows = frame.loc[mask, ["region_key", "period", "value", "flag"]
@@ -196,7 +222,8 @@ def filter_input(spec: InputSpec, frame: pd.DataFrame) -> FilteredInput:
                                         examples="; ".join(e.replace("|", ", ") for e in dims_seen)))
             grouped = grouped.drop_duplicates(["region_key", "period"])
         out = grouped[["region_key", "period", "value", "flag"]].reset_index(drop=True)
-    years = pd.Series(out["period"].astype(object)).map(period_year)
+    periods = pd.Series(out["period"].astype(object))
+    years = periods.map({p: period_year(p) for p in pd.unique(periods)})
     out = out.assign(year=years)
     out = out[out["year"].notna()].astype({"year": np.int64})
     return FilteredInput(out.reset_index(drop=True), datasets, how)

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from bildungsplaner import UserInputError
 from bildungsplaner.i18n import tr
 from bildungsplaner.indicators.catalogue import catalogue, catalogue_entry, required_tables
-from bildungsplaner.indicators.compute import Computed, compute_indicator, filter_input, period_year
+from bildungsplaner.indicators.compute import Computed, compute_indicator, filter_input, kept_dimensions, period_year
 from bildungsplaner.indicators.spec import AREAS, DEFINITION, IndicatorSpec, InputSpec, parse_definition
 from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.bulk import insert_rows
@@ -322,45 +322,60 @@ def _empty_input() -> pd.DataFrame:
 
 
 def _load(s: Session, state: _State, item: InputSpec) -> pd.DataFrame:
-    """The current observations an input reads (``region_key`` holds region ids), read once per refresh."""
+    """The current observations an input reads (``region_key`` holds region ids). Only the rows whose
+    dimensions the input takes are read (their distinct texts are read first, once per source): a rate over
+    one age group of a large table reads a fraction of it."""
     if item.table:
         ids = _table_datasets(state, item.table)
         indicator_ids = [iid for code, (iid, name, _) in state.indicators.items()
                          if item.measure in (name, code)]
-        key: tuple[Any, ...] = ("table", item.table, item.measure)
+        source: tuple[Any, ...] = ("table", item.table, item.measure)
     else:
         found = state.indicators.get(item.indicator or "")
         indicator_ids = [found[0]] if found else []
         ids = sorted(state.current)
-        key = ("indicator", item.indicator)
+        source = ("indicator", item.indicator)
+    if not ids or not indicator_ids:
+        return _empty_input()
+    conn = s.connection()
+
+    def restricted(stmt: Any) -> Any:
+        stmt = stmt.where(Observation.indicator_id.in_(indicator_ids))
+        return stmt.where(Observation.dataset_id.in_(ids)) if len(ids) <= 500 else stmt
+
+    texts = state.cache.get(("dimensions", *source))
+    if texts is None:
+        texts = pd.DataFrame({"text": [t or "" for t in conn.scalars(
+            restricted(select(Observation.dimensions).distinct()))]})
+        state.cache[("dimensions", *source)] = texts
+    wanted = kept_dimensions(item, list(texts["text"]))
+    key = (*source, tuple(sorted(wanted)))
     if key in state.cache:
         return state.cache[key]
-    if not ids or not indicator_ids:
+    rows: list[Any] = []
+    stmt = restricted(select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value,
+                             Observation.flag, Observation.dataset_id))
+    for start in range(0, len(wanted), 400):
+        part = wanted[start:start + 400]
+        result = conn.execute(stmt.where(Observation.dimensions.in_(part)) if len(wanted) < len(texts) else stmt)
+        rows.extend(result.cursor.fetchall() if result.cursor is not None else [])
+        result.close()
+        if len(wanted) >= len(texts):
+            break
+    current = np.fromiter(set(ids), dtype=np.int64)
+    if not rows:
         frame = _empty_input()
     else:
-        stmt = select(Observation.region_id, Observation.period, Observation.dimensions, Observation.value,
-                      Observation.flag, Observation.dataset_id).where(Observation.indicator_id.in_(indicator_ids))
-        if len(ids) <= 500:
-            stmt = stmt.where(Observation.dataset_id.in_(ids))
-        result = s.connection().execute(stmt)
-        rows = result.cursor.fetchall() if result.cursor is not None else []
-        result.close()
-        wanted = set(ids)
-        if not rows:
-            frame = _empty_input()
-        else:
-            data = np.empty((len(rows), 6), dtype=object)
-            data[:] = rows
-            dataset = data[:, 5].astype(np.int64)
-            keep = np.isin(dataset, np.fromiter(wanted, dtype=np.int64))
-            data = data[keep]
-            frame = pd.DataFrame({
-                "region_key": data[:, 0].astype(np.int64),
-                "period": pd.Categorical(data[:, 1]),
-                "dimensions": pd.Categorical(np.where(pd.isna(data[:, 2]), "", data[:, 2])),
-                "value": np.asarray(data[:, 3], dtype=np.float64),
-                "flag": data[:, 4],
-                "dataset_id": data[:, 5].astype(np.int64)})
+        data = np.empty((len(rows), 6), dtype=object)
+        data[:] = rows
+        data = data[np.isin(data[:, 5].astype(np.int64), current)]
+        frame = pd.DataFrame({
+            "region_key": data[:, 0].astype(np.int64),
+            "period": pd.Categorical(data[:, 1]),
+            "dimensions": pd.Categorical(np.where(pd.isna(data[:, 2]), "", data[:, 2])),
+            "value": np.asarray(data[:, 3], dtype=np.float64),
+            "flag": data[:, 4],
+            "dataset_id": data[:, 5].astype(np.int64)})
     state.cache[key] = frame
     return frame
 
@@ -554,7 +569,8 @@ def refresh(session: Session) -> RefreshReport:
         # what depends on it reads it anew
         state.indicators = {c: (iid, name, unit) for iid, c, name, unit in
                             s.execute(select(Indicator.id, Indicator.code, Indicator.name, Indicator.unit))}
-        for key in [k for k in state.cache if k == ("indicator", code)]:
+        for key in [k for k in state.cache if k[:2] == ("indicator", code) or k[:3] == ("dimensions", "indicator",
+                                                                                      code)]:
             del state.cache[key]
     for code, dataset in existing.items():
         if code not in wanted:
