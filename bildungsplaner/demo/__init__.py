@@ -43,6 +43,7 @@ from bildungsplaner.demo.population import (
     generate_area,
     social_indicators,
 )
+from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.dimensions import encode
@@ -101,12 +102,10 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
     :class:`~bildungsplaner.BildungsplanerError` when the workspace already holds regions.
     """
     progress = progress or NullProgress()
-    progress.report(0.0, "Gebiete des Kreises Lindental anlegen …")
+    progress.report(0.0, tr("Gebiete des Kreises Lindental anlegen …"))
     progress.check()
     if session.scalar(select(func.count()).select_from(Region)):
-        raise BildungsplanerError(
-            "Die Demo-Daten können nur in einen leeren Arbeitsbereich geschrieben werden."
-        )
+        raise BildungsplanerError(tr("Die Demo-Daten können nur in einen leeren Arbeitsbereich geschrieben werden."))
 
     areas = make_areas(random.Random(f"{SEED}:areas"))
     region_ids = _add_regions(session, areas)
@@ -130,7 +129,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
     session.flush()
     indicator_ids = {code: ind.id for code, ind in indicators.items()}
 
-    progress.report(0.15, "Bevölkerung nach Alter und Geschlecht erzeugen …")
+    progress.report(0.15, tr("Bevölkerung nach Alter und Geschlecht erzeugen …"))
     progress.check()
     rng = random.Random(f"{SEED}:population")
     by_area = {area.key: generate_area(rng, area) for area in areas}
@@ -140,7 +139,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
     ]
     kreis = aggregate(KREIS[0], gemeinden)
 
-    progress.report(0.3, "Bevölkerung und Geburten speichern …")
+    progress.report(0.3, tr("Bevölkerung und Geburten speichern …"))
     progress.check()
     common = {"dataset_id": dataset.id, "flag": None}
     rows: list[dict[str, Any]] = []
@@ -156,7 +155,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
     session.execute(insert(Observation), rows)
     count = len(rows)
 
-    progress.report(0.6, "Sozialindikatoren der Sozialräume erzeugen …")
+    progress.report(0.6, tr("Sozialindikatoren der Sozialräume erzeugen …"))
     progress.check()
     rng = random.Random(f"{SEED}:social")
     social = {area.key: social_indicators(rng, area) for area in areas}
@@ -168,7 +167,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
     session.execute(insert(Observation), rows)
     count += len(rows)
 
-    progress.report(0.75, "Schulen, Kitas und weitere Einrichtungen anlegen …")
+    progress.report(0.75, tr("Schulen, Kitas und weitere Einrichtungen anlegen …"))
     progress.check()
     sgb2 = {key: values["SGB2_U15"][YEARS[-1]] for key, values in social.items()}
     specs = facility_gen.generate(random.Random(f"{SEED}:facilities"), areas, by_area, kreis, sgb2)
@@ -179,7 +178,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
         for f in specs
     ])
 
-    progress.report(0.95, "Herkunftsangaben und Protokoll schreiben …")
+    progress.report(0.95, tr("Herkunftsangaben und Protokoll schreiben …"))
     progress.check()
     dataset.row_count = count
     dataset.meta = {**dataset.meta, "observations": count, "facilities": len(specs)}
@@ -192,7 +191,7 @@ def build_demo(session: Session, progress: Progress | None = None) -> DemoSummar
         "regions": summary.regions, "observations": summary.observations, "facilities": summary.facilities,
     })
     session.flush()
-    progress.report(1.0, "Demo-Arbeitsbereich erstellt.")
+    progress.report(1.0, tr("Demo-Arbeitsbereich erstellt."))
     return summary
 
 

@@ -259,4 +259,48 @@ MESSAGES: dict[str, str] = {
         "({horizon}) lies before “population.base_year” ({base_year}).",
     "mindestens ein [[demand]]-Block ist nötig.": "at least one [[demand]] block is needed.",
     "zwei [[demand]]-Blöcke heißen „{name}“ (demand.name).": "two [[demand]] blocks are called “{name}” (demand.name).",
+    # --- planning/ages.py ---
+    "{lower} Jahre und mehr": "{lower} years and over",
+    "1 Jahr": "1 year",
+    "{age} Jahre": "{age} years",
+    "{lower} bis unter {upper} Jahre": "{lower} to under {upper} years",
+    "Die Bevölkerung": "The population",
+    "; vorhanden sind nur Altersgruppen ({bands})": "; only age groups are present ({bands})",
+    "; vorhanden sind die Altersjahre {ages}": "; the single years of age {ages} are present",
+    "{what} wird nach einzelnen Altersjahren gebraucht (Alter {needed}), es fehlen die Altersjahre {missing}{have}. "
+    "Bitte eine Tabelle „nach Altersjahren“ importieren (z. B. GENESIS 12411-04-02-4 „Bevölkerung nach Geschlecht "
+    "und Altersjahren“).":
+        "{what} is needed by single years of age (ages {needed}); the ages {missing} are missing{have}. Please import "
+        "a table “nach Altersjahren” (by single years of age, e.g. GENESIS 12411-04-02-4 “Bevölkerung nach "
+        "Geschlecht und Altersjahren”).",
+    # --- services/browse.py ---
+    "Werte werden gezählt …": "Counting the values …",
+    "{done} von {total} Werten gelesen …": "{done} of {total} values read …",
+    "Tabelle wird aufgebaut …": "Building the table …",
+    "{count} Werte geladen.": "{count} values loaded.",
+    # --- services/scenario_export.py ---
+    "Unbekanntes Format „{format}“ (möglich: {formats}).": "Unknown format “{format}” (possible: {formats}).",
+    "--suppress-below braucht eine Zahl ab 1.": "--suppress-below needs a number from 1.",
+    "Geheimhaltung (--suppress-below) gibt es nur für die Excel-Arbeitsmappe, nicht für {format}; die Datei würde die "
+    "kleinen Fallzahlen offen zeigen.":
+        "Disclosure control (--suppress-below) exists only for the Excel workbook, not for {format}; the file would "
+        "show the small counts openly.",
+    "Ein Vergleich (--compare) passt nicht in eine CSV-Datei, die nur die Planungstabelle enthält; bitte als "
+    "Excel-Arbeitsmappe oder PDF exportieren.":
+        "A comparison (--compare) does not fit into a CSV file, which holds only the planning table; please export "
+        "as an Excel workbook or PDF.",
+    "PDF-Export ist nur im Fenster oder über das Programm bildungsplaner möglich.":
+        "PDF export is possible only in the window or through the bildungsplaner program.",
+    "Datei wird geschrieben …": "Writing the file …",
+    "Export abgeschlossen.": "Export finished.",
+    # --- demo/__init__.py ---
+    "Gebiete des Kreises Lindental anlegen …": "Creating the regions of the Kreis Lindental …",
+    "Die Demo-Daten können nur in einen leeren Arbeitsbereich geschrieben werden.":
+        "The demo data can only be written into an empty workspace.",
+    "Bevölkerung nach Alter und Geschlecht erzeugen …": "Generating the population by age and sex …",
+    "Bevölkerung und Geburten speichern …": "Saving population and births …",
+    "Sozialindikatoren der Sozialräume erzeugen …": "Generating the social indicators of the social areas …",
+    "Schulen, Kitas und weitere Einrichtungen anlegen …": "Creating schools, day-care centres and other facilities …",
+    "Herkunftsangaben und Protokoll schreiben …": "Writing the provenance and the log …",
+    "Demo-Arbeitsbereich erstellt.": "Demo workspace created.",
 }

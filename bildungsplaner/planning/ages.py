@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.i18n import tr
 
 __all__ = ["MAX_AGE", "AgeRange", "format_ages", "parse_age", "single_year", "single_year_population"]
 
@@ -56,10 +57,10 @@ class AgeRange:
 
     def __str__(self) -> str:
         if self.upper is None:
-            return f"{self.lower} Jahre und mehr"
+            return tr("{lower} Jahre und mehr", lower=str(self.lower))
         if self.single is not None:
-            return f"{self.lower} Jahr" if self.lower == 1 else f"{self.lower} Jahre"
-        return f"{self.lower} bis unter {self.upper} Jahre"
+            return tr("1 Jahr") if self.lower == 1 else tr("{age} Jahre", age=str(self.lower))
+        return tr("{lower} bis unter {upper} Jahre", lower=str(self.lower), upper=str(self.upper))
 
 
 def _age(text: str) -> int:
@@ -118,12 +119,13 @@ def format_ages(ages: Iterable[int]) -> str:
 
 
 def single_year_population(frame: pd.DataFrame, ages: Iterable[int], *, label_column: str = "age_label",
-                           what: str = "Die Bevölkerung") -> pd.DataFrame:
+                           what: str | None = None) -> pd.DataFrame:
     """``frame`` with an integer ``age`` column instead of ``label_column``, single years of age only.
 
     Rows whose label is a band, a total or no age are dropped. If any of ``ages`` (the ages the scenario needs)
     does not occur as a single year, the table is refused with a message naming the missing ages and, when the
-    table has bands instead, saying that a table by single year of age ("nach Altersjahren") is needed.
+    table has bands instead, saying that a table by single year of age ("nach Altersjahren") is needed;
+    ``what`` names the table in that message (default „Die Bevölkerung“).
     """
     needed = sorted(set(ages))
     labels = frame[label_column]
@@ -133,13 +135,16 @@ def single_year_population(frame: pd.DataFrame, ages: Iterable[int], *, label_co
     missing = [a for a in needed if a not in available]
     if missing:
         bands = sorted({p for p in parsed.values() if p is not None and p.single is None})
-        have = f"; vorhanden sind nur Altersgruppen ({', '.join(str(b) for b in bands[:4])}" \
-               f"{' …' if len(bands) > 4 else ''})" if bands and not available else \
-               (f"; vorhanden sind die Altersjahre {format_ages(available)}" if available else "")
-        raise UserInputError(
-            f"{what} wird nach einzelnen Altersjahren gebraucht (Alter {format_ages(needed)}), es fehlen die "
-            f"Altersjahre {format_ages(missing)}{have}. Bitte eine Tabelle „nach Altersjahren“ importieren "
-            "(z. B. GENESIS 12411-04-02-4 „Bevölkerung nach Geschlecht und Altersjahren“).")
+        if bands and not available:
+            have = tr("; vorhanden sind nur Altersgruppen ({bands})",
+                      bands=", ".join(str(b) for b in bands[:4]) + (" …" if len(bands) > 4 else ""))
+        else:
+            have = tr("; vorhanden sind die Altersjahre {ages}", ages=format_ages(available)) if available else ""
+        raise UserInputError(tr(
+            "{what} wird nach einzelnen Altersjahren gebraucht (Alter {needed}), es fehlen die Altersjahre "
+            "{missing}{have}. Bitte eine Tabelle „nach Altersjahren“ importieren (z. B. GENESIS 12411-04-02-4 "
+            "„Bevölkerung nach Geschlecht und Altersjahren“).", what=what or tr("Die Bevölkerung"),
+            needed=format_ages(needed), missing=format_ages(missing), have=have))
     codes, uniques = pd.factorize(labels, use_na_sentinel=True)
     age_of = np.array([singles.get(label, -1) for label in uniques] + [-1], dtype=np.int64)
     age = age_of[codes]  # code -1 (a missing label) picks the trailing -1

@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import func, select
 
 from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.dimensions import decode
@@ -317,7 +318,7 @@ def load_observations(
     region_ids = list(dict.fromkeys(int(r) for r in region_ids))
     if not region_ids:
         return empty_observations()
-    progress.report(0.0, "Werte werden gezählt …")
+    progress.report(0.0, tr("Werte werden gezählt …"))
     progress.check()
     chunks: list[np.ndarray] = []
     with ws.engine.connect() as conn:
@@ -357,13 +358,14 @@ def load_observations(
                     chunks.append(chunk)
                     done += len(rows)
                     progress.report(0.05 + 0.85 * done / max(total, 1),
-                                    f"{format_number(done)} von {format_number(total)} Werten gelesen …")
+                                    tr("{done} von {total} Werten gelesen …", done=format_number(done),
+                                       total=format_number(total)))
             finally:
                 result.close()
     progress.check()
     if not chunks:
         return empty_observations()
-    progress.report(0.92, "Tabelle wird aufgebaut …")
+    progress.report(0.92, tr("Tabelle wird aufgebaut …"))
     data = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
     region_id = data[:, 0].astype(np.int64)
     ordered = sorted(regions, key=lambda r: natural_key(r.key))
@@ -387,7 +389,7 @@ def load_observations(
         "value": value[order],
         "flag": flag[order],
     })
-    progress.report(1.0, f"{format_number(len(frame))} Werte geladen.")
+    progress.report(1.0, tr("{count} Werte geladen.", count=format_number(len(frame))))
     return frame
 
 

@@ -24,6 +24,7 @@ from bildungsplaner.exporting.html import report_html
 from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.exporting.symbols import SYMBOL_LEGEND, number_text, warning_text
 from bildungsplaner.exporting.workbook import MethodSection, PlanTable, Report, SheetColumn, write_report
+from bildungsplaner.i18n import tr
 from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.data_export import write_csv
@@ -148,17 +149,19 @@ def export_scenario(ws: Workspace, spec: ScenarioSpec, out: Path, *, compare: Sc
     """
     progress = progress or NullProgress()
     if format not in FORMATS:
-        raise UserInputError(f"Unbekanntes Format „{format}“ (möglich: {', '.join(FORMATS)}).")
+        raise UserInputError(tr("Unbekanntes Format „{format}“ (möglich: {formats}).", format=format,
+                                formats=", ".join(FORMATS)))
     if suppress_below is not None and suppress_below < 1:
-        raise UserInputError("--suppress-below braucht eine Zahl ab 1.")
+        raise UserInputError(tr("--suppress-below braucht eine Zahl ab 1."))
     if suppress_below is not None and format != "xlsx":  # only the workbook writer hides cells
-        raise UserInputError(f"Geheimhaltung (--suppress-below) gibt es nur für die Excel-Arbeitsmappe, nicht für "
-                             f"{format.upper()}; die Datei würde die kleinen Fallzahlen offen zeigen.")
+        raise UserInputError(tr("Geheimhaltung (--suppress-below) gibt es nur für die Excel-Arbeitsmappe, nicht für "
+                                "{format}; die Datei würde die kleinen Fallzahlen offen zeigen.",
+                                format=format.upper()))
     if compare is not None and format == "csv":
-        raise UserInputError("Ein Vergleich (--compare) passt nicht in eine CSV-Datei, die nur die Planungstabelle "
-                             "enthält; bitte als Excel-Arbeitsmappe oder PDF exportieren.")
+        raise UserInputError(tr("Ein Vergleich (--compare) passt nicht in eine CSV-Datei, die nur die "
+                                "Planungstabelle enthält; bitte als Excel-Arbeitsmappe oder PDF exportieren."))
     if format == "pdf" and pdf_renderer is None:
-        raise UserInputError("PDF-Export ist nur im Fenster oder über das Programm bildungsplaner möglich.")
+        raise UserInputError(tr("PDF-Export ist nur im Fenster oder über das Programm bildungsplaner möglich."))
     out = Path(out)
     inputs = collect_inputs(ws, spec, progress)
     progress.check()
@@ -167,7 +170,7 @@ def export_scenario(ws: Workspace, spec: ScenarioSpec, out: Path, *, compare: Sc
     if compare is not None:
         compared = run_scenario(ws, compare)
         comparison = compare_results(result, spec.name, compared, compare.name)
-    progress.report(0.7, "Datei wird geschrieben …")
+    progress.report(0.7, tr("Datei wird geschrieben …"))
     report = build_report(ws, spec, result, comparison=comparison, inputs=inputs, compared=compared,
                           author=(author or "").strip(), group_by=group_by)
     if format == "xlsx":
@@ -182,6 +185,6 @@ def export_scenario(ws: Workspace, spec: ScenarioSpec, out: Path, *, compare: Sc
         record(s, AuditAction.EXPORT, {"scenario": spec.name, "kind": spec.kind, "file": out.name,
                                        "format": format, "compare": getattr(compare, "name", None),
                                        "suppress_below": suppress_below})
-    progress.report(1.0, "Export abgeschlossen.")
+    progress.report(1.0, tr("Export abgeschlossen."))
     return out
 
