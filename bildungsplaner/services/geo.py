@@ -12,10 +12,11 @@
 4. repair invalid geometries and report each repair; compute the drawing version
    (:mod:`bildungsplaner.geo.geometry`);
 5. match the keys to the workspace's regions with the importer's key rules (:class:`KeyIndex`: the same key,
-   12-digit ARS ↔ 8-digit AGS, a local key below ``create_under``). Unmatched features are listed by key and name
-   and not stored — unless ``create_under`` names a region: then they become regions of ``level`` below it (Köln's
-   86 Stadtteile below 05315000, keys ``05315000-101`` …). Regions of the layer's level that got no geometry are
-   listed;
+   12-digit ARS ↔ 8-digit AGS, Berlin's and Hamburg's Kreis key ``11000``/``02000`` ↔ their Land key
+   ``11``/``02`` when the workspace has only that, a local key below ``create_under``). Unmatched features are
+   listed by key and name and not stored — unless ``create_under`` names a region: then they become regions of
+   ``level`` below it (Köln's 86 Stadtteile below 05315000, keys ``05315000-101`` …). Regions of the layer's
+   level that got no geometry are listed;
 6. check coverage: the features below a parent region that already has a geometry (in another layer) must cover
    it — gaps, parts outside and overlaps beyond the tolerance are reported;
 7. write the layer (a layer of the same name is replaced), the created regions, one geometry per region and an
@@ -54,6 +55,9 @@ from bildungsplaner.store.models import AuditAction, Region, RegionLevel
 __all__ = ["BoundaryReport", "KeyIndex", "LayerInfo", "import_boundaries", "list_layers", "local_key"]
 
 MAX_LISTED = 50
+#: Berlin and Hamburg are Land, Kreis and Gemeinde at once: GENESIS tables key them as the Land (``11``, ``02``),
+#: boundary files as the Kreis (``11000``) or Gemeinde (``11000000``).
+_CITY_STATES = frozenset({"02", "11"})
 _KEY_LENGTH = 40
 
 
@@ -81,7 +85,8 @@ class KeyIndex:
         return self._by_ags
 
     def match(self, key: str, under: str | None = None) -> tuple[int | None, str]:
-        """(region id, how) for a feature key; how: ``key``, ``ags``, ``ars``, ``local`` (id ``None``: none)."""
+        """(region id, how) for a feature key; how: ``key``, ``ags``, ``ars``, ``land``, ``local`` (id ``None``:
+        none)."""
         if key in self.by_key:
             return self.by_key[key], "key"
         if len(key) == 12 and is_region_key(key):
@@ -92,6 +97,8 @@ class KeyIndex:
             rid = self._ags().get(key)
             if rid is not None:
                 return rid, "ars"
+        if key[:2] in _CITY_STATES and key[2:] in ("000", "000000") and key[:2] in self.by_key:
+            return self.by_key[key[:2]], "land"
         if under is not None:
             local = local_key(under, key)
             if local in self.by_key:
@@ -345,7 +352,7 @@ def _store(session: Any, report: BoundaryReport, keys: list[str], names: list[st
                                     count=format_number(_KEY_LENGTH), items=_listed(too_long)))
         insert_rows(session, Region.__table__, ["key", "name", "level", "parent_id"], new)
         created = dict(session.execute(select(Region.key, Region.id).where(
-            Region.key.in_([k for k, *_ in new]))).tuples().all())
+            Region.key.in_([k for k, *_ in new]))).all())
         for i, (key, *_rest) in zip(to_create, new, strict=True):
             region_of[i] = created[key]
         report.created = len(new)
