@@ -323,12 +323,14 @@ MESSAGES: dict[str, str] = {
         "{name} cannot be written (open in another program or read-only): {error}.",
     "openpyxl arbeitet ohne defusedxml; die Installation ist unvollständig.":
         "openpyxl works without defusedxml; the installation is incomplete.",
-    # --- store/sqlite.py, settings.py, __main__.py ---
+    # --- store/sqlite.py, store/dimensions.py, settings.py, __main__.py ---
     "PRAGMA foreign_keys wirkt nicht innerhalb einer offenen Transaktion":
         "PRAGMA foreign_keys has no effect inside an open transaction",
     "Tabelle {table}, Zeile {row}: Verweis auf fehlenden Eintrag in {parent}":
         "table {table}, row {row}: reference to a missing entry in {parent}",
     "Die Sicherung ist beschädigt: {problem}": "The backup is damaged: {problem}",
+    "Dimension ohne '=': {text}": "Dimension without '=': {text}",
+
     "{name} erwartet {type}": "{name} expects {type}",
     "Demo-Arbeitsbereich unvollständig: {info}": "Demo workspace incomplete: {info}",
     "Smoke-Test bestanden: {regions} Gebiete, {observations} Beobachtungen, {facilities} Einrichtungen; Fenster "

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from bildungsplaner.i18n import tr
+
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("=", "\\=")
@@ -36,14 +38,15 @@ def decode(text: str) -> dict[str, str]:
             parts[-1] = ""
         elif ch == "|":
             if key is None:
-                raise ValueError(f"Dimension ohne '=': {text!r}")
+                raise ValueError(tr("Dimension ohne '=': {text}", text=repr(text)))
             result[key] = parts[-1]
             key, parts[-1] = None, ""
         else:
             parts[-1] += ch
         i += 1
     if key is None:
-        raise ValueError(f"Dimension ohne '=': {text!r}")
+        raise ValueError(tr("Dimension ohne '=': {text}", text=repr(text)))
+
     result[key] = parts[-1]
     return result
 
