@@ -11,6 +11,7 @@ import numpy as np
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import decimals_for, format_number
+from bildungsplaner.i18n import tr
 
 __all__ = ["add_pivot_parser", "cmd_pivot"]
 
@@ -37,7 +38,7 @@ def _where(items: list[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise UserInputError(f"--where erwartet MERKMAL=WERT, nicht „{item}“.")
+            raise UserInputError(tr("--where erwartet MERKMAL=WERT, nicht „{item}“.", item=item))
         result[name.strip()] = value.strip()
     return result
 
@@ -54,7 +55,8 @@ def cmd_pivot(args: argparse.Namespace, open_workspace: Any) -> int:
         from bildungsplaner.exporting.pivot import write_pivot_xlsx
 
         if args.out.suffix.lower() != ".xlsx":
-            raise UserInputError(f"--out: nur .xlsx ist möglich, nicht „{args.out.suffix or args.out.name}“.")
+            raise UserInputError(tr("--out: nur .xlsx ist möglich, nicht „{suffix}“.",
+                                    suffix=args.out.suffix or args.out.name))
         write_pivot_xlsx(table, args.out, title=name, unit=unit, sources=loaded.sources)
         print(f"Pivot-Tabelle geschrieben: {args.out}")
         return 0

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 
 if TYPE_CHECKING:
     from bildungsplaner.planning.allocation import AllocationResult
@@ -189,11 +190,11 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
 
             spec = scenario_files.load(args.file)
             if args.replace and not args.save:
-                raise UserInputError("--replace gilt nur zusammen mit --save.")
+                raise UserInputError(tr("--replace gilt nur zusammen mit --save."))
             if args.save and not args.replace and any(s.name == spec.name for s in scenarios.list_scenarios(ws)):
-                raise UserInputError(f"Ein Szenario „{spec.name}“ ist schon gespeichert; es bleibt unverändert. "
-                                     "Mit --replace wird es ersetzt, oder geben Sie dem Szenario in der Datei "
-                                     "einen anderen Namen.")
+                raise UserInputError(tr("Ein Szenario „{name}“ ist schon gespeichert; es bleibt unverändert. Mit "
+                                        "--replace wird es ersetzt, oder geben Sie dem Szenario in der Datei einen "
+                                        "anderen Namen.", name=spec.name))
             result = run_scenario(ws, spec)
             grouping = grouped(result)  # (a wrong level is refused before anything is saved)
             if args.save:
@@ -237,7 +238,7 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
             scenarios.delete_scenario(ws, args.name)
             print(f"Szenario „{args.name}“ gelöscht.")
         else:  # pragma: no cover - argparse restricts the choices
-            raise UserInputError(f"Unbekannte Aktion {args.action}.")
+            raise UserInputError(tr("Unbekannte Aktion {action}.", action=args.action))
     return 0
 
 

@@ -303,4 +303,13 @@ MESSAGES: dict[str, str] = {
     "Schulen, Kitas und weitere Einrichtungen anlegen …": "Creating schools, day-care centres and other facilities …",
     "Herkunftsangaben und Protokoll schreiben …": "Writing the provenance and the log …",
     "Demo-Arbeitsbereich erstellt.": "Demo workspace created.",
+    # --- cli/plan.py, cli/data.py ---
+    "--replace gilt nur zusammen mit --save.": "--replace applies only together with --save.",
+    "Ein Szenario „{name}“ ist schon gespeichert; es bleibt unverändert. Mit --replace wird es ersetzt, oder geben "
+    "Sie dem Szenario in der Datei einen anderen Namen.":
+        "A scenario “{name}” is already saved; it stays unchanged. --replace replaces it, or give the scenario in the "
+        "file another name.",
+    "Unbekannte Aktion {action}.": "Unknown action {action}.",
+    "--where erwartet MERKMAL=WERT, nicht „{item}“.": "--where expects CHARACTERISTIC=VALUE, not “{item}”.",
+    "--out: nur .xlsx ist möglich, nicht „{suffix}“.": "--out: only .xlsx is possible, not “{suffix}”.",
 }
