@@ -149,4 +149,6 @@ MESSAGES: dict[str, str] = {
     "ihre Tabellen im Arbeitsbereich sind.": "{code} is an indicator of the built-in catalogue and cannot be "
                                              "deleted; it is computed as long as its tables are in the workspace.",
     "Quelle fehlt: {missing}.": "Source missing: {missing}.",
+    "Interner Fehler beim Berechnen von {code}: {error_type}: {error}":
+        "Internal error while computing {code}: {error_type}: {error}",
 }

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -54,6 +55,8 @@ from bildungsplaner.store.models import (
     Phase,
     Region,
 )
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "KENNZAHL_FORMAT",
@@ -560,12 +563,22 @@ def refresh(session: Session) -> RefreshReport:
         if dataset is not None and (dataset.meta or {}).get("fingerprint") == fingerprint:
             report.unchanged.append(code)
             continue
+        # one savepoint per Kennzahl: one that cannot be computed keeps its message and no values, and never
+        # takes the import (or the other Kennzahlen) down with it
         try:
-            _materialise(s, state, definition, dataset, fingerprint)
+            with s.begin_nested():
+                _materialise(s, state, definition, dataset, fingerprint)
             report.computed.append(code)
         except UserInputError as exc:
-            _materialise_error(s, state, definition, dataset, fingerprint, str(exc))
             report.failed[code] = str(exc)
+        except Exception as exc:
+            log.exception("Kennzahl %s", code)
+            fingerprint = ""  # not the definition's fault: tried again at the next change
+            report.failed[code] = tr("Interner Fehler beim Berechnen von {code}: {error_type}: {error}", code=code,
+                                     error_type=type(exc).__name__, error=str(exc))
+        if code in report.failed:  # the savepoint took back what the computation wrote; the message stays
+            with s.begin_nested():
+                _materialise_error(s, state, definition, existing.get(code), fingerprint, report.failed[code])
         # what depends on it reads it anew
         state.indicators = {c: (iid, name, unit) for iid, c, name, unit in
                             s.execute(select(Indicator.id, Indicator.code, Indicator.name, Indicator.unit))}

@@ -149,3 +149,28 @@ def test_computed_values_are_usable_everywhere_an_indicator_is(workspace, tmp_pa
     assert rows and all(r["dataset"] == "" and r["indicator"] == "ABG_AHR" for r in rows)
     dg = [r for r in rows if r["region_key"] == "DG" and r["period"] == "2015"]
     assert round_half_up(float(dg[0]["value"])) == 34.0
+
+
+def test_a_kennzahl_that_fails_never_blocks_the_import(workspace, monkeypatch) -> None:
+    import bildungsplaner.services.indicators as service
+
+    real = service.compute_indicator
+
+    def broken(spec, inputs):
+        if spec.code == "ABG_AHR":
+            raise RuntimeError("kaputt")
+        return real(spec, inputs)
+
+    monkeypatch.setattr(service, "compute_indicator", broken)
+    (report,) = import_real(workspace, ABG)
+    assert report.committed
+    entry = _entry(workspace, "ABG_AHR")
+    assert entry.available and entry.observations == 0 and "Interner Fehler" in (entry.problem or "")
+    with pytest.raises(UserInputError, match="kaputt"):
+        indicators.compute(workspace, "ABG_AHR")
+    assert round_half_up(_value(workspace, "ABG_OHNE_HSA", "DG", 2015)) == 5.6  # the others are there
+    monkeypatch.setattr(service, "compute_indicator", real)
+    with workspace.transaction() as s:  # the next change computes it again
+        indicators.refresh(s)
+    entry = _entry(workspace, "ABG_AHR")  # an internal error is tried again at the next change
+    assert entry.problem is None and entry.observations > 0
