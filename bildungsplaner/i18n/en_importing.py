@@ -1,7 +1,11 @@
-"""English texts of the core's messages raised in ``importing`` (merged into :data:`bildungsplaner.i18n.en.MESSAGES`).
+"""English texts of the core's messages raised in ``importing`` and ``exporting``, by the import services
+(``services/importing.py``, ``import_regions``, ``import_history``, ``home``), the TOML format reader
+(``formats.py``) and ``store``/``settings``/``__main__`` (merged into :data:`bildungsplaner.i18n.en.MESSAGES`).
 
-One file per area so that work on different areas does not collide; same rules as ``en.py``.
+One file per area so that work on different areas does not collide; same rules as ``en.py``. Rows of a table
+are „Zeile“ → *row*; lines of a CSV file read line by line (GENESIS, flat files) → *line*.
 """
+
 
 from __future__ import annotations
 
