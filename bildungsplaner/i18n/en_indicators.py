@@ -151,4 +151,22 @@ MESSAGES: dict[str, str] = {
     "Quelle fehlt: {missing}.": "Source missing: {missing}.",
     "Interner Fehler beim Berechnen von {code}: {error_type}: {error}":
         "Internal error while computing {code}: {error_type}: {error}",
+    # --- exporting/indicator_table.py, services/indicator_table.py ---
+    "Die Kennzahl {code} hat für {region} und ihre Vergleichsgebiete keine Werte{span}.":
+        "The indicator {code} has no values for {region} and its comparison regions{span}.",
+    "Die Kennzahlen-Tabelle ist eine Excel-Arbeitsmappe (.xlsx), nicht „{suffix}“.":
+        "The indicator table is an Excel workbook (.xlsx), not “{suffix}”.",
+    "Für die Kennzahlen-Tabelle bitte mindestens eine Kennzahl angeben (Liste: bildungsplaner indicator list).":
+        "Please name at least one indicator for the indicator table (list: bildungsplaner indicator list).",
+    "Der Zeitraum {first}–{last} ist leer: das erste Jahr liegt nach dem letzten.":
+        "The period {first}–{last} is empty: the first year lies after the last.",
+    "Der Arbeitsbereich hat keine Heimatregion; bitte das Gebiet angeben, für das die Kennzahlen-Tabelle gelten "
+    "soll (im Befehl: --region SCHLÜSSEL, z. B. 05315 für Köln).":
+        "The workspace has no home region; please name the region the indicator table is for (on the command "
+        "line: --region KEY, e.g. 05315 for Köln).",
+    "Das Gebiet „{key}“ (Region der Kennzahlen-Tabelle) gibt es im Arbeitsbereich nicht.":
+        "The region “{key}” (region of the indicator table) does not exist in the workspace.",
+    "Kennzahl {code} wird zusammengestellt …": "Collecting indicator {code} …",
+    "Kennzahlen-Tabelle wird geschrieben …": "Writing the indicator table …",
+    "Kennzahlen-Tabelle geschrieben: {count} Kennzahl(en).": "Indicator table written: {count} indicator(s).",
 }

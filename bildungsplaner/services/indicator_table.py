@@ -1,0 +1,228 @@
+"""The Kennzahlen-Tabelle for the council or the Bildungsbericht: collect, then write (``exporting/indicator_table``).
+
+:func:`export_indicator_table` reads the values of each Kennzahl as :func:`services.indicators.compute` stores
+them (never stale) and hands plain data to the writer. Rules:
+
+* **Region:** ``region`` or else the workspace's home region (``services/home.py``); without either the export
+  is refused. Rows: that region, every region below it with a result of the Kennzahl, then the comparison rows
+  :func:`~bildungsplaner.services.home.home_chain` names (for a Gemeinde its Kreis), the Land (first two digits
+  of the key) and Deutschland (``DG``) — each where the workspace has results for it.
+* **Years:** every period with a result for one of these rows, limited to ``years`` (first, last; inclusive).
+  A Kennzahl without any result for these rows and years is refused with its code, never written empty.
+* **Rank** among the Kreise (five-digit keys) of the Land with a value in that period, on the values rounded
+  half-up to the Kennzahl's decimals (what the reader sees), 1 = highest, ties share a rank („1, 2, 2, 4“).
+* **Method:** definition, formula with its inputs in words, Stichtag, caveats, the source tables with title,
+  Stand and licence line (the datasets the values came from), the definition's version and date. No login
+  name and no local path is written: the file goes to council members and the public.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from bildungsplaner import UserInputError, __version__
+from bildungsplaner.exporting.indicator_table import (
+    BUND,
+    HOME,
+    KREIS,
+    LAND,
+    PART,
+    IndicatorTable,
+    KennzahlSheet,
+    RegionLine,
+    Source,
+    Value,
+    write_indicator_table,
+)
+from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
+from bildungsplaner.indicators.compute import period_year, round_half_up
+from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.services import indicators
+from bildungsplaner.services.home import GERMANY, home_chain, home_region
+from bildungsplaner.store.audit import record
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.store.models import AuditAction, Region
+
+__all__ = ["export_indicator_table", "rank_among"]
+
+
+def rank_among(values: dict[str, float], decimals: int) -> dict[str, int]:
+    """Competition ranks (1 = highest; ties share a rank, the next is skipped) of ``values`` rounded half-up to
+    ``decimals``."""
+    rounded = {key: round_half_up(value, decimals) for key, value in values.items()}
+    ordered = sorted((v for v in rounded.values() if v is not None), reverse=True)
+    first: dict[float, int] = {}
+    for i, value in enumerate(ordered, start=1):
+        first.setdefault(value, i)
+    return {key: first[value] for key, value in rounded.items() if value is not None}
+
+
+def _period_labels(periods: list[str]) -> list[str]:
+    """„2016“ per period; the full date where a year has more than one period."""
+    years = [period_year(p) for p in periods]
+    labels = []
+    for period, year in zip(periods, years, strict=True):
+        if year is not None and years.count(year) == 1:
+            labels.append(str(year))
+        else:
+            parts = period.split("-")
+            labels.append(f"{parts[2]}.{parts[1]}.{parts[0]}" if len(parts) == 3 else period)
+    return labels
+
+
+def _input_lines(definition: str) -> list[str]:
+    """The inputs of a definition in words (one line each)."""
+    try:
+        data = tomllib.loads(definition)
+    except tomllib.TOMLDecodeError:
+        return []
+    lines = []
+    for name, item in (data.get("inputs") or {}).items():
+        if not isinstance(item, dict):
+            continue
+        parts = []
+        if item.get("table"):
+            parts.append(f"Tabelle {item['table']}" + (f", „{item['measure']}“" if item.get("measure") else ""))
+        elif item.get("indicator"):
+            parts.append(f"Indikator {item['indicator']}")
+        parts += [f"{dim} = {value}" for dim, value in (item.get("where") or {}).items()]
+        ages = item.get("ages")
+        if ages:
+            parts.append("alle Altersgruppen" if ages == "all" else f"Alter {ages.replace('-', '–')} Jahre")
+        offset = int(item.get("year_offset") or 0)
+        if offset:
+            parts.append(f"Stand des Jahres t{offset:+d}".replace("-", "−"))
+        lines.append(f"{name}: " + ", ".join(parts))
+    return lines
+
+
+def _definition_line(details: indicators.IndicatorDetails) -> str:
+    if details.entry.kind == "katalog":
+        return f"mitgelieferter Katalog (Bildungsplaner {__version__}), im Arbeitsbereich nicht verändert"
+    text = f"eigene Definition des Arbeitsbereichs, Version {details.version or 1}"
+    if details.changed_at is not None:
+        text += f" vom {details.changed_at:%d.%m.%Y}"
+    return text + " (Versionen: bildungsplaner indicator show " + details.entry.code + ")"
+
+
+def _sources(details: indicators.IndicatorDetails) -> list[Source]:
+    seen: dict[Any, Source] = {}
+    for info in details.sources:
+        key = (info.table_code, info.stand, info.title)
+        seen.setdefault(key, Source(info.table_code, info.title, info.stand, info.licence))
+    if not seen:
+        return [Source(table, None, None, None) for table in details.source_tables]
+    return list(seen.values())
+
+
+def _lines_for(home: str, home_name: str, rows: list[indicators.ResultRow], below: set[str],
+               names: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(key, name, role) of the rows of the table, in order."""
+    keys = {r.region_key for r in rows}
+    result = [(home, home_name, HOME)]
+    parts = sorted({r.region_key for r in rows if r.region_key in below and r.region_key != home})
+    from bildungsplaner.services.browse import natural_key
+
+    result += [(key, names.get(key, key), PART) for key in sorted(parts, key=natural_key)]
+    chain = [k for k in reversed(home_chain(home)) if k in keys]  # innermost first: Kreis, Land, Bund
+    for key in chain:
+        role = BUND if key == GERMANY[0] else (LAND if len(key) == 2 else KREIS)
+        result.append((key, names.get(key, key), role))
+    return result
+
+
+def _sheet(ws: Workspace, code: str, home: str, home_name: str, years: tuple[int, int] | None) -> KennzahlSheet:
+    details = indicators.show(ws, code)
+    result = indicators.compute(ws, code)
+    below = {r.region_key for r in indicators.compute(ws, code, within=home).rows}
+
+    def wanted(row: indicators.ResultRow) -> bool:
+        year = period_year(row.period)
+        return years is None or (year is not None and years[0] <= year <= years[1])
+
+    rows = [r for r in result.rows if wanted(r)]
+    names = {r.region_key: r.region_name for r in rows}
+    lines = _lines_for(home, names.get(home, home_name), rows, below, names)
+    shown = {key for key, _, _ in lines}
+    periods = sorted({r.period for r in rows if r.region_key in shown})
+    if not periods:
+        span = f" {years[0]}–{years[1]}" if years else ""
+        raise UserInputError(tr("Die Kennzahl {code} hat für {region} und ihre Vergleichsgebiete keine Werte{span}.",
+                                code=code, region=f"{home_name} ({home})", span=span))
+    cells = {(r.region_key, r.period): Value(r.value, r.flag) for r in rows}
+    decimals = result.decimals if result.decimals is not None else 1
+    land = home[:2] if home != GERMANY[0] and home[:2].isdigit() else None
+    region_lines = []
+    for key, name, role in lines:
+        values = [cells.get((key, p), Value(None, None)) for p in periods]
+        region_lines.append(RegionLine(key, name, role, values))
+    rank_counts: list[int] = []
+    if land is not None:
+        kreise = [r for r in rows if len(r.region_key) == 5 and r.region_key.isdigit()
+                  and r.region_key.startswith(land)]
+        ranks = []
+        for period in periods:
+            with_value = {r.region_key: r.value for r in kreise if r.period == period and r.value is not None}
+            ranks.append(rank_among(with_value, decimals))
+            rank_counts.append(len(with_value))
+        for line in region_lines:
+            if len(line.key) == 5 and line.key.isdigit() and line.key.startswith(land):
+                line.ranks = [ranked.get(line.key) for ranked in ranks]
+    return KennzahlSheet(
+        code=code, name=result.name, unit=result.unit, decimals=decimals, periods=_period_labels(periods),
+        lines=region_lines, rank_counts=rank_counts if any(line.ranks for line in region_lines) else [],
+        land_name=names.get(land, "") if land else "", purpose=details.purpose, formula_text=details.formula_text,
+        formula=details.formula, inputs=_input_lines(details.definition), stichtag=details.stichtag,
+        caveats=details.caveats, sources=_sources(details), definition=_definition_line(details),
+        kind=details.entry.kind)
+
+
+def export_indicator_table(ws: Workspace, codes: Sequence[str], out: Path, *, region: str | None = None,
+                           years: tuple[int, int] | None = None, progress: Progress | None = None) -> Path:
+    """Write the Kennzahlen-Tabelle of ``codes`` for ``region`` (default: the home region) to ``out`` (.xlsx)."""
+    progress = progress or NullProgress()
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise UserInputError(tr("Die Kennzahlen-Tabelle ist eine Excel-Arbeitsmappe (.xlsx), nicht „{suffix}“.",
+                                suffix=out.suffix or out.name))
+    wanted = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
+    if not wanted:
+        raise UserInputError(tr("Für die Kennzahlen-Tabelle bitte mindestens eine Kennzahl angeben (Liste: "
+                                "bildungsplaner indicator list)."))
+    if years is not None and years[0] > years[1]:
+        raise UserInputError(tr("Der Zeitraum {first}–{last} ist leer: das erste Jahr liegt nach dem letzten.",
+                                first=str(years[0]), last=str(years[1])))
+    home = (region or "").strip() or home_region(ws)
+    if not home:
+        raise UserInputError(tr("Der Arbeitsbereich hat keine Heimatregion; bitte das Gebiet angeben, für das die "
+                                "Kennzahlen-Tabelle gelten soll (im Befehl: --region SCHLÜSSEL, z. B. 05315 für "
+                                "Köln)."))
+    with ws.session() as s:
+        home_name = s.scalar(select(Region.name).where(Region.key == home))
+    if home_name is None:
+        raise UserInputError(tr("Das Gebiet „{key}“ (Region der Kennzahlen-Tabelle) gibt es im Arbeitsbereich nicht.",
+                                key=home))
+    sheets = []
+    for n, code in enumerate(wanted):
+        progress.check()
+        progress.report(n / (len(wanted) + 1), tr("Kennzahl {code} wird zusammengestellt …", code=code))
+        sheets.append(_sheet(ws, code, home, home_name, years))
+    progress.report(len(wanted) / (len(wanted) + 1), tr("Kennzahlen-Tabelle wird geschrieben …"))
+    created = [("Anwendung", f"Bildungsplaner {__version__}"), ("Arbeitsbereich", ws.path.name),
+               ("am", date.today().strftime("%d.%m.%Y"))]
+    table = IndicatorTable(home, sheets[0].lines[0].name if sheets else home_name, sheets, created,
+                           years=f"{years[0]}–{years[1]}" if years else "")
+    write_indicator_table(table, out)
+    with ws.session() as s, s.begin():
+        record(s, AuditAction.EXPORT, {"indicator_table": wanted, "region": home, "file": out.name,
+                                       "years": list(years) if years else None})
+    progress.report(1.0, tr("Kennzahlen-Tabelle geschrieben: {count} Kennzahl(en).",
+                            count=format_number(len(wanted), 0)))
+    return out
