@@ -196,6 +196,21 @@ MESSAGES: dict[str, str] = {
     "überschneiden); gezeigt wird die Gesamtzahl, nicht die Summe ({examples}{more}).":
         "{dimension}: “{total}” differs from the sum of the parts in {count} of {compared} values (parts may "
         "overlap); the total is shown, not the sum ({examples}{more}).",
+    "Indikator „{indicator}“ gibt es im Arbeitsbereich nicht (vorhanden: keine).":
+        "There is no indicator “{indicator}” in the workspace (present: none).",
+    "Indikator „{indicator}“ gibt es im Arbeitsbereich nicht (vorhanden: {present}).":
+        "There is no indicator “{indicator}” in the workspace (present: {present}).",
+    "Gebiet „{region}“ gibt es im Arbeitsbereich nicht.": "There is no region “{region}” in the workspace.",
+    "„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: keine).":
+        "“{indicator}” has no characteristic “{dimension}” (present: none).",
+    "„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: {present}).":
+        "“{indicator}” has no characteristic “{dimension}” (present: {present}).",
+    "Merkmal „{dimension}“ hat keinen Wert „{value}“ (vorhanden: {present}).":
+        "The characteristic “{dimension}” has no value “{value}” (present: {present}).",
+    "Merkmal „{dimension}“ hat keine Gesamtzahl und „{unit}“ lässt sich nicht addieren: bitte mit --where "
+    "„{dimension}=…“ einen Wert wählen ({values}).":
+        "The characteristic “{dimension}” has no total and “{unit}” cannot be added up: please choose a value with "
+        "--where “{dimension}=…” ({values}).",
     # --- services/workspace.py ---
     "{path} ist keine SQLite-Datenbank.": "{path} is not an SQLite database.",
     "Integritätsprüfung: {problem}": "Integrity check: {problem}",

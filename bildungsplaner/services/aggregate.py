@@ -392,29 +392,37 @@ def load_pivot(ws: Any, indicator: str, region: str, *, children: bool = False, 
     found = indicators.get(indicator) or next(
         (i for code, i in indicators.items() if code.casefold() == indicator.casefold()), None)
     if found is None:
-        raise UserInputError(f"Indikator „{indicator}“ gibt es im Arbeitsbereich nicht "
-                             f"(vorhanden: {', '.join(sorted(indicators)[:20]) or 'keine'}).")
+        if not indicators:
+            raise UserInputError(tr("Indikator „{indicator}“ gibt es im Arbeitsbereich nicht (vorhanden: keine).",
+                                    indicator=indicator))
+        raise UserInputError(tr("Indikator „{indicator}“ gibt es im Arbeitsbereich nicht (vorhanden: {present}).",
+                                indicator=indicator, present=", ".join(sorted(indicators)[:20])))
     index = browse.RegionIndex(browse.list_regions(ws))
     by_key = {r.key: r for r in index.rows}
     if region not in by_key:
-        raise UserInputError(f"Gebiet „{region}“ gibt es im Arbeitsbereich nicht.")
+        raise UserInputError(tr("Gebiet „{region}“ gibt es im Arbeitsbereich nicht.", region=region))
     ids = [by_key[region].id] + ([r.id for r in index.children.get(by_key[region].id, [])] if children else [])
     frame = browse.load_observations(ws, found.id, ids)
     dims = browse.dimension_columns(frame["dimensions"]) if not frame.empty else {}
     choices: dict[str, str | None] = {name: ALL for name in dims}
     for name, value in (where or {}).items():
         if name not in dims:
-            raise UserInputError(f"„{found.name}“ hat kein Merkmal „{name}“ "
-                                 f"(vorhanden: {', '.join(dims) or 'keine'}).")
+            if not dims:
+                raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: keine).",
+                                        indicator=found.name, dimension=name))
+            raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: {present}).",
+                                    indicator=found.name, dimension=name, present=", ".join(dims)))
         values = [str(v) for v in dims[name].categories]
         if value not in values:
-            raise UserInputError(f"Merkmal „{name}“ hat keinen Wert „{value}“ (vorhanden: {', '.join(values)}).")
+            raise UserInputError(tr("Merkmal „{dimension}“ hat keinen Wert „{value}“ (vorhanden: {present}).",
+                                    dimension=name, value=value, present=", ".join(values)))
         choices[name] = value
     for option in dimension_choices(dims, found.unit):
         if choices[option.name] is ALL and not option.can_take_all:
-            raise UserInputError(
-                f"Merkmal „{option.name}“ hat keine Gesamtzahl und „{found.unit}“ lässt sich nicht addieren: "
-                f"bitte mit --where „{option.name}=…“ einen Wert wählen ({', '.join(option.values)}).")
+            raise UserInputError(tr(
+                "Merkmal „{dimension}“ hat keine Gesamtzahl und „{unit}“ lässt sich nicht addieren: bitte mit "
+                "--where „{dimension}=…“ einen Wert wählen ({values}).", dimension=option.name, unit=found.unit,
+                values=", ".join(option.values)))
     collapsed = collapse(frame, dims, choices, unit=found.unit)
     order = sorted((r.key for r in index.rows if r.id in set(ids)), key=browse.natural_key)
     return IndicatorPivot(pivot(collapsed, rows=rows, region_order=[region, *order]), found.code, found.name,
