@@ -327,4 +327,9 @@ MESSAGES: dict[str, str] = {
     "Unbekannte Aktion {action}.": "Unknown action {action}.",
     "--where erwartet MERKMAL=WERT, nicht „{item}“.": "--where expects CHARACTERISTIC=VALUE, not “{item}”.",
     "--out: nur .xlsx ist möglich, nicht „{suffix}“.": "--out: only .xlsx is possible, not “{suffix}”.",
+    # --- services/data_export.py ---
+    "Datensatz {dataset} gibt es im Arbeitsbereich nicht.": "There is no dataset {dataset} in the workspace.",
+    "Indikator {indicator} gibt es im Arbeitsbereich nicht.": "There is no indicator {indicator} in the workspace.",
+    "{count} Werte geschrieben …": "{count} values written …",
+    "{count} Einrichtungen werden geschrieben …": "Writing {count} facilities …",
 }

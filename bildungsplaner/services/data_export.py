@@ -20,6 +20,7 @@ from sqlalchemy import select
 from bildungsplaner import UserInputError
 from bildungsplaner.exporting.safety import atomic_target, csv_text
 from bildungsplaner.formatting import format_number
+from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
@@ -65,9 +66,9 @@ def export_observations_csv(ws: Workspace, out: Path, *, dataset: int | None = N
     progress = progress or NullProgress()
     with ws.session() as s:
         if dataset is not None and s.get(Dataset, dataset) is None:
-            raise UserInputError(f"Datensatz {dataset} gibt es im Arbeitsbereich nicht.")
+            raise UserInputError(tr("Datensatz {dataset} gibt es im Arbeitsbereich nicht.", dataset=dataset))
         if indicator is not None and s.scalar(select(Indicator.id).where(Indicator.code == indicator)) is None:
-            raise UserInputError(f"Indikator {indicator} gibt es im Arbeitsbereich nicht.")
+            raise UserInputError(tr("Indikator {indicator} gibt es im Arbeitsbereich nicht.", indicator=indicator))
     stmt = (select(Observation.dataset_id, Region.key, Region.name, Indicator.code, Indicator.unit,
                    Observation.period, Observation.dimensions, Observation.value, Observation.flag)
             .join(Region, Region.id == Observation.region_id)
@@ -89,7 +90,7 @@ def export_observations_csv(ws: Workspace, out: Path, *, dataset: int | None = N
             result = conn.execution_options(yield_per=20_000).execute(stmt)
             for i, (ds, key, name, code, unit, period, dimensions, value, flag) in enumerate(result):
                 if i % 20_000 == 0:
-                    progress.report(0.0, f"{format_number(i)} Werte geschrieben …")
+                    progress.report(0.0, tr("{count} Werte geschrieben …", count=format_number(i)))
                     progress.check()
                 yield ("" if ds in computed else ds), key, name, code, unit, period, dimensions, \
                     format_value(value), flag or ""
@@ -112,5 +113,5 @@ def export_facilities_csv(ws: Workspace, out: Path, *, progress: Progress | None
            for v in ((f.attributes or {}).get(n) for n in names)))
         for f, key, region_name in facilities
     ]
-    progress.report(0.5, f"{len(rows)} Einrichtungen werden geschrieben …")
+    progress.report(0.5, tr("{count} Einrichtungen werden geschrieben …", count=format_number(len(rows))))
     return write_csv(out, (*FACILITY_HEADER, *names), rows, text_columns={0, 1, 2, 4, 5, 6})
