@@ -3,7 +3,7 @@
 ``list [--json]``, ``define DATEI.toml [--replace]``, ``show CODE``, ``compute CODE [--level] [--within]
 [--json]``, ``export CODE --out DATEI.toml|DATEI.xlsx``, ``delete CODE``; over ``services/indicators.py``.
 Errors are one line and exit code 2 like every other command (``cli/__init__.run_guarded``). ``export`` to
-``.xlsx`` hands over to the Kennzahlen-Tabelle (:data:`XLSX_EXPORT`, set by the export module when present).
+``.xlsx`` writes the Kennzahlen-Tabelle of one or several Kennzahlen (``services/indicator_table.py``).
 """
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 
-__all__ = ["XLSX_EXPORT", "add_parser", "cmd_indicator"]
-
-#: ``(ws, codes, out) -> Path``: the Kennzahlen-Tabelle (xlsx); ``None`` until the exporting module provides it.
-XLSX_EXPORT: Callable[[Any, list[str], Path], Path] | None = None
+__all__ = ["add_parser", "cmd_indicator"]
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
@@ -47,6 +43,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
                        help="Definition als TOML-Datei schreiben (.xlsx: Kennzahlen-Tabelle)")
     q.add_argument("code", metavar="CODE", nargs="+")
     q.add_argument("--out", type=Path, required=True, metavar="DATEI")
+    q.add_argument("--region", metavar="SCHLÜSSEL",
+                   help="nur .xlsx: das Gebiet der Tabelle (Standard: die Heimatregion des Arbeitsbereichs)")
+    q.add_argument("--years", metavar="VON-BIS", help="nur .xlsx: Jahre, z. B. 2012-2016 (Standard: alle)")
     q = ind.add_parser("delete", parents=[common], help="eigene Kennzahl mit ihren Werten löschen")
     q.add_argument("code", metavar="CODE")
 
@@ -103,13 +102,15 @@ def cmd_indicator(args: argparse.Namespace, open_workspace: Any, open_changing: 
     if action == "export":
         out = Path(args.out)
         if out.suffix.lower() == ".xlsx":
-            if XLSX_EXPORT is None:
-                raise UserInputError("Die Kennzahlen-Tabelle (.xlsx) gibt es in dieser Programmversion noch nicht; "
-                                     "--out DATEI.toml schreibt die Definition.")
+            from bildungsplaner.services.indicator_table import export_indicator_table
+
             with open_workspace(args) as ws:
-                written = XLSX_EXPORT(ws, list(args.code), out)
+                written = export_indicator_table(ws, list(args.code), out, region=args.region,
+                                                 years=_years(args.years))
             print(f"Kennzahlen-Tabelle geschrieben: {written}")
             return 0
+        if args.region or args.years:
+            raise UserInputError("--region und --years gelten nur für die Kennzahlen-Tabelle (--out DATEI.xlsx).")
         if len(args.code) != 1:
             raise UserInputError("Als TOML-Datei lässt sich genau eine Kennzahl schreiben.")
         with open_workspace(args) as ws:
@@ -120,6 +121,15 @@ def cmd_indicator(args: argparse.Namespace, open_workspace: Any, open_changing: 
         indicators.delete(ws, args.code)
     print(f"Kennzahl {args.code} gelöscht (ihre Versionen bleiben im Arbeitsbereich verzeichnet).")
     return 0
+
+
+def _years(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    first, sep, last = text.replace("–", "-").partition("-")
+    if not sep or not first.strip().isdigit() or not last.strip().isdigit():
+        raise UserInputError(f"--years erwartet VON-BIS, z. B. 2012-2016, nicht „{text}“.")
+    return int(first), int(last)
 
 
 def _print_details(d: Any) -> None:

@@ -70,6 +70,17 @@ def test_indicator_commands(workspace, tmp_path: Path, capsys) -> None:
     assert main(["indicator", "export", "ABG_AHR", "--out", str(tmp_path / "kat.toml"), "--workspace", ws]) == 0
     assert 'code = "ABG_AHR"' in (tmp_path / "kat.toml").read_text(encoding="utf-8")
 
+    table = tmp_path / "kennzahlen.xlsx"
+    assert main(["indicator", "export", "ABG_AHR", "ABG_OHNE_HSA", "--out", str(table), "--region", "05315",
+                 "--workspace", ws]) == 0
+    assert "Kennzahlen-Tabelle geschrieben" in capsys.readouterr().out
+    from openpyxl import load_workbook
+
+    assert len(load_workbook(table).sheetnames) >= 3
+    assert main(["indicator", "export", "ABG_AHR", "--out", str(tmp_path / "x.toml"), "--years", "2014-2015",
+                 "--workspace", ws]) == 2
+    assert "nur für die Kennzahlen-Tabelle" in capsys.readouterr().err
+
     assert main(["indicator", "delete", "ABG_FRAUEN_AHR", "--workspace", ws]) == 0
     capsys.readouterr()
     assert main(["indicator", "delete", "ABG_AHR", "--workspace", ws]) == 2
