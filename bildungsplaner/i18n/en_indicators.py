@@ -151,6 +151,26 @@ MESSAGES: dict[str, str] = {
     "Quelle fehlt: {missing}.": "Source missing: {missing}.",
     "Interner Fehler beim Berechnen von {code}: {error_type}: {error}":
         "Internal error while computing {code}: {error_type}: {error}",
+    # indicators/spec.py
+    "Kennzahl-Definition": "Indicator definition",
+    "muss aus Großbuchstaben, Ziffern und _ bestehen und mit einem Buchstaben beginnen (z. B. \"ANTEIL_U6\"), "
+    "nicht „{value}“.": "must consist of capital letters, digits and _ and begin with a letter (e.g. "
+                        "\"ANTEIL_U6\"), not “{value}”.",
+    "muss ein Text sein (der Wert des Merkmals), nicht {value}.":
+        "must be a text (the value of the characteristic), not {value}.",
+    "„inputs.{name}“: der Name einer Eingabe besteht aus Buchstaben, Ziffern und _ (er steht so in der Formel).":
+        "“inputs.{name}”: the name of an input consists of letters, digits and _ (it appears so in the formula).",
+    "„inputs.{name}“ braucht genau eines von „indicator“ (Code eines Indikators) oder „table“ "
+    "(GENESIS-Tabellencode mit „measure“).": "“inputs.{name}” needs exactly one of “indicator” (the code of an "
+                                           "indicator) or “table” (a GENESIS table code with “measure”).",
+    "fehlt (bei „table“: die Bezeichnung der Wertspalte, z. B. \"Betreute Kinder\").":
+        "is missing (with “table”: the label of the value column, e.g. \"Betreute Kinder\").",
+    "gilt nur zusammen mit „table“.": "applies only together with “table”.",
+    "„inputs“ braucht mindestens eine Eingabe ([inputs.NAME]).": "“inputs” needs at least one input ([inputs.NAME]).",
+    "die Datei ist kein gültiges TOML ({error}).": "the file is not valid TOML ({error}).",
+    "„formula“: {error}": "“formula”: {error}",
+    "„kind“ muss \"indicator\" oder \"index\" sein, nicht {value}.":
+        "“kind” must be \"indicator\" or \"index\", not {value}.",
     # --- exporting/indicator_table.py, services/indicator_table.py ---
     "Die Kennzahl {code} hat für {region} und ihre Vergleichsgebiete keine Werte{span}.":
         "The indicator {code} has no values for {region} and its comparison regions{span}.",

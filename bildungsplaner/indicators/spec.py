@@ -28,12 +28,13 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from bildungsplaner.formats import Field, Fields, Format, Table, write
+from bildungsplaner.i18n import marked, tr
 from bildungsplaner.indicators.ages import AgeError, age_request
 from bildungsplaner.indicators.formula import FormulaError, parse_formula
 
 __all__ = ["AREAS", "DEFINITION", "TIERS", "IndicatorSpec", "InputSpec", "parse_definition"]
 
-DEFINITION = Format("Kennzahl-Definition")
+DEFINITION = Format(marked("Kennzahl-Definition"))
 #: Areas of the Anwendungsleitfaden zum kommunalen Bildungsmonitoring.
 AREAS = {
     "A": "Rahmenbedingungen", "B": "Grundinformationen zu Bildung", "C": "Frühkindliche Bildung",
@@ -47,15 +48,16 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
 
 def _code(table: Table, value: str) -> str:
     if not _CODE.fullmatch(value):
-        table.fail("code", f"muss aus Großbuchstaben, Ziffern und _ bestehen und mit einem Buchstaben beginnen "
-                           f"(z. B. \"ANTEIL_U6\"), nicht „{value}“.")
+        table.fail("code", tr("muss aus Großbuchstaben, Ziffern und _ bestehen und mit einem Buchstaben beginnen "
+                              "(z. B. \"ANTEIL_U6\"), nicht „{value}“.", value=value))
     return value
 
 
 def _one_of(key: str, *choices: str) -> Any:
     def check(table: Table, value: Any) -> Any:
         if value not in choices:
-            table.fail(key, f"muss {' oder '.join(repr(c) for c in choices)} sein, nicht {value!r}.")
+            table.fail(key, tr("muss eines von {choices} sein, nicht {value}.",
+                               choices=", ".join(f"„{c}“" for c in choices), value=repr(value)))
         return value
     return check
 
@@ -63,7 +65,8 @@ def _one_of(key: str, *choices: str) -> Any:
 def _where(table: Table, value: dict[str, Any]) -> tuple[tuple[str, str], ...]:
     for key, item in value.items():
         if not isinstance(item, str) or not item.strip():
-            table.fail(f"where.{key}", f"muss ein Text sein (der Wert des Merkmals), nicht {item!r}.")
+            table.fail(f"where.{key}", tr("muss ein Text sein (der Wert des Merkmals), nicht {value}.",
+                                          value=repr(item)))
     return tuple(sorted((str(k).strip(), str(v).strip()) for k, v in value.items()))
 
 
@@ -77,7 +80,8 @@ def _ages(table: Table, value: str) -> str:
 
 def _offset(table: Table, value: int) -> int:
     if not -50 <= value <= 50:
-        table.fail("year_offset", f"muss zwischen -50 und 50 liegen, nicht {value}.")
+        table.fail("year_offset", tr("muss zwischen {low} und {high} liegen, nicht {value}.", low="-50", high="50",
+                                     value=repr(value)))
     return value
 
 
@@ -112,16 +116,17 @@ class InputSpec:
     def from_dict(cls, name: str, data: Any) -> InputSpec:
         table = DEFINITION.table(data, f"inputs.{name}", cls.FIELDS)
         if not _NAME.fullmatch(name):
-            DEFINITION.fail(f"„inputs.{name}“: der Name einer Eingabe besteht aus Buchstaben, Ziffern und _ "
-                            "(er steht so in der Formel).")
+            DEFINITION.fail(tr("„inputs.{name}“: der Name einer Eingabe besteht aus Buchstaben, Ziffern und _ "
+                               "(er steht so in der Formel).", name=name))
         values = table.values
         if bool(values["indicator"]) == bool(values["table"]):
-            DEFINITION.fail(f"„inputs.{name}“ braucht genau eines von „indicator“ (Code eines Indikators) oder "
-                            "„table“ (GENESIS-Tabellencode mit „measure“).")
+            DEFINITION.fail(tr("„inputs.{name}“ braucht genau eines von „indicator“ (Code eines Indikators) oder "
+                               "„table“ (GENESIS-Tabellencode mit „measure“).", name=name))
         if values["table"] and not values["measure"]:
-            table.fail("measure", "fehlt (bei „table“: die Bezeichnung der Wertspalte, z. B. \"Betreute Kinder\").")
+            table.fail("measure", tr("fehlt (bei „table“: die Bezeichnung der Wertspalte, z. B. \"Betreute "
+                                     "Kinder\")."))
         if values["indicator"] and values["measure"]:
-            table.fail("measure", "gilt nur zusammen mit „table“.")
+            table.fail("measure", tr("gilt nur zusammen mit „table“."))
         return cls(name=name, **values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -147,17 +152,17 @@ class IndicatorSpec:
 
     FIELDS: ClassVar[Fields] = (
         Field("format", "any", default=1, check=lambda t, v: v if v == 1 else t.fail(
-            "format", f"muss 1 sein, nicht {v!r}.")),
+            "format", tr("muss {expected} sein, nicht {value}.", expected="1", value=repr(v)))),
         Field("kind", "any", default="indicator", check=_one_of("kind", "indicator")),
         Field("code", required=True, check=_code, always=True),
         Field("name", required=True, always=True),
         Field("unit", default="", empty_ok=True, always=True),
         Field("decimals", "integer", default=1, always=True,
-              check=lambda t, v: v if 0 <= v <= 6 else t.fail("decimals", f"muss zwischen 0 und 6 liegen, nicht {v}.")),
+              check=lambda t, v: v if 0 <= v <= 6 else t.fail("decimals", tr(
+                  "muss zwischen {low} und {high} liegen, nicht {value}.", low="0", high="6", value=repr(v)))),
         Field("formula", required=True, always=True),
         Field("description", default="", empty_ok=True),
-        Field("area", check=lambda t, v: v if v in AREAS else t.fail(
-            "area", f"muss einer der Bereiche {', '.join(AREAS)} sein, nicht „{v}“.")),
+        Field("area", check=_one_of("area", *AREAS)),
         Field("tier", check=_one_of("tier", *TIERS)),
         Field("purpose", default="", empty_ok=True),
         Field("formula_text", default="", empty_ok=True),
@@ -171,14 +176,14 @@ class IndicatorSpec:
         values = DEFINITION.table(data, "", cls.FIELDS).values
         raw = values.pop("inputs")
         if not raw:
-            DEFINITION.fail("„inputs“ braucht mindestens eine Eingabe ([inputs.NAME]).")
+            DEFINITION.fail(tr("„inputs“ braucht mindestens eine Eingabe ([inputs.NAME])."))
         inputs = tuple(InputSpec.from_dict(str(name), item) for name, item in raw.items())
         values.pop("format")
         values.pop("kind")
         try:
             parse_formula(values["formula"], [i.name for i in inputs])
         except FormulaError as exc:
-            DEFINITION.fail(f"„formula“: {exc}")
+            DEFINITION.fail(tr("„formula“: {error}", error=str(exc)))
         return cls(inputs=inputs, **values)
 
     def to_dict(self) -> dict[str, Any]:
@@ -198,4 +203,4 @@ def parse_definition(text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        DEFINITION.fail(f"die Datei ist kein gültiges TOML ({exc}).")
+        DEFINITION.fail(tr("die Datei ist kein gültiges TOML ({error}).", error=str(exc)))

@@ -228,7 +228,7 @@ def _read_definition(text: str) -> tuple[str, Any]:
             raise UserInputError(tr("Indexdefinitionen kann diese Programmversion noch nicht berechnen."))
         return "index", modules[1].IndexSpec.from_dict(data)
     if kind != "indicator":
-        DEFINITION.fail(f"„kind“ muss \"indicator\" oder \"index\" sein, nicht {kind!r}.")
+        DEFINITION.fail(tr("„kind“ muss \"indicator\" oder \"index\" sein, nicht {value}.", value=repr(kind)))
     return "indicator", IndicatorSpec.from_dict(data)
 
 
