@@ -64,7 +64,7 @@ def test_round_trip_of_every_catalogue_entry() -> None:
     (_with(inputs={}), "mindestens eine Eingabe"),
 ])
 def test_strict(data: dict, message: str) -> None:
-    with pytest.raises(UserInputError, match="^Kennzahl-Definition: ") as info:
+    with pytest.raises(UserInputError, match=r"^Kennzahl-Definition: ") as info:
         IndicatorSpec.from_dict(data)
     assert message in str(info.value)
 
@@ -72,7 +72,7 @@ def test_strict(data: dict, message: str) -> None:
 def test_the_messages_speak_english_when_asked() -> None:
     set_language("en")
     try:
-        with pytest.raises(UserInputError, match="^Indicator definition: .*no input of that name"):
+        with pytest.raises(UserInputError, match=r"^Indicator definition: .*no input of that name"):
             IndicatorSpec.from_dict(_with(formula="100 * kinder / bevoelkerung"))
     finally:
         set_language("de")
