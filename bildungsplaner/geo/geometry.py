@@ -10,10 +10,12 @@ Rules:
   is reported, as are overlaps between the features (their areas add up to more than their union).
 * Drawing version: :func:`shapely.coverage_simplify` (shapely ≥ 2.1 with GEOS ≥ 3.12) simplifies all features of
   a layer together, so a border two regions share is simplified once and stays shared — no slivers or gaps on
-  the map. Where it is not available or the layer is not a clean coverage (overlaps), the fallback simplifies
-  each feature on its own with topology preserved (``shapely.simplify(..., preserve_topology=True)``): shared
-  borders may then part by up to the tolerance, which at the chosen tolerance (about a quarter of a pixel of a
-  full-layer map, :func:`drawing_tolerance`) is not visible; the report notes the fallback.
+  the map. It is not preceded by ``coverage_is_valid`` (half a second for 11,000 Gemeinden): where two neighbours'
+  vertices do not match, GEOS simplifies those edges on their own, as the fallback would. A feature whose result
+  is invalid or empty, and every feature where ``coverage_simplify`` is not available, falls back to
+  ``shapely.simplify(..., preserve_topology=True)`` on its own: its borders may part from its neighbours' by up to
+  the tolerance (about a quarter of a pixel of a full-layer map, :func:`drawing_tolerance`), which is not
+  visible; the report notes the fallback.
 """
 
 from __future__ import annotations
@@ -128,13 +130,17 @@ def drawing_tolerance(geometries: np.ndarray) -> float:
 
 
 def simplify_for_drawing(geometries: np.ndarray, tolerance: float) -> tuple[np.ndarray, bool]:
-    """(simplified geometries, shared borders kept shared); see the module docstring for the fallback."""
+    """(simplified geometries, every border simplified as a shared one); see the module docstring."""
     if tolerance <= 0:
         return geometries.copy(), True
     if hasattr(shapely, "coverage_simplify"):
         try:
-            if not hasattr(shapely, "coverage_is_valid") or bool(shapely.coverage_is_valid(geometries)):
-                return np.asarray(shapely.coverage_simplify(geometries, tolerance), dtype=object), True
+            out = np.asarray(shapely.coverage_simplify(geometries, tolerance), dtype=object)
         except shapely.errors.GEOSException:
-            pass
+            out = None
+        if out is not None:
+            bad = ~shapely.is_valid(out) | shapely.is_empty(out)
+            if bad.any():
+                out[bad] = shapely.simplify(geometries[bad], tolerance, preserve_topology=True)
+            return out, not bool(bad.any())
     return np.asarray(shapely.simplify(geometries, tolerance, preserve_topology=True), dtype=object), False

@@ -201,9 +201,9 @@ def _read_shapefile(path: Path) -> BoundaryLayer:
             with shapefile.Reader(str(path), encoding=encoding, encodingErrors="strict") as reader:
                 names = [f[0] for f in reader.fields[1:]]
                 records = [dict(zip(names, rec, strict=True)) for rec in reader.iterRecords()]
-                shapes = reader.shapes()
-                geometries = [shape(s.__geo_interface__) if s.shapeType != shapefile.NULL else None
-                              for s in shapes]
+                fast = _shp_polygons(path, reader)
+                geometries = list(fast) if fast is not None else [
+                    shape(s.__geo_interface__) if s.shapeType != shapefile.NULL else None for s in reader.shapes()]
             break
         except (UnicodeDecodeError, shapefile.ShapefileException) as exc:
             if not isinstance(exc, UnicodeDecodeError) and "decode" not in str(exc):
@@ -222,6 +222,76 @@ def _read_shapefile(path: Path) -> BoundaryLayer:
     return BoundaryLayer(name=path.stem, path=path, format="Shapefile", fields=names, properties=records,
                          geometries=_array(geometries), crs_text=crs_text, crs_origin="prj" if prj else "",
                          encoding=encoding)
+
+
+_SHP_POLYGON_TYPES = frozenset({5, 15, 25})  # Polygon, PolygonZ, PolygonM (x and y are read, z and m ignored)
+
+
+def _shp_polygons(path: Path, reader: Any) -> np.ndarray | None:
+    """The polygons of a .shp read with numpy and built vectorised (11,000 Gemeinden: ~0.3 s instead of ~4 s).
+
+    Only for polygon files whose records parse cleanly; ``None`` sends the caller to pyshp's general path. A shape
+    of one ring is a polygon; several rings all clockwise (the Shapefile's outer rings) a multipolygon; a shape
+    with holes (counter-clockwise rings) is built by pyshp, which assigns each hole to the ring containing it.
+    """
+    data = path.read_bytes()
+    if len(data) < 100 or int.from_bytes(data[32:36], "little") not in _SHP_POLYGON_TYPES:
+        return None
+    rings_of: list[int] = []  # per record: number of rings (0: no geometry)
+    parts_all: list[np.ndarray] = []
+    points_all: list[np.ndarray] = []
+    pos = 100
+    try:
+        while pos + 8 <= len(data):
+            length = int.from_bytes(data[pos + 4:pos + 8], "big") * 2
+            content = pos + 8
+            kind = int.from_bytes(data[content:content + 4], "little")
+            if kind == 0:
+                rings_of.append(0)
+            elif kind in _SHP_POLYGON_TYPES:
+                parts, points = struct.unpack_from("<2i", data, content + 36)
+                if parts <= 0 or points < 4 * parts:
+                    return None
+                starts = np.frombuffer(data, "<i4", parts, content + 44)
+                coords = np.frombuffer(data, "<f8", 2 * points, content + 44 + 4 * parts).reshape(-1, 2)
+                rings_of.append(parts)
+                parts_all.append(np.diff(np.append(starts, points)))
+                points_all.append(coords)
+            else:
+                return None
+            pos = content + length
+    except (struct.error, ValueError):
+        return None
+    if len(rings_of) != len(reader) or not points_all:
+        return None
+    ring_lengths = np.concatenate(parts_all)
+    if (ring_lengths < 4).any():
+        return None
+    coords = np.concatenate(points_all)
+    try:
+        rings = shapely.linearrings(coords, indices=np.repeat(np.arange(len(ring_lengths)), ring_lengths))
+    except (shapely.errors.GEOSException, ValueError):
+        return None
+    ccw = shapely.is_ccw(rings)
+    counts = np.array(rings_of)
+    owner = np.repeat(np.nonzero(counts)[0], counts[counts > 0])  # record of each ring
+    polygons = shapely.polygons(rings)
+    out = np.full(len(counts), None, dtype=object)
+    single = counts == 1
+    first_ring = np.cumsum(counts) - counts
+    out[single] = polygons[first_ring[single]]
+    multi = np.nonzero(counts > 1)[0]
+    if len(multi):
+        has_hole = np.zeros(len(counts), dtype=bool)
+        np.logical_or.at(has_hole, owner, ccw)
+        plain = multi[~has_hole[multi]]
+        if len(plain):
+            take = np.isin(owner, plain)
+            built = shapely.multipolygons(polygons[take], indices=np.searchsorted(plain, owner[take]))
+            out[plain] = built
+        for record in multi[has_hole[multi]]:
+            out[record] = shape(reader.shape(int(record)).__geo_interface__)
+    return out
 
 
 # --- GeoPackage ----------------------------------------------------------------------------------------------

@@ -108,10 +108,10 @@ MESSAGES: dict[str, str] = {
         "{name} ({key}) is covered {covered} % by the areas of this layer (gaps {gap} km², outside {outside} km², "
         "overlaps {overlap} km²).",
     "Ohne Geometrie (nicht übernommen): {items}": "Without geometry (not taken over): {items}",
-    "Die Gebiete bilden keine saubere Flächendeckung; die Zeichenfassung wurde je Gebiet vereinfacht (gemeinsame "
-    "Grenzen können um Bruchteile eines Bildpunkts abweichen).":
-        "The areas do not form a clean coverage; the drawing version was simplified per area (shared borders may "
-        "differ by fractions of a pixel).",
+    "Die Zeichenfassung einiger Gebiete wurde einzeln vereinfacht (ihre gemeinsamen Grenzen können um Bruchteile "
+    "eines Bildpunkts abweichen).":
+        "The drawing version of some areas was simplified on its own (their shared borders may differ by fractions "
+        "of a pixel).",
     "Die bisherige Ebene gleichen Namens wurde ersetzt.": "The previous layer of the same name was replaced.",
     "Probelauf: nichts gespeichert.": "Dry run: nothing saved.",
     "Das Gebiet {key} (--create-under) gibt es im Arbeitsbereich nicht.":

@@ -186,8 +186,8 @@ class BoundaryReport:
         if self.without_geometry:
             lines.append(tr("Ohne Geometrie (nicht übernommen): {items}", items=_items(self.without_geometry)))
         if not self.shared_borders:
-            lines.append(tr("Die Gebiete bilden keine saubere Flächendeckung; die Zeichenfassung wurde je Gebiet "
-                            "vereinfacht (gemeinsame Grenzen können um Bruchteile eines Bildpunkts abweichen)."))
+            lines.append(tr("Die Zeichenfassung einiger Gebiete wurde einzeln vereinfacht (ihre gemeinsamen Grenzen "
+                            "können um Bruchteile eines Bildpunkts abweichen)."))
         if self.replaced:
             lines.append(tr("Die bisherige Ebene gleichen Namens wurde ersetzt."))
         if self.dry_run:

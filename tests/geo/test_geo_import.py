@@ -82,6 +82,24 @@ def test_kreise_from_shapefile_and_geojson_match_genesis_regions_and_have_the_sa
     assert 3.5e11 < sum(g.area for g in by_shp.values()) < 3.62e11  # Germany: 357,000 km²
     köln = by_shp["05315"]
     assert 4.0e8 < köln.area < 4.1e8  # 405 km²
+    assert shp.shared_borders and shapely.coverage_is_valid(list(by_shp.values()))
+
+
+def test_the_drawing_version_keeps_shared_borders_shared(kreise_workspace: Path, tmp_path: Path) -> None:
+    target = tmp_path / "k.bpws"
+    target.write_bytes(kreise_workspace.read_bytes())
+    with open_workspace(target) as ws:
+        report = import_boundaries(ws, real_file(KREISE_SHP))
+        with ws.session() as s:
+            full, drawn = zip(*s.execute(select(RegionGeometry.geometry, RegionGeometry.simplified)).all(),
+                              strict=True)
+    full_g, drawn_g = shapely.from_wkb(list(full)), shapely.from_wkb(list(drawn))
+    assert report.shared_borders
+    assert shapely.get_num_coordinates(drawn_g).sum() < shapely.get_num_coordinates(full_g).sum()
+    assert shapely.is_valid(drawn_g).all()
+    # simplified together: no gaps or overlaps between neighbours, and the same 357,000 km² as the full version
+    assert shapely.coverage_is_valid(drawn_g)
+    assert abs(shapely.area(drawn_g).sum() - shapely.area(full_g).sum()) < 1e-3 * shapely.area(full_g).sum()
 
 
 def test_koeln_stadtteile_land_in_koeln_and_are_created_below_it(tmp_path: Path) -> None:
