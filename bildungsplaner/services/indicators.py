@@ -64,11 +64,13 @@ __all__ = [
     "IndicatorDetails",
     "IndicatorEntry",
     "IndicatorResult",
+    "RefreshReport",
     "check_definition",
     "compute",
     "define",
     "definition_text",
     "delete",
+    "ensure_current",
     "export_definition",
     "list_indicators",
     "refresh",
@@ -550,9 +552,8 @@ def refresh(session: Session) -> RefreshReport:
     wanted: set[str] = set()
     for definition in definitions:
         code = definition.code
-        own_import = code in state.indicators and code not in existing
-        if own_import:  # an imported indicator of the same code wins over a catalogue entry
-            continue
+        if code in state.indicators and code not in existing and _has_imported_values(s, state, code):
+            continue  # an imported indicator of the same code wins over a catalogue entry
         if _missing_sources(state, definition, available, computed):
             continue
         wanted.add(code)
@@ -591,6 +592,13 @@ def refresh(session: Session) -> RefreshReport:
             report.removed.append(code)
     s.flush()
     return report
+
+
+def _has_imported_values(s: Session, state: _State, code: str) -> bool:
+    """Whether the indicator ``code`` has values of an import (not of a computed dataset)."""
+    computed = [i for i, row in state.current.items() if row[4] == KENNZAHL_FORMAT]
+    return s.scalar(select(Observation.id).where(Observation.indicator_id == state.indicators[code][0],
+                                                 Observation.dataset_id.not_in(computed)).limit(1)) is not None
 
 
 def _indicator_row(s: Session, definition: _Definition) -> Indicator:
@@ -712,8 +720,17 @@ def refuse_delete_import(dataset: Dataset) -> None:
 
 # --- the service API -----------------------------------------------------------------------------------------
 
+def ensure_current(ws: Workspace) -> RefreshReport:
+    """:func:`refresh` in a transaction of its own. The import and every change of a definition refresh by
+    themselves; this catches up on what happened without them (a workspace from before Kennzahlen existed, a
+    newer catalogue shipped with the program). Writes nothing when everything is current."""
+    with ws.transaction() as s:
+        return refresh(s)
+
+
 def list_indicators(ws: Workspace) -> list[IndicatorEntry]:
     """Imported indicators, the workspace's Kennzahlen and the catalogue (with availability), by kind and code."""
+    ensure_current(ws)
     with ws.session() as s:
         state = _state(s)
         kennzahl = {str((d.meta or {}).get("code")): d for d in s.scalars(

@@ -174,3 +174,17 @@ def test_a_kennzahl_that_fails_never_blocks_the_import(workspace, monkeypatch) -
         indicators.refresh(s)
     entry = _entry(workspace, "ABG_AHR")  # an internal error is tried again at the next change
     assert entry.problem is None and entry.observations > 0
+
+
+def test_a_workspace_from_before_kennzahlen_catches_up_when_asked(workspace) -> None:
+    import_real(workspace, ABG)
+    with workspace.transaction() as s:  # as if imported by a version without Kennzahlen
+        from sqlalchemy import delete
+
+        from bildungsplaner.store.models import Dataset, Observation
+
+        ids = list(s.scalars(select(Dataset.id).where(Dataset.format == indicators.KENNZAHL_FORMAT)))
+        s.execute(delete(Observation).where(Observation.dataset_id.in_(ids)))
+        s.execute(delete(Dataset).where(Dataset.id.in_(ids)))
+    assert round_half_up(_value(workspace, "ABG_AHR", "DG", 2015)) == 34.0
+    assert indicators.ensure_current(workspace).computed == []  # nothing left to do: nothing written
