@@ -158,8 +158,10 @@ def _tile(request: AgeBand, inside: list[tuple[AgeBand, str]]) -> list[str] | No
     for band, label in inside:
         by_start.setdefault(band.lower, []).append((band, label))
 
+    dead: set[int] = set()  # positions from which no tiling exists (each is tried once)
+
     def walk(position: int, depth: int) -> list[str] | None:
-        if depth > MAX_AGE + 2:
+        if depth > MAX_AGE + 2 or position in dead:
             return None
         for band, label in by_start.get(position, []):
             if band.upper == request.upper:
@@ -169,6 +171,7 @@ def _tile(request: AgeBand, inside: list[tuple[AgeBand, str]]) -> list[str] | No
             rest = walk(band.upper, depth + 1)
             if rest is not None:
                 return [label, *rest]
+        dead.add(position)
         return None
 
     return walk(request.lower, 0)

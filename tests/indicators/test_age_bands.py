@@ -57,3 +57,10 @@ def test_all_is_the_total_not_a_sum() -> None:
 def test_a_gap_is_refused() -> None:
     with pytest.raises(AgeError, match="decken"):
         bands_for(age_request("0-5"), ["unter 3 Jahre", "4 bis unter 6 Jahre"])
+
+
+def test_overlapping_bands_still_tile_quickly() -> None:
+    labels = [f"{a} bis unter {b} Jahre" for a in range(0, 90) for b in range(a + 1, min(a + 6, 91))]
+    assert bands_for(age_request("0-89"), labels)[0] == "0 bis unter 5 Jahre"
+    with pytest.raises(AgeError):
+        bands_for(age_request("0-95"), [*labels, "92 Jahre und mehr"])
