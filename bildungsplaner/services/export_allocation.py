@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -13,6 +13,10 @@ import pandas as pd
 from bildungsplaner.exporting.workbook import ChartSpec, PlanTable, SheetColumn
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.services.export_sources import attribute_label
+
+if TYPE_CHECKING:
+    from bildungsplaner.planning.allocation import AllocationResult, AllocationSpec
+    from bildungsplaner.planning.groups import Grouping
 
 __all__ = ["COUNT_HINTS", "METHOD_TEXT", "Labels", "allocation_data_table", "allocation_method", "allocation_table",
            "group_table", "step_decimals", "value_label"]
@@ -68,7 +72,7 @@ def _term_label(column: str, labels: Labels) -> str:
     return f"{label} ({rest})" if kind == "attribute" and not label.startswith(rest) else label
 
 
-def allocation_method(spec: Any, result: Any, labels: Labels) -> list[tuple[str, str]]:
+def allocation_method(spec: AllocationSpec, result: AllocationResult, labels: Labels) -> list[tuple[str, str]]:
     rec, amount = spec.recipients, spec.amount
     if rec.type == "facility":
         who = "Einrichtungen der Arten " + ", ".join(rec.facility_kinds) if rec.facility_kinds else "alle Einrichtungen"
@@ -109,7 +113,7 @@ def allocation_method(spec: Any, result: Any, labels: Labels) -> list[tuple[str,
     return lines
 
 
-def value_columns(result: Any, labels: Labels) -> list[SheetColumn]:
+def value_columns(result: AllocationResult, labels: Labels) -> list[SheetColumn]:
     """The need values as columns: counts whole and subject to disclosure control, others with the decimals
     their values need (a Sozialindex level 5 is „5“, not „5,00“)."""
     out = []
@@ -124,7 +128,7 @@ def value_columns(result: Any, labels: Labels) -> list[SheetColumn]:
     return out
 
 
-def allocation_table(spec: Any, result: Any, labels: Labels) -> PlanTable:
+def allocation_table(spec: AllocationSpec, result: AllocationResult, labels: Labels) -> PlanTable:
     rows = result.rows.copy()
     rows["need_share_pct"] = 100 * rows["need_share"]
     unit = spec.amount.unit
@@ -145,7 +149,7 @@ def allocation_table(spec: Any, result: Any, labels: Labels) -> PlanTable:
                      chart=ChartSpec(f"Zuteilung ({unit})", "name", ["exact", "amount"], y_title=unit))
 
 
-def allocation_data_table(result: Any, labels: Labels) -> PlanTable:
+def allocation_data_table(result: AllocationResult, labels: Labels) -> PlanTable:
     inputs = [SheetColumn("key", "Schlüssel", text=True), SheetColumn("name", "Empfänger", text=True),
               *(replace(c, total=False, derived=()) for c in value_columns(result, labels))]
     return PlanTable("Daten", "Eingangswerte je Empfänger", inputs, result.rows, totals_label=None, role="data")
@@ -155,7 +159,7 @@ def step_decimals(step: float) -> int:
     return decimals_for(np.array([step]), maximum=6)
 
 
-def group_table(table: PlanTable, grouping: Any, level_label: str | None = None) -> PlanTable:
+def group_table(table: PlanTable, grouping: Grouping, level_label: str | None = None) -> PlanTable:
     """``table`` (a planning or comparison table with a ``key`` per row) in the order of ``grouping`` (see
     :func:`bildungsplaner.services.planning.group_result`): the rows of each group, a subtotal row „Summe
     <Gemeinde>“ of live ``SUBTOTAL`` formulas, and a grand total „Insgesamt“ that does not count them twice."""

@@ -9,7 +9,7 @@ rule, and today's places per region and line.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -17,6 +17,10 @@ import pandas as pd
 from bildungsplaner.exporting.workbook import ChartSpec, MethodSection, PlanTable, SheetColumn
 from bildungsplaner.formatting import format_number
 from bildungsplaner.services.export_sources import attribute_label
+
+if TYPE_CHECKING:
+    from bildungsplaner.planning.demand import DemandResult, DemandSpec
+    from bildungsplaner.services.kinds import ScenarioInputs
 
 __all__ = ["demand_data_tables", "demand_method", "demand_tables"]
 
@@ -39,7 +43,7 @@ def _births_text(births: Any) -> str:
             + ", verteilt nach dem heutigen Anteil")
 
 
-def demand_method(spec: Any, result: Any, labels: dict[str, str]) -> list[MethodSection]:
+def demand_method(spec: DemandSpec, result: DemandResult, labels: dict[str, str]) -> list[MethodSection]:
     population = spec.population
     fixed = ", ".join(f"{k} = {v}" for k, v in population.dimension_map.items()) or "keine"
     lines = [
@@ -74,7 +78,7 @@ def demand_method(spec: Any, result: Any, labels: dict[str, str]) -> list[Method
     return [MethodSection("Parameter", lines)]
 
 
-def _line_order(spec: Any, values: pd.Series) -> pd.Series:
+def _line_order(spec: DemandSpec, values: pd.Series) -> pd.Series:
     order = {line.name: i for i, line in enumerate(spec.demand)}
     return values.map(lambda v: order.get(v, len(order)))
 
@@ -90,7 +94,7 @@ def _with_coverage(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def demand_tables(spec: Any, result: Any) -> list[PlanTable]:
+def demand_tables(spec: DemandSpec, result: DemandResult) -> list[PlanTable]:
     """The overview (first sheet) and one planning table per demand line."""
     today = date.today().strftime("%d.%m.%Y")
     rows = _with_coverage(result.rows)
@@ -135,7 +139,7 @@ def demand_tables(spec: Any, result: Any) -> list[PlanTable]:
     return [overview, *tables]
 
 
-def _regions(result: Any) -> pd.DataFrame:
+def _regions(result: DemandResult) -> pd.DataFrame:
     return result.rows[["region_key", "region_name"]].drop_duplicates("region_key").reset_index(drop=True)
 
 
@@ -148,7 +152,8 @@ def _wide(frame: pd.DataFrame, regions: pd.DataFrame, column: str, prefix: str) 
     return out
 
 
-def demand_data_tables(spec: Any, result: Any, inputs: Any | None, labels: dict[str, str]) -> list[PlanTable]:
+def demand_data_tables(spec: DemandSpec, result: DemandResult, inputs: ScenarioInputs | None,
+                       labels: dict[str, str]) -> list[PlanTable]:
     """The observations the forecast used (sheet „Daten“); without ``inputs``: the start year from the result."""
     regions = _regions(result)
     start = result.observed_until

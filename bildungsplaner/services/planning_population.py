@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.planning.demand_spec import DemandSpec
 from bildungsplaner.services.browse import natural_key
 from bildungsplaner.services.planning_data import period_year
 from bildungsplaner.store import dimensions as dims
@@ -103,7 +104,7 @@ def population_choices(ws: Workspace) -> list[PopulationChoice]:
 
 def demand_template(name: str, choice: PopulationChoice, *, level: str | None = None,
                     dimensions: Mapping[str, str] | None = None, horizon: int | None = None,
-                    within: str | None = None) -> Any:
+                    within: str | None = None) -> DemandSpec:
     """A new demand scenario on ``choice``: the regions of ``level`` (default: the level with most regions),
     the other dimensions fixed to ``dimensions`` (default: :meth:`PopulationChoice.default_dimensions`),
     horizon five years after the last observed year (at least 2030), lines U3 (ages 1-2, 45 %) and Ü3 (3-5,
@@ -117,6 +118,8 @@ def demand_template(name: str, choice: PopulationChoice, *, level: str | None = 
     if fixed:
         population["dimensions"] = fixed
     population["age_dimension"] = choice.age_dimension
-    return scenario_files.parse_dict({
-        "format": 1, "kind": "demand", "name": name, "regions": regions, "population": population,
+    spec = scenario_files.parse_dict({
+        "format": 1, "kind": DemandSpec.kind, "name": name, "regions": regions, "population": population,
         "demand": [{"name": "U3", "ages": [1, 2], "rate": 0.45}, {"name": "Ü3", "ages": [3, 4, 5], "rate": 0.95}]})
+    assert isinstance(spec, DemandSpec)  # (kind = "demand")
+    return spec

@@ -19,6 +19,8 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from bildungsplaner.planning.scenario import ScenarioSpec
+
 PathPart = str | int
 SpecPath = tuple[PathPart, ...]
 
@@ -46,7 +48,7 @@ def set_at(spec: Any, path: SpecPath, value: Any) -> Any:
     return dataclasses.replace(spec, **{head: set_at(getattr(spec, head), rest, value)})
 
 
-def normalised(spec: Any) -> Any:
+def normalised(spec: ScenarioSpec) -> ScenarioSpec:
     """``spec`` read back through its ``from_dict``: raises ``UserInputError`` with the German message if
     the spec is not valid, and gives the canonical form (e.g. sorted dimensions)."""
     return type(spec).from_dict(spec.to_dict())
@@ -63,23 +65,23 @@ class Edit:
     def one(cls, path: SpecPath, value: Any, text: str = "") -> Edit:
         return cls(((tuple(path), value),), text)
 
-    def apply(self, spec: Any) -> tuple[Any, Edit]:
+    def apply(self, spec: ScenarioSpec) -> tuple[ScenarioSpec, Edit]:
         old = tuple((path, get_at(spec, path)) for path, _ in self.changes)
         new = spec
         for path, value in self.changes:
             new = set_at(new, path, value)
         return normalised(new), Edit(tuple(reversed(old)), self.text)
 
-    def is_noop(self, spec: Any) -> bool:
+    def is_noop(self, spec: ScenarioSpec) -> bool:
         return all(get_at(spec, path) == value for path, value in self.changes)
 
 
 class SpecHolder(Protocol):
     """The document an edit is applied to (the planning editor)."""
 
-    spec: Any
+    spec: ScenarioSpec | None
 
-    def set_spec(self, spec: Any) -> None: ...
+    def set_spec(self, spec: ScenarioSpec) -> None: ...
 
 
 class SpecCommand(QUndoCommand):

@@ -10,7 +10,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bildungsplaner import UserInputError
-from bildungsplaner.services.planning import compare_results, group_comparison, group_levels, run_scenario
+from bildungsplaner.planning.groups import Grouping
+from bildungsplaner.progress import Progress
+from bildungsplaner.services.planning import (
+    Comparison,
+    compare_results,
+    group_comparison,
+    group_levels,
+    run_scenario,
+)
 from bildungsplaner.services.scenarios import SavedScenario, get_scenario
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.common import tasks
@@ -27,7 +35,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def compare_saved(ws: Workspace, name_a: str, name_b: str, progress: Any = None) -> Any:
+def compare_saved(ws: Workspace, name_a: str, name_b: str, progress: Progress | None = None) -> Comparison:
     """Run both saved scenarios on the workspace's data and line them up (B − A)."""
     spec_a, spec_b = get_scenario(ws, name_a).spec, get_scenario(ws, name_b).spec
     result_a = run_scenario(ws, spec_a, progress)
@@ -64,8 +72,8 @@ class ComparisonView(QWidget):
         self.group = GroupToggle("compareGroup")
         self.group.changed.connect(self._show)
         self.region_rows: list[Any] = []  # the workspace's regions (for grouping), set by the planning area
-        self.comparison: Any = None
-        self.grouping: Any = None
+        self.comparison: Comparison | None = None
+        self.grouping: Grouping | None = None
         form.addRow("", self.group)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -117,7 +125,7 @@ class ComparisonView(QWidget):
         if ws is None or name_a is None or name_b is None:
             return
 
-        def done(comparison: Any) -> None:
+        def done(comparison: Comparison) -> None:
             self.comparison = comparison
             self._show()
             self.table.resizeColumnsToContents()

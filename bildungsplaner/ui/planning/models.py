@@ -21,6 +21,10 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bildungsplaner.formatting import decimals_for, format_number
+from bildungsplaner.planning.allocation import AllocationResult
+from bildungsplaner.planning.demand import DemandResult
+from bildungsplaner.planning.groups import Grouping
+from bildungsplaner.services.planning import Comparison
 from bildungsplaner.services.scenarios import SavedScenario
 from bildungsplaner.ui.common.labels import kind_label
 from bildungsplaner.ui.common.models import SORT_ROLE, RowTableModel, TableColumn
@@ -48,7 +52,7 @@ MISSING = "."  # Zahlenwert unbekannt
 NOT_MEANINGFUL = "x"  # Aussage nicht sinnvoll
 
 
-def grouped_frame(grouping: Any) -> pd.DataFrame:
+def grouped_frame(grouping: Grouping) -> pd.DataFrame:
     """The grouping's table with its subtotal and total rows named („Summe Lindental (7)“, „Insgesamt“)."""
     frame = grouping.table()
     sums = frame["row_kind"] != "recipient"
@@ -161,7 +165,7 @@ class AllocationResultModel(FrameTableModel):
         self.value_columns: set[str] = set()
         self._kinds: np.ndarray = np.array([], dtype=object)
 
-    def set_result(self, result: Any, locked: dict[str, float], grouping: Any = None) -> None:
+    def set_result(self, result: AllocationResult, locked: dict[str, float], grouping: Grouping | None = None) -> None:
         self.locked = dict(locked)
         self.value_columns = set(result.value_columns)
         step = decimals_for(np.array([result.step]))
@@ -296,7 +300,7 @@ def demand_columns(entitlement: bool = True) -> list[FrameColumn]:
 class DemandResultModel(FrameTableModel):
     """One row per region, year and demand line; the entitled part only when a line has a Ganztag entitlement."""
 
-    def set_result(self, result: Any) -> None:
+    def set_result(self, result: DemandResult) -> None:
         entitlement = "entitled_population" in result.rows and bool(result.rows["entitled_population"].notna().any())
         self.set_frame(result.rows, demand_columns(entitlement))
 
@@ -319,7 +323,7 @@ class ComparisonModel(FrameTableModel):
         self._kinds = np.array([], dtype=object)
         super().clear()
 
-    def set_comparison(self, comparison: Any, decimals: int = 2, grouping: Any = None) -> None:
+    def set_comparison(self, comparison: Comparison, decimals: int = 2, grouping: Grouping | None = None) -> None:
         if comparison.kind == "allocation":
             keys = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
         else:

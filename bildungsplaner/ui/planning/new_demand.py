@@ -9,7 +9,6 @@ area opens the new scenario unsaved and stores it once it computes (or when the 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner import UserInputError
+from bildungsplaner.planning.demand_spec import DemandSpec
 from bildungsplaner.services.planning_population import PopulationChoice, demand_template
 from bildungsplaner.ui.common.labels import level_label
 
@@ -122,7 +122,7 @@ class NewDemandDialog(QDialog):
         if level is not None:
             self.level.setCurrentIndex(self.level.findData(level))
 
-    def spec(self) -> Any:
+    def spec(self) -> DemandSpec:
         """The new scenario as chosen; UserInputError if the name is empty or taken."""
         choice = self.choice()
         name = self.name.text().strip()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.planning.scenario import ScenarioSpec
 
 __all__ = ["facility_hint", "template", "unique_name"]
 
@@ -30,7 +31,7 @@ def facility_hint(facilities: Sequence[Any]) -> tuple[str, str] | None:
 
 
 def template(kind: str, taken: Collection[str], sources: Sequence[str] = (), levels: Sequence[str] = (),
-             hint: tuple[str, str] | None = None) -> Any:
+             hint: tuple[str, str] | None = None) -> ScenarioSpec:
     """A valid new spec of ``kind`` ("allocation" or "demand") with a name not in ``taken``; ``hint`` (see
     :func:`facility_hint`) makes a new allocation one over facilities of that kind by that attribute."""
     if kind == "allocation":

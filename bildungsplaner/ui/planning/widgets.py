@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.formatting import format_number
+from bildungsplaner.planning.allocation import AllocationResult
+from bildungsplaner.planning.demand import DemandResult
 from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.ui.common.labels import level_label
 from bildungsplaner.ui.common.models import SORT_ROLE
@@ -219,7 +221,7 @@ class _PlanChart(QWidget):
 class AllocationChart(_PlanChart):
     """Bars per recipient: the exact share (light) next to the rounded amount (dark)."""
 
-    def show_result(self, result: Any | None) -> None:
+    def show_result(self, result: AllocationResult | None) -> None:
         item = self._start(result is None or result.rows.empty)
         if item is None:
             return
@@ -248,7 +250,7 @@ class AllocationChart(_PlanChart):
 class DemandChart(_PlanChart):
     """Lines per year, summed over the regions: demand (solid) against capacity (dashed) per demand line."""
 
-    def show_result(self, result: Any | None) -> None:
+    def show_result(self, result: DemandResult | None) -> None:
         item = self._start(result is None or result.totals.empty)
         if item is None:
             return
