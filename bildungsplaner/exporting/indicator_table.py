@@ -281,13 +281,15 @@ def _rank_table(sheet: KennzahlSheet, name: str) -> PlanTable | None:
 
 
 def _difference_formulas(ws: Worksheet, sheet: KennzahlSheet, values_at: dict[str, int], placed_rows: list[int]
-                         ) -> None:
-    """Replace the difference numbers by live formulas ``=<region cell>-<Land cell>`` (same column)."""
+                         ) -> set[str]:
+    """Replace the difference numbers by live formulas ``=<region cell>-<Land cell>`` (same column); returns
+    their coordinates."""
     land = sheet.line(LAND)
     assert land is not None
     rows = [line for line in sheet.lines if line.role in (HOME, PART, KREIS)]
     land_row = values_at[land.key]
     number_format = excel_number_format(sheet.decimals)
+    written: set[str] = set()
     for line, at in zip(rows, placed_rows, strict=True):
         for i, value in enumerate(line.values):
             if _difference(value, land.values[i]) is None:
@@ -297,6 +299,17 @@ def _difference_formulas(ws: Worksheet, sheet: KennzahlSheet, values_at: dict[st
             cell.value = f"={letter}{values_at[line.key]}-{letter}{land_row}"
             cell.data_type = "f"
             cell.number_format = number_format
+            written.add(cell.coordinate)
+    return written
+
+
+def _texts_as_strings(ws: Worksheet, formulas: set[str] | None = None) -> None:
+    """Every text cell is a string cell (a name such as ``=HYPERLINK(…)`` in a heading stays text), except the
+    formulas this module wrote."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.coordinate not in (formulas or set()):
+                cell.data_type = "s"
 
 
 def _chart(ws: Worksheet, sheet: KennzahlSheet, header: int, values_at: dict[str, int], free_row: int) -> int:
@@ -381,10 +394,11 @@ def _kennzahl_sheet(ws: Worksheet, table: IndicatorTable, sheet: KennzahlSheet) 
             for j in range(1, 3 + len(sheet.periods)):
                 ws.cell(values_at[line.key], j).font = BOLD
     row = placed.next_row
+    formulas: set[str] = set()
     difference = _difference_table(sheet, name)
     if difference is not None:
         at = _placed_table(ws, difference, row)
-        _difference_formulas(ws, sheet, values_at, at.positions)
+        formulas = _difference_formulas(ws, sheet, values_at, at.positions)
         row = at.next_row
     rank = _rank_table(sheet, name)
     if rank is not None:
@@ -394,6 +408,7 @@ def _kennzahl_sheet(ws: Worksheet, table: IndicatorTable, sheet: KennzahlSheet) 
             ws.cell(count_row, j).font = Font(italic=True)
         row = at.next_row
     _chart(ws, sheet, placed.header, values_at, row)
+    _texts_as_strings(ws, formulas)
 
 
 # --- overview and method ---------------------------------------------------------------------------------------------
@@ -451,8 +466,11 @@ def _overview(table: IndicatorTable, name: str) -> tuple[PlanTable, list[int]]:
     if table.years:
         subtitle += f", Jahre {table.years}"
     frame = _frame(records, columns)
-    return PlanTable(name, table.title, columns, frame, subtitle=subtitle,
-                     stand=f"{_dt.date.today():%d.%m.%Y}", totals_label=None, notes=notes, role="overview"), decimals
+    stands = list(dict.fromkeys(s.stand.split(" / ")[0] for sheet in table.sheets for s in sheet.sources if s.stand))
+    stand = (f"Quellen vom {', '.join(stands)} (im Einzelnen: Blätter der Kennzahlen); " if stands else "") + \
+        f"erstellt am {_dt.date.today():%d.%m.%Y}"
+    return PlanTable(name, table.title, columns, frame, subtitle=subtitle, stand=stand, totals_label=None,
+                     notes=notes, role="overview"), decimals
 
 
 def _method(table: IndicatorTable) -> list[MethodSection]:
@@ -521,6 +539,8 @@ def write_indicator_table(table: IndicatorTable, path: Path) -> Path:
     method = workbook.create_sheet(sheet_title("Methodik", taken))
     taken.add(method.title)
     _write_method(method, Report(table.title, overview, method=_method(table)))
+    _texts_as_strings(first)
+    _texts_as_strings(method)
     props = workbook.properties
     props.title = clean_text(table.title)[:250]
     props.creator = "Bildungsplaner"  # never the login name

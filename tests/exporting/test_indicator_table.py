@@ -234,7 +234,7 @@ def test_sub_regions_with_results_are_listed_below_the_home_region(real_ws, tmp_
 
 def _plain_table(name: str) -> IndicatorTable:
     sheet = KennzahlSheet(
-        "TEST", "Testquote", "%", 1, ["2015", "2016"],
+        "TEST", "=1+1 Testquote", "%", 1, ["2015", "2016"],
         [RegionLine("05999", name, HOME, [Value(10.04), Value(None, "x")]),
          RegionLine("05999001", "+cmd|'/C calc'!A0", PART, [Value(12.0), Value(11.0)]),
          RegionLine("05", "Nordrhein-Westfalen", LAND, [Value(9.0), Value(9.5)]),
@@ -250,13 +250,24 @@ def test_region_names_starting_with_a_formula_sign_stay_text(tmp_path: Path) -> 
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith(("=HYPERLINK", "+cmd")):
+                if isinstance(cell.value, str) and cell.value.startswith(("=HYPERLINK", "+cmd", "=1+1")):
                     assert cell.data_type == "s", (sheet.title, cell.coordinate)
     _, _, rows = block(book["TEST"])
     assert rows["05999"][1].value == hostile and rows["05999"][1].data_type == "s"
+    assert book["TEST"]["A1"].value == "=1+1 Testquote (TEST)" and book["TEST"]["A1"].data_type == "s"
     # the only formulas are the differences, and they point at cells
     formulas = [c.value for r in book["TEST"].iter_rows() for c in r if c.data_type == "f"]
     assert formulas and all(re.fullmatch(r"=[A-Z]+\d+-[A-Z]+\d+", f) for f in formulas)
+
+
+def test_progress_is_reported_per_kennzahl(real_ws, tmp_path: Path) -> None:
+    from bildungsplaner.progress import RecordingProgress
+
+    progress = RecordingProgress()
+    export_indicator_table(real_ws, ["BQ_U3", "BQ_3_6"], tmp_path / "p.xlsx", progress=progress)
+    fractions = [f for f, _ in progress.reports]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any("BQ_3_6" in m for _, m in progress.reports)
 
 
 def test_without_home_region_and_without_region_the_export_is_refused(workspace, tmp_path: Path) -> None:
