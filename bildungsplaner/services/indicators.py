@@ -25,7 +25,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -986,8 +986,11 @@ def compute(ws: Workspace, code: str, *, level: str | None = None, within: str |
     return result
 
 
-def check_definition(ws: Workspace, toml_text: str) -> CheckReport:
-    """The editor's live check: read and compute the definition without storing anything."""
+def check_definition(ws: Workspace, toml_text: str, *, keys: Collection[str] | None = None,
+                     limit: int = PREVIEW_ROWS) -> CheckReport:
+    """The editor's live check: read and compute the definition without storing anything. The preview holds the
+    first ``limit`` rows by region key and period (only the regions ``keys`` if given, e.g. the home region
+    and its Land); ``row_count`` counts all."""
     report = CheckReport()
     try:
         kind, spec = _read_definition(toml_text)
@@ -1023,8 +1026,10 @@ def check_definition(ws: Workspace, toml_text: str) -> CheckReport:
     values = frame["value"].to_numpy(dtype=np.float64)
     flags = frame["flag"].to_numpy(dtype=object)
     sort_keys = {rid: natural_key(regions[rid][0]) for rid in set(rids)}
-    order = sorted(range(len(frame)), key=lambda i: (sort_keys[rids[i]], periods[i]))
-    for i in order[:PREVIEW_ROWS]:
+    wanted = None if keys is None else set(keys)
+    order = sorted((i for i in range(len(frame)) if wanted is None or regions[rids[i]][0] in wanted),
+                   key=lambda i: (sort_keys[rids[i]], periods[i]))
+    for i in order[:limit]:
         rid, value, flag = rids[i], float(values[i]), flags[i]
         report.rows.append(ResultRow(regions[rid][0], regions[rid][1], periods[i],
                                      None if math.isnan(value) else value,

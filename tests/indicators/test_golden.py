@@ -58,3 +58,34 @@ def test_scope_by_level_and_within(real_workspace) -> None:
     rows = indicators.compute(real_workspace, "AUSLAENDERANTEIL", level="kreis", within="05").rows
     assert rows and all(r.region_key.startswith("05") and len(r.region_key) == 5 for r in rows)
     assert "05315" in {r.region_key for r in rows}
+
+
+NAIVE = """format = 1
+kind = "indicator"
+code = "BQ_U3_NAIV"
+name = "Kita + Tagespflege (falsch: doppelt gezählt)"
+unit = "%"
+formula = "100 * (kita + pflege) / bev"
+[inputs.kita]
+table = "22543-01-02-4"
+measure = "Betreute Kinder"
+where = { "Art der Kindertagesbetreuung" = "Tageseinrichtung", Altersgruppe = "unter 3 Jahre" }
+[inputs.pflege]
+table = "22543-01-02-4"
+measure = "Betreute Kinder"
+where = { "Art der Kindertagesbetreuung" = "Tagespflege", Altersgruppe = "unter 3 Jahre" }
+[inputs.bev]
+table = "12411-04-02-4"
+measure = "Bevölkerungsstand"
+where = { Geschlecht = "Insgesamt" }
+ages = "0-2"
+year_offset = -1
+"""
+
+
+def test_the_naive_sum_would_double_count(real_workspace) -> None:
+    """What the catalogue avoids: Kita 614,600 + Tagespflege 106,764 = 721,364 gives 32.78, not the published 32.7."""
+    report = indicators.check_definition(real_workspace, NAIVE, keys={"DG"})
+    assert report.ok and report.row_count > 500
+    assert [(r.region_key, r.period) for r in report.rows] == [("DG", "2016-03-01")]
+    assert round(report.rows[0].value, 2) == 32.78
