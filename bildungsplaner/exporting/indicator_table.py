@@ -182,6 +182,8 @@ def _frame(records: list[dict[str, object]], columns: Sequence[SheetColumn]) -> 
 
 def _used_symbols(sheet: KennzahlSheet) -> list[str]:
     found = {v.symbol for line in sheet.lines for v in line.values if v.missing}
+    if any(v.value == 0 for line in sheet.lines for v in line.values if not v.missing):
+        found.add("–")  # the number format shows an exact zero as „–“
     for line in sheet.lines:
         for rank, value in zip(line.ranks or [], line.values, strict=False):
             if rank is None and not value.missing:

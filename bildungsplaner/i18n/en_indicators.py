@@ -189,4 +189,6 @@ MESSAGES: dict[str, str] = {
     "Kennzahl {code} wird zusammengestellt …": "Collecting indicator {code} …",
     "Kennzahlen-Tabelle wird geschrieben …": "Writing the indicator table …",
     "Kennzahlen-Tabelle geschrieben: {count} Kennzahl(en).": "Indicator table written: {count} indicator(s).",
+    "--years: ein Jahr oder ein Zeitraum wie 2012-2016, nicht „{text}“.":
+        "--years: a year or a period such as 2012-2016, not “{text}”.",
 }

@@ -18,6 +18,7 @@ them (never stale) and hands plain data to the writer. Rules:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Sequence
 from datetime import date
@@ -50,7 +51,18 @@ from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import AuditAction, Region
 
-__all__ = ["export_indicator_table", "rank_among"]
+__all__ = ["export_indicator_table", "parse_years", "rank_among"]
+
+_YEARS = re.compile(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?")
+
+
+def parse_years(text: str) -> tuple[int, int]:
+    """``"2012-2016"`` (or ``2012–2016``) → ``(2012, 2016)``; ``"2016"`` → ``(2016, 2016)`` (for ``--years``)."""
+    match = _YEARS.fullmatch(text or "")
+    if match is None:
+        raise UserInputError(tr("--years: ein Jahr oder ein Zeitraum wie 2012-2016, nicht „{text}“.", text=text))
+    first = int(match.group(1))
+    return first, int(match.group(2) or first)
 
 
 def rank_among(values: dict[str, float], decimals: int) -> dict[str, int]:

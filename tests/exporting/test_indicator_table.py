@@ -30,7 +30,7 @@ from bildungsplaner.exporting.indicator_table import (
 )
 from bildungsplaner.indicators.compute import round_half_up
 from bildungsplaner.services import indicators
-from bildungsplaner.services.indicator_table import export_indicator_table, rank_among
+from bildungsplaner.services.indicator_table import export_indicator_table, parse_years, rank_among
 
 FILES = ("genesis_22543-01-02-4_00.csv", "genesis_12411-04-02-4_00.csv")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -268,6 +268,29 @@ def test_progress_is_reported_per_kennzahl(real_ws, tmp_path: Path) -> None:
     fractions = [f for f, _ in progress.reports]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert any("BQ_3_6" in m for _, m in progress.reports)
+
+
+def test_a_unit_other_than_percent_gives_the_difference_in_that_unit_and_zero_shows_a_dash(tmp_path: Path) -> None:
+    table = _plain_table("Musterkreis")
+    sheet = table.sheets[0]
+    sheet.unit = "je 1.000 Einwohner"
+    sheet.lines[0].values[0] = Value(0.0)
+    book = openpyxl.load_workbook(write_indicator_table(table, tmp_path / "unit.xlsx"))
+    texts = [str(c.value) for r in book["TEST"].iter_rows(max_col=1) for c in r if c.value]
+    assert "Differenz zum Land Nordrhein-Westfalen in der Einheit der Kennzahl (je 1.000 Einwohner)" in texts
+    assert not any("Prozentpunkt" in t for t in texts)
+    assert any("„–“ nichts vorhanden (genau null)" in t for t in texts)
+    _, _, rows = block(book["TEST"])
+    assert rows["05999"][2].value == 0 and rows["05999"][2].number_format.endswith(';"–"')
+
+
+def test_parse_years() -> None:
+    assert parse_years("2012-2016") == (2012, 2016)
+    assert parse_years(" 2012 – 2016 ") == (2012, 2016)
+    assert parse_years("2016") == (2016, 2016)
+    for wrong in ("16", "2012-", "2012..2016", ""):
+        with pytest.raises(UserInputError, match="--years"):
+            parse_years(wrong)
 
 
 def test_without_home_region_and_without_region_the_export_is_refused(workspace, tmp_path: Path) -> None:
