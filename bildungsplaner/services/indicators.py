@@ -652,7 +652,7 @@ def _materialise(s: Session, state: _State, definition: _Definition, dataset: Da
     extra: dict[str, Any] = {}
     if definition.kind == "index":
         frame, problems, used = _compute_index(s, state, definition.spec)
-        extra["index"] = {str(int(r)): {"class": _int(c), "class_label": lbl, "inputs": inp}
+        extra["index"] = {str(int(r)): {"class": _int(c), "class_label": _label(lbl), "inputs": inp}
                           for r, c, lbl, inp in zip(frame["region_key"], frame["class_no"], frame["class_label"],
                                                     frame["inputs"], strict=True)}
     else:
@@ -680,6 +680,10 @@ def _materialise(s: Session, state: _State, definition: _Definition, dataset: Da
                     "facilities": 0, **extra}
     record(s, AuditAction.INDICATOR, {"computed": definition.code, "version": definition.version,
                                       "dataset": dataset.id, "observations": n})
+
+
+def _label(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _int(value: Any) -> int | None:
@@ -987,10 +991,11 @@ def compute(ws: Workspace, code: str, *, level: str | None = None, within: str |
 
 
 def check_definition(ws: Workspace, toml_text: str, *, keys: Collection[str] | None = None,
-                     limit: int = PREVIEW_ROWS) -> CheckReport:
+                     limit: int | None = None) -> CheckReport:
     """The editor's live check: read and compute the definition without storing anything. The preview holds the
-    first ``limit`` rows by region key and period (only the regions ``keys`` if given, e.g. the home region
-    and its Land); ``row_count`` counts all."""
+    first ``limit`` rows by region key and period (default: :data:`PREVIEW_ROWS` for a Kennzahl, every region
+    for an index, with class and inputs, for its class distribution), only the regions ``keys`` if given (e.g.
+    the home region and its Land); ``row_count`` counts all."""
     report = CheckReport()
     try:
         kind, spec = _read_definition(toml_text)
@@ -1029,12 +1034,16 @@ def check_definition(ws: Workspace, toml_text: str, *, keys: Collection[str] | N
     wanted = None if keys is None else set(keys)
     order = sorted((i for i in range(len(frame)) if wanted is None or regions[rids[i]][0] in wanted),
                    key=lambda i: (sort_keys[rids[i]], periods[i]))
+    index = kind == "index"
+    if limit is None:
+        limit = len(order) if index else PREVIEW_ROWS
     for i in order[:limit]:
         rid, value, flag = rids[i], float(values[i]), flags[i]
-        report.rows.append(ResultRow(regions[rid][0], regions[rid][1], periods[i],
-                                     None if math.isnan(value) else value,
-                                     None if flag is None or (isinstance(flag, float) and math.isnan(flag)) else
-                                     str(flag)))
+        report.rows.append(ResultRow(
+            regions[rid][0], regions[rid][1], periods[i], None if math.isnan(value) else value,
+            None if flag is None or (isinstance(flag, float) and math.isnan(flag)) else str(flag),
+            _int(frame["class_no"].iat[i]) if index else None,
+            _label(frame["class_label"].iat[i]) if index else None, frame["inputs"].iat[i] if index else None))
     return report
 
 

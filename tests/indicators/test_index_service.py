@@ -36,6 +36,9 @@ direction = -1
 
 def test_an_index_over_computed_indicators(workspace) -> None:
     abg, _ = import_real(workspace, "genesis_21111-02-06-4_00.csv", "genesis_12411-03-03-4_00.csv")
+    preview = indicators.check_definition(workspace, INDEX)
+    assert preview.ok and len(preview.rows) == preview.row_count == 54
+    assert all(r.class_no in (1, 2, 3, 4) and r.inputs for r in preview.rows if r.value is not None)
     entry = indicators.define(workspace, INDEX)
     assert entry.kind == "index" and entry.available
     result = indicators.compute(workspace, "SOZIALINDEX")
@@ -56,6 +59,8 @@ def test_an_index_over_computed_indicators(workspace) -> None:
     assert np.allclose([r.inputs["AUSLAENDERANTEIL"]["z"] for r in scored], z_aus)
     classes = np.searchsorted([-1.0, 1.0, 1.5], expected, side="left") + 1
     assert [r.class_no for r in scored] == classes.tolist()
+    assert [(r.region_key, r.value, r.class_no, r.class_label) for r in preview.rows] == \
+        [(r.region_key, r.value, r.class_no, r.class_label) for r in result.rows]
     assert {r.class_label for r in scored} <= {"niedrig", "mittel", "hoch", "sehr hoch"}
     koeln = next(r for r in scored if r.region_key == "05315")
     assert koeln.inputs["AUSLAENDERANTEIL"]["raw"] == pytest.approx(
