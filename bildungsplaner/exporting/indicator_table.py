@@ -14,10 +14,10 @@ column widths, print setup and method sheet of :mod:`~bildungsplaner.exporting.w
 * **Numbers** stay unrounded in the cell; the number format shows the Kennzahl's decimals. A missing value is
   its statistical symbol („.“, „x“, „...“ …) as a right-aligned text, never blank and never 0; the symbols a
   sheet uses are explained under its table, all of them on the method sheet.
-* **Chart:** a native line chart (never smoothed, value axis from zero) of the home region, the Land and
-  Deutschland over the years beside the table. A chart plots a text cell as 0, so where one of its rows has a
-  symbol the chart reads a small block „Werte für das Diagramm“ below the tables, with an empty cell (a gap)
-  instead.
+* **Chart:** a native line chart (never smoothed, value axis from zero) of the home region (or its Kreis), the
+  Land and Deutschland over the years, below the tables. A chart plots a text cell as 0, so where one of its
+  rows has a symbol the chart reads a small block „Werte für das Diagramm“ above it, with an empty cell (a gap)
+  instead. A Kennzahl's sheet prints on one page (tables, notes and chart).
 * **Safety:** every text from data (region names, titles, licences) is written as a string cell
   (:func:`~bildungsplaner.exporting.safety.clean_text`): a name such as ``=HYPERLINK(…)`` stays text; the file
   is written through :func:`~bildungsplaner.exporting.safety.atomic_target`.
@@ -272,13 +272,13 @@ def _rank_table(sheet: KennzahlSheet, name: str) -> PlanTable | None:
                            for i, r in enumerate(line.ranks)}})
     records.append({"key": "", "name": "Kreise mit Wert (Rang von …)",
                     **{f"p{i}": n for i, n in enumerate(sheet.rank_counts)}})
-    land = sheet.land_name or "dem Land"
-    notes = [f"Rang unter den Kreisen und kreisfreien Städten von {land}: 1 = höchster Wert. Gezählt werden nur "
+    land = f"des Landes {sheet.land_name}" if sheet.land_name else "des Landes"
+    places = "eine Nachkommastelle" if sheet.decimals == 1 else f"{sheet.decimals} Nachkommastellen"
+    notes = [f"Rang unter den Kreisen und kreisfreien Städten {land}: 1 = höchster Wert. Gezählt werden nur "
              "Kreise mit einem Wert im jeweiligen Jahr; verglichen werden die angezeigten, auf "
-             f"{sheet.decimals} Nachkommastelle(n) gerundeten Werte, gleiche Werte teilen sich einen Rang (der "
-             "nächste Rang wird übersprungen, wie RANG.GLEICH in Excel). Ein hoher Rang ist nicht von sich aus gut "
-             "oder schlecht."]
-    return PlanTable(name, f"Rang unter den Kreisen und kreisfreien Städten von {land}", columns,
+             f"{places} gerundeten Werte; gleiche Werte teilen sich einen Rang (der nächste Rang wird "
+             "übersprungen, wie RANG.GLEICH in Excel). Rang 1 heißt nur „höchster Wert“, nicht „am besten“."]
+    return PlanTable(name, f"Rang unter den Kreisen und kreisfreien Städten {land}", columns,
                      _frame(records, columns), totals_label=None, notes=notes, role="comparison")
 
 
@@ -411,6 +411,8 @@ def _kennzahl_sheet(ws: Worksheet, table: IndicatorTable, sheet: KennzahlSheet) 
         row = at.next_row
     _chart(ws, sheet, placed.header, values_at, row)
     _texts_as_strings(ws, formulas)
+    ws.page_setup.fitToHeight = 1  # one printed page per Kennzahl: tables, notes and chart together
+    ws.print_title_rows = None
 
 
 # --- overview and method ---------------------------------------------------------------------------------------------
