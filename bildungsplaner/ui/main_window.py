@@ -53,6 +53,7 @@ from bildungsplaner.ui.exporting.panel import ExportPanel
 from bildungsplaner.ui.importing.history import ImportHistoryPage
 from bildungsplaner.ui.importing.pages import local_files
 from bildungsplaner.ui.importing.wizard import ImportWizard
+from bildungsplaner.ui.indicators.area import IndicatorsArea
 from bildungsplaner.ui.planning.editor import PlanningEditor
 from bildungsplaner.ui.workspace.home import HomeRegionDialog
 from bildungsplaner.ui.workspace.watch import WorkspaceWatcher
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.planning.scenarios_changed.connect(self.export_panel.set_scenarios)
         self.areas.addTab(self.planning, QCoreApplication.translate("MainWindow", "Planung"))
         self.areas.addTab(self.export_panel, QCoreApplication.translate("MainWindow", "Export"))
+        self.kennzahlen = IndicatorsArea(self.runner, events=self.events)
+        self.kennzahlen.entries_changed.connect(self.indicators.set_computed)  # marks computed indicators
+        self.areas.addTab(self.kennzahlen, QCoreApplication.translate("MainWindow", "Kennzahlen"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -135,10 +139,13 @@ class MainWindow(QMainWindow):
         """Menu Ansicht › Seitenleiste (Strg+B) and a button beside the area tabs; the side panel hides itself on
         Planung and Export, the user's explicit choice per area is kept (:mod:`bildungsplaner.ui.common.sidebar`)."""
         self.sidebar = SidebarToggle(self.left_splitter, self.areas, {
-            self.browser: "daten", self.import_page: "import", self.planning: "planung", self.export_panel: "export"},
-            lambda: self.settings, self)
+            self.browser: "daten", self.import_page: "import", self.planning: "planung", self.export_panel: "export",
+            self.kennzahlen: "kennzahlen"}, lambda: self.settings, self)
+        self.sidebar.choices.setdefault("kennzahlen", False)  # the area has its own list
+        self.sidebar.apply()
         view_menu = QMenu(QCoreApplication.translate("MainWindow", "&Ansicht"), self)
         view_menu.addAction(self.sidebar.action)
+        view_menu.addAction(self.kennzahlen_action)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], view_menu)  # before Hilfe
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
@@ -209,6 +216,16 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.find_action)
+        self.kennzahlen_action = self._action(
+            QCoreApplication.translate("MainWindow", "Kennzahlen anzeigen"),
+            lambda: self.areas.setCurrentWidget(self.kennzahlen), "Ctrl+K",
+            QCoreApplication.translate("MainWindow", "Berechnete Kennzahlen, den Katalog und Indizes anzeigen"))
+        indicator_menu = QMenu(QCoreApplication.translate("MainWindow", "&Kennzahlen"), self)
+        for action in (self.kennzahlen.new_action, self.kennzahlen.new_index_action, self.kennzahlen.edit_action,
+                       self.kennzahlen.delete_action, self.kennzahlen.import_action):
+            indicator_menu.addAction(action)
+        edit_menu.addSeparator()
+        edit_menu.addMenu(indicator_menu)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.licenses_action)
@@ -237,6 +254,7 @@ class MainWindow(QMainWindow):
         self._show_overview(overview)
         self.export_panel.set_workspace(workspace)  # first: the planning area hands it the scenarios it reads
         self.planning.set_workspace(workspace, overview)
+        self.kennzahlen.set_workspace(workspace)
         self.watcher.watch(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)

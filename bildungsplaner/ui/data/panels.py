@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.services.browse import FacilityRow, IndicatorRow, RegionRow
+from bildungsplaner.ui.common.models import TableColumn
 from bildungsplaner.ui.common.views import list_view, sorted_list
 from bildungsplaner.ui.data.models import AttributeTableModel, FacilityTableModel, IndicatorTableModel, RegionTreeModel
 
@@ -130,13 +131,18 @@ class RegionPanel(QWidget):
 
 
 class IndicatorPanel(QWidget):
-    """Indicators with their number of values; one is selected at a time."""
+    """Indicators with their number of values; one is selected at a time. Computed Kennzahlen (the codes given
+    to :meth:`set_computed`) are marked „(berechnet)“ with a tooltip."""
 
     indicator_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = IndicatorTableModel(parent=self)
+        self.computed: set[str] = set()
+        name = self.model.columns[0]
+        self.model.columns[0] = TableColumn(name.header, self._name, sort=lambda r: r.name,
+                                            tooltip=lambda r: self._tooltip(r, name))
         self.proxy, self.view = sorted_list(self, self.model, "indicatorList")
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.indicator_changed.emit(self.selected_indicator()))
@@ -151,6 +157,27 @@ class IndicatorPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _name(self, row: IndicatorRow) -> str:
+        if row.code in self.computed:
+            return QCoreApplication.translate("Panels", "{name} (berechnet)").format(name=row.name)
+        return row.name
+
+    def _tooltip(self, row: IndicatorRow, column: TableColumn) -> str:
+        lines = [column.tooltip(row) if column.tooltip else row.name]
+        if row.code in self.computed:
+            lines.append(QCoreApplication.translate("Panels", "Berechnete Kennzahl (Bereich Kennzahlen)"))
+        return "\n".join(lines)
+
+    def set_computed(self, entries: Sequence[object]) -> None:
+        """Mark the computed ones among ``entries`` (the Kennzahlen area's list: objects with ``code``,
+        ``kind``)."""
+        computed = {str(getattr(e, "code", "")) for e in entries
+                    if getattr(e, "kind", "importiert") != "importiert"}
+        if computed != self.computed:
+            self.computed = computed
+            if self.model.rowCount():
+                self.model.dataChanged.emit(self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 0))
 
     def selected_indicator(self) -> IndicatorRow | None:
         rows = self.view.selectionModel().selectedRows(0)
