@@ -451,7 +451,7 @@ def _overview(table: IndicatorTable, name: str) -> tuple[PlanTable, list[int]]:
         home, land = sheet.line(HOME), sheet.line(LAND)
         diff = _difference(home.values[i], land.values[i]) if home and land and i is not None else None
         record["diff"] = diff if diff is not None else ("x" if land is None or home is None else MISSING)
-        ranked = next((line for line in sheet.lines if line.ranks is not None), None)
+        ranked = next((line for line in sheet.lines if line.ranks is not None and line.role in (HOME, KREIS)), None)
         if ranked is not None and ranked.ranks is not None and i is not None:
             record["rank"] = ranked.ranks[i] if ranked.ranks[i] is not None else MISSING
             record["count"] = sheet.rank_counts[i]

@@ -222,6 +222,17 @@ def test_a_gemeinde_home_gets_its_kreis_as_comparison_and_the_kreis_rank(real_ws
     assert list(diffs) == ["05334002", "05334"]
 
 
+def test_a_regierungsbezirk_ranks_its_kreise_on_its_sheet_but_not_itself_on_the_overview(real_ws,
+                                                                                          tmp_path: Path) -> None:
+    path = export_indicator_table(real_ws, ["BQ_U3"], tmp_path / "rb.xlsx", region="053")
+    book = openpyxl.load_workbook(path)
+    _, header, ranks = block(book["BQ_U3"], "Rang unter den Kreisen")
+    assert ranks["05315"][_column(header, 2016)].value == _rank(real_ws, "BQ_U3", "05315", 2016)[0]
+    assert "053" not in ranks
+    row = next(r for r in book["Übersicht"].iter_rows() if r[1].value == "BQ_U3")
+    assert [c.value for c in row][8:] == ["x", "x"]  # a Regierungsbezirk has no rank among Kreise
+
+
 def test_sub_regions_with_results_are_listed_below_the_home_region(real_ws, tmp_path: Path) -> None:
     path = export_indicator_table(real_ws, ["BQ_3_6"], tmp_path / "staedteregion.xlsx", region="05334")
     sheet = openpyxl.load_workbook(path)["BQ_3_6"]
