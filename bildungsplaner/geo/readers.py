@@ -130,7 +130,8 @@ def _read_geojson(path: Path) -> BoundaryLayer:
         if not isinstance(feature, dict):
             raise UserInputError(tr("{name}: Objekt {number} ist kein GeoJSON-Feature.", name=path.name,
                                     number=format_number(number)))
-        props = feature.get("properties") or {}
+        props = feature.get("properties")
+        props = props if isinstance(props, dict) else {}
         properties.append(props)
         fields.update(dict.fromkeys(props))
         geom = feature.get("geometry")

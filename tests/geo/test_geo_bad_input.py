@@ -179,3 +179,20 @@ def test_a_geopackage_in_gauss_krueger_is_transformed(ws_path: Path, tmp_path: P
 
         assert list_layers(ws)[0].source_crs.startswith("DHDN / 3-degree Gauss-Kruger zone 2")
     assert report.created == 1 and "Gauss-Kruger zone 2" in report.crs
+
+
+def test_a_broken_geojson_is_refused(ws_path: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "kaputt.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    _refused(ws_path, broken, "keine lesbare GeoJSON-Datei")
+    other = tmp_path / "liste.geojson"
+    other.write_text("[1, 2, 3]", encoding="utf-8")
+    _refused(ws_path, other, "keine GeoJSON-FeatureCollection")
+
+
+def test_the_old_epsg_form_of_the_crs_member_is_honoured(ws_path: Path, tmp_path: Path) -> None:
+    geojson = write_geojson(tmp_path / "alt.geojson", [({"SR_NR": "1"}, WEST)],
+                            crs={"type": "EPSG", "properties": {"code": 25832}})
+    with open_workspace(ws_path) as ws:
+        report = import_boundaries(ws, geojson, create_under="05315000", level="sozialraum", dry_run=True)
+    assert report.crs == "ETRS89 / UTM zone 32N" and not report.crs_inferred
