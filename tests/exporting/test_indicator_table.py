@@ -194,7 +194,7 @@ def test_the_overview_shows_the_latest_year_per_kennzahl(real_ws, book) -> None:
                                                           - values["Nordrhein-Westfalen"])
 
 
-def test_a_missing_value_shows_its_symbol_and_leaves_a_gap_in_the_chart(real_ws, tmp_path: Path) -> None:
+def test_a_missing_value_shows_its_symbol(real_ws, tmp_path: Path) -> None:
     """Saarbrücken (Gemeinde below the Regionalverband 10041): secret („.“) or not meaningful („x“), never 0."""
     path = export_indicator_table(real_ws, ["KITA_HERKUNFT"], tmp_path / "sb.xlsx", region="10041")
     sheet = openpyxl.load_workbook(path)["KITA_HERKUNFT"]
@@ -293,6 +293,22 @@ def test_a_unit_other_than_percent_gives_the_difference_in_that_unit_and_zero_sh
     assert any("„–“ nichts vorhanden (genau null)" in t for t in texts)
     _, _, rows = block(book["TEST"])
     assert rows["05999"][2].value == 0 and rows["05999"][2].number_format.endswith(';"–"')
+
+
+def test_the_chart_reads_a_gap_where_a_charted_value_is_missing(tmp_path: Path) -> None:
+    """A chart plots a text cell („.“) as 0: the series read a block with an empty cell instead."""
+    book = openpyxl.load_workbook(write_indicator_table(_plain_table("Musterkreis"), tmp_path / "gap.xlsx"))
+    sheet = book["TEST"]
+    chart = sheet._charts[0]
+    refs = [s.val.numRef.f for s in chart.series]
+    rows = [int(re.search(r"\$(\d+)$", f).group(1)) for f in refs]
+    block_title = next(c.row for r in sheet.iter_rows(max_col=1) for c in r
+                       if str(c.value).startswith("Werte für das Diagramm"))
+    assert all(row > block_title for row in rows)
+    assert [sheet.cell(row, 2).value for row in rows] == ["Musterkreis", "Nordrhein-Westfalen", "Deutschland"]
+    assert sheet.cell(rows[2], 4).value is None  # Deutschland 2016: a gap, not 0 and not „.“
+    assert sheet.cell(rows[0], 3).value == 10.04 and sheet.cell(rows[0], 4).value is None
+    assert chart.display_blanks == "gap"
 
 
 def test_parse_years() -> None:
