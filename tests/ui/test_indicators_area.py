@@ -339,3 +339,28 @@ def test_a_deleted_import_makes_the_kennzahl_unavailable(window: MainWindow, bq_
     assert area.preview_model.rowCount() == 0
     names = {r.code: window.indicators.model.index(n, 0).data() for n, r in enumerate(window.indicators.model.rows)}
     assert "BQ_U3" not in names and "BETREUTE_KINDER" not in names
+
+
+def test_the_area_and_the_live_check_work_on_the_worker_thread(qtbot: Any, bq_workspace: Any) -> None:
+    """With the application's executor: the list, the values and the debounced check arrive from the worker."""
+    from bildungsplaner.ui.common.tasks import TaskRunner, ThreadExecutor
+
+    win = MainWindow(bq_workspace, owns_workspace=False, settings=Settings(),
+                     runner=TaskRunner(executor=ThreadExecutor()))
+    qtbot.addWidget(win)
+    win.show()
+    area = win.kennzahlen
+    qtbot.waitUntil(lambda: area.model.index_of("BQ_U3").isValid(), timeout=10000)
+    assert area.select_code("BQ_U3")
+    qtbot.waitUntil(lambda: area.preview_model.rowCount() > 0, timeout=10000)
+    assert _preview_value(area.preview_model, "05315", "2016") == "29,6"
+    editor = area.edit_selected()
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=10000)
+    qtbot.keyClicks(editor.formula_edit, "v")
+    assert not editor.save_button.isEnabled()  # at once: the text is not checked yet
+    qtbot.waitUntil(lambda: "bevv" in editor.error_label.text(), timeout=10000)
+    assert not editor.save_button.isEnabled()
+    qtbot.keyClick(editor.formula_edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=10000)
+    editor.reject()
+    win.runner.wait()

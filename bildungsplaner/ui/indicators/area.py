@@ -202,7 +202,7 @@ class IndicatorsArea(QWidget):
         header.setStretchLastSection(True)
         header.setMinimumSectionSize(60)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(0, 260)
+        header.resizeSection(0, 300)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("kennzahlenFilter")
@@ -339,8 +339,14 @@ class IndicatorsArea(QWidget):
         index = self.proxy.mapFromSource(self.model.index_of(code))
         if not index.isValid():
             return False
-        self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        selection = self.view.selectionModel()
+        selection.blockSignals(True)  # one load for the new selection, started below
+        try:
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            selection.blockSignals(False)
+        self.view.viewport().update()
         self.view.scrollTo(index)
         self._selected()
         return True

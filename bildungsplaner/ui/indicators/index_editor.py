@@ -220,6 +220,7 @@ class IndexEditor(QDialog):
         self.chart.show_bars([label for label, _ in distribution], [count for _, count in distribution],
                              tr("Gebiete je Klasse"))
         self.inputs_model.set_rows_for(result.rows)
+        self.preview_model.set_result(result.rows, result.decimals, index=True)  # with the classes
         self.result_label.setText("\n".join(result.problems[:6]))
 
     def export_toml(self, path: Path | None = None) -> Path | None:

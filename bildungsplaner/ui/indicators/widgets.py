@@ -92,9 +92,13 @@ class BarChart(pg.PlotWidget):
         self.clear()
         self.labels, self.heights = list(labels), [float(h) for h in heights]
         item = self.getPlotItem()
-        item.setTitle(title, color="#222", size="9pt")
-        if not self.heights:
+        if not self.heights:  # no axes without numbers: a short note instead
+            item.setTitle(tr("Noch keine Werte"), color="#666", size="9pt")
+            item.getAxis("bottom").setTicks([[], []])
+            item.getAxis("left").setTicks([[], []])
             return
+        item.getAxis("left").setTicks(None)
+        item.setTitle(title, color="#222", size="9pt")
         x = np.arange(len(self.heights), dtype=float)
         self.addItem(pg.BarGraphItem(x=x, height=np.asarray(self.heights), width=0.7, brush=BAR_COLOUR,
                                      pen=pg.mkPen(None)))
