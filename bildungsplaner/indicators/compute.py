@@ -281,7 +281,7 @@ def compute_indicator(spec: IndicatorSpec, inputs: Mapping[str, pd.DataFrame | F
     flag[np.isnan(result) & unset] = DIVISION_BY_ZERO  # overflow and the like: not meaningful either
     frame = pd.DataFrame({"region_key": merged["region_key"].to_numpy(dtype=object),
                           "period": merged["period"].to_numpy(dtype=object),
-                          "value": result, "flag": flag})
+                          "value": result, "flag": pd.Series(flag, dtype=object)})
     for item in spec.inputs:
         frame[item.name] = values[item.name]
     missing_count = int(np.sum(~unset))

@@ -93,3 +93,34 @@ def test_an_unknown_dimension_value_is_named() -> None:
                                                 (100.27402, 100.3), (None, None)])
 def test_round_half_up(value: float | None, rounded: float | None) -> None:
     assert round_half_up(value, 1) == rounded
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+cells = st.one_of(st.integers(min_value=0, max_value=500).map(float), st.just(None))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(cells, cells), min_size=1, max_size=30), st.randoms(use_true_random=False))
+def test_every_row_as_the_rules_say_in_any_order(pairs, rnd) -> None:
+    keys = [f"{i:05d}" for i in range(len(pairs))]
+    a = frame([(k, "2020", "Geschlecht=Insgesamt", x, None if x is not None else ".") for k, (x, _) in
+               zip(keys, pairs, strict=True)])
+    b = frame([(k, "2020", "Geschlecht=Insgesamt", y, None if y is not None else "...") for k, (_, y) in
+               zip(keys, pairs, strict=True)])
+    rate = spec("100 * z / n", z={"indicator": "A"}, n={"indicator": "B"})
+    result = compute_indicator(rate, {"z": a, "n": b}).frame.set_index("region_key")
+    shuffled = compute_indicator(rate, {"z": a.sample(frac=1, random_state=rnd.randint(0, 99)),
+                                        "n": b.sample(frac=1, random_state=rnd.randint(0, 99))})
+    pd.testing.assert_frame_equal(result.sort_index(), shuffled.frame.set_index("region_key").sort_index())
+    for key, (x, y) in zip(keys, pairs, strict=True):
+        value, flag = result.loc[key, "value"], result.loc[key, "flag"]
+        if x is None:
+            assert math.isnan(value) and flag == "."
+        elif y is None:
+            assert math.isnan(value) and flag == "..."
+        elif y == 0:
+            assert math.isnan(value) and flag == "x"
+        else:
+            assert value == pytest.approx(100 * x / y) and flag is None
