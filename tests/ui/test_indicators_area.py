@@ -302,8 +302,8 @@ def test_the_index_editor_checks_live_and_shows_the_class_distribution(window: M
     assert editor.save_button.isEnabled(), editor.error_label.text()
     assert "Die Definition ist in Ordnung: 54 Gebiete." in editor.error_label.text()
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert editor.result is not None
-    distribution = class_distribution(editor.result)
+    assert editor.index_result is not None
+    distribution = class_distribution(editor.index_result)
     assert [label for label, _ in distribution] == ["1 – niedrig", "2 – mittel", "3 – hoch"]
     assert sum(count for _, count in distribution) == 53  # one Kreis without values is excluded
     assert editor.chart.labels == [label for label, _ in distribution]
@@ -364,3 +364,20 @@ def test_the_area_and_the_live_check_work_on_the_worker_thread(qtbot: Any, bq_wo
     qtbot.waitUntil(editor.save_button.isEnabled, timeout=10000)
     editor.reject()
     win.runner.wait()
+
+
+def test_a_draft_writes_what_is_filled_and_reads_a_broken_file_with_a_german_message() -> None:
+    from bildungsplaner import UserInputError
+    from bildungsplaner.ui.indicators.draft import InputDraft
+
+    draft = Draft(name="Test", formula="100 * a / b",
+                  inputs=(InputDraft("a", indicator="X", where=(("Geschlecht", "weiblich"),), ages="0-2",
+                                     year_offset=-1),))
+    data = tomllib.loads(draft.to_toml())
+    assert "code" not in data  # the check says „code“ fehlt
+    assert data["inputs"]["a"] == {"indicator": "X", "where": {"Geschlecht": "weiblich"}, "ages": "0-2",
+                                   "year_offset": -1}
+    assert Draft.from_toml(draft.to_toml()) == draft
+    assert draft.inputs[0].with_filter("Geschlecht", None).where == ()
+    with pytest.raises(UserInputError, match="kein gültiges TOML"):
+        Draft.from_toml("code = ")

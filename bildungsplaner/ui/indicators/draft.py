@@ -14,13 +14,12 @@ Rules:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from typing import Any
 
 import tomli_w
 
-from bildungsplaner import UserInputError
+from bildungsplaner.indicators.spec import parse_definition
 
 __all__ = ["Draft", "InputDraft"]
 
@@ -107,11 +106,7 @@ class Draft:
     @classmethod
     def from_toml(cls, text: str) -> Draft:
         """Read a definition (the fields this editor knows; the rest is checked when saved)."""
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise UserInputError(str(exc)) from exc
-        return cls.from_dict(data)
+        return cls.from_dict(parse_definition(text))  # a syntax error: German, with the line
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:

@@ -98,7 +98,7 @@ class IndexEditor(QDialog):
         self.workspace, self.runner, self.original_code = workspace, runner, original_code
         self.report: CheckReport | None = None
         self.checked_text: str | None = None
-        self.result: IndicatorResult | None = None
+        self.index_result: IndicatorResult | None = None
         self.saved_entry: IndicatorEntry | None = None
         self.check_task = LatestTask(runner)
         self.result_task = LatestTask(runner)
@@ -215,7 +215,7 @@ class IndexEditor(QDialog):
                                on_error=lambda exc: self.result_label.setText(str(exc)))
 
     def _show_result(self, result: IndicatorResult) -> None:
-        self.result = result
+        self.index_result = result
         distribution = class_distribution(result)
         self.chart.show_bars([label for label, _ in distribution], [count for _, count in distribution],
                              tr("Gebiete je Klasse"))

@@ -280,13 +280,20 @@ class IndexInputsModel(RowTableModel):
                                sort=lambda r: float("-inf") if r.value is None else r.value, numeric=True)]
         for code in codes:
             for part, header in (("raw", tr("{code} (Wert)")), ("z", tr("{code} (standardisiert)"))):
-                columns.append(TableColumn(
-                    header.format(code=code),
-                    lambda r, c=code, p=part: _input_text(r, c, p),
-                    sort=lambda r, c=code, p=part: _input_value(r, c, p), numeric=True))
+                columns.append(_input_column(header.format(code=code), code, part))
         self.columns = columns
         self.rows = list(rows)
         self.endResetModel()
+
+
+def _input_column(header: str, code: str, part: str) -> TableColumn:
+    def text(row: ResultRow) -> str:
+        return _input_text(row, code, part)
+
+    def sort(row: ResultRow) -> float:
+        return _input_value(row, code, part)
+
+    return TableColumn(header, text, sort=sort, numeric=True)
 
 
 def _input_value(row: ResultRow, code: str, part: str) -> float:
