@@ -151,12 +151,13 @@ MESSAGES: dict[str, str] = {
 }
 
 # One file per area (imported here, so the catalogue stays one dict): importing/exporting, planning/services/cli,
-# indicators.
+# indicators, geo.
+from bildungsplaner.i18n.en_geo import MESSAGES as _GEO  # noqa: E402
 from bildungsplaner.i18n.en_importing import MESSAGES as _IMPORTING  # noqa: E402
 from bildungsplaner.i18n.en_indicators import MESSAGES as _INDICATORS  # noqa: E402
 from bildungsplaner.i18n.en_planning import MESSAGES as _PLANNING  # noqa: E402
 
-for _part in (_IMPORTING, _PLANNING, _INDICATORS):
+for _part in (_IMPORTING, _PLANNING, _INDICATORS, _GEO):
     _twice = set(_part) & set(MESSAGES)
     assert not _twice, f"message in two catalogue files: {sorted(_twice)}"
     MESSAGES.update(_part)
