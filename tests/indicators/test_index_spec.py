@@ -191,10 +191,10 @@ def test_reading_does_not_change_the_given_data() -> None:
 
 @pytest.mark.parametrize(("data", "message"), [
     (minimal(classes={"method": "sigma", "breaks": [-1.0, 1.0], "labels": ["a", "b"]}),
-     "Index definition: „classes.labels“ must have 3 labels (one per class), not 2."),
-    (_input(weight=0), "Index definition: „input[1].weight“ must be greater than 0, not 0.0."),
+     "Index definition: “classes.labels” must have 3 labels (one per class), not 2."),
+    (_input(weight=0), "Index definition: “input[1].weight” must be greater than 0, not 0.0."),
     (minimal(classes={"method": "jenks", "count": 5}),
-     "Index definition: „classes.method“ must be one of „sigma“, „quantile“, „equal“, „top-share“, not 'jenks'."),
+     "Index definition: “classes.method” must be one of „sigma“, „quantile“, „equal“, „top-share“, not 'jenks'."),
     (_input(where={"Geschlecht": 1}), "must be a table (e.g. { Geschlecht = \"Insgesamt\" })"),
 ])
 def test_the_messages_speak_english_when_asked(data: dict[str, Any], message: str) -> None:
