@@ -3,7 +3,8 @@
 :func:`run_scenario` collects what a scenario needs (:mod:`bildungsplaner.services.planning_inputs`) and hands
 it to the pure planning functions: :func:`bildungsplaner.planning.allocation.allocate` or
 :func:`bildungsplaner.planning.demand.forecast`. :func:`compare_results` lines two results up per recipient
-(allocation) or per region, year and line (demand) with the difference B − A. :func:`group_result` and
+(allocation) or per region, year and line (demand) with the difference B − A. What differs between the kinds is
+their record in :mod:`bildungsplaner.services.kinds` (found by type). :func:`group_result` and
 :func:`group_comparison` group an allocation's rows by a region level above the recipients (``gemeinde``,
 ``kreis`` …) with a subtotal per group (:mod:`bildungsplaner.planning.groups`).
 """
