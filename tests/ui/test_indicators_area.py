@@ -117,6 +117,7 @@ def test_the_area_lists_the_catalogue_by_area_with_availability(window: MainWind
     area = window.kennzahlen
     assert window.areas.tabText(window.areas.indexOf(area)) == "Kennzahlen"
     assert window.kennzahlen_action.shortcut().toString() == "Ctrl+K"
+    assert not window.left_splitter.isVisible()  # the area has its own list: the side panel makes room
     qtmodeltester.check(area.model)
     qtmodeltester.check(area.proxy)
     group, bq = _group_of(area.model, "BQ_U3")
@@ -204,6 +205,9 @@ def test_a_new_kennzahl_defined_in_the_editor_appears_in_both_lists(window: Main
     assert editor.draft.inputs[1].where == (("Geschlecht", "Insgesamt"),)
     assert editor.save_button.isEnabled(), editor.error_label.text()
     assert editor.error_label.text() == "Die Definition ist in Ordnung."
+    editor.text_edits["purpose"].setPlainText("Wie groß der Anteil der Frauen ist.")
+    assert dict(editor.draft.extra) == {"purpose": "Wie groß der Anteil der Frauen ist."}
+    assert editor.save_button.isEnabled()
     qtmodeltester.check(editor.preview_model)
     assert editor.preview_model.rowCount() == 50 and editor.chart.heights
     assert 45 < editor.report.rows[0].value < 55
@@ -217,6 +221,7 @@ def test_a_new_kennzahl_defined_in_the_editor_appears_in_both_lists(window: Main
     value = float(_preview_value(area.preview_model, "05315", "2015").replace(",", "."))
     assert 49 < value < 53
     assert "Version 1" in area.details.toPlainText()
+    assert "Zweck: Wie groß der Anteil der Frauen ist." in area.details.toPlainText()
     assert area.delete_action.isEnabled()
     # the Daten tab lists the new indicator, marked as computed; imported ones are not marked
     names = {r.code: window.indicators.model.index(n, 0).data() for n, r in enumerate(window.indicators.model.rows)}

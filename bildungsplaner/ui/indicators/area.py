@@ -204,6 +204,7 @@ class IndicatorsArea(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(0, 300)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        self.view.activated.connect(lambda _index: self._selected())  # again, e.g. after Cancel
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("kennzahlenFilter")
         self.filter_edit.setClearButtonEnabled(True)
@@ -382,7 +383,12 @@ class IndicatorsArea(QWidget):
         self.details_task.start(lambda _progress: _read_selection(ws, code), title=tr("Kennzahl berechnen"),
                                 label=tr("Die Werte von {code} werden gelesen …").format(code=code),
                                 on_done=self._show_selection,
-                                on_error=lambda exc: self._show_failure(code, exc))
+                                on_error=lambda exc: self._show_failure(code, exc),
+                                on_cancel=self._cancelled)
+
+    def _cancelled(self) -> None:
+        self.preview_message.setText(tr("Abgebrochen; Eingabetaste oder Doppelklick auf die Kennzahl liest die "
+                                        "Werte erneut."))
 
     def _show_failure(self, code: str, exc: BaseException) -> None:
         self.details.setPlainText(tr("Die Kennzahl {code} lässt sich nicht anzeigen.").format(code=code))

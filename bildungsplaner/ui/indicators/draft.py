@@ -119,8 +119,16 @@ class Draft:
                    unit=str(data.get("unit") or ""), decimals=decimals, formula=str(data.get("formula") or ""),
                    inputs=tuple(InputDraft.from_dict(str(k), v) for k, v in inputs.items())
                    if isinstance(inputs, dict) else (),
-                   extra=tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in data.items()
-                               if k in _EXTRA))
+                   extra=tuple((k, tuple(data[k]) if isinstance(data[k], list) else data[k]) for k in _EXTRA
+                               if k in data))
+
+    def with_extra(self, key: str, value: str) -> Draft:
+        """One of the catalogue's texts set (an empty text removes the key)."""
+        extra = [(k, v) for k, v in self.extra if k != key]
+        if value.strip():
+            extra.append((key, value))
+        order = {k: n for n, k in enumerate(_EXTRA)}
+        return replace(self, extra=tuple(sorted(extra, key=lambda kv: order.get(kv[0], 99))))
 
     def with_input(self, number: int, item: InputDraft) -> Draft:
         inputs = list(self.inputs)

@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -207,15 +209,35 @@ class DefinitionEditor(QDialog):
         input_group = QGroupBox(tr("Ausgewählte Eingabe"))
         input_group.setLayout(input_form)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        calculation = QWidget()
+        left_layout = QVBoxLayout(calculation)
         left_layout.addLayout(head)
         left_layout.addWidget(inputs_label)
         left_layout.addWidget(self.input_list)
         left_layout.addLayout(input_buttons)
         left_layout.addWidget(input_group)
         left_layout.addStretch(1)
+        # the texts the details panel shows (the catalogue's keys of the same format)
+        self.text_edits: dict[str, QPlainTextEdit] = {}
+        description = QWidget()
+        text_form = QFormLayout(description)
+        for key, label, accessible in (
+                ("purpose", tr("&Zweck:"), tr("Zweck")),
+                ("formula_text", tr("Formel in &Worten:"), tr("Formel in Worten")),
+                ("stichtag", tr("S&tichtag:"), tr("Stichtag")),
+                ("caveats", tr("&Hinweise:"), tr("Hinweise"))):
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"{key}Edit")
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(lambda k=key, e=edit: self.edit(self.draft.with_extra(k, e.toPlainText()),
+                                                                       tr("Beschreibung"), k))
+            form_row(text_form, label, edit, accessible)
+            self.text_edits[key] = edit
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("editorTabs")
+        self.left_tabs.addTab(calculation, tr("Formel und Eingaben"))
+        self.left_tabs.addTab(description, tr("Beschreibung"))
+        left = self.left_tabs
 
         self.status_label = QLabel()
         self.status_label.setObjectName("statusLabel")
@@ -367,7 +389,8 @@ class DefinitionEditor(QDialog):
     def _show(self) -> None:
         draft = self.draft
         widgets = [self.code_edit, self.name_edit, self.unit_edit, self.decimals_spin, self.formula_edit,
-                   self.input_list, self.input_name_edit, self.source_combo, self.ages_edit, self.offset_spin]
+                   self.input_list, self.input_name_edit, self.source_combo, self.ages_edit, self.offset_spin,
+                   *self.text_edits.values()]
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -376,6 +399,11 @@ class DefinitionEditor(QDialog):
                 if edit.text() != value:
                     edit.setText(value)
             self.decimals_spin.setValue(draft.decimals)
+            extra = dict(draft.extra)
+            for key, text_edit in self.text_edits.items():
+                value = str(extra.get(key) or "")
+                if text_edit.toPlainText() != value:
+                    text_edit.setPlainText(value)
             names = [i.name or tr("(ohne Namen)") for i in draft.inputs]
             if [self.input_list.item(r).text() for r in range(self.input_list.count())] != names:
                 self.input_list.clear()
