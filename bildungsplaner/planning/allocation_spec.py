@@ -52,7 +52,7 @@ def _one_of(key: str, *choices: str) -> Callable[[Table, str], str]:
     def check(table: Table, value: str) -> str:
         if value not in choices:
             table.fail(key, tr("muss {choices} sein, nicht „{value}“.",
-                               choices=tr(" oder ").join(f"„{c}“" for c in choices), value=value))
+                               choices=tr(" oder ").join(tr("„{name}“", name=c) for c in choices), value=value))
         return value
     return check
 

@@ -53,7 +53,7 @@ def parse_dict(data: dict[str, Any]) -> ScenarioSpec:
     spec_type = SPEC_TYPES.get(kind) if isinstance(kind, str) else None
     if spec_type is None:
         raise UserInputError(tr("Szenariodatei: „kind“ muss {kinds} sein, nicht „{kind}“.",
-                                kinds=tr(" oder ").join(f"„{k}“" for k in KINDS), kind=kind))
+                                kinds=tr(" oder ").join(tr("„{name}“", name=k) for k in KINDS), kind=kind))
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise UserInputError(tr("Szenariodatei: „name“ fehlt."))
