@@ -22,7 +22,7 @@ from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.dimensions import decode
-from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
+from bildungsplaner.store.models import KENNZAHL_FORMAT, Dataset, Facility, Indicator, Observation, Region
 
 __all__ = [
     "OBSERVATION_COLUMNS",
@@ -236,13 +236,17 @@ class DatasetRow:
 def list_datasets(ws: Workspace) -> list[DatasetRow]:
     """Every import, newest first, with the number of observations and facilities it brought.
 
+    The datasets of computed Kennzahlen are not imports and are left out (they follow their inputs and are
+    managed with ``indicator …``).
+
     Imports store those numbers with the dataset; only for datasets without them (workspaces from before)
     are the observations counted, which reads the observation table once (about 0.2 s per million).
     """
     with ws.engine.connect() as conn:
         stmt = select(Dataset.id, Dataset.file_name, Dataset.format, Dataset.table_code, Dataset.title,
                       Dataset.stand, Dataset.source, Dataset.footnotes, Dataset.imported_at, Dataset.imported_by,
-                      Dataset.row_count, Dataset.superseded_by_id, Dataset.meta).order_by(Dataset.id.desc())
+                      Dataset.row_count, Dataset.superseded_by_id, Dataset.meta
+                      ).where(Dataset.format != KENNZAHL_FORMAT).order_by(Dataset.id.desc())
         found = conn.execute(stmt).all()
         counted = [row for row in found if not isinstance((row.meta or {}).get("observations"), int)]
         observations: dict[int, int] = {}

@@ -23,10 +23,7 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
-
-#: ``Dataset.format`` of computed Kennzahlen (``services/indicators.KENNZAHL_FORMAT``)
-KENNZAHL_FORMAT = "kennzahl"
+from bildungsplaner.store.models import KENNZAHL_FORMAT, Dataset, Facility, Indicator, Observation, Region
 
 __all__ = ["OBSERVATION_HEADER", "export_facilities_csv", "export_observations_csv", "format_value", "write_csv"]
 

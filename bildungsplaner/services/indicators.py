@@ -46,6 +46,7 @@ from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.bulk import insert_rows
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import (
+    KENNZAHL_FORMAT,
     AuditAction,
     Dataset,
     Indicator,
@@ -78,8 +79,6 @@ __all__ = [
     "show",
 ]
 
-#: ``Dataset.format`` of the datasets that hold computed values.
-KENNZAHL_FORMAT = "kennzahl"
 #: Rows in the preview of :func:`check_definition`.
 PREVIEW_ROWS = 50
 _PHASE_BY_AREA = {"C": Phase.FRUEHKINDLICH, "D": Phase.SCHULE, "E": Phase.BERUFLICH, "F": Phase.HOCHSCHULE,

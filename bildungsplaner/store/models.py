@@ -109,6 +109,11 @@ class Region(Base):
         return f"Region({self.key!r}, {self.name!r}, {self.level!r})"
 
 
+#: ``Dataset.format`` of the datasets that hold computed Kennzahlen (``services/indicators.py``): not imports,
+#: left out of the import history and never deleted there.
+KENNZAHL_FORMAT = "kennzahl"
+
+
 class Dataset(Base):
     """One import of one file (or one generated data set), with its provenance."""
 

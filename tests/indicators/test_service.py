@@ -60,14 +60,26 @@ def test_catalogue_entries_follow_their_tables_import_and_delete(workspace) -> N
     gone = delete_import(workspace, report.dataset)
     assert _entry(workspace, "ABG_AHR").available is False
     assert "ABG_AHR" not in {e.code for e in indicators.list_indicators(workspace) if e.kind == "importiert"}
-    assert not [d for d in list_datasets(workspace) if d.format == indicators.KENNZAHL_FORMAT]
+    assert not _kennzahl_datasets(workspace)
     assert gone.observations > 0
+
+
+def _kennzahl_datasets(ws) -> list:
+    from bildungsplaner.store.models import Dataset
+
+    with ws.session() as s:
+        return list(s.scalars(select(Dataset).where(Dataset.format == indicators.KENNZAHL_FORMAT)))
+
+
+def test_computed_datasets_are_not_listed_as_imports(workspace) -> None:
+    (report,) = import_real(workspace, ABG)
+    assert _kennzahl_datasets(workspace)  # the Kennzahlen of the table are there …
+    assert [d.id for d in list_datasets(workspace)] == [report.dataset]  # … but the import history shows the import
 
 
 def test_a_newer_import_of_the_same_table_is_used_and_its_deletion_brings_the_older_back(workspace) -> None:
     (first,) = import_real(workspace, ABG)
-    kennzahl = next(d for d in list_datasets(workspace) if d.format == indicators.KENNZAHL_FORMAT
-                    and d.title and "Hochschulreife" in d.title)
+    kennzahl = next(d for d in _kennzahl_datasets(workspace) if d.title and "Hochschulreife" in d.title)
     with workspace.session() as s:
         from bildungsplaner.store.models import Dataset
 
@@ -131,8 +143,9 @@ def test_a_definition_that_cannot_be_computed_is_refused_and_nothing_changes(wor
 
 def test_a_computed_dataset_is_no_import_and_cannot_be_deleted_as_one(workspace) -> None:
     import_real(workspace, ABG)
-    computed = [d for d in list_datasets(workspace) if d.format == indicators.KENNZAHL_FORMAT]
+    computed = _kennzahl_datasets(workspace)
     assert computed and all("berechnet" in d.file_name for d in computed)
+    assert not {d.id for d in computed} & {d.id for d in list_datasets(workspace)}
     with pytest.raises(UserInputError, match=r"berechnete Kennzahl.*indicator delete"):
         delete_import(workspace, computed[0].id)
 
