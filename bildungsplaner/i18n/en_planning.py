@@ -20,6 +20,11 @@ MESSAGES: dict[str, str] = {
     # --- services/kinds.py ---
     "Verteilung": "Allocation",
     "Bedarf": "Demand",
+    # the key columns of a comparison (services/kinds.py)
+    "Schlüssel": "Key",
+    "Name": "Name",
+    "Gebiet": "Area",
+    "Jahr": "Year",
     "Verteilung wird berechnet …": "Computing the allocation …",
     "Bedarf wird berechnet …": "Computing the demand …",
     "Einrichtungen der Art {kinds}": "facilities of the kind {kinds}",

@@ -91,6 +91,10 @@ class ScenarioKind(Generic[S, R]):
     compare: Callable[[R, R], pd.DataFrame]
     export: Callable[[Workspace, S, R, ScenarioInputs | None], ReportParts]
     to_json: Callable[[R], dict[str, Any]]
+    #: the key columns of a comparison (column, heading marked for :func:`~bildungsplaner.i18n.translated`)
+    comparison_keys: tuple[tuple[str, str], ...] = ()
+    #: decimals of the compared amounts (positions to the hundredth; places in whole numbers)
+    comparison_decimals: int = 0
 
     @property
     def name(self) -> str:
@@ -250,11 +254,14 @@ def _merge(rows_a: pd.DataFrame, rows_b: pd.DataFrame, keys: list[str], value: s
 ALLOCATION: ScenarioKind[AllocationSpec, AllocationResult] = ScenarioKind(
     AllocationSpec, AllocationResult, label=marked("Verteilung"), computing=marked("Verteilung wird berechnet …"),
     inputs_key=_allocation_key, collect=_collect_allocation, compute=_compute_allocation,
-    compare=_compare_allocation, export=_export_allocation, to_json=AllocationResult.to_json_dict)
+    compare=_compare_allocation, export=_export_allocation, to_json=AllocationResult.to_json_dict,
+    comparison_keys=(("key", marked("Schlüssel")), ("name", marked("Name"))), comparison_decimals=2)
 DEMAND: ScenarioKind[DemandSpec, DemandResult] = ScenarioKind(
     DemandSpec, DemandResult, label=marked("Bedarf"), computing=marked("Bedarf wird berechnet …"),
     inputs_key=_demand_key, collect=_collect_demand, compute=_compute_demand, compare=_compare_demand,
-    export=_export_demand, to_json=DemandResult.to_json_dict)
+    export=_export_demand, to_json=DemandResult.to_json_dict,
+    comparison_keys=(("region_key", marked("Schlüssel")), ("region_name", marked("Gebiet")), ("year", marked("Jahr")),
+                     ("line", marked("Bedarf"))), comparison_decimals=0)
 
 #: every kind of scenario, in the order of the scenario files' kinds
 KINDS: Sequence[ScenarioKind[Any, Any]] = tuple(

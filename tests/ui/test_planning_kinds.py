@@ -24,6 +24,7 @@ def test_the_area_shows_the_editor_of_the_spec_type(qtbot: Any) -> None:
     area = PlanningEditor(tasks.TaskRunner())
     qtbot.addWidget(area)
     assert set(area.editors) == set(EDITORS)
+    assert set(area.starts) == set(EDITORS)  # every kind can be started with „Neu“
     assert all(isinstance(area.editors[t], cls) for t, cls in EDITORS.items())
     for name in ("allocation_demo.toml", "demand_demo.toml"):
         spec = scenario_files.load(HERE / name)

@@ -40,7 +40,7 @@ def level_label(level: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    """The kind of a saved scenario in words."""
-    # lupdate files a module-level tr("…") under the empty context: look it up there
-    return (QCoreApplication.translate("", "Verteilung") if kind == "allocation"
-            else QCoreApplication.translate("", "Bedarf"))
+    """The kind of a saved scenario in words (the kind's record names it: ``services/kinds.py``)."""
+    from bildungsplaner.services.scenarios import kind_label as label  # not at start-up: it imports pandas
+
+    return label(kind)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPushButton, QVBox
 from bildungsplaner import UserInputError
 from bildungsplaner.planning.groups import Grouping
 from bildungsplaner.progress import Progress
+from bildungsplaner.services.kinds import kind_named
 from bildungsplaner.services.planning import (
     Comparison,
     compare_results,
@@ -152,7 +153,7 @@ class ComparisonView(QWidget):
                 self.grouping = group_comparison(None, comparison, level, regions=self.region_rows)
             except UserInputError:
                 self.grouping = None
-        decimals = 2 if comparison.kind == "allocation" else 0
+        decimals = kind_named(comparison.kind).comparison_decimals
         self.model.set_comparison(comparison, decimals, self.grouping)
         self.table.setSortingEnabled(self.grouping is None)  # groups and their subtotals stay together
         if self.grouping is not None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import html
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -75,7 +76,7 @@ from bildungsplaner.ui.planning.compare import ComparisonView
 from bildungsplaner.ui.planning.demand import DemandEditor
 from bildungsplaner.ui.planning.models import ScenarioListModel
 from bildungsplaner.ui.planning.new_demand import NewDemandDialog
-from bildungsplaner.ui.planning.templates import facility_hint, template, unique_name
+from bildungsplaner.ui.planning.templates import facility_hint, new_allocation, unique_name
 
 __all__ = ["EDITORS", "KindEditor", "PlanningEditor", "editor_for"]
 
@@ -187,6 +188,9 @@ class PlanningEditor(QWidget):
         # the two editors by name, for what only one kind has (its sources and regions) and for the tests
         self.allocation = cast(AllocationEditor, self.editors[AllocationSpec])
         self.demand = cast(DemandEditor, self.editors[DemandSpec])
+        #: how a new scenario of each kind starts (None: the user cancelled); same keys as EDITORS
+        self.starts: dict[type[ScenarioSpec], Callable[[set[str]], ScenarioSpec | None]] = {
+            AllocationSpec: self._new_allocation, DemandSpec: self._ask_demand}
         self.empty = QLabel(tr("Wählen Sie links ein Szenario oder legen Sie mit „Neu“ eines an."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
@@ -235,9 +239,9 @@ class PlanningEditor(QWidget):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_allocation_action = self._action(tr("Verteilungsszenario"), lambda: self.new_scenario("allocation"),
+        self.new_allocation_action = self._action(tr("Verteilungsszenario"), lambda: self.new_scenario(AllocationSpec),
                                                   "Ctrl+Shift+N", tr("Ein neues Verteilungsszenario anlegen"))
-        self.new_demand_action = self._action(tr("Bedarfsszenario"), lambda: self.new_scenario("demand"), None,
+        self.new_demand_action = self._action(tr("Bedarfsszenario"), lambda: self.new_scenario(DemandSpec), None,
                                               tr("Ein neues Bedarfsszenario anlegen"))
         self.duplicate_action = self._action(tr("Duplizieren"), self.duplicate, "Ctrl+D",
                                              tr("Eine Kopie des gewählten Szenarios anlegen"))
@@ -568,23 +572,22 @@ class PlanningEditor(QWidget):
         return True
 
     @guarded()
-    def new_scenario(self, kind: str) -> None:
+    def new_scenario(self, spec_type: type[ScenarioSpec]) -> None:
         """A new scenario from a template (a demand scenario: from the population the user picks in
         :class:`~bildungsplaner.ui.planning.new_demand.NewDemandDialog`). It opens unsaved and is stored once it
         computes; if it does not, the error shows and nothing is stored until the user saves it."""
         if self.workspace is None or not self.maybe_save():
             return
-        names = {r.name for r in self.model.rows}
-        if kind == "demand":
-            spec = self._ask_demand(names)
-            if spec is None:
-                return
-        else:
-            spec = template(kind, names, self.allocation.sources, self._levels, self._hint)
+        spec = self.starts[spec_type]({r.name for r in self.model.rows})
+        if spec is None:
+            return
         self._save_when_computed = spec.name
         self._load(spec, None)
         self._select_in_list(None)
         self._update_state()
+
+    def _new_allocation(self, names: set[str]) -> AllocationSpec:
+        return new_allocation(names, self.allocation.sources, self._levels, self._hint)
 
     def _ask_demand(self, names: set[str]) -> DemandSpec | None:
         ws = self.workspace

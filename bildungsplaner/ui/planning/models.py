@@ -21,9 +21,11 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bildungsplaner.formatting import decimals_for, format_number
+from bildungsplaner.i18n import translated
 from bildungsplaner.planning.allocation import AllocationResult
 from bildungsplaner.planning.demand import DemandResult
 from bildungsplaner.planning.groups import Grouping
+from bildungsplaner.services.kinds import kind_named
 from bildungsplaner.services.planning import Comparison
 from bildungsplaner.services.scenarios import SavedScenario
 from bildungsplaner.ui.common.labels import kind_label
@@ -324,11 +326,8 @@ class ComparisonModel(FrameTableModel):
         super().clear()
 
     def set_comparison(self, comparison: Comparison, decimals: int = 2, grouping: Grouping | None = None) -> None:
-        if comparison.kind == "allocation":
-            keys = [FrameColumn("key", tr("Schlüssel")), FrameColumn("name", tr("Name"))]
-        else:
-            keys = [FrameColumn("region_key", tr("Schlüssel")), FrameColumn("region_name", tr("Gebiet")),
-                    FrameColumn("year", tr("Jahr")), FrameColumn("line", tr("Bedarf"))]
+        kind = kind_named(comparison.kind)
+        keys = [FrameColumn(column, translated(heading)) for column, heading in kind.comparison_keys]
         frame = comparison.rows.assign(row_kind="recipient")
         if grouping is not None:
             frame = grouped_frame(grouping)

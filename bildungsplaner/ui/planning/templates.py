@@ -1,4 +1,4 @@
-"""Starting points for new scenarios, one per kind, filled with what the workspace offers."""
+"""The starting point of a new allocation scenario, filled with what the workspace offers."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from bildungsplaner.planning import scenario as scenario_files
-from bildungsplaner.planning.scenario import ScenarioSpec
+from bildungsplaner.planning.allocation_spec import AllocationSpec
 
-__all__ = ["facility_hint", "template", "unique_name"]
+__all__ = ["facility_hint", "new_allocation", "unique_name"]
 
 
 def unique_name(base: str, taken: Collection[str]) -> str:
@@ -30,27 +30,22 @@ def facility_hint(facilities: Sequence[Any]) -> tuple[str, str] | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def template(kind: str, taken: Collection[str], sources: Sequence[str] = (), levels: Sequence[str] = (),
-             hint: tuple[str, str] | None = None) -> ScenarioSpec:
-    """A valid new spec of ``kind`` ("allocation" or "demand") with a name not in ``taken``; ``hint`` (see
-    :func:`facility_hint`) makes a new allocation one over facilities of that kind by that attribute."""
-    if kind == "allocation":
-        name = unique_name(QCoreApplication.translate("PlanningEditor", "Neue Verteilung"), taken)
-        if hint is not None:
-            recipients: dict[str, Any] = {"type": "facility", "facility_kinds": [hint[1]]}
-            need = [{"source": f"attribute:{hint[0]}", "weight": 1.0}]
-        else:
-            indicators = [s for s in sources if s.startswith("indicator:")] or ["indicator:BEV_ALTER"]
-            recipients = {"type": "region", "region_level": "gemeinde" if "gemeinde" in levels else
-                          (levels[0] if levels else "gemeinde")}
-            need = [{"source": indicators[0], "weight": 1.0}]
-        return scenario_files.parse_dict({
-            "format": 1, "kind": "allocation", "name": name, "recipients": recipients, "need": need,
-            "amount": {"total": 10.0, "unit": "Stellen", "step": 1.0, "method": "hare-niemeyer"}})
-    name = unique_name(QCoreApplication.translate("PlanningEditor", "Neuer Bedarf"), taken)
-    return scenario_files.parse_dict({
-        "format": 1, "kind": "demand", "name": name,
-        "regions": {"level": "gemeinde" if "gemeinde" in levels or not levels else levels[0]},
-        "population": {"indicator": "BEV_ALTER", "dimensions": {"Geschlecht": "Insgesamt"}, "horizon": 2030},
-        "demand": [{"name": "U3", "ages": [1, 2], "rate": 0.45},
-                   {"name": "Ü3", "ages": [3, 4, 5], "rate": 0.95}]})
+def new_allocation(taken: Collection[str], sources: Sequence[str] = (), levels: Sequence[str] = (),
+                   hint: tuple[str, str] | None = None) -> AllocationSpec:
+    """A valid new allocation with a name not in ``taken``; ``hint`` (see :func:`facility_hint`) makes it one over
+    facilities of that kind by that attribute. (A new demand scenario starts from the population the user picks:
+    ``new_demand.demand_template``.)"""
+    name = unique_name(QCoreApplication.translate("PlanningEditor", "Neue Verteilung"), taken)
+    if hint is not None:
+        recipients: dict[str, Any] = {"type": "facility", "facility_kinds": [hint[1]]}
+        need = [{"source": f"attribute:{hint[0]}", "weight": 1.0}]
+    else:
+        indicators = [s for s in sources if s.startswith("indicator:")] or ["indicator:BEV_ALTER"]
+        recipients = {"type": "region", "region_level": "gemeinde" if "gemeinde" in levels else
+                      (levels[0] if levels else "gemeinde")}
+        need = [{"source": indicators[0], "weight": 1.0}]
+    spec = scenario_files.parse_dict({
+        "format": 1, "kind": "allocation", "name": name, "recipients": recipients, "need": need,
+        "amount": {"total": 10.0, "unit": "Stellen", "step": 1.0, "method": "hare-niemeyer"}})
+    assert isinstance(spec, AllocationSpec)
+    return spec
