@@ -2,1366 +2,2206 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
-    <name></name>
+    <name />
     <message>
-        <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+47"/>
-        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+191"/>
+        <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+47" />
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+191" />
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>CSV-Datei (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>PDF-Dokument (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+37" />
         <source>&amp;Geheimhaltung: Fallzahlen unter N unterdrücken</source>
         <translation>&amp;Confidentiality: suppress counts below N</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Zahlen unter N werden als „.“ gezeigt, dazu so viele weitere, dass Summen sie nicht verraten (nur in der Excel-Arbeitsmappe)</source>
         <translation>Numbers below N are shown as “.”, plus as many others as needed so that totals do not reveal them (Excel workbook only)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>leer: kein Name in der Datei</source>
         <translation>empty: no name in the file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ihr Name erscheint nur, wenn Sie ihn hier eintragen (Methodik-Blatt und Dokumenteigenschaften); Anmeldename und Dateipfad stehen nie in der Datei.</source>
         <translation>Your name appears only if you enter it here (method sheet and document properties); the login name and file path are never in the file.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Zieldatei wählen …</source>
         <translation>Choose the target file …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Durchsuchen…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>&amp;Exportieren</source>
         <translation>&amp;Export</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>&amp;Szenario:</source>
         <translation>&amp;Scenario:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Vergleich mit:</source>
         <translation>&amp;Compare with:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Verfasst von:</source>
         <translation>&amp;Author:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Zieldatei:</source>
         <translation>&amp;Target file:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Ein gespeichertes Szenario als ausschussfertige Tabelle mit Methode, Quellen und Zeichenerklärung ausgeben – auf Wunsch mit einem zweiten Szenario im Vergleich.</source>
         <translation>Export a saved scenario as a committee-ready table with method, sources and symbol legend – optionally compared with a second scenario.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+37" />
         <source>(kein Vergleich)</source>
         <translation>(no comparison)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Eine CSV-Datei hält nur eine Tabelle; für den Vergleich Excel oder PDF wählen</source>
         <translation>A CSV file holds only one table; choose Excel or PDF for the comparison</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Export speichern unter</source>
         <translation>Save export as</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Geschrieben: {path}</source>
         <translation>Written: {path}</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-106" />
         <source>&amp;Öffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Die exportierte Datei mit dem Standardprogramm öffnen</source>
         <translation>Open the exported file with the default program</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+126" />
         <source>{path} ließ sich nicht öffnen: für diese Dateiart ist kein Standardprogramm eingerichtet, oder es startete nicht. Die Datei ist gespeichert.</source>
         <translation>{path} could not be opened: no default program is set up for this kind of file, or it did not start. The file has been saved.</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+5"/>
-        <location line="+9"/>
+        <location line="-15" />
+        <location line="+5" />
+        <location line="+9" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-9" />
         <source>„{name}“ wird exportiert …</source>
         <translation>Exporting “{name}” …</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+54"/>
+        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+55" />
         <source>Hare-Niemeyer (größter Rest)</source>
         <translation>Hare-Niemeyer (largest remainder)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Sainte-Laguë/Schepers</source>
         <translation>Sainte-Laguë/Schepers</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>D&apos;Hondt</source>
-        <translation>D&apos;Hondt</translation>
+        <location line="+1" />
+        <source>D'Hondt</source>
+        <translation>D'Hondt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>exakt (ohne Runden)</source>
         <translation>exact (no rounding)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>Gewicht des Terms (die Gewichte werden auf die Summe 1 normiert)</source>
         <translation>Weight of the term (the weights are normalised to sum to 1)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>neuester</source>
         <translation>latest</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Zeitraum des Indikators, z. B. 2024-12-31; leer: der neueste</source>
         <translation>Period of the indicator, e.g. 2024-12-31; empty: the latest</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>als 0</source>
         <translation>as 0</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Fehlende Werte: die Berechnung ablehnen oder als 0 zählen</source>
         <translation>Missing values: refuse the calculation or count them as 0</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+297"/>
+        <location line="+3" />
+        <location line="+297" />
         <source>Term entfernen</source>
         <translation>Remove term</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-250" />
         <source>Einrichtungen</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>alle Arten; mehrere mit Komma trennen</source>
         <translation>all kinds; separate several with commas</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Schlüssel oder Name eines Gebiets; leer: alle</source>
         <translation>Key or name of a region; empty: all</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Empfänger</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Art:</source>
         <translation>&amp;Type:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Einrichtungs&amp;arten:</source>
         <translation>Facility &amp;kinds:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebiets&amp;ebene:</source>
         <translation>Area &amp;level:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Innerhalb von:</source>
         <translation>&amp;Within:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Empfänger eingrenzen</source>
         <translation>Restrict recipients</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Bedarfsterme</source>
         <translation>Need terms</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+383" />
         <source>Quelle</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>mal</source>
         <translation>times</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Gewicht</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/data/pivot.py" line="-105"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="-105" />
         <source>Zeichen „{flag}“: {text}</source>
         <translation>Symbol “{flag}”: {text}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+0"/>
-        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+11"/>
+        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+0" />
+        <location filename="../../bildungsplaner/ui/indicators/models.py" line="+251" />
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+11" />
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+29"/>
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+29" />
         <source>Gebiete in Zeilen</source>
         <translation>Regions in rows</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Zeiträume in Zeilen</source>
         <translation>Periods in rows</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Zeilen der Pivot-Tabelle</source>
         <translation>Rows of the pivot table</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Kopieren</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Die ganze Tabelle (oder die Auswahl) für Excel kopieren (Strg+C)</source>
         <translation>Copy the whole table (or the selection) for Excel (Ctrl+C)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Als Excel speichern …</source>
         <translation>Save as Excel …</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Pivot-Tabelle</source>
         <translation>Pivot table</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+48" />
         <source>Pivot-Tabelle speichern unter</source>
         <translation>Save pivot table as</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+1"/>
+        <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+1" />
         <source>Fehlende Werte</source>
         <translation>Missing values</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Term &amp;hinzufügen</source>
         <translation>&amp;Add term</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>ohne</source>
         <translation>none</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Betrag</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Summe:</source>
         <translation>&amp;Total:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Ein&amp;heit:</source>
         <translation>&amp;Unit:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sc&amp;hrittweite:</source>
         <translation>S&amp;tep:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>&amp;Verfahren:</source>
         <translation>&amp;Method:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>S&amp;ockel je Empfänger:</source>
         <translation>&amp;Base per recipient:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Mi&amp;ndestens:</source>
         <translation>Mi&amp;nimum:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Hö&amp;chstens:</source>
         <translation>Ma&amp;ximum:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Summe ändern</source>
         <translation>Change total</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Schrittweite</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sockel</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Minimum</source>
         <translation>Minimum</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Maximum</source>
         <translation>Maximum</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-219" />
+        <location line="+147" />
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Verfahren</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+69" />
         <source>Vorhandene Arten: {kinds}</source>
         <translation>Existing kinds: {kinds}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+58" />
         <source>Art der Empfänger</source>
         <translation>Type of recipients</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Einrichtungsarten</source>
         <translation>Facility kinds</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Gebietsebene</source>
         <translation>Area level</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Gewicht ändern</source>
         <translation>Change weight</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Bedarfsterm ändern</source>
         <translation>Change need term</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Term hinzufügen</source>
         <translation>Add term</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Empfänger festlegen</source>
         <translation>Lock recipient</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Festlegung aufheben</source>
         <translation>Unlock recipient</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+20" />
         <source>{count} Empfänger, verteilt: {sum} {unit} ({method})</source>
         <translation>{count} recipients, allocated: {sum} {unit} ({method})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/compare.py" line="+52"/>
+        <location filename="../../bildungsplaner/ui/planning/compare.py" line="+61" />
         <source>&amp;Vergleichen</source>
         <translation>&amp;Compare</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Szenario &amp;A:</source>
         <translation>Scenario &amp;A:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Szenario &amp;B:</source>
         <translation>Scenario &amp;B:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Verglichen werden die gespeicherten Fassungen; Differenz = B − A.</source>
         <translation>The saved versions are compared; difference = B − A.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+72" />
         <source>Szenarien vergleichen</source>
         <translation>Compare scenarios</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+65"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+65" />
         <source>„{text}“ ist keine Zahl.</source>
         <translation>“{text}” is not a number.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>„{part}“: erwartet „Jahr: Wert“, z. B. 2026: 0,45.</source>
         <translation>“{part}”: expected “year: value”, e.g. 2026: 0.45.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>„{part}“ ist kein Alter (z. B. 1, 2 oder 6-9).</source>
         <translation>“{part}” is not an age (e.g. 1, 2 or 6-9).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Bitte mindestens ein Alter angeben.</source>
         <translation>Please give at least one age.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>neuestes beobachtetes</source>
         <translation>latest observed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>„mean-3“: Mittel der letzten 3 Jahre je Gebiet; „last“: das Startjahr; eine Zahl für das ganze Gebiet; oder „2026: 1200; 2030: 1100“</source>
         <translation>“mean-3”: mean of the last 3 years per area; “last”: the start year; a number for the whole area; or “2026: 1200; 2030: 1100”</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Prognosehorizont</source>
         <translation>Forecast horizon</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Basisjahr</source>
         <translation>Base year</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Verbleibequote</source>
         <translation>Survival rate</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Bevölkerung</source>
         <translation>Population</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Indikator, Gebiete:</source>
         <translation>Indicator, areas:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Basisjahr:</source>
         <translation>&amp;Base year:</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/new_demand.py" line="+75"/>
-        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+1"/>
+        <location filename="../../bildungsplaner/ui/planning/new_demand.py" line="+75" />
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+1" />
         <source>Prognose&amp;horizont:</source>
         <translation>Forecast &amp;horizon:</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+1"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="+1" />
         <source>&amp;Geburten:</source>
         <translation>Bir&amp;ths:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Verbleibequote je Jahr:</source>
         <translation>&amp;Survival rate per year:</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+434"/>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="+271"/>
-        <location line="+53"/>
-        <location filename="../../bildungsplaner/ui/common/labels.py" line="+46"/>
+        <location line="+10" />
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+280" />
         <source>Bedarf</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+146"/>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="-52"/>
+        <location line="+0" />
+        <location line="+146" />
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+1" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+12" />
         <source>Alter</source>
         <translation>Ages</translation>
     </message>
     <message>
-        <location line="-146"/>
-        <location line="+148"/>
+        <location line="-146" />
+        <location line="+148" />
         <source>Quote</source>
         <translation>Rate</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-148" />
         <source>Ganztag (GaFöG)</source>
         <translation>All-day (GaFöG)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plätze: Attribut</source>
         <translation>Places: attribute</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Plätze: Einrichtungsarten</source>
         <translation>Places: facility kinds</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Quote als Anteil (0,45) oder je Jahr: „2026: 0,45; 2030: 0,55“</source>
         <translation>Rate as a share (0.45) or per year: “2026: 0.45; 2030: 0.55”</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Bedarfszeilen</source>
         <translation>Demand lines</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Text ü&amp;bernehmen</source>
         <translation>A&amp;pply text</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Den Text prüfen und als neue Fassung übernehmen (rückgängig machbar)</source>
         <translation>Check the text and apply it as the new version (can be undone)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Formular</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>TOML-Text</source>
         <translation>TOML text</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+63" />
         <source>Den Namen ändern Sie im TOML-Text.</source>
         <translation>Change the name in the TOML text.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>Geburten</source>
         <translation>Births</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Ganztagsanspruch</source>
         <translation>All-day entitlement</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="+13"/>
+        <location line="+9" />
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+13" />
         <source>Plätze</source>
         <translation>Places</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Der Text</source>
         <translation>The text</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Der Text beschreibt kein Bedarfsszenario (kind = &quot;demand&quot;).</source>
-        <translation>The text does not describe a demand scenario (kind = &quot;demand&quot;).</translation>
+        <location line="+2" />
+        <source>Der Text beschreibt kein Bedarfsszenario (kind = "demand").</source>
+        <translation>The text does not describe a demand scenario (kind = "demand").</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Den Namen ändern Sie mit „Umbenennen“ in der Szenarioliste.</source>
         <translation>Change the name with “Rename” in the scenario list.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Text übernehmen</source>
         <translation>Apply text</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/editor.py" line="-295"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+159" />
         <source>Neu</source>
-        <extracomment>the scenario list&apos;s width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
+        <extracomment>the editor of each kind of scenario: a spec's type → its editor widget's class (see the module docstring) the scenario list's width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35" />
         <source>Wählen Sie links ein Szenario oder legen Sie mit „Neu“ eines an.</source>
+        <extracomment>how a new scenario of each kind starts (None: the user cancelled); same keys as EDITORS</extracomment>
         <translation>Choose a scenario on the left or create one with “New”.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="+75"/>
+        <location line="+13" />
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+66" />
         <source>Szenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Vergleich</source>
         <translation>Comparison</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+34" />
         <source>Verteilungsszenario</source>
         <translation>Allocation scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ein neues Verteilungsszenario anlegen</source>
         <translation>Create a new allocation scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Bedarfsszenario</source>
         <translation>Demand scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ein neues Bedarfsszenario anlegen</source>
         <translation>Create a new demand scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Duplizieren</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Eine Kopie des gewählten Szenarios anlegen</source>
         <translation>Create a copy of the selected scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Umbenennen…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Das gewählte Szenario umbenennen</source>
         <translation>Rename the selected scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Löschen…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Das gewählte Szenario löschen</source>
         <translation>Delete the selected scenario</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Datei öffnen…</source>
         <translation>Open file…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Eine Szenariodatei (*.toml) öffnen</source>
         <translation>Open a scenario file (*.toml)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
+        <location filename="../../bildungsplaner/ui/indicators/index_editor.py" line="+161" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-43" />
         <source>Speichern</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Das Szenario im Arbeitsbereich speichern (Strg+S)</source>
         <translation>Save the scenario in the workspace (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Als TOML-Datei…</source>
         <translation>As TOML file…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Das Szenario als Szenariodatei (TOML) speichern</source>
         <translation>Save the scenario as a scenario file (TOML)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-11" />
+        <location line="+1" />
+        <location line="+22" />
         <source>Rückgängig</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-21" />
+        <location line="+1" />
+        <location line="+23" />
         <source>Wiederholen</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+136" />
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Daten zusammenstellen</source>
         <translation>Collecting data</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location filename="../../bildungsplaner/ui/common/labels.py" line="-1"/>
-        <source>Verteilung</source>
-        <translation>Allocation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+38" />
         <source> – ungespeicherte Änderungen</source>
         <translation> – unsaved changes</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+36" />
         <source>(noch nicht gespeichert)</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+15"/>
+        <location line="+2" />
+        <location line="+15" />
         <source>Ungespeicherte Änderungen wiederherstellen</source>
         <translation>Restore unsaved changes</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-14" />
         <source>Das Programm wurde beendet, bevor die Änderungen am Szenario „{name}“ gespeichert waren (Stand {time}). Sollen sie wiederhergestellt werden? Sie können sie danach speichern oder verwerfen.</source>
         <translation>The program ended before the changes to the scenario “{name}” were saved (as of {time}). Restore them? You can then save or discard them.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Das Szenario „{name}“ hat ungespeicherte Änderungen. Sollen sie gespeichert werden?</source>
         <translation>The scenario “{name}” has unsaved changes. Do you want to save them?</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+8"/>
-        <location line="+2"/>
+        <location line="+26" />
+        <location line="+8" />
+        <location line="+2" />
         <source>Szenario speichern</source>
         <translation>Save scenario</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-9" />
         <source>Ein Szenario „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?</source>
         <translation>A scenario “{name}” already exists in the workspace. Replace it?</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40" />
         <source>Im Arbeitsbereich gibt es keine Bevölkerung nach Alter (einen Indikator mit einem Merkmal „Alter…“, z. B. die GENESIS-Tabelle 12411-04-02). Bitte importieren Sie sie zuerst.</source>
         <translation>The workspace has no population by age (an indicator with a characteristic “Alter…”, e.g. the GENESIS table 12411-04-02). Please import it first.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Neuer Bedarf</source>
         <translation>New demand</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Szenario duplizieren</source>
         <translation>Duplicate scenario</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+6"/>
+        <location line="+12" />
+        <location line="+6" />
         <source>Szenario umbenennen</source>
         <translation>Rename scenario</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>Neuer Name:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+5"/>
+        <location line="+17" />
+        <location line="+5" />
         <source>Szenario löschen</source>
         <translation>Delete scenario</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-4" />
         <source>Das Szenario „{name}“ endgültig löschen?</source>
         <translation>Delete the scenario “{name}” permanently?</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+12"/>
+        <location line="+14" />
+        <location line="+12" />
         <source>Szenariodatei öffnen</source>
         <translation>Open scenario file</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-11" />
         <source>Szenariodatei (*.toml);;Alle Dateien (*)</source>
         <translation>Scenario file (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Als Szenariodatei speichern</source>
         <translation>Save as scenario file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Szenariodatei (*.toml)</source>
         <translation>Scenario file (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="-254"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-236" />
         <source>ja</source>
-        <extracomment>background of a subtotal or grand total row GENESIS symbols (Zeichenerklärung) shown instead of a number shown for a missing (NaN) number</extracomment>
+        <extracomment>shown for a missing (NaN) number</extracomment>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <location line="+112"/>
-        <location line="+51"/>
-        <location line="+2"/>
+        <location line="+52" />
+        <location line="+103" />
+        <location filename="../../bildungsplaner/ui/indicators/models.py" line="-1" />
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-165"/>
-        <location line="+163"/>
+        <location line="-103" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-132" />
+        <location line="+147" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="+9" />
         <source>Bedarfsindex</source>
         <translation>Need index</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Bedarfsanteil × Zahl der Empfänger: 1 = durchschnittlicher Bedarf</source>
         <translation>Need share × number of recipients: 1 = average need</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-2" />
         <source>Bedarfsanteil</source>
         <translation>Need share</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-6" />
         <source>Exakt</source>
         <translation>Exact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Der exakte Anteil vor dem Runden</source>
         <translation>The exact share before rounding</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-2" />
         <source>Zuteilung</source>
         <translation>Allocation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Differenz</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Zuteilung − exakter Anteil</source>
         <translation>Allocation − exact share</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Grenze</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Minimum, Maximum oder fest</source>
         <translation>Minimum, maximum or locked</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>fest</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ankreuzen: dieser Empfänger behält seine Zuteilung fest</source>
         <translation>Tick: this recipient keeps its allocation fixed</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/widgets.py" line="+109"/>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="+105"/>
-        <location line="+53"/>
-        <location filename="../../bildungsplaner/ui/data/pivot.py" line="-93"/>
+        <location filename="../../bildungsplaner/ui/planning/widgets.py" line="+112" />
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="+96" />
+        <location filename="../../bildungsplaner/ui/indicators/models.py" line="-1" />
+        <location line="+29" />
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="-93" />
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="-140"/>
-        <location line="+148"/>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-216" />
         <source>Summe {name} ({count})</source>
+        <extracomment>background of a subtotal or grand total row GENESIS symbols (Zeichenerklärung) shown instead of a number</extracomment>
         <translation>Total {name} ({count})</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+148"/>
+        <location line="+0" />
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="-60"/>
-        <location line="+53"/>
+        <location line="+217" />
         <source>Jahr</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="+4" />
         <source>beobachtet</source>
         <translation>observed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>ja: Bevölkerung beobachtet; sonst fortgeschrieben</source>
         <translation>yes: population observed; otherwise projected</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Kinder</source>
         <translation>Children</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Bedarf (Plätze)</source>
         <translation>Demand (places)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Lücke</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Plätze − Bedarf; negativ: es fehlen Plätze</source>
         <translation>Places − demand; negative: places are missing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Deckung</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Plätze / Bedarf</source>
         <translation>Places / demand</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+41" />
         <source>Differenz (B − A)</source>
         <translation>Difference (B − A)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
+        <location filename="../../bildungsplaner/ui/indicators/models.py" line="-171" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Geändert am {date}</source>
         <translation>Changed on {date}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/common/completers.py" line="+85"/>
+        <location filename="../../bildungsplaner/ui/common/completers.py" line="+85" />
         <source>alle Gebiete</source>
         <translation>all regions</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>kein Gebiet mit diesem Schlüssel – aus der Liste wählen</source>
         <translation>no region with this key – pick one from the list</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/widgets.py" line="-21"/>
+        <location filename="../../bildungsplaner/ui/planning/widgets.py" line="-21" />
         <source>Die Empfänger nach dem übergeordneten Gebiet zusammenfassen, mit Zwischensummen</source>
-        <extracomment>the last result (None: none yet or failed)</extracomment>
+        <extracomment>the open scenario the last result (None: none yet or failed)</extracomment>
         <translation>Group the recipients by the region above them, with subtotals</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Ebene der Gruppen</source>
         <translation>Level of the groups</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>nach {level} gruppieren</source>
         <translation>group by {level}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+49" />
         <source>Fehler: {message}</source>
         <translation>Error: {message}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Keine Hinweise.</source>
         <translation>No notes.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+50" />
         <source>Kein Ergebnis</source>
         <translation>No result</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>exakt</source>
         <translation>exact</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>gerundet</source>
         <translation>rounded</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Zuteilung je Empfänger</source>
         <translation>Allocation per recipient</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>{line}: Bedarf</source>
         <translation>{line}: demand</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{line}: Plätze</source>
         <translation>{line}: places</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Bedarf und Plätze je Jahr (alle Gebiete)</source>
         <translation>Demand and places per year (all areas)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/common/help.py" line="+92"/>
+        <location filename="../../bildungsplaner/ui/common/help.py" line="+92" />
         <source>{app} – Handbuch</source>
-        <extracomment>The handbook&apos;s topics (anchors of ``hilfe.html``) that the program opens it at.</extracomment>
+        <extracomment>The handbook's topics (anchors of ``hilfe.html``) that the program opens it at.</extracomment>
         <translation>{app} – Handbook</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Handbuch</source>
         <translation>Handbook (German)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Das Handbuch fehlt in dieser Installation ({path}).</source>
         <translation>The handbook is missing from this installation ({path}).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Im Handbuch suchen (Strg+F; Eingabe/F3: weiter, Umschalt+F3: zurück)</source>
         <translation>Search the handbook (Ctrl+F; Enter/F3: next, Shift+F3: previous)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Im Handbuch suchen</source>
         <translation>Search the handbook</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+75" />
         <source>vom Anfang an gesucht</source>
         <translation>searched from the beginning</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>vom Ende an gesucht</source>
         <translation>searched from the end</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>nicht gefunden</source>
         <translation>not found</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+21" />
         <source>{app} – Lizenzen</source>
         <translation>{app} – Licences</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+23" />
         <source>Keine Lizenztexte gefunden in {folder}.</source>
         <translation>No licence texts found in {folder}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>{file} ist nicht lesbar: {error}</source>
         <translation>{file} cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/demand.py" line="-183"/>
-        <location line="+157"/>
+        <location filename="../../bildungsplaner/ui/planning/demand.py" line="-183" />
+        <location line="+157" />
         <source>Quote ohne Rechtsanspruch</source>
         <translation>Rate without entitlement</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-154" />
         <source>Ganztag: Teilnahmequote der Klassen, die noch keinen Rechtsanspruch haben (0,6 oder je Jahr „2026: 0,5; 2028: 0,6“); leer: dieselbe Quote wie mit Rechtsanspruch</source>
         <translation>All-day school: participation rate of the grades not yet entitled (0.6 or per year “2026: 0.5; 2028: 0.6”); empty: the same rate as with entitlement</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+103" />
         <source>Nur für eine Ganztagszeile (GaFöG).</source>
         <translation>Only for an all-day school line (GaFöG).</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/models.py" line="-117"/>
-        <source>„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = &quot;zero&quot;), siehe Hinweise</source>
-        <translation>“.”: the value is missing; counted as 0 in the need (missing = &quot;zero&quot;), see the notes</translation>
+        <location filename="../../bildungsplaner/ui/planning/models.py" line="-108" />
+        <source>„.“: der Wert fehlt; im Bedarf als 0 gerechnet (missing = "zero"), siehe Hinweise</source>
+        <translation>“.”: the value is missing; counted as 0 in the need (missing = "zero"), see the notes</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>„x“: diese Bedarfszeile hat keinen Ganztagsanspruch</source>
         <translation>“x”: this demand line has no all-day school entitlement</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Alter mit Rechtsanspruch</source>
         <translation>Ages with entitlement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Ganztag (GaFöG): die Alter der Klassen mit Rechtsanspruch in diesem Schuljahr</source>
         <translation>All-day school (GaFöG): the ages of the grades entitled in this school year</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>davon mit Rechtsanspruch</source>
         <translation>of which entitled</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Kinder der Klassen mit Rechtsanspruch auf Ganztag; </source>
         <translation>Children of the grades entitled to all-day school; </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Ganztag: Kinder mit Rechtsanspruch × Quote + übrige Kinder × Quote vor dem Rechtsanspruch</source>
         <translation>All-day school: entitled children × rate + other children × rate before the entitlement</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Bedarf mit Rechtsanspruch</source>
         <translation>Demand with entitlement</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>davon: Bedarf der Klassen mit Rechtsanspruch; </source>
         <translation>of which: demand of the entitled grades; </translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/workspace/home.py" line="+40"/>
+        <location filename="../../bildungsplaner/ui/workspace/home.py" line="+40" />
         <source>Willkommen bei Bildungsplaner</source>
         <translation>Welcome to Bildungsplaner</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>Neuer Arbeitsbereich</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Für welchen Kreis oder welche kreisfreie Stadt arbeiten Sie? Bildungsplaner legt Ihren Arbeitsbereich dafür an: Importe bundesweiter Tabellen behalten dann Ihren Kreis, seine Gemeinden und zum Vergleich Land und Bund.</source>
         <translation>Which district (Kreis or kreisfreie Stadt) do you work for? Bildungsplaner creates your workspace for it: imports of nationwide tables then keep your district, its municipalities and, for comparison, the state and Germany.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Heimatregion des neuen Arbeitsbereichs (Kreis oder kreisfreie Stadt):</source>
         <translation>Home region of the new workspace (Kreis or kreisfreie Stadt):</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Name oder Schlüssel, z. B. Unna oder 05978</source>
         <translation>Name or key, e.g. Unna or 05978</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../bildungsplaner/ui/common/help.py" line="-133"/>
+        <location line="+2" />
+        <location filename="../../bildungsplaner/ui/common/help.py" line="-133" />
         <source>&amp;Suchen:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Kreise und kreisfreie Städte</source>
         <translation>Districts and district-free cities</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Arbeitsbereich anlegen</source>
         <translation>Create workspace</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Demo öffnen</source>
         <translation>Open demo</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Den fiktiven Kreis Lindental ansehen (eine eigene Datei)</source>
         <translation>Look at the fictional Kreis Lindental (a file of its own)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/new_demand.py" line="-30"/>
+        <location filename="../../bildungsplaner/ui/planning/new_demand.py" line="-30" />
         <source>Neues Bedarfsszenario</source>
         <translation>New demand scenario</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-147" />
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Bevölkerung:</source>
         <translation>&amp;Population:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Alter aus:</source>
         <translation>Age from:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Gebiete:</source>
         <translation>&amp;Regions:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Die Bedarfszeilen U3 und Ü3 (ohne Plätze) ergänzen Sie danach im Editor. Gespeichert wird das Szenario, sobald es sich rechnen lässt.</source>
         <translation>Add the demand lines U3 and Ü3 (without places) afterwards in the editor. The scenario is saved as soon as it can be computed.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+35" />
         <source>{level} ({count} Gebiete mit Werten)</source>
         <translation>{level} ({count} regions with values)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+19" />
         <source>Bitte eine Bevölkerung wählen.</source>
         <translation>Please choose a population.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Bitte einen Namen angeben.</source>
         <translation>Please enter a name.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Ein Szenario „{name}“ gibt es schon.</source>
         <translation>A scenario “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/common/sidebar.py" line="+47"/>
+        <location filename="../../bildungsplaner/ui/common/sidebar.py" line="+47" />
         <source>&amp;Seitenleiste</source>
         <extracomment>the areas on which the side panel is hidden unless the user shows it</extracomment>
         <translation>&amp;Sidebar</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Gebiete und Indikatoren links ein- oder ausblenden (Strg+B); auf Planung und Export ist die Seitenleiste zunächst ausgeblendet</source>
         <translation>Show or hide the regions and indicators on the left (Ctrl+B); on Planning and Export the sidebar starts hidden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Seitenleiste ein- oder ausblenden (Strg+B)</source>
         <translation>Show or hide the sidebar (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/indicators/index_editor.py" line="-52" />
+        <location line="+148" />
+        <source>Index bearbeiten</source>
+        <translation>Edit index</translation>
+    </message>
+    <message>
+        <location line="-148" />
+        <source>Neuer Index</source>
+        <translation>New index</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Indexdefinition (TOML)</source>
+        <translation>Index definition (TOML)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Definition (TOML):</source>
+        <translation>&amp;Definition (TOML):</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Vorschau des Index</source>
+        <translation>Preview of the index</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Verteilung auf die Klassen</source>
+        <translation>Distribution across the classes</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+6" />
+        <source>Eingaben je Gebiet</source>
+        <translation>Inputs per area</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+87" />
+        <source>Vorschau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Verteilung auf die Klassen (gespeicherter Stand):</source>
+        <translation>Distribution across the classes (as saved):</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+25" />
+        <source>Als TOML e&amp;xportieren…</source>
+        <translation>E&amp;xport as TOML…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+72" />
+        <location line="+8" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+1" />
+        <location line="+304" />
+        <location line="+8" />
+        <source>Als TOML exportieren</source>
+        <translation>Export as TOML</translation>
+    </message>
+    <message>
+        <location line="-76" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-309" />
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+241" />
+        <source>Definition prüfen</source>
+        <translation>Check definition</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Die Definition ist in Ordnung: {count} Gebiete.</source>
+        <translation>The definition is valid: {count} areas.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} ausgeschlossen.</source>
+        <translation>{count} excluded.</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Index berechnen</source>
+        <translation>Compute index</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Gebiete je Klasse</source>
+        <translation>Areas per class</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Indexdefinition (*.toml);;Alle Dateien (*)</source>
+        <translation>Index definition (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+69" />
+        <source>Die Datei lässt sich nicht schreiben: {error}</source>
+        <translation>The file cannot be written: {error}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+2" />
+        <source>Index speichern</source>
+        <translation>Save index</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Der Index wurde nicht gespeichert.</source>
+        <translation>The index was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/indicators/widgets.py" line="+96" />
+        <source>Noch keine Werte</source>
+        <extracomment>bars shown at most (the chart is a preview; the table holds every row)</extracomment>
+        <translation>No values yet</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-511" />
+        <source>Kennzahl-Definition (*.toml);;Alle Dateien (*)</source>
+        <extracomment>milliseconds of quiet typing before the live check runs</extracomment>
+        <translation>Indicator definition (*.toml);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <source>Neue Kennzahl</source>
+        <extracomment>the :class:`IndicatorEntry` of the saved definition</extracomment>
+        <translation>New indicator</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Kennzahl {code} bearbeiten</source>
+        <translation>Edit indicator {code}</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>z. B. ANTEIL_U6</source>
+        <translation>e.g. ANTEIL_U6</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>z. B. %</source>
+        <translation>e.g. %</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>z. B. 100 * kinder / bev</source>
+        <translation>e.g. 100 * kinder / bev</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Erlaubt: + − * / ( ), Zahlen und die Namen der Eingaben</source>
+        <translation>Allowed: + − * / ( ), numbers and the names of the inputs</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Prüfergebnis</source>
+        <translation>Check result</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+147" />
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="-145" />
+        <source>&amp;Einheit:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nach&amp;kommastellen:</source>
+        <translation>&amp;Decimals:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+148" />
+        <source>Nachkommastellen</source>
+        <translation>Decimals</translation>
+    </message>
+    <message>
+        <location line="-147" />
+        <source>&amp;Formel:</source>
+        <translation>&amp;Formula:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+149" />
+        <source>Formel</source>
+        <translation>Formula</translation>
+    </message>
+    <message>
+        <location line="-144" />
+        <source>Eingaben</source>
+        <translation>Inputs</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Eingabe &amp;hinzufügen</source>
+        <translation>&amp;Add input</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+184" />
+        <source>Eingabe hinzufügen</source>
+        <translation>Add input</translation>
+    </message>
+    <message>
+        <location line="-183" />
+        <source>Eingabe &amp;entfernen</source>
+        <translation>&amp;Remove input</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+189" />
+        <source>Eingabe entfernen</source>
+        <translation>Remove input</translation>
+    </message>
+    <message>
+        <location line="-184" />
+        <source>E&amp;ingaben:</source>
+        <translation>&amp;Inputs:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>So steht die Eingabe in der Formel</source>
+        <translation>The name of the input in the formula</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>z. B. 0-2, 3-5, 65- oder all</source>
+        <translation>e.g. 0-2, 3-5, 65- or all</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Summe der Altersgruppen in diesem Bereich; eine Gruppe, die über die Grenze reicht, wird abgelehnt</source>
+        <translation>Sum of the age groups within this range; a group that crosses the boundary is refused</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>−1: für das Ergebnisjahr t den Wert des Jahres t−1 verwenden</source>
+        <translation>−1: use the value of year t−1 for the result year t</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>N&amp;ame in der Formel:</source>
+        <translation>N&amp;ame in the formula:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+116" />
+        <source>Name der Eingabe</source>
+        <translation>Name of the input</translation>
+    </message>
+    <message>
+        <location line="-115" />
+        <source>&amp;Quelle:</source>
+        <translation>&amp;Source:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Quelle der Eingabe</source>
+        <translation>Source of the input</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Filter (Merkmal = Wert):</source>
+        <translation>Filter (characteristic = value):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A&amp;lter:</source>
+        <translation>A&amp;ges:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Altersbereich</source>
+        <translation>Age range</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Jahresversatz:</source>
+        <translation>&amp;Year offset:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+117" />
+        <source>Jahresversatz</source>
+        <translation>Year offset</translation>
+    </message>
+    <message>
+        <location line="-116" />
+        <source>Ausgewählte Eingabe</source>
+        <translation>Selected input</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>&amp;Zweck:</source>
+        <translation>&amp;Purpose:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Zweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Formel in &amp;Worten:</source>
+        <translation>Formula in &amp;words:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Formel in Worten</source>
+        <translation>Formula in words</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;tichtag:</source>
+        <translation>Reference &amp;date:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Stichtag</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Hinweise:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Hinweise</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+6" />
+        <source>Beschreibung</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="-1" />
+        <source>Formel und Eingaben</source>
+        <translation>Formula and inputs</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Diagramm der Vorschau</source>
+        <translation>Chart of the preview</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Vorschau:</source>
+        <translation>&amp;Preview:</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>TOML &amp;importieren…</source>
+        <translation>&amp;Import TOML…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+283" />
+        <location line="+10" />
+        <location line="+4" />
+        <location line="+4" />
+        <source>TOML importieren</source>
+        <translation>Import TOML</translation>
+    </message>
+    <message>
+        <location line="-294" />
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+105" />
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>(bitte wählen)</source>
+        <translation>(please choose)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Tabelle {table}: {measure}</source>
+        <translation>Table {table}: {measure}</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>(keine Merkmale)</source>
+        <translation>(no characteristics)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>nicht gefiltert (Gesamtwert)</source>
+        <translation>not filtered (total)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{value} (nicht in den Daten)</source>
+        <translation>{value} (not in the data)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Altersgruppen lassen sich auch mit „Alter“ zusammenfassen</source>
+        <translation>Age groups can also be combined with “Ages”</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Filter {dimension}</source>
+        <translation>Filter {dimension}</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Wird geprüft …</source>
+        <translation>Checking …</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Die Definition lässt sich so nicht speichern.</source>
+        <translation>The definition cannot be saved like this.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Die Definition ist in Ordnung.</source>
+        <translation>The definition is valid.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} Werte berechnet; die Vorschau zeigt {shown}.</source>
+        <translation>{count} values computed; the preview shows {shown}.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Vorschau {year}</source>
+        <translation>Preview {year}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>… und {count} weitere</source>
+        <translation>… and {count} more</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Diese Datei ist eine Indexdefinition; bitte mit „Neuer Index…“ öffnen.</source>
+        <translation>This file is an index definition; please open it with “New index…”.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location filename="../../bildungsplaner/ui/indicators/area.py" line="+516" />
+        <source>Die Datei lässt sich nicht lesen: {error}</source>
+        <translation>The file cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location filename="../../bildungsplaner/ui/indicators/area.py" line="-13" />
+        <source>Die Datei lässt sich nicht öffnen: {error}</source>
+        <translation>The file cannot be opened: {error}</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+4" />
+        <source>Kennzahl speichern</source>
+        <translation>Save indicator</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>{code} wird gespeichert und berechnet …</source>
+        <translation>Saving and computing {code} …</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/indicators/models.py" line="-59" />
+        <source>importiert</source>
+        <extracomment>the :class:`IndicatorEntry` behind a row (``None`` on a group row)</extracomment>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>berechnet (eigene)</source>
+        <translation>computed (own)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+231" />
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location line="-230" />
+        <source>Katalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Quelle fehlt: {sources}</source>
+        <translation>Source missing: {sources}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>nicht berechenbar</source>
+        <translation>cannot be computed</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>verfügbar</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Eigene Kennzahlen</source>
+        <translation>Own indicators</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Indizes</source>
+        <translation>Indices</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Importierte Indikatoren</source>
+        <translation>Imported indicators</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Kennzahl</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Verfügbarkeit</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>{count} Einträge</source>
+        <translation>{count} entries</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Stufe: {tier}</source>
+        <translation>Tier: {tier}</translation>
+    </message>
+    <message>
+        <location line="+66" />
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Klasse</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>{code} (Wert)</source>
+        <translation>{code} (value)</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>{code} (standardisiert)</source>
+        <translation>{code} (standardised)</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/indicators/area.py" line="-400" />
+        <source>Ein importierter Indikator; seine Werte zeigt der Bereich Daten.</source>
+        <extracomment>the reason of the ``data_changed`` this area announces after a definition was saved or deleted the „fehlt“ lines shown at most in the details why there are no values (a missing source, a message of the computation)</extracomment>
+        <translation>An imported indicator; the Data area shows its values.</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Code: {code} · Einheit: {unit} · {kind}</source>
+        <translation>Code: {code} · Unit: {unit} · {kind}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> · Bereich {area} ({name})</source>
+        <translation> · Area {area} ({name})</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> · Stufe: {tier}</source>
+        <translation> · Tier: {tier}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Importieren Sie die fehlenden Tabellen; die Kennzahl wird dann von selbst berechnet.</source>
+        <translation>Import the missing tables; the indicator is then computed by itself.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Zweck:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Formel in Worten:</source>
+        <translation>Formula in words:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Stichtag:</source>
+        <translation>Reference date:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hinweise:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Quelltabellen:</source>
+        <translation>Source tables:</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Eingabe</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Datensatz</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Tabelle</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Stand</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Lizenz</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+3" />
+        <source>Definition:</source>
+        <translation>Definition:</translation>
+    </message>
+    <message>
+        <location line="-3" />
+        <source>Version {version}, geändert von {who} am {when}</source>
+        <translation>Version {version}, changed by {who} on {when}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>mitgelieferter Katalog (unverändert)</source>
+        <translation>built-in catalogue (unchanged)</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>Kennzahlen</source>
+        <extracomment>the loaded list (``list[IndicatorEntry]``), after every reload</extracomment>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Filtern: Name, Code, Art</source>
+        <translation>Filter: name, code, kind</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kennzahlen filtern</source>
+        <translation>Filter indicators</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Kennzahlen:</source>
+        <translation>&amp;Indicators:</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Neue &amp;Kennzahl…</source>
+        <translation>New &amp;indicator…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Eine eigene Kennzahl aus den Indikatoren des Arbeitsbereichs definieren</source>
+        <translation>Define an own indicator from the workspace's indicators</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Neuer &amp;Index…</source>
+        <translation>New in&amp;dex…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Einen Sozialindex aus mehreren Kennzahlen definieren</source>
+        <translation>Define a social index from several indicators</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+192" />
+        <source>&amp;Bearbeiten…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="-191" />
+        <source>Die ausgewählte eigene Kennzahl ändern, oder eine Kennzahl des Katalogs als eigene kopieren</source>
+        <translation>Change the selected own indicator, or copy a catalogue indicator as an own one</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Löschen…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die ausgewählte eigene Kennzahl und ihre Werte entfernen</source>
+        <translation>Remove the selected own indicator and its values</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Definition &amp;importieren…</source>
+        <translation>&amp;Import definition…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Eine Kennzahl- oder Indexdefinition (TOML) öffnen und prüfen</source>
+        <translation>Open and check an indicator or index definition (TOML)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Einzelheiten der Kennzahl</source>
+        <translation>Details of the indicator</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Werte</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Werte:</source>
+        <translation>&amp;Values:</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <location line="+2" />
+        <source>Kennzahlen lesen</source>
+        <translation>Reading indicators</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{count} Kennzahlen, {ready} berechnet</source>
+        <translation>{count} indicators, {ready} computed</translation>
+    </message>
+    <message>
+        <location line="+51" />
+        <source>Kennzahl berechnen</source>
+        <translation>Compute indicator</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die Werte von {code} werden gelesen …</source>
+        <translation>Reading the values of {code} …</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Abgebrochen; Eingabetaste oder Doppelklick auf die Kennzahl liest die Werte erneut.</source>
+        <translation>Cancelled; Enter or a double click on the indicator reads the values again.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Die Kennzahl {code} lässt sich nicht anzeigen.</source>
+        <translation>The indicator {code} cannot be shown.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kennzahl anzeigen</source>
+        <translation>Show indicator</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>{count} Werte · gerundet auf {decimals} Nachkommastellen</source>
+        <translation>{count} values · rounded to {decimals} decimals</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Keine Werte.</source>
+        <translation>No values.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Als eigene &amp;kopieren…</source>
+        <translation>&amp;Copy as own…</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <location line="+7" />
+        <source>Kennzahl löschen</source>
+        <translation>Delete indicator</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>Die Kennzahl {name} ({code}) und ihre berechneten Werte löschen? Ihre früheren Versionen bleiben im Verlauf.</source>
+        <translation>Delete the indicator {name} ({code}) and its computed values? Its earlier versions stay in the history.</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Definition importieren</source>
+        <translation>Import definition</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../bildungsplaner/ui/app.py" line="+138"/>
+        <location filename="../../bildungsplaner/ui/app.py" line="+138" />
         <source>Arbeitsbereich anlegen</source>
         <translation>Create workspace</translation>
     </message>
@@ -1369,87 +2209,87 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/browser.py" line="+88"/>
+        <location filename="../../bildungsplaner/ui/data/browser.py" line="+88" />
         <source>Untergeordnete Gebiete einbeziehen</source>
         <translation>Include subordinate areas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Auch die Gemeinden und Sozialräume unterhalb der gewählten Gebiete anzeigen</source>
         <translation>Also show the municipalities and social areas below the selected areas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Filtern nach Gebiet, Zeitraum, Merkmal … (Strg+F)</source>
         <translation>Filter by area, period, characteristic … (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+37" />
         <source>Werte</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Pivot</source>
         <translation>Pivot</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebiete × Zeiträume; die Merkmale wie im Diagramm gewählt</source>
         <translation>Regions × periods; characteristics as chosen for the chart</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+54" />
         <source>Werte werden geladen …</source>
         <translation>Loading values …</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Laden abgebrochen</source>
         <translation>Loading cancelled</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Werte laden</source>
         <translation>Load values</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Werte von „{name}“ werden geladen …</source>
         <translation>Loading values of “{name}” …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+32" />
         <source>Kein Arbeitsbereich geöffnet.</source>
         <translation>No workspace open.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Wählen Sie links einen Indikator und ein oder mehrere Gebiete (mit Strg oder Umschalt mehrere).</source>
         <translation>Select an indicator and one or more areas on the left (several with Ctrl or Shift).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>1 Gebiet</source>
         <translation>1 area</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>{count} Gebiete</source>
         <translation>{count} areas</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Keine Werte für diese Auswahl</source>
         <translation>No values for this selection</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>{count} Werte</source>
         <translation>{count} values</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{shown} von {count} Werten</source>
         <translation>{shown} of {count} values</translation>
     </message>
@@ -1457,58 +2297,58 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/chart.py" line="+98"/>
+        <location filename="../../bildungsplaner/ui/data/chart.py" line="+98" />
         <source>Zeitraum für das Balkendiagramm, wenn mehrere Gebiete gewählt sind</source>
-        <extracomment>Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“). Totals that differ from their parts and similar remarks (German sentences). After every redraw (new data or another dimension choice): the pivot follows the chart&apos;s choices.</extracomment>
+        <extracomment>Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“). Totals that differ from their parts and similar remarks (German sentences). After every redraw (new data or another dimension choice): the pivot follows the chart's choices.</extracomment>
         <translation>Period for the bar chart when several areas are selected</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Zeitraum:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+37" />
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>alle (Summe)</source>
         <translation>all (sum)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Die Daten haben keine Gesamtzahl: die Werte aller Ausprägungen werden addiert.</source>
         <translation>The data have no total: the values of all categories are added.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>alle ({total})</source>
         <translation>all ({total})</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Insgesamt</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Die Gesamtzahl der Quelle, nicht die Summe der Teile (Teile können sich überschneiden).</source>
         <translation>The source’s total, not the sum of the parts (parts may overlap).</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+55" />
         <source>Keine Werte für das Diagramm</source>
         <translation>No values for the chart</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Wert</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+24" />
         <source>Achse beginnt nicht bei 0</source>
         <translation>axis does not start at 0</translation>
     </message>
@@ -1516,52 +2356,52 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/dialogs.py" line="+29"/>
+        <location filename="../../bildungsplaner/ui/common/dialogs.py" line="+29" />
         <source>Interner Fehler: {error}</source>
         <translation>Internal error: {error}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Die Einzelheiten stehen im Protokoll im Ordner {folder}.</source>
         <translation>The details are in the log in the folder {folder}.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+31" />
         <source>kein Arbeitsbereich geöffnet</source>
         <translation>no workspace open</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Planung für das kommunale Bildungsmanagement: Statistiken zusammenführen, Bedarfe erkennen, Ressourcen begründet verteilen.</source>
         <translation>Planning for municipal education management: bring statistics together, recognise needs, allocate resources with reasons.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Version:</source>
         <translation>Version:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Datenordner:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Arbeitsbereich:</source>
         <translation>Workspace:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Die Oberfläche verwendet Qt {qt} über PySide6 (Qt for Python) unter der GNU Lesser General Public License (LGPL) Version 3 sowie pyqtgraph (MIT-Lizenz). Die Qt-Bibliotheken liegen als eigene Dateien bei und können ausgetauscht werden.</source>
         <translation>The user interface uses Qt {qt} through PySide6 (Qt for Python) under the GNU Lesser General Public License (LGPL) version 3, and pyqtgraph (MIT licence). The Qt libraries are shipped as separate files and can be replaced.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Über {app}</source>
         <translation>About {app}</translation>
     </message>
@@ -1569,52 +2409,52 @@
 <context>
     <name>Flags</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/labels.py" line="-32"/>
+        <location filename="../../bildungsplaner/ui/common/labels.py" line="+13" />
         <source>genau null</source>
         <translation>exactly zero</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>weniger als die Hälfte von 1 in der letzten besetzten Stelle, jedoch mehr als nichts</source>
         <translation>less than half of 1 in the last digit shown, but more than nothing</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Zahlenwert unbekannt oder geheim zu halten</source>
         <translation>value unknown or confidential</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Angabe fällt später an</source>
         <translation>value not yet available</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>keine Angabe, da Zahlenwert nicht sicher genug</source>
         <translation>no value, not reliable enough</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tabellenfach gesperrt, weil Aussage nicht sinnvoll</source>
         <translation>cell blocked, not meaningful</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>vorläufige Zahl</source>
         <translation>provisional figure</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>berichtigte Zahl</source>
         <translation>corrected figure</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>geschätzte Zahl</source>
         <translation>estimated figure</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Kennzeichen der Quelle</source>
         <translation>flag from the source</translation>
     </message>
@@ -1622,742 +2462,737 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/check.py" line="+56"/>
+        <location filename="../../bildungsplaner/ui/importing/check.py" line="+56" />
         <source>Tabelle: {table}</source>
         <translation>Table: {table}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Stand: {stand}</source>
         <translation>As of: {stand}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Indikatoren: {codes}</source>
         <translation>Indicators: {codes}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Ergänzte Schlüssel: {keys}</source>
         <translation>Completed keys: {keys}</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+105"/>
+        <location line="+25" />
+        <location line="+105" />
         <source>Prüfung</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-103" />
         <source>Die Datei wird vollständig geprüft, ohne etwas zu speichern. Mit „Importieren“ übernehmen Sie die Daten in den Arbeitsbereich.</source>
         <translation>The file is checked completely without saving anything. “Import” takes the data into the workspace.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>&amp;Importieren</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Unbekannte Gebiete – bitte einem Gebiet des Arbeitsbereichs zuordnen (Schlüssel eintippen oder Vorschlag wählen):</source>
         <translation>Unknown areas – please assign each to an area of the workspace (type a key or choose a suggestion):</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>In der Datei</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Zeilen</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Zuordnen zu</source>
         <translation>Assign to</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+13" />
         <source>Unbekannte Gebietsschlüssel als neue Gebiete &amp;anlegen</source>
         <translation>&amp;Create unknown area keys as new areas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;alles behalten</source>
         <translation>keep &amp;everything</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Alle Gebiete der Datei übernehmen. Sonst behält ein bundesweiter Import nur die Heimatregion des Arbeitsbereichs, was darunter liegt, und zum Vergleich Land und Bund.</source>
         <translation>Take every region of the file. Otherwise a nationwide import keeps only the workspace’s home region, what lies below it, and for comparison the state and Germany.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;Erneut prüfen</source>
         <translation>Check &amp;again</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+58" />
         <source>Die Datei wird geprüft …</source>
         <translation>Checking the file …</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>Geprüft: {count} Gebiet(e) sind noch nicht zugeordnet.</source>
         <translation>Checked: {count} area(s) are not assigned yet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Geprüft: Die Datei kann importiert werden.</source>
         <translation>Checked: the file can be imported.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Die Prüfung ist fehlgeschlagen; es wurde nichts geändert.</source>
         <translation>The check failed; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Prüfung abgebrochen; es wurde nichts geändert.</source>
         <translation>Check cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>(ohne Gebiet)</source>
         <translation>(no area)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>– offen –</source>
         <translation>– open –</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+52" />
         <source>Zuordnung geändert: Bitte „Erneut prüfen“, bevor Sie importieren.</source>
         <translation>Assignment changed: please “Check again” before importing.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+26"/>
+        <location line="+24" />
+        <location line="+26" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-24" />
         <source>Die Daten werden in einem Schritt übernommen; bei einem Fehler oder Abbruch bleibt der Arbeitsbereich unverändert.</source>
         <translation>The data is taken over in one step; after an error or cancellation the workspace stays unchanged.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+25" />
         <source>Die Daten werden importiert …</source>
         <translation>Importing the data …</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Import abgeschlossen.</source>
         <translation>Import finished.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Es wurde nichts importiert.</source>
         <translation>Nothing was imported.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Import abgebrochen; es wurde nichts geändert.</source>
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+66"/>
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+89" />
         <source>Beobachtungen (Werte je Gebiet und Zeitraum)</source>
+        <extracomment>the section of the template that belongs to each target, and an empty one</extracomment>
         <translation>Observations (values per area and period)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Einrichtungen (Schulen, Kitas, …)</source>
         <translation>Facilities (schools, day-care centres, …)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebiete (Stadtteile, Sozialräume, …)</source>
         <translation>Areas (districts, social areas, …)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+41" />
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+479"/>
+        <location filename="../../bildungsplaner/ui/importing/columns_model.py" line="+195" />
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+15" />
         <source>{name} (fehlt in der Tabelle)</source>
+        <extracomment>the template after an edit in a cell (the page makes it its state) the columns of the table, in its order the table's columns, then those of the template it lacks</extracomment>
         <translation>{name} (missing from the table)</translation>
     </message>
     <message>
-        <location line="-434"/>
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+71" />
         <source>Zuordnung</source>
         <translation>Mapping</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Sagen Sie, was die Spalten bedeuten. Der Vorschlag kommt aus den Spaltennamen; eine gespeicherte Vorlage können Sie laden und die Zuordnung als Vorlage speichern.</source>
         <translation>Say what the columns mean. The suggestion comes from the column names; you can load a saved template and save the mapping as a template.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Vorschlag aus den Spalten</source>
-        <extracomment>the file whose columns the page shows</extracomment>
+        <extracomment>the page's template (see the module docstring) the file whose columns the page shows the columns of the table read in the preview</extracomment>
         <translation>Suggestion from the columns</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Vorlage &amp;laden …</source>
         <translation>&amp;Load template …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Vorlage &amp;speichern …</source>
         <translation>&amp;Save template …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>&amp;Daten sind:</source>
         <translation>&amp;Data are:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Vorlage:</source>
         <translation>&amp;Template:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Name der Vorlage:</source>
         <translation>Template &amp;name:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Gebiet jeder Zeile</source>
         <translation>Area of each row</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Gebietsschlüssel:</source>
         <translation>Area &amp;key:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebietsna&amp;me:</source>
         <translation>Area na&amp;me:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>z. B. 31.12.2024 oder 2024</source>
         <translation>e.g. 31.12.2024 or 2024</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Zeit&amp;raum-Spalte:</source>
         <translation>&amp;Period column:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+31"/>
+        <location line="+1" />
+        <location line="+31" />
         <source>oder fest:</source>
         <translation>or fixed:</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-21" />
         <source>z. B. Grundschule</source>
         <translation>e.g. Grundschule</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>vor Ort (analog)</source>
         <translation>on site (analogue)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>digital</source>
         <translation>digital</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>beides</source>
         <translation>both</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Einr&amp;ichtungsnummer:</source>
         <translation>Facility &amp;number:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Bezeichn&amp;ung:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Art-Spalte:</source>
         <translation>&amp;Kind column:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&amp;Bildungsphase:</source>
         <translation>&amp;Education phase:</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+34"/>
+        <location line="+3" />
+        <location line="+34" />
         <source>oder Spalte:</source>
         <translation>or column:</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-30" />
         <source>Adr&amp;esse (Spalten):</source>
         <translation>Addr&amp;ess (columns):</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Angebots&amp;form:</source>
         <translation>&amp;Offering:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>sonstiges Gebiet</source>
         <translation>other area</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Sc&amp;hlüssel:</source>
         <translation>&amp;Key:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Na&amp;me:</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Ebene:</source>
         <translation>&amp;Level:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Übergeordnetes &amp;Gebiet (Schlüssel-Spalte):</source>
         <translation>Parent &amp;area (key column):</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+268"/>
+        <location filename="../../bildungsplaner/ui/importing/columns_model.py" line="+45" />
         <source>Spalte</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+268"/>
+        <location line="+1" />
         <source>Verwendung</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+268"/>
+        <location line="-3" />
         <source>Indikatorcode</source>
         <translation>Indicator code</translation>
     </message>
     <message>
-        <location line="-267"/>
-        <location line="+270"/>
+        <location line="+4" />
         <source>Indikatorname</source>
         <translation>Indicator name</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+222"/>
-        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="-269"/>
-        <location line="+270"/>
+        <location line="+1" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+222" />
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="-262"/>
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+20" />
         <source>Spalten mi&amp;t Werten:</source>
         <translation>Columns wi&amp;th values:</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+149" />
         <source>Vorlage für {name}</source>
         <translation>Template for {name}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+224"/>
+        <location line="+2" />
+        <location line="+87" />
         <source>Neue Importvorlage</source>
         <translation>New import template</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-52" />
         <source>Importvorlage laden</source>
         <translation>Load import template</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Importvorlagen (*.toml);;Alle Dateien (*)</source>
         <translation>Import templates (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+22" />
         <source>Importvorlage speichern</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Importvorlagen (*.toml)</source>
         <translation>Import templates (*.toml)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Die Vorlage lässt sich nicht speichern: {error}</source>
         <translation>The template cannot be saved: {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Vorlage gespeichert: {path}</source>
         <translation>Template saved: {path}</translation>
     </message>
     <message>
-        <location line="+60"/>
-        <location line="+6"/>
-        <location line="+3"/>
+        <location filename="../../bildungsplaner/ui/importing/columns_model.py" line="-199" />
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+2" />
         <source>Messwert</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Dimension</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2" />
         <source>Attribut</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+190" />
         <source>Attributname</source>
         <translation>Attribute name</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/pages.py" line="+65"/>
+        <location filename="../../bildungsplaner/ui/importing/pages.py" line="+65" />
         <source>Datei wählen</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Wählen Sie die Datei, die Sie importieren möchten, oder ziehen Sie sie in dieses Fenster: amtliche Statistik (GENESIS, Regionaldatenbank, Kommunale Bildungsdatenbank, ffcsv) oder eine eigene Tabelle (xlsx, xls, ods, csv).</source>
         <translation>Choose the file you want to import or drag it into this window: official statistics (GENESIS, Regionaldatenbank, Kommunale Bildungsdatenbank, ffcsv) or a table of your own (xlsx, xls, ods, csv).</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Pfad der Datei</source>
         <translation>Path of the file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Durch&amp;suchen …</source>
         <translation>Bro&amp;wse …</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>&amp;Datei:</source>
         <translation>&amp;File:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Erkannt:</source>
         <translation>Detected:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Datei zum Importieren wählen</source>
         <translation>Choose a file to import</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Tabellen und Statistiken (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Alle Dateien (*)</source>
         <translation>Tables and statistics (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>Die Datei {name} gibt es nicht.</source>
         <translation>The file {name} does not exist.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{name} ist keine Datei.</source>
         <translation>{name} is not a file.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+10" />
         <source>Die Datei beschreibt ihren Aufbau selbst; eine Zuordnung der Spalten ist nicht nötig.</source>
         <translation>The file describes its own structure; no column mapping is needed.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Im nächsten Schritt sehen Sie die ersten Zeilen, danach ordnen Sie die Spalten zu.</source>
         <translation>The next step shows the first rows; then you map the columns.</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <location line="+15"/>
+        <location line="+57" />
+        <location line="+15" />
         <source>Wird nicht importiert: {reason}</source>
         <translation>Not imported: {reason}</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-14" />
         <source>leere Zeile unter den Daten</source>
         <translation>empty row below the data</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-78"/>
-        <location line="+24"/>
+        <location line="+24" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-78" />
+        <location line="+24" />
         <source>Vorschau</source>
         <extracomment>GENESIS/ffcsv: the whole file as read (for its metadata) where the data end: the last N non-empty rows are no data / stop at the first empty row (None: found)</extracomment>
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>So wird die Datei gelesen: die ersten Zeilen unter der Kopfzeile, mit den Spaltennamen, die die Zuordnung verwendet. Stimmt die Kopfzeile nicht, stellen Sie sie hier ein.</source>
         <translation>This is how the file is read: the first rows below the header, with the column names the mapping uses. If the header is wrong, set it here.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+7"/>
-        <location line="+6"/>
+        <location line="+12" />
+        <location line="+7" />
+        <location line="+6" />
         <source>automatisch</source>
         <translation>automatic</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>So viele nicht leere Zeilen am Ende der Tabelle (Summe, Quelle, Fußnoten) werden nicht importiert. „automatisch“: Summenzeilen und Anmerkungen unter der Tabelle werden erkannt; 0: keine.</source>
         <translation>This many non-empty rows at the end of the table (total, source, footnotes) are not imported. “automatic”: total rows and notes below the table are recognised; 0: none.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Bei der ersten &amp;leeren Zeile aufhören</source>
         <translation>Stop at the first &amp;empty row</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Alles ab der ersten leeren Zeile unter den Daten wird nicht importiert.</source>
         <translation>Everything from the first empty row below the data is not imported.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+18" />
         <source>&amp;Blatt:</source>
         <translation>&amp;Sheet:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Kopfzeilen:</source>
         <translation>&amp;Header rows:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Zeilen darüber über&amp;springen:</source>
         <translation>&amp;Skip rows above:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>&amp;Fußzeilen am Ende:</source>
         <translation>&amp;Footer rows at the end:</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+85" />
         <source>Lesen abgebrochen.</source>
         <translation>Reading cancelled.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>Blatt „{sheet}“: {error} Wählen Sie oben ein anderes Blatt oder stellen Sie die Kopfzeilen ein.</source>
         <translation>Sheet “{sheet}”: {error} Choose another sheet above or set the header rows.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+17" />
         <source>Kopfzeile: Zeile {first}</source>
         <translation>Header: row {first}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Kopfzeilen: Zeile {first} bis {last}</source>
         <translation>Header: rows {first} to {last}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{heading}; Daten ab Zeile {row}; {count} Spalten. Die Vorschau zeigt die ersten {rows} Datenzeilen.</source>
         <translation>{heading}; data from row {row}; {count} columns. The preview shows the first {rows} data rows.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+12" />
         <source>Nicht importiert (grau durchgestrichen, der Grund steht im Tooltip): {rows}.</source>
         <translation>Not imported (grey and struck through, the reason is in the tooltip): {rows}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Zeile {row} ({reason})</source>
         <translation>Row {row} ({reason})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Summen und Anmerkungen am Ende der Datei liegen außerhalb der Vorschau; der Import erkennt sie (oder nimmt die eingestellten Fußzeilen) und nennt sie in der Prüfung.</source>
         <translation>Totals and notes at the end of the file lie outside the preview; the import recognises them (or takes the footer rows set) and names them in the check.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+14" />
         <source>{table}{stand}: {rows} Zeilen, {values} Werte. Die Vorschau zeigt die ersten Werte, wie sie importiert werden.</source>
         <translation>{table}{stand}: {rows} rows, {values} values. The preview shows the first values as they will be imported.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source> (Stand {stand})</source>
         <translation> (as of {stand})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-96"/>
-        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+235"/>
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-96" />
+        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+235" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+70"/>
+        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+70" />
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+85" />
         <source>GENESIS-Tabelle (CSV)</source>
         <extracomment>list of (text, data) a ComboDelegate offers for the cell the chosen data of a ComboDelegate cell</extracomment>
         <translation>GENESIS table (CSV)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>GENESIS-Flatfile (ffcsv)</source>
         <translation>GENESIS flat file (ffcsv)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Text-Tabelle (CSV)</source>
         <translation>Text table (CSV)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Excel-Arbeitsmappe (xlsx)</source>
         <translation>Excel workbook (xlsx)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Excel-Arbeitsmappe mit Makros (xlsm)</source>
         <translation>Excel workbook with macros (xlsm)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Excel-Arbeitsmappe im alten Format (xls)</source>
         <translation>Excel workbook in the old format (xls)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>OpenDocument-Tabelle (ods)</source>
         <translation>OpenDocument spreadsheet (ods)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Kodierung {encoding}</source>
         <translation>Encoding {encoding}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Blätter: {sheets}</source>
         <translation>Sheets: {sheets}</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-7"/>
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-7" />
         <source>Daten importieren</source>
         <extracomment>Formats whose structure says what every cell is (no mapping page).</extracomment>
         <translation>Import data</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>&lt; &amp;Zurück</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Weiter &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>&amp;Fertig</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location line="+74"/>
-        <location line="+24"/>
+        <location line="+74" />
+        <location line="+24" />
         <source>{name} wird gelesen …</source>
         <translation>Reading {name} …</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+50" />
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Merkmal</source>
         <translation>Characteristic</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gliederung</source>
         <translation>Breakdown</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Wert</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Zeichen</source>
         <translation>Symbol</translation>
     </message>
@@ -2365,283 +3200,303 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+64"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+65" />
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+40" />
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Einrichtungen</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Daten</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-29" />
         <source>Import</source>
         <extracomment>the one „data changed“ signal: imports, deletions, scenario writes, other processes</extracomment>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3" />
+        <source>Kennzahlen</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18" />
         <source>Neuer Arbeitsbereich…</source>
         <translation>New Workspace…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Einen leeren Arbeitsbereich anlegen</source>
         <translation>Create an empty workspace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Öffnen…</source>
         <translation>Open…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Einen vorhandenen Arbeitsbereich öffnen</source>
         <translation>Open an existing workspace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Demo-Arbeitsbereich öffnen</source>
         <translation>Open Demo Workspace</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Den fiktiven Kreis Lindental öffnen (wird beim ersten Mal erzeugt)</source>
         <translation>Open the fictional district of Lindental (created the first time)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Sicherung erstellen…</source>
         <translation>Create Backup…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Eine vollständige Kopie des Arbeitsbereichs schreiben</source>
         <translation>Write a complete copy of the workspace</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Importieren…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Eine Statistik oder Tabelle mit dem Import-Assistenten in den Arbeitsbereich übernehmen (oder die Datei ins Fenster ziehen)</source>
         <translation>Take statistics or a table into the workspace with the import assistant (or drag the file into the window)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Beenden</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Kopieren</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Markierte Zellen mit Überschriften für Excel kopieren</source>
         <translation>Copy the selected cells with headings for Excel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Suchen</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Die Datentabelle filtern</source>
         <translation>Filter the data table</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Über Bildungsplaner</source>
         <translation>About Bildungsplaner</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Handbuch</source>
         <translation>Handbook (German)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Das Handbuch öffnen (liegt dem Programm bei)</source>
         <translation>Open the handbook (ships with the program; in German)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Lizenzen</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Die Lizenzen des Programms und der mitgelieferten Bibliotheken anzeigen</source>
         <translation>Show the licences of the program and of the libraries it ships with</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Zuletzt geöffnet</source>
         <translation>Recently Opened</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11" />
+        <source>Kennzahlen anzeigen</source>
+        <translation>Show indicators</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Berechnete Kennzahlen, den Katalog und Indizes anzeigen</source>
+        <translation>Show computed indicators, the catalogue and indices</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Kennzahlen</source>
+        <translation>&amp;Indicators</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34" />
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Arbeitsbereich: {path}</source>
         <translation>Workspace: {path}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+36" />
         <source>Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert.</source>
         <translation>The workspace was changed from outside; the view has been refreshed.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+67" />
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+5"/>
-        <location line="+53"/>
+        <location line="+9" />
+        <location line="+5" />
+        <location line="+53" />
         <source>Arbeitsbereich öffnen</source>
         <translation>Open Workspace</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-57" />
         <source>{name} wird geöffnet …</source>
         <translation>Opening {name} …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>{name} geöffnet.</source>
         <translation>{name} opened.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+27" />
         <source>Neuer Arbeitsbereich</source>
         <translation>New Workspace</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Die Datei {name} gibt es schon. Wählen Sie einen neuen Namen oder öffnen Sie sie mit „Öffnen…“.</source>
         <translation>The file {name} already exists. Choose a new name or open it with “Open…”.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+33" />
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+9"/>
-        <location line="+4"/>
+        <location line="+11" />
+        <location line="+9" />
+        <location line="+4" />
         <source>Sicherung erstellen</source>
         <translation>Create Backup</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-3" />
         <source>Sicherung wird geschrieben …</source>
         <translation>Writing the backup …</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sicherung geschrieben: {path}</source>
         <translation>Backup written: {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Bitte öffnen Sie zuerst einen Arbeitsbereich; in ihn werden die Daten importiert.</source>
         <translation>Please open a workspace first; the data is imported into it.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+28" />
         <source>{name} importiert.</source>
         <translation>{name} imported.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+11" />
         <source>Import Nr. {id} ({file}) löschen?</source>
         <translation>Delete import no. {id} ({file})?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Seine {count} Werte werden aus dem Arbeitsbereich entfernt.</source>
         <translation>Its {count} values are removed from the workspace.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Die {count} Einrichtungen, die er geliefert hat, bekommen ihren Stand vor dem Import zurück; die er neu angelegt hat, werden entfernt.</source>
         <translation>The {count} facilities it delivered get back their state before the import; those it created are removed.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Gebiete, die er angelegt hat und die nichts anderes nutzt, werden entfernt. Rückgängig machen lässt sich das Löschen nur mit einer Sicherung.</source>
         <translation>Regions it created that nothing else uses are removed. Only a backup can undo the deletion.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Einrichtungen: {removed} entfernt, {restored} auf den Stand davor zurückgesetzt.</source>
         <translation>Facilities: {removed} removed, {restored} set back to their previous state.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-18" />
         <source>Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.</source>
         <translation>The older version of the same table (no. {ids}) becomes current again.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+7"/>
+        <location line="+6" />
+        <location line="+7" />
         <source>Import löschen</source>
         <translation>Delete import</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Import Nr. {id} gelöscht, {count} Werte entfernt.</source>
         <translation>Import no. {id} deleted, {count} values removed.</translation>
     </message>
@@ -2649,160 +3504,160 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/models.py" line="+35"/>
+        <location filename="../../bildungsplaner/ui/common/models.py" line="+35" />
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+0" />
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/data/models.py" line="+128"/>
-        <location line="+40"/>
-        <location line="+29"/>
-        <location line="+51"/>
+        <location filename="../../bildungsplaner/ui/data/models.py" line="+128" />
+        <location line="+40" />
+        <location line="+29" />
+        <location line="+51" />
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+118"/>
+        <location line="-119" />
+        <location line="+118" />
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-95" />
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../bildungsplaner/ui/importing/history.py" line="+59"/>
+        <location line="+1" />
+        <location filename="../../bildungsplaner/ui/importing/history.py" line="+59" />
         <source>Werte</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+9" />
         <source>Einrichtung</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+26"/>
+        <location line="+2" />
+        <location line="+26" />
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+24"/>
+        <location line="-23" />
+        <location line="+24" />
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/history.py" line="-21"/>
+        <location filename="../../bildungsplaner/ui/importing/history.py" line="-21" />
         <source>Stand: {stand}</source>
         <translation>As of: {stand}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+7" />
         <source>aktuell</source>
         <translation>current</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>ersetzt durch Nr. {id}</source>
         <translation>replaced by no. {id}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+8" />
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Datei</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Tabelle</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stand</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Einrichtungen</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Importiert</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>von</source>
         <translation>by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/data/models.py" line="-14"/>
+        <location filename="../../bildungsplaner/ui/data/models.py" line="-14" />
         <source>Merkmal</source>
         <translation>Attribute</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+149"/>
+        <location line="+1" />
+        <location line="+149" />
         <source>Wert</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-138" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Bildungsphase</source>
         <translation>Phase of education</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Angebot</source>
         <translation>Offering</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Anschrift</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+51" />
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+57" />
         <source>Zeichen „{flag}“: {text}</source>
         <translation>Symbol “{flag}”: {text}</translation>
     </message>
@@ -2810,82 +3665,92 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/panels.py" line="+52"/>
+        <location filename="../../bildungsplaner/ui/data/panels.py" line="+53" />
         <source>Gebiete</source>
         <translation>Areas</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+4" />
         <source>Suchen: Name oder Schlüssel</source>
         <translation>Search: name or key</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gebiet suchen</source>
         <translation>Find region</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Das erste passende Gebiet wird gewählt; Eingabetaste: das nächste</source>
         <translation>The first matching region is selected; Enter: the next one</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>&amp;Gebiete</source>
         <translation>&amp;Regions</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+98" />
+        <source>{name} (berechnet)</source>
+        <translation>{name} (computed)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Berechnete Kennzahl (Bereich Kennzahlen)</source>
+        <translation>Computed indicator (Indicators area)</translation>
+    </message>
+    <message>
+        <location line="+55" />
         <source>Alle Arten ({count})</source>
         <translation>All kinds ({count})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/history.py" line="+23"/>
+        <location filename="../../bildungsplaner/ui/importing/history.py" line="+23" />
         <source>Übernehmen Sie amtliche Statistiken in den Arbeitsbereich: Tabellen aus GENESIS, der Regionaldatenbank und der Kommunalen Bildungsdatenbank (CSV, Flatfile), Schul- und Kitalisten, Bevölkerungszahlen nach Stadtteilen und Tabellen aus dem Kollegium (xlsx, xlsm, xls, ods, csv). Sie können eine Datei auch einfach auf das Fenster ziehen.</source>
         <translation>Bring official statistics into the workspace: tables from GENESIS, the Regionaldatenbank and the Kommunale Bildungsdatenbank (CSV, flat file), lists of schools and day-care centres, population by district and your colleagues’ spreadsheets (xlsx, xlsm, xls, ods, csv). You can also simply drag a file onto the window.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+5" />
         <source>Jeder Import wird mit seiner Herkunft gespeichert (Datei, Tabellencode, Stand, Fußnoten); Zeichen wie „.“ oder „…“ bleiben als Kennzeichen erhalten, und ein Prüfbericht nennt vor dem Import jede Korrektur, etwa ergänzte führende Nullen in Gebietsschlüsseln, und jede Summe, die nicht aufgeht.</source>
         <translation>Every import is stored with its provenance (file, table code, date, footnotes); symbols such as “.” or “…” are kept as flags, and a check report lists every correction before the import, such as leading zeros added to area keys, and every total that does not add up.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Bisherige Importe (neueste zuerst):</source>
         <translation>Imports so far (newest first):</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+6" />
         <source>Import löschen…</source>
         <translation>Delete import…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Den gewählten Import zurücknehmen: seine Werte entfernen, Einrichtungen und Gebiete auf den Stand davor zurücksetzen; ein älterer Stand derselben Tabelle gilt wieder</source>
         <translation>Take the selected import back: remove its values, set facilities and regions back to their previous state; an older version of the same table becomes current again</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+15" />
         <source>Wählen Sie einen Import, um Quelle und Fußnoten zu sehen.</source>
         <translation>Select an import to see its source and footnotes.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+47" />
         <source>Nr. {id}: {file} ({format}), {rows} Zeilen gelesen</source>
         <translation>No. {id}: {file} ({format}), {rows} rows read</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Quelle: {source}</source>
         <translation>Source: {source}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Hinweise der Prüfung beim Import:</source>
         <translation>Findings of the check at import time:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+3" />
         <source>Fußnoten: {notes}</source>
         <translation>Footnotes: {notes}</translation>
     </message>
@@ -2893,65 +3758,60 @@
 <context>
     <name>PlanningEditor</name>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/templates.py" line="+37"/>
+        <location filename="../../bildungsplaner/ui/planning/templates.py" line="+38" />
         <source>Neue Verteilung</source>
         <translation>New allocation</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Neuer Bedarf</source>
-        <translation>New demand</translation>
     </message>
 </context>
 <context>
     <name>Regions</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/labels.py" line="+5"/>
+        <location filename="../../bildungsplaner/ui/common/labels.py" line="+5" />
         <source>Bund</source>
         <translation>Federation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Land</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Regierungsbezirk</source>
         <translation>Administrative region</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Kreis</source>
         <translation>District</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gemeindeverband</source>
         <translation>Municipal association</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Gemeinde</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Stadtteil</source>
         <translation>Neighbourhood</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Sozialraum</source>
         <translation>Social area</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+1" />
         <source>Schulbezirk</source>
         <translation>School catchment</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+2" />
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
@@ -2959,12 +3819,12 @@
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/tasks.py" line="+108"/>
+        <location filename="../../bildungsplaner/ui/common/tasks.py" line="+108" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+16" />
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
     </message>
