@@ -141,7 +141,6 @@ class MainWindow(QMainWindow):
         self.sidebar = SidebarToggle(self.left_splitter, self.areas, {
             self.browser: "daten", self.import_page: "import", self.planning: "planung", self.export_panel: "export",
             self.kennzahlen: "kennzahlen"}, lambda: self.settings, self)
-        self.sidebar.choices.setdefault("kennzahlen", False)  # the area has its own list
         self.sidebar.apply()
         view_menu = QMenu(QCoreApplication.translate("MainWindow", "&Ansicht"), self)
         view_menu.addAction(self.sidebar.action)
