@@ -586,7 +586,7 @@ class MainWindow(QMainWindow):
     def show_help(self) -> HelpDialog:
         """The handbook beside the window (one instance, raised again on the next F1), at the current tab's topic."""
         topics = {self.browser: "daten", self.import_page: "import", self.planning: "planung",
-                  self.export_panel: "export"}
+                  self.kennzahlen: "kennzahlen", self.export_panel: "export"}
         topic = topics.get(self.areas.currentWidget())
         if self.help_dialog is None:
             self.help_dialog = HelpDialog(self, topic=topic)

@@ -269,7 +269,7 @@ def test_f1_opens_the_handbook_at_the_current_tab(qtbot: Any, demo_workspace: An
     qtbot.waitExposed(dialog)
     assert anchor_visible(dialog, "planung") and not anchor_visible(dialog, "export")
     for widget, topic in ((window.export_panel, "export"), (window.import_page, "import"),
-                          (window.browser, "daten")):
+                          (window.kennzahlen, "kennzahlen"), (window.browser, "daten")):
         window.areas.setCurrentWidget(widget)
         assert window.show_help() is dialog
         assert anchor_visible(dialog, topic), topic

@@ -35,8 +35,8 @@ from bildungsplaner import APP_NAME, paths
 __all__ = ["TOPICS", "HelpDialog", "LicenseDialog", "license_files"]
 
 #: The handbook's topics (anchors of ``hilfe.html``) that the program opens it at.
-TOPICS = ("start", "arbeitsbereich", "import", "vorlagen", "daten", "planung", "szenarien", "export", "zeichen",
-          "tasten", "kommandozeile", "probleme")
+TOPICS = ("start", "arbeitsbereich", "import", "vorlagen", "daten", "planung", "szenarien", "kennzahlen", "export",
+          "zeichen", "tasten", "kommandozeile", "probleme")
 
 
 def tr(text: str) -> str:
