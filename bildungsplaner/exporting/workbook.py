@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+from copy import copy
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pandas as pd
+from openpyxl.cell import Cell
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -60,6 +62,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 TOTAL_FONT = Font(bold=True)
 NEGATIVE_FILL = PatternFill("solid", fgColor="F8CBAD")
 THIN = Side(style="thin", color="808080")
+RIGHT = Alignment(horizontal="right")
+INDENT = Alignment(indent=1)
 #: points per line of wrapped text (Calibri 11 in Excel and LibreOffice)
 LINE_HEIGHT = 15.0
 
@@ -194,21 +198,47 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
             note.append(f"{where}: {primary} Zahl(en) unter {suppress_below} durch „.“ ersetzt (primäre "
                         f"Geheimhaltung), {secondary} weitere, damit sie sich nicht aus den Summen errechnen "
                         "lassen (sekundäre Geheimhaltung).")
-    for i, values in enumerate(rows.to_dict("records"), start=first):
-        positions.append(i)
-        for j, column in enumerate(table.columns, start=1):
-            value = _cell_value(values.get(column.key), column)
+    # Cell by cell, but with the per-cell work cut to the bone (1,000 regions × 10 years are ~90,000 cells):
+    # values taken column-wise as Python objects (``tolist``), and each column's few cell styles (number format;
+    # a symbol aligned right; indented text) set once on a first cell and then copied as openpyxl's style array,
+    # instead of building and looking up Alignment/format objects per cell; the cells are added as
+    # ``Worksheet.append`` adds them (``ws.cell`` would first check and look up each coordinate).
+    # What remains is openpyxl's own cost per cell, most of it the XML it writes on save
+    # (``benchmarks/bench_demand_workbook.py`` measures it against a bare table of the same size).
+    n = len(rows)
+    columns = [(j, column, rows[column.key].tolist() if column.key in rows else [None] * n)
+               for j, column in enumerate(table.columns, start=1)]
+    styles: dict[tuple[int, str], Any] = {}
+    positions.extend(range(first, first + n))
+    for j, column, column_values in columns:
+        number_style, symbol_style, text_style = (j, "number"), (j, "symbol"), (j, "text")
+        indent = column.text and j > 1
+        for i, raw in enumerate(column_values, start=first):
+            value = _cell_value(raw, column)
             if value is None and not column.text:
                 value = MISSING  # missing is not zero, and not blank either
-            cell = ws.cell(i, j, value)
+            cell = Cell(ws, row=i, column=j, value=value)
+            ws._add_cell(cell)
             if isinstance(value, str):
                 cell.data_type = "s"
-                if not column.text:  # a symbol („.“, „x“) in a number column stands where the number would
-                    cell.alignment = Alignment(horizontal="right")
+                key = symbol_style if not column.text else text_style if indent else None
             elif value is not None:
+                key = number_style
+            else:
+                continue
+            if key is None:
+                continue
+            style = styles.get(key)
+            if style is not None:
+                cell._style = copy(style)
+                continue
+            if key is number_style:
                 cell.number_format = column.excel_format
-            if column.text and j > 1 and value is not None:  # apart from a number to its left
-                cell.alignment = Alignment(indent=1)
+            elif key is symbol_style:  # a symbol („.“, „x“) in a number column stands where the number would
+                cell.alignment = RIGHT
+            else:  # text apart from a number to its left
+                cell.alignment = INDENT
+            styles[key] = copy(cell._style)
     last = first + len(rows) - 1
     if label is None or not len(rows):
         return last + 1
