@@ -20,19 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bildungsplaner import UserInputError
+from bildungsplaner.agelabels import MAX_AGE, age_bounds
 from bildungsplaner.i18n import tr
 from bildungsplaner.store.dimensions import is_total_label
 
 __all__ = ["AgeBand", "AgeError", "age_request", "band_of", "bands_for", "is_age_dimension"]
 
-MAX_AGE = 130
-_YEARS = r"(?:\s*(?:Jahren?|Jahr|J\.))?"
-_SINGLE = re.compile(rf"(\d{{1,3}}){_YEARS}(?:\s*alt)?|(\d{{1,3}})\s*-?\s*[Jj]ährige?n?")
-_UNDER = re.compile(rf"unter\s+(\d{{1,3}}){_YEARS}")
-_FROM_UNDER = re.compile(rf"(\d{{1,3}}){_YEARS}\s+bis\s+unter\s+(\d{{1,3}}){_YEARS}")
-_FROM_TO = re.compile(rf"(\d{{1,3}}){_YEARS}\s*(?:bis|-|–)\s*(\d{{1,3}}){_YEARS}(?:\s*alt)?")
-_OPEN = re.compile(rf"(?:(\d{{1,3}}){_YEARS}\s+(?:und|oder)\s+(?:mehr|älter|darüber)|ab\s+(\d{{1,3}})"
-                   rf"{_YEARS}(?:\s+und\s+älter)?|(\d{{1,3}})\s*\+)")
 _REQUEST = re.compile(r"(\d{1,3})?\s*-\s*(\d{1,3})?|(\d{1,3})")
 _AGE_NAME = re.compile(r"alter", re.IGNORECASE)
 
@@ -75,24 +68,8 @@ def band_of(label: object) -> AgeBand | None:
     text = " ".join(str(label).split()).strip() if label is not None else ""
     if not text or is_total_label(text):
         return None
-    try:
-        if match := _FROM_UNDER.fullmatch(text):
-            lower, upper = int(match.group(1)), int(match.group(2))
-            return AgeBand(lower, upper) if upper > lower else None
-        if match := _UNDER.fullmatch(text):
-            upper = int(match.group(1))
-            return AgeBand(0, upper) if upper > 0 else None
-        if match := _OPEN.fullmatch(text):
-            return AgeBand(int(next(g for g in match.groups() if g is not None)), None)
-        if match := _FROM_TO.fullmatch(text):
-            lower, last = int(match.group(1)), int(match.group(2))
-            return AgeBand(lower, last + 1) if last >= lower else None
-        if match := _SINGLE.fullmatch(text):
-            value = int(match.group(1) or match.group(2))
-            return AgeBand(value, value + 1) if value <= MAX_AGE else None
-    except ValueError:  # pragma: no cover - the patterns only match digits
-        return None
-    return None
+    bounds = age_bounds(text)
+    return AgeBand(*bounds) if bounds is not None else None
 
 
 def age_request(text: str) -> AgeBand:

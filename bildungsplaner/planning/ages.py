@@ -19,7 +19,6 @@ An :class:`AgeRange` is half-open: ``lower`` ≤ age < ``upper`` (``upper`` ``No
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,21 +26,10 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.agelabels import MAX_AGE, age_bounds
 from bildungsplaner.i18n import tr
 
 __all__ = ["MAX_AGE", "AgeRange", "format_ages", "parse_age", "single_year", "single_year_population"]
-
-#: Largest age accepted anywhere (labels beyond it are not ages).
-MAX_AGE = 120
-
-_YEARS = r"(?:\s*(?:Jahren?|Jahr|J\.))?"
-_SINGLE = re.compile(rf"(\d{{1,3}}){_YEARS}(?:\s*alt)?|(\d{{1,3}})\s*-?\s*[Jj]ährige?n?")
-_UNDER = re.compile(rf"unter\s+(\d{{1,3}}){_YEARS}")
-_FROM_UNDER = re.compile(rf"(\d{{1,3}}){_YEARS}\s+bis\s+unter\s+(\d{{1,3}}){_YEARS}")
-_FROM_TO = re.compile(rf"(\d{{1,3}}){_YEARS}\s*(?:bis|-|–)\s*(\d{{1,3}}){_YEARS}(?:\s*alt)?")
-_OPEN = re.compile(rf"(?:(\d{{1,3}}){_YEARS}\s+(?:und|oder)\s+(?:mehr|älter|darüber)|ab\s+(\d{{1,3}})"
-                   rf"{_YEARS}(?:\s+und\s+älter)?|(\d{{1,3}})\s*\+)")
-
 
 @dataclass(frozen=True, order=True)
 class AgeRange:
@@ -63,13 +51,6 @@ class AgeRange:
         return tr("{lower} bis unter {upper} Jahre", lower=str(self.lower), upper=str(self.upper))
 
 
-def _age(text: str) -> int:
-    value = int(text)
-    if value > MAX_AGE:
-        raise ValueError(text)
-    return value
-
-
 def parse_age(label: object) -> AgeRange | None:
     """The ages a label stands for, or ``None`` for totals and labels that are no age (see the module doc)."""
     if label is None or isinstance(label, bool):
@@ -78,26 +59,8 @@ def parse_age(label: object) -> AgeRange | None:
         if isinstance(label, float) and (math.isnan(label) or not label.is_integer()):
             return None
         return AgeRange(int(label), int(label) + 1) if 0 <= label <= MAX_AGE else None
-    text = " ".join(str(label).split()).strip()
-    try:
-        if match := _FROM_UNDER.fullmatch(text):
-            lower, upper = _age(match.group(1)), _age(match.group(2))
-            return AgeRange(lower, upper) if upper > lower else None
-        if match := _UNDER.fullmatch(text):
-            upper = _age(match.group(1))
-            return AgeRange(0, upper) if upper > 0 else None
-        if match := _OPEN.fullmatch(text):
-            lower = _age(next(g for g in match.groups() if g is not None))
-            return AgeRange(lower, None)
-        if match := _FROM_TO.fullmatch(text):
-            lower, last = _age(match.group(1)), _age(match.group(2))
-            return AgeRange(lower, last + 1) if last >= lower else None
-        if match := _SINGLE.fullmatch(text):
-            value = _age(match.group(1) or match.group(2))
-            return AgeRange(value, value + 1)
-    except ValueError:
-        return None
-    return None
+    bounds = age_bounds(str(label))
+    return AgeRange(*bounds) if bounds is not None else None
 
 
 def single_year(label: object) -> int | None:
