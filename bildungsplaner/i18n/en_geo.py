@@ -117,4 +117,51 @@ MESSAGES: dict[str, str] = {
     "Das Gebiet {key} (--create-under) gibt es im Arbeitsbereich nicht.":
         "The area {key} (--create-under) does not exist in the workspace.",
     "Schlüssel länger als {count} Zeichen: {items}.": "Keys longer than {count} characters: {items}.",
+    # --- geo/classify.py, geo/palettes.py ---
+    "Unbekanntes Klassifizierungsverfahren „{method}“; möglich sind: {methods}.":
+        "Unknown classification method “{method}”; possible are: {methods}.",
+    "Eine Karte hat 3 bis 7 Klassen, nicht {count}.": "A map has 3 to 7 classes, not {count}.",
+    "Natürliche Unterbrechungen aus {sample} der {total} Werte berechnet (gleichmäßig über die Rangfolge "
+    "verteilt).": "Natural breaks computed from {sample} of the {total} values (evenly spaced by rank).",
+    "Natürliche Unterbrechungen: nur {classes} statt {wanted} Klassen (viele gleiche Werte).":
+        "Natural breaks: only {classes} instead of {wanted} classes (many equal values).",
+    "Für eigene Klassengrenzen bitte die Grenzen angeben (z. B. 2,0; 4,4; 10,0).":
+        "For manual classes please give the breaks (e.g. 2.0, 4.4, 10.0).",
+    "Die Klassengrenzen müssen Zahlen sein.": "The class breaks must be numbers.",
+    "Die Grenzen wurden aufsteigend sortiert.": "The breaks were sorted in ascending order.",
+    "Grenzen auf die angezeigte Genauigkeit ({step}) gerundet: {changes}.":
+        "Breaks rounded to the displayed precision ({step}): {changes}.",
+    "Die Klassengrenze {value} kommt zweimal vor (auf {step} genau gerundet); jede Grenze muss größer sein als "
+    "die vorige.": "The class break {value} occurs twice (rounded to {step}); each break must be greater than "
+                   "the one before.",
+    "Die Klassen des Index fehlen oder sind nicht aufsteigend; bitte den Index neu berechnen.":
+        "The classes of the index are missing or not ascending; please compute the index again.",
+    "Zwei Klassengrenzen des Index fallen auf {step} genau gerundet zusammen; bitte mit mehr Nachkommastellen "
+    "anzeigen.": "Two class breaks of the index coincide when rounded to {step}; please display more decimals.",
+    "{count} Gebiete liegen, auf {step} genau gerundet, in einer anderen Klasse als in der Indextabelle; mit mehr "
+    "Nachkommastellen stimmen sie überein.":
+        "{count} areas, rounded to {step}, fall in another class than in the index table; with more decimals "
+        "they agree.",
+    "Nur {distinct} verschiedene Werte: {classes} statt {wanted} Klassen, eine je Wert.":
+        "Only {distinct} distinct values: {classes} instead of {wanted} classes, one per value.",
+    "Keine Werte: alle Gebiete ohne Daten.": "No values: no data for any area.",
+    "keine Daten": "no data",
+    "alle Werte": "all values",
+    "unter {value}": "under {value}",
+    "{low} bis unter {high}": "{low} to under {high}",
+    "{value} und mehr": "{value} and more",
+    "bis {value}": "up to {value}",
+    "über {low} bis {high}": "over {low} up to {high}",
+    "über {value}": "over {value}",
+    "{name} ({rule})": "{name} ({rule})",
+    "Unbekannte Farbpalette „{name}“; möglich sind: {names}.":
+        "Unknown colour palette “{name}”; possible are: {names}.",
+    "Die Palette {name} ist einseitig; eine Mitte gibt es nur bei den zweiseitigen Paletten ({names}).":
+        "The palette {name} is sequential; only the diverging palettes ({names}) have a midpoint.",
+    "Die Mitte muss in einer der Klassen 1 bis {count} liegen, nicht in Klasse {given}.":
+        "The midpoint must lie in one of the classes 1 to {count}, not in class {given}.",
+    "Die Mitte liegt zu nah am Rand: auf einer Seite lägen {steps} Klassen, eine zweiseitige Palette hat "
+    "höchstens {most} je Seite. Bitte eine Klasse weiter innen wählen oder eine einseitige Palette.":
+        "The midpoint is too close to the edge: one side would have {steps} classes, a diverging palette has at "
+        "most {most} per side. Please choose a class further inside or a sequential palette.",
 }
