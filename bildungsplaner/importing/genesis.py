@@ -40,9 +40,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -52,6 +53,7 @@ import pandas as pd
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 from bildungsplaner.i18n import tr
+from bildungsplaner.importing.columns import combine_codes, first_occurrences
 from bildungsplaner.importing.encoding import decode_text
 from bildungsplaner.importing.numbers import parse_cell
 from bildungsplaner.importing.periods import period_iso
@@ -184,19 +186,19 @@ def _is_unit(text: str) -> bool:
     return text in _UNITS or any(text.startswith(f"{unit} je ") for unit in _UNITS)
 
 
-def _read_rows(text: str) -> list[tuple[int, list[str]]]:
-    """Non-blank CSV rows with the 1-based line each starts on (quoted footnotes span several lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
-    rows: list[tuple[int, list[str]]] = []
-    line = 1
+def _csv_rows(lines: list[str], start: int) -> Generator[tuple[int, list[str]], None, None]:
+    """Non-blank CSV rows of ``lines[start:]`` with the 0-based index of the line each starts on (quoted
+    footnotes span several lines)."""
+    reader = csv.reader(itertools.islice(lines, start, None), delimiter=";")
+    index = start
     try:
         for row in reader:
             if not _blank(row):
-                rows.append((line, row))
-            line = reader.line_num + 1
+                yield index, row
+            index = start + reader.line_num
     except csv.Error:  # e.g. a field beyond csv.field_size_limit() in a hostile file
-        raise GenesisFormatError(tr("Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.", line=line)) from None
-    return rows
+        raise GenesisFormatError(tr("Die Datei ist ab Zeile {line} keine lesbare CSV-Datei.",
+                                    line=index + 1)) from None
 
 
 def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
@@ -207,6 +209,11 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     download could otherwise pass a cut-off last number as a value), unknown region keys and cells that
     are neither numbers nor symbols. Keys Excel stripped of their leading zero are repaired where
     unambiguous and listed in ``warnings``.
+
+    Speed: the head (metadata, header rows) and the footer go through the csv module row by row; the data
+    block between them — all but a few lines of the file — is read by pandas' C reader in one call
+    (:func:`_read_block`) and turned into cells column by column, each distinct text parsed once
+    (:func:`_build_cells`).
     """
     if not data.strip():
         raise GenesisFormatError(tr("Die Datei ist leer."))
@@ -217,58 +224,130 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     warnings: list[str] = []
     if decoded.lossy:
         warnings.append(tr("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt."))
-    rows = _read_rows(decoded.text)
-    if not rows or (code := _CODE_LINE.match(rows[0][1][0])) is None:
+    # the lines as the csv module sees them (newline="": \r\n, \n and \r end a line, nothing else)
+    lines = io.StringIO(decoded.text, newline="").readlines()
+    encoding = decoded.encoding
+    del decoded  # the lines hold the text now: one copy of a large file in memory, not two
+    head = _csv_rows(lines, 0)
+    first = next(head, None)
+    if first is None or (code := _CODE_LINE.match(first[1][0])) is None:
         raise GenesisFormatError(tr("Die Datei ist keine GENESIS-Tabelle, denn die erste Zeile beginnt nicht "
                                     "mit „GENESIS-Tabelle:“."))
-    pos = 1
-    while pos < len(rows) and rows[pos][1][0].strip() and _blank(rows[pos][1][1:]) \
-            and not rows[pos][1][0].startswith("___"):
-        pos += 1  # metadata lines: only the first cell filled
-    meta = [row[0].strip() for _, row in rows[1:pos]]
-    title_lines, regional_depth, statistic, unit_line, table_period, extra = _split_metadata(meta)
-    title = " ".join(title_lines)
-    header_start = pos
-    while pos < len(rows) and not rows[pos][1][0].strip():
-        pos += 1
-    header_rows = [row for _, row in rows[header_start:pos]]
-    data_start = pos
-    while pos < len(rows) and not rows[pos][1][0].startswith("___"):
-        pos += 1
-    if pos == len(rows):
+    meta: list[str] = []
+    header_rows: list[list[str]] = []
+    data_start, in_meta = len(lines), True
+    for index, row in head:
+        if in_meta and row[0].strip() and _blank(row[1:]) and not row[0].startswith("___"):
+            meta.append(row[0].strip())  # metadata lines: only the first cell filled
+            continue
+        in_meta = False
+        if not row[0].strip():
+            header_rows.append(row)
+            continue
+        data_start = index
+        break
+    head.close()
+    block = _read_block(lines, data_start)
+    if block.footer is None:
         raise GenesisFormatError(tr("Die GENESIS-Tabelle endet ohne die Trennlinie „__________“ vor der "
                                     "Fußzeile; die Datei ist vermutlich unvollständig."))
-    data_rows = rows[data_start:pos]
+    footer_rows = [row for _, row in _csv_rows(lines, block.footer + 1)]
+    title_lines, regional_depth, statistic, unit_line, table_period, extra = _split_metadata(meta)
+    title = " ".join(title_lines)
     if not header_rows:
         raise GenesisFormatError(tr("Die GENESIS-Tabelle hat keine Kopfzeilen über den Daten."))
-    if not data_rows:
+    if not block.sample:
         raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Datenzeilen."))
-    stand, licence, footnotes = _parse_footer([row for _, row in rows[pos + 1 :]])
+    stand, licence, footnotes = _parse_footer(footer_rows)
+    del lines
 
     width = max(max(i + 1 for i, c in enumerate(r) if c.strip()) for r in header_rows)
     front = min(next(i for i, c in enumerate(r) if c.strip()) for r in header_rows)
     if front < 2 or front >= width:
         raise GenesisFormatError(tr("Die Kopfzeilen der GENESIS-Tabelle lassen keine Schlüssel-, Namens- und "
                                     "Datenspalten erkennen."))
-    key_col = _find_key_column(data_rows, front)
+    key_col = _find_key_column(block.sample, front)
     period_col = next((c for c in range(key_col)
-                       if all(_is_period(r[c].strip()) for _, r in data_rows[:200] if len(r) > c)), None)
+                       if all(_is_period(r[c].strip()) for r in block.sample if len(r) > c)), None)
     row_dim_cols = [c for c in range(front) if c not in (key_col, key_col + 1, period_col)]
     padded = [[c.strip() for c in (r + [""] * width)[:width]] for r in header_rows]
     columns = _analyse_header(padded, front, width, unit_line, statistic, title)
-    frame, row_dims = _build_cells(data_rows, front, width, key_col, period_col, row_dim_cols, columns,
+    frame, row_dims = _build_cells(block, front, width, key_col, period_col, row_dim_cols, columns,
                                    table_period, warnings)
     dimension_names = _name_dimensions(frame, row_dims, row_dim_cols, columns, title)
     if extra:
         warnings.append(tr("Nicht erkannte Zeilen im Tabellenkopf: {lines}", lines="; ".join(extra)))
 
     return GenesisTable(
-        file_name=file_name, encoding=decoded.encoding, table_code=code[1], title=title,
+        file_name=file_name, encoding=encoding, table_code=code[1], title=title,
         title_lines=title_lines, regional_depth=regional_depth, statistic=statistic, unit_line=unit_line,
         table_period=table_period, stand=stand, licence=licence, footnotes=footnotes,
         header_rows=header_rows, columns=columns, dimension_names=dimension_names, cells=frame,
         warnings=warnings,
     )
+
+
+class _Block(NamedTuple):
+    """The data rows between the header and the footer line.
+
+    ``cells``: one row per CSV row, blank rows included, missing cells ``""`` (object strings); ``lines``:
+    the 1-based line each row starts on; ``sample``: the first :data:`_SAMPLE` non-blank rows as the csv
+    module reads them (unpadded), for the column detection; ``footer``: index of the ``__________`` line.
+    """
+
+    cells: np.ndarray
+    lines: np.ndarray
+    sample: list[list[str]]
+    footer: int | None
+
+
+_SAMPLE = 200
+
+
+def _read_block(lines: list[str], start: int) -> _Block:
+    """Read the data block from ``lines[start]`` to the footer line.
+
+    Fast path: a block without quotes, NUL characters and overlong fields is plain ``;``-separated text, one
+    row per line; pandas' C reader splits it in one call (no Python per line) and row ``i`` is line
+    ``start + i + 1``. Anything else (quoted cells may span lines; the csv module refuses overlong fields)
+    goes through the csv module row by row, which is what the files' rules are defined by.
+    """
+    footer = next((i for i in range(start, len(lines)) if lines[i].startswith("___")), None)
+    end = len(lines) if footer is None else footer
+    text = "".join(lines[start:end])
+    if footer is not None and '"' not in text and "\x00" not in text and end > start \
+            and max(map(len, lines[start:end])) < csv.field_size_limit():
+        try:
+            frame = pd.read_csv(io.StringIO(text), sep=";", header=None, dtype=object, na_filter=False,
+                                skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c")
+        except (pd.errors.ParserError, ValueError):
+            frame = None  # e.g. a row with more cells than the first: the csv module decides
+        if frame is not None and len(frame) == end - start:
+            cells = frame.to_numpy(dtype=object)
+            del frame, text
+            sample: list[list[str]] = []
+            for i in range(start, end):  # the first non-blank rows, as the csv module splits them
+                if len(sample) == _SAMPLE:
+                    break
+                row = lines[i].rstrip("\r\n").split(";")
+                if not _blank(row):
+                    sample.append(row)
+            return _Block(cells, np.arange(start + 1, end + 1, dtype=np.int64), sample, footer)
+    del text
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    footer = None
+    for index, row in _csv_rows(lines, start):
+        if row[0].startswith("___"):
+            footer = index
+            break
+        rows.append(row)
+        numbers.append(index + 1)
+    width = max((len(r) for r in rows), default=0)
+    cells = np.empty((len(rows), width), dtype=object)
+    for i, row in enumerate(rows):
+        cells[i, :] = row + [""] * (width - len(row))
+    return _Block(cells, np.asarray(numbers, dtype=np.int64), rows[:_SAMPLE], footer)
 
 
 def _split_metadata(meta: list[str]) -> tuple[list[str], str, str, str, str | None, list[str]]:
@@ -311,11 +390,11 @@ def _parse_footer(rows: list[list[str]]) -> tuple[str, str, list[str]]:
     return stand, licence, footnotes
 
 
-def _find_key_column(data_rows: list[tuple[int, list[str]]], front: int) -> int:
+def _find_key_column(sample: list[list[str]], front: int) -> int:
     """The first front column whose sample values are all keys and not all periods (years have 4 digits)."""
-    sample = [row for _, row in data_rows[:200] if len(row) >= front and not _is_period_line(row)]
+    rows = [row for row in sample if len(row) >= front and not _is_period_line(row)]
     for col in range(front - 1):
-        values = [row[col].strip() for row in sample]
+        values = [row[col].strip() for row in rows]
         if values and all(_KEY.fullmatch(v) for v in values) and not all(_is_period(v) for v in values):
             return col
     raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Spalte mit Regionalschlüsseln."))
@@ -364,81 +443,162 @@ def _analyse_header(rows: list[list[str]], front: int, width: int, unit_line: st
     return columns
 
 
-def _build_cells(data_rows: list[tuple[int, list[str]]], front: int, width: int, key_col: int,
-                 period_col: int | None, row_dim_cols: list[int], columns: list[GenesisColumn],
-                 table_period: str | None, warnings: list[str]) -> tuple[pd.DataFrame, list[tuple[str, ...]]]:
+class _Coded(NamedTuple):
+    """A column of texts as codes into its distinct texts (pandas.factorize: order of first appearance)."""
+
+    codes: np.ndarray
+    uniques: list[str]
+    stripped: list[str]
+
+    def per_row(self, values: list[Any], rows: np.ndarray | slice = slice(None)) -> np.ndarray:
+        """``values`` (one per distinct text) spread over the rows."""
+        return np.asarray(values, dtype=object)[self.codes[rows]]
+
+    def blank(self) -> np.ndarray:
+        return np.asarray([not text for text in self.stripped], dtype=bool)[self.codes]
+
+
+def _coded(values: np.ndarray) -> _Coded:
+    codes, uniques = pd.factorize(values)
+    texts = uniques.tolist()
+    return _Coded(codes, texts, [text.strip() for text in texts])
+
+
+def _stripped_codes(column: _Coded) -> tuple[np.ndarray, int]:
+    """Codes of the stripped texts (``" a"`` and ``"a"`` are one value), and how many there are."""
+    codes, uniques = pd.factorize(np.asarray(column.stripped, dtype=object))
+    return codes[column.codes], len(uniques)
+
+
+def _parse_values(texts: list[str]) -> tuple[np.ndarray, np.ndarray, int | None]:
+    """Value and flag of each distinct cell text by :func:`parse_cell`'s rules; the index of the first text
+    that is neither a number nor a symbol (``None`` if all are). Plain ASCII digit strings — nearly all
+    cells of a table — are converted in one call (``astype(float)`` is parse_cell's ``float(text)``)."""
+    values = np.full(len(texts), np.nan)
+    flags = np.full(len(texts), None, dtype=object)
+    series = pd.Series(texts, dtype=object)
+    plain = series.str.fullmatch(r"[0-9]+").to_numpy(dtype=bool, na_value=False)
+    values[plain] = series[plain].astype(float).to_numpy()
+    for i in np.flatnonzero(~plain).tolist():
+        try:
+            parsed = parse_cell(texts[i])
+        except ValueError:
+            return values, flags, i
+        values[i] = np.nan if parsed.value is None else parsed.value
+        flags[i] = parsed.flag
+    return values, flags, None
+
+
+def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col: int | None,
+                 row_dim_cols: list[int], columns: list[GenesisColumn], table_period: str | None,
+                 warnings: list[str]) -> tuple[pd.DataFrame, list[tuple[str, ...]]]:
     """The cells DataFrame, built column-wise (repeat/tile over rows x data columns), and the distinct
-    row-dimension tuples; its ``dimensions`` column holds integer codes until :func:`_name_dimensions`."""
-    keys, names, depths, lines, periods, row_dims, flat, repaired = [], [], [], [], [], [], [], []
-    current_period = table_period
-    ncols = width - front
-    for line, row in data_rows:
-        if _is_period_line(row):
-            current_period = row[0].strip()
-            continue
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
-        elif len(row) > width and not _blank(row[width:]):
-            raise GenesisFormatError(tr("Zeile {line} hat mehr Werte, als die Kopfzeilen Spalten haben.", line=line))
-        key = row[key_col].strip()
-        if not is_region_key(key):
-            fixed, was_repaired = repair_leading_zero(key)
-            if not (was_repaired and is_region_key(fixed)):
-                raise GenesisFormatError(tr("Zeile {line} enthält „{key}“, das ist kein amtlicher "
-                                            "Regionalschlüssel.", line=line, key=key))
-            repaired.append(f"{key} → {fixed}")
-            key = fixed
-        name = row[key_col + 1]
-        keys.append(key)
-        names.append(name.strip())
-        depths.append((len(name) - len(name.lstrip(" "))) // 2)
-        lines.append(line)
-        periods.append(row[period_col].strip() if period_col is not None else current_period)
-        row_dims.append(tuple(row[c].strip() for c in row_dim_cols))
-        flat.extend(row[front:width])
-    nrows = len(keys)
+    row-dimension tuples; its ``dimensions`` column holds integer codes until :func:`_name_dimensions`.
+
+    No Python runs per row or cell: every column is factorized (pandas, in C) and the rules — stripping,
+    blank rows, period lines, key checks and repairs, indentation depth, numbers and symbols — run once per
+    *distinct* text, then spread over the rows by indexing with the codes. Errors name the first offending
+    row, as reading row by row would.
+    """
+    cells = block.cells
+    if cells.shape[1] < width:  # every row shorter than the header: the missing cells are empty
+        cells = np.hstack([cells, np.full((len(cells), width - cells.shape[1]), "", dtype=object)])
+    nrows_all, ncols = len(cells), width - front
+    fronts = {c: _coded(cells[:, c]) for c in range(front)}
+    value_block = _coded(cells[:, front:width].ravel())  # row-major: the file's order of cells
+    extras = [_coded(cells[:, c]) for c in range(width, cells.shape[1])]
+    del cells
+    value_blank = value_block.blank().reshape(nrows_all, ncols).all(axis=1)
+    extra_blank = np.ones(nrows_all, dtype=bool)
+    for column in extras:
+        extra_blank &= column.blank()
+    rest_blank = value_blank & extra_blank
+    for c in range(1, front):
+        rest_blank &= fronts[c].blank()
+    first = fronts[0]
+    blank = rest_blank & first.blank()
+    # a line that only names a period (``2015;;;``) sets the period of the rows below it
+    period_line = rest_blank & np.asarray([_is_period(t) for t in first.stripped], dtype=bool)[first.codes]
+    marks = pd.Series(first.per_row(first.stripped), dtype=object).where(period_line).ffill()
+    current_period = marks.to_numpy(dtype=object, copy=True)
+    current_period[pd.isna(current_period)] = table_period
+    rows = np.flatnonzero(~blank & ~period_line)
+    nrows = len(rows)
     if nrows == 0:
         raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Datenzeilen."))
-    if repaired:
-        warnings.append(tr("Bei {count} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt "
-                           "(z. B. {example}).", count=format_number(len(repaired)), example=repaired[0]))
-    codes, uniques = pd.factorize(np.asarray(flat, dtype=object))
-    unique_values = np.empty(len(uniques), dtype=float)
-    unique_flags = np.empty(len(uniques), dtype=object)
-    for i, text in enumerate(uniques):
-        try:
-            parsed = parse_cell(text)
-        except ValueError:
-            at = int(np.flatnonzero(codes == i)[0])
-            raise GenesisFormatError(tr(
-                "Zeile {line}, Spalte {column}: „{text}“ ist weder eine Zahl noch ein Zeichen der "
-                "Zeichenerklärung.", line=lines[at // ncols], column=front + at % ncols + 1,
-                text=text.strip())) from None
+    lines = block.lines[rows]
 
-        unique_values[i] = np.nan if parsed.value is None else parsed.value
-        unique_flags[i] = parsed.flag
+    key = fronts[key_col]
+    fixed_keys: list[str] = []
+    bad_key, was_repaired = np.zeros(len(key.uniques), dtype=bool), np.zeros(len(key.uniques), dtype=bool)
+    for i, text in enumerate(key.stripped):
+        if is_region_key(text):
+            fixed_keys.append(text)
+            continue
+        fixed, repaired = repair_leading_zero(text)
+        bad_key[i] = not (repaired and is_region_key(fixed))
+        was_repaired[i] = not bad_key[i]
+        fixed_keys.append(fixed)
+    # the first row that is too long or has no key: too long is checked first within a row
+    too_long = np.flatnonzero(~extra_blank[rows])
+    no_key = np.flatnonzero(bad_key[key.codes[rows]])
+    if len(too_long) and (not len(no_key) or too_long[0] <= no_key[0]):
+        raise GenesisFormatError(tr("Zeile {line} hat mehr Werte, als die Kopfzeilen Spalten haben.",
+                                    line=int(lines[too_long[0]])))
+    if len(no_key):
+        raise GenesisFormatError(tr("Zeile {line} enthält „{key}“, das ist kein amtlicher "
+                                    "Regionalschlüssel.", line=int(lines[no_key[0]]),
+                                    key=key.stripped[key.codes[rows[no_key[0]]]]))
+    repaired_rows = np.flatnonzero(was_repaired[key.codes[rows]])
+    if len(repaired_rows):
+        at = key.codes[rows[repaired_rows[0]]]
+        warnings.append(tr("Bei {count} Regionalschlüsseln fehlte die führende Null; sie wurde ergänzt "
+                           "(z. B. {example}).", count=format_number(len(repaired_rows)),
+                           example=f"{key.stripped[at]} → {fixed_keys[at]}"))
+    name = fronts[key_col + 1]
+    depths = [(len(text) - len(text.lstrip(" "))) // 2 for text in name.uniques]
+    periods = (fronts[period_col].per_row(fronts[period_col].stripped, rows) if period_col is not None
+               else current_period[rows])
+
+    if row_dim_cols:
+        parts = [_stripped_codes(fronts[c]) for c in row_dim_cols]
+        row_dim_codes = combine_codes([(codes[rows], size) for codes, size in parts], nrows)
+        firsts = rows[first_occurrences(row_dim_codes)]
+        row_dim_uniques = [tuple(fronts[c].stripped[fronts[c].codes[r]] for c in row_dim_cols)
+                           for r in firsts.tolist()]
+    else:
+        row_dim_codes, row_dim_uniques = np.zeros(nrows, dtype=np.int64), [()]
+
+    value_codes = value_block.codes.reshape(nrows_all, ncols)[rows].ravel()
+    unique_values, unique_flags, bad = _parse_values(value_block.uniques)
+    if bad is not None:
+        at = int(np.flatnonzero(value_codes == bad)[0])
+        raise GenesisFormatError(tr(
+            "Zeile {line}, Spalte {column}: „{text}“ ist weder eine Zahl noch ein Zeichen der "
+            "Zeichenerklärung.", line=int(lines[at // ncols]), column=front + at % ncols + 1,
+            text=value_block.uniques[bad].strip()))
 
     col_period = np.array([col.period for col in columns], dtype=object)
     has_col_period = np.array([col.period is not None for col in columns])
     cell_period = np.where(np.tile(has_col_period, nrows), np.tile(col_period, nrows),
-                           np.repeat(np.array(periods, dtype=object), ncols))
-    iso = {p: period_iso(p) for p in set(cell_period.tolist()) if p is not None}
-    row_dim_codes, row_dim_uniques = pd.factorize(pd.Series(row_dims, dtype=object))
+                           np.repeat(np.asarray(periods, dtype=object), ncols))
+    period_codes, period_texts = pd.factorize(cell_period)
+    iso = np.asarray([period_iso(p) for p in period_texts.tolist()] + [None], dtype=object)
     frame = pd.DataFrame({
-        "region_key": np.repeat(np.asarray(keys, dtype=object), ncols),
-        "region_name": np.repeat(np.asarray(names, dtype=object), ncols),
-        "region_depth": np.repeat(np.asarray(depths, dtype=np.int16), ncols),
+        "region_key": np.repeat(key.per_row(fixed_keys, rows), ncols),
+        "region_name": np.repeat(name.per_row(name.stripped, rows), ncols),
+        "region_depth": np.repeat(np.asarray(depths, dtype=np.int16)[name.codes[rows]], ncols),
         "measure": np.tile(np.array([c.measure for c in columns], dtype=object), nrows),
         "unit": np.tile(np.array([c.unit for c in columns], dtype=object), nrows),
         "period": cell_period,
-        "period_iso": np.array([iso.get(p) for p in cell_period.tolist()], dtype=object),
+        "period_iso": iso[period_codes],  # code -1 (no period) picks the None at the end
         "dimensions": np.repeat(row_dim_codes * ncols, ncols) + np.tile(np.arange(ncols), nrows),
-        "value": unique_values[codes],
-        "flag": unique_flags[codes],
-        "source_row": np.repeat(np.asarray(lines, dtype=np.int64), ncols),
+        "value": unique_values[value_codes],
+        "flag": unique_flags[value_codes],
+        "source_row": np.repeat(lines, ncols),
         "source_column": np.tile(np.arange(front + 1, width + 1, dtype=np.int64), nrows),
     })
-    return frame, list(row_dim_uniques)
+    return frame, row_dim_uniques
 
 
 def _name_for_values(values: set[str]) -> str | None:
@@ -515,10 +675,11 @@ def _name_dimensions(frame: pd.DataFrame, row_dims: list[tuple[str, ...]], row_d
         while name in column_names or name in row_names:
             name = f"{base} ({len(row_names) + 2})"
         row_names.append(name)
-    texts = {}
-    for code in np.unique(frame["dimensions"].to_numpy()).tolist():
+    codes, inverse = np.unique(frame["dimensions"].to_numpy(), return_inverse=True)
+    texts = []
+    for code in codes.tolist():
         row_code, col_index = divmod(code, len(columns))
         merged = dict(zip(row_names, row_dims[row_code], strict=True)) | columns[col_index].dimensions
-        texts[code] = json.dumps(merged, ensure_ascii=False, sort_keys=True)
-    frame["dimensions"] = frame["dimensions"].map(texts)
+        texts.append(json.dumps(merged, ensure_ascii=False, sort_keys=True))
+    frame["dimensions"] = np.asarray(texts, dtype=object)[inverse]
     return list(dict.fromkeys(row_names + [n for c in columns for n in c.dimensions]))
