@@ -121,8 +121,6 @@ MESSAGES: dict[str, str] = {
     "Unbekanntes Klassifizierungsverfahren „{method}“; möglich sind: {methods}.":
         "Unknown classification method “{method}”; possible are: {methods}.",
     "Eine Karte hat 3 bis 7 Klassen, nicht {count}.": "A map has 3 to 7 classes, not {count}.",
-    "Natürliche Unterbrechungen aus {sample} der {total} Werte berechnet (gleichmäßig über die Rangfolge "
-    "verteilt).": "Natural breaks computed from {sample} of the {total} values (evenly spaced by rank).",
     "Natürliche Unterbrechungen: nur {classes} statt {wanted} Klassen (viele gleiche Werte).":
         "Natural breaks: only {classes} instead of {wanted} classes (many equal values).",
     "Für eigene Klassengrenzen bitte die Grenzen angeben (z. B. 2,0; 4,4; 10,0).":

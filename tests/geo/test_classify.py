@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bildungsplaner import UserInputError
-from bildungsplaner.geo.classify import JENKS_SAMPLE, Classes, classify, round_half_up
+from bildungsplaner.geo.classify import JENKS_DIRECT, Classes, _fisher_jenks, classify, round_half_up
 from bildungsplaner.i18n import set_language
 from bildungsplaner.indicators import index
 
@@ -106,17 +106,40 @@ def test_jenks_matches_the_hand_checked_example_and_is_deterministic():
     assert classify(shuffled, "jenks", 3, decimals=0) == classes
 
 
-def test_jenks_on_many_values_samples_says_so_and_stays_deterministic():
-    values = np.random.default_rng(11).lognormal(3, 1, 11_000)
-    first = classify(values, "jenks", 5)
-    assert str(JENKS_SAMPLE) not in first.note  # formatted German: 3.000
-    assert "3.000 der 11.000 Werte" in first.note
-    assert classify(values[::-1].copy(), "jenks", 5) == first
-    # the sample keeps the natural breaks close to the full computation's
+def _ssd(ordered, starts):
+    return sum(float(((part - part.mean()) ** 2).sum()) for part in np.split(ordered, starts) if part.size)
+
+
+def _jenkspy_starts(ordered, count):
     import jenkspy
-    full = jenkspy.jenks_breaks(round_half_up(values, 1), n_classes=5)[1:-1]
-    for got, exact in zip(first.breaks, full, strict=True):
-        assert abs(got - exact) <= 0.1 * exact
+
+    uppers = jenkspy.jenks_breaks(ordered, n_classes=count)[1:-1]
+    return np.searchsorted(ordered, np.asarray(uppers, dtype=float), side="right")
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(st.one_of(st.floats(-1e4, 1e4), st.integers(0, 20).map(float)), min_size=8, max_size=150),
+       count=st.integers(3, 7))
+def test_the_fast_fisher_jenks_finds_the_same_optimum_as_jenkspy(values, count):
+    ordered = np.sort(np.asarray(values))
+    if len(np.unique(ordered)) <= count:
+        return
+    starts = _fisher_jenks(ordered, count)
+    assert len(starts) == count - 1 and np.all(np.diff(starts) > 0) and starts[0] > 0 and starts[-1] < len(ordered)
+    ours = _ssd(ordered, starts)
+    reference = _ssd(ordered, _jenkspy_starts(ordered, count))
+    assert ours <= reference * (1 + 1e-9) + 1e-6
+
+
+def test_jenks_on_the_11000_gemeinden_is_the_exact_optimum_and_deterministic():
+    values = np.random.default_rng(11).lognormal(3, 1, 11_000)
+    assert len(values) > JENKS_DIRECT
+    first = classify(values, "jenks", 5)
+    assert first.note == "" and first.count == 5
+    assert classify(values[::-1].copy(), "jenks", 5) == first
+    ordered = np.sort(round_half_up(values, 1))
+    ours = np.searchsorted(ordered, np.asarray(first.breaks), side="left")
+    assert _ssd(ordered, ours) <= _ssd(ordered, _jenkspy_starts(ordered, 5)) * (1 + 1e-9)
 
 
 def test_the_german_legend_of_a_known_example():
@@ -281,3 +304,25 @@ def test_to_dict_lists_the_classes_with_bounds_and_counts():
                                {"label": "4 und mehr", "lower": 4.0, "upper": None, "count": 1}]
     assert data["no_data"] == 1 and data["method"] == "manual"
     assert isinstance(classes, Classes)
+
+
+def test_classifying_the_11000_gemeinden_is_fast_for_every_method():
+    """Benchmark (``pytest -s`` prints the figures): jenks on 11,000 values must stay well under 0.1 s."""
+    import time
+
+    rng = np.random.default_rng(7)
+    values = rng.lognormal(3, 1, 11_000)
+    values[rng.choice(11_000, 200, replace=False)] = math.nan
+    arguments = {"quantile": {}, "equal": {}, "jenks": {}, "manual": {"breaks": [10, 20, 40, 80]},
+                 "index": {"breaks": [10, 20, 40, 80]}}
+    best = {}
+    for method, extra in arguments.items():
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            classify(values, method, 7 if method in COMPUTED else 5, decimals=1, **extra)
+            times.append(time.perf_counter() - start)
+        best[method] = min(times)
+    print("classify, 11,000 values (best of 3): " + ", ".join(f"{m} {t * 1000:.1f} ms" for m, t in best.items()))
+    assert best["jenks"] < 0.1
+    assert max(best.values()) < 0.1
