@@ -7,7 +7,10 @@ and a legend in German statistical style. Rules:
    „kaufmännisch“, as the statistical offices round) to the indicator's ``decimals`` (:func:`round_half_up`);
    breaks lie on that grid too. So the legend labels exactly the rule applied: 4.38 shown as „4,4“ is in
    „4,4 bis unter …“, never in „unter 4,4“. A value that is not finite (NaN, ±inf) is „keine Daten“: its own
-   legend entry, never in a computed class, class number −1.
+   legend entry, never in a computed class, class number −1. Hover texts and labels on the map should show
+   ``format_number(round_half_up(v, decimals), decimals)``: :func:`~bildungsplaner.formatting.format_number`
+   alone rounds the binary value half to even (0.125 → „0,12“, 4.25 → „4,2“), which differs from the offices'
+   rule exactly at a written 5.
 2. **Class rule** (as the statistical offices write it): with inner bounds b₁ < … < bₙ₋₁, class k (0-based)
    holds b₍ₖ₎ ≤ v < b₍ₖ₊₁₎ — half-open, a value on a bound belongs to the upper class. Legend: „unter b₁“,
    „b₁ bis unter b₂“, …, „bₙ₋₁ und mehr“, „keine Daten“, numbers with a decimal comma at ``decimals``
