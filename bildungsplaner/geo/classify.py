@@ -19,9 +19,9 @@ and a legend in German statistical style. Rules:
    nearest to k·N/n, so ties are never split across classes; colliding breaks are moved to the next distinct
    values. ``equal``: width w = ⌊(max − min)/n⌋ on the display grid, bₖ = min + k·w (all bounded classes
    exactly w wide; the last takes the remainder). ``jenks``: natural breaks (Fisher-Jenks: the classes with
-   the least sum of squared deviations from their means; exact and deterministic) by :mod:`jenkspy`, above
-   :data:`JENKS_DIRECT` values by :func:`_fisher_jenks` (the same optimum in O(n log n) per class, checked
-   against jenkspy in the tests; jenkspy is quadratic and takes 0.1–0.25 s for 11,000 values); each class
+   the least sum of squared deviations from their means; exact and deterministic) by :func:`_fisher_jenks`
+   (the optimum in O(n log n) per class; the tests check it against the jenkspy library, which is quadratic —
+   0.1–0.25 s for 11,000 values — and therefore only a dev dependency); each class
    starts at its smallest value. With no more distinct values than classes, every distinct value gets its own
    class (fewer classes, said in ``note``). ``manual``: the given inner bounds (sorted, rounded to the grid —
    both said in ``note`` — refused when two coincide). ``index``: a social index's own classes
@@ -52,14 +52,11 @@ from bildungsplaner import UserInputError
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.i18n import tr
 
-__all__ = ["JENKS_DIRECT", "METHODS", "Classes", "classify", "round_half_up"]
+__all__ = ["METHODS", "Classes", "classify", "round_half_up"]
 
 Method = Literal["quantile", "equal", "jenks", "manual", "index"]
 METHODS: tuple[str, ...] = ("quantile", "equal", "jenks", "manual", "index")
 MIN_CLASSES, MAX_CLASSES = 3, 7
-#: Natural breaks of up to this many values come from jenkspy; above, from :func:`_fisher_jenks` (the same
-#: optimum; jenkspy's Fisher-Jenks is quadratic: 11,000 values take 0.1–0.25 s, 3,000 values 0.02 s).
-JENKS_DIRECT = 3000
 
 
 def round_half_up(values: np.ndarray | Sequence[float] | float, decimals: int) -> np.ndarray:
@@ -208,13 +205,7 @@ def _quantile_breaks(units: np.ndarray, distinct: np.ndarray, count: int) -> np.
 
 def _jenks_breaks(units: np.ndarray, distinct: np.ndarray, count: int) -> np.ndarray:
     """Inner bounds (units) of the natural breaks; each class starts at its smallest value."""
-    if len(units) <= JENKS_DIRECT:
-        import jenkspy
-
-        uppers = np.asarray(jenkspy.jenks_breaks(units, n_classes=count), dtype=float)[1:-1]
-        starts = distinct[np.minimum(np.searchsorted(distinct, uppers, side="right"), len(distinct) - 1)]
-    else:
-        starts = units[_fisher_jenks(units, count)]
+    starts = units[_fisher_jenks(units, count)]
     return np.unique(starts[starts > distinct[0]])
 
 
