@@ -109,6 +109,7 @@ def collect(out: Path) -> Path:
         "Bildungsplaner-Lizenz.txt   Lizenz des Programms / the application's licence",
         "Qt-LGPL-Hinweis.txt         Qt und PySide6 unter LGPL-3.0 / Qt and PySide6 under LGPL-3.0",
         "LGPL-3.0.txt, GPL-3.0.txt   Lizenztexte / licence texts",
+        "ColorBrewer-Apache-2.0.txt  Farbschemata der Karten / the maps' colour schemes (Apache-2.0)",
         f"Python-{sys.version.split()[0]}.txt       Python (PSF License)",
         "Drittanbieter/              Lizenzdateien je Bibliothek / licence files per library",
         "",
