@@ -42,6 +42,7 @@ from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.formatting import format_amount as _fmt
 from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.batch import column_codes
+from bildungsplaner.importing.columns import combine_codes
 from bildungsplaner.importing.regionkeys import GERMANY, is_region_key, parent_key
 from bildungsplaner.store import dimensions as dims
 
@@ -135,64 +136,100 @@ def _limited(ranked: Ranked, kind: str) -> tuple[Ranked, list[str]]:
                                                 count=format_number(rest), kind=translated(kind))]
 
 
-def _split_dimensions(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame | None:
-    """One column per dimension name (``None`` where a row lacks it); each distinct text decoded once.
+def _split_dimensions(codes_of: Codes) -> dict[str, tuple[np.ndarray, list[str]]] | None:
+    """Per dimension name: each row's code into that dimension's labels (``-1`` where a row lacks it) and the
+    labels; each distinct dimension text decoded once.
 
     ``None`` when no dimension has a total value (``Insgesamt`` …): then there is nothing to check.
     """
     codes, uniques = codes_of("dimensions")
-    decoded = [dims.decode(t) if isinstance(t, str) else {} for t in uniques.tolist()] + [{}]  # [-1]: missing
+    decoded = [dims.decode(t) if isinstance(t, str) else {} for t in uniques.tolist()]
     if not any(dims.is_total_label(value) for d in decoded for value in d.values()):
         return None
-    names = sorted({name for d in decoded for name in d})
-    return pd.DataFrame({name: np.asarray([d.get(name) for d in decoded], dtype=object)[codes] for name in names},
-                        index=rows.index)
+    split = {}
+    for name in sorted({name for d in decoded for name in d}):
+        label_codes, labels = pd.factorize(np.asarray([d.get(name) for d in decoded], dtype=object))
+        split[name] = (np.append(label_codes, -1)[codes], labels.tolist())  # code -1 of ``codes``: missing
+    return split
+
+
+def _group_codes(codes_of: Codes, rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Integer codes of the region (its key, else its name, as one text), the indicator and the period."""
+    key_codes, keys = codes_of("region_key")
+    name_codes, names = codes_of("region_name")
+    texts = np.asarray([*keys.tolist(), *names.tolist(), None], dtype=object)
+    merged = pd.factorize(texts, use_na_sentinel=False)[0]  # a key and a name of the same text are one region
+    region = merged[np.where(key_codes >= 0, key_codes, np.where(name_codes >= 0, len(keys) + name_codes, -1))]
+    return region, codes_of("indicator")[0], codes_of("period")[0]
 
 
 def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame, home: str | None) -> Ranked:
+    """Total ≠ sum of parts, per dimension with a total. Vectorised: every row is a few integer codes (region,
+    indicator, period, each dimension's label); per distinct label the rules (total? subset? without double
+    counting?) run once; the parts are summed per group with ``np.bincount``; texts are built only for the
+    rows that are reported."""
     warnings: Ranked = []
-    split = _split_dimensions(rows, codes_of)
+    split = _split_dimensions(codes_of)
     if split is None:
         return []
-    base = rows[["region_key", "region_name", "indicator", "period", "value", "source_row"]].assign(
-        _missing=rows["value"].isna(), _step=measures["_step"])[measures["_additive"]]
-    for name in split.columns:
-        column = split.loc[base.index, name]
-        labels = pd.unique(column.dropna())
-        totals_of = {label: dims.is_total_label(label) for label in labels}
-        is_total = column.map(totals_of).fillna(False).astype(bool)
-        if not is_total.any():
+    additive = measures["_additive"].to_numpy(dtype=bool)
+    steps = measures["_step"].to_numpy(dtype=float)
+    values = rows["value"].to_numpy(dtype=float)
+    missing = np.isnan(values)
+    region, indicator, period = _group_codes(codes_of, rows)
+    names = list(split)
+    for name in names:
+        label_codes, labels = split[name]
+        is_total_label = np.append([dims.is_total_label(label) for label in labels], False)  # [-1]: missing
+        if not is_total_label[label_codes][additive].any():
             continue
-        subset = column.map({label: _SUBSET.match(label) is not None for label in labels}).fillna(False).astype(bool)
-        others = [c for c in split.columns if c != name]
-        frame = base.assign(_total=is_total, total_label=column)
-        frame = frame[column.notna() & ~(subset & ~is_total)]
-        group_cols = ["region_key", "indicator", "period", *[f"_d{i}" for i in range(len(others))]]
-        for i, other in enumerate(others):
-            frame[f"_d{i}"] = split.loc[frame.index, other].fillna("\x00")
-        frame["region_key"] = frame["region_key"].fillna(frame["region_name"])
-        parts = frame[~frame["_total"]]
-        totals = frame[frame["_total"] & ~frame["total_label"].str.contains(_DEDUPLICATED)]
-        if parts.empty or totals.empty:
+        subset_label = np.append([_SUBSET.match(label) is not None for label in labels], False)
+        deduplicated = np.append([_DEDUPLICATED.search(label) is not None for label in labels], False)
+        is_total = is_total_label[label_codes]
+        used = np.flatnonzero(additive & (label_codes >= 0) & ~(subset_label[label_codes] & ~is_total))
+        others = [split[o][0][used] for o in names if o != name]
+        group = _combine([region[used], indicator[used], period[used], *others])
+        total = is_total[used]
+        parts = ~total
+        n_groups = int(group.max()) + 1 if len(group) else 0
+        parts_n = np.bincount(group[parts], minlength=n_groups)
+        parts_sum = np.bincount(group[parts], weights=np.where(missing[used], 0.0, values[used])[parts],
+                                minlength=n_groups)
+        parts_missing = np.bincount(group[parts], weights=missing[used][parts], minlength=n_groups)
+        # the totals compared: not „ohne Doppelzählungen“, with a number and at least two parts, all numbers
+        at = used[total & ~deduplicated[label_codes[used]]]
+        g = group[total & ~deduplicated[label_codes[used]]]
+        keep = (parts_n[g] > 1) & (parts_missing[g] == 0) & ~missing[at]
+        at, g = at[keep], g[keep]
+        if not len(at):
             continue
-        agg = parts.groupby(group_cols, sort=False, dropna=False).agg(
-            parts_sum=("value", "sum"), parts_n=("value", "size"), parts_missing=("_missing", "sum"))
-        joined = totals.join(agg, on=group_cols, how="inner")
-        joined = joined[(joined["parts_missing"] == 0) & (joined["parts_n"] > 1) & joined["value"].notna()]
-        bad = _mismatch(joined["value"].to_numpy(float), joined["parts_sum"].to_numpy(float),
-                        joined["parts_n"].to_numpy(float), joined["_step"].to_numpy(float))
+        bad = _mismatch(values[at], parts_sum[g], parts_n[g].astype(float), steps[at])
         # parts that are no breakdown of the total: the total rarely matches them, so a difference means nothing
-        share_ok = pd.Series(~bad, index=joined.index).groupby(joined["indicator"]).agg(["mean", "size"])
-        breakdown = share_ok.index[(share_ok["size"] < MIN_COMPARISONS) | (share_ok["mean"] >= 0.5)]
-        bad &= joined["indicator"].isin(breakdown).to_numpy()
-        for index, row in zip(joined.index[bad], joined[bad].itertuples(index=False), strict=True):
-            rest = ", ".join(f"{o}={split.at[index, o]}" for o in others if pd.notna(split.at[index, o]))
+        size = np.bincount(indicator[at] + 1)
+        matching = np.bincount(indicator[at] + 1, weights=~bad)
+        breakdown = (size < MIN_COMPARISONS) | (matching >= 0.5 * size)
+        breakdown[0] = False  # rows without indicator: never reported
+        bad &= breakdown[indicator[at] + 1]
+        if not bad.any():
+            continue
+        for index, parts_total in zip(at[bad].tolist(), parts_sum[g[bad]].tolist(), strict=True):
+            row = rows.iloc[index]
+            key = row["region_key"] if pd.notna(row["region_key"]) else row["region_name"]
+            rest = ", ".join(f"{o}={split[o][1][split[o][0][index]]}" for o in names
+                             if o != name and split[o][0][index] >= 0)
             text = tr("Zeile {row}: {region}, {indicator}, {period}{rest}: {dimension} „{total}“ {value} ≠ Summe der "
-                      "Teile {parts}.", row=row.source_row, region=row.region_name or row.region_key,
-                      indicator=row.indicator, period=row.period, rest=", " + rest if rest else "", dimension=name,
-                      total=row.total_label, value=_fmt(row.value), parts=_fmt(row.parts_sum))
-            warnings.append(((*_rank(row.region_key, home), int(row.source_row or 0)), text))
+                      "Teile {parts}.", row=row["source_row"], region=row["region_name"] or key,
+                      indicator=row["indicator"], period=row["period"], rest=", " + rest if rest else "",
+                      dimension=name, total=labels[label_codes[index]], value=_fmt(row["value"]),
+                      parts=_fmt(parts_total))
+            warnings.append(((*_rank(key, home), int(row["source_row"] or 0)), text))
     return warnings
+
+
+def _combine(columns: list[np.ndarray]) -> np.ndarray:
+    """One dense code per distinct combination of integer code columns (``-1`` allowed)."""
+    n = len(columns[0])
+    return combine_codes([(c, int(c.max()) + 1 if n else 0) for c in columns], n)
 
 
 def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame, home: str | None) -> Ranked:
