@@ -1,23 +1,42 @@
 """German number text, for every layer (the window, the command line, exports, messages); no Qt.
 
 ``1234.5`` → ``1.234,5``: a dot groups thousands, a comma separates decimals, as German Excel and council
-papers write them.
+papers write them. Rounding is half up on the number as written (:func:`round_half_up`: 2.675 → 2,68, 0.125 →
+0,13, 2.5 → 3), as the statistical offices publish — not Python's rounding of the binary value, which would
+show 2,67 and 0,12 and let a table disagree with the published figure.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 
-__all__ = ["decimals_for", "format_amount", "format_number", "format_period"]
+__all__ = ["decimals_for", "format_amount", "format_number", "format_period", "round_half_up"]
 
 _DE = str.maketrans({",": ".", ".": ","})
 
 
+def _half_up(value: float, decimals: int) -> Decimal:
+    """``value`` rounded half up (away from zero at a tie) to ``decimals``, from its shortest representation."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def round_half_up(value: float | None, decimals: int = 1) -> float | None:
+    """Half-up rounding as the statistics offices publish (32.65 → 32.7, 2.5 → 3); ``None``/NaN stay ``None``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(_half_up(value, decimals))
+
+
 def format_number(value: float, decimals: int = 0, *, grouping: bool = True) -> str:
-    """German number text: ``1.234,5`` (``1234,5`` without grouping, as for pasting into Excel)."""
-    text = f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    """German number text: ``1.234,5`` (``1234,5`` without grouping, as for pasting into Excel), rounded half up."""
+    number: float | Decimal = value
+    if isinstance(value, int | float | np.integer | np.floating) and math.isfinite(value):
+        number = _half_up(float(value), decimals)
+    text = f"{number:,.{decimals}f}" if grouping else f"{number:.{decimals}f}"
     return text.translate(_DE)
 
 

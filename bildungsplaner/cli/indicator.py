@@ -160,7 +160,7 @@ def _print_details(d: Any) -> None:
 
 def _print_result(result: Any) -> None:
     from bildungsplaner.cli.plan import text_table
-    from bildungsplaner.indicators.compute import round_half_up
+    from bildungsplaner.formatting import round_half_up
 
     decimals = result.decimals if result.decimals is not None else 1
 

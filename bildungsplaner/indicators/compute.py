@@ -22,16 +22,15 @@ denominator gives missing ``x``. Values are kept unrounded; :func:`round_half_up
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import round_half_up
 from bildungsplaner.i18n import tr
 from bildungsplaner.indicators.ages import age_request, bands_for, is_age_dimension
 from bildungsplaner.indicators.formula import DIVISION_BY_ZERO, parse_formula
@@ -46,15 +45,6 @@ MISSING = "."
 _YEAR = re.compile(r"(\d{4})")
 #: Problems listed per input (the rest is counted).
 MAX_PROBLEMS = 12
-
-
-def round_half_up(value: float | None, decimals: int = 1) -> float | None:
-    """Half-up rounding as the statistics offices publish (32.65 → 32.7, 2.5 → 3), via :class:`Decimal` of the
-    shortest representation; ``None``/NaN stay ``None``."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    quantum = Decimal(1).scaleb(-decimals)
-    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
 
 
 def period_year(period: object) -> int | None:

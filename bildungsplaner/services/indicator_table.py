@@ -41,9 +41,9 @@ from bildungsplaner.exporting.indicator_table import (
     Value,
     write_indicator_table,
 )
-from bildungsplaner.formatting import format_number
+from bildungsplaner.formatting import format_number, round_half_up
 from bildungsplaner.i18n import tr
-from bildungsplaner.indicators.compute import period_year, round_half_up
+from bildungsplaner.indicators.compute import period_year
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services import indicators
 from bildungsplaner.services.home import GERMANY, home_chain, home_region

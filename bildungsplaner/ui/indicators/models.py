@@ -21,8 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from bildungsplaner.formatting import format_number, format_period
-from bildungsplaner.indicators.compute import round_half_up
+from bildungsplaner.formatting import format_number, format_period, round_half_up
 from bildungsplaner.indicators.spec import AREAS
 from bildungsplaner.services.browse import natural_key
 from bildungsplaner.services.indicators import IndicatorEntry, ResultRow
