@@ -14,7 +14,9 @@ To draw a chart or a pivot table each dimension is either *fixed* to one value o
 * **Where parts and total disagree, the total wins** and the difference is reported in :attr:`Collapsed.notes`
   (parts may overlap: Kita + Tagespflege count some children twice), never added.
 
-Qt-free; the window's chart, ``bildungsplaner data pivot`` and tests use the same functions.
+Qt-free; the window's chart, ``bildungsplaner data pivot`` and tests use the same functions. pandas is
+imported inside the functions that need it: the window's Daten tab imports this module before it is shown,
+and only the first loaded data need pandas (``tests/test_startup_imports.py``).
 """
 
 from __future__ import annotations
@@ -22,14 +24,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.i18n import tr
 from bildungsplaner.store.dimensions import is_total_label
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "ALL",
@@ -122,6 +126,8 @@ class Collapsed:
 
 
 def _empty() -> pd.DataFrame:
+    import pandas as pd  # lazily: see the module's docstring
+
     return pd.DataFrame({"region_key": pd.Series([], dtype=object), "region_name": pd.Series([], dtype=object),
                          "period": pd.Series([], dtype=object), "value": pd.Series([], dtype=float),
                          "flag": pd.Series([], dtype=object)})
@@ -129,6 +135,8 @@ def _empty() -> pd.DataFrame:
 
 def _coded(values: pd.Series | pd.Categorical) -> tuple[np.ndarray, list[str]]:
     """Integer codes (``-1`` = missing) and category texts of a categorical (or anything pandas can code)."""
+    import pandas as pd
+
     cat = values.array if isinstance(values, pd.Series) else values
     if not isinstance(cat, pd.Categorical):
         cat = pd.Categorical(np.asarray(cat, dtype=object))
@@ -145,6 +153,8 @@ def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choi
     stay missing and a note says so. Works on the categoricals' integer codes (a million rows in well under a
     second); texts are looked up only for the result.
     """
+    import pandas as pd
+
     if frame.empty:
         return Collapsed(_empty())
     additive = is_additive(unit)

@@ -3,6 +3,10 @@
 Qt-free and shared by the window, the command line and tests. Everything returns plain data (dataclasses,
 pandas DataFrames). Observations are read with SQLAlchemy Core selects and the driver's cursor, column by
 column, never as ORM objects: one million rows load in about two seconds.
+
+pandas is imported inside the functions that build DataFrames, not at module level: the window imports this
+module for its lists before it is shown, and pandas (~200 ms) would otherwise be on the start path
+(``tests/test_startup_imports.py``); the first load of observations imports it on the worker thread.
 """
 
 from __future__ import annotations
@@ -11,10 +15,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from sqlalchemy import func, select
 
 from bildungsplaner.formatting import format_number
@@ -23,6 +26,9 @@ from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.dimensions import decode
 from bildungsplaner.store.models import KENNZAHL_FORMAT, Dataset, Facility, Indicator, Observation, Region
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "OBSERVATION_COLUMNS",
@@ -278,6 +284,8 @@ def load_overview(ws: Workspace) -> Overview:
 
 
 def empty_observations() -> pd.DataFrame:
+    import pandas as pd  # lazily: see the module's docstring
+
     return pd.DataFrame({
         "region_id": np.array([], dtype=np.int64),
         "region_key": pd.Categorical([]),
@@ -291,6 +299,8 @@ def empty_observations() -> pd.DataFrame:
 
 def _categorical(values: np.ndarray) -> pd.Categorical:
     """Object array (may contain None) → categorical with naturally sorted categories."""
+    import pandas as pd
+
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if len(uniques) == 0:
         return pd.Categorical.from_codes(codes, categories=pd.Index([], dtype=object))
@@ -318,6 +328,8 @@ def load_observations(
     ordered by region key, period and dimensions (numbers inside texts compare numerically). Observations
     of superseded datasets are left out unless ``include_superseded``. Cancellable between chunks.
     """
+    import pandas as pd  # lazily: see the module's docstring
+
     progress = progress or NullProgress()
     region_ids = list(dict.fromkeys(int(r) for r in region_ids))
     if not region_ids:
@@ -403,6 +415,8 @@ def dimension_columns(dimensions: pd.Series | pd.Categorical) -> dict[str, pd.Ca
     Each distinct text is decoded once (a few hundred at most), then mapped to the rows through the
     categorical codes, so this is cheap for a million rows. Rows without a dimension get NaN.
     """
+    import pandas as pd
+
     cat = dimensions.array if isinstance(dimensions, pd.Series) else dimensions
     if not isinstance(cat, pd.Categorical):
         cat = pd.Categorical(np.asarray(cat, dtype=object))

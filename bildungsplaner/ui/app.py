@@ -91,11 +91,15 @@ def run_gui(workspace: Path | None = None, *, demo: bool = False, probe: bool = 
     """Start the window: ``workspace`` (created if missing), the demo, or the last/default workspace.
 
     ``probe`` (``--startup-probe``, used by ``benchmarks/startup.py``) prints ``shown <epoch seconds>`` once
-    the window is shown with its workspace opened, then quits.
+    the window is shown with its workspace opened (the first screen: side panels and Daten tab), then
+    ``ready <epoch seconds>`` once the other areas are built as well, and quits.
+
+    The areas Planung, Export and Kennzahlen (and with them pandas and pyqtgraph) are built right after the
+    first screen, at the event loop's next turn (:meth:`MainWindow.build_areas`).
     """
     app = create_application(sys.argv)
     sys.excepthook = _excepthook
-    window = MainWindow()
+    window = MainWindow(lazy_areas=True)
     window.restore_layout()
     window.show()
     app.processEvents()
@@ -112,11 +116,14 @@ def run_gui(workspace: Path | None = None, *, demo: bool = False, probe: bool = 
         else:
             first_start(window)
     if probe:
-        def shown() -> None:
-            print(f"shown {time.time():.6f}", flush=True)
+        QTimer.singleShot(0, lambda: print(f"shown {time.time():.6f}", flush=True))
+    QTimer.singleShot(0, window.build_areas)
+    if probe:
+        def ready() -> None:
+            print(f"ready {time.time():.6f}", flush=True)
             app.quit()
 
-        QTimer.singleShot(0, shown)
+        QTimer.singleShot(0, ready)
     return app.exec()
 
 

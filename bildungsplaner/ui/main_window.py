@@ -3,6 +3,12 @@
 The window owns at most one open :class:`Workspace` at a time. Opening another one runs as a task (with a
 progress dialog, since the first start builds the demo) and closes the old workspace afterwards. All reads
 for the panels happen in that task or in :mod:`bildungsplaner.services.browse`; the models only hold rows.
+
+Start-up: importing this module pulls in neither pandas nor pyqtgraph nor openpyxl (Alembic only migrations
+import), ``tests/test_startup_imports.py`` checks it. The side panels and the Daten tab need none of them
+before values are loaded; the areas Planung, Export and Kennzahlen do, so they are imported and built by
+:meth:`MainWindow.build_areas` — in the constructor, or with ``lazy_areas`` (the application's start) right
+after the first screen is shown, with empty placeholder tabs until then.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
@@ -33,7 +40,6 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.progress import Cancelled
 from bildungsplaner.services.browse import DatasetRow, IndicatorRow, Overview, RegionIndex, load_overview
 from bildungsplaner.services.home import home_region
-from bildungsplaner.services.importing import ImportReport, delete_import
 from bildungsplaner.services.workspace import (
     Workspace,
     backup_workspace,
@@ -49,14 +55,16 @@ from bildungsplaner.ui.common.help import HelpDialog, LicenseDialog
 from bildungsplaner.ui.common.sidebar import SidebarToggle
 from bildungsplaner.ui.data.browser import DataBrowser
 from bildungsplaner.ui.data.panels import FacilityPanel, IndicatorPanel, RegionPanel
-from bildungsplaner.ui.exporting.panel import ExportPanel
 from bildungsplaner.ui.importing.history import ImportHistoryPage
-from bildungsplaner.ui.importing.pages import local_files
-from bildungsplaner.ui.importing.wizard import ImportWizard
-from bildungsplaner.ui.indicators.area import IndicatorsArea
-from bildungsplaner.ui.planning.editor import PlanningEditor
 from bildungsplaner.ui.workspace.home import HomeRegionDialog
 from bildungsplaner.ui.workspace.watch import WorkspaceWatcher
+
+if TYPE_CHECKING:  # imported where used: pandas, pyqtgraph and openpyxl stay off the start path
+    from bildungsplaner.services.importing import ImportReport
+    from bildungsplaner.ui.exporting.panel import ExportPanel
+    from bildungsplaner.ui.importing.wizard import ImportWizard
+    from bildungsplaner.ui.indicators.area import IndicatorsArea
+    from bildungsplaner.ui.planning.editor import PlanningEditor
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +77,13 @@ def _file_filter() -> str:
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace | None = None, *, owns_workspace: bool = True,
                  settings: Settings | None = None, parent: QWidget | None = None,
-                 runner: tasks.TaskRunner | None = None) -> None:
+                 runner: tasks.TaskRunner | None = None, lazy_areas: bool = False) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
+        self._overview = Overview([], [], [])
+        self.planning: PlanningEditor
+        self.export_panel: ExportPanel
+        self.kennzahlen: IndicatorsArea
         self._owns_workspace = owns_workspace
         self._settings = settings
         self.runner = runner if runner is not None else tasks.TaskRunner(self)
@@ -93,6 +105,10 @@ class MainWindow(QMainWindow):
         self.watcher = WorkspaceWatcher(self)
         self.watcher.changed.connect(self.refresh_from_outside)
         self.events.data_changed.connect(self._data_changed)
+        self._areas_built = False
+        if not lazy_areas:
+            self.build_areas()
+        self.areas.currentChanged.connect(lambda _index: self.build_areas())  # a placeholder tab chosen early
         self.set_workspace(workspace, owns=owns_workspace)
 
     # --- layout ---------------------------------------------------------------------------------------------
@@ -115,14 +131,11 @@ class MainWindow(QMainWindow):
         self.areas = QTabWidget()
         self.areas.setObjectName("areas")
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
-        self.planning = PlanningEditor(self.runner, events=self.events)
-        self.export_panel = ExportPanel(self.runner)
-        self.planning.scenarios_changed.connect(self.export_panel.set_scenarios)
-        self.areas.addTab(self.planning, QCoreApplication.translate("MainWindow", "Planung"))
-        self.areas.addTab(self.export_panel, QCoreApplication.translate("MainWindow", "Export"))
-        self.kennzahlen = IndicatorsArea(self.runner, events=self.events)
-        self.kennzahlen.entries_changed.connect(self.indicators.set_computed)  # marks computed indicators
-        self.areas.addTab(self.kennzahlen, QCoreApplication.translate("MainWindow", "Kennzahlen"))
+        # placeholders until build_areas puts the areas in their place
+        self._placeholders = {name: QWidget() for name in ("planung", "export", "kennzahlen")}
+        self.areas.addTab(self._placeholders["planung"], QCoreApplication.translate("MainWindow", "Planung"))
+        self.areas.addTab(self._placeholders["export"], QCoreApplication.translate("MainWindow", "Export"))
+        self.areas.addTab(self._placeholders["kennzahlen"], QCoreApplication.translate("MainWindow", "Kennzahlen"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -139,8 +152,8 @@ class MainWindow(QMainWindow):
         """Menu Ansicht › Seitenleiste (Strg+B) and a button beside the area tabs; the side panel hides itself on
         Planung and Export, the user's explicit choice per area is kept (:mod:`bildungsplaner.ui.common.sidebar`)."""
         self.sidebar = SidebarToggle(self.left_splitter, self.areas, {
-            self.browser: "daten", self.import_page: "import", self.planning: "planung", self.export_panel: "export",
-            self.kennzahlen: "kennzahlen"}, lambda: self.settings, self)
+            self.browser: "daten", self.import_page: "import",
+            **{widget: name for name, widget in self._placeholders.items()}}, lambda: self.settings, self)
         self.sidebar.apply()
         view_menu = QMenu(QCoreApplication.translate("MainWindow", "&Ansicht"), self)
         view_menu.addAction(self.sidebar.action)
@@ -206,30 +219,70 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Bearbeiten"))
-        # undo and redo of the planning editor (Strg+Z; Strg+Y or Strg+Umschalt+Z)
-        self.undo_action = self.planning.undo_action
-        self.redo_action = self.planning.redo_action
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addAction(self.planning.save_action)
-        edit_menu.addSeparator()
+        self.edit_menu = edit_menu  # build_areas puts the planning editor's undo, redo and save first
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.find_action)
         self.kennzahlen_action = self._action(
             QCoreApplication.translate("MainWindow", "Kennzahlen anzeigen"),
-            lambda: self.areas.setCurrentWidget(self.kennzahlen), "Ctrl+K",
+            lambda: self.build_areas() or self.areas.setCurrentWidget(self.kennzahlen), "Ctrl+K",
             QCoreApplication.translate("MainWindow", "Berechnete Kennzahlen, den Katalog und Indizes anzeigen"))
-        indicator_menu = QMenu(QCoreApplication.translate("MainWindow", "&Kennzahlen"), self)
-        for action in (self.kennzahlen.new_action, self.kennzahlen.new_index_action, self.kennzahlen.edit_action,
-                       self.kennzahlen.delete_action, self.kennzahlen.import_action):
-            indicator_menu.addAction(action)
+        self.indicator_menu = QMenu(QCoreApplication.translate("MainWindow", "&Kennzahlen"), self)  # see build_areas
         edit_menu.addSeparator()
-        edit_menu.addMenu(indicator_menu)
+        edit_menu.addMenu(self.indicator_menu)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.licenses_action)
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
+
+    def build_areas(self) -> None:
+        """Import and build the areas Planung, Export and Kennzahlen (once) in their placeholders' tabs, with
+        their menu entries, and show them the open workspace. They import pandas and pyqtgraph, so the
+        application's start calls this right after the first screen is shown (see the module docstring)."""
+        if self._areas_built:
+            return
+        self._areas_built = True
+        from bildungsplaner.ui.exporting.panel import ExportPanel
+        from bildungsplaner.ui.indicators.area import IndicatorsArea
+        from bildungsplaner.ui.planning.editor import PlanningEditor
+
+        self.planning = PlanningEditor(self.runner, events=self.events)
+        self.export_panel = ExportPanel(self.runner)
+        self.planning.scenarios_changed.connect(self.export_panel.set_scenarios)
+        self.kennzahlen = IndicatorsArea(self.runner, events=self.events)
+        self.kennzahlen.entries_changed.connect(self.indicators.set_computed)  # marks computed indicators
+        current = self.areas.currentIndex()
+        blocked = self.areas.blockSignals(True)
+        for name, area in (("planung", self.planning), ("export", self.export_panel), ("kennzahlen", self.kennzahlen)):
+            placeholder = self._placeholders.pop(name)
+            index = self.areas.indexOf(placeholder)
+            text = self.areas.tabText(index)
+            self.areas.removeTab(index)
+            self.areas.insertTab(index, area, text)
+            self.sidebar.names[area] = self.sidebar.names.pop(placeholder)
+            placeholder.deleteLater()
+        self.areas.setCurrentIndex(current)
+        self.areas.blockSignals(blocked)
+        self.sidebar.apply()
+        # undo and redo of the planning editor (Strg+Z; Strg+Y or Strg+Umschalt+Z), first in Bearbeiten
+        self.undo_action = self.planning.undo_action
+        self.redo_action = self.planning.redo_action
+        self.edit_menu.insertActions(self.copy_action, [self.undo_action, self.redo_action, self.planning.save_action])
+        self.edit_menu.insertSeparator(self.copy_action)
+        for action in (self.kennzahlen.new_action, self.kennzahlen.new_index_action, self.kennzahlen.edit_action,
+                       self.kennzahlen.delete_action, self.kennzahlen.import_action):
+            self.indicator_menu.addAction(action)
+        if self.workspace is not None:
+            self._set_areas_workspace(self.workspace, self._overview)
+
+    def _set_areas_workspace(self, workspace: Workspace | None, overview: Overview) -> None:
+        self.export_panel.set_workspace(workspace)  # first: the planning area hands it the scenarios it reads
+        self.planning.set_workspace(workspace, overview)
+        self.kennzahlen.set_workspace(workspace)
+
+    def _maybe_save(self) -> bool:
+        """Unsaved scenario edits: Speichern / Verwerfen / Abbrechen (nothing to save before the areas exist)."""
+        return self.planning.maybe_save() if self._areas_built else True
 
     # --- workspace ------------------------------------------------------------------------------------------
     @property
@@ -250,10 +303,10 @@ class MainWindow(QMainWindow):
         self.workspace, self._owns_workspace = workspace, owns
         if previous is not None and previous is not workspace and previous_owned:
             previous.close()
+        self._overview = overview
         self._show_overview(overview)
-        self.export_panel.set_workspace(workspace)  # first: the planning area hands it the scenarios it reads
-        self.planning.set_workspace(workspace, overview)
-        self.kennzahlen.set_workspace(workspace)
+        if self._areas_built:
+            self._set_areas_workspace(workspace, overview)
         self.watcher.watch(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)
@@ -359,7 +412,7 @@ class MainWindow(QMainWindow):
         Errors are shown in a message box, never raised; returns whether a workspace was opened.
         """
         path = Path(path)
-        if not self.planning.maybe_save():  # unsaved scenario edits: Speichern / Verwerfen / Abbrechen
+        if not self._maybe_save():
             return False
 
         def work(progress: tasks.TaskProgress) -> tuple[Workspace, Overview]:
@@ -493,6 +546,8 @@ class MainWindow(QMainWindow):
         if self.import_wizard is not None:
             self.import_wizard.deleteLater()
         self.browser.cancel()
+        from bildungsplaner.ui.importing.wizard import ImportWizard
+
         wizard = ImportWizard(self.workspace, self.runner, self, path=path, start_dir=self._start_dir())
         wizard.imported.connect(self.show_imported)
         self.import_wizard = wizard
@@ -544,6 +599,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.browser.cancel()
+        from bildungsplaner.services.importing import delete_import
+
         gone = self.runner.run_blocking(lambda _progress: delete_import(ws, row.id),
                                         title=QCoreApplication.translate("MainWindow", "Import löschen"))
         self.notify_data_changed(DELETE)
@@ -557,11 +614,15 @@ class MainWindow(QMainWindow):
         return True
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from bildungsplaner.ui.importing.pages import local_files
+
         if self.workspace is not None and local_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """A file dropped on the window opens the import assistant with it."""
+        from bildungsplaner.ui.importing.pages import local_files
+
         files = local_files(event)
         if files and self.workspace is not None:
             event.acceptProposedAction()
@@ -585,8 +646,9 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> HelpDialog:
         """The handbook beside the window (one instance, raised again on the next F1), at the current tab's topic."""
-        topics = {self.browser: "daten", self.import_page: "import", self.planning: "planung",
-                  self.kennzahlen: "kennzahlen", self.export_panel: "export"}
+        topics = {self.browser: "daten", self.import_page: "import"}
+        if self._areas_built:
+            topics.update({self.planning: "planung", self.kennzahlen: "kennzahlen", self.export_panel: "export"})
         topic = topics.get(self.areas.currentWidget())
         if self.help_dialog is None:
             self.help_dialog = HelpDialog(self, topic=topic)
@@ -625,7 +687,7 @@ class MainWindow(QMainWindow):
         return restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.planning.maybe_save():  # unsaved scenario edits: Speichern / Verwerfen / Abbrechen
+        if not self._maybe_save():
             event.ignore()
             return
         self.save_layout()

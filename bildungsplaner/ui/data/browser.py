@@ -5,15 +5,19 @@ changes. Loading runs as a :class:`~bildungsplaner.ui.common.tasks.LatestTask` (
 newer request cancels an older one and results of outdated requests are dropped. When the workspace's data
 change (:meth:`data_changed`, connected to the window's ``data_changed`` signal) the browser takes the new
 region index and reloads what it shows.
+
+The tab is on the first screen: pandas (the loaded frames), pyqtgraph (the chart) and openpyxl (saving the
+pivot) are imported only when needed — the first load imports pandas on the worker thread
+(``tests/test_startup_imports.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -30,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bildungsplaner.exporting.pivot import write_pivot_xlsx
 from bildungsplaner.formatting import format_number
 from bildungsplaner.services.aggregate import Pivot, collapse, indicator_sources
 from bildungsplaner.services.aggregate import pivot as make_pivot
@@ -42,6 +45,9 @@ from bildungsplaner.ui.common.events import DataChange, WorkspaceEvents
 from bildungsplaner.ui.data.chart import ChartWidget
 from bildungsplaner.ui.data.models import ObservationProxyModel, ObservationTableModel
 from bildungsplaner.ui.data.pivot import PivotPanel
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Delay that merges quick selection changes (Shift+arrow) into one load.
 DEBOUNCE_MS = 150
@@ -279,6 +285,8 @@ class DataBrowser(QWidget):
         indicator, workspace = self.indicator, self.workspace
         sources = indicator_sources(workspace, indicator.id, self.effective_region_ids()) if (
             indicator is not None and workspace is not None) else []
+        from bildungsplaner.exporting.pivot import write_pivot_xlsx  # openpyxl: not on the start path
+
         write_pivot_xlsx(table, path, title=indicator.name if indicator else "",
                          unit=indicator.unit if indicator else "", sources=sources)
 

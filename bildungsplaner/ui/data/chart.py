@@ -4,23 +4,28 @@ What is drawn follows from the selection: several regions → horizontal bars pe
 latest unless chosen); one region with several periods → a line over time. Dimensions (Alter, Geschlecht, …)
 are fixed to one value each or summed, chosen in combo boxes, so the chart always shows one series.
 :func:`chart_data` decides this without Qt, so it is easy to test.
+
+pyqtgraph (~100 ms to import) is loaded when there is something to draw (or :attr:`ChartWidget.plot` is
+asked for): the Daten tab is on the first screen, shown before any values are loaded
+(``tests/test_startup_imports.py``); an empty placeholder of the plot's size stands in until then.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices, is_additive
 from bildungsplaner.services.browse import natural_key
-from bildungsplaner.ui.common.plots import GermanAxis
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyqtgraph as pg
 
 BAR_COLOUR = "#2f6f9f"
 TITLE_COLOUR = "#222222"
@@ -39,11 +44,11 @@ class ChartData:
     notes: list[str] = field(default_factory=list)
 
 
-def chart_data(frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], choices: dict[str, str | None],
+def chart_data(frame: pd.DataFrame | None, dimensions: dict[str, pd.Categorical], choices: dict[str, str | None],
                period: str | None = None, *, unit: str = "") -> ChartData:
     """One series from the observations: fixed dimension values filter, ``None`` means „alle“ — the total
     where the data have one, else the sum of the parts (``services.aggregate``, see its module doc)."""
-    if frame.empty:
+    if frame is None or frame.empty:
         return ChartData("empty")
     collapsed = collapse(frame, dimensions, choices, unit=unit)
     grouped = collapsed.frame
@@ -81,7 +86,7 @@ class ChartWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.frame = pd.DataFrame()
+        self.frame: pd.DataFrame | None = None  # nothing loaded
         self.dimensions: dict[str, pd.Categorical] = {}
         self.unit = ""
         self.title = ""
@@ -99,10 +104,34 @@ class ChartWidget(QWidget):
             "Chart", "Zeitraum für das Balkendiagramm, wenn mehrere Gebiete gewählt sind"))
         self.period_combo.currentIndexChanged.connect(self.redraw)
         self._period_label = QLabel(QCoreApplication.translate("Chart", "Zeitraum:"))
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": GermanAxis("bottom"),
-                                                              "left": GermanAxis("left")})
-        self.plot.setMinimumHeight(180)
-        item = self.plot.getPlotItem()
+        self._plot: pg.PlotWidget | None = None
+        self._placeholder = QWidget()  # the plot's place until there is something to draw
+        self._placeholder.setMinimumHeight(180)
+        layout.addWidget(self._placeholder, 1)
+        self.note = QLabel()
+        self.note.setObjectName("chartNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
+        self._rebuild_controls()
+
+    @property
+    def plot(self) -> pg.PlotWidget:
+        """The pyqtgraph plot, made (and drawn) on first use."""
+        if self._plot is None:
+            self._make_plot()
+            self._paint()
+        assert self._plot is not None
+        return self._plot
+
+    def _make_plot(self) -> None:
+        import pyqtgraph as pg  # lazily: see the module's docstring
+
+        from bildungsplaner.ui.common.plots import GermanAxis
+
+        plot = pg.PlotWidget(background="w", axisItems={"bottom": GermanAxis("bottom"), "left": GermanAxis("left")})
+        plot.setMinimumHeight(180)
+        item = plot.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
@@ -111,22 +140,20 @@ class ChartWidget(QWidget):
             axis = item.getAxis(name)
             axis.setPen(pg.mkPen("#444"))
             axis.setTextPen(pg.mkPen("#222"))
-        layout.addWidget(self.plot, 1)
-        self.note = QLabel()
-        self.note.setObjectName("chartNote")
-        self.note.setWordWrap(True)
-        self.note.setVisible(False)
-        layout.addWidget(self.note)
-        self._rebuild_controls()
+        layout = self.layout()
+        assert layout is not None
+        layout.replaceWidget(self._placeholder, plot)
+        self._placeholder.deleteLater()
+        self._plot = plot
 
-    def set_data(self, frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], unit: str = "",
+    def set_data(self, frame: pd.DataFrame | None, dimensions: dict[str, pd.Categorical], unit: str = "",
                  title: str = "") -> None:
         self.frame, self.dimensions, self.unit, self.title = frame, dimensions, unit, title
         self._rebuild_controls()
         self.redraw()
 
     def clear(self) -> None:
-        self.set_data(pd.DataFrame(), {})
+        self.set_data(None, {})
 
     def _rebuild_controls(self) -> None:
         while self._controls.count():
@@ -163,7 +190,7 @@ class ChartWidget(QWidget):
             self.combos[name] = combo
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
-        if not self.frame.empty:
+        if self.frame is not None and not self.frame.empty:
             periods = [str(p) for p in self.frame["period"].array.categories]
             for period in sorted(periods, key=natural_key):
                 self.period_combo.addItem(format_period(period), period)
@@ -183,15 +210,27 @@ class ChartWidget(QWidget):
             self.redrawn.emit()
 
     def _draw(self) -> None:
-        item = self.plot.getPlotItem()
-        item.clear()
-        self.items = []
         self.data = chart_data(self.frame, self.dimensions, self.choices(), self.period_combo.currentData(),
                                unit=self.unit)
         self.note.setText("\n".join(self.data.notes))
         self.note.setVisible(bool(self.data.notes))
-        several_regions = not self.frame.empty and self.frame["region_key"].nunique() > 1
+        several_regions = self.frame is not None and not self.frame.empty and self.frame["region_key"].nunique() > 1
         self.period_combo.setEnabled(several_regions)
+        if self._plot is None and not np.isfinite(self.data.values).any():
+            self.items = []  # nothing to draw and no plot yet: the placeholder stays
+            return
+        if self._plot is None:
+            self._make_plot()
+        self._paint()
+
+    def _paint(self) -> None:
+        """Draw :attr:`data` into the plot."""
+        import pyqtgraph as pg
+
+        assert self._plot is not None
+        item = self._plot.getPlotItem()
+        item.clear()
+        self.items = []
         left, bottom = item.getAxis("left"), item.getAxis("bottom")
         left.setTicks(None)
         bottom.setTicks(None)
@@ -205,7 +244,7 @@ class ChartWidget(QWidget):
         item.showGrid(x=not empty, y=not empty, alpha=0.15)
         if empty:
             item.setTitle(QCoreApplication.translate("Chart", "Keine Werte für das Diagramm"), color=TITLE_COLOUR)
-            self.plot.setToolTip("")
+            self._plot.setToolTip("")
             return
         unit = f" ({self.unit})" if self.unit else ""
         value_label = QCoreApplication.translate("Chart", "Wert") + unit
@@ -237,7 +276,7 @@ class ChartWidget(QWidget):
             item.setXRange(-0.5, len(values) - 0.5, padding=0)  # room for the first and last date label
             item.setYRange(low, high, padding=0)
         decimals = decimals_for(values)
-        self.plot.setToolTip("\n".join(
+        self._plot.setToolTip("\n".join(
             f"{label}: {format_number(v, decimals) if np.isfinite(v) else '.'}"
             for label, v in list(zip(self.data.labels, values, strict=True))[:40]))
 

@@ -3,16 +3,16 @@
 No model here ever queries the database; ``data()`` only indexes into lists and numpy arrays. The
 observation table keeps its rows as columns (numpy codes into small label lists), so a million rows cost a
 few arrays, and sorting and filtering are vectorised inside the model (see :class:`ObservationProxyModel`).
+pandas only for type hints: the window imports this module before it is shown, the frames arrive loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -29,11 +29,13 @@ from bildungsplaner.services.browse import (
     RegionIndex,
     RegionRow,
     dimension_columns,
-    empty_observations,
     natural_key,
 )
 from bildungsplaner.ui.common.labels import flag_description, level_label
 from bildungsplaner.ui.common.models import ID_ROLE, SORT_ROLE, Index, RowTableModel, TableColumn, display_value
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["SYMBOL_FLAGS", "AttributeTableModel", "FacilityTableModel", "IndicatorTableModel", "ObservationProxyModel",
            "ObservationTableModel", "RegionTreeModel"]
@@ -222,6 +224,11 @@ class _CodedColumn:
         ranks[np.asarray(order, dtype=np.int64)] = np.arange(len(raw))
         return cls(header, np.asarray(cat.codes), [label(c) for c in raw], ranks)
 
+    @classmethod
+    def empty(cls, header: str) -> _CodedColumn:
+        """The column of an empty table (what :meth:`from_categorical` makes of an empty categorical)."""
+        return cls(header, np.array([], dtype=np.int8), [], np.array([], dtype=np.int64))
+
     def texts(self, rows: np.ndarray) -> np.ndarray:
         return np.array([*self.labels, ""], dtype=object)[self.codes[rows]]
 
@@ -239,22 +246,31 @@ class ObservationTableModel(QAbstractTableModel):
 
     # building
     def _set(self, frame: pd.DataFrame | None, unit: str) -> None:
-        self.frame = empty_observations() if frame is None else frame
+        """``frame`` ``None``: the empty table, built without pandas, which the window imports only with the
+        first loaded values (``frame`` stays ``None``; the browser and the chart read that as empty)."""
+        self.frame = frame
         self.unit = unit
-        f = self.frame
-        self.dimensions: dict[str, pd.Categorical] = dimension_columns(f["dimensions"])
-        self.columns: list[_CodedColumn] = [
-            _CodedColumn.from_categorical(QCoreApplication.translate("Models", "Schlüssel"), f["region_key"].array),
-            _CodedColumn.from_categorical(QCoreApplication.translate("Models", "Gebiet"), f["region_name"].array),
-            _CodedColumn.from_categorical(QCoreApplication.translate("Models", "Zeitraum"), f["period"].array,
-                                          format_period),
-            *(_CodedColumn.from_categorical(name, cat) for name, cat in self.dimensions.items()),
-        ]
+        headers = [QCoreApplication.translate("Models", "Schlüssel"), QCoreApplication.translate("Models", "Gebiet"),
+                   QCoreApplication.translate("Models", "Zeitraum")]
+        self.dimensions: dict[str, pd.Categorical] = {}
+        if frame is None:
+            self.columns: list[_CodedColumn] = [_CodedColumn.empty(header) for header in headers]
+            self.values = np.array([], dtype=np.float64)
+            self.flag_column = _CodedColumn.empty("")
+        else:
+            f = frame
+            self.dimensions = dimension_columns(f["dimensions"])
+            self.columns = [
+                _CodedColumn.from_categorical(headers[0], f["region_key"].array),
+                _CodedColumn.from_categorical(headers[1], f["region_name"].array),
+                _CodedColumn.from_categorical(headers[2], f["period"].array, format_period),
+                *(_CodedColumn.from_categorical(name, cat) for name, cat in self.dimensions.items()),
+            ]
+            self.values = np.asarray(f["value"], dtype=np.float64)
+            self.flag_column = _CodedColumn.from_categorical("", f["flag"].array)
         self.value_column = len(self.columns)
-        self.values = np.asarray(f["value"], dtype=np.float64)
-        self.flag_column = _CodedColumn.from_categorical("", f["flag"].array)
         self.decimals = decimals_for(self.values)
-        self._order = np.arange(len(f), dtype=np.int64)
+        self._order = np.arange(len(self.values), dtype=np.int64)
         self._mask: np.ndarray | None = None
         self._rows = self._order
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
