@@ -196,6 +196,9 @@ class Facility(Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     offering: Mapped[str] = mapped_column(String(10), default=Offering.ANALOG.value)
     dataset_id: Mapped[int | None] = mapped_column(ForeignKey("dataset.id", ondelete="SET NULL"))
+    #: Location in EPSG:25832 (ETRS89 / UTM 32N, metres; migration 0007), ``None`` where unknown.
+    x: Mapped[float | None] = mapped_column(Float)
+    y: Mapped[float | None] = mapped_column(Float)
 
     region: Mapped[Region | None] = relationship()
 
