@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -243,7 +244,7 @@ class _DryRun(Exception):
 def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = None, sheet: str | None = None,
                 dry_run: bool = False, assignments: dict[str, str] | None = None,
                 create_unmatched: bool = False, progress: Progress | None = None,
-                home: str | None = None, all_regions: bool = False) -> ImportReport:
+                home: str | None = None, all_regions: bool = False, batch: Batch | None = None) -> ImportReport:
     """Import ``path`` into ``ws`` (see the module docstring); raises :class:`UserInputError` on bad input.
 
     ``assignments`` maps a key or name in the file to a region key of the workspace (the user's choice for
@@ -251,6 +252,9 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
     for unmatched keys (level ``other``) instead of refusing. ``home`` (default: the workspace's home region)
     keeps only the home region, what lies below it and the chain above it (Land, Deutschland) of a
     nationwide table, unless ``all_regions``; it also decides between namesakes and ranks the warnings.
+    ``batch``: what :func:`~bildungsplaner.importing.readers.read_batch` gave for this very file (the import
+    assistant's preview of a GENESIS table or flat file, read once for preview, check and import); the file
+    is then not read again. It is not changed here (its rows are read-only, its lists and metadata copied).
     """
     from bildungsplaner.importing.sniff import sniff
 
@@ -265,7 +269,11 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
                                                default=str).encode("utf-8")).hexdigest()
     if _find_duplicate(ws, report, options_sha256, template):
         return report
-    batch = read_batch(path, sniffed, template=template, sheet=sheet, progress=progress)
+    if batch is None:
+        batch = read_batch(path, sniffed, template=template, sheet=sheet, progress=progress)
+    else:  # shares the rows and the codes already computed for them (the check's codes serve the import)
+        batch = dataclasses.replace(batch, footnotes=list(batch.footnotes), meta=dict(batch.meta),
+                                    warnings=list(batch.warnings))
     progress.check()
     if home and not all_regions and batch.target != "regions":
         batch = _keep_home(batch, home, report)

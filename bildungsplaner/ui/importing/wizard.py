@@ -78,6 +78,9 @@ class ImportWizard(QWizard):
         self.table: RawTable | None = None
         self.preview_frame: pd.DataFrame | None = None
         self.preview_batch: Batch | None = None  #: GENESIS/ffcsv: the whole file as read (for its metadata)
+        #: (modification time, size) of the file when ``preview_batch`` was read: while they hold, the check
+        #: and the import use that batch instead of parsing the file again (a large table: seconds each)
+        self.preview_stamp: tuple[int, int] | None = None
         self.sheet: str | None = None
         self.header_rows: int | None = None
         self.skip_rows: int | None = None
@@ -116,6 +119,7 @@ class ImportWizard(QWizard):
     def set_path(self, path: Path) -> Sniffed:
         """Sniff ``path`` and reset everything read from a previous file; raises ``UserInputError``."""
         self.path, self.sniffed, self.table, self.preview_frame, self.preview_batch = None, None, None, None, None
+        self.preview_stamp = None
         self.sheet = self.header_rows = self.skip_rows = self.footer_rows = self.stop_at = None
         self.template, self.dry_report, self.report = None, None, None
         self.assignments, self.create_unmatched, self.all_regions = {}, False, False
@@ -135,6 +139,7 @@ class ImportWizard(QWizard):
         path, sniffed = self.path, self.sniffed
         self.table, self.preview_frame, self.preview_batch = None, None, None
         if sniffed.kind in SELF_DESCRIBING:
+            stamp = _stamp(path)
 
             def work_batch(progress: Any) -> Any:
                 return read_batch(path, sniffed, progress=progress)
@@ -144,7 +149,7 @@ class ImportWizard(QWizard):
                 title=QCoreApplication.translate("ImportWizard", "Vorschau"),
                 label=QCoreApplication.translate("ImportWizard", "{name} wird gelesen …").format(name=path.name),
             )
-            self.preview_batch = batch
+            self.preview_batch, self.preview_stamp = batch, stamp
             self.preview_frame = _batch_preview(batch.rows.head(PREVIEW_ROWS))
             return
         sheet, header_rows, skip_rows = self.sheet, self.header_rows, self.skip_rows
@@ -176,6 +181,10 @@ class ImportWizard(QWizard):
         """The service call of the check page (``dry_run``) and of the import page."""
         assert self.path is not None
         sheet = self.sheet if self.needs_template else None
+        batch = None
+        stamp = self.preview_stamp
+        if not self.needs_template and self.preview_batch is not None and stamp and stamp == _stamp(self.path):
+            batch = self.preview_batch  # parsed once for preview, check and import
         return import_file(
             self.workspace,
             self.path,
@@ -186,6 +195,7 @@ class ImportWizard(QWizard):
             create_unmatched=self.create_unmatched,
             progress=progress,
             all_regions=self.all_regions,
+            batch=batch,
         )
 
     # --- closing ------------------------------------------------------------------------------------------------
@@ -202,6 +212,14 @@ class ImportWizard(QWizard):
             panel.cancel()
             return
         super().reject()
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def _batch_preview(rows: pd.DataFrame) -> pd.DataFrame:
