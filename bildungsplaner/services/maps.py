@@ -6,7 +6,8 @@ drawing (``ui/maps/render.py``) only turns a :class:`MapData` into paint. Rules:
 
 1. **Regions** are those with a geometry in the boundary layer (``layer``: its name; default the newest layer
    whose level is ``level``, else the newest layer), narrowed to the regions at or below ``within`` and — when
-   the layer's own level is another — to ``level``. Each is drawn with the layer's simplified geometry (EPSG:25832, metres; north is up).
+   the layer's own level is another — to ``level``. Each is drawn with the layer's simplified geometry
+   (EPSG:25832, metres; north is up).
 2. **Values** come from the indicator's current observations by the totals rule of
    :mod:`bildungsplaner.services.aggregate` (:func:`~bildungsplaner.services.aggregate.collapse`): ``where``
    fixes dimensions, the others are taken as „alle“. ``period``: default the latest period that has a value in
