@@ -34,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import OUT, REPO, git_revision, machine
 
 REAL_DATA = REPO.parent / "shared" / "real-data"
+#: The checkout whose ``bildungsplaner`` runs (``--code``: e.g. an older revision unpacked by ``git archive``).
+CODE = REPO
 TEMPLATE = """\
 format = 1
 name = "Bevölkerung nach Alter und Geschlecht"
@@ -126,7 +128,7 @@ def run(args: list[str]) -> tuple[float, float, str]:
     log = OUT / "bench_genesis_import.log"
     with log.open("w") as out:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-m", "bildungsplaner", *args], cwd=REPO, stdout=out,
+        proc = subprocess.Popen([sys.executable, "-m", "bildungsplaner", *args], cwd=CODE, stdout=out,
                                 stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
@@ -138,7 +140,8 @@ def run(args: list[str]) -> tuple[float, float, str]:
 
 
 def end_to_end(path: Path, template: Path | None = None) -> tuple[float, float, float]:
-    """``new`` + ``import``: total seconds, seconds of the import process, its peak RSS in MiB."""
+    """``new`` + ``import``: total seconds, seconds of the import process, its peak RSS in MiB (best of the
+    repeats, by total seconds)."""
     workspace = OUT / "genesis_bench.bpws"
     for leftover in OUT.glob("genesis_bench.bpws*"):
         leftover.unlink()
@@ -162,7 +165,11 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=1, help="runs per file; the best is printed")
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--code", type=Path, default=REPO,
+                        help="run the bildungsplaner of this checkout (an older revision, for before/after)")
     args = parser.parse_args()
+    global CODE
+    CODE = args.code.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     n = args.gemeinden * args.years * 100 * 3
     genesis = OUT / f"genesis_population_{n}.csv"
@@ -175,7 +182,8 @@ def main() -> None:
         write_flat(flat, args.gemeinden, args.years)
     real = max(REAL_DATA.glob("genesis_*.csv"), key=lambda p: p.stat().st_size, default=None)
 
-    print(f"# GENESIS table import, {n:,} cells — {machine()} — revision {git_revision()}")
+    revision = git_revision() if CODE == REPO else str(CODE)
+    print(f"# GENESIS table import, {n:,} cells — {machine()} — code {revision}")
     print(f"GENESIS {genesis.stat().st_size / 1024**2:.0f} MiB, flat csv {flat.stat().st_size / 1024**2:.0f} MiB\n")
     print("| file | observations | new + import | import process | observations/s | peak RSS | ratio to flat csv |")
     print("|---|---:|---:|---:|---:|---:|---:|")
