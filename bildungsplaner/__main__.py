@@ -55,7 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bildungsplaner.ui.common.pdf import render_html_to_pdf
 
             pdf_renderer = render_html_to_pdf
-        return cli.run_command(args, pdf_renderer=pdf_renderer)
+        map_renderer = None
+        if args.command == "map":  # maps are drawn with Qt (ui/maps/render.py)
+            from bildungsplaner.ui.maps.render import export_map
+
+            map_renderer = export_map
+        return cli.run_command(args, pdf_renderer=pdf_renderer, map_renderer=map_renderer)
     cli.setup_logging()
     if args.smoke_test:
         return cli.run_guarded(smoke_test)

@@ -24,6 +24,7 @@ from bildungsplaner import APP_NAME, BildungsplanerError, UserInputError, __vers
 from bildungsplaner.formatting import format_number
 
 if TYPE_CHECKING:
+    from bildungsplaner.services.maps import MapRenderer
     from bildungsplaner.services.scenario_export import PdfRenderer
 
 log = logging.getLogger(__name__)
@@ -105,12 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
                                  "gilt wieder")
     p.add_argument("dataset", type=int, metavar="NR")
     from bildungsplaner.cli import data, export, geo, indicator, plan
+    from bildungsplaner.cli import map as map_cli
 
     data.add_pivot_parser(data_sub, common)
 
     plan.add_parser(sub, common, _Parser)
     indicator.add_parser(sub, common, _Parser)
     geo.add_parser(sub, common, _Parser)
+    map_cli.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
     p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
@@ -448,12 +451,22 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def run_command(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None) -> int:
-    """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` (the entry point passes the window's
-    Qt renderer, which the command line cannot import itself)."""
+def cmd_map(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None) -> int:
+    from bildungsplaner.cli.map import cmd_map as run_map
+
+    return run_map(args, _open, map_renderer=map_renderer)
+
+
+def run_command(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None,
+                map_renderer: MapRenderer | None = None) -> int:
+    """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` and ``map_renderer`` the files of
+    ``map export`` (the entry point passes the window's Qt renderers, which the command line cannot import
+    itself)."""
     setup_logging()
     if args.command == "export":
         return run_guarded(lambda: cmd_export(args, pdf_renderer=pdf_renderer))
+    if args.command == "map":
+        return run_guarded(lambda: cmd_map(args, map_renderer=map_renderer))
     return run_guarded(lambda: COMMANDS[args.command](args))
 
 

@@ -162,4 +162,35 @@ MESSAGES: dict[str, str] = {
     "höchstens {most} je Seite. Bitte eine Klasse weiter innen wählen oder eine einseitige Palette.":
         "The midpoint is too close to the edge: one side would have {steps} classes, a diverging palette has at "
         "most {most} per side. Please choose a class further inside or a sequential palette.",
+
+    # --- services/maps.py, cli/map.py ---
+    "Gebietsgrenzen: {layer}": "Boundaries: {layer}",
+    "{source}, Stand der Grenzen {stand}": "{source}, boundaries as of {stand}",
+    "Der Arbeitsbereich hat noch keine Gebietsgrenzen; bitte zuerst eine Grenzdatei importieren (bildungsplaner "
+    "geo import DATEI).":
+        "The workspace has no boundaries yet; please import a boundary file first (bildungsplaner geo import FILE).",
+    "Die Grenzebene „{layer}“ hat keine Gebiete{level}{within}.": "The boundary layer “{layer}” has no areas{level}"
+                                                                   "{within}.",
+    " der Ebene „{level}“": " of the level “{level}”",
+    "„{code}“ ist kein Index; die Klassen des Index gibt es nur für einen Sozialindex. Bitte ein anderes Verfahren "
+    "wählen (quantile, equal, jenks, manual).":
+        "“{code}” is not an index; the index's own classes exist only for a social index. Please choose another "
+        "method (quantile, equal, jenks, manual).",
+    "Der Index {code} hat keine Werte.": "The index {code} has no values.",
+    "Die Grenzebene „{layer}“ gibt es im Arbeitsbereich nicht (vorhanden: {present}).":
+        "The workspace has no boundary layer “{layer}” (present: {present}).",
+    "Für die Ebene „{level}“ gibt es keine Gebietsgrenzen (vorhanden: {present}).":
+        "There are no boundaries for the level “{level}” (present: {present}).",
+    "{label} ({count})": "{label} ({count})",
+    "Für „{indicator}“ gibt es den Zeitraum „{period}“ nicht (vorhanden: {present}).":
+        "“{indicator}” has no period “{period}” (present: {present}).",
+    "Karte geschrieben: {out} ({regions} Gebiete, davon {missing} ohne Daten)":
+        "Map written: {out} ({regions} areas, {missing} of them without data)",
+    "Kartenformat „{suffix}“ unbekannt; möglich sind .png, .svg und .pdf.":
+        "Unknown map format “{suffix}”; possible are .png, .svg and .pdf.",
+    "Karten zeichnet nur das Programm mit seiner Oberfläche (Qt); sie ist hier nicht verfügbar.":
+        "Maps are drawn only by the program with its user interface (Qt), which is not available here.",
+    "Hinweis: {note}": "Note: {note}",
+    "--breaks erwartet Zahlen, z. B. 2,4.4,10 oder 2;4,4;10, nicht „{text}“.":
+        "--breaks expects numbers, e.g. 2,4.4,10 or 2;4,4;10, not “{text}”.",
 }

@@ -28,10 +28,10 @@ drawing (``ui/maps/render.py``) only turns a :class:`MapData` into paint. Rules:
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import shapely
@@ -49,9 +49,14 @@ from bildungsplaner.store.models import Dataset, Indicator, Observation, Region
 
 __all__ = ["LayerGeometry", "MapData", "MapRegion", "MapRenderer", "clear_cache", "layer_geometry", "map_data"]
 
-#: ``map_renderer(data, out)`` draws a map into a PNG, SVG or PDF file (the window's Qt drawing, passed in by the
-#: entry point like the PDF renderer) and returns what it drew: ``{"legend": [...], "title", "source", …}``.
-MapRenderer = Callable[["MapData", Path], dict[str, Any]]
+
+
+class MapRenderer(Protocol):
+    """``map_renderer(data, out, labels=…)`` draws a map into a PNG, SVG or PDF file (the window's Qt drawing,
+    passed in by the entry point like the PDF renderer) and returns what it drew (``{"legend": [...], …}``)."""
+
+    def __call__(self, data: MapData, out: Path, *, labels: bool = False) -> dict[str, Any]: ...
+
 
 FORMATS = ("png", "svg", "pdf")
 MAX_DECIMALS = 2
