@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -298,11 +299,14 @@ SEX = ";;Insgesamt;männlich;weiblich"
     (SEX, "DG;Deutschland;1;2;3", "01;  SH;1;1;1;7", "XY;Irgendwo;1;1;1"),
     (SEX, "DG;Deutschland;1;2;3", "XY;Irgendwo;1;1;1;7"),
     (SEX, "DG;Deutschland;1;2;3", "01;  SH;1;2;3;x"),
+    # hostile: a field longer than the csv module allows, a NUL character
+    (SEX, "DG;Deutschland;1;2;3", "01;  SH;" + "1" * 200_000 + ";2;3"),
+    (SEX, "DG;Deutsch\x00land;1;2;3", "01;  SH;1;2;3"),
     # a line of underscores ends the data; no data rows at all
     (SEX, "__________ weiter"),
     (SEX,),
 ])
-@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_hand_made_tables_parse_to_the_same_cells(lines: tuple[str, ...], newline: str) -> None:
     assert_same(make(*lines, newline=newline))
 
@@ -322,3 +326,24 @@ def test_generated_table_with_every_kind_of_cell() -> None:
                              + ";".join(values))
     table = assert_same(make(*lines, head=HEAD[:4]))
     assert table is not None and len(table.cells) == 2 * 300 * 2 * 3
+
+
+def test_the_data_block_of_a_large_file_is_not_read_row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the head and the footer go through the csv module; the 42,080 data rows through pandas."""
+    path = REAL_DATA / "genesis_12411-04-02-4_00.csv"
+    if not path.exists():
+        pytest.skip(f"real data not available: {path}")
+    from bildungsplaner.importing import genesis
+
+    counted: list[int] = []
+    original = genesis._csv_rows
+
+    def counting(lines: list[str], start: int) -> Any:
+        for item in original(lines, start):
+            counted.append(item[0])
+            yield item
+
+    monkeypatch.setattr(genesis, "_csv_rows", counting)
+    table = parse_genesis_table(path.read_bytes())
+    assert len(table.cells) == 126_240
+    assert 0 < len(counted) < 20
