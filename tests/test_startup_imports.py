@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("pandas", "pyqtgraph", "openpyxl", "alembic")
+HEAVY = ("numpy", "pandas", "pyqtgraph", "openpyxl", "alembic")
 
 PROBE = """
 import json, sys

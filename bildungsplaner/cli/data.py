@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.i18n import tr
@@ -64,6 +62,8 @@ def cmd_pivot(args: argparse.Namespace, open_workspace: Any) -> int:
         print(json.dumps({"indicator": loaded.code, "name": name, "unit": unit, **table.to_json(),
                           "sources": loaded.sources}, ensure_ascii=False, indent=2))
         return 0
+    import numpy as np  # not at module level: the parser (and so the window's start) imports this module
+
     decimals = decimals_for(table.values)
 
     def cell(value: float, flag: str | None) -> str:

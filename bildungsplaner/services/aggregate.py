@@ -14,9 +14,9 @@ To draw a chart or a pivot table each dimension is either *fixed* to one value o
 * **Where parts and total disagree, the total wins** and the difference is reported in :attr:`Collapsed.notes`
   (parts may overlap: Kita + Tagespflege count some children twice), never added.
 
-Qt-free; the window's chart, ``bildungsplaner data pivot`` and tests use the same functions. pandas is
-imported inside the functions that need it: the window's Daten tab imports this module before it is shown,
-and only the first loaded data need pandas (``tests/test_startup_imports.py``).
+Qt-free; the window's chart, ``bildungsplaner data pivot`` and tests use the same functions. numpy and
+pandas are imported inside the functions that need them: the window's Daten tab imports this module before
+it is shown, and only the first loaded data need them (``tests/test_startup_imports.py``).
 """
 
 from __future__ import annotations
@@ -26,13 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.i18n import tr
 from bildungsplaner.store.dimensions import is_total_label
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -95,6 +94,8 @@ def dimension_choices(dimensions: Mapping[str, pd.Categorical], unit: str | None
     additive = is_additive(unit)
     result = []
     for name, cat in dimensions.items():
+        import numpy as np  # only with dimensions: the window's empty chart asks without any
+
         values = [str(c) for c in cat.categories]
         totals = _total_values(values)
         if totals:
@@ -135,6 +136,7 @@ def _empty() -> pd.DataFrame:
 
 def _coded(values: pd.Series | pd.Categorical) -> tuple[np.ndarray, list[str]]:
     """Integer codes (``-1`` = missing) and category texts of a categorical (or anything pandas can code)."""
+    import numpy as np
     import pandas as pd
 
     cat = values.array if isinstance(values, pd.Series) else values
@@ -153,6 +155,7 @@ def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choi
     stay missing and a note says so. Works on the categoricals' integer codes (a million rows in well under a
     second); texts are looked up only for the result.
     """
+    import numpy as np
     import pandas as pd
 
     if frame.empty:
@@ -248,6 +251,8 @@ def _group_ids(work: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, int]:
     The codes are small (regions, periods, dimension values), so their mixed-radix number is used directly
     (no sort, no hash); only when that space would be huge are the numbers compacted with ``np.unique``.
     """
+    import numpy as np
+
     group = np.zeros(len(work), dtype=np.int64)
     size = 1
     for key in keys:
@@ -273,6 +278,8 @@ class _Context:
 def _difference_notes(name: str, totals: pd.DataFrame, part_sum: np.ndarray, n_parts: np.ndarray, label: str,
                       context: _Context) -> list[str]:
     """A note when totals differ from the sum of their parts (beyond the rounding of the parts)."""
+    import numpy as np
+
     g = totals["_g"].to_numpy()
     total = totals["value"].to_numpy(dtype=float)
     parts = part_sum[g]
@@ -312,6 +319,8 @@ class Pivot:
     notes: list[str]
 
     def to_json(self) -> dict[str, Any]:
+        import numpy as np
+
         return {
             "row_header": self.row_header,
             "rows": [{"key": k, "label": r} for k, r in zip(self.row_keys, self.rows, strict=True)],
@@ -328,6 +337,8 @@ def pivot(collapsed: Collapsed, *, rows: str = "region", region_order: Sequence[
 
     Periods are ordered in time, regions in ``region_order`` (keys; default: by key).
     """
+    import numpy as np
+
     from bildungsplaner.services.browse import natural_key
 
     if rows not in ("region", "period"):

@@ -4,9 +4,9 @@ Qt-free and shared by the window, the command line and tests. Everything returns
 pandas DataFrames). Observations are read with SQLAlchemy Core selects and the driver's cursor, column by
 column, never as ORM objects: one million rows load in about two seconds.
 
-pandas is imported inside the functions that build DataFrames, not at module level: the window imports this
-module for its lists before it is shown, and pandas (~200 ms) would otherwise be on the start path
-(``tests/test_startup_imports.py``); the first load of observations imports it on the worker thread.
+numpy and pandas are imported inside the functions that build DataFrames, not at module level: the window imports this
+module for its lists before it is shown, and they (~80 and ~200 ms) would otherwise be on the start path
+(``tests/test_startup_imports.py``); the first load of observations imports them on the worker thread.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import func, select
 
 from bildungsplaner.formatting import format_number
@@ -28,6 +27,7 @@ from bildungsplaner.store.dimensions import decode
 from bildungsplaner.store.models import KENNZAHL_FORMAT, Dataset, Facility, Indicator, Observation, Region
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
@@ -284,6 +284,7 @@ def load_overview(ws: Workspace) -> Overview:
 
 
 def empty_observations() -> pd.DataFrame:
+    import numpy as np
     import pandas as pd  # lazily: see the module's docstring
 
     return pd.DataFrame({
@@ -299,6 +300,7 @@ def empty_observations() -> pd.DataFrame:
 
 def _categorical(values: np.ndarray) -> pd.Categorical:
     """Object array (may contain None) → categorical with naturally sorted categories."""
+    import numpy as np
     import pandas as pd
 
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
@@ -328,6 +330,7 @@ def load_observations(
     ordered by region key, period and dimensions (numbers inside texts compare numerically). Observations
     of superseded datasets are left out unless ``include_superseded``. Cancellable between chunks.
     """
+    import numpy as np
     import pandas as pd  # lazily: see the module's docstring
 
     progress = progress or NullProgress()
@@ -415,6 +418,7 @@ def dimension_columns(dimensions: pd.Series | pd.Categorical) -> dict[str, pd.Ca
     Each distinct text is decoded once (a few hundred at most), then mapped to the rows through the
     categorical codes, so this is cheap for a million rows. Rows without a dimension get NaN.
     """
+    import numpy as np
     import pandas as pd
 
     cat = dimensions.array if isinstance(dimensions, pd.Series) else dimensions

@@ -13,13 +13,12 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
 
 from bildungsplaner import WORKSPACE_SUFFIX, UserInputError, paths
-from bildungsplaner.demo import DemoSummary, build_demo
 from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import sqlite
@@ -41,6 +40,9 @@ from bildungsplaner.store.models import (
     Region,
     Scenario,
 )
+
+if TYPE_CHECKING:  # the demo's builder only when a demo is made, not on the window's start path
+    from bildungsplaner.demo import DemoSummary
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -250,6 +252,8 @@ def _build_in_place(target: Path, build: Callable[[Workspace], T]) -> T:
 
 def create_demo_workspace(target: Path, progress: Progress | None = None, *, overwrite: bool = False) -> DemoSummary:
     """Write a new demo workspace to ``target`` (built in a temporary file, then moved into place)."""
+    from bildungsplaner.demo import build_demo
+
     progress = progress or NullProgress()
     target = _new_file(target, overwrite=overwrite, exists=tr("bitte einen anderen Namen wählen."))
 

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from bildungsplaner.formatting import decimals_for, format_number
@@ -36,6 +35,8 @@ def display_value(value: Any) -> str:
     if isinstance(value, int):
         return format_number(value)
     if isinstance(value, float):
+        import numpy as np  # here, not at module level: the window's first screen does without numpy
+
         return format_number(value, decimals_for(np.array([value])))
     return "" if value is None else str(value)
 

@@ -6,7 +6,7 @@ newer request cancels an older one and results of outdated requests are dropped.
 change (:meth:`data_changed`, connected to the window's ``data_changed`` signal) the browser takes the new
 region index and reloads what it shows.
 
-The tab is on the first screen: pandas (the loaded frames), pyqtgraph (the chart) and openpyxl (saving the
+The tab is on the first screen: numpy and pandas (the loaded frames), pyqtgraph (the chart) and openpyxl (saving the
 pivot) are imported only when needed — the first load imports pandas on the worker thread
 (``tests/test_startup_imports.py``).
 """
@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -47,6 +46,7 @@ from bildungsplaner.ui.data.models import ObservationProxyModel, ObservationTabl
 from bildungsplaner.ui.data.pivot import PivotPanel
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 # Delay that merges quick selection changes (Shift+arrow) into one load.
@@ -297,6 +297,8 @@ class DataBrowser(QWidget):
     # copying
     def selected_cells(self) -> tuple[np.ndarray, list[int]]:
         """Visible rows and columns of the selection (their union, as a rectangle)."""
+        import numpy as np
+
         selection = self.table.selectionModel().selection()
         rows: list[np.ndarray] = []
         columns: set[int] = set()

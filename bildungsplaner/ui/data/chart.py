@@ -5,17 +5,17 @@ latest unless chosen); one region with several periods → a line over time. Dim
 are fixed to one value each or summed, chosen in combo boxes, so the chart always shows one series.
 :func:`chart_data` decides this without Qt, so it is easy to test.
 
-pyqtgraph (~100 ms to import) is loaded when there is something to draw (or :attr:`ChartWidget.plot` is
+pyqtgraph (~100 ms to import) and numpy are loaded when there is something to draw (or :attr:`ChartWidget.plot` is
 asked for): the Daten tab is on the first screen, shown before any values are loaded
 (``tests/test_startup_imports.py``); an empty placeholder of the plot's size stands in until then.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -24,6 +24,7 @@ from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices, 
 from bildungsplaner.services.browse import natural_key
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
     import pyqtgraph as pg
 
@@ -36,7 +37,8 @@ MAX_MAJOR_LABELS = 14
 class ChartData:
     kind: str  # "bars", "line" or "empty"
     labels: list[str] = field(default_factory=list)
-    values: np.ndarray = field(default_factory=lambda: np.array([], dtype=float))
+    #: the values (float array; an empty tuple for the empty chart, so that it needs no numpy)
+    values: np.ndarray | tuple[float, ...] = ()
     caption: str = ""
     #: Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“).
     how: dict[str, str] = field(default_factory=dict)
@@ -216,7 +218,7 @@ class ChartWidget(QWidget):
         self.note.setVisible(bool(self.data.notes))
         several_regions = self.frame is not None and not self.frame.empty and self.frame["region_key"].nunique() > 1
         self.period_combo.setEnabled(several_regions)
-        if self._plot is None and not np.isfinite(self.data.values).any():
+        if self._plot is None and (self.data.kind == "empty" or not any(map(math.isfinite, self.data.values))):
             self.items = []  # nothing to draw and no plot yet: the placeholder stays
             return
         if self._plot is None:
@@ -225,6 +227,7 @@ class ChartWidget(QWidget):
 
     def _paint(self) -> None:
         """Draw :attr:`data` into the plot."""
+        import numpy as np
         import pyqtgraph as pg
 
         assert self._plot is not None
@@ -236,7 +239,7 @@ class ChartWidget(QWidget):
         bottom.setTicks(None)
         item.setLabel("left", "")
         item.setLabel("bottom", "")
-        values = self.data.values
+        values = np.asarray(self.data.values, dtype=float)
         finite = np.isfinite(values)
         empty = self.data.kind == "empty" or not finite.any()
         for name in ("left", "bottom"):
@@ -284,7 +287,7 @@ class ChartWidget(QWidget):
 def value_range(values: np.ndarray, *, from_zero: bool) -> tuple[float, float]:
     """The value axis: from 0 for counts (bars always; a line of counts too), else around the data with 5 %
     margin — then the axis may not start at 0 and the chart says so in its label."""
-    low, high = float(np.min(values)), float(np.max(values))
+    low, high = float(min(values)), float(max(values))
     if from_zero:
         low, high = min(low, 0.0), max(high, 0.0)
         span = high - low or 1.0
@@ -295,7 +298,7 @@ def value_range(values: np.ndarray, *, from_zero: bool) -> tuple[float, float]:
 
 def _ticks(labels: list[str]) -> list[list[tuple[float, str]]]:
     """Major ticks (always drawn) for at most ``MAX_MAJOR_LABELS`` labels, the rest as minor ticks."""
-    step = max(1, int(np.ceil(len(labels) / MAX_MAJOR_LABELS)))
+    step = max(1, math.ceil(len(labels) / MAX_MAJOR_LABELS))
     major = [(float(i), text) for i, text in enumerate(labels) if i % step == 0]
     minor = [(float(i), text) for i, text in enumerate(labels) if i % step != 0]
     return [major, minor]

@@ -3,16 +3,17 @@
 No model here ever queries the database; ``data()`` only indexes into lists and numpy arrays. The
 observation table keeps its rows as columns (numpy codes into small label lists), so a million rows cost a
 few arrays, and sorting and filtering are vectorised inside the model (see :class:`ObservationProxyModel`).
-pandas only for type hints: the window imports this module before it is shown, the frames arrive loaded.
+numpy and pandas are imported where used (pandas only for type hints): the window imports this module before
+it is shown, and its empty observation table is built without them; the frames arrive loaded.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -35,6 +36,7 @@ from bildungsplaner.ui.common.labels import flag_description, level_label
 from bildungsplaner.ui.common.models import ID_ROLE, SORT_ROLE, Index, RowTableModel, TableColumn, display_value
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = ["SYMBOL_FLAGS", "AttributeTableModel", "FacilityTableModel", "IndicatorTableModel", "ObservationProxyModel",
@@ -218,6 +220,8 @@ class _CodedColumn:
     @classmethod
     def from_categorical(cls, header: str, cat: pd.Categorical,
                          label: Callable[[str], str] = str) -> _CodedColumn:
+        import numpy as np
+
         raw = [str(c) for c in cat.categories]
         order = sorted(range(len(raw)), key=lambda i: natural_key(raw[i]))
         ranks = np.empty(len(raw), dtype=np.int64)
@@ -226,10 +230,12 @@ class _CodedColumn:
 
     @classmethod
     def empty(cls, header: str) -> _CodedColumn:
-        """The column of an empty table (what :meth:`from_categorical` makes of an empty categorical)."""
-        return cls(header, np.array([], dtype=np.int8), [], np.array([], dtype=np.int64))
+        """The column of an empty table (no rows, no labels; empty sequences, without numpy)."""
+        return cls(header, (), [], ())  # type: ignore[arg-type]
 
     def texts(self, rows: np.ndarray) -> np.ndarray:
+        import numpy as np
+
         return np.array([*self.labels, ""], dtype=object)[self.codes[rows]]
 
 
@@ -255,9 +261,11 @@ class ObservationTableModel(QAbstractTableModel):
         self.dimensions: dict[str, pd.Categorical] = {}
         if frame is None:
             self.columns: list[_CodedColumn] = [_CodedColumn.empty(header) for header in headers]
-            self.values = np.array([], dtype=np.float64)
+            self.values: np.ndarray | tuple[float, ...] = ()
             self.flag_column = _CodedColumn.empty("")
         else:
+            import numpy as np
+
             f = frame
             self.dimensions = dimension_columns(f["dimensions"])
             self.columns = [
@@ -269,8 +277,8 @@ class ObservationTableModel(QAbstractTableModel):
             self.values = np.asarray(f["value"], dtype=np.float64)
             self.flag_column = _CodedColumn.from_categorical("", f["flag"].array)
         self.value_column = len(self.columns)
-        self.decimals = decimals_for(self.values)
-        self._order = np.arange(len(self.values), dtype=np.int64)
+        self.decimals = decimals_for(self.values) if len(self.values) else 0  # what decimals_for gives for none
+        self._order: np.ndarray | range = np.arange(len(self.values), dtype=np.int64) if len(self.values) else range(0)
         self._mask: np.ndarray | None = None
         self._rows = self._order
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
@@ -313,7 +321,7 @@ class ObservationTableModel(QAbstractTableModel):
             return self.value_text(row, grouping=True)
         if role == SORT_ROLE:
             value = float(self.values[row])
-            return None if np.isnan(value) else value
+            return None if math.isnan(value) else value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -330,7 +338,7 @@ class ObservationTableModel(QAbstractTableModel):
     def value_text(self, row: int, *, grouping: bool) -> str:
         """The value cell as text: the number, ``number flag`` for p/r/s, or the symbol instead of a number."""
         flag, value = self._flag(row), float(self.values[row])
-        if flag in SYMBOL_FLAGS or np.isnan(value):
+        if flag in SYMBOL_FLAGS or math.isnan(value):
             return flag or "."  # a value without a number is unknown („.“), never blank or the zero sign „–“
         text = format_number(value, self.decimals, grouping=grouping)
         return f"{text} {flag}" if flag and grouping else text
@@ -353,7 +361,14 @@ class ObservationTableModel(QAbstractTableModel):
         self.sort_column, self.sort_order = column, order
         descending = order == Qt.SortOrder.DescendingOrder
         n = len(self.values)
-        if column < 0 or column > self.value_column or n == 0:
+        if n == 0:  # the empty table (also at the window's start, when sorting is switched on): no numpy
+            self._order = range(0)
+            self._apply()
+            self.endResetModel()
+            return
+        import numpy as np
+
+        if column < 0 or column > self.value_column:
             self._order = np.arange(n, dtype=np.int64)
         elif column == self.value_column:
             key = np.where(np.isnan(self.values), np.inf, -self.values if descending else self.values)
@@ -369,6 +384,8 @@ class ObservationTableModel(QAbstractTableModel):
 
     def set_filter_text(self, text: str) -> None:
         """Keep the rows in which every word of ``text`` occurs (case-insensitive) in some text column."""
+        import numpy as np
+
         self.beginResetModel()
         self.filter_text = text
         words = [w.casefold() for w in text.split()]
@@ -387,11 +404,19 @@ class ObservationTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _apply(self) -> None:
-        self._rows = self._order if self._mask is None else self._order[self._mask[self._order]]
+        if self._mask is None:
+            self._rows = self._order
+            return
+        import numpy as np
+
+        order = np.asarray(self._order, dtype=np.int64)  # the empty table's order is a range
+        self._rows = order[self._mask[order]]
 
     def frame_rows(self, view_rows: np.ndarray | Sequence[int]) -> np.ndarray:
         """Frame row numbers of visible rows."""
-        return self._rows[np.asarray(view_rows, dtype=np.int64)]
+        import numpy as np
+
+        return np.asarray(self._rows, dtype=np.int64)[np.asarray(view_rows, dtype=np.int64)]
 
     # copying
     def copy_text(self, view_rows: np.ndarray | Sequence[int], columns: Sequence[int]) -> str:

@@ -7,11 +7,11 @@ an already computed :class:`~bildungsplaner.services.aggregate.Pivot`; ``data()`
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -53,7 +53,11 @@ class PivotTableModel(QAbstractTableModel):
     def set_pivot(self, pivot: Pivot | None) -> None:
         self.beginResetModel()
         self.pivot = pivot
-        self.decimals = decimals_for(np.asarray(pivot.values, dtype=float)) if pivot is not None else 0
+        self.decimals = 0
+        if pivot is not None:
+            import numpy as np  # with the first pivot: the window's first screen does without numpy
+
+            self.decimals = decimals_for(np.asarray(pivot.values, dtype=float))
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -67,7 +71,7 @@ class PivotTableModel(QAbstractTableModel):
         if column == 0:
             return self.pivot.rows[row]
         value, flag = float(self.pivot.values[row, column - 1]), self.pivot.flags[row][column - 1]
-        if not np.isfinite(value):
+        if not math.isfinite(value):
             return flag or "."
         text = format_number(value, self.decimals, grouping=grouping)
         return f"{text} {flag}" if flag and grouping else text
@@ -84,7 +88,7 @@ class PivotTableModel(QAbstractTableModel):
             flag = self.pivot.flags[row][column - 1]
             if flag:
                 return tr("Zeichen „{flag}“: {text}").format(flag=flag, text=flag_description(flag))
-            if not np.isfinite(self.pivot.values[row, column - 1]):
+            if not math.isfinite(float(self.pivot.values[row, column - 1])):
                 return flag_description(".")
         return None
 
