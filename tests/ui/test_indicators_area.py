@@ -306,6 +306,11 @@ def test_the_index_editor_checks_live_and_shows_the_class_distribution(window: M
     editor.text_edit.setPlainText(INDEX)
     assert editor.save_button.isEnabled(), editor.error_label.text()
     assert "Die Definition ist in Ordnung: 54 Gebiete." in editor.error_label.text()
+    # before saving: the live check already shows the classes and the inputs per region
+    live = class_distribution(editor.report.rows)
+    assert [label for label, _ in live] == ["1 – niedrig", "2 – mittel", "3 – hoch"]
+    assert editor.chart.labels == [label for label, _ in live] and editor.inputs_model.rowCount() >= 53
+    assert editor.index_result is None
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.index_result is not None
     distribution = class_distribution(editor.index_result)

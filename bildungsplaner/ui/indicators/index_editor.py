@@ -8,13 +8,15 @@ Rules:
   :class:`~bildungsplaner.ui.common.tasks.LatestTask`; its German errors stand above the text, its preview values
   in the table. „Speichern“ is enabled only while the check of the current text found nothing wrong.
 * The class distribution (regions per class, a bar chart) and the inputs per region (raw and standardized
-  values) come from :func:`~bildungsplaner.services.indicators.compute` of the stored index — shown for an index
-  opened for editing and after each „Speichern“ (the check does not classify).
+  values) follow the live check as the author types (the check classifies every region of the unsaved text);
+  for an index opened for editing and after each „Speichern“ they come from
+  :func:`~bildungsplaner.services.indicators.compute` of the stored index.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -36,7 +38,14 @@ from PySide6.QtWidgets import (
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
-from bildungsplaner.services.indicators import CheckReport, IndicatorEntry, IndicatorResult, check_definition, define
+from bildungsplaner.services.indicators import (
+    CheckReport,
+    IndicatorEntry,
+    IndicatorResult,
+    ResultRow,
+    check_definition,
+    define,
+)
 from bildungsplaner.services.indicators import compute as compute_values
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common.dialogs import show_error
@@ -80,9 +89,10 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def class_distribution(result: IndicatorResult) -> list[tuple[str, int]]:
+def class_distribution(rows: IndicatorResult | Sequence[ResultRow]) -> list[tuple[str, int]]:
     """Regions per class, lowest class first (``"Klasse n – label"``); regions without a class are left out."""
-    counts = Counter((r.class_no, r.class_label) for r in result.rows if r.class_no is not None)
+    rows = rows.rows if isinstance(rows, IndicatorResult) else rows
+    counts = Counter((r.class_no, r.class_label) for r in rows if r.class_no is not None)
     return [(f"{number} – {label}" if label else str(number), count)
             for (number, label), count in sorted(counts.items(), key=lambda item: item[0][0])]
 
@@ -205,7 +215,15 @@ class IndexEditor(QDialog):
             self.error_label.setText(message)
             self.error_label.setStyleSheet(_OK_STYLE)
         self.preview_model.set_result(report.rows, 2)
+        if not report.errors and any(r.class_no is not None for r in report.rows):
+            self._show_classes(report.rows)
         self.save_button.setEnabled(report.ok and text == self.text())
+
+    def _show_classes(self, rows: Sequence[ResultRow]) -> None:
+        distribution = class_distribution(rows)
+        self.chart.show_bars([label for label, _ in distribution], [count for _, count in distribution],
+                             tr("Gebiete je Klasse"))
+        self.inputs_model.set_rows_for(rows)
 
     def load_result(self, code: str) -> None:
         """The class distribution and the inputs per region of the stored index ``code``."""
@@ -216,10 +234,7 @@ class IndexEditor(QDialog):
 
     def _show_result(self, result: IndicatorResult) -> None:
         self.index_result = result
-        distribution = class_distribution(result)
-        self.chart.show_bars([label for label, _ in distribution], [count for _, count in distribution],
-                             tr("Gebiete je Klasse"))
-        self.inputs_model.set_rows_for(result.rows)
+        self._show_classes(result.rows)
         self.preview_model.set_result(result.rows, result.decimals, index=True)  # with the classes
         self.result_label.setText("\n".join(result.problems[:6]))
 
