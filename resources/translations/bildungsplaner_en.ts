@@ -5,7 +5,7 @@
     <name />
     <message>
         <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+47" />
-        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+191" />
+        <location filename="../../bildungsplaner/ui/data/pivot.py" line="+195" />
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <location filename="../../bildungsplaner/ui/planning/allocation.py" line="+0" />
-        <location filename="../../bildungsplaner/ui/indicators/models.py" line="+251" />
+        <location filename="../../bildungsplaner/ui/indicators/models.py" line="+250" />
         <location filename="../../bildungsplaner/ui/data/pivot.py" line="+11" />
         <source>Zeitraum</source>
         <translation>Period</translation>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../bildungsplaner/ui/indicators/index_editor.py" line="+161" />
+        <location filename="../../bildungsplaner/ui/indicators/index_editor.py" line="+171" />
         <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-43" />
         <source>Speichern</source>
         <translation>Save</translation>
@@ -1365,12 +1365,12 @@
     </message>
     <message>
         <location filename="../../bildungsplaner/ui/indicators/index_editor.py" line="-52" />
-        <location line="+148" />
+        <location line="+153" />
         <source>Index bearbeiten</source>
         <translation>Edit index</translation>
     </message>
     <message>
-        <location line="-148" />
+        <location line="-153" />
         <source>Neuer Index</source>
         <translation>New index</translation>
     </message>
@@ -1407,19 +1407,14 @@
         <translation>Preview</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Verteilung auf die Klassen (gespeicherter Stand):</source>
-        <translation>Distribution across the classes (as saved):</translation>
-    </message>
-    <message>
-        <location line="+8" />
+        <location line="+14" />
         <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+25" />
         <source>Als TOML e&amp;xportieren…</source>
         <translation>E&amp;xport as TOML…</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+72" />
+        <location line="+77" />
         <location line="+8" />
         <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+1" />
         <location line="+304" />
@@ -1428,7 +1423,7 @@
         <translation>Export as TOML</translation>
     </message>
     <message>
-        <location line="-76" />
+        <location line="-81" />
         <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-309" />
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
@@ -1455,17 +1450,22 @@
         <translation>{count} excluded.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+17" />
         <source>Index berechnen</source>
         <translation>Compute index</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-6" />
         <source>Gebiete je Klasse</source>
         <translation>Areas per class</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-68" />
+        <source>Verteilung auf die Klassen:</source>
+        <translation>Distribution across the classes:</translation>
+    </message>
+    <message>
+        <location line="+87" />
         <source>Indexdefinition (*.toml);;Alle Dateien (*)</source>
         <translation>Index definition (*.toml);;All files (*)</translation>
     </message>
@@ -2201,7 +2201,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../bildungsplaner/ui/app.py" line="+138" />
+        <location filename="../../bildungsplaner/ui/app.py" line="+145" />
         <source>Arbeitsbereich anlegen</source>
         <translation>Create workspace</translation>
     </message>
@@ -2209,7 +2209,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/browser.py" line="+88" />
+        <location filename="../../bildungsplaner/ui/data/browser.py" line="+94" />
         <source>Untergeordnete Gebiete einbeziehen</source>
         <translation>Include subordinate areas</translation>
     </message>
@@ -2297,9 +2297,9 @@
 <context>
     <name>Chart</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/chart.py" line="+98" />
+        <location filename="../../bildungsplaner/ui/data/chart.py" line="+105" />
         <source>Zeitraum für das Balkendiagramm, wenn mehrere Gebiete gewählt sind</source>
-        <extracomment>Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“). Totals that differ from their parts and similar remarks (German sentences). After every redraw (new data or another dimension choice): the pivot follows the chart's choices.</extracomment>
+        <extracomment>the values (float array; an empty tuple for the empty chart, so that it needs no numpy) Per dimension what is shown (a value, the total „Insgesamt“, or „Summe der Teile“). Totals that differ from their parts and similar remarks (German sentences). After every redraw (new data or another dimension choice): the pivot follows the chart's choices.</extracomment>
         <translation>Period for the bar chart when several areas are selected</translation>
     </message>
     <message>
@@ -2308,7 +2308,7 @@
         <translation>Period:</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+59" />
         <source>Diagramm:</source>
         <translation>Chart:</translation>
     </message>
@@ -2338,7 +2338,7 @@
         <translation>The source’s total, not the sum of the parts (parts may overlap).</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+68" />
         <source>Keine Werte für das Diagramm</source>
         <translation>No values for the chart</translation>
     </message>
@@ -2816,7 +2816,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+222" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+240" />
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
@@ -2964,10 +2964,10 @@
     </message>
     <message>
         <location line="+24" />
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-78" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-91" />
         <location line="+24" />
         <source>Vorschau</source>
-        <extracomment>GENESIS/ffcsv: the whole file as read (for its metadata) where the data end: the last N non-empty rows are no data / stop at the first empty row (None: found)</extracomment>
+        <extracomment>GENESIS/ffcsv: the whole file as read (for its metadata) (modification time, size) of the file when ``preview_batch`` was read: while they hold, the check and the import use that batch instead of parsing the file again (a large table: seconds each) where the data end: the last N non-empty rows are no data / stop at the first empty row (None: found)</extracomment>
         <translation>Preview</translation>
     </message>
     <message>
@@ -3068,7 +3068,7 @@
         <translation> (as of {stand})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-96" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-101" />
         <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+235" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
@@ -3156,13 +3156,13 @@
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+79" />
         <location line="+24" />
         <source>{name} wird gelesen …</source>
         <translation>Reading {name} …</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+63" />
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
@@ -3200,12 +3200,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+65" />
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+73" />
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+48" />
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -3220,13 +3220,13 @@
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-33" />
         <source>Import</source>
         <extracomment>the one „data changed“ signal: imports, deletions, scenario writes, other processes</extracomment>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+36" />
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -3236,12 +3236,12 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>Kennzahlen</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
@@ -3361,7 +3361,7 @@
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+5" />
         <source>Kennzahlen anzeigen</source>
         <translation>Show indicators</translation>
     </message>
@@ -3376,12 +3376,12 @@
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+3" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+83" />
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -3455,7 +3455,7 @@
         <translation>Please open a workspace first; the data is imported into it.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+30" />
         <source>{name} importiert.</source>
         <translation>{name} imported.</translation>
     </message>
@@ -3480,18 +3480,18 @@
         <translation>Regions it created that nothing else uses are removed. Only a backup can undo the deletion.</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <source>Einrichtungen: {removed} entfernt, {restored} auf den Stand davor zurückgesetzt.</source>
         <translation>Facilities: {removed} removed, {restored} set back to their previous state.</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-20" />
         <source>Der ältere Stand derselben Tabelle (Nr. {ids}) gilt dann wieder.</source>
         <translation>The older version of the same table (no. {ids}) becomes current again.</translation>
     </message>
     <message>
         <location line="+6" />
-        <location line="+7" />
+        <location line="+9" />
         <source>Import löschen</source>
         <translation>Delete import</translation>
     </message>
@@ -3504,7 +3504,7 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../bildungsplaner/ui/common/models.py" line="+35" />
+        <location filename="../../bildungsplaner/ui/common/models.py" line="+34" />
         <source>ja</source>
         <translation>yes</translation>
     </message>
@@ -3514,21 +3514,21 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/data/models.py" line="+128" />
+        <location filename="../../bildungsplaner/ui/data/models.py" line="+132" />
         <location line="+40" />
         <location line="+29" />
-        <location line="+51" />
+        <location line="+58" />
         <source>Gebiet</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location line="-119" />
-        <location line="+118" />
+        <location line="-126" />
+        <location line="+126" />
         <source>Schlüssel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location line="-95" />
+        <location line="-103" />
         <source>Indikator</source>
         <translation>Indicator</translation>
     </message>
@@ -3627,12 +3627,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+149" />
+        <location line="+169" />
         <source>Wert</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-138" />
+        <location line="-158" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -3652,12 +3652,12 @@
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+58" />
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+70" />
         <source>Zeichen „{flag}“: {text}</source>
         <translation>Symbol “{flag}”: {text}</translation>
     </message>

@@ -154,7 +154,7 @@ class IndexEditor(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(tabs, 3)
-        right_layout.addWidget(QLabel(tr("Verteilung auf die Klassen (gespeicherter Stand):")))
+        right_layout.addWidget(QLabel(tr("Verteilung auf die Klassen:")))
         right_layout.addWidget(self.chart, 2)
         right_layout.addWidget(self.result_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
