@@ -322,7 +322,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         layout.paths += 1
         area = shapely.union_all(data.geometry.geometries[missing])
         hatch = _hatch_device(layout, area)
-        painter.setPen(QPen(_colour(NO_DATA_HATCH), min(0.6 * scale, 1.0) if raster else 0.6 * scale))
+        painter.setPen(QPen(_colour(NO_DATA_HATCH), 0.6 * scale))  # few lines: the full width is cheap
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(hatch)
     if highlight is not None:
