@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
         overview = change.overview
         if overview is None:
             return
+        self._overview = overview  # for areas built later (build_areas)
         region_keys = {r.id: r.key for r in self.regions.model.nodes}
         selected = [region_keys[i] for i in self.regions.selected_region_ids() if i in region_keys]
         indicator = self.indicators.selected_indicator()
