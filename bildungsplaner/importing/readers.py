@@ -19,6 +19,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.i18n import tr
 from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
 from bildungsplaner.importing.codes import guess_phase
+from bildungsplaner.importing.columns import merge_equal
 from bildungsplaner.importing.genesis import GenesisTable, dimensions_of, parse_genesis_table
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import dimensions as dims
@@ -33,10 +34,20 @@ TEXT_KINDS = frozenset({"genesis", "ffcsv", "csv"})
 
 
 def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
-    """Observation rows of a parsed GENESIS table, with its metadata as provenance."""
+    """Observation rows of a parsed GENESIS table, with its metadata as provenance.
+
+    The text columns' codes the parser built (:attr:`GenesisTable.codes`) go into the batch, so that the
+    checks and the import never hash the million strings again; each distinct dimension text is
+    re-encoded once.
+    """
     cells = table.cells
-    uniques = pd.unique(cells["dimensions"])
-    canonical = {text: dims.encode(dimensions_of(text)) for text in uniques}
+    n = len(cells)
+    if "dimensions" in table.codes:
+        dim_codes, dim_texts = table.codes["dimensions"]
+    else:
+        dim_codes, dim_texts = pd.factorize(cells["dimensions"].to_numpy(dtype=object))
+    dim_codes, canonical = merge_equal(dim_codes, np.asarray([dims.encode(dimensions_of(t)) for t in dim_texts],
+                                                             dtype=object))
     flags = cells["flag"].astype(object)
     rows = pd.DataFrame({
         "region_key": cells["region_key"].astype(object),
@@ -46,11 +57,16 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
         "unit": cells["unit"].astype(object).where(cells["unit"].notna(), None),
         "period": cells["period"].astype(object),
         "period_iso": cells["period_iso"].astype(object),
-        "dimensions": cells["dimensions"].map(canonical).astype(object),
+        "dimensions": canonical[dim_codes],
         "value": cells["value"].astype("float64"),
         "flag": flags.where(flags.notna(), None),
         "source_row": cells["source_row"].astype("int64"),
     }, columns=list(OBSERVATION_COLUMNS))
+    coded = {column: table.codes[name] for column, name in (
+        ("region_key", "region_key"), ("region_name", "region_name"), ("indicator", "measure"),
+        ("unit", "unit"), ("period", "period")) if name in table.codes}
+    coded["dimensions"] = (dim_codes, canonical)
+    coded["indicator_code"] = (np.full(n, -1, dtype=np.int64), np.empty(0, dtype=object))
     missing_period = rows["period_iso"].isna()
     if missing_period.any():
         first = int(rows.loc[missing_period, "source_row"].iloc[0])
@@ -63,7 +79,7 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
         meta={"regional_depth": table.regional_depth, "statistic": table.statistic, "encoding": table.encoding,
               "unit_line": table.unit_line, "phase": guess_phase(table.table_code).value,
               "dimensions": table.dimension_names},
-        warnings=list(table.warnings),
+        warnings=list(table.warnings), coded=coded,
     )
 
 

@@ -120,7 +120,7 @@ def reference_parse(data: bytes, file_name: str = "") -> GenesisTable:
     columns = _analyse_header(padded, front, width, unit_line, statistic, title)
     frame, row_dims = _reference_build_cells(data_rows, front, width, key_col, period_col, row_dim_cols, columns,
                                    table_period, warnings)
-    dimension_names = _name_dimensions(frame, row_dims, row_dim_cols, columns, title)
+    dimension_names = _name_dimensions(frame, row_dims, row_dim_cols, columns, title, {})
     if extra:
         warnings.append(tr("Nicht erkannte Zeilen im Tabellenkopf: {lines}", lines="; ".join(extra)))
 
@@ -347,3 +347,20 @@ def test_the_data_block_of_a_large_file_is_not_read_row_by_row(monkeypatch: pyte
     table = parse_genesis_table(path.read_bytes())
     assert len(table.cells) == 126_240
     assert 0 < len(counted) < 20
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=[p.name for p in REAL_FILES])
+def test_the_batch_carries_the_codes_the_checks_would_compute(path: Path) -> None:
+    """The parser's codes handed to the batch are exactly :func:`column_codes` of its rows: same numbering
+    (dense, in order of first appearance), same distinct values."""
+    from bildungsplaner.importing.batch import column_codes
+    from bildungsplaner.importing.readers import read_batch
+    from bildungsplaner.importing.sniff import sniff
+
+    batch = read_batch(path, sniff(path))
+    assert set(batch.coded) >= {"region_key", "region_name", "indicator", "indicator_code", "unit", "period",
+                                "dimensions"}
+    for column, (codes, uniques) in batch.coded.items():
+        expected_codes, expected_uniques = column_codes(batch.rows, column)
+        assert np.array_equal(codes, expected_codes), column
+        assert uniques.tolist() == expected_uniques.tolist(), column
