@@ -20,6 +20,9 @@ Rules:
   (``aktualitaet.txt``) and the source line (``quellenvermerk*.txt``, ``*lizenz*.txt``: the line with „©“).
 * Every problem is a :class:`~bildungsplaner.UserInputError` with one German sentence naming the file; nothing
   is read half.
+* **Point layers** (facilities: schools, Kitas) are read the same way by :func:`read_points`, which refuses a
+  layer with areas or lines (naming the first such feature); a single-part MultiPoint counts as its point, a
+  feature without geometry stays ``None`` (a facility without coordinates).
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 from bildungsplaner.i18n import tr
 
-__all__ = ["MAX_GEOJSON_BYTES", "BoundaryLayer", "LayerChoiceNeeded", "geopackage_layers", "read_boundaries"]
+__all__ = ["MAX_GEOJSON_BYTES", "BoundaryLayer", "LayerChoiceNeeded", "geopackage_layers", "read_boundaries",
+           "read_points"]
 
 #: GeoJSON is read whole into memory; larger files are refused (a Germany-wide Gemeinde layer is ~60 MB).
 MAX_GEOJSON_BYTES = 500 * 1024 * 1024
@@ -100,6 +104,31 @@ def read_boundaries(path: Path, *, layer: str | None = None) -> BoundaryLayer:
                                 "Shapefile (.shp mit .dbf) und GeoPackage (.gpkg).", name=path.name))
     result.stand, result.source = _provenance(path)
     return result
+
+
+def read_points(path: Path, *, layer: str | None = None) -> BoundaryLayer:
+    """Read the point layer at ``path`` (facilities); its ``geometries`` are points or ``None``."""
+    data = read_boundaries(path, layer=layer)
+    geometries = data.geometries
+    present = ~shapely.is_missing(geometries)
+    kinds = shapely.get_type_id(geometries)
+    multi = present & (kinds == shapely.GeometryType.MULTIPOINT) & (shapely.get_num_geometries(geometries) == 1)
+    if multi.any():
+        geometries = geometries.copy()
+        geometries[multi] = shapely.get_geometry(geometries[multi], 0)
+        kinds = shapely.get_type_id(geometries)
+    empty = present & shapely.is_empty(geometries)
+    wrong = np.flatnonzero(present & ~empty & (kinds != shapely.GeometryType.POINT))
+    if len(wrong):
+        raise UserInputError(tr("{name} ist keine Punkt-Ebene: Objekt {number} ist ein {kind}; als Einrichtungen "
+                                "lassen sich nur Punkte importieren.", name=path.name,
+                                number=format_number(int(wrong[0]) + 1),
+                                kind=str(geometries[wrong[0]].geom_type)))
+    if empty.any():
+        geometries = geometries.copy()
+        geometries[empty] = None
+    data.geometries = geometries
+    return data
 
 
 # --- GeoJSON -------------------------------------------------------------------------------------------------

@@ -163,6 +163,38 @@ MESSAGES: dict[str, str] = {
         "The midpoint is too close to the edge: one side would have {steps} classes, a diverging palette has at "
         "most {most} per side. Please choose a class further inside or a sequential palette.",
 
+    # --- geo/readers.read_points, geo/points.py, services/facility_places.py, services/facility_layers.py ---
+    "{name} ist keine Punkt-Ebene: Objekt {number} ist ein {kind}; als Einrichtungen lassen sich nur Punkte "
+    "importieren.":
+        "{name} is not a point layer: feature {number} is a {kind}; only points can be imported as facilities.",
+    "Einrichtungen zuordnen …": "Placing facilities …",
+    "Neue Gebiete speichern …": "Saving the new areas …",
+    "Einrichtungen je Gebiet zählen …": "Counting facilities per area …",
+    "{count} Einrichtungen haben Koordinaten außerhalb Deutschlands (Koordinatensystem {crs}; z. B. Zeile {row}, "
+    "{key} {name}: {x}, {y}); sie wurden ohne Koordinaten übernommen. Bitte Spalten und Koordinatensystem prüfen "
+    "(crs in der Importvorlage).":
+        "{count} facilities have coordinates outside Germany (coordinate reference system {crs}; e.g. row {row}, "
+        "{key} {name}: {x}, {y}); they were imported without coordinates. Please check the columns and the "
+        "coordinate reference system (crs in the import template).",
+    "Ebene {level}: {facilities} Einrichtungen mit Koordinaten, {moved} neu zugeordnet, {unchanged} unverändert, "
+    "{outside} nicht zugeordnet; {without} ohne Koordinaten.":
+        "Level {level}: {facilities} facilities with coordinates, {moved} moved, {unchanged} unchanged, "
+        "{outside} not placed; {without} without coordinates.",
+    "Für die Ebene {level} gibt es im Arbeitsbereich keine Grenzen; bitte zuerst eine Grenzdatei dieser Ebene "
+    "importieren (bildungsplaner geo import DATEI --level {level}).":
+        "The workspace has no boundaries for the level {level}; please import a boundary file of this level first "
+        "(bildungsplaner geo import FILE --level {level}).",
+    "{count} Einrichtungen ohne Gebietsangabe liegen in keinem Gebiet mit importierter Grenze (z. B. Zeile {row}, "
+    "{key} {name}); sie wurden ohne Gebiet übernommen.":
+        "{count} facilities without an area lie in no area with imported boundaries (e.g. row {row}, {key} "
+        "{name}); they were imported without an area.",
+    "Nicht zugeordnet (in keinem Gebiet der Ebene; Gebiet unverändert): {items}":
+        "Not placed (in no area of the level; area unchanged): {items}",
+    "Kennzahl {code} „{name}“: {total} Einrichtungen in {regions} Gebieten.":
+        "Indicator {code} „{name}“: {total} facilities in {regions} areas.",
+    "Gespeichert als Datensatz {dataset}; zurücknehmen mit bildungsplaner data delete {dataset}.":
+        "Saved as dataset {dataset}; take it back with bildungsplaner data delete {dataset}.",
+
     # --- services/maps.py, cli/map.py ---
     "Gebietsgrenzen: {layer}": "Boundaries: {layer}",
     "{source}, Stand der Grenzen {stand}": "{source}, boundaries as of {stand}",

@@ -341,4 +341,29 @@ MESSAGES: dict[str, str] = {
     "geöffnet und geschlossen.":
         "Smoke test passed: {regions} areas, {observations} observations, {facilities} facilities; window opened "
         "and closed.",
+
+    # --- importing/template.py, services/importing.py, services/facility_layers.py: facility coordinates ---
+    "„{value}“ ist kein Koordinatensystem für Lagekoordinaten (x/y).":
+        "„{value}“ is not a coordinate reference system for locations (x/y).",
+    "ist kein bekanntes Koordinatensystem: „{value}“ (z. B. „EPSG:25832“ für UTM 32N oder „EPSG:4326“ für Längen- "
+    "und Breitengrade).":
+        "is not a known coordinate reference system: „{value}“ (e.g. „EPSG:25832“ for UTM 32N or „EPSG:4326“ for "
+        "longitude and latitude).",
+    "„regions.fixed“ (ein Gebiet für alle Zeilen) gilt nur für Einrichtungen (target = „facilities“).":
+        "„regions.fixed“ (one area for all rows) applies only to facilities (target = „facilities“).",
+    "„regions.fixed“ (ein Gebiet für alle Zeilen) schließt „regions.key“ und „regions.name“ aus.":
+        "„regions.fixed“ (one area for all rows) excludes „regions.key“ and „regions.name“.",
+    "„facilities.x“ und „facilities.y“ (die Koordinatenspalten) gehören zusammen: bitte beide angeben oder keine.":
+        "„facilities.x“ and „facilities.y“ (the coordinate columns) belong together: please give both or neither.",
+    "{count} Einrichtungen nach ihren Koordinaten dem Gebiet zugeordnet, in dem sie liegen.":
+        "{count} facilities placed by their coordinates in the area they lie in.",
+    "Punkt-Ebene wird gelesen …": "Reading the point layer …",
+    "{name} ist eine Punkt-Ebene; für den Import als Einrichtungen braucht es eine Importvorlage, die sagt, welche "
+    "Eigenschaft was enthält (--template VORLAGE.toml oder der Import-Assistent).":
+        "{name} is a point layer; importing it as facilities needs an import template that says which property "
+        "holds what (--template TEMPLATE.toml or the import assistant).",
+    "{name} ist eine Punkt-Ebene; sie lässt sich nur als Einrichtungen importieren (target = „facilities“). "
+    "Gebietsgrenzen: bildungsplaner geo import.":
+        "{name} is a point layer; it can only be imported as facilities (target = „facilities“). Boundaries: "
+        "bildungsplaner geo import.",
 }

@@ -15,7 +15,8 @@ Frames (pandas, one row per item, columns exactly as listed):
   when missing), ``flag`` (symbol or quality suffix, ``None``), ``source_row`` (1-based line/row in the file).
 * :data:`FACILITY_COLUMNS` — ``key``, ``name``, ``kind``, ``phase`` (a :class:`~bildungsplaner.store.models.Phase`
   value), ``region_key``/``region_name`` (either may be ``None``), ``address``, ``offering``
-  (``analog``/``digital``/``both``), ``attributes`` (dict name → float), ``source_row``.
+  (``analog``/``digital``/``both``), ``attributes`` (dict name → float), ``source_row``; optionally ``x`` and
+  ``y`` (float, NaN where missing) in the CRS ``meta["crs"]`` names (:data:`FACILITY_COORDINATES`).
 * :data:`REGION_COLUMNS` — ``key``, ``name``, ``level`` (a :class:`~bildungsplaner.store.models.RegionLevel`
   value), ``parent_key`` (``None`` = derive from the key or no parent), ``source_row``.
 """
@@ -28,14 +29,16 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-__all__ = ["FACILITY_COLUMNS", "OBSERVATION_COLUMNS", "REGION_COLUMNS", "Batch", "Target", "column_codes",
-           "empty_frame"]
+__all__ = ["FACILITY_COLUMNS", "FACILITY_COORDINATES", "OBSERVATION_COLUMNS", "REGION_COLUMNS", "Batch", "Target",
+           "column_codes", "empty_frame"]
 
 OBSERVATION_COLUMNS = ("region_key", "region_name", "indicator", "indicator_code", "unit", "period",
                        "period_iso", "dimensions", "value", "flag", "source_row")
 FACILITY_COLUMNS = ("key", "name", "kind", "phase", "region_key", "region_name", "address", "offering",
                     "attributes", "source_row")
 REGION_COLUMNS = ("key", "name", "level", "parent_key", "source_row")
+#: Optional last columns of a facility batch: coordinates as the file gives them.
+FACILITY_COORDINATES = ("x", "y")
 
 Target = Literal["observations", "facilities", "regions"]
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -77,6 +80,8 @@ class Batch:
 
     def __post_init__(self) -> None:
         expected = COLUMNS[self.target]
+        if self.target == "facilities" and tuple(self.rows.columns[-2:]) == FACILITY_COORDINATES:
+            expected = (*expected, *FACILITY_COORDINATES)
         if tuple(self.rows.columns) != expected:
             raise ValueError(f"{self.target}: columns {list(self.rows.columns)} != {list(expected)}")
         for column, (codes, _uniques) in self.coded.items():

@@ -54,6 +54,14 @@ Facilities (one facility per row)::
     address = ["Straße und Hausnummer", "Postleitzahl", "Ort"]   # joined with ", "
     offering = "analog"             # analog | digital | both
     attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }   # attribute -> column (number or text)
+    # x = "Rechtswert"              # optional: coordinate columns (numbers), both or neither
+    # y = "Hochwert"
+    # crs = "EPSG:25832"            # their CRS (default EPSG:25832); "EPSG:4326": x = longitude, y = latitude
+
+With coordinates the region columns are optional: a facility without a region is placed in the smallest region
+whose boundary (an imported boundary layer) contains it; ``[regions] fixed = "05978004"`` places every row in
+that one region instead (facilities only; not together with ``key``/``name``). Coordinates are stored in
+EPSG:25832; a ``crs`` pyproj does not know is an error when the template is read.
 
 Regions (one region per row; ``[regions]`` is not used)::
 
@@ -91,12 +99,14 @@ from bildungsplaner.importing.batch import Target
 from bildungsplaner.importing.footers import STOP_AT_VALUES
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
 
-__all__ = ["FORMAT_VERSION", "FacilityMapping", "ImportTemplate", "Measure", "ObservationMapping", "ReadHints",
-           "RegionListMapping", "RegionMapping", "TemplateError"]
+__all__ = ["DEFAULT_CRS", "FORMAT_VERSION", "FacilityMapping", "ImportTemplate", "Measure", "ObservationMapping",
+           "ReadHints", "RegionListMapping", "RegionMapping", "TemplateError"]
 
 FORMAT_VERSION = 1
 MAX_TEMPLATE_BYTES = 1_000_000
 TARGETS: tuple[Target, ...] = ("observations", "facilities", "regions")
+#: The CRS of facility coordinates when the template names none (and the one they are stored in).
+DEFAULT_CRS = "EPSG:25832"
 
 
 class TemplateError(UserInputError):
@@ -124,6 +134,8 @@ class RegionMapping:
     name: str | None = None
     assign: dict[str, str] = field(default_factory=dict)
     create_unmatched: bool = False
+    #: One region key for every row (facilities): instead of ``key``/``name``.
+    fixed: str | None = None
 
 
 @dataclass
@@ -155,6 +167,10 @@ class FacilityMapping:
     address: list[str] = field(default_factory=list)
     offering: str = Offering.ANALOG.value
     attributes: dict[str, str] = field(default_factory=dict)
+    #: Coordinate columns (both or neither) and their CRS (``EPSG:4326``: x = longitude, y = latitude).
+    x: str | None = None
+    y: str | None = None
+    crs: str = DEFAULT_CRS
 
 
 @dataclass
@@ -262,6 +278,13 @@ class ImportTemplate:
             template.read = hints
         if top["regions"] is not None:
             template.regions = RegionMapping(**TEMPLATE.table(top["regions"], "regions", _REGIONS).values)
+            if template.regions.fixed is not None:
+                if target != "facilities":
+                    TEMPLATE.fail(tr("„regions.fixed“ (ein Gebiet für alle Zeilen) gilt nur für Einrichtungen "
+                                     "(target = „facilities“)."))
+                if template.regions.key is not None or template.regions.name is not None:
+                    TEMPLATE.fail(tr("„regions.fixed“ (ein Gebiet für alle Zeilen) schließt „regions.key“ und "
+                                     "„regions.name“ aus."))
         sections = {t: t if t != "regions" else "regionlist" for t in TARGETS}
         for other, key in sections.items():
             if other != target and top[key] is not None:
@@ -279,6 +302,9 @@ class ImportTemplate:
             table = TEMPLATE.table(section, "facilities", _FACILITIES)
             _one_of(table, "kind", "fixed_kind", marked("feste Art"))
             _one_of(table, "phase_column", "phase", marked("feste Bildungsphase"))
+            if (table["x"] is None) != (table["y"] is None):
+                TEMPLATE.fail(tr("„facilities.x“ und „facilities.y“ (die Koordinatenspalten) gehören zusammen: "
+                                 "bitte beide angeben oder keine."))
             template.facilities = FacilityMapping(**table.values)
         else:
             table = TEMPLATE.table(section, "regionlist", _REGIONLIST)
@@ -321,7 +347,7 @@ class ImportTemplate:
             names += [c for c in (obs.period,) if c] + obs.dimensions + [m.column for m in obs.measures]
         if (fac := self.facilities) is not None:
             names += [c for c in (fac.key, fac.name, fac.kind, fac.phase_column) if c] + fac.address
-            names += list(fac.attributes.values())
+            names += list(fac.attributes.values()) + [c for c in (fac.x, fac.y) if c]
         if (reg := self.regionlist) is not None:
             names += [c for c in (reg.key, reg.name, reg.level_column, reg.parent) if c]
         return list(dict.fromkeys(names))
@@ -346,6 +372,20 @@ def _observations(section: Table) -> ObservationMapping:
 
 def _phase(table: Table, value: str) -> str:
     return normalize_phase(value, tr("Importvorlage: „{key}“", key=table.path("phase")))
+
+
+def _crs(table: Table, value: str) -> str:
+    """A CRS pyproj knows (``EPSG:25832``, ``EPSG:4326``, ``EPSG:31467`` …), kept as written."""
+    import pyproj  # on first use: the window's first screen does not need it
+
+    try:
+        crs = pyproj.CRS.from_user_input(value.strip())
+    except pyproj.exceptions.CRSError:
+        table.fail("crs", tr("ist kein bekanntes Koordinatensystem: „{value}“ (z. B. „EPSG:25832“ für UTM 32N oder "
+                             "„EPSG:4326“ für Längen- und Breitengrade).", value=value))
+    if not crs.is_geographic and not crs.is_projected:
+        table.fail("crs", tr("„{value}“ ist kein Koordinatensystem für Lagekoordinaten (x/y).", value=value))
+    return value.strip()
 
 
 def _target(table: Table, value: str) -> str:
@@ -380,7 +420,7 @@ _READ = (Field("sheet"), Field("header_rows", "integer"), Field("skip_rows", "in
          Field("stop_at", check=_choice("stop_at", STOP_AT_VALUES, marked("kennt nur „{allowed}“ (bei der ersten "
                                         "leeren Zeile aufhören), nicht „{value}“."))))
 _REGIONS = (Field("key"), Field("name"), Field("assign", "texttable", default={}),
-            Field("create_unmatched", "bool", default=False))
+            Field("create_unmatched", "bool", default=False), Field("fixed"))
 _MEASURE = (Field("column", required=True, always=True), Field("indicator"), Field("name"), Field("unit"),
             Field("phase", check=_phase))
 _OBSERVATIONS = (Field("measures", "list", required=True, always=True,
@@ -393,7 +433,8 @@ _FACILITIES = (Field("key", required=True, always=True), Field("name", required=
                Field("offering", default=Offering.ANALOG.value,
                      check=_choice("offering", tuple(o.value for o in Offering),
                                    marked("muss analog, digital oder both sein, nicht „{value}“."))),
-               Field("attributes", "texttable", default={}))
+               Field("attributes", "texttable", default={}), Field("x"), Field("y"),
+               Field("crs", default=DEFAULT_CRS, check=_crs))
 _REGIONLIST = (Field("key", required=True, always=True), Field("name", required=True, always=True),
                Field("level", check=lambda table, value: normalize_level(
                    value, tr("Importvorlage: „{key}“", key="regionlist.level"))),

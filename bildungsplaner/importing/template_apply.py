@@ -14,6 +14,12 @@ Rules beyond the template's schema:
   is an error naming the row and the column.
 * Facility attributes: a column of numbers (and symbols) gives numbers, any other column text, cell by cell
   as the file shows it (``None`` where empty), never NaN.
+* Facility coordinates (``[facilities] x``/``y``): two extra float columns ``x`` and ``y`` of the batch (NaN where
+  a cell is empty or a statistical symbol), as written in the template's ``crs`` (``meta["crs"]``); the import
+  service transforms them to EPSG:25832 and checks they lie in Germany. Text that is no number is an error
+  naming row and column. In a lon/lat column (a geographic ``crs``) without ``read.decimal`` a dot is the
+  decimal separator unless the column has commas (``6.958`` is 6.958° and not 6958).
+* ``[regions] fixed``: every facility row gets that region key.
 * Period cells: numbers become text (``2024.0`` → ``2024``), dates ``yyyy-mm-dd``; ``period_iso`` as in
   GENESIS tables (``31.12.2024`` → ``2024-12-31``).
 """
@@ -250,8 +256,9 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
     region_keys, region_names = table.texts(template.regions.key), table.texts(template.regions.name)
     parts = [table.texts(c) for c in mapping.address]
     attributes = {name: table.attribute(column) for name, column in mapping.attributes.items()}
+    xs, ys = _coordinates(template, table)
     blank = pd.isna(keys) & pd.isna(names) & pd.isna(kinds) & pd.isna(phases)
-    blank &= pd.isna(region_keys) & pd.isna(region_names)
+    blank &= pd.isna(region_keys) & pd.isna(region_names) & np.isnan(xs) & np.isnan(ys)
     for values in [*parts, *attributes.values()]:
         blank &= pd.isna(values)
     keep = _skipped(blank, table.rows, warnings)
@@ -278,12 +285,39 @@ def _facilities(template: ImportTemplate, table: _Frame, warnings: list[str]) ->
     columns = [v[idx].tolist() for v in attributes.values()]
     attrs = [dict(zip(names_, row, strict=True)) for row in zip(*columns, strict=True)] if names_ \
         else [{} for _ in range(len(idx))]
-    return pd.DataFrame({
+    if template.regions.fixed is not None:
+        region_keys = np.full(len(keep), template.regions.fixed, dtype=object)
+    out = pd.DataFrame({
         "key": _obj(keys[idx]), "name": _obj(names[idx]), "kind": _obj(kinds[idx]), "phase": _obj(phases[idx]),
         "region_key": _obj(region_keys[idx]), "region_name": _obj(region_names[idx]), "address": _obj(address),
         "offering": _obj([mapping.offering] * len(idx)), "attributes": _obj(attrs),
         "source_row": table.rows[idx],
     }, columns=list(COLUMNS["facilities"]))
+    if mapping.x is not None:
+        out["x"], out["y"] = xs[idx], ys[idx]
+    return out
+
+
+def _coordinates(template: ImportTemplate, table: _Frame) -> tuple[np.ndarray, np.ndarray]:
+    """The facilities' x and y as the file writes them (NaN where empty or a symbol; all NaN without columns)."""
+    mapping = template.facilities
+    assert mapping is not None
+    n = len(table.frame)
+    if mapping.x is None or mapping.y is None:
+        return np.full(n, np.nan), np.full(n, np.nan)
+    import pyproj  # on first use
+
+    geographic = pyproj.CRS.from_user_input(mapping.crs).is_geographic
+    out = []
+    for column in (mapping.x, mapping.y):
+        series = table.frame[table.names[column]]
+        decimal = table.decimal
+        if decimal is None and geographic and not pd.api.types.is_numeric_dtype(series.dtype):
+            decimal = "," if series.astype(str).str.contains(",", regex=False).any() else "."
+        values, _flags = parse_value_column(series, decimal=decimal, first_row=table.first_row,
+                                            column=table.names[column])
+        out.append(values)
+    return out[0], out[1]
 
 
 def _regions(template: ImportTemplate, table: _Frame, warnings: list[str]) -> pd.DataFrame:
@@ -334,6 +368,8 @@ def apply_template(template: ImportTemplate, frame: pd.DataFrame, *, format: str
         assert template.facilities is not None
         # attribute -> the file's own column header: exports label their columns with it
         meta["attribute_columns"] = dict(template.facilities.attributes)
+        if template.facilities.x is not None:
+            meta["crs"] = template.facilities.crs
     else:
         rows, coded = _regions(template, table, warnings), {}
     return Batch(target=template.target, format=format, rows=rows.reset_index(drop=True), rows_read=len(frame),

@@ -67,7 +67,7 @@ def facility_snapshot(facility: Facility, region_keys: dict[int, str]) -> dict[s
     return {"name": facility.name, "phase": facility.phase, "address": facility.address,
             "offering": facility.offering, "attributes": dict(facility.attributes or {}),
             "region": region_keys.get(facility.region_id) if facility.region_id is not None else None,
-            "dataset": facility.dataset_id}
+            "dataset": facility.dataset_id, "x": facility.x, "y": facility.y}
 
 
 def region_snapshot(region: Region, region_keys: dict[int, str]) -> dict[str, Any]:
@@ -252,6 +252,8 @@ def _restore_facilities(s: Session, dataset: Dataset,
         facility.name, facility.phase, facility.address = before["name"], before["phase"], before["address"]
         facility.offering, facility.attributes = before["offering"], dict(before.get("attributes") or {})
         facility.region_id = regions[region_key] if region_key else None
+        if "x" in before:  # snapshots from before coordinates (migration 0007) leave them as they are
+            facility.x, facility.y = before["x"], before["y"]
         facility.dataset_id = before.get("dataset") if before.get("dataset") in datasets else None
     s.flush()
     for chunk in _chunks(created):

@@ -142,6 +142,10 @@ class ImportReport:
     home: str | None = None
     rows_outside_home: int = 0
     regions_outside_home: int = 0
+    #: Facilities placed by their coordinates in the region containing them (no region in the file), and rows
+    #: whose coordinates lie outside Germany (imported without coordinates): {"row", "key", "name", "x", "y"}.
+    facilities_placed: int = 0
+    coordinates_outside: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -179,6 +183,9 @@ class ImportReport:
             lines.append(tr("Einrichtungen: {new} neu, {updated} geändert, {unchanged} unverändert.",
                             new=self.facilities_new, updated=self.facilities_updated,
                             unchanged=self.facilities_unchanged))
+            if self.facilities_placed:
+                lines.append(tr("{count} Einrichtungen nach ihren Koordinaten dem Gebiet zugeordnet, in dem sie "
+                                "liegen.", count=self.facilities_placed))
         lines.append(tr("Gebiete: {matched} zugeordnet, {created} neu angelegt, {unmatched} nicht zugeordnet.",
                         matched=self.regions_matched, created=self.regions_created,
                         unmatched=len(self.regions_unmatched)))
@@ -260,7 +267,10 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
 
     progress = progress or NullProgress()
     path = Path(path)
-    sniffed = sniff(path)
+    from bildungsplaner.services.facility_layers import is_point_layer, point_layer_sniffed, read_point_batch
+
+    point_layer = is_point_layer(path)  # GeoJSON, Shapefile, GeoPackage: its properties are the table
+    sniffed = point_layer_sniffed(path) if point_layer else sniff(path)
     report = ImportReport(file_name=path.name, format=sniffed.kind, sha256=file_sha256(path), dry_run=dry_run)
     if home is None:
         home = home_region(ws)
@@ -269,7 +279,9 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
                                                default=str).encode("utf-8")).hexdigest()
     if _find_duplicate(ws, report, options_sha256, template):
         return report
-    if batch is None:
+    if batch is None and point_layer:
+        batch = read_point_batch(path, template, layer=sheet, progress=progress)
+    elif batch is None:
         batch = read_batch(path, sniffed, template=template, sheet=sheet, progress=progress)
     else:  # shares the rows and the codes already computed for them (the check's codes serve the import)
         batch = dataclasses.replace(batch, footnotes=list(batch.footnotes), meta=dict(batch.meta),
@@ -501,6 +513,11 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
             if report.dry_run:
                 return
             raise UnmatchedRegionsError(report)
+    coordinates: tuple[np.ndarray, np.ndarray] | None = None
+    if batch.target == "facilities" and "x" in rows.columns:
+        from bildungsplaner.services.facility_places import place_rows
+
+        coordinates = place_rows(session, batch, region_ids, report)
     progress.check()
     dataset = Dataset(
         file_name=path.name, sha256=report.sha256, format=batch.format, table_code=batch.table_code,
@@ -522,7 +539,7 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
         _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
         report.observations = len(rows)
     elif batch.target == "facilities":
-        _write_facilities(session, dataset.id, rows, region_ids, progress, report)
+        _write_facilities(session, dataset.id, rows, region_ids, progress, report, coordinates)
     # what it created or changed, so that it can be taken back (services/import_history.py)
     record_created_regions(session, dataset.id, regions_before)
     record_versions(session, RegionVersion, dataset.id, region_versions)
@@ -568,10 +585,12 @@ def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, r
 
 
 def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, region_ids: np.ndarray,
-                      progress: Progress, report: ImportReport) -> None:
+                      progress: Progress, report: ImportReport,
+                      coordinates: tuple[np.ndarray, np.ndarray] | None = None) -> None:
     """Create or update one facility per row (identified by kind and key) and count them new, updated and
     unchanged. Every listed facility now comes from this import (``dataset_id``); its state before is kept in
-    ``facility_version`` (``None`` for a new one)."""
+    ``facility_version`` (``None`` for a new one). ``coordinates``: x and y per row in EPSG:25832 (NaN: none);
+    without them (a list without coordinate columns) the facilities keep the coordinates they have."""
     existing = {(f.kind, f.key): f for f in session.scalars(select(Facility))}
     region_keys = dict(session.execute(select(Region.id, Region.key).where(
         Region.id.in_(select(Facility.region_id).where(Facility.region_id.is_not(None))))).all())
@@ -596,6 +615,9 @@ def _write_facilities(session: Session, dataset_id: int, rows: pd.DataFrame, reg
         fields = {"name": str(row.name)[:300], "phase": row.phase, "address": (row.address or "")[:300],
                   "offering": row.offering, "attributes": _jsonable(attributes),
                   "region_id": int(region_ids[i]) if region_ids[i] >= 0 else None}
+        if coordinates is not None:
+            x, y = float(coordinates[0][i]), float(coordinates[1][i])
+            fields["x"], fields["y"] = (None, None) if np.isnan(x) or np.isnan(y) else (x, y)
         facility = existing.get(ident)
         if facility is None:
             facility = Facility(key=ident[1], kind=ident[0], dataset_id=dataset_id, **fields)
