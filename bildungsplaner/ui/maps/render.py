@@ -58,7 +58,7 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, text_colour
 from bildungsplaner.services.maps import MapData
 
-__all__ = ["MapLayout", "export_map", "nice_distance", "render_map", "sheet_size"]
+__all__ = ["MapLayout", "export_map", "nice_distance", "region_path", "render_image", "render_map", "sheet_size"]
 
 MM = 72 / 25.4  # points per millimetre
 SHEET_WIDTH = 180 * MM
@@ -177,6 +177,11 @@ def _class_path(data: MapData, layout: MapLayout, positions: np.ndarray) -> QPai
                         finiteCheck=False)
     path.setFillRule(Qt.FillRule.OddEvenFill)
     return path
+
+
+def region_path(data: MapData, layout: MapLayout, position: int) -> QPainterPath:
+    """The outline of one region (a position into ``data.geometry``) in the layout's device coordinates."""
+    return _class_path(data, layout, np.array([position], dtype=np.int64))
 
 
 def _hatch_lines(area: shapely.Geometry, spacing: float) -> shapely.Geometry:
@@ -303,8 +308,8 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     painter.setClipRect(map_rect)
     # on raster devices a border up to 1 px keeps Qt's fast antialiased stroker (1.5 px: 10× slower)
     raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
-    line = min(BORDER * scale, 1.0) if raster else BORDER * scale
-    border = QPen(_colour(BORDER_COLOUR), line)
+    stroke = min(BORDER * scale, 1.0) if raster else BORDER * scale
+    border = QPen(_colour(BORDER_COLOUR), stroke)
     for k_class in range(data.classes.count):
         chosen = data.positions[data.class_index == k_class]
         if not len(chosen):
@@ -316,7 +321,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         layout.paths += 1
     missing = data.positions[data.class_index < 0]
     if len(missing):
-        painter.setPen(QPen(_colour(OUTLINE_COLOUR), line))
+        painter.setPen(QPen(_colour(OUTLINE_COLOUR), stroke))
         painter.setBrush(QBrush(_colour(NO_DATA)))
         painter.drawPath(_class_path(data, layout, missing))
         layout.paths += 1
@@ -328,7 +333,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     if highlight is not None:
         painter.setPen(QPen(_colour("#000000"), 1.6 * scale))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(_class_path(data, layout, np.array([highlight], dtype=np.int64)))
+        painter.drawPath(region_path(data, layout, highlight))
     if labels:
         _draw_labels(painter, data, layout, _font(5.5))
     painter.restore()
@@ -457,6 +462,23 @@ def sheet_size(data: MapData, dpi: float = 300) -> QSize:
     return QSize(round(width), round(height))
 
 
+def render_image(data: MapData, *, dpi: int = 300, labels: bool = False) -> tuple[QImage, MapLayout]:
+    """The export sheet as an image at ``dpi`` (the resolution is stored in it), and its layout."""
+    _ensure_application()
+    pixels = sheet_size(data, dpi)
+    image = QImage(pixels, QImage.Format.Format_RGB32)
+    per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    try:
+        layout = render_map(painter, data, QRectF(0, 0, pixels.width(), pixels.height()), labels=labels)
+    finally:
+        painter.end()
+    return image, layout
+
+
 def export_map(data: MapData, out: Path, *, dpi: int = 300, labels: bool = False) -> dict[str, Any]:
     """Write the map to ``out`` — PNG at ``dpi``, SVG or PDF by the suffix; returns the layout's texts.
 
@@ -465,18 +487,8 @@ def export_map(data: MapData, out: Path, *, dpi: int = 300, labels: bool = False
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix == ".png":
-        pixels = sheet_size(data, dpi)
-        image = QImage(pixels, QImage.Format.Format_RGB32)
-        per_metre = round(dpi / 0.0254)
-        image.setDotsPerMeterX(per_metre)
-        image.setDotsPerMeterY(per_metre)
-        image.fill(QColor("#ffffff"))
-        painter = QPainter(image)
-        try:
-            layout = render_map(painter, data, QRectF(0, 0, pixels.width(), pixels.height()), labels=labels)
-        finally:
-            painter.end()
-        if not image.save(str(out), "PNG"):
+        image, layout = render_image(data, dpi=dpi, labels=labels)
+        if not image.save(str(out)):  # the format from the suffix .png
             raise OSError(f"cannot write {out}")
     elif suffix == ".svg":
         from PySide6.QtSvg import QSvgGenerator
