@@ -364,3 +364,35 @@ def test_the_batch_carries_the_codes_the_checks_would_compute(path: Path) -> Non
         expected_codes, expected_uniques = column_codes(batch.rows, column)
         assert np.array_equal(codes, expected_codes), column
         assert uniques.tolist() == expected_uniques.tolist(), column
+
+
+def reference_batch_rows(table: GenesisTable) -> pd.DataFrame:
+    """The observation rows as ``genesis_batch`` built them before it used the parser's codes."""
+    from bildungsplaner.importing.batch import OBSERVATION_COLUMNS
+    from bildungsplaner.importing.genesis import dimensions_of
+    from bildungsplaner.store import dimensions as dims
+
+    cells = table.cells
+    canonical = {text: dims.encode(dimensions_of(text)) for text in pd.unique(cells["dimensions"])}
+    flags = cells["flag"].astype(object)
+    return pd.DataFrame({
+        "region_key": cells["region_key"].astype(object),
+        "region_name": cells["region_name"].astype(object),
+        "indicator": cells["measure"].astype(object),
+        "indicator_code": None,
+        "unit": cells["unit"].astype(object).where(cells["unit"].notna(), None),
+        "period": cells["period"].astype(object),
+        "period_iso": cells["period_iso"].astype(object),
+        "dimensions": cells["dimensions"].map(canonical).astype(object),
+        "value": cells["value"].astype("float64"),
+        "flag": flags.where(flags.notna(), None),
+        "source_row": cells["source_row"].astype("int64"),
+    }, columns=list(OBSERVATION_COLUMNS))
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=[p.name for p in REAL_FILES])
+def test_the_batch_rows_are_those_of_the_former_construction(path: Path) -> None:
+    from bildungsplaner.importing.readers import genesis_batch
+
+    table = parse_genesis_table(path.read_bytes(), path.name)
+    pd.testing.assert_frame_equal(genesis_batch(table).rows, reference_batch_rows(table), check_exact=True)
