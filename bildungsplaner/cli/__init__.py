@@ -115,10 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_parser(sub, common, _Parser)
     map_cli.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
-    p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren")
+    p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren oder dem Gebiet zuordnen, in dem "
+                       "sie liegen")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = fac_sub.add_parser("export", parents=[common], help="alle Einrichtungen als CSV")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
+    p = fac_sub.add_parser("assign", parents=[common],
+                           help="jede Einrichtung mit Koordinaten dem Gebiet der Ebene zuordnen, in dem sie liegt, "
+                                "und die Einrichtungen je Gebiet und Art als Kennzahl EINR_<ART> zählen")
+    p.add_argument("--level", required=True, metavar="EBENE",
+                   help="Ebene der Gebiete (mit importierten Grenzen), z. B. kreis, gemeinde, sozialraum")
+    p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
+    p.add_argument("--json", action="store_true", help="Bericht als JSON ausgeben")
     return parser
 
 
@@ -411,6 +419,14 @@ def _data_list(args: argparse.Namespace) -> int:
 
 def cmd_facilities(args: argparse.Namespace) -> int:
     from bildungsplaner.services.data_export import export_facilities_csv
+
+    if args.action == "assign":
+        from bildungsplaner.services.facility_places import assign_facilities
+
+        with (_open if args.dry_run else _open_changing)(args) as ws:
+            report = assign_facilities(ws, args.level, dry_run=args.dry_run, progress=_TerminalProgress())
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if args.json else report.summary())
+        return EXIT_OK
 
     with _open(args) as ws:
         count = export_facilities_csv(ws, args.out)
