@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
@@ -55,7 +55,7 @@ from bildungsplaner.store import dimensions as dims
 from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.bulk import insert_rows
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.store.geo import RegionGeometry
+from bildungsplaner.store.geo import GeoLayer, RegionGeometry
 from bildungsplaner.store.models import (
     AuditAction,
     Dataset,
@@ -107,11 +107,15 @@ class Areas:
 
 
 def load_areas(session: Session, level: str | None = None) -> Areas:
-    """The stored boundaries (one per region: the newest layer's), of one level or of all."""
+    """The stored boundaries (one per region: the newest layer's), of one level or of all.
+
+    A level's boundaries are those of its regions and those of a layer of that level: Berlin and Hamburg are
+    Kreise in the BKG's Kreis layer and Länder (``11``, ``02``) in a GENESIS table."""
     query = (select(RegionGeometry.region_id, RegionGeometry.geometry, Region.key, Region.name, Region.level)
              .join(Region, Region.id == RegionGeometry.region_id).order_by(RegionGeometry.layer_id))
     if level is not None:
-        query = query.where(Region.level == level)
+        query = query.join(GeoLayer, GeoLayer.id == RegionGeometry.layer_id).where(
+            or_(Region.level == level, GeoLayer.level == level))
     newest: dict[int, Any] = {row.region_id: row for row in session.execute(query)}
     rows = list(newest.values())
     geometries = shapely.from_wkb(np.array([r.geometry for r in rows], dtype=object)) if rows \
@@ -276,7 +280,7 @@ def _assign(session: Session, report: AssignReport, progress: Progress) -> None:
     report.unchanged = int(((found >= 0) & ~moved).sum())
     report.not_assigned = [{"key": with_xy[i].key, "name": with_xy[i].name, "kind": with_xy[i].kind}
                            for i in np.flatnonzero(found < 0)]
-    key_of = dict(session.execute(select(Region.id, Region.key)).tuples().all())
+    key_of: dict[int, str] = {rid: key for rid, key in session.execute(select(Region.id, Region.key))}
     report.moved_facilities = [
         {"key": with_xy[i].key, "name": with_xy[i].name, "kind": with_xy[i].kind,
          "from": key_of.get(int(old[i])) if old[i] >= 0 else None, "to": key_of[int(found[i])]}
@@ -340,6 +344,7 @@ def _write_counts(session: Session, report: AssignReport, dataset: Dataset, area
     for i in np.flatnonzero(moved):
         region_after[with_xy[i].id] = int(found[i])
     level_regions = set(session.scalars(select(Region.id).where(Region.level == report.level)))
+    level_regions |= {int(rid) for rid in areas.region_ids}
     counts: Counter[tuple[str, int]] = Counter()
     phases: dict[str, Counter[str]] = {}
     for r in rows:
