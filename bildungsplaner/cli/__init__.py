@@ -115,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     geo.add_parser(sub, common, _Parser)
     map_cli.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
-    p = sub.add_parser("facilities", parents=[common], help="Einrichtungen exportieren oder dem Gebiet zuordnen, in dem "
-                       "sie liegen")
+    p = sub.add_parser("facilities", parents=[common],
+                       help="Einrichtungen exportieren oder dem Gebiet zuordnen, in dem sie liegen")
     fac_sub = p.add_subparsers(dest="action", metavar="AKTION", parser_class=_Parser, required=True)
     p = fac_sub.add_parser("export", parents=[common], help="alle Einrichtungen als CSV")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI.csv")
