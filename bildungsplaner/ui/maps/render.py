@@ -7,7 +7,9 @@ scale bar, source lines) that the map view uses for hover and the tests use to f
 * **One path per class** (``DESIGN.md`` „Hazards measured“): the rings of all regions of a class become one
   ``QPainterPath`` (odd-even fill, so holes stay holes), built from the cached coordinate arrays in one call
   (pyqtgraph's ``arrayToQPath``), filled with the class colour and outlined with a thin white line; never one
-  item per region. The SVG therefore holds one ``<path>`` per class.
+  item per region. The SVG therefore holds one ``<path>`` per class. On raster devices (screen, PNG) the fill
+  is drawn without antialiasing and the rings' outlines with it (Qt's antialiased fill of one path with
+  thousands of rings is 100× slower; measured in ``benchmarks/bench_maps.py``).
 * **„keine Daten“** is filled grey (:data:`~bildungsplaner.geo.palettes.NO_DATA`) and hatched with diagonal
   lines (:data:`~bildungsplaner.geo.palettes.NO_DATA_HATCH`) that are *computed* — intersected with the regions
   by shapely — and drawn as one path, never a Qt pattern brush (those get very dense in a 300 dpi PDF) and
@@ -306,25 +308,39 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     # --- the map: one path per class, „keine Daten“ grey and hatched ---------------------------------------
     painter.save()
     painter.setClipRect(map_rect)
-    # on raster devices a border up to 1 px keeps Qt's fast antialiased stroker (1.5 px: 10× slower)
     raster = painter.paintEngine().type() == QPaintEngine.Type.Raster
-    stroke = min(BORDER * scale, 1.0) if raster else BORDER * scale
-    border = QPen(_colour(BORDER_COLOUR), stroke)
+    stroke = 1.0 if raster else BORDER * scale
+    shapes: list[tuple[QPainterPath, str, str]] = []  # path, fill, outline
     for k_class in range(data.classes.count):
         chosen = data.positions[data.class_index == k_class]
-        if not len(chosen):
-            continue
-        path = _class_path(data, layout, chosen)
-        painter.setPen(border)
-        painter.setBrush(QBrush(_colour(data.colours[k_class])))
-        painter.drawPath(path)
-        layout.paths += 1
+        if len(chosen):
+            shapes.append((_class_path(data, layout, chosen), data.colours[k_class], BORDER_COLOUR))
     missing = data.positions[data.class_index < 0]
     if len(missing):
-        painter.setPen(QPen(_colour(OUTLINE_COLOUR), stroke))
-        painter.setBrush(QBrush(_colour(NO_DATA)))
-        painter.drawPath(_class_path(data, layout, missing))
-        layout.paths += 1
+        shapes.append((_class_path(data, layout, missing), NO_DATA, OUTLINE_COLOUR))
+    layout.paths = len(shapes)
+    if raster:
+        # Qt's antialiased fill of one path with thousands of rings spanning the image is very slow (11,000
+        # polygons: 4.7 s; its gray rasterizer splits the image into bands again and again); the plain fill
+        # takes 0.03 s. So on raster devices: fill without antialiasing, then draw every ring's outline
+        # antialiased, which also smooths the fill's edges (0.1–0.2 s)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for path, fill, _outline in shapes:
+            painter.setBrush(QBrush(_colour(fill)))
+            painter.drawPath(path)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for path, _fill, outline in shapes:
+            painter.setPen(QPen(_colour(outline), stroke))
+            for ring in path.toSubpathPolygons():
+                painter.drawPolyline(ring)
+    else:  # vector devices (PDF, SVG): one filled and outlined path per class
+        for path, fill, outline in shapes:
+            painter.setPen(QPen(_colour(outline), stroke))
+            painter.setBrush(QBrush(_colour(fill)))
+            painter.drawPath(path)
+    if len(missing):
         area = shapely.union_all(data.geometry.geometries[missing])
         hatch = _hatch_device(layout, area)
         painter.setPen(QPen(_colour(NO_DATA_HATCH), 0.6 * scale))  # few lines: the full width is cheap
