@@ -12,7 +12,7 @@ import numpy as np
 import pyproj
 import pytest
 import shapely
-from geo_files import write_geojson
+from geo_files import write_geojson, write_geopackage
 from realdata import real_file
 from sqlalchemy import select
 
@@ -186,6 +186,56 @@ attributes = { schueler = "SCHUELER" }
                                                            shapely.box(356000, 5645000, 357000, 5646000))])
     with open_workspace(ws_path) as ws, pytest.raises(UserInputError, match="keine Punkt-Ebene"):
         import_file(ws, areas, template=template)
+
+
+GK3 = pyproj.Transformer.from_crs(4326, 31467, always_xy=True)
+POINT_TEMPLATE = ImportTemplate.loads("""
+format = 1
+name = "Schulen aus Punkt-Ebene"
+target = "facilities"
+[facilities]
+key = "SCHULNR"
+name = "NAME"
+fixed_kind = "Grundschule"
+phase = "Schule"
+""")
+
+
+def test_a_point_shapefile_in_gauss_krueger_imports_as_facilities(ws_path: Path, tmp_path: Path) -> None:
+    import shapefile
+
+    path = tmp_path / "schulen.shp"
+    with shapefile.Writer(str(path), shapeType=shapefile.POINT, encoding="utf-8") as writer:
+        writer.field("SCHULNR", "C", size=10)
+        writer.field("NAME", "C", size=60)
+        for key, name, (lon, lat, _kreis) in (("100", "GGS Domplatz", PLACES["Kölner Dom"]),
+                                              ("300", "Marienschule München", PLACES["Marienplatz München"])):
+            writer.record(key, name)
+            writer.point(*GK3.transform(lon, lat))
+    path.with_suffix(".prj").write_text(pyproj.CRS.from_epsg(31467).to_wkt("WKT1_ESRI"), encoding="ascii")
+    with open_workspace(ws_path) as ws:
+        report = import_file(ws, path, template=POINT_TEMPLATE)
+        assert (report.facilities, report.facilities_placed, report.format) == (2, 2, "shapefile")
+        found = _facilities(ws)
+    assert {k: v[0] for k, v in found.items()} == {"100": "05315", "300": "09162"}
+    # Gauss-Krüger → ETRS89 without the BETA2007 grid: within a few metres of the lon/lat position
+    assert math.dist(found["100"][1:], TO_UTM.transform(6.9583, 50.9413)) < 5  # type: ignore[arg-type]
+
+
+def test_a_point_geopackage_layer_is_chosen_like_a_sheet(ws_path: Path, tmp_path: Path) -> None:
+    path = write_geopackage(tmp_path / "orte.gpkg", {
+        "schulen": [({"SCHULNR": "200", "NAME": "Grundschule am Hbf"},
+                     shapely.Point(TO_UTM.transform(7.4592, 51.5178)))],
+        "kitas": [({"SCHULNR": "K1", "NAME": "Kita Dom"}, shapely.Point(TO_UTM.transform(6.9583, 50.9413)))]})
+    with open_workspace(ws_path) as ws:
+        with pytest.raises(UserInputError, match="mehrere Ebenen.*schulen, kitas"):
+            import_file(ws, path, template=POINT_TEMPLATE)
+        report = import_file(ws, path, template=POINT_TEMPLATE, sheet="schulen")
+        assert report.facilities == 1 and report.format == "geopackage"
+        assert {k: v[0] for k, v in _facilities(ws).items()} == {"200": "05913"}
+        # a point layer needs a template, and only as facilities
+        with pytest.raises(UserInputError, match="braucht es eine Importvorlage"):
+            import_file(ws, path, sheet="kitas")
 
 
 def _observations(ws, code: str) -> dict[str, float]:
