@@ -228,7 +228,7 @@ def test_a_point_geopackage_layer_is_chosen_like_a_sheet(ws_path: Path, tmp_path
                      shapely.Point(TO_UTM.transform(7.4592, 51.5178)))],
         "kitas": [({"SCHULNR": "K1", "NAME": "Kita Dom"}, shapely.Point(TO_UTM.transform(6.9583, 50.9413)))]})
     with open_workspace(ws_path) as ws:
-        with pytest.raises(UserInputError, match="mehrere Ebenen.*schulen, kitas"):
+        with pytest.raises(UserInputError, match=r"mehrere Ebenen.*schulen, kitas"):
             import_file(ws, path, template=POINT_TEMPLATE)
         report = import_file(ws, path, template=POINT_TEMPLATE, sheet="schulen")
         assert report.facilities == 1 and report.format == "geopackage"
