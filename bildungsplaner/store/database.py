@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bildungsplaner import BildungsplanerError
@@ -111,18 +111,11 @@ class Workspace:
 
 
 def stored_revision(path: Path) -> tuple[str | None, bool]:
-    """(schema revision, has tables) of a workspace file, read through a read-only connection."""
-    engine = sqlite.make_engine(path, readonly=True)
-    try:
-        with engine.connect() as conn:
-            tables = inspect(conn).get_table_names()
-            revision = None
-            if "alembic_version" in tables:
-                revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            has_tables = bool(tables)
-        return revision, has_tables
-    finally:
-        engine.dispose()
+    """(schema revision, has tables) of a workspace file, read through a read-only connection.
+
+    Compared with the head read from the migration scripts (:func:`head_revision`), this decides whether a
+    migration is due; only then is Alembic imported (``_migrate``)."""
+    return sqlite.read_schema_state(path)
 
 
 def open_workspace(path: Path, *, create: bool = True, script_location: Path | None = None) -> Workspace:
