@@ -195,3 +195,44 @@ def test_cli_without_renderer_or_with_unknown_format_refuses(kreise: Path, tmp_p
     err = capsys.readouterr().err
     assert "Karten zeichnet nur das Programm" in err and "Kartenformat „.gif“ unbekannt" in err
     assert not list(tmp_path.iterdir())
+
+
+def test_koeln_population_by_stadtteil(tmp_path: Path) -> None:
+    """Köln's 86 Stadtteile (their odd .prj) created below 05315000, the city's population table (tab 005,
+    Stadtteile 101 … 909, 2005–2012) imported through a template that assigns its 3-digit numbers to them."""
+    import csv
+
+    from bildungsplaner.importing.template import ImportTemplate
+    from bildungsplaner.services.workspace import create_workspace
+
+    source = real_file("geo/koeln/bevoelkerung.csv")
+    with open(source, encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["tab_id"] == "005" and len(r["raum_id"]) == 3
+                and r["raum_id"] >= "100"]
+    table = tmp_path / "stadtteile.csv"
+    with open(table, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["jahr", "raum_id", "raum", "zahl"])
+        writer.writerows([r["jahr"], r["raum_id"], r["raum"], r["zahl"]] for r in rows)
+    numbers = sorted({r["raum_id"] for r in rows})
+    assign = "\n".join(f'"{n}" = "05315000-{n}"' for n in numbers)
+    template = tmp_path / "stadtteile.toml"
+    template.write_text(f'format = 1\nname = "Einwohner der Kölner Stadtteile"\ntarget = "observations"\n'
+                        f'[regions]\nkey = "raum_id"\n[regions.assign]\n{assign}\n[observations]\nperiod = "jahr"\n'
+                        f'[[observations.measures]]\ncolumn = "zahl"\nindicator = "EINWOHNER_STT"\n'
+                        f'name = "Einwohner"\nunit = "Anzahl"\n', encoding="utf-8")
+    path = create_workspace(tmp_path / "koeln.bpws", region="05315000")
+    with open_workspace(path, create=False) as ws:
+        import_boundaries(ws, real_file("geo/koeln/Stadtteil.shp"), create_under="05315000", level="stadtteil")
+        import_file(ws, table, template=ImportTemplate.load(template), all_regions=True)
+        latest = maps.map_data(ws, "EINWOHNER_STT", within="05315000", level="stadtteil")
+        first = maps.map_data(ws, "EINWOHNER_STT", within="05315000", level="stadtteil", period="2005")
+    assert len(numbers) == 86 and len(latest.positions) == 86 and not latest.no_data()
+    assert latest.periods == [str(y) for y in range(2005, 2013)] and latest.period == "2012"
+    published = {(r["jahr"], r["raum_id"]): float(r["zahl"]) for r in rows}
+    for data in (latest, first):
+        values = dict(zip((data.geometry.keys[p] for p in data.positions), data.values.tolist(), strict=True))
+        assert values == {f"05315000-{n}": published[(data.period, n)] for n in numbers}
+    assert sum(latest.classes.counts) == 86 and max(latest.classes.counts) - min(latest.classes.counts[:-1]) <= 1
+    assert first.geometry is latest.geometry  # another year: no new decoding
+    assert "Gebietsgrenzen: Stadtteil" in latest.sources
