@@ -14,7 +14,8 @@ drawing (``ui/maps/render.py``) only turns a :class:`MapData` into paint. Rules:
    one of the regions. A region without a finite value is „keine Daten“ (listed in ``no_data``).
 3. **Classes** by :func:`bildungsplaner.geo.classify.classify` at the indicator's decimals (a Kennzahl's own,
    else the fewest that show every value exactly, at most 2); ``method="index"`` takes a social index's own
-   classes (its class bounds from its definition, its class names) and is refused for other indicators.
+   classes (its class bounds from its definition, its class names) and is refused for other indicators; its
+   decimals grow (up to 4) until no region lands in another class than in the index table by rounding.
    ``fixed`` applies the classes of another map (comparison across years).
 4. **Colours** by :func:`bildungsplaner.geo.palettes.palette` for the number of classes actually found.
 5. **Source lines**: the imports the values come from (title, table, Stand), their licence lines, and the
@@ -60,6 +61,8 @@ class MapRenderer(Protocol):
 
 FORMATS = ("png", "svg", "pdf")
 MAX_DECIMALS = 2
+#: an index map shows up to this many decimals so that no region lands in another class than in the index table
+MAX_INDEX_DECIMALS = 4
 
 
 @dataclass(frozen=True)
@@ -390,6 +393,9 @@ def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where:
     if method == "index" and fixed is None:
         bounds, names, decimals = _index_classes(ws, found.code)
         result = classify(values, "index", breaks=bounds, names=names, decimals=decimals)
+        while result.note and decimals < MAX_INDEX_DECIMALS:  # a region would leave its class by rounding
+            decimals += 1
+            result = classify(values, "index", breaks=bounds, names=names, decimals=decimals)
     else:
         decimals = _decimals(ws, found.code, values)
         result = classify(values, method, classes, breaks, decimals=decimals, fixed=fixed)

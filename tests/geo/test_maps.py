@@ -236,3 +236,48 @@ def test_koeln_population_by_stadtteil(tmp_path: Path) -> None:
     assert sum(latest.classes.counts) == 86 and max(latest.classes.counts) - min(latest.classes.counts[:-1]) <= 1
     assert first.geometry is latest.geometry  # another year: no new decoding
     assert "Gebietsgrenzen: Stadtteil" in latest.sources
+
+
+INDEX = """
+format = 1
+kind = "index"
+code = "TESTINDEX"
+name = "Altersindex der Kreise in NRW"
+regions = { level = "kreis", within = "05" }
+year = 2015
+standardize = "z"
+aggregate = "sum"
+restandardize = true
+classes = { method = "sigma", breaks = [-1.0, 0.0, 1.0], labels = ["jung", "eher jung", "eher alt", "alt"] }
+
+[[input]]
+indicator = "ALTENQUOTIENT"
+weight = 1.0
+direction = 1
+
+[[input]]
+indicator = "JUGENDQUOTIENT"
+weight = 1.0
+direction = -1
+"""
+
+
+def test_an_index_with_its_own_classes(kreise: Path, tmp_path: Path) -> None:
+    from bildungsplaner.services import indicators
+
+    copy = tmp_path / "index.bpws"
+    copy.write_bytes(kreise.read_bytes())
+    with open_workspace(copy, create=False) as ws:
+        indicators.define(ws, INDEX)
+        result = indicators.compute(ws, "TESTINDEX")
+        data = maps.map_data(ws, "TESTINDEX", method="index", within="05", palette="PuBu")
+    assert data.classes.method == "index" and data.classes.count == 4
+    # one value lies a hair above 1: shown with two decimals it would fall in „bis 1,00“, so the map shows three
+    assert data.classes.decimals == 3 and not data.classes.note
+    assert data.classes.labels == ("jung (bis -1,000)", "eher jung (über -1,000 bis 0,000)",
+                                   "eher alt (über 0,000 bis 1,000)", "alt (über 1,000)", "keine Daten")
+    classes = {r.region_key: r.class_no for r in result.rows if r.class_no is not None}
+    drawn = {data.geometry.keys[p]: int(c) + 1 for p, c in zip(data.positions, data.class_index, strict=True)
+             if c >= 0}
+    assert len(drawn) >= 50 and drawn == {k: classes[k] for k in drawn}  # the index table's classes
+    assert data.colours == palette("PuBu", 4)
