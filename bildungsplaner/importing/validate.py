@@ -42,7 +42,7 @@ from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.formatting import format_amount as _fmt
 from bildungsplaner.i18n import marked, tr, translated
 from bildungsplaner.importing.batch import column_codes
-from bildungsplaner.importing.columns import combine_codes
+from bildungsplaner.importing.columns import combine_codes, first_occurrences
 from bildungsplaner.importing.regionkeys import GERMANY, is_region_key, parent_key
 from bildungsplaner.store import dimensions as dims
 
@@ -233,62 +233,99 @@ def _combine(columns: list[np.ndarray]) -> np.ndarray:
 
 
 def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame, home: str | None) -> Ranked:
-    all_keys = [k for k in codes_of("region_key")[1].tolist() if isinstance(k, str)]
+    """Region ≠ sum of its sub-regions. Vectorised like :func:`_part_whole_warnings`: keys, periods and
+    dimensions are integer codes, „exists in a period“ is a set of (key, period) code pairs, parents are
+    found once per distinct key, and the sub-regions are summed per (parent, indicator, period, dimensions)
+    with ``np.bincount``."""
+    key_codes, keys = codes_of("region_key")
+    all_keys = [k for k in keys.tolist() if isinstance(k, str)]
     present_keys = set(all_keys)
     if not any(_nearest_present_parent(k, present_keys) for k in all_keys):
         return []  # no region of the file lies below another of the file: nothing to add up (fast path)
-    wanted = measures["_additive"] & measures["_countlike"] & rows["region_key"].notna()
-    counts = rows[wanted].assign(_step=measures.loc[wanted, "_step"])
-    if counts.empty:
+    wanted = (measures["_additive"] & measures["_countlike"]).to_numpy(dtype=bool) & (key_codes >= 0)
+    if not wanted.any():
         return []
-    keys = pd.unique(counts["region_key"])
-    present = set(keys)
-    parents = {key: parent for key in keys if (parent := _nearest_present_parent(key, present))}
-    if not parents:
+    present = {keys[c] for c in np.unique(key_codes[wanted]).tolist()}
+    index_of = {key: i for i, key in enumerate(keys.tolist())}
+    parent_of = np.full(len(keys) + 1, -1, dtype=np.int64)  # [-1]: no key
+    for key in present:
+        if (above := _nearest_present_parent(key, present)) is not None:
+            parent_of[index_of[key]] = index_of[above]
+    if not (parent_of >= 0).any():
         return []
+    indicator_codes = codes_of("indicator")[0]
+    period_codes, periods = codes_of("period")
+    dimension_codes = codes_of("dimensions")[0]
+    values = rows["value"].to_numpy(dtype=float)
     # a region exists in a period where it shows at least one number other than 0 („-“)
-    nonzero = rows["value"].fillna(0).ne(0) & rows["region_key"].notna()
-    existing = set(zip(rows.loc[nonzero, "region_key"], rows.loc[nonzero, "period"], strict=True))
-    periods = rows[["period", "period_iso"]].dropna().drop_duplicates()
-    latest = periods.sort_values("period_iso")["period"].iloc[-1] if not periods.empty else None
-    frame = counts.assign(
-        _parent=counts["region_key"].map(parents),
-        _exists=[(k, p) in existing for k, p in zip(counts["region_key"], counts["period"], strict=True)])
-    frame = frame.assign(_today=frame["region_key"].map(lambda k: (k, latest) in existing).astype(bool))
-    frame = frame.assign(_missing=frame["value"].isna() & frame["_exists"], _v=frame["value"].fillna(0))
-    children = frame[frame["_parent"].notna()]
-    today = children["_today"]
-    former = ~today & children["_exists"]
-    children = children.assign(
-        _t_v=children["_v"].where(today, 0), _t_n=today, _t_missing=children["_missing"] & today,
-        _t_gap=today & ~children["_exists"],
-        _e_n=children["_exists"],
-        _f_v=children["_v"].where(former, 0), _f_n=former, _f_missing=children["_missing"] & former)
-    group_cols = ["_parent", "indicator", "period", "dimensions"]
-    agg = children.groupby(group_cols, sort=False).agg(
-        exist_sum=("_v", "sum"), exist_n=("_e_n", "sum"), exist_missing=("_missing", "sum"),
-        today_sum=("_t_v", "sum"), today_n=("_t_n", "sum"), today_missing=("_t_missing", "sum"),
-        today_gaps=("_t_gap", "sum"), former_sum=("_f_v", "sum"), former_n=("_f_n", "sum"),
-        former_missing=("_f_missing", "sum"))
-    agg.index = agg.index.set_names(["region_key", "indicator", "period", "dimensions"])
-    joined = frame[frame["_exists"] & frame["value"].notna()].join(
-        agg, on=["region_key", "indicator", "period", "dimensions"], how="inner")
+    n_periods = len(periods) + 1
+    pairs = key_codes.astype(np.int64) * n_periods + (period_codes + 1)
+    existing = np.unique(pairs[(np.nan_to_num(values) != 0) & (key_codes >= 0)])
+    latest = _latest_period(rows, codes_of)
+    if latest is None:
+        today_of_key = np.zeros(len(keys) + 1, dtype=bool)
+    else:
+        latest_code = periods.tolist().index(latest)
+        today_of_key = np.append(np.isin(np.arange(len(keys)) * n_periods + latest_code + 1, existing), False)
+
+    w = np.flatnonzero(wanted)
+    kc, ic, pc, dc = key_codes[w], indicator_codes[w], period_codes[w], dimension_codes[w]
+    v = values[w]
+    exists = np.isin(pairs[w], existing)
+    today = today_of_key[kc]
+    missing = np.isnan(v) & exists
+    v0 = np.nan_to_num(v)
+    parent = parent_of[kc]
+    grouped = (ic >= 0) & (pc >= 0) & (dc >= 0)  # groups with a missing key part are not compared
+    children = np.flatnonzero((parent >= 0) & grouped)
+    compared = np.flatnonzero(exists & ~np.isnan(v) & grouped)
+    group = _combine([np.concatenate([parent[children], kc[compared]]), np.concatenate([ic[children], ic[compared]]),
+                      np.concatenate([pc[children], pc[compared]]), np.concatenate([dc[children], dc[compared]])])
+    of_child, of_compared = group[:len(children)], group[len(children):]
+    size = int(group.max()) + 1 if len(group) else 0
+
+    def total(weights: np.ndarray) -> np.ndarray:
+        return np.bincount(of_child, weights=weights[children].astype(float), minlength=size)
+
+    former = ~today & exists
+    has_children = np.bincount(of_child, minlength=size) > 0
+    today_sum, today_n = total(v0 * today), total(today)
+    today_missing, today_gaps = total(missing & today), total(today & ~exists)
+    g = of_compared
     # a single sub-region is usually a city listed beside its Kreis (Hannover, Aachen), not a breakdown
-    joined = joined[(joined["today_n"] >= 2) & (joined["today_missing"] == 0) & (joined["today_gaps"] == 0)]
-    value, step = joined["value"].to_numpy(float), joined["_step"].to_numpy(float)
-    bad = _mismatch(value, joined["today_sum"].to_numpy(float), joined["today_n"].to_numpy(float), step)
-    for kind in ("exist", "former"):  # the other subdivision of the period, on its own
-        n = joined[f"{kind}_n"].to_numpy(float)
-        usable = (n >= 2) & (joined[f"{kind}_missing"].to_numpy() == 0)
-        bad &= ~(usable & ~_mismatch(value, joined[f"{kind}_sum"].to_numpy(float), n, step))
-    return [
-        ((*_rank(row.region_key, home), int(row.source_row or 0)),
-         tr("Zeile {row}: {region} ({key}), {indicator}, {period}{dimensions}: {value} ≠ Summe der {count} "
-            "Teilgebiete {parts}.", row=row.source_row, region=row.region_name or row.region_key, key=row.region_key,
-            indicator=row.indicator, period=row.period, dimensions=", " + row.dimensions if row.dimensions else "",
-            value=_fmt(row.value), count=format_number(int(row.today_n)), parts=_fmt(row.today_sum)))
-        for row in joined[bad].itertuples(index=False)
-    ]
+    keep = has_children[g] & (today_n[g] >= 2) & (today_missing[g] == 0) & (today_gaps[g] == 0)
+    at, g = compared[keep], g[keep]
+    if not len(at):
+        return []
+    value, step = v[at], measures["_step"].to_numpy(dtype=float)[w[at]]
+    bad = _mismatch(value, today_sum[g], today_n[g], step)
+    for kind_sum, kind_n, kind_missing in ((total(v0), total(exists), total(missing)),
+                                           (total(v0 * former), total(former), total(missing & former))):
+        n = kind_n[g]  # the other subdivision of the period, on its own
+        usable = (n >= 2) & (kind_missing[g] == 0)
+        bad &= ~(usable & ~_mismatch(value, kind_sum[g], n, step))
+    warnings: Ranked = []
+    for index, parts, count in zip(w[at[bad]].tolist(), today_sum[g[bad]].tolist(), today_n[g[bad]].tolist(),
+                                   strict=True):
+        row = rows.iloc[index]
+        warnings.append((
+            (*_rank(row["region_key"], home), int(row["source_row"] or 0)),
+            tr("Zeile {row}: {region} ({key}), {indicator}, {period}{dimensions}: {value} ≠ Summe der {count} "
+               "Teilgebiete {parts}.", row=row["source_row"], region=row["region_name"] or row["region_key"],
+               key=row["region_key"], indicator=row["indicator"], period=row["period"],
+               dimensions=", " + row["dimensions"] if row["dimensions"] else "", value=_fmt(row["value"]),
+               count=format_number(int(count)), parts=_fmt(parts))))
+    return warnings
+
+
+def _latest_period(rows: pd.DataFrame, codes_of: Codes) -> object:
+    """The ``period`` of the latest ``period_iso`` (None without any), as sorting the distinct (period,
+    period_iso) pairs in order of first appearance gives it; the pairs are found through their codes."""
+    period_codes = codes_of("period")[0]
+    iso_codes = codes_of("period_iso")[0]
+    pair_codes = pd.factorize(period_codes.astype(np.int64) * (int(iso_codes.max(initial=-1)) + 2) + iso_codes + 1)[0]
+    firsts = rows.iloc[first_occurrences(pair_codes)][["period", "period_iso"]].dropna()
+    return firsts.sort_values("period_iso")["period"].iloc[-1] if not firsts.empty else None
 
 
 def _nearest_present_parent(key: str, present: set[str]) -> str | None:

@@ -1,7 +1,9 @@
-"""The vectorised „Insgesamt ≠ Summe der Teile“ check gives the warnings of the pandas-groupby version it
-replaced (issue 14), on every real GENESIS file and on tables made to disagree.
+"""The vectorised totals checks („Insgesamt ≠ Summe der Teile“, „Gebiet ≠ Summe der Teilgebiete“) give the
+warnings of the pandas-groupby versions they replaced (issue 14), on every real GENESIS file and on tables made
+to disagree.
 
-``reference_part_whole_warnings`` is the former implementation, kept here only as the reference.
+``reference_part_whole_warnings`` and ``reference_region_sum_warnings`` are the former implementations, kept
+here only as the reference.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 import pytest
 
 from bildungsplaner.formatting import format_amount as _fmt
+from bildungsplaner.formatting import format_number
 from bildungsplaner.i18n import tr
 from bildungsplaner.importing.batch import column_codes
 from bildungsplaner.importing.readers import read_batch
@@ -26,8 +29,10 @@ from bildungsplaner.importing.validate import (
     Ranked,
     _measure_frame,
     _mismatch,
+    _nearest_present_parent,
     _part_whole_warnings,
     _rank,
+    _region_sum_warnings,
 )
 from bildungsplaner.store import dimensions as dims
 
@@ -98,6 +103,66 @@ def reference_part_whole_warnings(rows: pd.DataFrame, codes_of: Codes, measures:
     return warnings
 
 
+def reference_region_sum_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame,
+                                   home: str | None) -> Ranked:
+    all_keys = [k for k in codes_of("region_key")[1].tolist() if isinstance(k, str)]
+    present_keys = set(all_keys)
+    if not any(_nearest_present_parent(k, present_keys) for k in all_keys):
+        return []  # no region of the file lies below another of the file: nothing to add up (fast path)
+    wanted = measures["_additive"] & measures["_countlike"] & rows["region_key"].notna()
+    counts = rows[wanted].assign(_step=measures.loc[wanted, "_step"])
+    if counts.empty:
+        return []
+    keys = pd.unique(counts["region_key"])
+    present = set(keys)
+    parents = {key: parent for key in keys if (parent := _nearest_present_parent(key, present))}
+    if not parents:
+        return []
+    # a region exists in a period where it shows at least one number other than 0 („-“)
+    nonzero = rows["value"].fillna(0).ne(0) & rows["region_key"].notna()
+    existing = set(zip(rows.loc[nonzero, "region_key"], rows.loc[nonzero, "period"], strict=True))
+    periods = rows[["period", "period_iso"]].dropna().drop_duplicates()
+    latest = periods.sort_values("period_iso")["period"].iloc[-1] if not periods.empty else None
+    frame = counts.assign(
+        _parent=counts["region_key"].map(parents),
+        _exists=[(k, p) in existing for k, p in zip(counts["region_key"], counts["period"], strict=True)])
+    frame = frame.assign(_today=frame["region_key"].map(lambda k: (k, latest) in existing).astype(bool))
+    frame = frame.assign(_missing=frame["value"].isna() & frame["_exists"], _v=frame["value"].fillna(0))
+    children = frame[frame["_parent"].notna()]
+    today = children["_today"]
+    former = ~today & children["_exists"]
+    children = children.assign(
+        _t_v=children["_v"].where(today, 0), _t_n=today, _t_missing=children["_missing"] & today,
+        _t_gap=today & ~children["_exists"],
+        _e_n=children["_exists"],
+        _f_v=children["_v"].where(former, 0), _f_n=former, _f_missing=children["_missing"] & former)
+    group_cols = ["_parent", "indicator", "period", "dimensions"]
+    agg = children.groupby(group_cols, sort=False).agg(
+        exist_sum=("_v", "sum"), exist_n=("_e_n", "sum"), exist_missing=("_missing", "sum"),
+        today_sum=("_t_v", "sum"), today_n=("_t_n", "sum"), today_missing=("_t_missing", "sum"),
+        today_gaps=("_t_gap", "sum"), former_sum=("_f_v", "sum"), former_n=("_f_n", "sum"),
+        former_missing=("_f_missing", "sum"))
+    agg.index = agg.index.set_names(["region_key", "indicator", "period", "dimensions"])
+    joined = frame[frame["_exists"] & frame["value"].notna()].join(
+        agg, on=["region_key", "indicator", "period", "dimensions"], how="inner")
+    # a single sub-region is usually a city listed beside its Kreis (Hannover, Aachen), not a breakdown
+    joined = joined[(joined["today_n"] >= 2) & (joined["today_missing"] == 0) & (joined["today_gaps"] == 0)]
+    value, step = joined["value"].to_numpy(float), joined["_step"].to_numpy(float)
+    bad = _mismatch(value, joined["today_sum"].to_numpy(float), joined["today_n"].to_numpy(float), step)
+    for kind in ("exist", "former"):  # the other subdivision of the period, on its own
+        n = joined[f"{kind}_n"].to_numpy(float)
+        usable = (n >= 2) & (joined[f"{kind}_missing"].to_numpy() == 0)
+        bad &= ~(usable & ~_mismatch(value, joined[f"{kind}_sum"].to_numpy(float), n, step))
+    return [
+        ((*_rank(row.region_key, home), int(row.source_row or 0)),
+         tr("Zeile {row}: {region} ({key}), {indicator}, {period}{dimensions}: {value} ≠ Summe der {count} "
+            "Teilgebiete {parts}.", row=row.source_row, region=row.region_name or row.region_key, key=row.region_key,
+            indicator=row.indicator, period=row.period, dimensions=", " + row.dimensions if row.dimensions else "",
+            value=_fmt(row.value), count=format_number(int(row.today_n)), parts=_fmt(row.today_sum)))
+        for row in joined[bad].itertuples(index=False)
+    ]
+
+
 # --- the comparison -----------------------------------------------------------------------------------------
 
 def assert_same_warnings(rows: pd.DataFrame, home: str | None = None) -> Ranked:
@@ -106,7 +171,9 @@ def assert_same_warnings(rows: pd.DataFrame, home: str | None = None) -> Ranked:
     expected = reference_part_whole_warnings(rows, codes_of, measures, home)
     found = _part_whole_warnings(rows, codes_of, measures, home)
     assert found == expected
-    return found
+    regions = _region_sum_warnings(rows, codes_of, measures, home)
+    assert regions == reference_region_sum_warnings(rows, codes_of, measures, home)
+    return found + regions
 
 
 @pytest.mark.parametrize("path", REAL_FILES, ids=[p.name for p in REAL_FILES])
@@ -143,3 +210,38 @@ def test_disagreeing_totals_give_the_same_warnings() -> None:
     found = assert_same_warnings(pd.DataFrame(records))
     assert len(found) > 20
     assert_same_warnings(pd.DataFrame(records), home="05978001")
+
+
+def test_regions_that_do_not_add_up_give_the_same_warnings() -> None:
+    """A Land, two Kreise with Gemeinden (one Gemeinde new in the latest year, one Kreis off by a few), a city
+    beside its Kreis, secret values and a missing dimension: the same warnings in the same order."""
+    rng = np.random.default_rng(7)
+    records: list[dict[str, object]] = []
+
+    def add(key: str, period: str, sex: str, value: float) -> None:
+        records.append({"region_key": key, "region_name": f"Gebiet {key}", "indicator": "Einwohner",
+                        "indicator_code": None, "unit": "Anzahl", "period": period, "period_iso": period,
+                        "dimensions": dims.encode({"Geschlecht": sex}) if sex else "", "value": value,
+                        "flag": None, "source_row": len(records) + 1})
+
+    for period in ("2014-12-31", "2015-12-31", "2016-12-31"):
+        for sex in ("männlich", "weiblich", ""):
+            land = 0.0
+            for kreis in ("05978", "05974", "05913"):
+                gemeinden = [f"{kreis}{g:03d}" for g in range(4, 40, 4)]
+                if period != "2016-12-31":
+                    gemeinden = gemeinden[:-1]  # one Gemeinde exists only in the latest year
+                values = rng.integers(100, 5000, len(gemeinden)).astype(float)
+                if kreis == "05913":
+                    gemeinden = gemeinden[:1]  # a city listed beside its Kreis
+                    values = values[:1]
+                for key, value in zip(gemeinden, values, strict=True):
+                    add(key, period, sex, np.nan if rng.random() < 0.03 else value)
+                off = 3.0 if kreis == "05974" and rng.random() < 0.7 else 0.0
+                add(kreis, period, sex, float(values.sum()) + off)
+                land += float(values.sum())
+            add("05", period, sex, land + (1.0 if period == "2015-12-31" else 0.0))
+    rows = pd.DataFrame(records)
+    found = assert_same_warnings(rows)
+    assert any("Teilgebiete" in text for _, text in found)
+    assert_same_warnings(rows, home="05974")
