@@ -302,3 +302,22 @@ def test_assign_needs_boundaries_of_the_level(ws_path: Path, capsys: pytest.Capt
         assign_facilities(ws, "sozialraum")
     assert main(["facilities", "assign", "--level", "ort", "-w", str(ws_path)]) == 2
     assert "Unbekannte Ebene „ort“" in capsys.readouterr().err
+
+
+def test_taking_back_a_later_list_restores_the_coordinates(ws_path: Path, tmp_path: Path) -> None:
+    template = ImportTemplate.loads(TEMPLATE)
+    first = tmp_path / "alt.csv"
+    first.write_text("Schulnummer;Name;Länge;Breite\n100;GGS Domplatz;6,9583;50,9413\n", encoding="utf-8")
+    moved = tmp_path / "neu.csv"  # the school moved to Dortmund
+    moved.write_text("Schulnummer;Name;Länge;Breite\n100;GGS Domplatz;7,4592;51,5178\n", encoding="utf-8")
+    with open_workspace(ws_path) as ws:
+        import_file(ws, first, template=template)
+        before = _facilities(ws)["100"]
+        copy = tmp_path / "alt2.csv"  # the same list saved again (other line ends): not a duplicate file
+        copy.write_bytes(first.read_bytes().replace(b"\n", b"\r\n"))
+        again = import_file(ws, copy, template=template)
+        assert again.facilities_unchanged == 1  # the same coordinates read twice are the same
+        later = import_file(ws, moved, template=template)
+        assert later.facilities_updated == 1 and _facilities(ws)["100"][0] == "05913"
+        delete_import(ws, later.dataset)  # type: ignore[arg-type]
+        assert _facilities(ws)["100"] == before and before[0] == "05315"
