@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -177,6 +177,36 @@ class MapRegion:
     class_index: int
 
 
+@dataclass(frozen=True)
+class ClassOptions:
+    """How a map forms its classes, kept for :meth:`MapData.for_period`."""
+
+    method: str
+    count: int
+    breaks: tuple[float, ...] | None
+    palette: str
+    #: fixed decimals (a Kennzahl's, an index's start), else ``None``: the fewest that show the values exactly
+    decimals: int | None
+    #: a social index's upper bounds and class names (``method == "index"``)
+    index_bounds: tuple[float, ...] = ()
+    index_names: tuple[str, ...] = ()
+
+    def classify(self, values: np.ndarray, fixed: Classes | None = None) -> tuple[Classes, tuple[str, ...]]:
+        if self.method == "index" and fixed is None:
+            decimals = self.decimals if self.decimals is not None else 2
+            result = classify(values, "index", breaks=self.index_bounds, names=self.index_names, decimals=decimals)
+            while result.note and decimals < MAX_INDEX_DECIMALS:  # a region would leave its class by rounding
+                decimals += 1
+                result = classify(values, "index", breaks=self.index_bounds, names=self.index_names,
+                                  decimals=decimals)
+        else:
+            finite = values[np.isfinite(values)]
+            decimals = self.decimals if self.decimals is not None else (
+                decimals_for(finite, maximum=MAX_DECIMALS) if finite.size else 0)
+            result = classify(values, self.method, self.count, self.breaks, decimals=decimals, fixed=fixed)
+        return result, tuple(make_palette(self.palette, result.count)) if result.count else ()
+
+
 @dataclass
 class MapData:
     """Everything a map shows except the drawing itself (see the module's rules)."""
@@ -197,6 +227,23 @@ class MapData:
     sources: list[str]
     notes: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    #: every period's values (aligned with ``positions``) and how they are classified: :meth:`for_period`
+    by_period: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    options: ClassOptions | None = field(default=None, repr=False)
+    #: notes of the totals rule (``notes`` adds the classification's)
+    value_notes: list[str] = field(default_factory=list, repr=False)
+
+    def for_period(self, period: str, *, fixed: Classes | None = None) -> MapData:
+        """The same map for another period (or with ``fixed`` classes) without reading the workspace again — the
+        window's period change; the classes are formed anew by the same options unless ``fixed`` is given."""
+        if period not in self.by_period or self.options is None:
+            raise UserInputError(tr("Für „{indicator}“ gibt es den Zeitraum „{period}“ nicht (vorhanden: "
+                                    "{present}).", indicator=self.title, period=period,
+                                    present=", ".join(format_period(p) for p in self.periods) or "–"))
+        values = self.by_period[period]
+        result, colours = self.options.classify(values, fixed)
+        return replace(self, period=period, values=values, class_index=result.class_of(values), classes=result,
+                       colours=colours, notes=self.value_notes + ([result.note] if result.note else []))
 
     @property
     def decimals(self) -> int:
@@ -386,38 +433,37 @@ def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where:
             raise UserInputError(tr("Für „{indicator}“ gibt es den Zeitraum „{period}“ nicht (vorhanden: "
                                     "{present}).", indicator=found.name, period=period,
                                     present=", ".join(format_period(p) for p in periods) or "–"))
-    chosen = table[table["period"].astype(str) == period] if period is not None else table.iloc[0:0]
-    by_key = dict(zip(chosen["region_key"].astype(str), chosen["value"].to_numpy(dtype=float), strict=True))
-    values = np.array([by_key.get(geometry.keys[p], np.nan) for p in positions], dtype=float)
+    position_of = {geometry.keys[p]: i for i, p in enumerate(positions)}
+    by_period = {p: np.full(len(positions), np.nan) for p in periods}
+    for key, when, value in zip(table["region_key"].astype(str), table["period"].astype(str),
+                                table["value"].to_numpy(dtype=float), strict=True):
+        if key in position_of:
+            by_period[when][position_of[key]] = value
+    values = by_period[period] if period is not None else np.full(len(positions), np.nan)
 
-    if method == "index" and fixed is None:
-        bounds, names, decimals = _index_classes(ws, found.code)
-        result = classify(values, "index", breaks=bounds, names=names, decimals=decimals)
-        while result.note and decimals < MAX_INDEX_DECIMALS:  # a region would leave its class by rounding
-            decimals += 1
-            result = classify(values, "index", breaks=bounds, names=names, decimals=decimals)
+    if method == "index":
+        bounds, names, start = _index_classes(ws, found.code)
+        options = ClassOptions("index", classes, None, palette, start, tuple(bounds), tuple(names))
     else:
-        decimals = _decimals(ws, found.code, values)
-        result = classify(values, method, classes, breaks, decimals=decimals, fixed=fixed)
-    colours = make_palette(palette, result.count) if result.count else ()
+        options = ClassOptions(method, classes, tuple(breaks) if breaks is not None else None, palette,
+                               _kennzahl_decimals(ws, found.code))
+    result, colours = options.classify(values, fixed)
     notes = list(collapsed.notes) + ([result.note] if result.note else [])
     return MapData(title=found.name, indicator=found.code, unit=found.unit or "", period=period,
                    how=dict(collapsed.how), geometry=geometry, positions=positions, values=values,
-                   class_index=result.class_of(values), classes=result, colours=tuple(colours),
-                   sources=_sources(ws, found.id, region_ids, geometry), notes=notes, periods=periods)
+                   class_index=result.class_of(values), classes=result, colours=colours,
+                   sources=_sources(ws, found.id, region_ids, geometry), notes=notes, periods=periods,
+                   by_period=by_period, options=options, value_notes=list(collapsed.notes))
 
 
-def _decimals(ws: Workspace, code: str, values: np.ndarray) -> int:
-    """A Kennzahl's decimals, else the fewest that show every value exactly (at most :data:`MAX_DECIMALS`)."""
+def _kennzahl_decimals(ws: Workspace, code: str) -> int | None:
+    """A Kennzahl's decimals (1 when its definition names none); ``None`` for an imported indicator."""
     with ws.session() as s:
         kennzahl = s.scalars(select(Dataset).where(Dataset.format == "kennzahl")).all()
         computed = any((d.meta or {}).get("code") == code for d in kennzahl)
-    if computed:
-        from bildungsplaner.services import indicators as kennzahlen
+    if not computed:
+        return None
+    from bildungsplaner.services import indicators as kennzahlen
 
-        entry = next((e for e in kennzahlen.list_indicators(ws) if e.code == code), None)
-        if entry is not None and entry.decimals is not None:
-            return entry.decimals
-        return 1
-    finite = values[np.isfinite(values)]
-    return decimals_for(finite, maximum=MAX_DECIMALS) if finite.size else 0
+    entry = next((e for e in kennzahlen.list_indicators(ws) if e.code == code), None)
+    return entry.decimals if entry is not None and entry.decimals is not None else 1

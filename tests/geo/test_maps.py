@@ -235,6 +235,12 @@ def test_koeln_population_by_stadtteil(tmp_path: Path) -> None:
         assert values == {f"05315000-{n}": published[(data.period, n)] for n in numbers}
     assert sum(latest.classes.counts) == 86 and max(latest.classes.counts) - min(latest.classes.counts[:-1]) <= 1
     assert first.geometry is latest.geometry  # another year: no new decoding
+    # the window's period change: the same map for another year from the values already read
+    again = latest.for_period("2005")
+    assert again.period == "2005" and (again.values == first.values).all()
+    assert again.classes == first.classes and again.colours == first.colours
+    with pytest.raises(UserInputError, match="Zeitraum „1999“"):
+        latest.for_period("1999")
     assert "Gebietsgrenzen: Stadtteil" in latest.sources
 
 
