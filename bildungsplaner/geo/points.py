@@ -24,7 +24,7 @@ import shapely
 
 from bildungsplaner.geo.crs import GERMANY_LONLAT, TARGET_EPSG
 
-__all__ = ["in_germany", "locate", "to_target_xy"]
+__all__ = ["crs_name", "in_germany", "locate", "to_target_xy"]
 
 
 def to_target_xy(x: np.ndarray, y: np.ndarray, crs: str | pyproj.CRS) -> tuple[np.ndarray, np.ndarray]:
@@ -42,6 +42,17 @@ def to_target_xy(x: np.ndarray, y: np.ndarray, crs: str | pyproj.CRS) -> tuple[n
     bad = ~np.isfinite(tx) | ~np.isfinite(ty)
     tx[bad], ty[bad] = np.nan, np.nan
     return tx, ty
+
+
+def crs_name(crs: str) -> str:
+    """A CRS's short name for messages (``EPSG:4326`` stays, a WKT becomes „WGS 84 / UTM zone 32N“)."""
+    text = crs.strip()
+    if len(text) <= 40:
+        return text
+    try:
+        return str(pyproj.CRS.from_user_input(text).name)
+    except pyproj.exceptions.CRSError:
+        return text[:40] + " …"
 
 
 def in_germany(x: np.ndarray, y: np.ndarray) -> np.ndarray:

@@ -147,7 +147,8 @@ def place_rows(session: Session, batch: Batch, region_ids: np.ndarray, report: A
         report.warnings.append(tr(
             "{count} Einrichtungen haben Koordinaten außerhalb Deutschlands (Koordinatensystem {crs}; z. B. Zeile "
             "{row}, {key} {name}: {x}, {y}); sie wurden ohne Koordinaten übernommen. Bitte Spalten und "
-            "Koordinatensystem prüfen (crs in der Importvorlage).", count=format_number(int(outside.sum())), crs=crs,
+            "Koordinatensystem prüfen (crs in der Importvorlage).", count=format_number(int(outside.sum())),
+            crs=geo_points.crs_name(crs),
             row=int(rows["source_row"].iat[first]), key=str(rows["key"].iat[first]), name=str(rows["name"].iat[first]),
             x=format_number(float(rows["x"].iat[first]), 4), y=format_number(float(rows["y"].iat[first]), 4)))
     x[~inside], y[~inside] = np.nan, np.nan
