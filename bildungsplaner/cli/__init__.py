@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  "gilt wieder")
     p.add_argument("dataset", type=int, metavar="NR")
     from bildungsplaner.cli import data, export, geo, indicator, plan
-    from bildungsplaner.cli import map as map_cli
+    from bildungsplaner.cli import maps as map_cli
 
     data.add_pivot_parser(data_sub, common)
 
@@ -468,7 +468,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def cmd_map(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None) -> int:
-    from bildungsplaner.cli.map import cmd_map as run_map
+    from bildungsplaner.cli.maps import cmd_map as run_map
 
     return run_map(args, _open, map_renderer=map_renderer)
 

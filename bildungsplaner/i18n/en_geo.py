@@ -195,7 +195,7 @@ MESSAGES: dict[str, str] = {
     "Gespeichert als Datensatz {dataset}; zurücknehmen mit bildungsplaner data delete {dataset}.":
         "Saved as dataset {dataset}; take it back with bildungsplaner data delete {dataset}.",
 
-    # --- services/maps.py, cli/map.py ---
+    # --- services/maps.py, cli/maps.py ---
     "Gebietsgrenzen: {layer}": "Boundaries: {layer}",
     "{source}, Stand der Grenzen {stand}": "{source}, boundaries as of {stand}",
     "Der Arbeitsbereich hat noch keine Gebietsgrenzen; bitte zuerst eine Grenzdatei importieren (bildungsplaner "

@@ -12,7 +12,7 @@ from realdata import real_file
 from sqlalchemy import delete, select
 
 from bildungsplaner import UserInputError, cli
-from bildungsplaner.cli.map import parse_breaks, parse_where
+from bildungsplaner.cli.maps import parse_breaks, parse_where
 from bildungsplaner.geo.palettes import palette
 from bildungsplaner.services import maps
 from bildungsplaner.services.geo import import_boundaries
@@ -146,6 +146,13 @@ def test_bad_requests_get_a_german_message(kreise: Path, kwargs: dict, message: 
 def test_period_given_as_shown(kreise: Path) -> None:
     with open_workspace(kreise, create=False) as ws:
         assert maps.map_data(ws, POPULATION, within="05", period="31.12.2015").period == "2015-12-31"
+
+
+def test_the_command_line_offers_every_method() -> None:
+    from bildungsplaner.cli import maps as map_cli
+    from bildungsplaner.geo.classify import METHODS
+
+    assert map_cli.METHODS == METHODS
 
 
 def test_breaks_and_where_as_written() -> None:

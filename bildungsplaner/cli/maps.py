@@ -1,5 +1,8 @@
 """``bildungsplaner map export``: a choropleth map of an indicator as PNG (300 dpi), SVG or PDF.
 
+(The module is ``maps``, not ``map``: importing ``bildungsplaner.cli.map`` would bind the package attribute ``map``
+and shadow the builtin ``map`` inside ``cli/__init__``.)
+
 ``map export --indicator CODE [--period P] [--where DIM=VALUE …] [--level L] [--within KEY] [--layer NAME]
 [--method quantile|equal|jenks|manual|index] [--classes N] [--breaks a,b,…] [--palette NAME] [--labels]
 --out FILE.png|FILE.svg|FILE.pdf [--json]`` over :func:`bildungsplaner.services.maps.map_data`. The drawing is Qt
@@ -25,9 +28,13 @@ if TYPE_CHECKING:
 __all__ = ["add_parser", "cmd_map", "parse_breaks", "parse_where"]
 
 
+#: :data:`bildungsplaner.geo.classify.METHODS`, written out: the parser is built at every start and ``classify``
+#: imports numpy (``tests/geo/test_maps.py`` checks that both agree)
+METHODS = ("quantile", "equal", "jenks", "manual", "index")
+
+
 def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) -> None:
-    from bildungsplaner.geo.classify import METHODS
-    from bildungsplaner.geo.palettes import PALETTES
+    from bildungsplaner.geo.palettes import PALETTES  # no numpy
 
     p = sub.add_parser("map", parents=[common], help="Karten: ein Indikator je Gebiet als Flächenkarte (PNG, SVG, "
                                                      "PDF)")
