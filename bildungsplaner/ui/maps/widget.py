@@ -1,6 +1,8 @@
 """The map view of the window (the Daten area's „Karte“ tab): the same drawing as the exports, with zoom and pan.
 
-``MapView.show_map(data)`` shows a :class:`~bildungsplaner.services.maps.MapData` (``None`` clears it);
+``MapView.show_map(data)`` shows a :class:`~bildungsplaner.services.maps.MapData` from
+:func:`~bildungsplaner.services.maps.map_data` (``None`` clears it); for another period of the same map,
+``show_map(data.for_period(period), keep_view=True)`` keeps zoom and pan and reads nothing from the workspace.
 ``region_clicked(key)`` is emitted when a region is clicked (the window selects it in the tree and table). Rules:
 
 * The picture is :func:`~bildungsplaner.ui.maps.render.render_map` over the whole widget, cached in a pixmap
