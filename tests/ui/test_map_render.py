@@ -258,5 +258,17 @@ def test_map_view_zoom_pan_hover_click(qtbot, nrw: maps.MapData) -> None:
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=point + QPoint(60, 0))
     view.grab()
     assert view.visible_world()[0] < start[0]
+    # another period of the same map keeps zoom and pan; a new map starts whole
+    view.zoom(2.0)
+    view.grab()
+    kept = view.visible_world()
+    view.show_map(nrw.for_period("2015-12-31"), keep_view=True)
+    view.grab()
+    assert view.visible_world() == pytest.approx(kept)
+    view.show_map(nrw)
+    view.grab()
+    assert view.visible_world() == pytest.approx(whole)
+    aachen = nrw.geometry.keys.index(AACHEN)
+    assert view.tooltip_text(aachen).endswith("\nkeine Daten")
     view.show_map(None)
     assert view.grab() is not None and view.layout_info() is None
