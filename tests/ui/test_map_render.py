@@ -272,3 +272,16 @@ def test_map_view_zoom_pan_hover_click(qtbot, nrw: maps.MapData) -> None:
     assert view.tooltip_text(aachen).endswith("\nkeine Daten")
     view.show_map(None)
     assert view.grab() is not None and view.layout_info() is None
+
+
+def test_svg_without_qtsvg_is_refused_with_a_message(nrw: maps.MapData, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from bildungsplaner import UserInputError
+    from bildungsplaner.ui.maps.render import export_map
+
+    monkeypatch.setitem(sys.modules, "PySide6.QtSvg", None)  # a build without Qt's SVG module
+    with pytest.raises(UserInputError, match="QtSvg fehlt"):
+        export_map(nrw, tmp_path / "karte.svg")
+    assert not (tmp_path / "karte.svg").exists()

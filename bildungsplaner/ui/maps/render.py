@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import shapely
 from pyqtgraph.functions import arrayToQPath
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -56,6 +56,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, text_colour
 from bildungsplaner.services.maps import MapData
@@ -507,7 +508,12 @@ def export_map(data: MapData, out: Path, *, dpi: int = 300, labels: bool = False
         if not image.save(str(out)):  # the format from the suffix .png
             raise OSError(f"cannot write {out}")
     elif suffix == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
+        try:
+            from PySide6.QtSvg import QSvgGenerator
+        except ImportError:  # a build without Qt's SVG module
+            raise UserInputError(QCoreApplication.translate(
+                "MapExport", "Diese Programmversion kann keine SVG-Dateien schreiben (das Qt-Modul QtSvg fehlt); "
+                "bitte PNG oder PDF wählen.")) from None
 
         generator = QSvgGenerator()
         generator.setFileName(str(out))
