@@ -4,7 +4,8 @@
 and shadow the builtin ``map`` inside ``cli/__init__``.)
 
 ``map export --indicator CODE [--period P] [--where DIM=VALUE …] [--level L] [--within KEY] [--layer NAME]
-[--method quantile|equal|jenks|manual|index] [--classes N] [--breaks a,b,…] [--palette NAME] [--labels]
+[--method quantile|equal|jenks|manual|index] [--classes N] [--breaks a,b,…] [--palette NAME] [--midpoint-class K]
+[--labels]
 --out FILE.png|FILE.svg|FILE.pdf [--json]`` over :func:`bildungsplaner.services.maps.map_data`. The drawing is Qt
 (``ui/maps/render.export_map``); the command line has no Qt of its own (layers), so the entry point passes it
 in as ``map_renderer`` like the PDF renderer of ``export``. ``--json`` prints the classes with bounds, labels and
@@ -55,6 +56,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("--breaks", metavar="a,b,…", help="eigene Klassengrenzen (mit --method manual), z. B. 2,4.4,10 "
                                                      "oder 2;4,4;10")
     q.add_argument("--palette", choices=PALETTES, default="Blues", help="Farbpalette (Standard Blues)")
+    q.add_argument("--midpoint-class", type=int, metavar="K",
+                   help="zweiseitige Palette (RdBu, PuOr, BrBG): die Klasse K (1 = unterste) bekommt die neutrale "
+                        "Farbe")
     q.add_argument("--labels", action="store_true", help="Werte in die Gebiete schreiben")
     q.add_argument("--out", type=Path, required=True, metavar="DATEI", help="Ausgabedatei: .png, .svg oder .pdf")
     q.add_argument("--json", action="store_true", help="Klassen, Gebiete und Datei als JSON ausgeben")
@@ -97,7 +101,8 @@ def cmd_map(args: argparse.Namespace, open_workspace: Any, *, map_renderer: MapR
     with open_workspace(args) as ws:
         data = map_data(ws, args.indicator, period=args.period, where=parse_where(args.where), level=args.level,
                         within=args.within, layer=args.layer, method=args.method, classes=args.classes,
-                        breaks=parse_breaks(args.breaks), palette=args.palette)
+                        breaks=parse_breaks(args.breaks), palette=args.palette,
+                        midpoint_class=None if args.midpoint_class is None else args.midpoint_class - 1)
     drawn = map_renderer(data, args.out, labels=args.labels)
     if args.json:
         print(json.dumps({**data.to_dict(), "output": str(args.out), "drawn": drawn}, ensure_ascii=False,

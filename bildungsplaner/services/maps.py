@@ -17,7 +17,8 @@ drawing (``ui/maps/render.py``) only turns a :class:`MapData` into paint. Rules:
    classes (its class bounds from its definition, its class names) and is refused for other indicators; its
    decimals grow (up to 4) until no region lands in another class than in the index table by rounding.
    ``fixed`` applies the classes of another map (comparison across years).
-4. **Colours** by :func:`bildungsplaner.geo.palettes.palette` for the number of classes actually found.
+4. **Colours** by :func:`bildungsplaner.geo.palettes.palette` for the number of classes actually found; a
+   diverging palette around the class ``midpoint_class`` the user picks (else ColorBrewer's symmetric one).
 5. **Source lines**: the imports the values come from (title, table, Stand), their licence lines, and the
    boundary layer's source line and Stand („© GeoBasis-DE / BKG (2021)“), without duplicates.
 6. **Geometry is decoded once per layer** (:func:`layer_geometry`, cached by workspace file, layer and import
@@ -190,6 +191,8 @@ class ClassOptions:
     #: a social index's upper bounds and class names (``method == "index"``)
     index_bounds: tuple[float, ...] = ()
     index_names: tuple[str, ...] = ()
+    #: a diverging palette's neutral class (0-based), see :func:`bildungsplaner.geo.palettes.palette`
+    midpoint_class: int | None = None
 
     def classify(self, values: np.ndarray, fixed: Classes | None = None) -> tuple[Classes, tuple[str, ...]]:
         if self.method == "index" and fixed is None:
@@ -204,7 +207,10 @@ class ClassOptions:
             decimals = self.decimals if self.decimals is not None else (
                 decimals_for(finite, maximum=MAX_DECIMALS) if finite.size else 0)
             result = classify(values, self.method, self.count, self.breaks, decimals=decimals, fixed=fixed)
-        return result, tuple(make_palette(self.palette, result.count)) if result.count else ()
+        if not result.count:
+            return result, ()
+        return result, tuple(make_palette(self.palette, result.count,
+                                          diverging_midpoint_class=self.midpoint_class))
 
 
 @dataclass
@@ -389,9 +395,10 @@ def _sources(ws: Workspace, indicator_id: int, region_ids: Sequence[int], geomet
 def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where: Mapping[str, str] | None = None,
              level: str | None = None, within: str | None = None, layer: str | None = None,
              method: str = "quantile", classes: int = 5, breaks: Sequence[float] | None = None,
-             palette: str = "Blues", fixed: Classes | None = None) -> MapData:
-    """The map of ``indicator`` (a code) — see the module's rules. German :class:`UserInputError` for an unknown
-    indicator, layer, region, dimension, value or period, and for unusable classes or palette."""
+             palette: str = "Blues", fixed: Classes | None = None, midpoint_class: int | None = None) -> MapData:
+    """The map of ``indicator`` (a code) — see the module's rules. ``midpoint_class``: with a diverging palette the
+    class (0-based) that gets the neutral colour. German :class:`UserInputError` for an unknown indicator, layer,
+    region, dimension, value or period, and for unusable classes or palette."""
     from bildungsplaner.services import browse
     from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices
 
@@ -443,10 +450,11 @@ def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where:
 
     if method == "index":
         bounds, names, start = _index_classes(ws, found.code)
-        options = ClassOptions("index", classes, None, palette, start, tuple(bounds), tuple(names))
+        options = ClassOptions("index", classes, None, palette, start, tuple(bounds), tuple(names),
+                               midpoint_class)
     else:
         options = ClassOptions(method, classes, tuple(breaks) if breaks is not None else None, palette,
-                               _kennzahl_decimals(ws, found.code))
+                               _kennzahl_decimals(ws, found.code), midpoint_class=midpoint_class)
     result, colours = options.classify(values, fixed)
     notes = list(collapsed.notes) + ([result.note] if result.note else [])
     return MapData(title=found.name, indicator=found.code, unit=found.unit or "", period=period,

@@ -96,6 +96,15 @@ def test_all_of_germany_and_the_index_and_manual_methods(kreise: Path) -> None:
         f"5,0 bis unter 5,5 ({manual.classes.counts[2]})", f"5,5 und mehr ({manual.classes.counts[3]})"]
 
 
+def test_a_diverging_palette_around_the_chosen_class(kreise: Path) -> None:
+    with open_workspace(kreise, create=False) as ws:
+        data = maps.map_data(ws, "ANTEIL_U6", palette="RdBu", classes=5, midpoint_class=1)
+        with pytest.raises(UserInputError, match="einseitig"):
+            maps.map_data(ws, "ANTEIL_U6", palette="Blues", midpoint_class=1)
+    assert data.colours == palette("RdBu", 5, diverging_midpoint_class=1) and data.colours[1] == "#f7f7f7"
+    assert data.for_period(data.period).colours == data.colours
+
+
 def test_fixed_classes_keep_the_bounds(kreise: Path) -> None:
     with open_workspace(kreise, create=False) as ws:
         germany = maps.map_data(ws, "ANTEIL_U6")
