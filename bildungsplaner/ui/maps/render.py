@@ -7,7 +7,8 @@ scale bar, source lines) that the map view uses for hover and the tests use to f
 * **One path per class** (``DESIGN.md`` „Hazards measured“): the rings of all regions of a class become one
   ``QPainterPath`` (odd-even fill, so holes stay holes), built from the cached coordinate arrays in one call
   (pyqtgraph's ``arrayToQPath``), filled with the class colour and outlined with a thin white line; never one
-  item per region. The SVG therefore holds one ``<path>`` per class. On raster devices (screen, PNG) the fill
+  item per region (light grey instead of white on the lightest fills). The SVG therefore holds one ``<path>``
+  per class. On raster devices (screen, PNG) the fill
   is drawn without antialiasing and the rings' outlines with it (Qt's antialiased fill of one path with
   thousands of rings is 100× slower; measured in ``benchmarks/bench_maps.py``).
 * **„keine Daten“** is filled grey (:data:`~bildungsplaner.geo.palettes.NO_DATA`) and hatched with diagonal
@@ -58,7 +59,7 @@ from PySide6.QtGui import (
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
-from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, text_colour
+from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, relative_luminance, text_colour
 from bildungsplaner.services.maps import MapData
 
 __all__ = ["MapLayout", "export_map", "nice_distance", "region_path", "render_image", "render_map", "sheet_size"]
@@ -68,6 +69,8 @@ SHEET_WIDTH = 180 * MM
 HATCH_SPACING = 3.2  # points between hatch lines
 BORDER = 0.35  # points, region outlines
 BORDER_COLOUR = "#ffffff"
+LIGHT_BORDER_COLOUR = "#bdbdbd"
+LIGHT_FILL = 0.8  # relative luminance above which a fill gets the grey border
 OUTLINE_COLOUR = "#7a7a7a"  # the outline of „keine Daten“ regions and legend swatches
 TEXT = "#1a1a1a"
 SOURCE_TEXT = "#555555"
@@ -144,6 +147,13 @@ def _font(size: float, *, bold: bool = False) -> QFont:
 
 def _colour(text: str) -> QColor:
     return QColor(text)
+
+
+def _border_for(fill: str) -> str:
+    """The border colour of a class: white, but light grey on a fill nearly as light as the paper (the lightest
+    sequential class, the neutral middle of a diverging palette), whose regions would otherwise lose their
+    outline against the background."""
+    return LIGHT_BORDER_COLOUR if relative_luminance(fill) > LIGHT_FILL else BORDER_COLOUR
 
 
 def _wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
@@ -315,7 +325,8 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     for k_class in range(data.classes.count):
         chosen = data.positions[data.class_index == k_class]
         if len(chosen):
-            shapes.append((_class_path(data, layout, chosen), data.colours[k_class], BORDER_COLOUR))
+            fill = data.colours[k_class]
+            shapes.append((_class_path(data, layout, chosen), fill, _border_for(fill)))
     missing = data.positions[data.class_index < 0]
     if len(missing):
         shapes.append((_class_path(data, layout, missing), NO_DATA, OUTLINE_COLOUR))
