@@ -13,11 +13,14 @@ Rules:
   ``crs`` member, else inferred from the coordinates as for boundaries) — unless the template names ``x``/``y``
   itself (property columns with coordinates), then its own ``crs`` holds. A feature without geometry is a
   facility without coordinates.
+* A Shapefile's fingerprint (the import's SHA-256, which recognises a file imported before) covers its .dbf,
+  .prj and .cpg too: a list whose names changed only in the .dbf is imported again, not refused as the same.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +37,7 @@ from bildungsplaner.importing.template import ImportTemplate
 from bildungsplaner.progress import NullProgress, Progress
 
 __all__ = ["POINT_LAYER_SUFFIXES", "X_COLUMN", "Y_COLUMN", "is_point_layer", "point_layer_frame",
-           "point_layer_sniffed", "read_point_batch"]
+           "point_layer_sha256", "point_layer_sniffed", "read_point_batch"]
 
 POINT_LAYER_SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".shp": "shapefile", ".gpkg": "geopackage"}
 #: The columns the geometry's coordinates get (in the layer's CRS).
@@ -51,6 +54,22 @@ def point_layer_sniffed(path: Path) -> Sniffed:
     if not path.is_file():
         raise UserInputError(tr("Die Datei {path} gibt es nicht.", path=str(path)))
     return Sniffed(POINT_LAYER_SUFFIXES[path.suffix.lower()], path.stat().st_size)
+
+
+def point_layer_sha256(path: Path) -> str:
+    """The SHA-256 of a point layer: a Shapefile's .shp with its .dbf, .prj and .cpg (a list whose names changed
+    in the .dbf alone is another file), any other layer's one file."""
+    path = Path(path)
+    digest = hashlib.sha256()
+    parts = [path]
+    if path.suffix.lower() == ".shp":
+        parts += [p for suffix in (".dbf", ".prj", ".cpg") for p in (path.with_suffix(suffix),
+                                                                     path.with_suffix(suffix.upper())) if p.is_file()]
+    for part in parts:
+        with open(part, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
 
 
 def point_layer_frame(path: Path, *, layer: str | None = None) -> tuple[pd.DataFrame, str, str]:

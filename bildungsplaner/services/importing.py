@@ -267,11 +267,17 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
 
     progress = progress or NullProgress()
     path = Path(path)
-    from bildungsplaner.services.facility_layers import is_point_layer, point_layer_sniffed, read_point_batch
+    from bildungsplaner.services.facility_layers import (
+        is_point_layer,
+        point_layer_sha256,
+        point_layer_sniffed,
+        read_point_batch,
+    )
 
     point_layer = is_point_layer(path)  # GeoJSON, Shapefile, GeoPackage: its properties are the table
     sniffed = point_layer_sniffed(path) if point_layer else sniff(path)
-    report = ImportReport(file_name=path.name, format=sniffed.kind, sha256=file_sha256(path), dry_run=dry_run)
+    report = ImportReport(file_name=path.name, format=sniffed.kind, dry_run=dry_run,
+                          sha256=point_layer_sha256(path) if point_layer else file_sha256(path))
     if home is None:
         home = home_region(ws)
     options = _import_options(template, sheet, home, all_regions, assignments, create_unmatched)

@@ -220,6 +220,20 @@ def test_a_point_shapefile_in_gauss_krueger_imports_as_facilities(ws_path: Path,
     assert {k: v[0] for k, v in found.items()} == {"100": "05315", "300": "09162"}
     # Gauss-Krüger → ETRS89 without the BETA2007 grid: within a few metres of the lon/lat position
     assert math.dist(found["100"][1:], TO_UTM.transform(6.9583, 50.9413)) < 5  # type: ignore[arg-type]
+    with open_workspace(ws_path) as ws:
+        assert import_file(ws, path, template=POINT_TEMPLATE).duplicate_of == report.dataset
+    # a name corrected in the .dbf alone: the same .shp, yet another list
+    with shapefile.Reader(str(path)) as reader:
+        shapes, records = reader.shapes(), reader.records()
+    with shapefile.Writer(str(path), shapeType=shapefile.POINT, encoding="utf-8") as writer:
+        writer.field("SCHULNR", "C", size=10)
+        writer.field("NAME", "C", size=60)
+        for shape, record in zip(shapes, records, strict=True):
+            writer.record(record[0], record[1].replace("GGS", "Gemeinschaftsgrundschule"))
+            writer.point(*shape.points[0])
+    with open_workspace(ws_path) as ws:
+        again = import_file(ws, path, template=POINT_TEMPLATE)
+        assert again.duplicate_of is None and again.facilities_updated == 1
 
 
 def test_a_point_geopackage_layer_is_chosen_like_a_sheet(ws_path: Path, tmp_path: Path) -> None:
