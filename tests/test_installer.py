@@ -514,6 +514,29 @@ def test_the_frozen_app_imports_boundaries_with_pyproj_s_database(frozen_app: Pa
 
 
 @pytest.mark.slow
+def test_the_frozen_app_draws_a_map_as_png_and_svg(frozen_app: Path, tmp_path: Path) -> None:
+    """The map stack offline in the frozen app: a GENESIS table, the BKG Kreise, a choropleth of NRW."""
+    env = frozen_env(tmp_path / "home")
+    ws = str(tmp_path / "karte.bpws")
+    run_frozen(frozen_app, "bildungsplaner-cli", "new", ws, "--region", "05315", env=env, cwd=tmp_path)
+    run_frozen(frozen_app, "bildungsplaner-cli", "import", str(real_file("genesis_12411-04-02-4_00.csv")), "-w", ws,
+               "--all-regions", env=env, cwd=tmp_path)
+    report = json.loads(run_frozen(frozen_app, "bildungsplaner-cli", "geo", "import",
+                                   str(real_file("geo/kreise/VG5000_KRS.shp")), "-w", ws, "--json",
+                                   env=env, cwd=tmp_path).stdout)
+    assert report["matched"] >= 390
+    for suffix in ("png", "svg"):
+        out = tmp_path / f"nrw.{suffix}"
+        drawn = json.loads(run_frozen(frozen_app, "bildungsplaner-cli", "map", "export", "-w", ws, "--indicator",
+                                      "BEVOELKERUNGSSTAND", "--level", "kreis", "--within", "05", "--out", str(out),
+                                      "--json", env=env, cwd=tmp_path).stdout)
+        assert sum(c["count"] for c in drawn["classes"]["classes"]) == 53 and drawn["classes"]["no_data"] == 0
+        assert out.is_file() and out.stat().st_size > 10_000
+    assert (tmp_path / "nrw.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in (tmp_path / "nrw.svg").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
 def test_the_frozen_app_with_the_portable_marker_keeps_its_data_beside_the_program(frozen_app: Path,
                                                                                      tmp_path: Path) -> None:
     env = frozen_env(tmp_path / "home")
