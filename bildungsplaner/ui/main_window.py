@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(1, 2)
 
         self.browser = DataBrowser(self.runner, events=self.events)
+        self.browser.map_region_clicked.connect(self.select_region_key)  # a click on the map
         self.areas = QTabWidget()
         self.areas.setObjectName("areas")
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
@@ -385,6 +386,12 @@ class MainWindow(QMainWindow):
             self.indicators.select_indicator(match.id)
         if not kept or match is None:  # the first data of an empty workspace, or the selection is gone
             self._select_defaults(overview, regions=not kept, indicator=match is None)
+
+    def select_region_key(self, key: str) -> None:
+        """Select the region ``key`` in the tree (and so in table, chart and map)."""
+        found = next((r.id for r in self.browser.region_index.rows if r.key == key), None)
+        if found is not None:
+            self.regions.select_regions([found])
 
     def _select_defaults(self, overview: Overview, *, regions: bool = True, indicator: bool = True) -> None:
         """Preselect the regions selected last time in this workspace, else its home region, else the Kreis

@@ -2197,6 +2197,73 @@
         <source>Definition importieren</source>
         <translation>Import definition</translation>
     </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/data/map.py" line="+82" />
+        <source>Quantile</source>
+        <extracomment>what the shown map was read for, without the period (another period: no new reading)</extracomment>
+        <translation>Quantiles</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gleiche Breite</source>
+        <translation>Equal intervals</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Natürliche Brüche</source>
+        <translation>Natural breaks</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Klassenbildung</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Anzahl der Klassen</source>
+        <translation>Number of classes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Klassen festhalten</source>
+        <translation>Keep classes</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dieselben Klassengrenzen für jeden Zeitraum (Vergleich über die Jahre)</source>
+        <translation>The same class bounds for every period (comparison across years)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Werte beschriften</source>
+        <translation>Label values</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Klassen:</source>
+        <translation>&amp;Classes:</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <location line="+49" />
+        <source>Karte</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location line="-29" />
+        <source>Wählen Sie einen Indikator und Gebiete.</source>
+        <translation>Choose an indicator and areas.</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Karte wird gezeichnet …</source>
+        <translation>Drawing the map …</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>{count} Gebiete ohne Wert („keine Daten“).</source>
+        <translation>{count} areas without a value (“no data”).</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -2209,8 +2276,9 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/browser.py" line="+94" />
+        <location filename="../../bildungsplaner/ui/data/browser.py" line="+97" />
         <source>Untergeordnete Gebiete einbeziehen</source>
+        <extracomment>a region clicked on the map (its key)</extracomment>
         <translation>Include subordinate areas</translation>
     </message>
     <message>
@@ -2239,7 +2307,17 @@
         <translation>Regions × periods; characteristics as chosen for the chart</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+4" />
+        <source>Karte</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Der Indikator auf der Karte der Gebiete; Zeitraum und Merkmale wie im Diagramm gewählt</source>
+        <translation>The indicator on the map of the areas; period and characteristics as chosen for the chart</translation>
+    </message>
+    <message>
+        <location line="+57" />
         <source>Werte werden geladen …</source>
         <translation>Loading values …</translation>
     </message>
@@ -3215,18 +3293,18 @@
         <translation>Facilities</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>Daten</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-33" />
+        <location line="-34" />
         <source>Import</source>
         <extracomment>the one „data changed“ signal: imports, deletions, scenario writes, other processes</extracomment>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+37" />
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -3396,7 +3474,7 @@
         <translation>The workspace was changed from outside; the view has been refreshed.</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+74" />
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
@@ -3499,6 +3577,15 @@
         <location line="+2" />
         <source>Import Nr. {id} gelöscht, {count} Werte entfernt.</source>
         <translation>Import no. {id} deleted, {count} values removed.</translation>
+    </message>
+</context>
+<context>
+    <name>MapExport</name>
+    <message>
+        <location filename="../../bildungsplaner/ui/maps/render.py" line="+525" />
+        <source>Diese Programmversion kann keine SVG-Dateien schreiben (das Qt-Modul QtSvg fehlt); bitte PNG oder PDF wählen.</source>
+        <extracomment>device pixels per metre, and the world point at the map rectangle's centre (text, colour, swatch rectangle) per legend entry, „keine Daten“ last</extracomment>
+        <translation>This version of the program cannot write SVG files (the Qt module QtSvg is missing); please choose PNG or PDF.</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.dialogs import show_error
 from bildungsplaner.ui.common.events import DataChange, WorkspaceEvents
 from bildungsplaner.ui.data.chart import ChartWidget
+from bildungsplaner.ui.data.map import MapPanel
 from bildungsplaner.ui.data.models import ObservationProxyModel, ObservationTableModel
 from bildungsplaner.ui.data.pivot import PivotPanel
 
@@ -70,6 +71,8 @@ class DataBrowser(QWidget):
     """Table (filter, sort, copy) above a chart; see the module docstring for the loading rules."""
 
     loaded = Signal(int)
+    #: a region clicked on the map (its key)
+    map_region_clicked = Signal(str)
 
     def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None, *,
                  events: WorkspaceEvents | None = None) -> None:
@@ -138,8 +141,15 @@ class DataBrowser(QWidget):
         self.views.addTab(self.pivot, QCoreApplication.translate("Browser", "Pivot"))
         self.views.setTabToolTip(1, QCoreApplication.translate(
             "Browser", "Gebiete × Zeiträume; die Merkmale wie im Diagramm gewählt"))
-        self.views.currentChanged.connect(lambda _i: self._refresh_pivot())
-        self.chart.redrawn.connect(self._refresh_pivot)
+        self.map = MapPanel(runner)
+        self.map.region_clicked.connect(self.map_region_clicked)
+        self.views.addTab(self.map, QCoreApplication.translate("Browser", "Karte"))
+        self.views.setTabToolTip(2, QCoreApplication.translate(
+            "Browser", "Der Indikator auf der Karte der Gebiete; Zeitraum und Merkmale wie im Diagramm gewählt"))
+        self.views.currentChanged.connect(lambda _i: self._refresh_views())
+        self.views.currentChanged.connect(self._give_the_map_room)
+        self._sizes_before_map: list[int] | None = None
+        self.chart.redrawn.connect(self._refresh_views)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.chart)
@@ -155,6 +165,7 @@ class DataBrowser(QWidget):
         self.cancel()
         self.workspace, self.region_index = workspace, region_index
         self.indicator, self.region_ids = None, []
+        self.map.set_workspace(workspace)
         self._show_frame(None)
 
     def show_selection(self, indicator: IndicatorRow | None, region_ids: Sequence[int]) -> None:
@@ -290,9 +301,26 @@ class DataBrowser(QWidget):
         write_pivot_xlsx(table, path, title=indicator.name if indicator else "",
                          unit=indicator.unit if indicator else "", sources=sources)
 
-    def _refresh_pivot(self) -> None:
+    def _give_the_map_room(self, _index: int) -> None:
+        """The map needs height: while it is in front the chart (whose choices it follows) keeps a strip."""
+        total = sum(self.splitter.sizes())
+        if self.views.currentWidget() is self.map:
+            if self._sizes_before_map is None:
+                self._sizes_before_map = self.splitter.sizes()
+            if total > 0:
+                self.splitter.setSizes([int(total * 0.78), total - int(total * 0.78)])
+        elif self._sizes_before_map is not None:
+            self.splitter.setSizes(self._sizes_before_map)
+            self._sizes_before_map = None
+
+    def _refresh_views(self) -> None:
+        """The pivot or the map, whichever is in front, follows the chart's choices (the other waits)."""
         if self.views.currentWidget() is self.pivot:
             self.pivot.refresh()
+        elif self.views.currentWidget() is self.map:
+            self.map.show_selection(self.indicator.code if self.indicator is not None else None,
+                                    self.chart.period_combo.currentData(), self.chart.choices(),
+                                    self.effective_region_ids(), self.region_index)
 
     # copying
     def selected_cells(self) -> tuple[np.ndarray, list[int]]:

@@ -1,0 +1,196 @@
+"""The Daten tab's map („Karte“): the indicator shown, as a choropleth of the regions' boundaries.
+
+Rules:
+
+* It shows what the chart shows: the same indicator, the chart's period and dimension choices („alle“ follows the
+  totals rule), for the level of the regions selected; their nearest common region above them (e.g. the Land)
+  bounds the map.
+* The map is read off the GUI thread (:class:`~bildungsplaner.ui.common.tasks.LatestTask`: the latest request
+  wins) and only while the tab is visible; a change of period only re-classifies the values already read
+  (:meth:`~bildungsplaner.services.maps.MapData.for_period`, no database access) and keeps zoom and pan.
+* Classification: quantile (default), equal interval, natural breaks; 3–7 classes; „Klassen festhalten“ keeps the
+  current classes for other periods (comparison across years); „Werte beschriften“ writes the values into the
+  regions. Without boundaries for the level the panel says how to import them, never a traceback.
+* A click on a region emits :attr:`MapPanel.region_clicked` with its key (the window selects it in the tree).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from bildungsplaner.services.browse import RegionIndex
+from bildungsplaner.store.database import Workspace
+from bildungsplaner.ui.common import tasks
+
+if TYPE_CHECKING:  # the map stack (numpy, shapely) loads when the tab is first shown, not at start-up
+    from bildungsplaner.services.maps import MapData
+    from bildungsplaner.ui.maps.widget import MapView
+
+__all__ = ["MapPanel", "MapRequest"]
+
+def tr(text: str) -> str:
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
+
+
+MapRequest = tuple[str, str | None, tuple[tuple[str, str], ...], str | None, str | None, str, int]
+
+
+def _ancestors(region_id: int, index: RegionIndex) -> list[int]:
+    chain, seen = [], {region_id}
+    parent = index.by_id[region_id].parent_id if region_id in index.by_id else None
+    while parent is not None and parent in index.by_id and parent not in seen:
+        chain.append(parent)
+        seen.add(parent)
+        parent = index.by_id[parent].parent_id
+    return chain
+
+
+def _common_ancestor(region_ids: Sequence[int], index: RegionIndex) -> str | None:
+    """The key of the nearest region above all of ``region_ids`` (Köln and Dortmund: Nordrhein-Westfalen), or
+    ``None`` when they share none or it is Germany (the whole layer is drawn then)."""
+    if not region_ids:
+        return None
+    chains = [_ancestors(r, index) for r in region_ids]
+    shared = set(chains[0]).intersection(*map(set, chains[1:]))
+    nearest = next((a for a in chains[0] if a in shared), None)
+    key = index.by_id[nearest].key if nearest is not None else None
+    return None if key in (None, "DG") else key
+
+
+class MapPanel(QWidget):
+    """The „Karte“ view of the Daten tab (see the module docstring)."""
+
+    region_clicked = Signal(str)
+
+    def __init__(self, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load = tasks.LatestTask(runner)
+        self.workspace: Workspace | None = None
+        self.data: MapData | None = None
+        #: what the shown map was read for, without the period (another period: no new reading)
+        self._read_for: MapRequest | None = None
+        self._wanted: MapRequest | None = None
+
+        self.method = QComboBox()
+        # manual breaks and an index's own classes: on the command line (map export --method manual|index)
+        self.method.addItem(tr("Quantile"), "quantile")
+        self.method.addItem(tr("Gleiche Breite"), "equal")
+        self.method.addItem(tr("Natürliche Brüche"), "jenks")
+        self.method.setAccessibleName(tr("Klassenbildung"))
+        self.classes = QSpinBox()
+        self.classes.setRange(3, 7)
+        self.classes.setValue(5)
+        self.classes.setAccessibleName(tr("Anzahl der Klassen"))
+        self.fixed = QCheckBox(tr("Klassen festhalten"))
+        self.fixed.setToolTip(tr("Dieselben Klassengrenzen für jeden Zeitraum (Vergleich über die Jahre)"))
+        self.labels = QCheckBox(tr("Werte beschriften"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self._view: MapView | None = None
+
+        method_label = QLabel(tr("&Klassen:"))
+        method_label.setBuddy(self.method)
+        controls = QHBoxLayout()
+        controls.addWidget(method_label)
+        controls.addWidget(self.method)
+        controls.addWidget(self.classes)
+        controls.addWidget(self.fixed)
+        controls.addWidget(self.labels)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
+        self._layout = layout
+
+        self.method.currentIndexChanged.connect(lambda _i: self._reload())
+        self.classes.valueChanged.connect(lambda _v: self._reload())
+        self.fixed.toggled.connect(lambda _on: self._reload())
+        self.labels.toggled.connect(lambda on: self.view.set_labels(on))
+
+    @property
+    def view(self) -> MapView:
+        """The map widget, made on first use."""
+        if self._view is None:
+            from bildungsplaner.ui.maps.widget import MapView
+
+            self._view = MapView()
+            self._view.setAccessibleName(tr("Karte"))
+            self._view.region_clicked.connect(self.region_clicked)
+            self._layout.addWidget(self._view, 1)
+        return self._view
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self._load.cancel()
+        self.workspace, self.data, self._read_for, self._wanted = workspace, None, None, None
+        if self._view is not None:
+            self._view.show_map(None)
+        self.status.setText("")
+
+    def show_selection(self, indicator: str | None, period: str | None, choices: Mapping[str, str | None],
+                       region_ids: Sequence[int], index: RegionIndex) -> None:
+        """Draw ``indicator`` for ``period`` with the chart's ``choices`` (``None``: „alle“), at the level of the
+        regions ``region_ids``."""
+        if self.workspace is None or indicator is None or not region_ids:
+            self._load.cancel()
+            self._wanted = self._read_for = self.data = None
+            self.view.show_map(None)
+            self.status.setText(tr("Wählen Sie einen Indikator und Gebiete."))
+            return
+        rows = [index.by_id[r] for r in region_ids if r in index.by_id]
+        level = Counter(r.level for r in rows).most_common(1)[0][0] if rows else None
+        within = _common_ancestor([r.id for r in rows if r.level == level], index)
+        where = tuple(sorted((k, v) for k, v in choices.items() if v is not None))
+        self._wanted = (indicator, period, where, level, within, str(self.method.currentData()),
+                        self.classes.value())
+        self._reload()
+
+    def _reload(self) -> None:
+        wanted, ws = self._wanted, self.workspace
+        if wanted is None or ws is None:
+            return
+        indicator, period, where, level, within, method, count = wanted
+        same = self._read_for is not None and self.data is not None and \
+            self._read_for[:1] + self._read_for[2:] == wanted[:1] + wanted[2:]
+        if same and self.data is not None:
+            self._show(self.data.for_period(period, fixed=self._fixed_classes()) if period else self.data,
+                       keep_view=True)
+            return
+
+        def work(_progress: tasks.TaskProgress) -> MapData:
+            from bildungsplaner.services.maps import map_data
+
+            return map_data(ws, indicator, period=period, where=dict(where), level=level, within=within,
+                            method=method, classes=count)
+
+        self.status.setText(tr("Karte wird gezeichnet …"))
+        self._load.start(work, title=tr("Karte"), show_dialog=False,
+                         on_done=lambda data: self._read(wanted, data), on_error=self._failed)
+
+    def _fixed_classes(self) -> Any:
+        return self.data.classes if self.fixed.isChecked() and self.data is not None else None
+
+    def _read(self, wanted: MapRequest, data: MapData) -> None:
+        keep = self.data is not None and self._read_for is not None and self._read_for[3] == wanted[3]
+        self._read_for = wanted
+        self._show(data, keep_view=keep)
+
+    def _show(self, data: MapData, *, keep_view: bool) -> None:
+        self.data = data
+        self.view.show_map(data, keep_view=keep_view)
+        lines = list(data.notes)
+        missing = data.classes.no_data_count
+        if missing:
+            lines.append(tr("{count} Gebiete ohne Wert („keine Daten“).").format(count=missing))
+        self.status.setText("\n".join(lines))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.data, self._read_for = None, None
+        self.view.show_map(None)
+        self.status.setText(str(exc))
