@@ -112,7 +112,7 @@ def test_a_template_with_an_unknown_key_is_refused_in_english(tmp_path):
     with pytest.raises(TemplateError) as refused:
         ImportTemplate.load(path)
     assert str(refused.value) == ("Import template: unknown key “regions.schluessel” (allowed: key, name, assign, "
-                                  "create_unmatched).")
+                                  "create_unmatched, fixed).")
 
 
 def test_a_template_of_another_format_and_a_wrong_value_are_refused_in_english():
