@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bildungsplaner import UserInputError
 from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.i18n import tr
 from bildungsplaner.store.dimensions import is_total_label
@@ -44,6 +45,7 @@ __all__ = [
     "collapse",
     "default_choices",
     "dimension_choices",
+    "fixed_choices",
     "indicator_sources",
     "is_additive",
     "load_pivot",
@@ -398,6 +400,33 @@ def indicator_sources(ws: Any, indicator_id: int, region_ids: Sequence[int]) -> 
     return result
 
 
+def fixed_choices(name: str, unit: str | None, dims: Mapping[str, pd.Categorical],
+                  where: Mapping[str, str] | None) -> dict[str, str | None]:
+    """Every dimension „alle“ except those ``where`` fixes, checked against the data (German
+    :class:`UserInputError` for an unknown dimension or value, and for „alle“ where no total exists and the unit
+    cannot be added); for the pivot (``data pivot``) and the map (``map export``)."""
+    choices: dict[str, str | None] = {dimension: ALL for dimension in dims}
+    for dimension, value in (where or {}).items():
+        if dimension not in dims:
+            if not dims:
+                raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: keine).",
+                                        indicator=name, dimension=dimension))
+            raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: {present}).",
+                                    indicator=name, dimension=dimension, present=", ".join(dims)))
+        values = [str(v) for v in dims[dimension].categories]
+        if value not in values:
+            raise UserInputError(tr("Merkmal „{dimension}“ hat keinen Wert „{value}“ (vorhanden: {present}).",
+                                    dimension=dimension, value=value, present=", ".join(values)))
+        choices[dimension] = value
+    for option in dimension_choices(dims, unit):
+        if choices[option.name] is ALL and not option.can_take_all:
+            raise UserInputError(tr(
+                "Merkmal „{dimension}“ hat keine Gesamtzahl und „{unit}“ lässt sich nicht addieren: bitte mit "
+                "--where „{dimension}=…“ einen Wert wählen ({values}).", dimension=option.name, unit=unit,
+                values=", ".join(option.values)))
+    return choices
+
+
 def load_pivot(ws: Any, indicator: str, region: str, *, children: bool = False, rows: str = "region",
                where: Mapping[str, str] | None = None) -> IndicatorPivot:
     """What the window's chart and pivot show, read from a workspace.
@@ -425,25 +454,7 @@ def load_pivot(ws: Any, indicator: str, region: str, *, children: bool = False, 
     ids = [by_key[region].id] + ([r.id for r in index.children.get(by_key[region].id, [])] if children else [])
     frame = browse.load_observations(ws, found.id, ids)
     dims = browse.dimension_columns(frame["dimensions"]) if not frame.empty else {}
-    choices: dict[str, str | None] = {name: ALL for name in dims}
-    for name, value in (where or {}).items():
-        if name not in dims:
-            if not dims:
-                raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: keine).",
-                                        indicator=found.name, dimension=name))
-            raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: {present}).",
-                                    indicator=found.name, dimension=name, present=", ".join(dims)))
-        values = [str(v) for v in dims[name].categories]
-        if value not in values:
-            raise UserInputError(tr("Merkmal „{dimension}“ hat keinen Wert „{value}“ (vorhanden: {present}).",
-                                    dimension=name, value=value, present=", ".join(values)))
-        choices[name] = value
-    for option in dimension_choices(dims, found.unit):
-        if choices[option.name] is ALL and not option.can_take_all:
-            raise UserInputError(tr(
-                "Merkmal „{dimension}“ hat keine Gesamtzahl und „{unit}“ lässt sich nicht addieren: bitte mit "
-                "--where „{dimension}=…“ einen Wert wählen ({values}).", dimension=option.name, unit=found.unit,
-                values=", ".join(option.values)))
+    choices = fixed_choices(found.name, found.unit, dims, where)
     collapsed = collapse(frame, dims, choices, unit=found.unit)
     order = sorted((r.key for r in index.rows if r.id in set(ids)), key=browse.natural_key)
     return IndicatorPivot(pivot(collapsed, rows=rows, region_order=[region, *order]), found.code, found.name,

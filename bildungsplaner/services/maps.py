@@ -400,7 +400,7 @@ def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where:
     class (0-based) that gets the neutral colour. German :class:`UserInputError` for an unknown indicator, layer,
     region, dimension, value or period, and for unusable classes or palette."""
     from bildungsplaner.services import browse
-    from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices
+    from bildungsplaner.services.aggregate import collapse, fixed_choices
 
     found = _indicator(ws, indicator)
     geometry = layer_geometry(ws, layer, level)
@@ -409,22 +409,7 @@ def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where:
     region_ids = [int(r) for r in geometry.region_ids[positions]]
     frame = browse.load_observations(ws, found.id, region_ids)
     dims = browse.dimension_columns(frame["dimensions"]) if not frame.empty else {}
-    choices: dict[str, str | None] = {name: ALL for name in dims}
-    for name, value in (where or {}).items():
-        if name not in dims:
-            raise UserInputError(tr("„{indicator}“ hat kein Merkmal „{dimension}“ (vorhanden: {present}).",
-                                    indicator=found.name, dimension=name, present=", ".join(dims) or "–"))
-        offered = [str(v) for v in dims[name].categories]
-        if value not in offered:
-            raise UserInputError(tr("Merkmal „{dimension}“ hat keinen Wert „{value}“ (vorhanden: {present}).",
-                                    dimension=name, value=value, present=", ".join(offered)))
-        choices[name] = value
-    for option in dimension_choices(dims, found.unit):
-        if choices[option.name] is ALL and not option.can_take_all:
-            raise UserInputError(tr(
-                "Merkmal „{dimension}“ hat keine Gesamtzahl und „{unit}“ lässt sich nicht addieren: bitte mit "
-                "--where „{dimension}=…“ einen Wert wählen ({values}).", dimension=option.name, unit=found.unit,
-                values=", ".join(option.values)))
+    choices = fixed_choices(found.name, found.unit, dims, where)
     collapsed = collapse(frame, dims, choices, unit=found.unit)
     table = collapsed.frame
     periods = sorted({str(p) for p in table["period"]}, key=browse.natural_key)
