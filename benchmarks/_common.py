@@ -82,3 +82,25 @@ def timed(fn, repeat: int = 3) -> float:
         fn()
         best = min(best, time.perf_counter() - t0)
     return best
+
+
+#: most of Germany in EPSG:25832 (metres): where the generated Gemeinden of the geo benchmarks lie
+GERMANY_EXTENT = (300_000.0, 5_250_000.0, 900_000.0, 6_050_000.0)
+
+
+def generated_cells(polygons: int, extent: tuple[float, float, float, float] = GERMANY_EXTENT):
+    """About ``polygons`` Voronoi cells covering ``extent`` like Gemeinden (~100 vertices each; neighbours share
+    their border vertices exactly, as in a real layer), as a numpy array of shapely polygons."""
+    import numpy as np
+    import shapely
+
+    rng = np.random.default_rng(7)
+    min_x, min_y, max_x, max_y = extent
+    points = shapely.multipoints(np.column_stack([rng.uniform(min_x, max_x, polygons),
+                                                  rng.uniform(min_y, max_y, polygons)]))
+    cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=shapely.box(*extent)))
+    cells = shapely.intersection(cells, shapely.box(*extent))
+    perimeter = float(np.median(shapely.length(cells)))
+    # every border once (noded), ~100 vertices per cell, polygons again: neighbours share their vertices exactly
+    borders = shapely.segmentize(shapely.union_all(shapely.boundary(cells)), perimeter / 100)
+    return np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(borders))))

@@ -38,25 +38,13 @@ import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _common import git_revision, machine
+from _common import GERMANY_EXTENT, generated_cells, git_revision, machine
 
 from bildungsplaner.geo.points import locate
 from bildungsplaner.store.bulk import insert_rows
 
 #: most of Germany in EPSG:25832 (metres), as bench_geo.py
-EXTENT = (300_000.0, 5_250_000.0, 900_000.0, 6_050_000.0)
-
-
-def generated_cells(polygons: int) -> np.ndarray:
-    rng = np.random.default_rng(7)
-    min_x, min_y, max_x, max_y = EXTENT
-    points = shapely.multipoints(np.column_stack([rng.uniform(min_x, max_x, polygons),
-                                                  rng.uniform(min_y, max_y, polygons)]))
-    cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=shapely.box(*EXTENT)))
-    cells = shapely.intersection(cells, shapely.box(*EXTENT))
-    perimeter = float(np.median(shapely.length(cells)))
-    borders = shapely.segmentize(shapely.union_all(shapely.boundary(cells)), perimeter / 100)
-    return np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(borders))))
+EXTENT = GERMANY_EXTENT
 
 
 def generated_points(count: int, cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

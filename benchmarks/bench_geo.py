@@ -28,11 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-import shapely
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, git_revision, machine
+from _common import REPO, generated_cells, git_revision, machine
 
 sys.path.insert(0, str(REPO))
 from bildungsplaner.services.geo import import_boundaries
@@ -42,7 +39,6 @@ from bildungsplaner.store.models import Region
 
 KREISE = REPO.parent / "shared" / "real-data" / "geo" / "kreise" / "VG5000_KRS.shp"
 #: most of Germany in EPSG:25832 (metres): the corners of the full extent would lie outside the lon/lat box
-EXTENT = (300_000.0, 5_250_000.0, 900_000.0, 6_050_000.0)
 
 
 def bare_read(path: Path) -> float:
@@ -61,16 +57,7 @@ def generated_layer(folder: Path, polygons: int) -> tuple[Path, list[str]]:
     import pyproj
     import shapefile
 
-    rng = np.random.default_rng(7)
-    min_x, min_y, max_x, max_y = EXTENT
-    points = shapely.multipoints(np.column_stack([rng.uniform(min_x, max_x, polygons),
-                                                  rng.uniform(min_y, max_y, polygons)]))
-    cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=shapely.box(*EXTENT)))
-    cells = shapely.intersection(cells, shapely.box(*EXTENT))
-    perimeter = float(np.median(shapely.length(cells)))
-    # every border once (noded), ~100 vertices per cell, polygons again: neighbours share their vertices exactly
-    borders = shapely.segmentize(shapely.union_all(shapely.boundary(cells)), perimeter / 100)
-    cells = shapely.get_parts(shapely.polygonize(shapely.get_parts(borders)))
+    cells = generated_cells(polygons)
     keys = [f"{5_000_000 + i * 7:08d}" for i in range(len(cells))]
     path = folder / "gemeinden.shp"
     with shapefile.Writer(str(path), shapeType=shapefile.POLYGON, encoding="utf-8") as writer:

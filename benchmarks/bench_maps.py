@@ -29,26 +29,13 @@ import numpy as np
 import shapely
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import REPO, git_revision, machine
+from _common import REPO, generated_cells, git_revision, machine
 
 sys.path.insert(0, str(REPO))
 
 KREISE = REPO.parent / "shared" / "real-data" / "geo" / "kreise" / "VG5000_KRS.shp"
 GENESIS = REPO.parent / "shared" / "real-data" / "genesis_12411-04-02-4_00.csv"
-EXTENT = (300_000.0, 5_250_000.0, 900_000.0, 6_050_000.0)
 WIDTH, HEIGHT = 1600, 1000
-
-
-def generated_cells(polygons: int) -> np.ndarray:
-    rng = np.random.default_rng(7)
-    min_x, min_y, max_x, max_y = EXTENT
-    points = shapely.multipoints(np.column_stack([rng.uniform(min_x, max_x, polygons),
-                                                  rng.uniform(min_y, max_y, polygons)]))
-    cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=shapely.box(*EXTENT)))
-    cells = shapely.intersection(cells, shapely.box(*EXTENT))
-    perimeter = float(np.median(shapely.length(cells)))
-    borders = shapely.segmentize(shapely.union_all(shapely.boundary(cells)), perimeter / 100)
-    return shapely.get_parts(shapely.polygonize(shapely.get_parts(borders)))
 
 
 def kreise_cells() -> np.ndarray:
