@@ -191,4 +191,8 @@ MESSAGES: dict[str, str] = {
     "Kennzahlen-Tabelle geschrieben: {count} Kennzahl(en).": "Indicator table written: {count} indicator(s).",
     "--years: ein Jahr oder ein Zeitraum wie 2012-2016, nicht „{text}“.":
         "--years: a year or a period such as 2012-2016, not “{text}”.",
+    # map sheets of the workbooks (services/indicator_table.py kennzahl_map, exporting/images.py)
+    "Kreise in {land}": "Districts in {land}",
+    "Gemeinden in {kreis}": "Municipalities in {kreis}",
+    "Karte: {name}": "Map: {name}",
 }
