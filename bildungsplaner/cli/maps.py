@@ -5,11 +5,12 @@ and shadow the builtin ``map`` inside ``cli/__init__``.)
 
 ``map export --indicator CODE [--period P] [--where DIM=VALUE …] [--level L] [--within KEY] [--layer NAME]
 [--method quantile|equal|jenks|manual|index] [--classes N] [--breaks a,b,…] [--palette NAME] [--midpoint-class K]
-[--labels]
+[--labels] [--facilities KIND …]
 --out FILE.png|FILE.svg|FILE.pdf [--json]`` over :func:`bildungsplaner.services.maps.map_data`. The drawing is Qt
 (``ui/maps/render.export_map``); the command line has no Qt of its own (layers), so the entry point passes it
 in as ``map_renderer`` like the PDF renderer of ``export``. ``--json`` prints the classes with bounds, labels and
-counts, the regions drawn, the regions without data and the output file.
+counts, the regions drawn, the regions without data, the facilities drawn per kind (``--facilities``: those
+kinds as symbols on top, each with its count in the legend) and the output file.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
                    help="zweiseitige Palette (RdBu, PuOr, BrBG): die Klasse K (1 = unterste) bekommt die neutrale "
                         "Farbe")
     q.add_argument("--labels", action="store_true", help="Werte in die Gebiete schreiben")
+    q.add_argument("--facilities", nargs="+", default=[], metavar="ART",
+                   help="Einrichtungen dieser Arten (mit Koordinaten) als Symbole auf die Karte zeichnen")
     q.add_argument("--out", type=Path, required=True, metavar="DATEI", help="Ausgabedatei: .png, .svg oder .pdf")
     q.add_argument("--json", action="store_true", help="Klassen, Gebiete und Datei als JSON ausgeben")
 
@@ -102,7 +105,8 @@ def cmd_map(args: argparse.Namespace, open_workspace: Any, *, map_renderer: MapR
         data = map_data(ws, args.indicator, period=args.period, where=parse_where(args.where), level=args.level,
                         within=args.within, layer=args.layer, method=args.method, classes=args.classes,
                         breaks=parse_breaks(args.breaks), palette=args.palette,
-                        midpoint_class=None if args.midpoint_class is None else args.midpoint_class - 1)
+                        midpoint_class=None if args.midpoint_class is None else args.midpoint_class - 1,
+                        facilities=args.facilities)
     drawn = map_renderer(data, args.out, labels=args.labels)
     if args.json:
         print(json.dumps({**data.to_dict(), "output": str(args.out), "drawn": drawn}, ensure_ascii=False,
@@ -112,6 +116,8 @@ def cmd_map(args: argparse.Namespace, open_workspace: Any, *, map_renderer: MapR
              regions=format_number(len(data.positions)), missing=format_number(data.classes.no_data_count)))
     for text, _colour, _count in data.legend():
         print(f"  {text}")
+    for kind, count in data.facility_counts().items():
+        print(tr("  Einrichtungen „{kind}“: {count}", kind=kind, count=format_number(count)))
     for note in data.notes:
         print(tr("Hinweis: {note}", note=note))
     return 0

@@ -225,4 +225,8 @@ MESSAGES: dict[str, str] = {
     "Hinweis: {note}": "Note: {note}",
     "--breaks erwartet Zahlen, z. B. 2,4.4,10 oder 2;4,4;10, nicht „{text}“.":
         "--breaks expects numbers, e.g. 2,4.4,10 or 2;4,4;10, not “{text}”.",
+    # facilities on the map (services/maps.py, cli/maps.py)
+    "Einrichtungen der Art „{kind}“ gibt es im Arbeitsbereich nicht (vorhanden: {present}).":
+        "The workspace has no facilities of the kind “{kind}” (present: {present}).",
+    "  Einrichtungen „{kind}“: {count}": "  Facilities “{kind}”: {count}",
 }

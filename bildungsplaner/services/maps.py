@@ -25,6 +25,10 @@ drawing (``ui/maps/render.py``) only turns a :class:`MapData` into paint. Rules:
    time): a change of period, dimension or classes re-reads values only — the window redraws 401 Kreise within
    50 ms. The cache holds the coordinates as flat arrays (``coords``, ring ends, region offsets) that the
    drawing turns into one path per class, and an STRtree for hover and click.
+7. **Facilities** (``facilities``: kinds; empty = none): the facilities of those kinds that have coordinates
+   (``Facility.x/y``, EPSG:25832) and lie within the extent of the regions drawn, drawn as symbols by kind on top
+   of the choropleth; a kind the workspace does not have is refused naming those it has
+   (:func:`facility_kinds` lists the kinds with coordinates). They travel with :meth:`MapData.for_period`.
 """
 
 from __future__ import annotations
@@ -47,9 +51,10 @@ from bildungsplaner.geo.palettes import palette as make_palette
 from bildungsplaner.i18n import tr
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.geo import GeoLayer, RegionGeometry
-from bildungsplaner.store.models import Dataset, Indicator, Observation, Region
+from bildungsplaner.store.models import Dataset, Facility, Indicator, Observation, Region
 
-__all__ = ["LayerGeometry", "MapData", "MapRegion", "MapRenderer", "clear_cache", "layer_geometry", "map_data"]
+__all__ = ["LayerGeometry", "MapData", "MapFacility", "MapRegion", "MapRenderer", "clear_cache", "facility_kinds",
+           "layer_geometry", "map_data"]
 
 
 
@@ -179,6 +184,17 @@ class MapRegion:
 
 
 @dataclass(frozen=True)
+class MapFacility:
+    """A facility drawn on the map (coordinates in EPSG:25832)."""
+
+    key: str
+    name: str
+    kind: str
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
 class ClassOptions:
     """How a map forms its classes, kept for :meth:`MapData.for_period`."""
 
@@ -238,6 +254,9 @@ class MapData:
     options: ClassOptions | None = field(default=None, repr=False)
     #: notes of the totals rule (``notes`` adds the classification's)
     value_notes: list[str] = field(default_factory=list, repr=False)
+    #: the facilities drawn as symbols (rule 7) and the kinds asked for, in the order of their symbols
+    facilities: tuple[MapFacility, ...] = ()
+    facility_kinds: tuple[str, ...] = ()
 
     def for_period(self, period: str, *, fixed: Classes | None = None) -> MapData:
         """The same map for another period (or with ``fixed`` classes) without reading the workspace again — the
@@ -302,6 +321,13 @@ class MapData:
                             self.classes.no_data_count))
         return entries
 
+    def facility_counts(self) -> dict[str, int]:
+        """Facilities drawn per kind (every kind asked for, in symbol order; 0 where none lies in the map)."""
+        counts = dict.fromkeys(self.facility_kinds, 0)
+        for facility in self.facilities:
+            counts[facility.kind] = counts.get(facility.kind, 0) + 1
+        return counts
+
     def region_at(self, x: float, y: float) -> int | None:
         """The position (into ``geometry``) of the drawn region containing the point (EPSG:25832), or None."""
         hits = self.geometry.tree.query(shapely.Point(x, y), predicate="intersects")
@@ -318,7 +344,7 @@ class MapData:
                 "regions": [{"key": r.key, "name": r.name, "value": r.value, "class": r.class_index}
                             for r in self.regions()],
                 "regions_without_data": [{"key": k, "name": n} for k, n in self.no_data()],
-                "sources": self.sources, "notes": self.notes}
+                "facilities": self.facility_counts(), "sources": self.sources, "notes": self.notes}
 
 
 def _indicator(ws: Workspace, code: str) -> Indicator:
@@ -395,10 +421,12 @@ def _sources(ws: Workspace, indicator_id: int, region_ids: Sequence[int], geomet
 def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where: Mapping[str, str] | None = None,
              level: str | None = None, within: str | None = None, layer: str | None = None,
              method: str = "quantile", classes: int = 5, breaks: Sequence[float] | None = None,
-             palette: str = "Blues", fixed: Classes | None = None, midpoint_class: int | None = None) -> MapData:
+             palette: str = "Blues", fixed: Classes | None = None, midpoint_class: int | None = None,
+             facilities: Sequence[str] = ()) -> MapData:
     """The map of ``indicator`` (a code) — see the module's rules. ``midpoint_class``: with a diverging palette the
-    class (0-based) that gets the neutral colour. German :class:`UserInputError` for an unknown indicator, layer,
-    region, dimension, value or period, and for unusable classes or palette."""
+    class (0-based) that gets the neutral colour; ``facilities``: kinds of facilities drawn on top (rule 7).
+    German :class:`UserInputError` for an unknown indicator, layer, region, dimension, value, period or facility
+    kind, and for unusable classes or palette."""
     from bildungsplaner.services import browse
     from bildungsplaner.services.aggregate import collapse, fixed_choices
 
@@ -442,11 +470,46 @@ def map_data(ws: Workspace, indicator: str, *, period: str | None = None, where:
                                _kennzahl_decimals(ws, found.code), midpoint_class=midpoint_class)
     result, colours = options.classify(values, fixed)
     notes = list(collapsed.notes) + ([result.note] if result.note else [])
-    return MapData(title=found.name, indicator=found.code, unit=found.unit or "", period=period,
+    kinds = tuple(dict.fromkeys(k.strip() for k in facilities if k.strip()))
+    data = MapData(title=found.name, indicator=found.code, unit=found.unit or "", period=period,
                    how=dict(collapsed.how), geometry=geometry, positions=positions, values=values,
                    class_index=result.class_of(values), classes=result, colours=colours,
                    sources=_sources(ws, found.id, region_ids, geometry), notes=notes, periods=periods,
                    by_period=by_period, options=options, value_notes=list(collapsed.notes))
+    if kinds:
+        data = replace(data, facilities=_facilities(ws, kinds, data.bounds), facility_kinds=kinds)
+    return data
+
+
+def facility_kinds(ws: Workspace) -> list[tuple[str, int]]:
+    """The kinds of facility that have coordinates, with how many facilities of each have them, by kind."""
+    from sqlalchemy import func
+
+    with ws.engine.connect() as conn:
+        rows = conn.execute(select(Facility.kind, func.count()).where(Facility.x.is_not(None),
+                                                                      Facility.y.is_not(None))
+                            .group_by(Facility.kind).order_by(Facility.kind)).all()
+    return [(str(kind), int(count)) for kind, count in rows]
+
+
+def _facilities(ws: Workspace, kinds: Sequence[str], bounds: tuple[float, float, float, float]
+                ) -> tuple[MapFacility, ...]:
+    """The facilities of ``kinds`` with coordinates inside ``bounds`` (rule 7), by kind and name."""
+    with ws.engine.connect() as conn:
+        present = set(conn.scalars(select(Facility.kind).distinct()).all())
+        unknown = [k for k in kinds if k not in present]
+        if unknown:
+            raise UserInputError(tr("Einrichtungen der Art „{kind}“ gibt es im Arbeitsbereich nicht (vorhanden: "
+                                    "{present}).", kind=unknown[0], present=", ".join(sorted(present)) or "–"))
+        x0, y0, x1, y1 = bounds
+        rows = conn.execute(select(Facility.key, Facility.name, Facility.kind, Facility.x, Facility.y)
+                            .where(Facility.kind.in_(list(kinds)), Facility.x.is_not(None), Facility.y.is_not(None),
+                                   Facility.x.between(x0, x1), Facility.y.between(y0, y1))
+                            .order_by(Facility.kind, Facility.name, Facility.key)).all()
+    order = {k: i for i, k in enumerate(kinds)}
+    found = [MapFacility(str(k), str(n), str(kind), float(x), float(y)) for k, n, kind, x, y in rows
+             if x is not None and y is not None]
+    return tuple(sorted(found, key=lambda f: order[f.kind]))
 
 
 def _kennzahl_decimals(ws: Workspace, code: str) -> int | None:

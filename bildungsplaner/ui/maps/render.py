@@ -21,6 +21,11 @@ scale bar, source lines) that the map view uses for hover and the tests use to f
   x and y, north up) on the left; on the right the legend in German statistical style with counts
   („unter 2,0 (12)“, from :attr:`Classes.labels <bildungsplaner.geo.classify.Classes.labels>`), the unit, a
   north arrow and a scale bar rounded to 1, 2 or 5 × 10ⁿ km; the source lines at the bottom.
+* **Facilities** (:attr:`MapData.facilities <bildungsplaner.services.maps.MapData.facilities>`) are drawn on top
+  of the choropleth as small symbols, one shape per kind in the order asked for (:data:`SYMBOLS`: circle, square,
+  triangle, diamond, …; distinguishable without colour), all of a kind as one path, dark fill with a white
+  outline so that they stand on every class colour; the legend gets a block „Einrichtungen“ with each kind's
+  symbol and count.
 * Optional value labels at each region's representative point, black or white by
   :func:`~bildungsplaner.geo.palettes.text_colour` of the class colour.
 * Exports (:func:`export_map`) choose the sheet height from the map's aspect at 180 mm width; PNG at 300 dpi
@@ -62,7 +67,8 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, relative_luminance, text_colour
 from bildungsplaner.services.maps import MapData
 
-__all__ = ["MapLayout", "export_map", "nice_distance", "region_path", "render_image", "render_map", "sheet_size"]
+__all__ = ["FACILITY_FILL", "SYMBOLS", "MapLayout", "export_map", "facility_path", "nice_distance", "region_path",
+           "render_image", "render_map", "sheet_size"]
 
 MM = 72 / 25.4  # points per millimetre
 SHEET_WIDTH = 180 * MM
@@ -74,6 +80,47 @@ LIGHT_FILL = 0.8  # relative luminance above which a fill gets the grey border
 OUTLINE_COLOUR = "#7a7a7a"  # the outline of „keine Daten“ regions and legend swatches
 TEXT = "#1a1a1a"
 SOURCE_TEXT = "#555555"
+#: facility symbols: their shapes by kind (in the order the kinds were asked for), size, fill and outline
+SYMBOLS = ("circle", "square", "triangle", "diamond", "triangle_down", "pentagon", "hexagon", "star")
+SYMBOL_RADIUS = 3.4  # points
+FACILITY_FILL = "#1f1f1f"
+FACILITY_OUTLINE = "#ffffff"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MapExport", text)
+
+
+def _add_symbol(path: QPainterPath, shape: str, x: float, y: float, r: float) -> None:
+    """One symbol of ``shape`` centred on ``x``, ``y`` with radius ``r`` (device units), added to ``path``."""
+    if shape == "circle":
+        path.addEllipse(QPointF(x, y), r * 0.9, r * 0.9)
+        return
+    if shape == "square":
+        path.addRect(QRectF(x - r * 0.8, y - r * 0.8, r * 1.6, r * 1.6))
+        return
+    if shape == "star":
+        corners = [(r if i % 2 == 0 else r * 0.45, -math.pi / 2 + i * math.pi / 5) for i in range(10)]
+    else:
+        count, start = {"triangle": (3, -math.pi / 2), "diamond": (4, -math.pi / 2),
+                        "triangle_down": (3, math.pi / 2), "pentagon": (5, -math.pi / 2),
+                        "hexagon": (6, 0.0)}[shape]
+        corners = [(r * (1.1 if count == 3 else 1.0), start + i * 2 * math.pi / count) for i in range(count)]
+    path.addPolygon(QPolygonF([QPointF(x + d * math.cos(a), y + d * math.sin(a)) for d, a in corners]))
+    path.closeSubpath()
+
+
+def facility_path(shape: str, xs: Any, ys: Any, radius: float) -> QPainterPath:
+    """The symbols of one kind at device points ``xs``, ``ys`` as one path."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for x, y in zip(np.asarray(xs, dtype=float).tolist(), np.asarray(ys, dtype=float).tolist(), strict=True):
+        _add_symbol(path, shape, x, y, radius)
+    return path
+
+
+def _symbol_of(index: int) -> str:
+    return SYMBOLS[index % len(SYMBOLS)]
 
 
 def nice_distance(metres: float) -> float:
@@ -113,6 +160,11 @@ class MapLayout:
     scale_bar_text: str = ""
     sources: list[str] = field(default_factory=list)
     paths: int = 0
+    #: the legend block „Einrichtungen“: its heading and (text, symbol shape, symbol rectangle) per kind
+    facility_heading: str = ""
+    facility_legend: list[tuple[str, str, QRectF]] = field(default_factory=list)
+    #: facility symbols drawn (all kinds)
+    facility_symbols: int = 0
 
     def to_device(self, x: np.ndarray | float, y: np.ndarray | float) -> tuple[Any, Any]:
         """World (EPSG:25832) → device coordinates."""
@@ -130,11 +182,13 @@ class MapLayout:
     def text_dump(self) -> str:
         """Every text on the map, one per line (tests, the export's JSON)."""
         return "\n".join([self.title, self.subtitle, self.legend_heading, *(t for t, _, _ in self.legend),
-                          self.scale_bar_text, *self.sources])
+                          *([self.facility_heading] if self.facility_heading else []),
+                          *(t for t, _, _ in self.facility_legend), self.scale_bar_text, *self.sources])
 
     def to_dict(self) -> dict[str, Any]:
         return {"title": self.title, "subtitle": self.subtitle, "legend": [t for t, _, _ in self.legend],
-                "scale_bar": self.scale_bar_text, "sources": self.sources, "paths": self.paths}
+                "scale_bar": self.scale_bar_text, "sources": self.sources, "paths": self.paths,
+                "facilities": [t for t, _, _ in self.facility_legend]}
 
 
 def _font(size: float, *, bold: bool = False) -> QFont:
@@ -251,6 +305,8 @@ class _Boxes:
     fonts: tuple[QFont, ...]
     metrics: tuple[QFontMetricsF, ...]
     entries: list[tuple[str, str, int]]
+    #: the legend block „Einrichtungen“: (text, symbol shape) per kind
+    facility_entries: list[tuple[str, str]]
     title_lines: list[str]
     source_lines: list[str]
     swatch_w: float
@@ -270,12 +326,16 @@ def _measure(data: MapData, device: QPaintDevice, rect: QRectF) -> _Boxes:
     fonts = (_font(13, bold=True), _font(8.5), _font(8), _font(8, bold=True), _font(6.5))
     tm, sm, lm, hm, qm = (QFontMetricsF(f, device) for f in fonts)
     entries = data.legend()
+    facility_entries = [(f"{kind} ({format_number(count)})", _symbol_of(number))
+                        for number, (kind, count) in enumerate(data.facility_counts().items())]
     swatch_w, swatch_h, row_h = 16 * scale, 10 * scale, max(14 * scale, lm.height() * 1.35)
     text_w = max([lm.horizontalAdvance(t) for t, _, _ in entries] + [hm.horizontalAdvance(data.unit or "")]
-                 + [60 * scale])
+                 + [lm.horizontalAdvance(t) for t, _ in facility_entries] + [60 * scale])
     legend_w = min(swatch_w + 6 * scale + text_w + pad, rect.width() * 0.45)
     legend_h = (hm.lineSpacing() + 3 * scale if data.unit else 0) + len(entries) * row_h + 40 * scale \
         + 4 * scale + lm.height() * 2
+    if facility_entries:
+        legend_h += 8 * scale + hm.lineSpacing() + 3 * scale + len(facility_entries) * row_h
     top = rect.top() + pad
     title_lines = _wrap(data.title, tm, rect.width() - 2 * pad)
     source_lines = [line for text in data.sources for line in _wrap(text, qm, rect.width() - 2 * pad)]
@@ -283,8 +343,8 @@ def _measure(data: MapData, device: QPaintDevice, rect: QRectF) -> _Boxes:
     map_top = top + len(title_lines) * tm.lineSpacing() + (sm.lineSpacing() if data.subtitle else 0) + 6 * scale
     map_rect = QRectF(rect.left() + pad, map_top, max(rect.width() - 3 * pad - legend_w, 10.0),
                       max(rect.bottom() - bottom_h - map_top - 4 * scale, 10.0))
-    return _Boxes(scale, pad, fonts, (tm, sm, lm, hm, qm), entries, title_lines, source_lines, swatch_w,
-                  swatch_h, row_h, legend_w, legend_h, top, map_top, bottom_h, map_rect)
+    return _Boxes(scale, pad, fonts, (tm, sm, lm, hm, qm), entries, facility_entries, title_lines, source_lines,
+                  swatch_w, swatch_h, row_h, legend_w, legend_h, top, map_top, bottom_h, map_rect)
 
 
 def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[float, float, float, float] | None
@@ -358,6 +418,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         painter.setPen(QPen(_colour(NO_DATA_HATCH), 0.6 * scale))  # few lines: the full width is cheap
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(hatch)
+    _draw_facilities(painter, data, layout)
     if highlight is not None:
         painter.setPen(QPen(_colour("#000000"), 1.6 * scale))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -398,6 +459,22 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         painter.drawText(QPointF(swatch.right() + 6 * scale, ly + (row_h + lm.ascent() - lm.descent()) / 2), text)
         layout.legend.append((text, colour, swatch))
         ly += row_h
+    if box.facility_entries:
+        ly += 8 * scale
+        layout.facility_heading = _tr("Einrichtungen")
+        painter.setFont(head_font)
+        painter.drawText(QPointF(lx, ly + hm.ascent()), layout.facility_heading)
+        ly += hm.lineSpacing() + 3 * scale
+        painter.setFont(legend_font)
+        radius = SYMBOL_RADIUS * scale * 1.2
+        for text, shape in box.facility_entries:
+            centre = QPointF(lx + swatch_w / 2, ly + row_h / 2)
+            _fill_symbols(painter, facility_path(shape, [centre.x()], [centre.y()], radius), scale)
+            painter.setPen(_colour(TEXT))
+            painter.drawText(QPointF(lx + swatch_w + 6 * scale, ly + (row_h + lm.ascent() - lm.descent()) / 2), text)
+            layout.facility_legend.append((text, shape, QRectF(centre.x() - radius, centre.y() - radius,
+                                                               2 * radius, 2 * radius)))
+            ly += row_h
     ly += 10 * scale
     _north_arrow(painter, QPointF(lx + swatch_w / 2, ly), scale, legend_font)
     ly += 30 * scale
@@ -412,6 +489,27 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         sy += qm.lineSpacing()
     painter.restore()
     return layout
+
+
+def _fill_symbols(painter: QPainter, path: QPainterPath, scale: float) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(_colour(FACILITY_OUTLINE), 0.8 * scale))
+    painter.setBrush(QBrush(_colour(FACILITY_FILL)))
+    painter.drawPath(path)
+
+
+def _draw_facilities(painter: QPainter, data: MapData, layout: MapLayout) -> None:
+    """Every facility as its kind's symbol, one path per kind (see the module's rules)."""
+    if not data.facilities:
+        return
+    radius = SYMBOL_RADIUS * layout.scale
+    for number, kind in enumerate(data.facility_counts()):
+        chosen = [f for f in data.facilities if f.kind == kind]
+        if not chosen:
+            continue
+        xs, ys = layout.to_device(np.array([f.x for f in chosen]), np.array([f.y for f in chosen]))
+        _fill_symbols(painter, facility_path(_symbol_of(number), xs, ys, radius), layout.scale)
+        layout.facility_symbols += len(chosen)
 
 
 def _draw_labels(painter: QPainter, data: MapData, layout: MapLayout, font: QFont) -> None:

@@ -10,11 +10,13 @@
   top of the cached picture (a map of 11,000 Gemeinden stays responsive).
 * Zoom with the wheel (around the mouse) or ``+``/``-``; pan by dragging or with the arrow keys; ``0`` shows the
   whole map again. A press and release without moving (less than 4 pixels) is a click.
-* Hover shows a tooltip with the region's name and its value as the map rounds it (``MapData.format_value``).
+* Hover shows a tooltip with the region's name and its value as the map rounds it (``MapData.format_value``);
+  over a facility's symbol (within its radius and a few pixels) the facility's name and kind instead.
 """
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -29,8 +31,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from bildungsplaner.services.maps import MapData
-from bildungsplaner.ui.maps.render import MapLayout, region_path, render_map
+from bildungsplaner.services.maps import MapData, MapFacility
+from bildungsplaner.ui.maps.render import SYMBOL_RADIUS, MapLayout, region_path, render_map
 
 __all__ = ["MapView"]
 
@@ -215,6 +217,19 @@ class MapView(QWidget):
         x, y = self._layout.to_world(point.x(), point.y())
         return self._data.region_at(x, y)
 
+    def facility_under(self, point: QPointF) -> MapFacility | None:
+        """The facility whose symbol is drawn at widget ``point`` (the nearest within its radius and 3 pixels)."""
+        data, layout = self._data, self._layout
+        if data is None or layout is None or not data.facilities or not layout.map_rect.contains(point):
+            return None
+        xs, ys = layout.to_device(np.array([f.x for f in data.facilities]), np.array([f.y for f in data.facilities]))
+        distance = np.hypot(np.asarray(xs) - point.x(), np.asarray(ys) - point.y())
+        nearest = int(np.argmin(distance))
+        return data.facilities[nearest] if distance[nearest] <= SYMBOL_RADIUS * layout.scale + 3 else None
+
+    def facility_tooltip(self, facility: MapFacility) -> str:
+        return f"{facility.name}\n{facility.kind}"
+
     def tooltip_text(self, position: int) -> str:
         assert self._data is not None
         index = {int(p): i for i, p in enumerate(self._data.positions)}.get(position)
@@ -238,11 +253,14 @@ class MapView(QWidget):
                 self._last = point
                 self.pan(delta.x(), delta.y())
             return
-        found = self.region_under(point)
+        facility = self.facility_under(point)
+        found = None if facility is not None else self.region_under(point)
         if found != self._hover:
             self._hover = found
             self.update()
-        if found is None:
+        if facility is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), self.facility_tooltip(facility), self)
+        elif found is None:
             QToolTip.hideText()
         else:
             QToolTip.showText(event.globalPosition().toPoint(), self.tooltip_text(found), self)
