@@ -185,3 +185,40 @@ def test_command_line_counts_the_facilities(workspace: Path, tmp_path: Path,
     assert main(["map", "export", "--indicator", POPULATION, "--within", "05", "--facilities", "Kita",
                  "--out", str(tmp_path / "k.pdf"), "--workspace", str(workspace)]) == 0
     assert "Einrichtungen „Kita“: 2" in capsys.readouterr().out
+
+
+def test_the_daten_tab_offers_the_kinds_and_draws_the_ones_checked(qtbot, workspace: Path) -> None:
+    from bildungsplaner.settings import Settings
+    from bildungsplaner.store.database import open_workspace as open_store
+    from bildungsplaner.ui.main_window import MainWindow
+
+    ws = open_store(workspace, create=False)
+    window = MainWindow(ws, owns_workspace=True, settings=Settings())
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    ids = {r.key: r.id for r in window.browser.region_index.rows}
+    window.regions.select_regions([ids["05315"], ids["05913"]])
+    indicator = next(i for i in window.indicators.model.rows if i.code == POPULATION)
+    window.indicators.select_indicator(indicator.id)
+    browser = window.browser
+    browser.reload()
+    qtbot.waitUntil(lambda: browser.model.rowCount() > 0, timeout=5000)
+    browser.views.setCurrentWidget(browser.map)
+    panel = browser.map
+    qtbot.waitUntil(lambda: panel.data is not None, timeout=10000)
+    first = panel.data
+    assert first is not None and first.facilities == ()
+    assert [a.text() for a in panel.facility_menu.actions()] == ["Grundschule (4)", "Kita (2)"]
+    assert panel.facilities.text() == "Einrichtungen: keine"
+    panel.check_facility_kind("Kita")
+    qtbot.waitUntil(lambda: panel.data is not first, timeout=10000)
+    assert panel.data is not None and panel.data.facility_counts() == {"Kita": 2}
+    assert panel.facilities.text() == "Einrichtungen: Kita"
+    # holding the classes goes the period-change way (MapData.for_period, no new reading): they stay
+    with_kita = panel.data
+    panel.fixed.setChecked(True)
+    assert panel.data is not with_kita and panel.data.facility_counts() == {"Kita": 2}
+    panel.view.resize(900, 600)
+    assert not panel.view.grab().isNull()
+    assert panel.view.layout_info() is not None and panel.view.layout_info().facility_symbols == 2

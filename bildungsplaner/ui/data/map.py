@@ -12,6 +12,9 @@ Rules:
   current classes for other periods (comparison across years); „Werte beschriften“ writes the values into the
   regions. Without boundaries for the level the panel says how to import them, never a traceback.
 * A click on a region emits :attr:`MapPanel.region_clicked` with its key (the window selects it in the tree).
+* „Einrichtungen: …“ (a menu of check boxes) draws the facilities of the kinds checked as symbols on top; it offers
+  the workspace's kinds that have coordinates (:func:`~bildungsplaner.services.maps.facility_kinds`, read with
+  the map off the GUI thread), with how many have them; a kind checked stays checked while it exists.
 """
 
 from __future__ import annotations
@@ -20,9 +23,20 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from bildungsplaner.formatting import format_number
 from bildungsplaner.services.browse import RegionIndex
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.common import tasks
@@ -38,7 +52,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-MapRequest = tuple[str, str | None, tuple[tuple[str, str], ...], str | None, str | None, str, int]
+#: indicator, period, dimension choices, level, within, method, classes, facility kinds
+MapRequest = tuple[str, str | None, tuple[tuple[str, str], ...], str | None, str | None, str, int, tuple[str, ...]]
 
 
 def _ancestors(region_id: int, index: RegionIndex) -> list[int]:
@@ -90,6 +105,14 @@ class MapPanel(QWidget):
         self.fixed = QCheckBox(tr("Klassen festhalten"))
         self.fixed.setToolTip(tr("Dieselben Klassengrenzen für jeden Zeitraum (Vergleich über die Jahre)"))
         self.labels = QCheckBox(tr("Werte beschriften"))
+        self.facilities = QToolButton()
+        self.facilities.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.facilities.setAccessibleName(tr("Einrichtungen auf der Karte"))
+        self.facilities.setToolTip(tr("Einrichtungen mit Koordinaten als Symbole auf die Karte zeichnen"))
+        self.facility_menu = QMenu(self.facilities)
+        self.facilities.setMenu(self.facility_menu)
+        self._kinds: list[tuple[str, int]] = []
+        self._show_kind_choices()
         self.status = QLabel()
         self.status.setWordWrap(True)
         self._view: MapView | None = None
@@ -102,6 +125,7 @@ class MapPanel(QWidget):
         controls.addWidget(self.classes)
         controls.addWidget(self.fixed)
         controls.addWidget(self.labels)
+        controls.addWidget(self.facilities)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +137,48 @@ class MapPanel(QWidget):
         self.classes.valueChanged.connect(lambda _v: self._reload())
         self.fixed.toggled.connect(lambda _on: self._reload())
         self.labels.toggled.connect(lambda on: self.view.set_labels(on))
+
+    # --- facilities -------------------------------------------------------------------------------------------
+
+    def checked_facility_kinds(self) -> tuple[str, ...]:
+        """The kinds of facility checked, in the order offered."""
+        return tuple(a.data() for a in self.facility_menu.actions() if a.isChecked())
+
+    def set_facility_kinds(self, kinds: Sequence[tuple[str, int]]) -> None:
+        """Offer ``kinds`` (kind, facilities with coordinates); the checked ones that remain stay checked."""
+        if list(kinds) != self._kinds:
+            checked = set(self.checked_facility_kinds())
+            self._kinds = list(kinds)
+            self._show_kind_choices(checked)
+
+    def check_facility_kind(self, kind: str, checked: bool = True) -> None:
+        """Check or uncheck ``kind`` (what its entry in the menu does)."""
+        action = next((a for a in self.facility_menu.actions() if a.data() == kind), None)
+        if action is not None:
+            action.setChecked(checked)
+
+    def _show_kind_choices(self, checked: set[str] | frozenset[str] = frozenset()) -> None:
+        self.facility_menu.clear()
+        for kind, count in self._kinds:
+            action = self.facility_menu.addAction(tr("{kind} ({count})").format(kind=kind,
+                                                                                count=format_number(count)))
+            action.setData(kind)
+            action.setCheckable(True)
+            action.setChecked(kind in checked)
+            action.toggled.connect(lambda _on: self._kinds_changed())
+        if not self._kinds:
+            empty = self.facility_menu.addAction(tr("keine Einrichtungen mit Koordinaten"))
+            empty.setEnabled(False)
+        self._show_kind_text()
+
+    def _show_kind_text(self) -> None:
+        chosen = self.checked_facility_kinds()
+        self.facilities.setText(tr("Einrichtungen: {kinds}").format(kinds=", ".join(chosen) if chosen
+                                                                     else tr("keine")))
+
+    def _kinds_changed(self) -> None:
+        self._show_kind_text()
+        self._reload()
 
     @property
     def view(self) -> MapView:
@@ -129,6 +195,7 @@ class MapPanel(QWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         self._load.cancel()
         self.workspace, self.data, self._read_for, self._wanted = workspace, None, None, None
+        self.set_facility_kinds([])
         if self._view is not None:
             self._view.show_map(None)
         self.status.setText("")
@@ -148,14 +215,17 @@ class MapPanel(QWidget):
         within = _common_ancestor([r.id for r in rows if r.level == level], index)
         where = tuple(sorted((k, v) for k, v in choices.items() if v is not None))
         self._wanted = (indicator, period, where, level, within, str(self.method.currentData()),
-                        self.classes.value())
+                        self.classes.value(), self.checked_facility_kinds())
         self._reload()
 
     def _reload(self) -> None:
-        wanted, ws = self._wanted, self.workspace
-        if wanted is None or ws is None:
+        if self._wanted is None or self.workspace is None:
             return
-        indicator, period, where, level, within, method, count = wanted
+        # the classes and facilities as the controls say now
+        wanted: MapRequest = (*self._wanted[:5], str(self.method.currentData()), self.classes.value(),
+                              self.checked_facility_kinds())
+        self._wanted, ws = wanted, self.workspace
+        indicator, period, where, level, within, method, count, kinds = wanted
         same = self._read_for is not None and self.data is not None and \
             self._read_for[:1] + self._read_for[2:] == wanted[:1] + wanted[2:]
         if same and self.data is not None:
@@ -163,22 +233,26 @@ class MapPanel(QWidget):
                        keep_view=True)
             return
 
-        def work(_progress: tasks.TaskProgress) -> MapData:
-            from bildungsplaner.services.maps import map_data
+        def work(_progress: tasks.TaskProgress) -> tuple[MapData, list[tuple[str, int]]]:
+            from bildungsplaner.services.maps import facility_kinds, map_data
 
+            present = facility_kinds(ws)
+            names = {kind for kind, _count in present}
             return map_data(ws, indicator, period=period, where=dict(where), level=level, within=within,
-                            method=method, classes=count)
+                            method=method, classes=count, facilities=[k for k in kinds if k in names]), present
 
         self.status.setText(tr("Karte wird gezeichnet …"))
         self._load.start(work, title=tr("Karte"), show_dialog=False,
-                         on_done=lambda data: self._read(wanted, data), on_error=self._failed)
+                         on_done=lambda result: self._read(wanted, *result), on_error=self._failed)
 
     def _fixed_classes(self) -> Any:
         return self.data.classes if self.fixed.isChecked() and self.data is not None else None
 
-    def _read(self, wanted: MapRequest, data: MapData) -> None:
+    def _read(self, wanted: MapRequest, data: MapData, kinds: list[tuple[str, int]]) -> None:
         keep = self.data is not None and self._read_for is not None and self._read_for[3] == wanted[3]
         self._read_for = wanted
+        with QSignalBlocker(self.facility_menu):
+            self.set_facility_kinds(kinds)
         self._show(data, keep_view=keep)
 
     def _show(self, data: MapData, *, keep_view: bool) -> None:
