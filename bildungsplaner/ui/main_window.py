@@ -62,6 +62,7 @@ from bildungsplaner.ui.workspace.watch import WorkspaceWatcher
 if TYPE_CHECKING:  # imported where used: pandas, pyqtgraph and openpyxl stay off the start path
     from bildungsplaner.services.importing import ImportReport
     from bildungsplaner.ui.exporting.panel import ExportPanel
+    from bildungsplaner.ui.importing.boundaries import AssignDialog
     from bildungsplaner.ui.importing.wizard import ImportWizard
     from bildungsplaner.ui.indicators.area import IndicatorsArea
     from bildungsplaner.ui.planning.editor import PlanningEditor
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         #: the one „data changed“ signal: imports, deletions, scenario writes, other processes
         self.events = WorkspaceEvents(self)
         self.import_wizard: ImportWizard | None = None
+        self.assign_dialog: AssignDialog | None = None
         self.help_dialog: HelpDialog | None = None
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -228,7 +230,13 @@ class MainWindow(QMainWindow):
             lambda: self.build_areas() or self.areas.setCurrentWidget(self.kennzahlen), "Ctrl+K",
             QCoreApplication.translate("MainWindow", "Berechnete Kennzahlen, den Katalog und Indizes anzeigen"))
         self.indicator_menu = QMenu(QCoreApplication.translate("MainWindow", "&Kennzahlen"), self)  # see build_areas
+        self.assign_action = self._action(
+            QCoreApplication.translate("MainWindow", "Einrichtungen den Gebieten zuordnen …"),
+            self.assign_facilities_dialog, None,
+            QCoreApplication.translate("MainWindow", "Jede Einrichtung mit Koordinaten in das Gebiet einer Ebene "
+                                                     "legen, in dem sie liegt"))
         edit_menu.addSeparator()
+        edit_menu.addAction(self.assign_action)
         edit_menu.addMenu(self.indicator_menu)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
         help_menu.addAction(self.help_action)
@@ -311,6 +319,7 @@ class MainWindow(QMainWindow):
         self.watcher.watch(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)
+        self.assign_action.setEnabled(workspace is not None)
         if workspace is None:
             self.setWindowTitle(APP_NAME)
             self.path_label.setText(QCoreApplication.translate("MainWindow", "Kein Arbeitsbereich geöffnet"))
@@ -558,6 +567,7 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.workspace, self.runner, self, path=path, start_dir=self._start_dir())
         wizard.imported.connect(self.show_imported)
+        wizard.boundaries_imported.connect(self.show_boundaries_imported)
         self.import_wizard = wizard
         wizard.open()
         return wizard
@@ -574,6 +584,27 @@ class MainWindow(QMainWindow):
         self.areas.setCurrentWidget(self.browser)
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "{name} importiert.").format(
             name=report.file_name), 10000)
+
+    def show_boundaries_imported(self, report: object) -> None:
+        """Reload after a boundary import (its layer, and regions it created)."""
+        self.notify_data_changed(IMPORT)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Gebietsgrenzen „{layer}“ importiert.")
+                                     .format(layer=getattr(report, "layer", "")), 10000)
+
+    @guarded()
+    def assign_facilities_dialog(self) -> AssignDialog | None:
+        """„Einrichtungen den Gebieten zuordnen…“: preview, then place the facilities in the areas of a level."""
+        if self.workspace is None:
+            raise UserInputError(QCoreApplication.translate(
+                "MainWindow", "Bitte öffnen Sie zuerst einen Arbeitsbereich."))
+        from bildungsplaner.ui.importing.boundaries import AssignDialog
+
+        dialog = AssignDialog(self.workspace, self.runner, self)
+        dialog.assigned.connect(lambda report: self.notify_data_changed(IMPORT))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.assign_dialog = dialog
+        dialog.open()
+        return dialog
 
     @guarded()
     def delete_import(self, row: DatasetRow) -> bool:

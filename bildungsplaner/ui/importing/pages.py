@@ -105,7 +105,8 @@ class FilePage(QWizardPage):
             QCoreApplication.translate("ImportWizard", "Datei zum Importieren wählen"),
             start,
             QCoreApplication.translate(
-                "ImportWizard", "Tabellen und Statistiken (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Alle Dateien (*)"
+                "ImportWizard", "Tabellen und Statistiken (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;"
+                "Gebietsgrenzen und Punkte (*.shp *.geojson *.json *.gpkg);;Alle Dateien (*)"
             ),
         )
         if name:
@@ -116,7 +117,7 @@ class FilePage(QWizardPage):
         self.hint_label.clear()
         show_message(self.error, "")
         text = text.strip().strip('"')
-        self.wiz.path = self.wiz.sniffed = None
+        self.wiz.path = self.wiz.sniffed = self.wiz.boundary_file = None
         if text:
             path = Path(text).expanduser()
             if not path.is_file():
@@ -133,6 +134,12 @@ class FilePage(QWizardPage):
                     show_message(self.error, message_for(exc))
                 else:
                     self.format_label.setText(format_label(sniffed))
+                    if self.wiz.boundary_file is not None:
+                        self.hint_label.setText(QCoreApplication.translate(
+                            "ImportWizard", "Die Datei enthält Gebietsgrenzen (Flächen); im nächsten Schritt wählen "
+                                            "Sie Schlüsselfeld und Ebene."))
+                        self.completeChanged.emit()
+                        return
                     self.hint_label.setText(
                         QCoreApplication.translate(
                             "ImportWizard",
@@ -148,6 +155,9 @@ class FilePage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.wiz.sniffed is not None
+
+    def nextId(self) -> int:
+        return self.wiz.BOUNDARIES if self.wiz.boundary_file is not None else self.wiz.PREVIEW
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_files(event):

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from bildungsplaner.services.workspace import Workspace
 
 __all__ = [
+    "BOUNDARIES",
     "CHECK",
     "CHOICES_ROLE",
     "FILE",
@@ -75,7 +76,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 # The wizard's page ids, in order.
-FILE, PREVIEW, MAPPING, CHECK, IMPORT = range(5)
+FILE, PREVIEW, MAPPING, CHECK, IMPORT, BOUNDARIES = range(6)
 WORKBOOKS = frozenset({"xlsx", "xlsm", "xls", "ods"})
 _STEPS = 1000
 Index = QModelIndex | QPersistentModelIndex
@@ -85,8 +86,10 @@ _ROOT = QModelIndex()
 class Assistant(Protocol):
     """What the pages use of the wizard: the choices they share, the service calls, the other pages."""
 
+    PREVIEW: int
     MAPPING: int
     CHECK: int
+    BOUNDARIES: int
     workspace: Workspace
     runner: tasks.TaskRunner
     start_dir: str
@@ -109,6 +112,7 @@ class Assistant(Protocol):
     preview_page: Any  # the PreviewPage (its hints and error label)
     check_page: Any  # the CheckPage (locked as a commit page once the import runs)
     imported: Any  # the wizard's ``imported`` signal (carries the report)
+    boundary_file: Any  # a boundary file (areas) goes to the boundary page: its BoundaryFile, else None
 
     @property
     def needs_template(self) -> bool: ...
@@ -394,6 +398,9 @@ def format_label(sniffed: Sniffed) -> str:
         "xlsm": QCoreApplication.translate("ImportWizard", "Excel-Arbeitsmappe mit Makros (xlsm)"),
         "xls": QCoreApplication.translate("ImportWizard", "Excel-Arbeitsmappe im alten Format (xls)"),
         "ods": QCoreApplication.translate("ImportWizard", "OpenDocument-Tabelle (ods)"),
+        "shapefile": QCoreApplication.translate("ImportWizard", "Shapefile (shp)"),
+        "geojson": QCoreApplication.translate("ImportWizard", "GeoJSON"),
+        "geopackage": QCoreApplication.translate("ImportWizard", "GeoPackage (gpkg)"),
     }
     parts = [kinds.get(sniffed.kind, sniffed.kind)]
     size = sniffed.size

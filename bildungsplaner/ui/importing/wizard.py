@@ -6,6 +6,10 @@ The wizard only collects choices and calls the same functions as ``bildungsplane
 preview, :func:`~bildungsplaner.importing.template_suggest.suggest_template` for the first mapping and
 :func:`~bildungsplaner.services.importing.import_file` for the check (``dry_run=True``) and the import.
 
+A boundary file (areas in a Shapefile, GeoJSON or GeoPackage) goes from the file page to the boundary page
+(:mod:`bildungsplaner.ui.importing.boundaries`, ``import_boundaries`` with its own check and import) instead of
+the preview; a finished boundary import is announced with ``boundaries_imported``.
+
 Nothing is written to the workspace before the user presses "Importieren" on the check page; the dry run
 rolls back. Long work runs on the main window's :class:`~bildungsplaner.ui.common.tasks.TaskRunner` (one database
 worker) with an embedded progress bar and Cancel (:class:`~bildungsplaner.ui.importing.widgets.TaskPanel`).
@@ -32,10 +36,20 @@ from bildungsplaner.importing.template import ImportTemplate, ReadHints
 from bildungsplaner.services.importing import ImportReport, import_file
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.importing.boundaries import BoundaryFile, BoundaryPage, probe_boundaries
 from bildungsplaner.ui.importing.check import CheckPage, ImportRunPage
 from bildungsplaner.ui.importing.mapping import MappingPage
 from bildungsplaner.ui.importing.pages import FilePage, PreviewPage
-from bildungsplaner.ui.importing.widgets import CHECK, FILE, IMPORT, MAPPING, PREVIEW, WORKBOOKS, TaskPanel
+from bildungsplaner.ui.importing.widgets import (
+    BOUNDARIES,
+    CHECK,
+    FILE,
+    IMPORT,
+    MAPPING,
+    PREVIEW,
+    WORKBOOKS,
+    TaskPanel,
+)
 
 __all__ = ["PREVIEW_ROWS", "SELF_DESCRIBING", "ImportWizard"]
 
@@ -48,8 +62,11 @@ class ImportWizard(QWizard):
     """The import assistant (see the module docstring). ``imported`` carries the report of a finished import."""
 
     imported = Signal(object)
+    #: the BoundaryReport of a finished boundary import (the boundary page's)
+    boundaries_imported = Signal(object)
 
     FILE, PREVIEW, MAPPING, CHECK, IMPORT = FILE, PREVIEW, MAPPING, CHECK, IMPORT  # the page ids (widgets)
+    BOUNDARIES = BOUNDARIES
 
     def __init__(
         self,
@@ -93,18 +110,22 @@ class ImportWizard(QWizard):
         self.all_regions = False
         self.dry_report: ImportReport | None = None
         self.report: ImportReport | None = None
+        self.boundary_file: BoundaryFile | None = None
 
         self.file_page = FilePage(self)
         self.preview_page = PreviewPage(self)
         self.mapping_page = MappingPage(self)
         self.check_page = CheckPage(self)
         self.import_page = ImportRunPage(self)
+        self.boundary_page = BoundaryPage(workspace, runner)
+        self.boundary_page.imported.connect(self.boundaries_imported)
         for page_id, page in (
             (self.FILE, self.file_page),
             (self.PREVIEW, self.preview_page),
             (self.MAPPING, self.mapping_page),
             (self.CHECK, self.check_page),
             (self.IMPORT, self.import_page),
+            (self.BOUNDARIES, self.boundary_page),
         ):
             self.setPage(page_id, page)
         self.setStartId(self.FILE)
@@ -123,6 +144,14 @@ class ImportWizard(QWizard):
         self.sheet = self.header_rows = self.skip_rows = self.footer_rows = self.stop_at = None
         self.template, self.dry_report, self.report = None, None, None
         self.assignments, self.create_unmatched, self.all_regions = {}, False, False
+        self.boundary_file = probe_boundaries(path)
+        if self.boundary_file is not None:  # areas: the boundary page, not the table path
+            from bildungsplaner.services.facility_layers import point_layer_sniffed
+
+            sniffed = point_layer_sniffed(path)
+            self.path, self.sniffed = path, sniffed
+            self.boundary_page.set_file(self.boundary_file)
+            return sniffed
         sniffed = sniff(path)
         self.path, self.sniffed = path, sniffed
         return sniffed
@@ -200,7 +229,7 @@ class ImportWizard(QWizard):
 
     # --- closing ------------------------------------------------------------------------------------------------
     def running_panel(self) -> TaskPanel | None:
-        for panel in (self.check_page.panel, self.import_page.panel):
+        for panel in (self.check_page.panel, self.import_page.panel, self.boundary_page.panel):
             if panel.running:
                 return panel
         return None
