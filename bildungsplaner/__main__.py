@@ -56,7 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             pdf_renderer = render_html_to_pdf
         map_renderer = None
-        if args.command == "map":  # maps are drawn with Qt (ui/maps/render.py)
+        kennzahlen_tabelle = (args.command == "indicator" and args.action == "export"
+                              and str(args.out).lower().endswith(".xlsx"))
+        if args.command == "map" or kennzahlen_tabelle:  # maps are drawn with Qt (ui/maps/render.py)
             from bildungsplaner.ui.maps.render import export_map
 
             map_renderer = export_map

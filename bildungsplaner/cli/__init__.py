@@ -447,10 +447,10 @@ def cmd_export(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = N
     return run_export(args, _open, pdf_renderer=pdf_renderer)
 
 
-def cmd_indicator(args: argparse.Namespace) -> int:
+def cmd_indicator(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None) -> int:
     from bildungsplaner.cli.indicator import cmd_indicator as run_indicator
 
-    return run_indicator(args, _open, _open_changing)
+    return run_indicator(args, _open, _open_changing, map_renderer=map_renderer)
 
 
 def cmd_geo(args: argparse.Namespace) -> int:
@@ -476,13 +476,15 @@ def cmd_map(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None
 def run_command(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None,
                 map_renderer: MapRenderer | None = None) -> int:
     """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` and ``map_renderer`` the files of
-    ``map export`` (the entry point passes the window's Qt renderers, which the command line cannot import
-    itself)."""
+    ``map export`` and the map sheets of ``indicator export … .xlsx`` (the entry point passes the window's Qt
+    renderers, which the command line cannot import itself)."""
     setup_logging()
     if args.command == "export":
         return run_guarded(lambda: cmd_export(args, pdf_renderer=pdf_renderer))
     if args.command == "map":
         return run_guarded(lambda: cmd_map(args, map_renderer=map_renderer))
+    if args.command == "indicator":  # the Kennzahlen-Tabelle's map sheets
+        return run_guarded(lambda: cmd_indicator(args, map_renderer=map_renderer))
     return run_guarded(lambda: COMMANDS[args.command](args))
 
 

@@ -3,7 +3,8 @@
 ``list [--json]``, ``define DATEI.toml [--replace]``, ``show CODE``, ``compute CODE [--level] [--within]
 [--json]``, ``export CODE --out DATEI.toml|DATEI.xlsx``, ``delete CODE``; over ``services/indicators.py``.
 Errors are one line and exit code 2 like every other command (``cli/__init__.run_guarded``). ``export`` to
-``.xlsx`` writes the Kennzahlen-Tabelle of one or several Kennzahlen (``services/indicator_table.py``).
+``.xlsx`` writes the Kennzahlen-Tabelle of one or several Kennzahlen (``services/indicator_table.py``), with a
+map sheet per Kennzahl drawn by the ``map_renderer`` the entry point passes in (Qt; the command line has none).
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
+
+if TYPE_CHECKING:
+    from bildungsplaner.services.maps import MapRenderer
 
 __all__ = ["add_parser", "cmd_indicator"]
 
@@ -50,7 +54,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("code", metavar="CODE")
 
 
-def cmd_indicator(args: argparse.Namespace, open_workspace: Any, open_changing: Any) -> int:
+def cmd_indicator(args: argparse.Namespace, open_workspace: Any, open_changing: Any, *,
+                  map_renderer: MapRenderer | None = None) -> int:
     from bildungsplaner.services import indicators
 
     action = args.action
@@ -106,7 +111,7 @@ def cmd_indicator(args: argparse.Namespace, open_workspace: Any, open_changing: 
 
             with open_workspace(args) as ws:
                 written = export_indicator_table(ws, list(args.code), out, region=args.region,
-                                                 years=_years(args.years))
+                                                 years=_years(args.years), map_renderer=map_renderer)
             print(f"Kennzahlen-Tabelle geschrieben: {written}")
             return 0
         if args.region or args.years:

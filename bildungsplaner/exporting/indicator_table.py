@@ -18,6 +18,9 @@ column widths, print setup and method sheet of :mod:`~bildungsplaner.exporting.w
   Land and Deutschland over the years, below the tables. A chart plots a text cell as 0, so where one of its
   rows has a symbol the chart reads a small block „Werte für das Diagramm“ above it, with an empty cell (a gap)
   instead. A Kennzahl's sheet prints on one page (tables, notes and chart).
+* **Map:** where the service hands a :class:`MapImage` (a PNG drawn by the window's map renderer), a sheet
+  „Karte CODE“ follows the Kennzahl's sheet: title, the PNG (embedded without Pillow, :mod:`.images`) at a
+  printable width, and under it the source lines (values and boundaries). Without one, no map sheet.
 * **Safety:** every text from data (region names, titles, licences) is written as a string cell
   (:func:`~bildungsplaner.exporting.safety.clean_text`): a name such as ``=HYPERLINK(…)`` stays text; the file
   is written through :func:`~bildungsplaner.exporting.safety.atomic_target`.
@@ -28,7 +31,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import openpyxl
@@ -40,6 +43,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bildungsplaner.exporting.images import add_png
 from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_title
 from bildungsplaner.exporting.symbols import MISSING, SYMBOL_LEGEND, excel_number_format
 from bildungsplaner.exporting.workbook import (
@@ -55,8 +59,8 @@ from bildungsplaner.exporting.workbook import (
     _write_table,
 )
 
-__all__ = ["BUND", "HOME", "KREIS", "LAND", "PART", "IndicatorTable", "KennzahlSheet", "RegionLine", "Source",
-           "Value", "difference_label", "write_indicator_table"]
+__all__ = ["BUND", "HOME", "KREIS", "LAND", "PART", "IndicatorTable", "KennzahlSheet", "MapImage", "RegionLine",
+           "Source", "Value", "difference_label", "write_indicator_table"]
 
 #: roles of a region line
 HOME, PART, KREIS, LAND, BUND = "home", "part", "kreis", "land", "bund"
@@ -75,6 +79,8 @@ CHART_HEIGHT = 8.0
 CHART_ROWS = 17
 #: the least width (characters) over which the notes under a table wrap
 NOTE_WIDTH = 100
+#: the width in pixels at which a map is shown on its sheet (about 18 cm at 96 dpi, one printed page)
+MAP_WIDTH = 680
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,16 @@ class Source:
     licence: str | None
 
 
+@dataclass(frozen=True)
+class MapImage:
+    """A map drawn for the workbook: the PNG's bytes, its title lines and source lines."""
+
+    png: bytes
+    title: str
+    subtitle: str = ""
+    sources: tuple[str, ...] = ()
+
+
 @dataclass
 class KennzahlSheet:
     code: str
@@ -131,6 +147,7 @@ class KennzahlSheet:
     sources: list[Source] = field(default_factory=list)
     definition: str = ""  #: version and date of the definition, or „mitgelieferter Katalog“
     kind: str = ""  #: „Katalog“, „eigene Definition“, „Index“
+    map: MapImage | None = None  #: the map of the latest year (drawn by the window's renderer), if any
 
     def line(self, role: str) -> RegionLine | None:
         return next((line for line in self.lines if line.role == role), None)
@@ -521,6 +538,33 @@ def _method(table: IndicatorTable) -> list[MethodSection]:
     return sections
 
 
+def _map_with_sources(sheet: KennzahlSheet, image: MapImage) -> MapImage:
+    """The map's source lines for the reader: the Kennzahl's tables and licences (as under its table), then the
+    map's own lines (the boundaries' licence and Stand) without repeats and without the bare Kennzahl name."""
+    lines = _source_note(sheet)
+    lines += [line for line in image.sources if line not in lines and line != sheet.name]
+    return replace(image, sources=tuple(lines))
+
+
+def write_map_sheet(ws: Worksheet, image: MapImage, *, width: int = MAP_WIDTH) -> None:
+    """Title, subtitle, the map's PNG and under it its source lines on ``ws`` (also the council workbook's map)."""
+    ws.cell(1, 1, clean_text(image.title)).font = HEADING_FONT
+    row = 2
+    if image.subtitle:
+        ws.cell(row, 1, clean_text(image.subtitle))
+        row += 1
+    placed = add_png(ws, image.png, f"A{row + 1}", width=width)
+    row += 1 + math.ceil(placed.height / 20) + 1  # default rows are 15 pt = 20 px
+    for line in image.sources:
+        ws.cell(row, 1, clean_text(line))
+        row += 1
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _texts_as_strings(ws)
+
+
 def write_indicator_table(table: IndicatorTable, path: Path) -> Path:
     """Write ``table`` to ``path`` (xlsx) through a temporary file; returns ``path``."""
     workbook = openpyxl.Workbook()
@@ -540,6 +584,10 @@ def write_indicator_table(table: IndicatorTable, path: Path) -> Path:
         ws = workbook.create_sheet(sheet_title(sheet.code, taken))
         taken.add(ws.title)
         _kennzahl_sheet(ws, table, sheet)
+        if sheet.map is not None:
+            map_ws = workbook.create_sheet(sheet_title(f"Karte {sheet.code}", taken))
+            taken.add(map_ws.title)
+            write_map_sheet(map_ws, _map_with_sources(sheet, sheet.map))
     method = workbook.create_sheet(sheet_title("Methodik", taken))
     taken.add(method.title)
     _write_method(method, Report(table.title, overview, method=_method(table)))

@@ -11,6 +11,12 @@ them (never stale) and hands plain data to the writer. Rules:
   A Kennzahl without any result for these rows and years is refused with its code, never written empty.
 * **Rank** among the Kreise (five-digit keys) of the Land with a value in that period, on the values rounded
   half-up to the Kennzahl's decimals (what the reader sees), 1 = highest, ties share a rank („1, 2, 2, 4“).
+* **Map** (issue 13, point 5): with a ``map_renderer`` (the window's Qt drawing, injected like ``map export``'s)
+  and boundaries in the workspace, each Kennzahl gets a „Karte“ sheet: the Kreise of the home region's Land
+  (a layer of level ``kreis``), else the Gemeinden of the home Kreis (level ``gemeinde``), for the latest year
+  of the table, classes by quantile, with the source lines of values and boundaries under it. Without a
+  renderer, without boundaries or without a value on the map: no map sheet and no error (the table is the
+  export; the map an addition).
 * **Method:** definition, formula with its inputs in words, Stichtag, caveats, the source tables with title,
   Stand and licence line (the datasets the values came from), the definition's version and date. No login
   name and no local path is written: the file goes to council members and the public.
@@ -19,11 +25,12 @@ them (never stale) and hands plain data to the writer. Rules:
 from __future__ import annotations
 
 import re
+import tempfile
 import tomllib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -36,12 +43,13 @@ from bildungsplaner.exporting.indicator_table import (
     PART,
     IndicatorTable,
     KennzahlSheet,
+    MapImage,
     RegionLine,
     Source,
     Value,
     write_indicator_table,
 )
-from bildungsplaner.formatting import format_number, round_half_up
+from bildungsplaner.formatting import format_number, format_period, round_half_up
 from bildungsplaner.i18n import tr
 from bildungsplaner.indicators.compute import period_year
 from bildungsplaner.progress import NullProgress, Progress
@@ -51,7 +59,10 @@ from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import AuditAction, Region
 
-__all__ = ["export_indicator_table", "parse_years", "rank_among"]
+if TYPE_CHECKING:
+    from bildungsplaner.services.maps import MapRenderer
+
+__all__ = ["export_indicator_table", "kennzahl_map", "parse_years", "rank_among"]
 
 _YEARS = re.compile(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?")
 
@@ -150,7 +161,9 @@ def _lines_for(home: str, home_name: str, rows: list[indicators.ResultRow], belo
     return result
 
 
-def _sheet(ws: Workspace, code: str, home: str, home_name: str, years: tuple[int, int] | None) -> KennzahlSheet:
+def _sheet(ws: Workspace, code: str, home: str, home_name: str, years: tuple[int, int] | None
+           ) -> tuple[KennzahlSheet, str]:
+    """The Kennzahl's sheet and its latest period."""
     details = indicators.show(ws, code)
     result = indicators.compute(ws, code)
     below = {r.region_key for r in indicators.compute(ws, code, within=home).rows}
@@ -193,12 +206,62 @@ def _sheet(ws: Workspace, code: str, home: str, home_name: str, years: tuple[int
         land_name=names.get(land, "") if land else "", purpose=details.purpose, formula_text=details.formula_text,
         formula=details.formula, inputs=_input_lines(details.definition), stichtag=details.stichtag,
         caveats=details.caveats, sources=_sources(details), definition=_definition_line(details),
-        kind=details.entry.kind)
+        kind=details.entry.kind), periods[-1]
+
+
+def _map_scope(ws: Workspace, home: str) -> tuple[str, str] | None:
+    """(level, within) of the map for ``home``: the Land's Kreise, else the home Kreis's Gemeinden; ``None`` when
+    the workspace has no boundaries of either level."""
+    from bildungsplaner.store.geo import GeoLayer
+
+    with ws.session() as s:
+        levels = set(s.scalars(select(GeoLayer.level)).all())
+    if not home[:2].isdigit():
+        return None
+    if "kreis" in levels:
+        return "kreis", home[:2]
+    if "gemeinde" in levels and len(home) >= 5:
+        return "gemeinde", home[:5]
+    return None
+
+
+def kennzahl_map(ws: Workspace, code: str, home: str, map_renderer: MapRenderer,
+                 period: str | None = None) -> MapImage | None:
+    """The map of ``code`` around ``home`` for ``period`` (default the latest) drawn by ``map_renderer`` as a PNG,
+    or ``None`` where there is nothing to draw (see the module's rule „Map“)."""
+    import numpy as np
+
+    from bildungsplaner.services.maps import map_data
+
+    scope = _map_scope(ws, home)
+    if scope is None:
+        return None
+    level, within = scope
+    try:
+        data = map_data(ws, code, period=period, level=level, within=within)
+    except UserInputError:
+        return None
+    if len(data.positions) == 0 or not np.isfinite(data.values).any():
+        return None
+    with tempfile.TemporaryDirectory(prefix="bildungsplaner-karte-") as tmp:
+        target = Path(tmp) / "karte.png"
+        map_renderer(data, target)
+        png = target.read_bytes()
+    with ws.session() as s:
+        within_name = s.scalar(select(Region.name).where(Region.key == within)) or within
+    what = (tr("Kreise in {land}", land=within_name) if level == "kreis"
+            else tr("Gemeinden in {kreis}", kreis=within_name))
+    when = format_period(data.period) if data.period else ""
+    title = tr("Karte: {name}", name=data.title)
+    subtitle = f"{what}, {when}" if when else what
+    return MapImage(png, title, subtitle, tuple(data.sources))
 
 
 def export_indicator_table(ws: Workspace, codes: Sequence[str], out: Path, *, region: str | None = None,
-                           years: tuple[int, int] | None = None, progress: Progress | None = None) -> Path:
-    """Write the Kennzahlen-Tabelle of ``codes`` for ``region`` (default: the home region) to ``out`` (.xlsx)."""
+                           years: tuple[int, int] | None = None, progress: Progress | None = None,
+                           map_renderer: MapRenderer | None = None) -> Path:
+    """Write the Kennzahlen-Tabelle of ``codes`` for ``region`` (default: the home region) to ``out`` (.xlsx);
+    with ``map_renderer`` a map sheet per Kennzahl where the workspace has boundaries."""
     progress = progress or NullProgress()
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
@@ -225,7 +288,10 @@ def export_indicator_table(ws: Workspace, codes: Sequence[str], out: Path, *, re
     for n, code in enumerate(wanted):
         progress.check()
         progress.report(n / (len(wanted) + 1), tr("Kennzahl {code} wird zusammengestellt …", code=code))
-        sheets.append(_sheet(ws, code, home, home_name, years))
+        sheet, latest = _sheet(ws, code, home, home_name, years)
+        if map_renderer is not None:
+            sheet.map = kennzahl_map(ws, code, home, map_renderer, latest)
+        sheets.append(sheet)
     progress.report(len(wanted) / (len(wanted) + 1), tr("Kennzahlen-Tabelle wird geschrieben …"))
     created = [("Anwendung", f"Bildungsplaner {__version__}"), ("Arbeitsbereich", ws.path.name),
                ("am", date.today().strftime("%d.%m.%Y"))]
