@@ -203,3 +203,29 @@ def test_the_assign_dialog_previews_and_moves_facilities(window: MainWindow, reg
     with ws.session() as s:
         placed = dict(s.execute(select(Facility.key, Region.key).join(Region, Facility.region_id == Region.id)).all())
     assert placed == {"100": "05315", "200": "05913", "400": "05"}
+
+
+def test_a_boundary_file_dropped_on_the_window_opens_the_boundary_page(window: MainWindow) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(real_file(KREISE)))])
+    window.dropEvent(QDropEvent(QPointF(QPoint(10, 10)), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    wizard = window.import_wizard
+    assert wizard is not None and wizard.isVisible() and wizard.boundary_file is not None
+    assert "Gebietsgrenzen" in wizard.file_page.hint_label.text()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.BOUNDARIES and wizard.boundary_page.key_field.currentText() == "ARS"
+
+
+def test_a_point_layer_keeps_the_table_path(window: MainWindow, tmp_path: Path) -> None:
+    import shapely
+    from geo_files import write_geojson
+
+    points = write_geojson(tmp_path / "schulen.geojson",
+                           [({"NR": "1", "NAME": "Schule"}, shapely.Point(356000, 5645000))])
+    wizard = window.import_dialog(points)
+    assert wizard is not None and wizard.boundary_file is None
+    assert wizard.file_page.nextId() == ImportWizard.PREVIEW
