@@ -10,19 +10,28 @@ size and, on saving, its bytes. The writer itself needs only ``width``/``height`
   renderer, so this is a programming error, not a user's.
 * :func:`add_png` places the picture with its top-left corner at a cell, shown at a size in pixels (default:
   the PNG's own size; with only a width, the height keeps the aspect).
+* :func:`write_map_sheet` lays out a map sheet (:class:`MapImage`: title, subtitle, the PNG at a printable
+  width, the source lines under it; one page) — the Kennzahlen-Tabelle's and the council workbook's.
 * No Qt here: the PNG is drawn elsewhere (``ui/maps/render``) and passed in as bytes.
 """
 
 from __future__ import annotations
 
+import math
 import struct
+from dataclasses import dataclass
 
 from openpyxl.drawing.image import Image
+from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["PNG_SIGNATURE", "PngImage", "add_png", "png_size"]
+from bildungsplaner.exporting.safety import clean_text
+
+__all__ = ["MAP_WIDTH", "PNG_SIGNATURE", "MapImage", "PngImage", "add_png", "png_size", "write_map_sheet"]
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+#: the width in pixels at which a map is shown on its sheet (about 18 cm at 96 dpi, one printed page)
+MAP_WIDTH = 680
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -61,3 +70,35 @@ def add_png(ws: Worksheet, data: bytes, anchor: str = "A1", *, width: int | None
     image.width, image.height = (width, height) if width is not None and height is not None else (pw, ph)
     ws.add_image(image, anchor)
     return image
+
+
+@dataclass(frozen=True)
+class MapImage:
+    """A map drawn for a workbook: the PNG's bytes, its title lines and source lines."""
+
+    png: bytes
+    title: str
+    subtitle: str = ""
+    sources: tuple[str, ...] = ()
+
+
+def write_map_sheet(ws: Worksheet, image: MapImage, *, width: int = MAP_WIDTH) -> None:
+    """Title, subtitle, the map's PNG and under it its source lines on ``ws``; every text a string cell."""
+    ws.cell(1, 1, clean_text(image.title)).font = Font(bold=True, size=12)
+    row = 2
+    if image.subtitle:
+        ws.cell(row, 1, clean_text(image.subtitle))
+        row += 1
+    placed = add_png(ws, image.png, f"A{row + 1}", width=width)
+    row += 1 + math.ceil(placed.height / 20) + 1  # default rows are 15 pt = 20 px
+    for line in image.sources:
+        ws.cell(row, 1, clean_text(line))
+        row += 1
+    for cells in ws.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # a title such as „=HYPERLINK(…)“ stays text
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

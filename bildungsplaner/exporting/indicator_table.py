@@ -43,7 +43,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bildungsplaner.exporting.images import add_png
+from bildungsplaner.exporting.images import MapImage, write_map_sheet
 from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_title
 from bildungsplaner.exporting.symbols import MISSING, SYMBOL_LEGEND, excel_number_format
 from bildungsplaner.exporting.workbook import (
@@ -79,8 +79,6 @@ CHART_HEIGHT = 8.0
 CHART_ROWS = 17
 #: the least width (characters) over which the notes under a table wrap
 NOTE_WIDTH = 100
-#: the width in pixels at which a map is shown on its sheet (about 18 cm at 96 dpi, one printed page)
-MAP_WIDTH = 680
 
 
 @dataclass(frozen=True)
@@ -115,16 +113,6 @@ class Source:
     title: str | None
     stand: str | None
     licence: str | None
-
-
-@dataclass(frozen=True)
-class MapImage:
-    """A map drawn for the workbook: the PNG's bytes, its title lines and source lines."""
-
-    png: bytes
-    title: str
-    subtitle: str = ""
-    sources: tuple[str, ...] = ()
 
 
 @dataclass
@@ -544,25 +532,6 @@ def _map_with_sources(sheet: KennzahlSheet, image: MapImage) -> MapImage:
     lines = _source_note(sheet)
     lines += [line for line in image.sources if line not in lines and line != sheet.name]
     return replace(image, sources=tuple(lines))
-
-
-def write_map_sheet(ws: Worksheet, image: MapImage, *, width: int = MAP_WIDTH) -> None:
-    """Title, subtitle, the map's PNG and under it its source lines on ``ws`` (also the council workbook's map)."""
-    ws.cell(1, 1, clean_text(image.title)).font = HEADING_FONT
-    row = 2
-    if image.subtitle:
-        ws.cell(row, 1, clean_text(image.subtitle))
-        row += 1
-    placed = add_png(ws, image.png, f"A{row + 1}", width=width)
-    row += 1 + math.ceil(placed.height / 20) + 1  # default rows are 15 pt = 20 px
-    for line in image.sources:
-        ws.cell(row, 1, clean_text(line))
-        row += 1
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    _texts_as_strings(ws)
 
 
 def write_indicator_table(table: IndicatorTable, path: Path) -> Path:

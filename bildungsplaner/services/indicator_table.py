@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from bildungsplaner import UserInputError, __version__
+from bildungsplaner.exporting.images import MapImage
 from bildungsplaner.exporting.indicator_table import (
     BUND,
     HOME,
@@ -43,7 +44,6 @@ from bildungsplaner.exporting.indicator_table import (
     PART,
     IndicatorTable,
     KennzahlSheet,
-    MapImage,
     RegionLine,
     Source,
     Value,
