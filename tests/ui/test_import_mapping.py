@@ -41,7 +41,7 @@ from bildungsplaner.ui.importing.wizard import ImportWizard
 
 COLUMNS = ["AGS", "Gemeinde", "Jahr", "Geschlecht", "Alter", "Einwohner", "Zuzüge", "Schulnummer", "Name",
            "Schulform", "Phase", "Straße", "PLZ", "Ort", "Ortsteil", "Land", "Schüler", "Träger", "Ebene",
-           "Übergeordnet"]
+           "Übergeordnet", "Rechtswert", "Hochwert"]
 READ = ReadHints(sheet="Daten", header_rows=1, skip_rows=1, decimal=",", footer_rows=0, stop_at="first empty row")
 REGIONS = RegionMapping(key="AGS", name="Gemeinde", assign={"Bergkamen, Stadt": "05978004", "5978008": "05978008"},
                         create_unmatched=True)
@@ -66,6 +66,12 @@ FACILITIES = ImportTemplate(
                                # one column under two names (the old page kept one of them)
                                attributes={"traeger": "Träger", "kinder": "Schüler", "ags": "AGS",
                                            "schueler": "Schüler"}))
+#: coordinates in Gauß-Krüger and one region for all rows (no region columns)
+FACILITIES_XY = ImportTemplate(
+    name="Schulen mit Lage", target="facilities", description="Katasteramt", read=READ,
+    regions=RegionMapping(fixed="05978004"),
+    facilities=FacilityMapping(key="Schulnummer", name="Name", kind="Schulform", phase="Schule",
+                               address=["Straße", "Ort"], x="Rechtswert", y="Hochwert", crs="EPSG:31467"))
 REGION_LIST = ImportTemplate(
     name="Sozialräume", target="regions", description="Jugendamt", read=READ,
     regionlist=RegionListMapping(key="AGS", name="Gemeinde", level_column="Ebene", parent="Übergeordnet"))
@@ -81,7 +87,8 @@ def workbook(path: Path) -> Path:
     for number in (4, 8):
         sheet.append([f"05978{number:03d}", f"Gemeinde {number}", 2023, "weiblich", "6 bis 10", 100.5 * number,
                       number, f"19{number:04d}", f"Schule {number}", "Grundschule", "Schule", "Weg 1", "59192",
-                      "Bergkamen", "Mitte", "NRW", 200 + number, "Stadt", "gemeinde", "05978"])
+                      "Bergkamen", "Mitte", "NRW", 200 + number, "Stadt", "gemeinde", "05978",
+                      3_412_000 + number, 5_722_000 + number])
     book.create_sheet("Notizen").append(["nichts"])
     book.save(path)
     return path
@@ -139,7 +146,8 @@ def changed(before: ImportTemplate, after: ImportTemplate) -> set[str]:
 
 # --- nothing is lost --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("original", [OBSERVATIONS, FACILITIES, REGION_LIST], ids=lambda t: t.target)
+@pytest.mark.parametrize("original", [OBSERVATIONS, FACILITIES, FACILITIES_XY, REGION_LIST],
+                         ids=["observations", "facilities", "coordinates", "regions"])
 def test_a_template_with_every_field_set_is_saved_back_as_it_was(wizard: ImportWizard, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch,
                                                                   original: ImportTemplate) -> None:
@@ -168,6 +176,37 @@ def test_going_to_the_check_and_back_keeps_the_edited_template(wizard: ImportWiz
     assert wizard.currentId() == ImportWizard.CHECK and wizard.template == edited
     wizard.back()
     assert page.template() == edited and page.fixed_period.text() == "2023"
+
+
+def test_coordinates_and_a_fixed_region_are_shown_and_saved(wizard: ImportWizard, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    page = wizard.mapping_page
+    load(page, FACILITIES_XY, tmp_path, monkeypatch)
+    assert (page.fac_x.column(), page.fac_y.column(), page.fac_crs.crs()) == ("Rechtswert", "Hochwert", "EPSG:31467")
+    assert page.fac_crs.currentText().startswith("EPSG:31467 – Gauß-Krüger")
+    assert page.region_fixed.text() == "05978004" and page.region_fixed.isVisibleTo(page)
+    assert not page.region_key.isEnabled()  # the fixed region decides
+    # without the fixed region and without region columns the page takes the template (coordinates place it)
+    page.region_fixed.clear()
+    assert page.region_key.isEnabled()
+    template = page.template().validate()
+    assert template.regions == RegionMapping() and template.facilities.x == "Rechtswert"
+    assert page.validatePage() and not page.error.isVisibleTo(page)
+    # a fixed region typed while region columns are chosen wins over them; emptied, the columns come back
+    pick(page.region_key, "AGS")
+    page.region_fixed.setText("05978")
+    assert page.template().regions == RegionMapping(fixed="05978")
+    page.region_fixed.clear()
+    assert page.template().regions == RegionMapping(key="AGS")
+    # any other CRS is typed; lon/lat is offered by name
+    page.fac_crs.setEditText("EPSG:3044")
+    assert page.template().facilities.crs == "EPSG:3044"
+    page.fac_crs.setCurrentIndex(page.fac_crs.findData("EPSG:4326"))
+    assert page.fac_crs.currentText() == "EPSG:4326 – Längen-/Breitengrad (WGS 84)"
+    assert save(page, tmp_path, monkeypatch).facilities.crs == "EPSG:4326"
+    # observations have no fixed region on the page
+    load(page, OBSERVATIONS, tmp_path, monkeypatch)
+    assert not page.region_fixed.isVisibleTo(page)
 
 
 # --- one widget, one field ------------------------------------------------------------------------------------
@@ -204,6 +243,12 @@ EDITS: dict[str, list[tuple[str, Any, str, Any]]] = {
         ("fac_offering", "digital", "facilities.offering", "digital"),
         ("reg_parent", "AGS", None, None),  # a widget of another target changes nothing
     ],
+    "coordinates": [
+        ("fac_x", "Schüler", "facilities.x", "Schüler"),
+        ("fac_y", None, "facilities.y", None),
+        ("fac_crs", "EPSG:4326", "facilities.crs", "EPSG:4326"),
+        ("region_fixed", "05978008", "regions.fixed", "05978008"),
+    ],
     "regions": [
         ("reg_key", "Schulnummer", "regionlist.key", "Schulnummer"),
         ("reg_name", "Name", "regionlist.name", "Name"),
@@ -213,13 +258,15 @@ EDITS: dict[str, list[tuple[str, Any, str, Any]]] = {
 }
 
 
-@pytest.mark.parametrize("original", [OBSERVATIONS, FACILITIES, REGION_LIST], ids=lambda t: t.target)
+@pytest.mark.parametrize(("original", "edits"), [(OBSERVATIONS, "observations"), (FACILITIES, "facilities"),
+                                                 (FACILITIES_XY, "coordinates"), (REGION_LIST, "regions")],
+                         ids=["observations", "facilities", "coordinates", "regions"])
 def test_each_widget_edits_exactly_its_field_and_undo_takes_it_back(wizard: ImportWizard, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch, qtbot: Any,
-                                                                     original: ImportTemplate) -> None:
+                                                                     original: ImportTemplate, edits: str) -> None:
     page = wizard.mapping_page
     load(page, original, tmp_path, monkeypatch)
-    for name, value, field, expected in EDITS[original.target]:
+    for name, value, field, expected in EDITS[edits]:
         widget = getattr(page, name)
         before, shown_before = page.template(), shown(widget)
         if isinstance(widget, QLineEdit):
@@ -234,7 +281,7 @@ def test_each_widget_edits_exactly_its_field_and_undo_takes_it_back(wizard: Impo
             assert page.template() == before and shown(widget) == shown_before
             page.redo_action.trigger()
             assert page.template() == after
-    assert page.undo_stack.count() == len([e for e in EDITS[original.target] if e[2]])  # typing: one step each
+    assert page.undo_stack.count() == len([e for e in EDITS[edits] if e[2]])  # typing: one step each
 
 
 def test_a_fixed_value_and_the_column_beside_it(wizard: ImportWizard, tmp_path: Path,

@@ -13,6 +13,10 @@ Rules:
   target, and the form's slack taken out — a column beats the fixed value beside it (phase, level), so switching
   the column off brings the fixed value back; an emptied address field is no address. Nothing the page shows or
   loaded can be lost on the way, and :meth:`ImportTemplate.validate` checks it by the rules of the template file.
+* Coordinates: the facilities' ``x``/``y`` columns and their ``crs`` (an editable choice: the usual systems by
+  name, any EPSG code typed); ``[regions] fixed`` is a line „alle Zeilen in Gebiet …“ shown for facilities only.
+  A fixed region wins over the region columns beside it (they stay in the state and come back when the field is
+  emptied; their combos are disabled meanwhile); with coordinates the region columns may stay empty.
 * Each edit is one undo step on the page's ``QUndoStack`` (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y; typing in one field
   merges into one step). Another template — a new file, the target, a template chosen or loaded — starts afresh.
 """
@@ -45,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from bildungsplaner.importing.template import (
+    DEFAULT_CRS,
     FacilityMapping,
     ImportTemplate,
     ObservationMapping,
@@ -155,6 +160,43 @@ class ColumnCombo(QComboBox):
         return self.currentData()
 
 
+def _crs_items() -> list[tuple[str, str]]:
+    """The coordinate systems offered by name (any other is typed as „EPSG:nnnn“)."""
+    return [
+        (QCoreApplication.translate("ImportWizard", "EPSG:25832 – UTM Zone 32N (ETRS89)"), DEFAULT_CRS),
+        (QCoreApplication.translate("ImportWizard", "EPSG:4326 – Längen-/Breitengrad (WGS 84)"), "EPSG:4326"),
+        (QCoreApplication.translate("ImportWizard", "EPSG:25833 – UTM Zone 33N (ETRS89)"), "EPSG:25833"),
+        (QCoreApplication.translate("ImportWizard", "EPSG:31467 – Gauß-Krüger Zone 3 (DHDN)"), "EPSG:31467"),
+    ]
+
+
+class CrsCombo(QComboBox):
+    """The CRS of the coordinates: one of the usual systems by name, or any typed (``EPSG:3044``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for text, code in _crs_items():
+            self.addItem(text, code)
+
+    def crs(self) -> str:
+        text = self.currentText().strip()
+        index = self.findText(text)
+        return str(self.itemData(index)) if index >= 0 else (text or DEFAULT_CRS)
+
+    def set_crs(self, code: str | None) -> None:
+        """Show ``code`` unless the field already means it (so typing keeps the cursor)."""
+        code = code or DEFAULT_CRS
+        if self.crs() == code:
+            return
+        index = self.findData(code)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(code)
+
+
 def _data_combo(items: list[tuple[str, Any]]) -> QComboBox:
     combo = QComboBox()
     for text, data in items:
@@ -256,13 +298,25 @@ class MappingPage(QWizardPage):
         # regions of observations and facilities
         self.region_key = ColumnCombo()
         self.region_name = ColumnCombo()
-        self.region_group = QGroupBox(QCoreApplication.translate("ImportWizard", "Gebiet jeder Zeile"))
-        self.region_group.setLayout(
-            _form(
-                (QCoreApplication.translate("ImportWizard", "&Gebietsschlüssel:"), self.region_key),
-                (QCoreApplication.translate("ImportWizard", "Gebietsna&me:"), self.region_name),
+        self.region_fixed = QLineEdit()
+        self.region_fixed.setObjectName("regionFixed")
+        self.region_fixed.setPlaceholderText(
+            QCoreApplication.translate("ImportWizard", "Gebietsschlüssel, z. B. 05978004")
+        )
+        self.region_fixed.setToolTip(
+            QCoreApplication.translate(
+                "ImportWizard",
+                "Alle Einrichtungen der Datei liegen in diesem Gebiet (statt der Gebietsspalten). Mit "
+                "Koordinaten und ohne Gebiet kommt jede Einrichtung in das kleinste Gebiet, das sie enthält.",
             )
         )
+        self.region_group = QGroupBox(QCoreApplication.translate("ImportWizard", "Gebiet jeder Zeile"))
+        self.region_form = _form(
+            (QCoreApplication.translate("ImportWizard", "&Gebietsschlüssel:"), self.region_key),
+            (QCoreApplication.translate("ImportWizard", "Gebietsna&me:"), self.region_name),
+            (QCoreApplication.translate("ImportWizard", "oder alle Zeilen in Gebie&t:"), self.region_fixed),
+        )
+        self.region_group.setLayout(self.region_form)
 
         # observations
         self.period = ColumnCombo()
@@ -298,6 +352,10 @@ class MappingPage(QWizardPage):
                 (QCoreApplication.translate("ImportWizard", "beides"), Offering.BOTH.value),
             ]
         )
+        self.fac_x = ColumnCombo()
+        self.fac_y = ColumnCombo()
+        self.fac_crs = CrsCombo()
+        self.fac_crs.setObjectName("crs")
         fac = QWidget()
         fac.setLayout(
             _form(
@@ -317,6 +375,11 @@ class MappingPage(QWizardPage):
                 ),
                 (QCoreApplication.translate("ImportWizard", "Adr&esse (Spalten):"), address),
                 (QCoreApplication.translate("ImportWizard", "Angebots&form:"), self.fac_offering),
+                (
+                    QCoreApplication.translate("ImportWizard", "Lage: &x-Spalte:"),
+                    _pair(self.fac_x, QCoreApplication.translate("ImportWizard", "y-Spalte:"), self.fac_y),
+                ),
+                (QCoreApplication.translate("ImportWizard", "Koordinaten&system:"), self.fac_crs),
             )
         )
 
@@ -410,6 +473,7 @@ class MappingPage(QWizardPage):
         self._line(self.name_edit, ("name",), "")
         self._column(self.region_key, ("regions", "key"))
         self._column(self.region_name, ("regions", "name"))
+        self._line(self.region_fixed, ("regions", "fixed"))
         self._column(self.period, ("observations", "period"))
         self._line(self.fixed_period, ("observations", "fixed_period"))
         self._column(self.fac_key, ("facilities", "key"), "")
@@ -421,6 +485,10 @@ class MappingPage(QWizardPage):
         for number, combo in enumerate(self.fac_address):
             combo.currentIndexChanged.connect(lambda _i, n=number, c=combo: self._address_changed(n, c.column()))
         self._choice(self.fac_offering, ("facilities", "offering"))
+        self._column(self.fac_x, ("facilities", "x"))
+        self._column(self.fac_y, ("facilities", "y"))
+        self.fac_crs.currentTextChanged.connect(
+            lambda _t: self._set_field(("facilities", "crs"), self.fac_crs.crs(), merge="facilities.crs"))
         self._column(self.reg_key, ("regionlist", "key"), "")
         self._column(self.reg_name, ("regionlist", "name"), "")
         self._choice(self.reg_level, ("regionlist", "level"))
@@ -429,7 +497,8 @@ class MappingPage(QWizardPage):
         self.column_model.edited.connect(lambda template: self._edit(template))
         self._editors: list[QWidget] = [
             self.target, self.template_choice, self.name_edit, self.fixed_period, self.fac_fixed_kind,
-            self.fac_phase, self.fac_offering, self.reg_level, *self.findChildren(ColumnCombo),
+            self.fac_phase, self.fac_offering, self.reg_level, self.region_fixed, self.fac_crs,
+            *self.findChildren(ColumnCombo),
         ]
         # undo and redo while the focus is on the page (a text field undoes its own typing first)
         undo = QAction(self)
@@ -457,6 +526,8 @@ class MappingPage(QWizardPage):
         section = path[0] if len(path) > 1 else None
         target = self._state.target
         if (section in _EMPTY and section != SECTIONS[target][0]) or (section == "regions" and target == "regions"):
+            return
+        if path == ("regions", "fixed") and target != "facilities":
             return
         self._edit(_set_at(self._state, path, value), merge)
 
@@ -619,6 +690,10 @@ class MappingPage(QWizardPage):
             sections["regionlist"] = replace(
                 reg, level=None if reg.level_column else reg.level or RegionLevel.OTHER.value)
         regions = RegionMapping() if state.target == "regions" else state.regions
+        if state.target != "facilities":
+            regions = replace(regions, fixed=None)
+        elif regions.fixed:  # the fixed region wins over the columns beside it
+            regions = replace(regions, key=None, name=None)
         return replace(state, name=name, read=self.wiz.read_hints(state.read.decimal), regions=regions, **sections)
 
     def _start(self, template: ImportTemplate) -> None:
@@ -649,6 +724,11 @@ class MappingPage(QWizardPage):
             _set_text(self.name_edit, template.name)
             self.region_key.set_column(template.regions.key)
             self.region_name.set_column(template.regions.name)
+            _set_text(self.region_fixed, template.regions.fixed)
+            self.region_form.setRowVisible(self.region_fixed, target == "facilities")
+            fixed_region = target == "facilities" and bool(template.regions.fixed)
+            self.region_key.setEnabled(not fixed_region)
+            self.region_name.setEnabled(not fixed_region)
             obs = template.observations or ObservationMapping()
             self.period.set_column(obs.period)
             _set_text(self.fixed_period, obs.fixed_period)
@@ -662,6 +742,9 @@ class MappingPage(QWizardPage):
             for number, combo in enumerate(self.fac_address):
                 combo.set_column((fac.address[number] or None) if number < len(fac.address) else None)
             _set_data(self.fac_offering, fac.offering)
+            self.fac_x.set_column(fac.x)
+            self.fac_y.set_column(fac.y)
+            self.fac_crs.set_crs(fac.crs)
             reg = template.regionlist or RegionListMapping("", "")
             self.reg_key.set_column(reg.key or None)
             self.reg_name.set_column(reg.name or None)
