@@ -228,3 +228,26 @@ def test_libreoffice_prints_the_map_sheet(with_maps: Path, tmp_path: Path) -> No
     keep = os.environ.get("BILDUNGSPLANER_KEEP_MAP_PDF")
     if keep:
         shutil.copy(pdf, keep)
+
+
+def test_with_a_renderer_but_no_boundaries_no_map_sheet_and_no_error(tmp_path: Path) -> None:
+    from bildungsplaner.services.home import set_home_region
+    from bildungsplaner.services.importing import import_file
+    from bildungsplaner.store.database import open_workspace
+
+    calls: list[object] = []
+
+    def renderer(data: object, out: Path, *, labels: bool = False) -> dict[str, object]:
+        calls.append(data)
+        raise AssertionError("no boundaries: nothing to draw")
+
+    ws = open_workspace(tmp_path / "ohne_grenzen.bpws")
+    try:
+        for name in FILES:
+            import_file(ws, real_file(name), all_regions=True)
+        set_home_region(ws, "05315")
+        path = export_indicator_table(ws, ["BQ_U3"], tmp_path / "ohne_grenzen.xlsx", map_renderer=renderer)
+    finally:
+        ws.close()
+    assert calls == []
+    assert openpyxl.load_workbook(path).sheetnames == ["Übersicht", "BQ_U3", "Methodik"]
