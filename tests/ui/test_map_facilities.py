@@ -152,6 +152,17 @@ def test_svg_has_the_symbols_as_paths(nrw: maps.MapData, tmp_path: Path) -> None
     assert report["facilities"] == ["Grundschule (3)", "Kita (2)"]
 
 
+def test_pdf_has_the_facility_legend(nrw: maps.MapData, tmp_path: Path) -> None:
+    import pypdf
+
+    from bildungsplaner.ui.maps.render import export_map
+
+    out = tmp_path / "karte.pdf"
+    export_map(nrw, out)
+    text = " ".join(pypdf.PdfReader(out).pages[0].extract_text().split())
+    assert "Einrichtungen" in text and "Grundschule (3)" in text and "Kita (2)" in text
+
+
 def test_hover_over_a_symbol_names_the_facility(qtbot, nrw: maps.MapData) -> None:
     from PySide6.QtCore import QPointF
 
