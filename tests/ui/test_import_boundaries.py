@@ -190,6 +190,7 @@ def test_the_assign_dialog_previews_and_moves_facilities(window: MainWindow, reg
     text = dialog.report_view.toPlainText()
     assert "2 neu zugeordnet, 0 unverändert, 1 nicht zugeordnet" in text and "400 Inselschule" in text
     assert "100 GGS Domplatz: 05 → 05315" in text
+    assert dialog.grab().save(str(tmp_path / "assign_dialog.png"))  # looked at when written
     with ws.session() as s:
         assert {k for (k,) in s.execute(select(Region.key).join(Facility, Facility.region_id == Region.id))} == {"05"}
 
@@ -229,3 +230,17 @@ def test_a_point_layer_keeps_the_table_path(window: MainWindow, tmp_path: Path) 
     wizard = window.import_dialog(points)
     assert wizard is not None and wizard.boundary_file is None
     assert wizard.file_page.nextId() == ImportWizard.PREVIEW
+
+
+def test_the_check_runs_on_the_worker_thread(qtbot: Any, regions_workspace: Any) -> None:
+    from bildungsplaner.ui.common import tasks
+    from bildungsplaner.ui.importing.boundaries import BoundaryPage, describe
+
+    runner = tasks.TaskRunner(executor=tasks.ThreadExecutor())
+    page = BoundaryPage(regions_workspace, runner)
+    qtbot.addWidget(page)
+    page.set_file(describe(real_file(KREISE)))
+    page.check_button.click()
+    assert page.panel.running and not page.check_button.isEnabled() and not page.key_field.isEnabled()
+    qtbot.waitUntil(lambda: page.dry_report is not None, timeout=30000)
+    assert page.dry_report.features == 401 and page.import_button.isEnabled() and not page.panel.running

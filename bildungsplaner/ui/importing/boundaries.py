@@ -386,9 +386,9 @@ class AssignDialog(QDialog):
 
         def done(report: AssignReport) -> None:
             self.report_view.setPlainText(self._text(report))
+            self.panel.message.setText("")  # the report says it („Probelauf: nichts gespeichert.“)
             if dry_run:
                 self.dry_report = report
-                self.panel.message.setText(_tr("Vorschau; es wurde nichts gespeichert."))
             else:
                 self.report = report
                 self.assigned.emit(report)
@@ -409,11 +409,12 @@ class AssignDialog(QDialog):
 
     @staticmethod
     def _text(report: AssignReport) -> str:
-        lines = [report.summary()]
+        first, *rest = report.summary().split("\n")
+        lines = [first]
         if report.moved_facilities:
             lines.append(_tr("Neu zugeordnet:"))
             lines += [f"  {f['key']} {f['name']}: {f['from']} → {f['to']}" for f in report.moved_facilities]
-        return "\n".join(lines)
+        return "\n".join([*lines, *rest])
 
     def preview(self) -> None:
         self._run(dry_run=True)
