@@ -52,8 +52,9 @@ __all__ = ["BOUNDARY_SUFFIXES", "AssignDialog", "BoundaryFile", "BoundaryPage", 
 BOUNDARY_SUFFIXES = frozenset({".shp", ".geojson", ".json", ".gpkg"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportBoundaries", text)
+def tr(text: str) -> str:
+    # lupdate files a module-level tr("…") under the empty context; look it up there
+    return QCoreApplication.translate("", text)
 
 
 class BoundaryFile:
@@ -124,7 +125,7 @@ def _report_view(name: str) -> QPlainTextEdit:
     view = QPlainTextEdit()
     view.setReadOnly(True)
     view.setObjectName(name)
-    view.setAccessibleName(_tr("Bericht"))
+    view.setAccessibleName(tr("Bericht"))
     return view
 
 
@@ -140,47 +141,47 @@ class BoundaryPage(QWizardPage):
         self.dry_report: BoundaryReport | None = None
         self.report: BoundaryReport | None = None
         self._checked: tuple[Any, ...] | None = None
-        self.setTitle(_tr("Gebietsgrenzen importieren"))
-        self.setSubTitle(_tr("Die Datei enthält Flächen. Wählen Sie das Schlüsselfeld und die Ebene, prüfen Sie die "
+        self.setTitle(tr("Gebietsgrenzen importieren"))
+        self.setSubTitle(tr("Die Datei enthält Flächen. Wählen Sie das Schlüsselfeld und die Ebene, prüfen Sie die "
                              "Zuordnung und importieren Sie dann die Grenzen."))
         self.setFinalPage(True)
         self.layer = QComboBox()
         self.layer.setObjectName("boundaryLayer")
-        self.layer.setAccessibleName(_tr("Ebene der Datei"))
+        self.layer.setAccessibleName(tr("Ebene der Datei"))
         self.key_field = QComboBox()
         self.key_field.setObjectName("boundaryKeyField")
-        self.key_field.setAccessibleName(_tr("Schlüsselfeld"))
+        self.key_field.setAccessibleName(tr("Schlüsselfeld"))
         self.name_field = QComboBox()
         self.name_field.setObjectName("boundaryNameField")
-        self.name_field.setAccessibleName(_tr("Namensfeld"))
+        self.name_field.setAccessibleName(tr("Namensfeld"))
         self.level = QComboBox()
         self.level.setObjectName("boundaryLevel")
-        self.level.setAccessibleName(_tr("Gebietsebene"))
-        self.level.addItem(_tr("(nicht festgelegt)"), None)
+        self.level.setAccessibleName(tr("Gebietsebene"))
+        self.level.addItem(tr("(nicht festgelegt)"), None)
         for value in RegionLevel:
             if value is not RegionLevel.OTHER:
                 self.level.addItem(level_label(value.value), value.value)
         self.create_under = QLineEdit()
         self.create_under.setObjectName("boundaryCreateUnder")
-        self.create_under.setAccessibleName(_tr("Unbekannte Flächen als Gebiete anlegen unter"))
-        self.create_under.setPlaceholderText(_tr("Schlüssel des übergeordneten Gebiets, z. B. 05315000 (optional)"))
+        self.create_under.setAccessibleName(tr("Unbekannte Flächen als Gebiete anlegen unter"))
+        self.create_under.setPlaceholderText(tr("Schlüssel des übergeordneten Gebiets, z. B. 05315000 (optional)"))
         self.crs = QLineEdit()
         self.crs.setObjectName("boundaryCrs")
-        self.crs.setAccessibleName(_tr("Koordinatensystem"))
-        self.crs.setPlaceholderText(_tr("aus der Datei, z. B. EPSG:25832 (optional)"))
-        self.layer_label = _labelled(_tr("E&bene der Datei:"), self.layer)
+        self.crs.setAccessibleName(tr("Koordinatensystem"))
+        self.crs.setPlaceholderText(tr("aus der Datei, z. B. EPSG:25832 (optional)"))
+        self.layer_label = _labelled(tr("E&bene der Datei:"), self.layer)
         form = QFormLayout()
         form.addRow(self.layer_label, self.layer)
-        form.addRow(_labelled(_tr("&Schlüsselfeld:"), self.key_field), self.key_field)
-        form.addRow(_labelled(_tr("&Namensfeld:"), self.name_field), self.name_field)
-        form.addRow(_labelled(_tr("Gebiets&ebene:"), self.level), self.level)
-        form.addRow(_labelled(_tr("Unbekannte Flächen als Gebiete &anlegen unter:"), self.create_under),
+        form.addRow(_labelled(tr("&Schlüsselfeld:"), self.key_field), self.key_field)
+        form.addRow(_labelled(tr("&Namensfeld:"), self.name_field), self.name_field)
+        form.addRow(_labelled(tr("Gebiets&ebene:"), self.level), self.level)
+        form.addRow(_labelled(tr("Unbekannte Flächen als Gebiete &anlegen unter:"), self.create_under),
                     self.create_under)
-        form.addRow(_labelled(_tr("&Koordinatensystem:"), self.crs), self.crs)
-        self.check_button = QPushButton(_tr("&Prüfen"))
+        form.addRow(_labelled(tr("&Koordinatensystem:"), self.crs), self.crs)
+        self.check_button = QPushButton(tr("&Prüfen"))
         self.check_button.setObjectName("boundaryCheck")
         self.check_button.clicked.connect(self.start_check)
-        self.import_button = QPushButton(_tr("&Importieren"))
+        self.import_button = QPushButton(tr("&Importieren"))
         self.import_button.setObjectName("boundaryImport")
         self.import_button.clicked.connect(self.start_import)
         buttons = QHBoxLayout()
@@ -224,11 +225,11 @@ class BoundaryPage(QWizardPage):
 
     def _show_fields(self, file: BoundaryFile) -> None:
         for combo, chosen, empty in ((self.key_field, file.key_field, None),
-                                     (self.name_field, file.name_field, _tr("(keines: der Schlüssel)"))):
+                                     (self.name_field, file.name_field, tr("(keines: der Schlüssel)"))):
             combo.blockSignals(True)
             combo.clear()
             if empty is not None or chosen is None:
-                combo.addItem(empty or _tr("(bitte wählen)"), None)
+                combo.addItem(empty or tr("(bitte wählen)"), None)
             for name in file.fields:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)
@@ -283,23 +284,23 @@ class BoundaryPage(QWizardPage):
             self.report_view.setPlainText(report.summary())
             if dry_run:
                 self.dry_report, self._checked = report, state
-                self.panel.message.setText(_tr("Prüfung abgeschlossen; es wurde nichts gespeichert."))
+                self.panel.message.setText(tr("Prüfung abgeschlossen; es wurde nichts gespeichert."))
             else:
                 self.report = report
-                self.panel.message.setText(_tr("Import abgeschlossen."))
+                self.panel.message.setText(tr("Import abgeschlossen."))
                 self.imported.emit(report)
 
         def failed(exc: BaseException) -> None:
-            show_message(self.error, error_text(exc) + "\n" + _tr("Es wurde nichts importiert."))
+            show_message(self.error, error_text(exc) + "\n" + tr("Es wurde nichts importiert."))
             self.panel.message.setText("")
             self.dry_report, self._checked = None, None
 
         def cancelled() -> None:
-            self.panel.message.setText(_tr("Abgebrochen; es wurde nichts geändert."))
+            self.panel.message.setText(tr("Abgebrochen; es wurde nichts geändert."))
 
-        self.panel.start(work, title=_tr("Gebietsgrenzen"),
-                         label=(_tr("Die Grenzen werden geprüft …") if dry_run
-                                else _tr("Die Grenzen werden importiert …")),
+        self.panel.start(work, title=tr("Gebietsgrenzen"),
+                         label=(tr("Die Grenzen werden geprüft …") if dry_run
+                                else tr("Die Grenzen werden importiert …")),
                          on_done=done, on_error=failed, on_cancel=cancelled)
         self._update()
 
@@ -328,30 +329,30 @@ class AssignDialog(QDialog):
     def __init__(self, workspace: Workspace, runner: tasks.TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("assignDialog")
-        self.setWindowTitle(_tr("Einrichtungen den Gebieten zuordnen"))
+        self.setWindowTitle(tr("Einrichtungen den Gebieten zuordnen"))
         self.resize(640, 460)
         self.workspace = workspace
         self.dry_report: AssignReport | None = None
         self.report: AssignReport | None = None
         self.level = QComboBox()
         self.level.setObjectName("assignLevel")
-        self.level.setAccessibleName(_tr("Gebietsebene"))
+        self.level.setAccessibleName(tr("Gebietsebene"))
         levels: list[str] = []
         for info in list_layers(workspace):
             if info.level and info.level not in levels:
                 levels.append(info.level)
         for level in levels:
             self.level.addItem(level_label(level), level)
-        intro = QLabel(_tr("Jede Einrichtung mit Koordinaten kommt in das Gebiet der gewählten Ebene, in dem sie "
+        intro = QLabel(tr("Jede Einrichtung mit Koordinaten kommt in das Gebiet der gewählten Ebene, in dem sie "
                            "liegt. Die Vorschau zeigt, was sich ändert; mit OK wird es gespeichert."))
         intro.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_labelled(_tr("Gebiets&ebene:"), self.level), self.level)
+        form.addRow(_labelled(tr("Gebiets&ebene:"), self.level), self.level)
         self.panel = TaskPanel(runner)
         self.error = error_label()
         self.report_view = _report_view("assignReport")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Abbrechen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
         self.buttons.accepted.connect(self.start_assign)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -362,7 +363,7 @@ class AssignDialog(QDialog):
         layout.addWidget(self.report_view, 1)
         layout.addWidget(self.buttons)
         if not levels:
-            show_message(self.error, _tr("Es gibt noch keine Gebietsgrenzen mit Ebene; importieren Sie zuerst "
+            show_message(self.error, tr("Es gibt noch keine Gebietsgrenzen mit Ebene; importieren Sie zuerst "
                                          "Grenzen (Datei → Importieren)."))
         self.level.currentIndexChanged.connect(self.preview)
         self.panel.finished.connect(self._update)
@@ -399,11 +400,11 @@ class AssignDialog(QDialog):
             self.panel.message.setText("")
 
         def cancelled() -> None:
-            self.panel.message.setText(_tr("Abgebrochen; es wurde nichts geändert."))
+            self.panel.message.setText(tr("Abgebrochen; es wurde nichts geändert."))
 
         self.panel.start(lambda progress: assign_facilities(ws, level, dry_run=dry_run, progress=progress),
-                         title=_tr("Einrichtungen zuordnen"),
-                         label=_tr("Die Einrichtungen werden zugeordnet …"),
+                         title=tr("Einrichtungen zuordnen"),
+                         label=tr("Die Einrichtungen werden zugeordnet …"),
                          on_done=done, on_error=failed, on_cancel=cancelled)
         self._update()
 
@@ -412,7 +413,7 @@ class AssignDialog(QDialog):
         first, *rest = report.summary().split("\n")
         lines = [first]
         if report.moved_facilities:
-            lines.append(_tr("Neu zugeordnet:"))
+            lines.append(tr("Neu zugeordnet:"))
             lines += [f"  {f['key']} {f['name']}: {f['from']} → {f['to']}" for f in report.moved_facilities]
         return "\n".join([*lines, *rest])
 
