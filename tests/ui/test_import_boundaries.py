@@ -244,3 +244,12 @@ def test_the_check_runs_on_the_worker_thread(qtbot: Any, regions_workspace: Any)
     assert page.panel.running and not page.check_button.isEnabled() and not page.key_field.isEnabled()
     qtbot.waitUntil(lambda: page.dry_report is not None, timeout=30000)
     assert page.dry_report.features == 401 and page.import_button.isEnabled() and not page.panel.running
+
+
+def test_the_bkg_kreise_geojson_goes_to_the_boundary_page(window: MainWindow, regions_workspace: Any) -> None:
+    page = to_boundary_page(window, real_file("geo/kreise/Ebene_Kreise.geojson"))
+    assert "GeoJSON" in window.import_wizard.file_page.format_label.text()
+    assert page.key_field.currentData() is not None
+    page.check_button.click()
+    assert page.dry_report is not None and page.dry_report.features == 401, page.error.text()
+    assert page.dry_report.matched == 401 and list_layers(regions_workspace) == []
