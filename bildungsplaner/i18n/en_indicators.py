@@ -195,4 +195,8 @@ MESSAGES: dict[str, str] = {
     "Kreise in {land}": "Districts in {land}",
     "Gemeinden in {kreis}": "Municipalities in {kreis}",
     "Karte: {name}": "Map: {name}",
+    # map sheets of the council workbook (services/scenario_maps.py)
+    "Platzbilanz {line}": "Places minus demand: {line}",
+    "Plätze − Bedarf {year} (negativ: es fehlen Plätze)": "Places − demand {year} (negative: places are missing)",
+    "Verteilter Betrag je Gebiet": "Amount allocated per region",
 }
