@@ -58,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         map_renderer = None
         kennzahlen_tabelle = (args.command == "indicator" and args.action == "export"
                               and str(args.out).lower().endswith(".xlsx"))
-        if args.command == "map" or kennzahlen_tabelle:  # maps are drawn with Qt (ui/maps/render.py)
+        council_workbook = args.command == "export" and output_format(args) == "xlsx"
+        if args.command == "map" or kennzahlen_tabelle or council_workbook:  # maps: Qt (ui/maps/render.py)
             from bildungsplaner.ui.maps.render import export_map
 
             map_renderer = export_map

@@ -441,10 +441,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return run_plan(args, _open_changing if changes else _open)
 
 
-def cmd_export(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None) -> int:
+def cmd_export(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None,
+               map_renderer: MapRenderer | None = None) -> int:
     from bildungsplaner.cli.export import cmd_export as run_export
 
-    return run_export(args, _open, pdf_renderer=pdf_renderer)
+    return run_export(args, _open, pdf_renderer=pdf_renderer, map_renderer=map_renderer)
 
 
 def cmd_indicator(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None) -> int:
@@ -476,11 +477,11 @@ def cmd_map(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None
 def run_command(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None,
                 map_renderer: MapRenderer | None = None) -> int:
     """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` and ``map_renderer`` the files of
-    ``map export`` and the map sheets of ``indicator export … .xlsx`` (the entry point passes the window's Qt
-    renderers, which the command line cannot import itself)."""
+    ``map export`` and the map sheets of ``indicator export … .xlsx`` and ``export … .xlsx`` (the entry point
+    passes the window's Qt renderers, which the command line cannot import itself)."""
     setup_logging()
     if args.command == "export":
-        return run_guarded(lambda: cmd_export(args, pdf_renderer=pdf_renderer))
+        return run_guarded(lambda: cmd_export(args, pdf_renderer=pdf_renderer, map_renderer=map_renderer))
     if args.command == "map":
         return run_guarded(lambda: cmd_map(args, map_renderer=map_renderer))
     if args.command == "indicator":  # the Kennzahlen-Tabelle's map sheets

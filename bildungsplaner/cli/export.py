@@ -2,7 +2,7 @@
 
 SCENARIO is a saved scenario's name or a scenario file. The PDF is drawn with Qt; the command line has no Qt
 of its own (layers), so the entry point passes the renderer in: ``cli.run_command(args, pdf_renderer=…)`` hands it
-to :func:`cmd_export`.
+to :func:`cmd_export`; likewise the map renderer for the workbook's map sheets (``map_renderer=…``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from bildungsplaner.services.maps import MapRenderer
     from bildungsplaner.services.scenario_export import PdfRenderer
 
 __all__ = ["add_parser", "cmd_export", "output_format"]
@@ -39,7 +40,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                         "keiner; der Anmeldename wird nie geschrieben)")
 
 
-def cmd_export(args: argparse.Namespace, open_workspace: Any, *, pdf_renderer: PdfRenderer | None = None) -> int:
+def cmd_export(args: argparse.Namespace, open_workspace: Any, *, pdf_renderer: PdfRenderer | None = None,
+               map_renderer: MapRenderer | None = None) -> int:
     """Write the export; ``pdf_renderer`` draws ``--format pdf`` (without one, a PDF is refused with a message)."""
     from bildungsplaner.cli.plan import resolve_spec
     from bildungsplaner.services.scenario_export import export_scenario
@@ -49,6 +51,7 @@ def cmd_export(args: argparse.Namespace, open_workspace: Any, *, pdf_renderer: P
         spec, _ = resolve_spec(ws, args.scenario)
         other = resolve_spec(ws, args.compare)[0] if args.compare else None
         out = export_scenario(ws, spec, args.out, compare=other, format=format, suppress_below=args.suppress_below,
-                              pdf_renderer=pdf_renderer, author=args.author, group_by=args.group_by)
+                              pdf_renderer=pdf_renderer, author=args.author, group_by=args.group_by,
+                              map_renderer=map_renderer)
     print(f"Export geschrieben: {out}")
     return 0

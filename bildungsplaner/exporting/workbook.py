@@ -23,6 +23,8 @@ properties — and :func:`write_report` lays it out:
   the total itself would disclose a cell) instead of formulas, since ``SUM`` would skip the hidden cells;
   ``Report.suppression_note`` is filled for the method sheet — also when the check ran and hid nothing;
 * native charts (:mod:`~bildungsplaner.exporting.charts`), never smoothed, one per block where asked;
+* map sheets (:attr:`Report.maps`, PNGs drawn by the window's map renderer, embedded without Pillow by
+  :func:`~bildungsplaner.exporting.images.write_map_sheet`) after the tables, before the method sheet;
 * written through :func:`~bildungsplaner.exporting.safety.atomic_target`.
 """
 
@@ -44,6 +46,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bildungsplaner.exporting.images import MapImage, write_map_sheet
 from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_title
 from bildungsplaner.exporting.suppression import suppress
 from bildungsplaner.exporting.symbols import MISSING, excel_number_format, is_missing
@@ -144,6 +147,7 @@ class Report:
     chart: ChartSpec | None = None
     author: str = ""
     suppression_note: list[str] = field(default_factory=list)
+    maps: list[MapImage] = field(default_factory=list)  #: map sheets, each „Karte …“, before the method
 
     @property
     def tables(self) -> list[PlanTable]:
@@ -470,6 +474,11 @@ def write_report(report: Report, path: Path, *, suppress_below: int | None = Non
         note.insert(0, f"Fallzahlen unter {suppress_below} sind durch „.“ ersetzt (primäre Geheimhaltung), dazu "
                        "so viele weitere, dass sich keine aus den Summen errechnen lässt (sekundäre Geheimhaltung).")
     report.suppression_note = note
+    for number, image in enumerate(report.maps, start=1):
+        map_sheet = workbook.create_sheet(sheet_title("Karte" if len(report.maps) == 1 else f"Karte {number}",
+                                                      taken))
+        taken.add(map_sheet.title)
+        write_map_sheet(map_sheet, image)
     method = workbook.create_sheet(sheet_title("Methodik", taken))
     taken.add(method.title)
     _write_method(method, report)

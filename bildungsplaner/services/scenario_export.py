@@ -7,7 +7,10 @@ scenario, the data the result was computed from, and the method with every param
 and the symbol legend. :func:`export_scenario` runs the scenario on the workspace's current data and writes the
 file. The PDF is drawn by the window's Qt code from :func:`report_html` (the services stay free of Qt); the
 command line gets that renderer from the entry point. What a format cannot hold is refused with a message,
-never left out: disclosure control exists only in the workbook, a comparison not in a CSV.
+never left out: disclosure control exists only in the workbook, a comparison not in a CSV. With a
+``map_renderer`` (injected like the PDF renderer) the workbook gets map sheets of the scenario's regions
+(:mod:`~bildungsplaner.services.scenario_maps`) where the workspace has their boundaries — not with disclosure
+control, whose hidden counts a map's colours could reveal.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -41,6 +44,9 @@ from bildungsplaner.services.planning_inputs import collect_inputs, compute
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import AuditAction
+
+if TYPE_CHECKING:
+    from bildungsplaner.services.maps import MapRenderer
 
 __all__ = ["FORMATS", "SYMBOL_LEGEND", "PdfRenderer", "build_report", "export_scenario", "report_html"]
 
@@ -142,7 +148,8 @@ def _write_csv(report: Report, out: Path) -> None:
 def export_scenario(ws: Workspace, spec: ScenarioSpec, out: Path, *, compare: ScenarioSpec | None = None,
                     format: str = "xlsx",
                     suppress_below: int | None = None, pdf_renderer: PdfRenderer | None = None,
-                    author: str | None = None, progress: Progress | None = None, group_by: str | None = None) -> Path:
+                    author: str | None = None, progress: Progress | None = None, group_by: str | None = None,
+                    map_renderer: MapRenderer | None = None) -> Path:
     """Run ``spec`` (and ``compare``, another spec) on the workspace and write the export to ``out``.
 
     ``author``: a name for the document's method sheet and properties (default none; never the login name).
@@ -174,6 +181,10 @@ def export_scenario(ws: Workspace, spec: ScenarioSpec, out: Path, *, compare: Sc
     report = build_report(ws, spec, result, comparison=comparison, inputs=inputs, compared=compared,
                           author=(author or "").strip(), group_by=group_by)
     if format == "xlsx":
+        if map_renderer is not None and suppress_below is None:
+            from bildungsplaner.services.scenario_maps import scenario_maps
+
+            report.maps = scenario_maps(ws, result, map_renderer)
         write_report(report, out, suppress_below=suppress_below)
     elif format == "csv":
         _write_csv(report, out)

@@ -251,3 +251,79 @@ def test_with_a_renderer_but_no_boundaries_no_map_sheet_and_no_error(tmp_path: P
         ws.close()
     assert calls == []
     assert openpyxl.load_workbook(path).sheetnames == ["Übersicht", "BQ_U3", "Methodik"]
+
+
+# --- the council workbook with maps ---------------------------------------------------------------------------
+
+PLANNING = Path(__file__).resolve().parents[1] / "planning"
+
+
+@pytest.fixture
+def demo_with_boundaries(demo_file: Path, tmp_path: Path) -> Path:
+    """The demo workspace with a boundary layer of its 12 Gemeinden: 5 km squares in EPSG:25832 (in NRW)."""
+    import json
+
+    from bildungsplaner.demo.geography import gemeinde_key
+    from bildungsplaner.services.geo import import_boundaries
+    from bildungsplaner.store.database import open_workspace
+
+    features = []
+    for i in range(12):
+        x, y = 350_000 + (i % 4) * 5000, 5_650_000 + (i // 4) * 5000
+        ring = [[x, y], [x + 5000, y], [x + 5000, y + 5000], [x, y + 5000], [x, y]]
+        features.append({"type": "Feature", "properties": {"AGS": gemeinde_key(i), "GEN": f"Gemeinde {i + 1}"},
+                         "geometry": {"type": "Polygon", "coordinates": [ring]}})
+    path = tmp_path / "gemeinden.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features,
+                                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}}),
+                    encoding="utf-8")
+    with open_workspace(demo_file) as ws:
+        report = import_boundaries(ws, path, level="gemeinde", source="Grenzen: Testdaten (2024)")
+        assert report.matched == 12
+    return demo_file
+
+
+def test_council_workbook_of_a_demand_scenario_has_a_map_per_line(demo_with_boundaries: Path, app: object,
+                                                                   tmp_path: Path) -> None:
+    from bildungsplaner.planning import scenario as scenario_files
+    from bildungsplaner.services.scenario_export import export_scenario
+    from bildungsplaner.services.scenario_maps import region_values_map
+    from bildungsplaner.store.database import open_workspace
+    from bildungsplaner.ui.maps.render import export_map
+
+    spec = scenario_files.load(PLANNING / "demand_demo.toml")
+    with open_workspace(demo_with_boundaries) as ws:
+        out = export_scenario(ws, spec, tmp_path / "bedarf.xlsx", map_renderer=export_map)
+        plain = export_scenario(ws, spec, tmp_path / "ohne.xlsx")
+        hidden = export_scenario(ws, spec, tmp_path / "geheim.xlsx", map_renderer=export_map, suppress_below=3)
+        from bildungsplaner.services.planning import run_scenario
+
+        result = run_scenario(ws, spec)
+        rows = result.rows
+        last = rows[(rows["line"] == "U3") & (rows["year"] == rows["year"].max())]
+        expected = region_values_map(ws, dict(zip(last["region_key"], last["gap"], strict=True)), title="U3",
+                                     unit="Plätze", period="2030")
+    assert expected is not None and len(expected.positions) == 12
+    names = openpyxl.load_workbook(out).sheetnames
+    assert names[-3:] == ["Karte 1", "Karte 2", "Methodik"]
+    sheet = openpyxl.load_workbook(out)["Karte 1"]
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert texts[0] == "Karte: Platzbilanz U3"
+    assert texts[1].startswith("Plätze − Bedarf 2030")
+    assert "Grenzen: Testdaten (2024)" in " ".join(texts)
+    with zipfile.ZipFile(out) as z:
+        png = z.read("xl/media/image1.png")
+    drawn = _pixels(app, png)
+    for colour in expected.colours:
+        assert _has(drawn, colour), colour
+    for path in (plain, hidden):  # without a renderer; with disclosure control
+        assert not any(n.startswith("Karte") for n in openpyxl.load_workbook(path).sheetnames)
+
+
+def test_the_export_command_passes_the_renderer(demo_with_boundaries: Path, app: object, tmp_path: Path) -> None:
+    from bildungsplaner.__main__ import main
+
+    out = tmp_path / "cli.xlsx"
+    assert main(["export", str(PLANNING / "demand_demo.toml"), "--out", str(out), "--workspace",
+                 str(demo_with_boundaries)]) == 0
+    assert "Karte 1" in openpyxl.load_workbook(out).sheetnames
