@@ -53,6 +53,33 @@ def test_the_map_tab_draws_the_selected_indicator_and_a_click_selects_the_region
     gender.setCurrentIndex(gender.findData("weiblich"))
     qtbot.waitUntil(lambda: panel.data is not data, timeout=10000)
     assert panel.data is not None and panel.data.how.get("Geschlecht") == "weiblich"
+    # own class bounds, typed the German way; a palette; a diverging one around the middle class chosen
+    before = panel.data
+    panel.method.setCurrentIndex(panel.method.findData("manual"))
+    assert panel.breaks.isVisible() and "Klassengrenzen" in panel.status.text()
+    panel.breaks.setText("200.000; 300.000; 500.000")
+    panel.breaks.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.data is not before and panel.data.classes.method == "manual", timeout=10000)
+    assert list(panel.data.classes.breaks) == [200000.0, 300000.0, 500000.0]
+    assert panel.data.classes.labels[0] == "unter 200.000" and panel.data.classes.labels[3] == "500.000 und mehr"
+    panel.breaks.setText("zwei")
+    panel.breaks.editingFinished.emit()
+    assert "keine Klassengrenze" in panel.status.text()
+    panel.method.setCurrentIndex(panel.method.findData("quantile"))
+    greens = panel.data
+    panel.palette.setCurrentIndex(panel.palette.findData("Greens"))
+    qtbot.waitUntil(lambda: panel.data is not greens, timeout=10000)
+    from bildungsplaner.geo.palettes import palette
+
+    assert tuple(panel.data.colours) == palette("Greens", 5)
+    assert panel.middle.isHidden()  # sequential: no middle to choose
+    diverging = panel.data
+    panel.palette.setCurrentIndex(panel.palette.findData("RdBu"))
+    assert not panel.middle.isHidden()
+    panel.middle.setValue(2)
+    qtbot.waitUntil(lambda: panel.data is not diverging and panel.data.colours[1] == palette(
+        "RdBu", 5, diverging_midpoint_class=1)[1], timeout=10000)
+    assert tuple(panel.data.colours) == palette("RdBu", 5, diverging_midpoint_class=1)
     # a click on a region selects it in the tree
     window.select_region_key("05913")
     assert window.regions.selected_region_ids() == [ids["05913"]]

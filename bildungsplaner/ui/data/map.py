@@ -8,9 +8,11 @@ Rules:
 * The map is read off the GUI thread (:class:`~bildungsplaner.ui.common.tasks.LatestTask`: the latest request
   wins) and only while the tab is visible; a change of period only re-classifies the values already read
   (:meth:`~bildungsplaner.services.maps.MapData.for_period`, no database access) and keeps zoom and pan.
-* Classification: quantile (default), equal interval, natural breaks; 3–7 classes; „Klassen festhalten“ keeps the
-  current classes for other periods (comparison across years); „Werte beschriften“ writes the values into the
-  regions. Without boundaries for the level the panel says how to import them, never a traceback.
+* Classification: quantile (default), equal interval, natural breaks, manual breaks (typed as „2; 4,4; 10“), a
+  social index's own classes; 3–7 classes; a colour-blind-safe ColorBrewer palette, a diverging one only around
+  the class the user names as the middle; „Klassen festhalten“ keeps the current classes for other periods
+  (comparison across years); „Werte beschriften“ writes the values into the regions. Without boundaries for the
+  level the panel says how to import them, never a traceback.
 * A click on a region emits :attr:`MapPanel.region_clicked` with its key (the window selects it in the tree).
 * „Einrichtungen: …“ (a menu of check boxes) draws the facilities of the kinds checked as symbols on top; it offers
   the workspace's kinds that have coordinates (:func:`~bildungsplaner.services.maps.facility_kinds`, read with
@@ -19,6 +21,7 @@ Rules:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMenu,
     QSpinBox,
     QToolButton,
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 from bildungsplaner.services.browse import RegionIndex
 from bildungsplaner.store.database import Workspace
@@ -53,7 +58,36 @@ def tr(text: str) -> str:
 
 
 #: indicator, period, dimension choices, level, within, method, classes, facility kinds
-MapRequest = tuple[str, str | None, tuple[tuple[str, str], ...], str | None, str | None, str, int, tuple[str, ...]]
+#: what a map is read for: indicator, period, fixed dimensions, level, within, then the options of the controls
+#: (method, classes, facility kinds, manual breaks, palette, middle class of a diverging palette)
+MapRequest = tuple[str, str | None, tuple[tuple[str, str], ...], str | None, str | None, str, int, tuple[str, ...],
+                   tuple[float, ...], str, int | None]
+
+#: the palettes offered (ColorBrewer's, bildungsplaner/geo/palettes.py); diverging ones need a middle class
+SEQUENTIAL_PALETTES = ("Blues", "Greens", "Oranges", "Purples", "Reds", "YlGnBu", "YlOrRd", "PuBu")
+DIVERGING_PALETTES = ("RdBu", "PuOr", "BrBG")
+
+
+def _number(part: str) -> float:
+    """German first: a comma is the decimal sign and dots group thousands („1.234,5“); without a comma, dots that
+    group three digits are thousands („200.000“), another dot is a decimal point („4.4“)."""
+    if "," in part or re.fullmatch(r"-?\d{1,3}(\.\d{3})+", part):
+        part = part.replace(".", "").replace(",", ".")
+    return float(part)
+
+
+def parse_breaks(text: str) -> tuple[float, ...]:
+    """``"2; 4,4; 10"`` → ``(2.0, 4.4, 10.0)``, ``"200.000; 300.000"`` → ``(200000.0, 300000.0)`` (German numbers;
+    ``;`` or spaces between bounds)."""
+    parts = [p for p in text.replace(";", " ").split() if p]
+    values = []
+    for part in parts:
+        try:
+            values.append(_number(part))
+        except ValueError:
+            raise UserInputError(tr("„{text}“ ist keine Klassengrenze; bitte Zahlen wie „2; 4,4; 10“ eingeben.")
+                                 .format(text=part)) from None
+    return tuple(values)
 
 
 def _ancestors(region_id: int, index: RegionIndex) -> list[int]:
@@ -97,7 +131,27 @@ class MapPanel(QWidget):
         self.method.addItem(tr("Quantile"), "quantile")
         self.method.addItem(tr("Gleiche Breite"), "equal")
         self.method.addItem(tr("Natürliche Brüche"), "jenks")
+        self.method.addItem(tr("Eigene Grenzen"), "manual")
+        self.method.addItem(tr("Klassen des Index"), "index")
         self.method.setAccessibleName(tr("Klassenbildung"))
+        self.breaks = QLineEdit()
+        self.breaks.setPlaceholderText(tr("Grenzen, z. B. 2; 4,4; 10"))
+        self.breaks.setAccessibleName(tr("Eigene Klassengrenzen"))
+        self.breaks.setToolTip(tr("Die Grenzen zwischen den Klassen; eine Klasse reicht von ihrer Grenze bis unter "
+                                  "die nächste"))
+        self.breaks.setVisible(False)
+        self.palette = QComboBox()
+        for name in (*SEQUENTIAL_PALETTES, *DIVERGING_PALETTES):
+            self.palette.addItem(name, name)
+        self.palette.setAccessibleName(tr("Farben"))
+        self.palette.setToolTip(tr("Farbreihe (ColorBrewer, auch bei Farbsehschwäche unterscheidbar); RdBu, PuOr "
+                                   "und BrBG laufen von einer Mitte aus nach beiden Seiten"))
+        self.middle = QSpinBox()
+        self.middle.setRange(1, 7)
+        self.middle.setValue(3)
+        self.middle.setPrefix(tr("Mitte: Klasse "))
+        self.middle.setAccessibleName(tr("Mittlere Klasse der zweiseitigen Farbreihe"))
+        self.middle.setVisible(False)
         self.classes = QSpinBox()
         self.classes.setRange(3, 7)
         self.classes.setValue(5)
@@ -123,6 +177,9 @@ class MapPanel(QWidget):
         controls.addWidget(method_label)
         controls.addWidget(self.method)
         controls.addWidget(self.classes)
+        controls.addWidget(self.breaks)
+        controls.addWidget(self.palette)
+        controls.addWidget(self.middle)
         controls.addWidget(self.fixed)
         controls.addWidget(self.labels)
         controls.addWidget(self.facilities)
@@ -133,10 +190,29 @@ class MapPanel(QWidget):
         layout.addWidget(self.status)
         self._layout = layout
 
-        self.method.currentIndexChanged.connect(lambda _i: self._reload())
-        self.classes.valueChanged.connect(lambda _v: self._reload())
+        self.method.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.classes.valueChanged.connect(lambda _v: self._options_changed())
+        self.breaks.editingFinished.connect(self._reload)
+        self.palette.currentIndexChanged.connect(lambda _i: self._options_changed())
+        self.middle.valueChanged.connect(lambda _v: self._reload())
         self.fixed.toggled.connect(lambda _on: self._reload())
         self.labels.toggled.connect(lambda on: self.view.set_labels(on))
+
+    def _options_changed(self) -> None:
+        method = self.method.currentData()
+        self.breaks.setVisible(method == "manual")
+        self.classes.setEnabled(method not in ("manual", "index"))
+        self.middle.setVisible(self.palette.currentData() in DIVERGING_PALETTES)
+        self.middle.setMaximum(self.classes.value())
+        self._reload()
+
+    def _options(self) -> tuple[str, int, tuple[str, ...], tuple[float, ...], str, int | None]:
+        """The classification and facility options as the controls say now (German error for bad breaks)."""
+        method = str(self.method.currentData())
+        breaks = parse_breaks(self.breaks.text()) if method == "manual" else ()
+        palette = str(self.palette.currentData())
+        middle = self.middle.value() - 1 if palette in DIVERGING_PALETTES else None
+        return method, self.classes.value(), self.checked_facility_kinds(), breaks, palette, middle
 
     # --- facilities -------------------------------------------------------------------------------------------
 
@@ -214,18 +290,23 @@ class MapPanel(QWidget):
         level = Counter(r.level for r in rows).most_common(1)[0][0] if rows else None
         within = _common_ancestor([r.id for r in rows if r.level == level], index)
         where = tuple(sorted((k, v) for k, v in choices.items() if v is not None))
-        self._wanted = (indicator, period, where, level, within, str(self.method.currentData()),
-                        self.classes.value(), self.checked_facility_kinds())
+        self._wanted = (indicator, period, where, level, within, "quantile", 5, (), (), "Blues", None)
         self._reload()
 
     def _reload(self) -> None:
         if self._wanted is None or self.workspace is None:
             return
-        # the classes and facilities as the controls say now
-        wanted: MapRequest = (*self._wanted[:5], str(self.method.currentData()), self.classes.value(),
-                              self.checked_facility_kinds())
+        try:  # the classes, colours and facilities as the controls say now
+            options = self._options()
+        except UserInputError as exc:
+            self.status.setText(str(exc))
+            return
+        if options[0] == "manual" and not options[3]:
+            self.status.setText(tr("Bitte die Klassengrenzen eingeben, z. B. 2; 4,4; 10."))
+            return
+        wanted: MapRequest = (*self._wanted[:5], *options)
         self._wanted, ws = wanted, self.workspace
-        indicator, period, where, level, within, method, count, kinds = wanted
+        indicator, period, where, level, within, method, count, kinds, breaks, palette, middle = wanted
         same = self._read_for is not None and self.data is not None and \
             self._read_for[:1] + self._read_for[2:] == wanted[:1] + wanted[2:]
         if same and self.data is not None:
@@ -239,7 +320,8 @@ class MapPanel(QWidget):
             present = facility_kinds(ws)
             names = {kind for kind, _count in present}
             return map_data(ws, indicator, period=period, where=dict(where), level=level, within=within,
-                            method=method, classes=count, facilities=[k for k in kinds if k in names]), present
+                            method=method, classes=count, breaks=breaks or None, palette=palette,
+                            midpoint_class=middle, facilities=[k for k in kinds if k in names]), present
 
         self.status.setText(tr("Karte wird gezeichnet …"))
         self._load.start(work, title=tr("Karte"), show_dialog=False,
