@@ -73,6 +73,9 @@ def test_the_bkg_kreise_import_through_the_wizard(window: MainWindow, regions_wo
     text = page.report_view.toPlainText()
     assert "401 Gebiete, 401 zugeordnet, 0 neu angelegt" in text and "Probelauf: nichts gespeichert." in text
     assert "Koordinatensystem:" in text
+    assert len(dry.regions_without_geometry) > 10  # GENESIS's old Kreise: listed completely below the summary
+    assert "Alle Gebiete ohne Grenze in dieser Ebene" in text
+    assert all(f"  {key}  {name}" in text for key, name in dry.regions_without_geometry)
     assert list_layers(ws) == [] and region_count(ws) == regions  # the dry run stored nothing
     assert window.import_wizard.grab().save(str(tmp_path / "boundaries_page.png"))  # looked at when written
 

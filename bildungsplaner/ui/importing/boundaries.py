@@ -115,6 +115,17 @@ def probe_boundaries(path: Path) -> BoundaryFile | None:
     return describe(path)
 
 
+def report_text(report: BoundaryReport) -> str:
+    """The service's summary, then the complete lists it shortens (unmatched features, regions without one)."""
+    lines = [report.summary()]
+    for title, pairs in ((tr("Alle Flächen ohne passendes Gebiet (Schlüssel, Name):"), report.unmatched),
+                         (tr("Alle Gebiete ohne Grenze in dieser Ebene (Schlüssel, Name):"),
+                          report.regions_without_geometry)):
+        if len(pairs) > 10:
+            lines += ["", title, *(f"  {key}  {name}" for key, name in pairs)]
+    return "\n".join(lines)
+
+
 def _labelled(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
@@ -281,7 +292,7 @@ class BoundaryPage(QWizardPage):
             return import_boundaries(ws, path, dry_run=dry_run, progress=progress, **options)
 
         def done(report: BoundaryReport) -> None:
-            self.report_view.setPlainText(report.summary())
+            self.report_view.setPlainText(report_text(report))
             if dry_run:
                 self.dry_report, self._checked = report, state
                 self.panel.message.setText(tr("Prüfung abgeschlossen; es wurde nichts gespeichert."))
