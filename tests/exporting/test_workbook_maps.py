@@ -327,3 +327,60 @@ def test_the_export_command_passes_the_renderer(demo_with_boundaries: Path, app:
     assert main(["export", str(PLANNING / "demand_demo.toml"), "--out", str(out), "--workspace",
                  str(demo_with_boundaries)]) == 0
     assert "Karte 1" in openpyxl.load_workbook(out).sheetnames
+
+
+def test_the_window_export_passes_the_renderer(demo_with_boundaries: Path, app: object, tmp_path: Path) -> None:
+    """The Export area's task (``ui/exporting/panel.run_export``) draws the maps with the Qt renderer: the demand
+    scenario by its lines; the allocation's schools lie in Sozialräume, which have no boundaries here: no map,
+    no error."""
+    from bildungsplaner.store.database import open_workspace
+    from bildungsplaner.ui.exporting.panel import run_export
+
+    with open_workspace(demo_with_boundaries) as ws:
+        demand = run_export(ws, "Kita- und Ganztagsbedarf 2025-2030", tmp_path / "bedarf.xlsx", compare=None,
+                            format="xlsx", suppress_below=None)
+        allocation = run_export(ws, "Schulsozialarbeit Grundschulen 2027", tmp_path / "verteilung.xlsx",
+                                compare=None, format="xlsx", suppress_below=None)
+    assert [n for n in openpyxl.load_workbook(demand).sheetnames if n.startswith("Karte")] == ["Karte 1", "Karte 2"]
+    assert not any(n.startswith("Karte") for n in openpyxl.load_workbook(allocation).sheetnames)
+
+
+def test_allocation_map_of_the_amount_per_region(demo_file: Path, app: object, tmp_path: Path) -> None:
+    """With boundaries of the demo's Sozialräume the allocation's amounts, added up per Sozialraum, are a map."""
+    import json
+
+    from sqlalchemy import select
+
+    from bildungsplaner.services.geo import import_boundaries
+    from bildungsplaner.services.planning import run_scenario
+    from bildungsplaner.services.scenario_maps import region_values_map
+    from bildungsplaner.services.scenarios import get_scenario
+    from bildungsplaner.store.database import open_workspace
+    from bildungsplaner.store.models import Region
+    from bildungsplaner.ui.exporting.panel import run_export
+
+    name = "Schulsozialarbeit Grundschulen 2027"
+    with open_workspace(demo_file) as ws:
+        with ws.session() as s:
+            keys = sorted(s.scalars(select(Region.key).where(Region.level == "sozialraum")))
+        features = []
+        for i, key in enumerate(keys):
+            x, y = 350_000 + (i % 8) * 2000, 5_650_000 + (i // 8) * 2000
+            ring = [[x, y], [x + 2000, y], [x + 2000, y + 2000], [x, y + 2000], [x, y]]
+            features.append({"type": "Feature", "properties": {"ID": key, "NAME": key},
+                             "geometry": {"type": "Polygon", "coordinates": [ring]}})
+        path = tmp_path / "sozialraeume.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": features, "crs": {
+            "type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}}), encoding="utf-8")
+        import_boundaries(ws, path, level="sozialraum", key_field="ID", name_field="NAME")
+        rows = run_scenario(ws, get_scenario(ws, name).spec).rows
+        amounts = rows.groupby("region_key")["amount"].sum()
+        expected = region_values_map(ws, {str(k): float(v) for k, v in amounts.items()}, title=name, unit="")
+        out = run_export(ws, name, tmp_path / "verteilung.xlsx", compare=None, format="xlsx", suppress_below=None)
+    assert expected is not None and len(expected.positions) == len(amounts)
+    sheet = openpyxl.load_workbook(out)["Karte"]
+    assert str(sheet["A2"].value) == "Verteilter Betrag je Gebiet"
+    with zipfile.ZipFile(out) as z:
+        drawn = _pixels(app, z.read("xl/media/image1.png"))
+    for colour in expected.colours:
+        assert _has(drawn, colour), colour

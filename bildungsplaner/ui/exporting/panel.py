@@ -1,9 +1,11 @@
 """The "Export" area: a saved scenario (optionally compared with a second one) as a council-ready file.
 
 Formats: Excel workbook (planning table, comparison, data, method, sources, symbol legend), CSV, or PDF
-(drawn by :func:`bildungsplaner.ui.common.pdf.render_html_to_pdf`). "Geheimhaltung" suppresses counts below N in
-the workbook (off by default). The export runs :func:`bildungsplaner.services.scenario_export.export_scenario`
-on the task runner with a progress dialog; the result is a message naming the file, an error its German text.
+(drawn by :func:`bildungsplaner.ui.common.pdf.render_html_to_pdf`); the workbook gets map sheets of the
+scenario's regions drawn by :func:`bildungsplaner.ui.maps.render.export_map` where the workspace has boundaries.
+"Geheimhaltung" suppresses counts below N in the workbook (off by default). The export runs
+:func:`bildungsplaner.services.scenario_export.export_scenario` on the task runner with a progress dialog; the
+result is a message naming the file, an error its German text.
 """
 
 from __future__ import annotations
@@ -52,11 +54,13 @@ def run_export(ws: Workspace, name: str, out: Path, *, compare: str | None, form
                suppress_below: int | None, progress: Any = None, author: str | None = None) -> Path:
     """Export the saved scenario ``name`` (the work of the task; no widgets)."""
     from bildungsplaner.ui.common.pdf import render_html_to_pdf
+    from bildungsplaner.ui.maps.render import export_map
 
     spec = get_scenario(ws, name).spec
     other = get_scenario(ws, compare).spec if compare else None
     return export_scenario(ws, spec, out, compare=other, format=format, suppress_below=suppress_below,
-                           pdf_renderer=render_html_to_pdf, progress=progress, author=author or None)
+                           pdf_renderer=render_html_to_pdf, progress=progress, author=author or None,
+                           map_renderer=export_map)
 
 
 class ExportPanel(QWidget):
