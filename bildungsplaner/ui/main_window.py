@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertActions(self.copy_action, [self.undo_action, self.redo_action, self.planning.save_action])
         self.edit_menu.insertSeparator(self.copy_action)
         for action in (self.kennzahlen.new_action, self.kennzahlen.new_index_action, self.kennzahlen.edit_action,
-                       self.kennzahlen.delete_action, self.kennzahlen.import_action):
+                       self.kennzahlen.delete_action, self.kennzahlen.import_action, self.kennzahlen.export_action):
             self.indicator_menu.addAction(action)
         if self.workspace is not None:
             self._set_areas_workspace(self.workspace, self._overview)

@@ -391,3 +391,25 @@ def test_a_draft_writes_what_is_filled_and_reads_a_broken_file_with_a_german_mes
     assert draft.inputs[0].with_filter("Geschlecht", None).where == ()
     with pytest.raises(UserInputError, match="kein gültiges TOML"):
         Draft.from_toml("code = ")
+
+
+def test_the_kennzahlen_tabelle_is_exported_from_the_area(window: MainWindow, bq_workspace: Any,
+                                                         tmp_path: Path) -> None:
+    import openpyxl
+
+    from bildungsplaner.services.home import set_home_region
+
+    set_home_region(bq_workspace, "05315")
+    area = window.kennzahlen
+    assert area.select_code("ABG_OHNE_HSA")  # source missing: nothing to export
+    assert not area.export_action.isEnabled()
+    assert area.select_code("BQ_U3")
+    assert area.export_action.isEnabled() and area.buttons["export"].isEnabled()
+    assert area.export_action in window.indicator_menu.actions()
+    written = area.export_table(tmp_path / "bq.xlsx")
+    assert written == tmp_path / "bq.xlsx"
+    book = openpyxl.load_workbook(written)
+    assert "BQ_U3" in book.sheetnames
+    sheet = book["BQ_U3"]
+    keys = [row[0].value for row in sheet.iter_rows() if row[0].value in ("05315", "05", "DG")]
+    assert keys[:3] == ["05315", "05", "DG"]  # Köln, then Land and Bund as comparison rows

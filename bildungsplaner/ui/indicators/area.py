@@ -239,10 +239,16 @@ class IndicatorsArea(QWidget):
         self.import_action = QAction(tr("Definition &importieren…"), self)
         self.import_action.setStatusTip(tr("Eine Kennzahl- oder Indexdefinition (TOML) öffnen und prüfen"))
         self.import_action.triggered.connect(lambda _c=False: self.import_definition())
+        self.export_action = QAction(tr("Kennzahlen-&Tabelle exportieren…"), self)
+        self.export_action.setStatusTip(tr("Die ausgewählte Kennzahl als Excel-Tabelle für den Ausschuss: "
+                                           "Heimatregion, Land und Bund, Differenz, Rang, Diagramm, Karte und "
+                                           "Methodik"))
+        self.export_action.triggered.connect(lambda _c=False: self.export_table())
         self.actions_row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for name, action in (("new", self.new_action), ("index", self.new_index_action), ("edit", self.edit_action),
-                             ("delete", self.delete_action), ("import", self.import_action)):
+                             ("delete", self.delete_action), ("import", self.import_action),
+                             ("export", self.export_action)):
             button = QPushButton(action.text())
             button.setObjectName(f"{name}Button")
             button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
@@ -423,8 +429,10 @@ class IndicatorsArea(QWidget):
         copy = entry is not None and entry.kind == "katalog"
         self.edit_action.setText(tr("Als eigene &kopieren…") if copy else tr("&Bearbeiten…"))
         self.delete_action.setEnabled(has_ws and entry is not None and entry.kind in ("berechnet", "index"))
+        self.export_action.setEnabled(has_ws and entry is not None and entry.kind != "importiert" and entry.available)
         for name, action in (("new", self.new_action), ("index", self.new_index_action), ("edit", self.edit_action),
-                             ("delete", self.delete_action), ("import", self.import_action)):
+                             ("delete", self.delete_action), ("import", self.import_action),
+                             ("export", self.export_action)):
             button = self.buttons[name]
             button.setEnabled(action.isEnabled())
             button.setText(action.text())
@@ -486,6 +494,30 @@ class IndicatorsArea(QWidget):
         self._wanted_code = None
         self.announce()
         return True
+
+    @guarded()
+    def export_table(self, path: Path | None = None) -> Path | None:
+        """The Kennzahlen-Tabelle of the selected Kennzahl for the home region (with a map sheet where the workspace
+        has boundaries), written off the GUI thread; the same as ``bildungsplaner indicator export CODE --out
+        X.xlsx``."""
+        ws, entry = self.workspace, self.selected_entry()
+        if ws is None or entry is None:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, tr("Kennzahlen-Tabelle exportieren"),
+                                                  f"Kennzahlen_{entry.code}.xlsx",
+                                                  tr("Excel-Arbeitsmappe (*.xlsx)"))
+            if not name:
+                return None
+            path = Path(name)
+        from bildungsplaner.services.indicator_table import export_indicator_table
+        from bildungsplaner.ui.maps.render import export_map
+
+        code, target = entry.code, path
+        written = self.runner.run_blocking(
+            lambda progress: export_indicator_table(ws, [code], target, progress=progress, map_renderer=export_map),
+            title=tr("Kennzahlen-Tabelle exportieren"))
+        return Path(written) if written is not None else None
 
     @guarded()
     def import_definition(self, path: Path | None = None) -> DefinitionEditor | IndexEditor | None:
