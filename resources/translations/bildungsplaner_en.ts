@@ -4,13 +4,14 @@
 <context>
     <name />
     <message>
-        <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+47" />
+        <location filename="../../bildungsplaner/ui/indicators/area.py" line="+509" />
+        <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+49" />
         <location filename="../../bildungsplaner/ui/data/pivot.py" line="+195" />
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+0" />
         <source>CSV-Datei (*.csv)</source>
         <translation>CSV file (*.csv)</translation>
     </message>
@@ -20,7 +21,7 @@
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+39" />
         <source>&amp;Geheimhaltung: Fallzahlen unter N unterdrücken</source>
         <translation>&amp;Confidentiality: suppress counts below N</translation>
     </message>
@@ -224,6 +225,8 @@
     </message>
     <message>
         <location line="+1" />
+        <location filename="../../bildungsplaner/ui/importing/boundaries.py" line="+188" />
+        <location line="+173" />
         <source>Gebiets&amp;ebene:</source>
         <translation>Area &amp;level:</translation>
     </message>
@@ -419,6 +422,8 @@
     </message>
     <message>
         <location line="+4" />
+        <location filename="../../bildungsplaner/ui/importing/boundaries.py" line="-191" />
+        <location line="+180" />
         <source>Gebietsebene</source>
         <translation>Area level</translation>
     </message>
@@ -1753,6 +1758,7 @@
     </message>
     <message>
         <location line="-294" />
+        <location filename="../../bildungsplaner/ui/importing/boundaries.py" line="+16" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -1768,6 +1774,7 @@
     </message>
     <message>
         <location line="+28" />
+        <location filename="../../bildungsplaner/ui/importing/boundaries.py" line="-123" />
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
@@ -1838,7 +1845,7 @@
     </message>
     <message>
         <location line="+4" />
-        <location filename="../../bildungsplaner/ui/indicators/area.py" line="+516" />
+        <location filename="../../bildungsplaner/ui/indicators/area.py" line="+39" />
         <source>Die Datei lässt sich nicht lesen: {error}</source>
         <translation>The file cannot be read: {error}</translation>
     </message>
@@ -1952,7 +1959,7 @@
         <translation>{code} (standardised)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/indicators/area.py" line="-400" />
+        <location filename="../../bildungsplaner/ui/indicators/area.py" line="-432" />
         <source>Ein importierter Indikator; seine Werte zeigt der Bereich Daten.</source>
         <extracomment>the reason of the ``data_changed`` this area announces after a definition was saved or deleted the „fehlt“ lines shown at most in the details why there are no values (a missing source, a message of the computation)</extracomment>
         <translation>An imported indicator; the Data area shows its values.</translation>
@@ -2086,12 +2093,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+192" />
+        <location line="+198" />
         <source>&amp;Bearbeiten…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location line="-191" />
+        <location line="-197" />
         <source>Die ausgewählte eigene Kennzahl ändern, oder eine Kennzahl des Katalogs als eigene kopieren</source>
         <translation>Change the selected own indicator, or copy a catalogue indicator as an own one</translation>
     </message>
@@ -2116,7 +2123,17 @@
         <translation>Open and check an indicator or index definition (TOML)</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+2" />
+        <source>Kennzahlen-&amp;Tabelle exportieren…</source>
+        <translation>Export indicator &amp;table…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die ausgewählte Kennzahl als Excel-Tabelle für den Ausschuss: Heimatregion, Land und Bund, Differenz, Rang, Diagramm, Karte und Methodik</source>
+        <translation>The selected indicator as an Excel table for the council: home region, Land and Germany, difference, rank, chart, map and method</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>Einzelheiten der Kennzahl</source>
         <translation>Details of the indicator</translation>
     </message>
@@ -2182,7 +2199,7 @@
         <translation>&amp;Copy as own…</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+56" />
         <location line="+7" />
         <source>Kennzahl löschen</source>
         <translation>Delete indicator</translation>
@@ -2193,12 +2210,24 @@
         <translation>Delete the indicator {name} ({code}) and its computed values? Its earlier versions stay in the history.</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+20" />
+        <location line="+12" />
+        <source>Kennzahlen-Tabelle exportieren</source>
+        <translation>Export indicator table</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Definition importieren</source>
         <translation>Import definition</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/data/map.py" line="+82" />
+        <location filename="../../bildungsplaner/ui/data/map.py" line="+88" />
+        <source>„{text}“ ist keine Klassengrenze; bitte Zahlen wie „2; 4,4; 10“ eingeben.</source>
+        <extracomment>indicator, period, dimension choices, level, within, method, classes, facility kinds what a map is read for: indicator, period, fixed dimensions, level, within, then the options of the controls (method, classes, facility kinds, manual breaks, palette, middle class of a diverging palette) the palettes offered (ColorBrewer's, bildungsplaner/geo/palettes.py); diverging ones need a middle class</extracomment>
+        <translation>“{text}” is not a class bound; please enter numbers like “2; 4,4; 10”.</translation>
+    </message>
+    <message>
+        <location line="+43" />
         <source>Quantile</source>
         <extracomment>what the shown map was read for, without the period (another period: no new reading)</extracomment>
         <translation>Quantiles</translation>
@@ -2215,11 +2244,56 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Eigene Grenzen</source>
+        <translation>Own bounds</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Klassen des Index</source>
+        <translation>Classes of the index</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Klassenbildung</source>
         <translation>Classification</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+2" />
+        <source>Grenzen, z. B. 2; 4,4; 10</source>
+        <translation>Bounds, e.g. 2; 4,4; 10</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Eigene Klassengrenzen</source>
+        <translation>Own class bounds</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die Grenzen zwischen den Klassen; eine Klasse reicht von ihrer Grenze bis unter die nächste</source>
+        <translation>The bounds between the classes; a class reaches from its bound to below the next</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Farben</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Farbreihe (ColorBrewer, auch bei Farbsehschwäche unterscheidbar); RdBu, PuOr und BrBG laufen von einer Mitte aus nach beiden Seiten</source>
+        <translation>Colour scheme (ColorBrewer, distinguishable with colour vision deficiency too); RdBu, PuOr and BrBG run from a middle to both sides</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Mitte: Klasse </source>
+        <translation>Middle: class </translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mittlere Klasse der zweiseitigen Farbreihe</source>
+        <translation>Middle class of the diverging colour scheme</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Anzahl der Klassen</source>
         <translation>Number of classes</translation>
     </message>
@@ -2239,30 +2313,238 @@
         <translation>Label values</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+3" />
+        <source>Einrichtungen auf der Karte</source>
+        <translation>Facilities on the map</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Einrichtungen mit Koordinaten als Symbole auf die Karte zeichnen</source>
+        <translation>Draw facilities with coordinates as symbols on the map</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>&amp;Klassen:</source>
         <translation>&amp;Classes:</translation>
     </message>
     <message>
-        <location line="+27" />
-        <location line="+49" />
+        <location line="+65" />
+        <source>{kind} ({count})</source>
+        <translation>{kind} ({count})</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>keine Einrichtungen mit Koordinaten</source>
+        <translation>no facilities with coordinates</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Einrichtungen: {kinds}</source>
+        <translation>Facilities: {kinds}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location line="+61" />
         <source>Karte</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-40" />
         <source>Wählen Sie einen Indikator und Gebiete.</source>
         <translation>Choose an indicator and areas.</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+18" />
+        <source>Bitte die Klassengrenzen eingeben, z. B. 2; 4,4; 10.</source>
+        <translation>Please enter the class bounds, e.g. 2; 4,4; 10.</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>Karte wird gezeichnet …</source>
         <translation>Drawing the map …</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>{count} Gebiete ohne Wert („keine Daten“).</source>
         <translation>{count} areas without a value (“no data”).</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/importing/boundaries.py" line="-122" />
+        <source>Alle Flächen ohne passendes Gebiet (Schlüssel, Name):</source>
+        <translation>All features without a matching area (key, name):</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Alle Gebiete ohne Grenze in dieser Ebene (Schlüssel, Name):</source>
+        <translation>All areas without a boundary in this layer (key, name):</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Bericht</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Gebietsgrenzen importieren</source>
+        <extracomment>the BoundaryReport of a finished import</extracomment>
+        <translation>Import boundaries</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die Datei enthält Flächen. Wählen Sie das Schlüsselfeld und die Ebene, prüfen Sie die Zuordnung und importieren Sie dann die Grenzen.</source>
+        <translation>The file contains areas. Choose the key field and the level, check the matching and then import the boundaries.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Ebene der Datei</source>
+        <translation>Layer of the file</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Schlüsselfeld</source>
+        <translation>Key field</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Namensfeld</source>
+        <translation>Name field</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>(nicht festgelegt)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Unbekannte Flächen als Gebiete anlegen unter</source>
+        <translation>Create unknown features as areas below</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Schlüssel des übergeordneten Gebiets, z. B. 05315000 (optional)</source>
+        <translation>Key of the parent area, e.g. 05315000 (optional)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Koordinatensystem</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>aus der Datei, z. B. EPSG:25832 (optional)</source>
+        <translation>from the file, e.g. EPSG:25832 (optional)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>E&amp;bene der Datei:</source>
+        <translation>La&amp;yer of the file:</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Schlüsselfeld:</source>
+        <translation>&amp;Key field:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Namensfeld:</source>
+        <translation>&amp;Name field:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Unbekannte Flächen als Gebiete &amp;anlegen unter:</source>
+        <translation>Cre&amp;ate unknown features as areas below:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Koordinatensystem:</source>
+        <translation>&amp;Coordinate system:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Prüfen</source>
+        <translation>C&amp;heck</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Importieren</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>(keines: der Schlüssel)</source>
+        <translation>(none: the key)</translation>
+    </message>
+    <message>
+        <location line="+59" />
+        <source>Prüfung abgeschlossen; es wurde nichts gespeichert.</source>
+        <translation>Check finished; nothing was saved.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Import abgeschlossen.</source>
+        <translation>Import finished.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Es wurde nichts importiert.</source>
+        <translation>Nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+104" />
+        <source>Abgebrochen; es wurde nichts geändert.</source>
+        <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+        <location line="-102" />
+        <source>Gebietsgrenzen</source>
+        <translation>Boundaries</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die Grenzen werden geprüft …</source>
+        <translation>Checking the boundaries …</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die Grenzen werden importiert …</source>
+        <translation>Importing the boundaries …</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Einrichtungen den Gebieten zuordnen</source>
+        <extracomment>the AssignReport of the assignment done</extracomment>
+        <translation>Assign facilities to areas</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Jede Einrichtung mit Koordinaten kommt in das Gebiet der gewählten Ebene, in dem sie liegt. Die Vorschau zeigt, was sich ändert; mit OK wird es gespeichert.</source>
+        <translation>Every facility with coordinates goes into the area of the chosen level in which it lies. The preview shows what changes; OK saves it.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Es gibt noch keine Gebietsgrenzen mit Ebene; importieren Sie zuerst Grenzen (Datei → Importieren).</source>
+        <translation>There are no boundaries with a level yet; import boundaries first (File → Import).</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Einrichtungen zuordnen</source>
+        <translation>Assign facilities</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Die Einrichtungen werden zugeordnet …</source>
+        <translation>Assigning the facilities …</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Neu zugeordnet:</source>
+        <translation>Newly assigned:</translation>
     </message>
 </context>
 <context>
@@ -2687,7 +2969,7 @@
         <translation>Import cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+89" />
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+94" />
         <source>Beobachtungen (Werte je Gebiet und Zeitraum)</source>
         <extracomment>the section of the template that belongs to each target, and an empty one</extracomment>
         <translation>Observations (values per area and period)</translation>
@@ -2720,7 +3002,27 @@
         <translation>{name} (missing from the table)</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+71" />
+        <location filename="../../bildungsplaner/ui/importing/mapping.py" line="+12" />
+        <source>EPSG:25832 – UTM Zone 32N (ETRS89)</source>
+        <translation>EPSG:25832 – UTM zone 32N (ETRS89)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>EPSG:4326 – Längen-/Breitengrad (WGS 84)</source>
+        <translation>EPSG:4326 – longitude/latitude (WGS 84)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>EPSG:25833 – UTM Zone 33N (ETRS89)</source>
+        <translation>EPSG:25833 – UTM zone 33N (ETRS89)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>EPSG:31467 – Gauß-Krüger Zone 3 (DHDN)</source>
+        <translation>EPSG:31467 – Gauss-Krüger zone 3 (DHDN)</translation>
+    </message>
+    <message>
+        <location line="+93" />
         <source>Zuordnung</source>
         <translation>Mapping</translation>
     </message>
@@ -2761,12 +3063,22 @@
         <translation>Template &amp;name:</translation>
     </message>
     <message>
+        <location line="+9" />
+        <source>Gebietsschlüssel, z. B. 05978004</source>
+        <translation>Area key, e.g. 05978004</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Alle Einrichtungen der Datei liegen in diesem Gebiet (statt der Gebietsspalten). Mit Koordinaten und ohne Gebiet kommt jede Einrichtung in das kleinste Gebiet, das sie enthält.</source>
+        <translation>All facilities of the file lie in this area (instead of the area columns). With coordinates and without an area, each facility goes into the smallest area that contains it.</translation>
+    </message>
+    <message>
         <location line="+6" />
         <source>Gebiet jeder Zeile</source>
         <translation>Area of each row</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
         <source>&amp;Gebietsschlüssel:</source>
         <translation>Area &amp;key:</translation>
     </message>
@@ -2774,6 +3086,11 @@
         <location line="+1" />
         <source>Gebietsna&amp;me:</source>
         <translation>Area na&amp;me:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>oder alle Zeilen in Gebie&amp;t:</source>
+        <translation>or all rows in are&amp;a:</translation>
     </message>
     <message>
         <location line="+8" />
@@ -2787,12 +3104,12 @@
     </message>
     <message>
         <location line="+1" />
-        <location line="+31" />
+        <location line="+35" />
         <source>oder fest:</source>
         <translation>or fixed:</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-25" />
         <source>z. B. Grundschule</source>
         <translation>e.g. Grundschule</translation>
     </message>
@@ -2812,7 +3129,7 @@
         <translation>both</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+10" />
         <source>Einr&amp;ichtungsnummer:</source>
         <translation>Facility &amp;number:</translation>
     </message>
@@ -2833,12 +3150,12 @@
     </message>
     <message>
         <location line="+3" />
-        <location line="+34" />
+        <location line="+39" />
         <source>oder Spalte:</source>
         <translation>or column:</translation>
     </message>
     <message>
-        <location line="-30" />
+        <location line="-35" />
         <source>Adr&amp;esse (Spalten):</source>
         <translation>Addr&amp;ess (columns):</translation>
     </message>
@@ -2846,6 +3163,21 @@
         <location line="+1" />
         <source>Angebots&amp;form:</source>
         <translation>&amp;Offering:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Lage: &amp;x-Spalte:</source>
+        <translation>Location: &amp;x column:</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>y-Spalte:</source>
+        <translation>y column:</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Koordinaten&amp;system:</source>
+        <translation>Coordinate s&amp;ystem:</translation>
     </message>
     <message>
         <location line="+12" />
@@ -2894,7 +3226,7 @@
     </message>
     <message>
         <location line="+1" />
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+240" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="+269" />
         <source>Einheit</source>
         <translation>Unit</translation>
     </message>
@@ -2904,7 +3236,7 @@
         <translation>Columns wi&amp;th values:</translation>
     </message>
     <message>
-        <location line="+149" />
+        <location line="+157" />
         <source>Vorlage für {name}</source>
         <translation>Template for {name}</translation>
     </message>
@@ -3006,11 +3338,11 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Tabellen und Statistiken (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Alle Dateien (*)</source>
-        <translation>Tables and statistics (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
+        <source>Tabellen und Statistiken (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Gebietsgrenzen und Punkte (*.shp *.geojson *.json *.gpkg);;Alle Dateien (*)</source>
+        <translation>Tables and statistics (*.csv *.txt *.xlsx *.xlsm *.xls *.ods);;Boundaries and points (*.shp *.geojson *.json *.gpkg);;All files (*)</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>Die Datei {name} gibt es nicht.</source>
         <translation>The file {name} does not exist.</translation>
     </message>
@@ -3021,6 +3353,11 @@
     </message>
     <message>
         <location line="+10" />
+        <source>Die Datei enthält Gebietsgrenzen (Flächen); im nächsten Schritt wählen Sie Schlüsselfeld und Ebene.</source>
+        <translation>The file contains boundaries (areas); in the next step you choose the key field and the level.</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Die Datei beschreibt ihren Aufbau selbst; eine Zuordnung der Spalten ist nicht nötig.</source>
         <translation>The file describes its own structure; no column mapping is needed.</translation>
     </message>
@@ -3030,7 +3367,7 @@
         <translation>The next step shows the first rows; then you map the columns.</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+60" />
         <location line="+15" />
         <source>Wird nicht importiert: {reason}</source>
         <translation>Not imported: {reason}</translation>
@@ -3146,8 +3483,8 @@
         <translation> (as of {stand})</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-101" />
-        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+235" />
+        <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-113" />
+        <location filename="../../bildungsplaner/ui/importing/widgets.py" line="+239" />
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -3193,6 +3530,21 @@
         <translation>OpenDocument spreadsheet (ods)</translation>
     </message>
     <message>
+        <location line="+1" />
+        <source>Shapefile (shp)</source>
+        <translation>Shapefile (shp)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>GeoPackage (gpkg)</source>
+        <translation>GeoPackage (gpkg)</translation>
+    </message>
+    <message>
         <location line="+5" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
@@ -3215,7 +3567,7 @@
     <message>
         <location filename="../../bildungsplaner/ui/importing/wizard.py" line="-7" />
         <source>Daten importieren</source>
-        <extracomment>Formats whose structure says what every cell is (no mapping page).</extracomment>
+        <extracomment>Formats whose structure says what every cell is (no mapping page). the BoundaryReport of a finished boundary import (the boundary page's)</extracomment>
         <translation>Import data</translation>
     </message>
     <message>
@@ -3234,7 +3586,7 @@
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+91" />
         <location line="+24" />
         <source>{name} wird gelesen …</source>
         <translation>Reading {name} …</translation>
@@ -3278,12 +3630,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+73" />
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+74" />
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+49" />
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -3454,12 +3806,22 @@
         <translation>&amp;Indicators</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+2" />
+        <source>Einrichtungen den Gebieten zuordnen …</source>
+        <translation>Assign facilities to areas …</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Jede Einrichtung mit Koordinaten in das Gebiet einer Ebene legen, in dem sie liegt</source>
+        <translation>Put every facility with coordinates into the area of a level in which it lies</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+84" />
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -3533,12 +3895,22 @@
         <translation>Please open a workspace first; the data is imported into it.</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>{name} importiert.</source>
         <translation>{name} imported.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+6" />
+        <source>Gebietsgrenzen „{layer}“ importiert.</source>
+        <translation>Boundaries “{layer}” imported.</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Bitte öffnen Sie zuerst einen Arbeitsbereich.</source>
+        <translation>Please open a workspace first.</translation>
+    </message>
+    <message>
+        <location line="+19" />
         <source>Import Nr. {id} ({file}) löschen?</source>
         <translation>Delete import no. {id} ({file})?</translation>
     </message>
@@ -3582,9 +3954,9 @@
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../../bildungsplaner/ui/maps/render.py" line="+525" />
+        <location filename="../../bildungsplaner/ui/maps/render.py" line="+623" />
         <source>Diese Programmversion kann keine SVG-Dateien schreiben (das Qt-Modul QtSvg fehlt); bitte PNG oder PDF wählen.</source>
-        <extracomment>device pixels per metre, and the world point at the map rectangle's centre (text, colour, swatch rectangle) per legend entry, „keine Daten“ last</extracomment>
+        <extracomment>facility symbols: their shapes by kind (in the order the kinds were asked for), size, fill and outline device pixels per metre, and the world point at the map rectangle's centre (text, colour, swatch rectangle) per legend entry, „keine Daten“ last the legend block „Einrichtungen“: its heading and (text, symbol shape, symbol rectangle) per kind facility symbols drawn (all kinds) the legend block „Einrichtungen“: (text, symbol shape) per kind</extracomment>
         <translation>This version of the program cannot write SVG files (the Qt module QtSvg is missing); please choose PNG or PDF.</translation>
     </message>
 </context>
