@@ -575,3 +575,39 @@ def test_renamed_attributes_survive_going_back_and_forth(window: MainWindow, tmp
     assert wizard.currentId() == ImportWizard.CHECK, error_of(mapping)
     assert wizard.template.facilities.attributes == {"kinder": "Schüler", "schultraeger": "Träger"}
     assert wizard.template.read.footer_rows == 3 and wizard.dry_report.facilities == 20
+
+
+def test_a_point_layer_imports_as_facilities_through_the_wizard(window: MainWindow, workspace: Any,
+                                                                tmp_path: Path) -> None:
+    """A GeoJSON of schools (points with properties) goes the table path: its properties and coordinates are
+    the preview's columns, the mapping page makes them facilities, and the coordinates are kept."""
+    import shapely
+    from geo.geo_files import write_geojson
+
+    from bildungsplaner.store.models import Facility
+
+    schools = [({"Schulnummer": "100001", "Name": "GS Am Dom", "Schulform": "Grundschule", "AGS": "05315000"},
+                shapely.Point(356_300.0, 5_645_400.0)),
+               ({"Schulnummer": "100002", "Name": "GS Hauptbahnhof", "Schulform": "Grundschule", "AGS": "05913000"},
+                shapely.Point(393_600.0, 5_709_300.0))]
+    path = write_geojson(tmp_path / "schulen.geojson", schools)
+    wizard = open_wizard(window, path)
+    wizard.next()
+    assert wizard.boundary_file is None and wizard.sniffed.kind == "geojson"
+    assert list(wizard.preview_frame.columns)[-2:] == ["Geometrie x", "Geometrie y"]
+    assert list(wizard.preview_frame["Name"]) == ["GS Am Dom", "GS Hauptbahnhof"]
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MAPPING
+    mapping = wizard.mapping_page
+    mapping.target.setCurrentIndex(mapping.target.findData("facilities"))
+    mapping.fac_key.set_column("Schulnummer")
+    mapping.fac_name.set_column("Name")
+    mapping.fac_kind.set_column("Schulform")
+    mapping.region_key.set_column("AGS")
+    wizard.next()
+    assert wizard.dry_report is not None and wizard.dry_report.facilities == 2, error_of(wizard.check_page)
+    wizard.next()
+    assert wizard.report.committed and wizard.report.facilities == 2
+    with workspace.session() as s:
+        placed = {f.key: (round(f.x), round(f.y)) for f in s.scalars(select(Facility))}
+    assert placed == {"100001": (356_300, 5_645_400), "100002": (393_600, 5_709_300)}

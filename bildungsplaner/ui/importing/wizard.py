@@ -56,6 +56,8 @@ __all__ = ["PREVIEW_ROWS", "SELF_DESCRIBING", "ImportWizard"]
 PREVIEW_ROWS = 200
 #: Formats whose structure says what every cell is (no mapping page).
 SELF_DESCRIBING = frozenset({"genesis", "ffcsv"})
+#: point layers (facilities with coordinates): their properties are the table (``services/facility_layers``)
+POINT_LAYERS = frozenset({"geojson", "shapefile", "geopackage"})
 
 
 class ImportWizard(QWizard):
@@ -152,6 +154,12 @@ class ImportWizard(QWizard):
             self.path, self.sniffed = path, sniffed
             self.boundary_page.set_file(self.boundary_file)
             return sniffed
+        from bildungsplaner.services.facility_layers import is_point_layer, point_layer_sniffed
+
+        if is_point_layer(path):  # points (a GeoJSON, Shapefile, GeoPackage of facilities): a table of properties
+            sniffed = point_layer_sniffed(path)
+            self.path, self.sniffed = path, sniffed
+            return sniffed
         sniffed = sniff(path)
         self.path, self.sniffed = path, sniffed
         return sniffed
@@ -180,6 +188,13 @@ class ImportWizard(QWizard):
             )
             self.preview_batch, self.preview_stamp = batch, stamp
             self.preview_frame = _batch_preview(batch.rows.head(PREVIEW_ROWS))
+            return
+        if sniffed.kind in POINT_LAYERS:
+            self.table = self.runner.run_blocking(
+                lambda _progress: _point_layer_table(path, sniffed.kind),
+                title=QCoreApplication.translate("ImportWizard", "Vorschau"),
+                label=QCoreApplication.translate("ImportWizard", "{name} wird gelesen …").format(name=path.name))
+            self.preview_frame = self.table.frame
             return
         sheet, header_rows, skip_rows = self.sheet, self.header_rows, self.skip_rows
         footer_rows, stop_at = self.footer_rows, self.stop_at
@@ -241,6 +256,19 @@ class ImportWizard(QWizard):
             panel.cancel()
             return
         super().reject()
+
+
+def _point_layer_table(path: Path, kind: str) -> RawTable:
+    """A point layer's properties and coordinates (``Geometrie x/y``) as the preview's table; the import reads
+    the whole layer again through the template (``services/facility_layers.read_point_batch``)."""
+    from bildungsplaner.services.facility_layers import point_layer_frame
+
+    frame, _crs, layer = point_layer_frame(path)
+    head = frame.head(PREVIEW_ROWS)
+    grid = [[str(c) for c in head.columns]] + [["" if v is None else str(v) for v in row]
+                                               for row in head.itertuples(index=False)]
+    return RawTable(frame=head.reset_index(drop=True), format=kind, sheet=layer, header_rows=1, first_data_row=1,
+                    preview=grid)
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
