@@ -67,7 +67,7 @@ def test_first_screen_without_pandas_pyqtgraph_openpyxl_alembic(demo_file: Path)
     assert areas["tabs"] == first["tabs"]
     assert areas["widgets"] == [True, True, True]
     assert len(areas["edit"]) == 4 and areas["edit"][3] == ""  # Rückgängig, Wiederholen, Speichern, separator
-    assert areas["kennzahlen menu"] == 5
+    assert areas["kennzahlen menu"] == 6  # new, new index, edit, delete, import, export the Kennzahlen-Tabelle
     assert areas["export knows the workspace"]
 
 
