@@ -152,10 +152,10 @@ def render(args: argparse.Namespace, path: Path) -> int:
             window.regions.view.setFocus()
 
             def shown() -> bool:
-                handle = browser._handle  # the running load, if any (private, but this is our own tool)
+                # the load still running, if any (private, but this is our own tool)
                 return (browser.indicator is not None and browser.indicator.id == indicator.id
                         and browser.model.total_rows > 0 and not browser._debounce.isActive()
-                        and (handle is None or handle.done))
+                        and not browser._load.pending())
 
             if not wait_until(shown, timeout_s=30):
                 sys.exit("the data table stayed empty")
