@@ -348,3 +348,17 @@ def test_refuses_a_workspace_that_already_has_regions(demo: Built) -> None:
         build_demo(s)
     with demo.ws.session() as session:
         assert session.scalar(select(func.count()).select_from(Region)) == demo.summary.regions
+
+
+def test_the_demo_workspace_has_boundaries_and_its_map_draws(demo_workspace) -> None:
+    """The built-in demo shows the map without any import: invented Gemeinden and Sozialräume in the Sauerland."""
+    from bildungsplaner.services.geo import list_layers
+    from bildungsplaner.services.maps import map_data
+
+    layers = {layer.level: layer for layer in list_layers(demo_workspace)}
+    assert set(layers) == {"gemeinde", "sozialraum"}
+    assert "Erfundene Grenzen" in (layers["gemeinde"].source or "")
+    gemeinden = map_data(demo_workspace, "BEV_ALTER", level="gemeinde")
+    assert len(gemeinden.positions) == 12 and gemeinden.classes.no_data_count == 0
+    lindental = map_data(demo_workspace, "SGB2_U15", level="sozialraum", within="05999001")
+    assert 1 < len(lindental.positions) < 12 and lindental.classes.no_data_count == 0

@@ -261,9 +261,75 @@ def create_demo_workspace(target: Path, progress: Progress | None = None, *, ove
         with ws.transaction() as s:
             summary = build_demo(s, progress)
         _save_demo_scenarios(ws)
+        _import_demo_boundaries(ws)
         return summary
 
     return _build_in_place(target, build)
+
+
+#: where the invented Kreis Lindental lies (EPSG:25832, metres): in the Sauerland, so it passes the Germany check
+_DEMO_CENTRE, _DEMO_RADIUS = (440_000.0, 5_680_000.0), 18_000.0
+
+
+def _import_demo_boundaries(ws: Workspace) -> None:
+    """Invented boundaries for the demo's Gemeinden and Sozialräume (Voronoi cells in a circle around
+    :data:`_DEMO_CENTRE`), imported through :func:`~bildungsplaner.services.geo.import_boundaries` like real ones, so
+    the Daten tab's map works in the demo."""
+    import json
+    import tempfile
+
+    import numpy as np
+    import shapely
+    from sqlalchemy import select
+
+    from bildungsplaner.services.geo import import_boundaries
+    from bildungsplaner.store.models import Region
+
+    with ws.session() as s:
+        rows = list(s.execute(select(Region.id, Region.key, Region.name, Region.level, Region.parent_id)))
+    gemeinden = sorted((r for r in rows if r.level == "gemeinde"), key=lambda r: r.key)
+    if not gemeinden:
+        return
+    rng = np.random.default_rng(5999)
+    kreis = shapely.Point(*_DEMO_CENTRE).buffer(_DEMO_RADIUS, quad_segs=32)
+
+    def cells(outline: shapely.Geometry, count: int) -> list[shapely.Geometry]:
+        x0, y0, x1, y1 = outline.bounds
+        seeds: list[shapely.Point] = []
+        while len(seeds) < count:  # seeds inside the outline, so every cell keeps its seed's region
+            point = shapely.Point(rng.uniform(x0, x1), rng.uniform(y0, y1))
+            if outline.contains(point):
+                seeds.append(point)
+        pieces = shapely.get_parts(shapely.voronoi_polygons(shapely.MultiPoint(seeds), extend_to=outline))
+        return [next(shapely.intersection(piece, outline) for piece in pieces if piece.contains(seed))
+                for seed in seeds]
+
+    def write(path: Path, features: list[tuple[str, str, shapely.Geometry]]) -> Path:
+        path.write_text(json.dumps({
+            "type": "FeatureCollection",
+            "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}},
+            "features": [{"type": "Feature", "properties": {"SCHLUESSEL": key, "NAME": name},
+                          "geometry": json.loads(shapely.to_geojson(geometry))}
+                         for key, name, geometry in features]}), encoding="utf-8")
+        return path
+
+    gemeinde_cells = dict(zip((g.id for g in gemeinden), cells(kreis, len(gemeinden)), strict=True))
+    areas: list[tuple[str, str, shapely.Geometry]] = []
+    for gemeinde in gemeinden:
+        below = sorted((r for r in rows if r.parent_id == gemeinde.id), key=lambda r: r.key)
+        if below:
+            areas += [(r.key, r.name, cell) for r, cell in zip(below, cells(gemeinde_cells[gemeinde.id], len(below)),
+                                                               strict=True)]
+    source = "Erfundene Grenzen des Demo-Arbeitsbereichs (kein amtliches Gebiet)"
+    with tempfile.TemporaryDirectory() as folder:
+        layers = [("Demo-Gemeinden", "gemeinde",
+                   [(g.key, g.name, gemeinde_cells[g.id]) for g in gemeinden])]
+        if areas:
+            layers.append(("Demo-Sozialräume", "sozialraum", areas))
+        for name, level, features in layers:
+            path = write(Path(folder) / f"{level}.geojson", features)
+            import_boundaries(ws, path, key_field="SCHLUESSEL", name_field="NAME", level=level, name=name,
+                              stand="01.01.2025", source=source)
 
 
 def _save_demo_scenarios(ws: Workspace) -> None:

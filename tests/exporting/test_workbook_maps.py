@@ -331,8 +331,7 @@ def test_the_export_command_passes_the_renderer(demo_with_boundaries: Path, app:
 
 def test_the_window_export_passes_the_renderer(demo_with_boundaries: Path, app: object, tmp_path: Path) -> None:
     """The Export area's task (``ui/exporting/panel.run_export``) draws the maps with the Qt renderer: the demand
-    scenario by its lines; the allocation's schools lie in Sozialräume, which have no boundaries here: no map,
-    no error."""
+    scenario by its lines, the allocation by its schools' Sozialräume (the demo's own invented boundaries)."""
     from bildungsplaner.store.database import open_workspace
     from bildungsplaner.ui.exporting.panel import run_export
 
@@ -342,7 +341,7 @@ def test_the_window_export_passes_the_renderer(demo_with_boundaries: Path, app: 
         allocation = run_export(ws, "Schulsozialarbeit Grundschulen 2027", tmp_path / "verteilung.xlsx",
                                 compare=None, format="xlsx", suppress_below=None)
     assert [n for n in openpyxl.load_workbook(demand).sheetnames if n.startswith("Karte")] == ["Karte 1", "Karte 2"]
-    assert not any(n.startswith("Karte") for n in openpyxl.load_workbook(allocation).sheetnames)
+    assert [n for n in openpyxl.load_workbook(allocation).sheetnames if n.startswith("Karte")] == ["Karte"]
 
 
 def test_allocation_map_of_the_amount_per_region(demo_file: Path, app: object, tmp_path: Path) -> None:
