@@ -104,3 +104,24 @@ def generated_cells(polygons: int, extent: tuple[float, float, float, float] = G
     # every border once (noded), ~100 vertices per cell, polygons again: neighbours share their vertices exactly
     borders = shapely.segmentize(shapely.union_all(shapely.boundary(cells)), perimeter / 100)
     return np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(borders))))
+
+
+#: The import template of the population csv the import benchmarks write (``AGS;Gemeinde;Jahr;Alter;Geschlecht;
+#: Einwohner``): the flat path that ``import_1m.py`` measures and ``bench_genesis_import.py`` compares against.
+POPULATION_TEMPLATE = """\
+format = 1
+name = "Bevölkerung nach Alter und Geschlecht"
+target = "observations"
+[regions]
+key = "AGS"
+name = "Gemeinde"
+create_unmatched = true
+[observations]
+period = "Jahr"
+dimensions = ["Alter", "Geschlecht"]
+[[observations.measures]]
+column = "Einwohner"
+indicator = "BEV_ALTER"
+name = "Bevölkerung nach Altersjahren"
+unit = "Personen"
+"""

@@ -31,28 +31,11 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, REPO, git_revision, machine
+from _common import OUT, POPULATION_TEMPLATE, REPO, git_revision, machine
 
 REAL_DATA = REPO.parent / "shared" / "real-data"
 #: The checkout whose ``bildungsplaner`` runs (``--code``: e.g. an older revision unpacked by ``git archive``).
 CODE = REPO
-TEMPLATE = """\
-format = 1
-name = "Bevölkerung nach Alter und Geschlecht"
-target = "observations"
-[regions]
-key = "AGS"
-name = "Gemeinde"
-create_unmatched = true
-[observations]
-period = "Jahr"
-dimensions = ["Alter", "Geschlecht"]
-[[observations.measures]]
-column = "Einwohner"
-indicator = "BEV_ALTER"
-name = "Bevölkerung nach Altersjahren"
-unit = "Personen"
-"""
 SEXES = ("Insgesamt", "männlich", "weiblich")
 
 
@@ -175,7 +158,7 @@ def main() -> None:
     genesis = OUT / f"genesis_population_{n}.csv"
     flat = OUT / f"genesis_population_{n}_flat.csv"
     template = OUT / "genesis_population_template.toml"
-    template.write_text(TEMPLATE, encoding="utf-8")
+    template.write_text(POPULATION_TEMPLATE, encoding="utf-8")
     if args.fresh or not genesis.exists():
         write_genesis(genesis, args.gemeinden, args.years)
     if args.fresh or not flat.exists():

@@ -30,25 +30,7 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, REPO, git_revision, machine
-
-TEMPLATE = textwrap.dedent("""
-    format = 1
-    name = "Bevölkerung nach Alter und Geschlecht"
-    target = "observations"
-    [regions]
-    key = "AGS"
-    name = "Gemeinde"
-    create_unmatched = true
-    [observations]
-    period = "Jahr"
-    dimensions = ["Alter", "Geschlecht"]
-    [[observations.measures]]
-    column = "Einwohner"
-    indicator = "BEV_ALTER"
-    name = "Bevölkerung nach Altersjahren"
-    unit = "Personen"
-""")
+from _common import OUT, POPULATION_TEMPLATE, REPO, git_revision, machine
 
 HEADER = ["AGS", "Gemeinde", "Jahr", "Alter", "Geschlecht", "Einwohner"]
 
@@ -163,7 +145,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     csv_path, xlsx_path = OUT / f"population_{args.rows}.csv", OUT / f"population_{args.rows}.xlsx"
     template = OUT / "population_template.toml"
-    template.write_text(TEMPLATE, encoding="utf-8")
+    template.write_text(POPULATION_TEMPLATE, encoding="utf-8")
     if args.fresh or not csv_path.exists():
         write_csv(csv_path, args.rows)
     if args.fresh or not xlsx_path.exists():
