@@ -1,4 +1,5 @@
-"""Boundary files written by the tests: GeoJSON with a legacy ``crs`` member, a minimal GeoPackage via sqlite3."""
+"""Boundary files written by the tests: GeoJSON with a legacy ``crs`` member, a minimal GeoPackage via sqlite3; the
+real Kreise with a region without data for the map tests."""
 
 from __future__ import annotations
 
@@ -14,6 +15,30 @@ from bildungsplaner.geo import crs as geo_crs
 from bildungsplaner.geo.readers import read_boundaries
 
 UTM32 = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::25832"}}
+
+
+#: Städteregion Aachen: its population is deleted in :func:`kreise_with_a_gap`, so it has no data on the map
+AACHEN = "05334"
+
+
+def kreise_with_a_gap(path: Path) -> Path:
+    """A workspace at ``path`` with the real population table 12411-04-02-4 and the BKG Kreise, Aachen's values
+    deleted (a region with a boundary and „keine Daten“)."""
+    from realdata import real_file
+    from sqlalchemy import delete, select
+
+    from bildungsplaner.services.geo import import_boundaries
+    from bildungsplaner.services.importing import import_file
+    from bildungsplaner.services.workspace import open_workspace
+    from bildungsplaner.store.models import Observation, Region
+
+    with open_workspace(path) as ws:
+        import_file(ws, real_file("genesis_12411-04-02-4_00.csv"))
+        import_boundaries(ws, real_file("geo/kreise/VG5000_KRS.shp"))
+        with ws.transaction() as s:
+            rid = s.scalar(select(Region.id).where(Region.key == AACHEN))
+            s.execute(delete(Observation).where(Observation.region_id == rid))
+    return path
 
 
 def write_geojson(path: Path, features: list[tuple[dict[str, Any], shapely.Geometry | None]],

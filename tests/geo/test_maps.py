@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from geo_files import AACHEN, kreise_with_a_gap
 from realdata import real_file
-from sqlalchemy import delete, select
 
 from bildungsplaner import UserInputError, cli
 from bildungsplaner.cli.maps import parse_breaks, parse_where
@@ -18,23 +18,13 @@ from bildungsplaner.services import maps
 from bildungsplaner.services.geo import import_boundaries
 from bildungsplaner.services.importing import import_file
 from bildungsplaner.services.workspace import open_workspace
-from bildungsplaner.store.models import Observation, Region
 
 POPULATION = "BEVOELKERUNGSSTAND"
-#: Städteregion Aachen: its population is deleted in the test workspace, so it has no data
-AACHEN = "05334"
 
 
 @pytest.fixture(scope="module")
 def kreise(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("maps") / "kreise.bpws"
-    with open_workspace(path) as ws:
-        import_file(ws, real_file("genesis_12411-04-02-4_00.csv"))
-        import_boundaries(ws, real_file("geo/kreise/VG5000_KRS.shp"))
-        with ws.transaction() as s:
-            rid = s.scalar(select(Region.id).where(Region.key == AACHEN))
-            s.execute(delete(Observation).where(Observation.region_id == rid))
-    return path
+    return kreise_with_a_gap(tmp_path_factory.mktemp("maps") / "kreise.bpws")
 
 
 def _population(ws, keys: list[str]) -> dict[str, float]:

@@ -12,31 +12,19 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from realdata import real_file
-from sqlalchemy import delete, select
+from geo.geo_files import AACHEN, kreise_with_a_gap
 
 from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, palette
 from bildungsplaner.services import maps
-from bildungsplaner.services.geo import import_boundaries
-from bildungsplaner.services.importing import import_file
 from bildungsplaner.services.workspace import open_workspace
-from bildungsplaner.store.models import Observation, Region
 
 POPULATION = "BEVOELKERUNGSSTAND"
-AACHEN = "05334"  # its population is deleted below: „keine Daten“
 BKG = "© GeoBasis-DE / BKG (2021)"
 
 
 @pytest.fixture(scope="module")
 def kreise(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("maprender") / "kreise.bpws"
-    with open_workspace(path) as ws:
-        import_file(ws, real_file("genesis_12411-04-02-4_00.csv"))
-        import_boundaries(ws, real_file("geo/kreise/VG5000_KRS.shp"))
-        with ws.transaction() as s:
-            rid = s.scalar(select(Region.id).where(Region.key == AACHEN))
-            s.execute(delete(Observation).where(Observation.region_id == rid))
-    return path
+    return kreise_with_a_gap(tmp_path_factory.mktemp("maprender") / "kreise.bpws")
 
 
 @pytest.fixture(scope="module")
