@@ -124,7 +124,9 @@ class MapPanel(QWidget):
         self.data: MapData | None = None
         #: what the shown map was read for, without the period (another period: no new reading)
         self._read_for: MapRequest | None = None
-        self._wanted: MapRequest | None = None
+        #: the selection to draw (indicator, period, fixed dimensions, level, within); the options come from the
+        #: controls whenever the map is drawn
+        self._selection: tuple[str, str | None, tuple[tuple[str, str], ...], str | None, str | None] | None = None
 
         self.method = QComboBox()
         # manual breaks and an index's own classes: on the command line (map export --method manual|index)
@@ -270,7 +272,7 @@ class MapPanel(QWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self._load.cancel()
-        self.workspace, self.data, self._read_for, self._wanted = workspace, None, None, None
+        self.workspace, self.data, self._read_for, self._selection = workspace, None, None, None
         self.set_facility_kinds([])
         if self._view is not None:
             self._view.show_map(None)
@@ -282,7 +284,7 @@ class MapPanel(QWidget):
         regions ``region_ids``."""
         if self.workspace is None or indicator is None or not region_ids:
             self._load.cancel()
-            self._wanted = self._read_for = self.data = None
+            self._selection = self._read_for = self.data = None
             self.view.show_map(None)
             self.status.setText(tr("Wählen Sie einen Indikator und Gebiete."))
             return
@@ -290,11 +292,11 @@ class MapPanel(QWidget):
         level = Counter(r.level for r in rows).most_common(1)[0][0] if rows else None
         within = _common_ancestor([r.id for r in rows if r.level == level], index)
         where = tuple(sorted((k, v) for k, v in choices.items() if v is not None))
-        self._wanted = (indicator, period, where, level, within, "quantile", 5, (), (), "Blues", None)
+        self._selection = (indicator, period, where, level, within)
         self._reload()
 
     def _reload(self) -> None:
-        if self._wanted is None or self.workspace is None:
+        if self._selection is None or self.workspace is None:
             return
         try:  # the classes, colours and facilities as the controls say now
             options = self._options()
@@ -304,8 +306,8 @@ class MapPanel(QWidget):
         if options[0] == "manual" and not options[3]:
             self.status.setText(tr("Bitte die Klassengrenzen eingeben, z. B. 2; 4,4; 10."))
             return
-        wanted: MapRequest = (*self._wanted[:5], *options)
-        self._wanted, ws = wanted, self.workspace
+        wanted: MapRequest = (*self._selection, *options)
+        ws = self.workspace
         indicator, period, where, level, within, method, count, kinds, breaks, palette, middle = wanted
         same = self._read_for is not None and self.data is not None and \
             self._read_for[:1] + self._read_for[2:] == wanted[:1] + wanted[2:]
