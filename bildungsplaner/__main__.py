@@ -11,6 +11,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from bildungsplaner import cli
 from bildungsplaner.i18n import tr
@@ -41,6 +42,14 @@ def smoke_test() -> int:
     return cli.EXIT_OK
 
 
+def _export_map(*args: Any, **kwargs: Any) -> Any:
+    """The map renderer of the command line (``ui/maps/render.export_map``): Qt is loaded only when a map is
+    really drawn, not for every workbook export (most workspaces have no boundaries)."""
+    from bildungsplaner.ui.maps.render import export_map
+
+    return export_map(*args, **kwargs)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if (argv if argv is not None else sys.argv[1:])[:1] == ["--sandbox-child"]:  # frozen app: a reader child
         from bildungsplaner.importing.sandbox import child_main
@@ -59,10 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         kennzahlen_tabelle = (args.command == "indicator" and args.action == "export"
                               and str(args.out).lower().endswith(".xlsx"))
         council_workbook = args.command == "export" and output_format(args) == "xlsx"
-        if args.command == "map" or kennzahlen_tabelle or council_workbook:  # maps: Qt (ui/maps/render.py)
-            from bildungsplaner.ui.maps.render import export_map
-
-            map_renderer = export_map
+        if args.command == "map" or kennzahlen_tabelle or council_workbook:
+            map_renderer = _export_map
         return cli.run_command(args, pdf_renderer=pdf_renderer, map_renderer=map_renderer)
     cli.setup_logging()
     if args.smoke_test:
