@@ -6,8 +6,8 @@ the tests. It checks what a broken or stripped-down bundle would get wrong silen
 * openpyxl must parse workbooks through ``defusedxml`` (``openpyxl.DEFUSEDXML is True``); without it a
   crafted xlsx (XML bomb, external entities) is parsed by the plain standard-library parser;
 * inside a PyInstaller bundle: the Alembic migration scripts (loaded from files, not from the archive), the
-  compiled application translations, Qt's German translation, the handbook and the licence texts must be
-  present.
+  compiled application translations, Qt's German translation, the handbook, the licence texts and
+  python-docx's default template (the Bildungsbericht) must be present.
 
 Importing openpyxl costs about 80 ms, so this does not run on every start, only when asked.
 """
@@ -29,6 +29,8 @@ BUNDLE_FILES = (
     "resources/help/hilfe.html",
     "PySide6/Qt/translations/qtbase_de.qm",
     "LICENSES/README.txt",
+    # python-docx builds every Bildungsbericht from its default template (a data file, not a module)
+    "docx/templates/default.docx",
 )
 #: Where PySide6 keeps Qt's files differs: ``PySide6/Qt/…`` in Linux wheels, ``PySide6/…`` in Windows wheels.
 _ALTERNATIVES = {"PySide6/Qt/translations/qtbase_de.qm": ("PySide6/translations/qtbase_de.qm",)}
