@@ -156,8 +156,9 @@ from bildungsplaner.i18n.en_geo import MESSAGES as _GEO  # noqa: E402
 from bildungsplaner.i18n.en_importing import MESSAGES as _IMPORTING  # noqa: E402
 from bildungsplaner.i18n.en_indicators import MESSAGES as _INDICATORS  # noqa: E402
 from bildungsplaner.i18n.en_planning import MESSAGES as _PLANNING  # noqa: E402
+from bildungsplaner.i18n.en_reporting import MESSAGES as _REPORTING  # noqa: E402
 
-for _part in (_IMPORTING, _PLANNING, _INDICATORS, _GEO):
+for _part in (_IMPORTING, _PLANNING, _INDICATORS, _GEO, _REPORTING):
     _twice = set(_part) & set(MESSAGES)
     assert not _twice, f"message in two catalogue files: {sorted(_twice)}"
     MESSAGES.update(_part)

@@ -23,11 +23,15 @@ block). Unknown keys are errors.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, cast
 
-__all__ = ["CHART_KINDS", "BacktestModule", "Chapter", "IndicatorModule", "Module", "ReportSpec",
-           "ScenarioModule", "TextModule"]
+from bildungsplaner.formats import Field, Fields, Format, Table, write
+from bildungsplaner.i18n import marked, tr
+
+__all__ = ["CHART_KINDS", "REPORT", "BacktestModule", "Chapter", "IndicatorModule", "Module", "ReportSpec",
+           "ScenarioModule", "TextModule", "dump_report", "parse_report", "spec_from_dict", "spec_to_dict"]
 
 CHART_KINDS = ("timeseries", "subregions", "map", "none")
 AUTO = "auto"
@@ -104,3 +108,157 @@ class ReportSpec:
     highlights: bool = True
     #: who publishes it (title page), e.g. "Kreis Unna, Bildungsbüro"
     publisher: str = ""
+
+
+# --- reading and writing (one strict reader: bildungsplaner.formats) ---
+
+FORMAT = 1
+KIND = "report"
+REPORT = Format(marked("Berichtsdefinition"))
+#: the keys that tell a module's kind (the first one present decides; two of them are an error)
+_KIND_KEYS = ("indicator", "scenario", "backtest")
+
+
+def _fixed(name: str, expected: object) -> Field:
+    def check(table: Table, value: Any) -> Any:
+        if value != expected or isinstance(value, bool):
+            table.fail(name, tr("muss {expected} sein, nicht {value}.", expected=repr(expected), value=repr(value)))
+        return value
+    return Field(name, "any", required=True, check=check, always=True)
+
+
+def _years(table: Table, value: Any) -> tuple[int, int]:
+    if not isinstance(value, list) or len(value) != 2:
+        table.fail("years", tr("muss zwei Jahreszahlen nennen, das erste und das letzte Jahr (z. B. [2011, 2016]), "
+                               "nicht {value}.", value=repr(value)))
+    first, last = (REPORT.year(v, tr("„{name}“", name=table.path("years"))) for v in value)
+    if first > last:
+        table.fail("years", tr("nennt zuerst das letzte Jahr ({first} nach {last}).", first=str(first),
+                               last=str(last)))
+    return first, last
+
+
+def _chart(table: Table, value: str) -> str:
+    if value not in CHART_KINDS:
+        table.fail("chart", tr("muss eines von {choices} sein, nicht „{value}“.", choices=", ".join(CHART_KINDS),
+                               value=value))
+    return value
+
+
+def _tuple(table: Table, value: list[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+_TOP: Fields = (
+    _fixed("format", FORMAT), _fixed("kind", KIND),
+    Field("title", required=True, always=True),
+    Field("subtitle", default="", empty_ok=True),
+    Field("publisher", default="", empty_ok=True),
+    Field("region", required=True, always=True),
+    Field("compare", "texts", default=(), single_ok=True, check=_tuple),
+    Field("years", "any", check=_years),
+    Field("highlights", "bool", default=True),
+    Field("chapter", "list", default=(), attr="chapters"),
+)
+_CHAPTER: Fields = (Field("title", required=True, always=True), Field("intro", default="", empty_ok=True),
+                    Field("module", "list", default=(), attr="modules"))
+_INDICATOR: Fields = (
+    Field("indicator", required=True, always=True), Field("title"),
+    Field("chart", default="timeseries", check=_chart, always=True),
+    Field("level"),
+    Field("table", "bool", default=True),
+    Field("method", "bool", default=True),
+    Field("text", default=AUTO, always=True), Field("note", default="", empty_ok=True))
+_SCENARIO: Fields = (
+    Field("scenario", required=True, always=True), Field("title"),
+    Field("table", "bool", default=True), Field("chart", "bool", default=True),
+    Field("text", default=AUTO), Field("note", default="", empty_ok=True))
+_BACKTEST: Fields = (
+    Field("backtest", required=True, always=True), Field("title"),
+    Field("table", "bool", default=True), Field("chart", "bool", default=True),
+    Field("text", default=AUTO), Field("note", default="", empty_ok=True))
+_TEXT: Fields = (Field("title"), Field("text", required=True, always=True))
+
+_MODULE_FIELDS: dict[type, Fields] = {IndicatorModule: _INDICATOR, ScenarioModule: _SCENARIO,
+                                      BacktestModule: _BACKTEST, TextModule: _TEXT}
+
+
+def _module(data: Any, where: str) -> Module:
+    if not isinstance(data, Mapping):
+        REPORT.fail(tr("„{where}“ muss ein Abschnitt sein, nicht {value}.", where=where, value=repr(data)))
+    keys = [k for k in _KIND_KEYS if k in data]
+    if len(keys) > 1:
+        REPORT.fail(tr("„{where}“ nennt „{first}“ und „{second}“; ein Baustein ist genau eines: ein Kennzahl-"
+                       "Baustein (indicator), ein Szenario (scenario), ein Prognose-Ist-Vergleich (backtest) oder "
+                       "ein Text (text).", where=where, first=keys[0], second=keys[1]))
+    if not keys and "text" not in data:
+        REPORT.fail(tr("„{where}“ sagt nicht, was der Baustein zeigt: „indicator“, „scenario“, „backtest“ oder "
+                       "„text“ fehlt.", where=where))
+    cls: type = {"indicator": IndicatorModule, "scenario": ScenarioModule,
+                 "backtest": BacktestModule}[keys[0]] if keys else TextModule
+    table = REPORT.table(data, where, _MODULE_FIELDS[cls])
+    return cast(Module, cls(**table.values))
+
+
+def _chapter(data: Any, number: int) -> Chapter:
+    where = f"chapter[{number}]"
+    table = REPORT.table(data, where, _CHAPTER)
+    modules = table["modules"]
+    if isinstance(modules, Mapping):
+        modules = [modules]
+    return Chapter(table["title"], tuple(_module(m, f"{where}.module[{i}]") for i, m in enumerate(modules, 1)),
+                   table["intro"])
+
+
+def spec_from_dict(data: Mapping[str, Any]) -> ReportSpec:
+    """The report of an already parsed TOML document; unknown keys, missing keys and wrong types are errors
+    naming the key with its chapter and module (``chapter[2].module[1].chart``)."""
+    values = dict(REPORT.table(data, "", _TOP).values)
+    values.pop("format")
+    values.pop("kind")
+    chapters = values.pop("chapters")
+    if isinstance(chapters, Mapping):
+        chapters = [chapters]
+    return ReportSpec(chapters=tuple(_chapter(c, i) for i, c in enumerate(chapters, 1)), **values)
+
+
+def spec_to_dict(spec: ReportSpec) -> dict[str, Any]:
+    """The TOML document of ``spec`` (keys with their default left out); :func:`spec_from_dict` gives it back."""
+    data = write(spec, [f for f in _TOP if f.name not in ("format", "kind", "chapter")],
+                 head={"format": FORMAT, "kind": KIND})
+    chapters = []
+    for chapter in spec.chapters:
+        item = write(chapter, [f for f in _CHAPTER if f.name != "module"])
+        item["module"] = [write(m, _MODULE_FIELDS[type(m)]) for m in chapter.modules]
+        if not chapter.modules:
+            del item["module"]
+        chapters.append(item)
+    if chapters:
+        data["chapter"] = chapters
+    return data
+
+
+def parse_report(text: str) -> ReportSpec:
+    """The report definition in ``text`` (TOML); a syntax error or a wrong key is a German
+    :class:`~bildungsplaner.UserInputError`."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        REPORT.fail(tr("der Text ist kein gültiges TOML ({error}).", error=str(exc)))
+    return spec_from_dict(data)
+
+
+def dump_report(spec: ReportSpec) -> str:
+    """The TOML text of ``spec`` as an author would write it (``[[chapter]]`` and ``[[chapter.module]]``
+    blocks); ``parse_report(dump_report(spec)) == spec``."""
+    import tomli_w
+
+    data = spec_to_dict(spec)
+    parts = [tomli_w.dumps({k: v for k, v in data.items() if k != "chapter"})]
+    for chapter in data.get("chapter", []):
+        parts.append("\n[[chapter]]\n" + tomli_w.dumps({k: v for k, v in chapter.items() if k != "module"}))
+        for module in chapter.get("module", []):
+            parts.append("\n[[chapter.module]]\n" + tomli_w.dumps(module))
+    return "".join(parts)

@@ -1,0 +1,24 @@
+"""English texts of the core's messages raised in ``reporting`` (core: spec, content, text, highlights),
+``services/reports.py`` and ``cli/report.py`` (the Bildungsbericht), to be merged into
+:data:`bildungsplaner.i18n.en.MESSAGES`.
+
+One file per area so that work on different areas does not collide; same rules as ``en.py``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # reporting/spec.py
+    "Berichtsdefinition": "Report definition",
+    "muss zwei Jahreszahlen nennen, das erste und das letzte Jahr (z. B. [2011, 2016]), nicht {value}.":
+        "must name two years, the first and the last (e.g. [2011, 2016]), not {value}.",
+    "nennt zuerst das letzte Jahr ({first} nach {last}).": "names the last year first ({first} after {last}).",
+    "muss eines von {choices} sein, nicht „{value}“.": "must be one of {choices}, not “{value}”.",
+    "„{where}“ nennt „{first}“ und „{second}“; ein Baustein ist genau eines: ein Kennzahl-Baustein (indicator), ein "
+    "Szenario (scenario), ein Prognose-Ist-Vergleich (backtest) oder ein Text (text).":
+        "“{where}” names “{first}” and “{second}”; a module is exactly one of: an indicator module (indicator), a "
+        "scenario (scenario), a forecast check (backtest) or a text (text).",
+    "„{where}“ sagt nicht, was der Baustein zeigt: „indicator“, „scenario“, „backtest“ oder „text“ fehlt.":
+        "“{where}” does not say what the module shows: “indicator”, “scenario”, “backtest” or “text” is missing.",
+    "der Text ist kein gültiges TOML ({error}).": "the text is not valid TOML ({error}).",
+}
