@@ -21,4 +21,10 @@ MESSAGES: dict[str, str] = {
     "„{where}“ sagt nicht, was der Baustein zeigt: „indicator“, „scenario“, „backtest“ oder „text“ fehlt.":
         "“{where}” does not say what the module shows: “indicator”, “scenario”, “backtest” or “text” is missing.",
     "der Text ist kein gültiges TOML ({error}).": "the text is not valid TOML ({error}).",
+    # services/reports.py
+    "Einen Bericht „{name}“ gibt es im Arbeitsbereich nicht.": "There is no report “{name}” in the workspace.",
+    "Einen Bericht „{name}“ gibt es im Arbeitsbereich nicht (vorhanden: {known}).":
+        "There is no report “{name}” in the workspace (available: {known}).",
+    "Der Name des Berichts ist leer.": "The report's name is empty.",
+    "Einen Bericht „{name}“ gibt es schon.": "A report “{name}” already exists.",
 }

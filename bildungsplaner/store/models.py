@@ -85,6 +85,7 @@ class AuditAction(enum.StrEnum):
     MIGRATION = "migration"
     DEMO = "demo"
     INDICATOR = "indicator"
+    REPORT = "report"
 
 
 def _in(values: type[enum.StrEnum]) -> str:
@@ -309,6 +310,20 @@ class IndicatorDefinitionVersion(Base):
     text: Mapped[str] = mapped_column(Text)
     changed_by: Mapped[str] = mapped_column(String(100))
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportDefinition(Base):
+    """A Bildungsbericht defined in this workspace (migration 0008): its TOML text as the author wrote it (format 1,
+    ``kind = "report"``, ``bildungsplaner/reporting/spec.py``), kept with comments; the report is built from the
+    workspace each time (``services/reports.py``), nothing computed is stored."""
+
+    __tablename__ = "report_definition"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    toml: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
 
 class AuditEntry(Base):

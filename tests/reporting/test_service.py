@@ -1,0 +1,63 @@
+"""Saved report definitions (services/reports.py): save, list, show, rename, delete, export, import — with the
+author's text kept as written and every change in the audit trail; building a document from the demo."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from bildungsplaner import UserInputError
+from bildungsplaner.services import reports
+from bildungsplaner.store.models import AuditEntry
+
+TEXT = '''# Bericht des Bildungsbüros
+format = 1
+kind = "report"
+title = "Bildungsbericht"
+region = "05978"
+compare = ["05", "DG"]
+
+[[chapter]]
+title = "C Frühkindliche Bildung"
+
+[[chapter.module]]
+indicator = "BQ_U3"   # Betreuungsquote
+'''
+
+
+def _audit(ws):
+    with ws.session() as s:
+        return [json.loads(e.details) for e in s.scalars(select(AuditEntry).where(AuditEntry.action == "report"))]
+
+
+def test_definitions_are_saved_as_written_listed_renamed_and_deleted(workspace, tmp_path):
+    saved = reports.save_report(workspace, "Bericht 2026", TEXT)
+    assert saved.text == TEXT  # comments kept
+    assert saved.spec.chapters[0].modules[0].indicator == "BQ_U3"
+    with pytest.raises(UserInputError, match="Einen Bericht „Bericht 2026“ gibt es schon"):
+        reports.save_report(workspace, "Bericht 2026", TEXT, replace=False)
+    reports.save_report(workspace, "Bericht 2026", TEXT.replace("Bildungsbericht\"", "Neuer Titel\""))
+    assert reports.get_report(workspace, "Bericht 2026").spec.title == "Neuer Titel"
+    reports.rename_report(workspace, "Bericht 2026", "Bericht 2027")
+    assert [r.name for r in reports.list_reports(workspace)] == ["Bericht 2027"]
+    out = reports.export_definition(workspace, "Bericht 2027", tmp_path / "b.toml")
+    assert out.read_text(encoding="utf-8").startswith("# Bericht des Bildungsbüros")
+    again = reports.import_definition(workspace, out)
+    assert again.name == "b"
+    with pytest.raises(UserInputError, match="„b“ gibt es schon"):
+        reports.import_definition(workspace, out)
+    reports.delete_report(workspace, "Bericht 2027")
+    with pytest.raises(UserInputError, match=r"Einen Bericht „Bericht 2027“ gibt es im Arbeitsbereich nicht "
+                                             r"\(vorhanden: b\)"):
+        reports.get_report(workspace, "Bericht 2027")
+    assert [a["action"] for a in _audit(workspace)] == ["angelegt", "geändert", "umbenannt", "angelegt", "gelöscht"]
+
+
+def test_a_wrong_definition_is_not_stored(workspace, tmp_path):
+    with pytest.raises(UserInputError, match="unbekannter Schlüssel „chapter\\[1\\].module\\[1\\].colour“"):
+        reports.save_report(workspace, "X", TEXT + 'colour = "rot"\n')
+    with pytest.raises(UserInputError, match="gibt es nicht"):
+        reports.import_definition(workspace, tmp_path / "fehlt.toml")
+    assert reports.list_reports(workspace) == []
