@@ -1,4 +1,5 @@
-"""``bildungsplaner plan …``: run, save, list, show, compare, rename, duplicate, delete and export scenarios.
+"""``bildungsplaner plan …``: run, save, list, show, compare, rename, duplicate, delete and export scenarios,
+and ``plan backtest``: the Prognose-Ist-Vergleich of a saved demand scenario whose base year lies in the past.
 
 A scenario argument is the name of a saved scenario or the path of a scenario file (``*.toml``).
 ``--group-by LEVEL`` (run, show, compare of allocation scenarios) lists the recipients per region of that
@@ -20,6 +21,7 @@ from bildungsplaner.i18n import tr
 
 if TYPE_CHECKING:
     from bildungsplaner.planning.allocation import AllocationResult
+    from bildungsplaner.planning.backtest import BacktestResult
     from bildungsplaner.planning.demand import DemandResult
     from bildungsplaner.planning.groups import Grouping
     from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
@@ -61,6 +63,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser, parser_class: type) ->
     q.add_argument("new", metavar="NEUER_NAME", nargs="?")
     q = plan.add_parser("delete", parents=[common], help="Szenario löschen")
     q.add_argument("name", metavar="NAME")
+    q = plan.add_parser("backtest", parents=[common],
+                        help="Prognose-Ist-Vergleich: Bedarfsszenario mit Basisjahr in der Vergangenheit gegen die "
+                             "seitdem beobachtete Bevölkerung (MAPE, Bias, naive Prognose)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--json", action="store_true", help="Zeilen je Gebiet und Jahr und die Zusammenfassung als JSON")
 
 
 def _group_option(parser: argparse.ArgumentParser) -> None:
@@ -237,9 +244,42 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
         elif args.action == "delete":
             scenarios.delete_scenario(ws, args.name)
             print(f"Szenario „{args.name}“ gelöscht.")
+        elif args.action == "backtest":
+            from bildungsplaner.services.backtest import backtest
+
+            outcome = backtest(ws, args.name)
+            if args.json:
+                print(json.dumps(outcome.to_json_dict(), ensure_ascii=False, indent=2))
+            else:
+                print(render_backtest(outcome))
         else:  # pragma: no cover - argparse restricts the choices
             raise UserInputError(tr("Unbekannte Aktion {action}.", action=args.action))
     return 0
+
+
+def render_backtest(outcome: BacktestResult) -> str:
+    """The Prognose-Ist-Vergleich as text: one row per region, line and year, then the summary per line."""
+    rows = [[str(r["region_key"]), str(r["region_name"])[:30], str(r["line"]), str(r["year"]),
+             _cell(r["forecast"], 0), _cell(r["actual"], 0), _cell(r["error"], 0), _cell(r["pct_error"], 1),
+             _cell(r["naive"], 0), _cell(r["naive_pct_error"], 1)] for r in outcome.rows.to_dict("records")]
+    table = text_table(["Gebiet", "Name", "Bedarfslinie", "Jahr", "Prognose", "Ist", "Fehler", "Fehler %",
+                        "naiv", "naiv Fehler %"], rows, {3, 4, 5, 6, 7, 8, 9})
+    summary = [[str(r["line"]) if isinstance(r["line"], str) else "alle", format_number(int(r["count"])),
+                _cell(r["mape"], 1), _cell(r["bias"], 1), _cell(r["within_5"], 0), _cell(r["within_10"], 0),
+                _cell(r["naive_mape"], 1), _cell(r["naive_bias"], 1), _cell(r["naive_within_5"], 0),
+                _cell(r["naive_within_10"], 0)] for r in outcome.summary.to_dict("records")]
+    summary_table = text_table(["Bedarfslinie", "Vergleiche", "MAPE %", "Bias %", "±5 % (%)", "±10 % (%)",
+                                "naiv MAPE %", "naiv Bias %", "naiv ±5 % (%)", "naiv ±10 % (%)"], summary,
+                               set(range(1, 10)))
+    years = f"{outcome.years[0]}–{outcome.years[-1]}" if len(outcome.years) > 1 else str(outcome.years[0])
+    text = (f"Prognose-Ist-Vergleich „{outcome.name}“: Basisjahr {outcome.base_year}, beobachtet {years}\n"
+            "Fehler = Prognose − Ist (positiv: Prognose zu hoch); MAPE = mittlerer absoluter Fehler in %, "
+            "Bias = mittlerer Fehler in % mit Vorzeichen; naiv = jeder ungeborene Jahrgang wie das Mittel der "
+            "letzten drei beobachteten Geburtsjahrgänge, sonst nur Altern\n\n"
+            f"{table}\n\nZusammenfassung\n\n{summary_table}")
+    if outcome.warnings:
+        text += "\n\nHinweise:\n" + "\n".join(f"- {w}" for w in outcome.warnings)
+    return text
 
 
 def _kind_de(kind: str) -> str:

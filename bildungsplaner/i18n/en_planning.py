@@ -337,4 +337,30 @@ MESSAGES: dict[str, str] = {
     "Indikator {indicator} gibt es im Arbeitsbereich nicht.": "There is no indicator {indicator} in the workspace.",
     "{count} Werte geschrieben …": "{count} values written …",
     "{count} Einrichtungen werden geschrieben …": "Writing {count} facilities …",
+    # --- services/backtest.py (Prognose-Ist-Vergleich) ---
+    "„{name}“ ist kein Bedarfsszenario; einen Prognose-Ist-Vergleich gibt es nur für Bedarfsszenarien.":
+        "“{name}” is not a demand scenario; a forecast check against observations exists only for demand scenarios.",
+    "„{name}“ schreibt vom letzten beobachteten Jahr ({last}) aus fort; für einen Prognose-Ist-Vergleich braucht das "
+    "Szenario ein Basisjahr in der Vergangenheit („base_year“ im Abschnitt [population], z. B. base_year = "
+    "{example}).":
+        "“{name}” projects from the latest observed year ({last}); a forecast check against observations needs a "
+        "base year in the past (“base_year” in the [population] section, e.g. base_year = {example}).",
+    "Das Basisjahr {base_year} von „{name}“ liegt nicht in der Vergangenheit: beobachtet ist die Bevölkerung bis "
+    "{last}, danach gibt es nichts zu vergleichen.":
+        "The base year {base_year} of “{name}” is not in the past: the population is observed up to {last}, there "
+        "is nothing after it to compare with.",
+    "Für das Basisjahr {base_year} von „{name}“ oder davor gibt es keine Bevölkerungswerte (beobachtet sind "
+    "{first}–{last}).":
+        "There are no population values for the base year {base_year} of “{name}” or before (observed: "
+        "{first}–{last}).",
+    "Prognose und Beobachtung werden verglichen …": "Comparing forecast and observations …",
+    "Für „{name}“ gibt es seit dem Basisjahr {base_year} keine beobachteten Werte der Altersjahre seiner "
+    "Bedarfslinien.":
+        "For “{name}” there are no observed values of its demand lines’ ages since the base year {base_year}.",
+    "Die naive Prognose nimmt für jeden ungeborenen Jahrgang das Mittel der Kinder im Alter 0 der letzten drei "
+    "beobachteten Jahre bis zum Basisjahr; beobachtet ist davon nur {years}.":
+        "The naive forecast takes for every unborn cohort the mean of the children aged 0 in the last three "
+        "observed years up to the base year; of these only {years} is observed.",
+    "{count} Werte ohne Beobachtung (oder mit 0 beobachtet) sind nicht verglichen: {examples}.":
+        "{count} values without an observation (or observed as 0) are not compared: {examples}.",
 }
