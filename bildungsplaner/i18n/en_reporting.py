@@ -27,4 +27,24 @@ MESSAGES: dict[str, str] = {
         "There is no report “{name}” in the workspace (available: {known}).",
     "Der Name des Berichts ist leer.": "The report's name is empty.",
     "Einen Bericht „{name}“ gibt es schon.": "A report “{name}” already exists.",
+    # reporting/content.py: a module's warnings (shown in the window and in --json, not printed)
+    "Quelle fehlt: {code}": "Source missing: {code}",
+    "keine Werte für {region} ({key})": "no values for {region} ({key})",
+    "keine Werte für {region} {years}": "no values for {region} {years}",
+    "keine Werte der Teilgebiete für {year}": "no values of the sub-regions for {year}",
+    "keine Karte für {code}: keine Grenzen oder keine Werte der Ebene":
+        "no map for {code}: no boundaries or no values of the level",
+    # services/reports.py: building
+    "Bericht berechnet": "Report computed",
+    "Die Region {key} des Berichts gibt es im Arbeitsbereich nicht.":
+        "The report's region {key} does not exist in the workspace.",
+    "Die Vergleichsregion {key} gibt es im Arbeitsbereich nicht.":
+        "The comparison region {key} does not exist in the workspace.",
+    "Baustein {number} von {total}": "Module {number} of {total}",
+    "Die Kennzahl {code} gibt es im Arbeitsbereich nicht.": "The indicator {code} does not exist in the workspace.",
+    "Quelle fehlt: {code} lässt sich nicht berechnen ({missing}).":
+        "Source missing: {code} cannot be computed ({missing}).",
+    "keine Karte für {code}: {problem}": "no map for {code}: {problem}",
+    "Planungsbausteine sind in dieser Version noch nicht verfügbar ({name}).":
+        "Planning modules are not available in this version yet ({name}).",
 }

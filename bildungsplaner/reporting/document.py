@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-__all__ = ["Block", "ChartFigure", "ChartSeries", "ChapterResult", "Figure", "FigureRenderer", "MapFigure",
+__all__ = ["Block", "ChapterResult", "ChartFigure", "ChartSeries", "Figure", "FigureRenderer", "MapFigure",
            "MethodBox", "ModuleResult", "Paragraph", "ReportDocument", "ReportTable", "Sentence"]
 
 

@@ -9,9 +9,13 @@ A definition row keeps the TOML text as the author wrote it (comments kept), che
 
 from __future__ import annotations
 
+import itertools
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,13 +23,26 @@ from sqlalchemy.orm import Session
 from bildungsplaner import UserInputError
 from bildungsplaner.exporting.safety import atomic_target
 from bildungsplaner.i18n import tr
-from bildungsplaner.reporting.spec import ReportSpec, dump_report, parse_report
+from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.reporting.document import ChapterResult, ModuleResult, ReportDocument, ReportTable
+from bildungsplaner.reporting.spec import (
+    BacktestModule,
+    IndicatorModule,
+    ReportSpec,
+    ScenarioModule,
+    TextModule,
+    dump_report,
+    parse_report,
+)
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.store.models import AuditAction, ReportDefinition
+from bildungsplaner.store.models import AuditAction, Region, ReportDefinition
 
-__all__ = ["SavedReport", "delete_report", "export_definition", "get_report", "import_definition", "list_reports",
-           "rename_report", "save_report"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["ReportContext", "SavedReport", "build_document", "delete_report", "export_definition", "get_report",
+           "import_definition", "list_reports", "read_definition", "rename_report", "save_report"]
 
 
 @dataclass(frozen=True)
@@ -139,3 +156,277 @@ def import_definition(ws: Workspace, path: Path, name: str | None = None, *, rep
     """Store the report definition file ``path`` under ``name`` (default: the file name without suffix)."""
     text = read_definition(Path(path))
     return save_report(ws, name or Path(path).stem, text, replace=replace)
+
+
+# --- building -----------------------------------------------------------------------------------------------
+
+_LEVEL_ORDER = ("bund", "land", "regierungsbezirk", "kreis", "gemeindeverband", "gemeinde", "stadtteil",
+                "sozialraum", "schulbezirk", "other")
+#: how the peers of a home region are called in a sentence („unter den 53 …“), by level
+_PEERS = {"kreis": "Kreisen und kreisfreien Städten", "gemeinde": "Gemeinden", "gemeindeverband": "Gemeindeverbänden",
+          "regierungsbezirk": "Regierungsbezirken", "land": "Ländern"}
+_MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember")
+
+
+@dataclass(frozen=True)
+class _Region:
+    id: int
+    key: str
+    name: str
+    level: str
+    parent: int | None
+
+
+@dataclass
+class ReportContext:
+    """What every module of one build shares (handed to ``services/report_modules`` too)."""
+
+    spec: ReportSpec
+    regions: dict[str, _Region]
+    #: first and last year of the report (``spec.years``; None: each module its last five years with data)
+    years: tuple[int, int] | None
+    figure_ids: Iterator[str]
+
+    def next_id(self) -> str:
+        return next(self.figure_ids)
+
+    def name(self, key: str) -> str:
+        from bildungsplaner.reporting.text import region_label
+
+        region = self.regions.get(key)
+        return region_label(region.name) if region is not None else key
+
+
+def german_date(day: date) -> str:
+    return f"{day.day}. {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _regions(ws: Workspace) -> dict[str, _Region]:
+    with ws.session() as s:
+        return {key: _Region(rid, key, name, level, parent) for rid, key, name, level, parent in s.execute(
+            select(Region.id, Region.key, Region.name, Region.level, Region.parent_id))}
+
+
+def _descendants(regions: dict[str, _Region], home: str) -> list[_Region]:
+    by_parent: dict[int, list[_Region]] = {}
+    for region in regions.values():
+        if region.parent is not None:
+            by_parent.setdefault(region.parent, []).append(region)
+    found, todo = [], [regions[home].id]
+    while todo:
+        for child in by_parent.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child.id)
+    prefix = [r for r in regions.values() if r.key != home and r.key.startswith(home) and home.isdigit()
+              and r not in found]
+    return found + prefix
+
+
+def _level_rank(level: str) -> int:
+    return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER)
+
+
+def _load_values(ws: Workspace, code: str, entry: Any) -> tuple[pd.DataFrame, list[str], str, int | None]:
+    """Every region's values of ``code`` (region_key, region_name, period, value, flag), its source lines, the
+    method text and the decimals; a Kennzahl as computed, an imported indicator by the totals rule."""
+    import pandas as pd
+
+    from bildungsplaner.services import indicators
+
+    details = indicators.show(ws, code)
+    if entry.kind != "importiert":
+        result = indicators.compute(ws, code)
+        frame = pd.DataFrame([(r.region_key, r.region_name, r.period, math.nan if r.value is None else r.value,
+                               r.flag) for r in result.rows],
+                             columns=["region_key", "region_name", "period", "value", "flag"])
+        sources = list(dict.fromkeys(", ".join(p for p in ((s.title or "").splitlines()[0] if s.title else "",
+                                                          f"Tabelle {s.table_code}" if s.table_code else "",
+                                                          f"Stand {s.stand}" if s.stand else "") if p)
+                                     for s in details.sources))
+        if not sources and details.source_tables:
+            sources = [f"Tabelle {t}" for t in details.source_tables]
+        if sources:
+            sources.append("eigene Berechnung")
+        method = " ".join(p for p in (
+            details.purpose, f"Berechnung: {details.formula_text or details.formula}."
+            if (details.formula_text or details.formula) else "",
+            f"Stichtag: {details.stichtag}." if details.stichtag else "", details.caveats) if p)
+        return frame, sources, method, result.decimals
+    from bildungsplaner.services import browse
+    from bildungsplaner.services.aggregate import collapse, fixed_choices, indicator_sources
+    from bildungsplaner.store.models import Indicator
+
+    with ws.session() as s:
+        indicator_id = s.scalar(select(Indicator.id).where(Indicator.code == code))
+        region_ids = list(s.scalars(select(Region.id)))
+    raw = browse.load_observations(ws, int(indicator_id or 0), region_ids)
+    dims = browse.dimension_columns(raw["dimensions"]) if not raw.empty else {}
+    collapsed = collapse(raw, dims, fixed_choices(entry.name, entry.unit, dims, None), unit=entry.unit)
+    frame = collapsed.frame[["region_key", "region_name", "period", "value", "flag"]].copy()
+    for column in ("region_key", "region_name", "period", "flag"):
+        frame[column] = frame[column].astype(object)
+    frame["value"] = frame["value"].astype(float)
+    how = "; ".join(f"{k}: {v}" for k, v in collapsed.how.items())
+    method = f"Importierter Indikator „{entry.name}“ ({code})" + (f", {how}" if how else "") + "."
+    return frame, indicator_sources(ws, int(indicator_id or 0), region_ids), method, entry.decimals
+
+
+def _indicator_values(ws: Workspace, module: IndicatorModule, ctx: ReportContext, entry: Any,
+                      warnings: list[str]) -> Any:
+    from bildungsplaner.reporting.content import COUNT_UNITS, IndicatorValues
+
+    frame, sources, method, decimals = _load_values(ws, module.indicator, entry)
+    spec, regions = ctx.spec, ctx.regions
+    home = regions[spec.region]
+    land = spec.region[:2] if spec.region[:2].isdigit() and len(spec.region) > 2 else None
+    with_values = set(frame["region_key"][frame["value"].notna()])
+    peers = tuple(sorted(r.key for r in regions.values() if land is not None and r.level == home.level
+                         and r.key.startswith(land))) if land else ()
+    level = module.level
+    below = _descendants(regions, spec.region)
+    if level is None:
+        levels = sorted({r.level for r in below if r.key in with_values}, key=_level_rank)
+        level = levels[0] if levels else None
+    within = True
+    subregions: tuple[str, ...] = ()
+    if level is not None and level == home.level:
+        within, subregions = False, peers
+    elif level is not None:
+        subregions = tuple(sorted(r.key for r in below if r.level == level))
+    if decimals is None:
+        decimals = 0 if entry.unit.strip() in COUNT_UNITS else 1
+    map_data = None
+    if module.chart == "map" and level is not None:
+        from bildungsplaner.reporting.content import year_columns
+
+        years = year_columns(frame[frame["region_key"].isin(subregions) & frame["value"].notna()])
+        if ctx.years is not None:
+            years = years[(years["year"] >= ctx.years[0]) & (years["year"] <= ctx.years[1])]
+        period = str(years.sort_values(["year", "period"])["period"].iloc[-1]) if len(years) else None
+        if period is not None:
+            from bildungsplaner.services.maps import map_data as collect_map
+
+            try:
+                map_data = collect_map(ws, module.indicator, period=period, level=level,
+                                       within=spec.region if within else land)
+            except UserInputError as exc:
+                warnings.append(tr("keine Karte für {code}: {problem}", code=module.indicator, problem=str(exc)))
+    names = {k: r.name for k, r in regions.items()}
+    return IndicatorValues(module.indicator, entry.name, entry.unit, decimals, frame, spec.region,
+                           tuple(spec.compare), land, peers, _PEERS.get(home.level, "Gebieten gleicher Ebene"),
+                           subregions, within, tuple(sources), method, map_data, names)
+
+
+def _indicator_module(ws: Workspace, module: IndicatorModule, ctx: ReportContext, entries: dict[str, Any]
+                      ) -> ModuleResult:
+    from bildungsplaner.reporting.content import indicator_module
+
+    entry = entries.get(module.indicator)
+    title = module.title or (entry.name if entry is not None else module.indicator)
+    if entry is None:
+        return ModuleResult(title, "indicator", warnings=[tr("Die Kennzahl {code} gibt es im Arbeitsbereich nicht.",
+                                                             code=module.indicator)], key=module.indicator)
+    if not entry.available:
+        return ModuleResult(title, "indicator", key=module.indicator, warnings=[tr(
+            "Quelle fehlt: {code} lässt sich nicht berechnen ({missing}).", code=module.indicator,
+            missing=", ".join(entry.missing_sources))])
+    warnings: list[str] = []
+    data = _indicator_values(ws, module, ctx, entry, warnings)
+    result = indicator_module(module, data, ctx.years, ctx.next_id)
+    result.warnings = warnings + result.warnings
+    return result
+
+
+def _planning_module(ws: Workspace, module: ScenarioModule | BacktestModule, ctx: ReportContext) -> ModuleResult:
+    """A saved scenario's table and chart or its Prognose-Ist-Vergleich (``services/report_modules.py``)."""
+    kind = "scenario" if isinstance(module, ScenarioModule) else "backtest"
+    name = module.scenario if isinstance(module, ScenarioModule) else module.backtest
+    try:
+        import importlib
+
+        report_modules: Any = importlib.import_module("bildungsplaner.services.report_modules")
+    except ImportError:
+        return ModuleResult(module.title or name, kind, key=name, warnings=[tr(
+            "Planungsbausteine sind in dieser Version noch nicht verfügbar ({name}).", name=name)])
+    try:
+        if isinstance(module, ScenarioModule):
+            result: ModuleResult = report_modules.scenario_module(ws, module, ctx)
+        else:
+            result = report_modules.backtest_module(ws, module, ctx)
+    except UserInputError as exc:
+        return ModuleResult(module.title or name, kind, key=name, warnings=[str(exc)])
+    return result
+
+
+def _resolve(ws: Workspace, spec_or_name: ReportSpec | str | Path) -> ReportSpec:
+    if isinstance(spec_or_name, ReportSpec):
+        return spec_or_name
+    if isinstance(spec_or_name, Path) or str(spec_or_name).lower().endswith(".toml"):
+        return parse_report(read_definition(Path(spec_or_name)))
+    return get_report(ws, str(spec_or_name)).spec
+
+
+def _sheet_names(document: ReportDocument) -> None:
+    """Unique xlsx sheet names (≤ 31 characters) for every table: the module's key, numbered on repeats."""
+    import dataclasses
+    import re
+
+    used: set[str] = set()
+    for module in document.modules():
+        for i, block in enumerate(module.blocks):
+            if not isinstance(block, ReportTable):
+                continue
+            base = re.sub(r"[\[\]:*?/\\']", "_", module.key or module.title or "Tabelle")[:27] or "Tabelle"
+            name, n = base, 2
+            while name.lower() in used:
+                name, n = f"{base}_{n}", n + 1
+            used.add(name.lower())
+            module.blocks[i] = dataclasses.replace(block, sheet=name)
+
+
+def build_document(ws: Workspace, spec_or_name: ReportSpec | str | Path, progress: Progress | None = None
+                   ) -> ReportDocument:
+    """The built report: every module computed from the workspace (see ``reporting/content.py``), „Wichtigste
+    Ergebnisse“ from the modules' findings; cancellable between modules."""
+    from bildungsplaner.reporting.content import text_module
+    from bildungsplaner.reporting.highlights import highlights
+    from bildungsplaner.services import indicators
+
+    progress = progress or NullProgress()
+    spec = _resolve(ws, spec_or_name)
+    regions = _regions(ws)
+    if spec.region not in regions:
+        raise UserInputError(tr("Die Region {key} des Berichts gibt es im Arbeitsbereich nicht.", key=spec.region))
+    ctx = ReportContext(spec, regions, spec.years, (f"f{i}" for i in itertools.count(1)))
+    entries = {e.code: e for e in indicators.list_indicators(ws)}
+    document = ReportDocument(spec.title, spec.subtitle, spec.region, ctx.name(spec.region),
+                              [(k, ctx.name(k)) for k in spec.compare], spec.years, spec.publisher,
+                              german_date(date.today()))
+    for key in spec.compare:
+        if key not in regions:
+            document.warnings.append(tr("Die Vergleichsregion {key} gibt es im Arbeitsbereich nicht.", key=key))
+    total = max(1, sum(len(c.modules) for c in spec.chapters))
+    done = 0
+    for chapter in spec.chapters:
+        built = ChapterResult(chapter.title, chapter.intro)
+        for module in chapter.modules:
+            progress.check()
+            progress.report(done / total, tr("Baustein {number} von {total}", number=str(done + 1), total=str(total)))
+            if isinstance(module, TextModule):
+                built.modules.append(text_module(module))
+            elif isinstance(module, IndicatorModule):
+                built.modules.append(_indicator_module(ws, module, ctx, entries))
+            else:
+                built.modules.append(_planning_module(ws, module, ctx))
+            done += 1
+        document.chapters.append(built)
+    progress.check()
+    if spec.highlights:
+        document.highlights = highlights(document.modules())
+    if document.years is None:
+        shown = [int(c) for t in document.tables() for c in t.frame.columns if str(c).isdigit() and len(str(c)) == 4]
+        document.years = (min(shown), max(shown)) if shown else None
+    _sheet_names(document)
+    progress.report(1.0, tr("Bericht berechnet"))
+    return document

@@ -56,8 +56,62 @@ def test_definitions_are_saved_as_written_listed_renamed_and_deleted(workspace, 
 
 
 def test_a_wrong_definition_is_not_stored(workspace, tmp_path):
-    with pytest.raises(UserInputError, match="unbekannter Schlüssel „chapter\\[1\\].module\\[1\\].colour“"):
+    with pytest.raises(UserInputError, match=r"unbekannter Schlüssel „chapter\[1\].module\[1\].colour“"):
         reports.save_report(workspace, "X", TEXT + 'colour = "rot"\n')
     with pytest.raises(UserInputError, match="gibt es nicht"):
         reports.import_definition(workspace, tmp_path / "fehlt.toml")
     assert reports.list_reports(workspace) == []
+
+
+DEMO = '''format = 1
+kind = "report"
+title = "Bildungsbericht Demokreis"
+region = "05999"
+[[chapter]]
+title = "A Rahmenbedingungen"
+[[chapter.module]]
+indicator = "BEV_ALTER"
+[[chapter.module]]
+indicator = "SGB2_U15"
+chart = "map"
+[[chapter.module]]
+indicator = "MIGR_U18"
+chart = "subregions"
+note = "Eigene Anmerkung."
+[[chapter.module]]
+text = "Freitext."
+[[chapter.module]]
+indicator = "GIBTESNICHT"
+'''
+
+
+def test_build_document_on_the_demo_every_sentence_number_is_in_its_table(demo_workspace):
+    from bildungsplaner.progress import RecordingProgress
+    from bildungsplaner.reporting.document import MapFigure, Paragraph
+
+    from .sentence_check import check_module
+
+    progress = RecordingProgress()
+    doc = reports.build_document(demo_workspace, reports.parse_report(DEMO), progress)
+    assert doc.region_name == "Kreis Lindental" and doc.years == (2020, 2024)
+    modules = list(doc.modules())
+    assert [m.kind for m in modules] == ["indicator", "indicator", "indicator", "text", "indicator"]
+    assert sum(check_module(m) for m in modules) >= 8
+    population, sgb2, migr, _, unknown = modules
+    assert population.tables()[0].frame.iloc[0, 1:6].tolist() == [41179, 41234, 41278, 41164, 41151]
+    assert isinstance(sgb2.figures()[0], MapFigure) and sgb2.figures()[0].data.geometry.level == "sozialraum"
+    assert sgb2.figures()[0].data.period == "2024-12-31"
+    assert len(migr.tables()[0].frame) == 47  # 46 Sozialräume and the Kreis
+    assert [p.text for p in migr.blocks if isinstance(p, Paragraph) and not p.generated] == ["Eigene Anmerkung."]
+    assert unknown.warnings == ["Die Kennzahl GIBTESNICHT gibt es im Arbeitsbereich nicht."]
+    assert doc.highlights and doc.highlights[0].text.startswith("Bevölkerung nach Einzelaltersjahren:")
+    assert len({t.sheet for t in doc.tables()}) == len(doc.tables())
+    assert [f.id for f in doc.figures()] == ["f1", "f2", "f3"]
+    assert progress.reports[-1][0] == 1.0
+
+
+def test_a_build_can_be_cancelled_between_modules(demo_workspace):
+    from bildungsplaner.progress import Cancelled, RecordingProgress
+
+    with pytest.raises(Cancelled):
+        reports.build_document(demo_workspace, reports.parse_report(DEMO), RecordingProgress(cancel_after=2))
