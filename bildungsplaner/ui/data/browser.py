@@ -103,6 +103,9 @@ class DataBrowser(QWidget):
         self.filter_edit.setPlaceholderText(QCoreApplication.translate(
             "Browser", "Filtern nach Gebiet, Zeitraum, Merkmal … (Strg+F)"))
         self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.setAccessibleName(QCoreApplication.translate("Browser", "Filter"))
+        self.filter_edit.setAccessibleDescription(QCoreApplication.translate(
+            "Browser", "Zeigt nur die Zeilen der Werte-Tabelle, die den Text enthalten (Strg+F)"))
         self.count_label = QLabel()
 
         self.model = ObservationTableModel(parent=self)
@@ -123,6 +126,12 @@ class DataBrowser(QWidget):
         vertical.setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.copy_requested.connect(self.copy_selection)
+        self.table.setObjectName("valueTable")
+        self.table.setAccessibleName(QCoreApplication.translate("Browser", "Werte-Tabelle"))
+        self.table.setAccessibleDescription(QCoreApplication.translate(
+            "Browser", "Die Werte des gewählten Indikators in den gewählten Gebieten, eine Zeile je Gebiet, Zeitraum "
+                       "und Merkmal; dieselben Zahlen wie im Diagramm. Strg+C kopiert die markierten Zellen."))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move between cells)
 
         self.chart = ChartWidget()
         top = QHBoxLayout()
@@ -150,6 +159,8 @@ class DataBrowser(QWidget):
         self.views.currentChanged.connect(self._give_the_map_room)
         self._sizes_before_map: list[int] | None = None
         self.chart.redrawn.connect(self._refresh_views)
+        self.chart.redrawn.connect(self._describe_chart)
+        self.views.tabBar().setAccessibleName(QCoreApplication.translate("Browser", "Ansichten der Werte"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.chart)
@@ -300,6 +311,39 @@ class DataBrowser(QWidget):
 
         write_pivot_xlsx(table, path, title=indicator.name if indicator else "",
                          unit=indicator.unit if indicator else "", sources=sources)
+
+    def _describe_chart(self) -> None:
+        """Names for the chart's choices and a summary of what it shows as its accessible description (the text
+        alternative; the same numbers are in the Werte table, Ansicht › Werte als Tabelle)."""
+        from PySide6.QtWidgets import QGraphicsView
+
+        from bildungsplaner.ui.common.accessibility import series_summary
+
+        chart = self.chart
+        for name, combo in chart.combos.items():
+            combo.setAccessibleName(QCoreApplication.translate("Browser", "Diagramm: {name}").format(name=name))
+        chart.period_combo.setAccessibleName(QCoreApplication.translate("Browser", "Zeitraum des Diagramms"))
+        data = chart.data
+        title = self.indicator.name if self.indicator is not None else ""
+        summary = series_summary(data.kind, list(data.labels), list(data.values), unit=self.model_unit(),
+                                 caption=data.caption, table=QCoreApplication.translate(
+                                     "Browser", "Die Zahlen stehen in der Werte-Tabelle (Strg+Umschalt+T)."))
+        name = QCoreApplication.translate("Browser", "Diagramm {title}").format(title=title).strip()
+        chart.setAccessibleName(name)
+        chart.setAccessibleDescription(summary)
+        for plot in chart.findChildren(QGraphicsView):
+            plot.setAccessibleName(name)
+            plot.setAccessibleDescription(summary)
+
+    def model_unit(self) -> str:
+        return self.indicator.unit if self.indicator is not None else ""
+
+    def show_table(self) -> None:
+        """The chart's and the map's text alternative: the Werte table in front, with the keyboard focus."""
+        self.views.setCurrentIndex(0)
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount() > 0:
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     def _give_the_map_room(self, _index: int) -> None:
         """The map needs height: while it is in front the chart (whose choices it follows) keeps a strip."""

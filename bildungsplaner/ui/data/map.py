@@ -290,6 +290,7 @@ class MapPanel(QWidget):
             self._load.cancel()
             self._selection = self._read_for = self.data = None
             self.view.show_map(None)
+            self._describe(None)
             self.status.setText(tr("Wählen Sie einen Indikator und Gebiete."))
             return
         rows = [index.by_id[r] for r in region_ids if r in index.by_id]
@@ -351,8 +352,35 @@ class MapPanel(QWidget):
         if missing:
             lines.append(tr("{count} Gebiete ohne Wert („keine Daten“).").format(count=missing))
         self.status.setText("\n".join(lines))
+        self._describe(data)
+
+    def _describe(self, data: MapData | None) -> None:
+        """The map's text alternative: a summary as its accessible description (title, classes with their counts,
+        highest and lowest region); the numbers themselves are in the Werte table (Strg+Umschalt+T)."""
+        view = self.view
+        if data is None:
+            view.setAccessibleDescription(tr("Karte ohne Werte."))
+            return
+        from bildungsplaner.formatting import format_number
+
+        parts = [f"{data.title}{' – ' + data.subtitle if data.subtitle else ''}."]
+        counts = data.classes.counts
+        classes = [f"{label}: {counts[i] if i < len(counts) else 0}" for i, label in enumerate(data.classes.labels)]
+        if classes:
+            parts.append(tr("Klassen (Gebiete je Klasse): {classes}.").format(classes="; ".join(classes)))
+        regions = [r for r in data.regions() if r.value is not None]
+        if regions:
+            high = max(regions, key=lambda r: r.value or 0.0)
+            low = min(regions, key=lambda r: r.value or 0.0)
+            unit = f" {data.unit}" if data.unit else ""
+            parts.append(tr("Höchster Wert: {high} {high_value}{unit}; niedrigster: {low} {low_value}{unit}.").format(
+                high=high.name, high_value=format_number(high.value or 0.0, data.decimals), unit=unit,
+                low=low.name, low_value=format_number(low.value or 0.0, data.decimals)))
+        parts.append(tr("Die Zahlen stehen in der Werte-Tabelle (Strg+Umschalt+T)."))
+        view.setAccessibleDescription(" ".join(parts))
 
     def _failed(self, exc: BaseException) -> None:
         self.data, self._read_for = None, None
         self.view.show_map(None)
+        self._describe(None)
         self.status.setText(str(exc))

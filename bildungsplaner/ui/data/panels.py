@@ -51,6 +51,8 @@ class RegionPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit(self.selected_region_ids()))
         self.view.setAccessibleName(QCoreApplication.translate("Panels", "Gebiete"))
+        self.view.setAccessibleDescription(QCoreApplication.translate(
+            "Panels", "Baum der Gebiete (Kreis, Gemeinden, Sozialräume); mit Strg oder Umschalt mehrere wählen"))
         self.search = QLineEdit()
         self.search.setObjectName("regionSearch")
         self.search.setClearButtonEnabled(True)
@@ -146,6 +148,9 @@ class IndicatorPanel(QWidget):
         self.proxy, self.view = sorted_list(self, self.model, "indicatorList")
         self.view.selectionModel().selectionChanged.connect(
             lambda *_: self.indicator_changed.emit(self.selected_indicator()))
+        self.view.setAccessibleName(QCoreApplication.translate("Panels", "Indikatoren"))
+        self.view.setAccessibleDescription(QCoreApplication.translate(
+            "Panels", "Liste der Indikatoren mit der Zahl ihrer Werte; der gewählte wird in der Werte-Tabelle gezeigt"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -203,11 +208,16 @@ class FacilityPanel(QWidget):
         self.proxy.setFilterKeyColumn(FacilityTableModel.KIND_COLUMN)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("facilityKind")
+        self.kind_combo.setAccessibleName(QCoreApplication.translate("Panels", "Art der Einrichtung"))
+        self.view.setAccessibleName(QCoreApplication.translate("Panels", "Einrichtungen"))
+        self.view.setAccessibleDescription(QCoreApplication.translate(
+            "Panels", "Liste der Einrichtungen der gewählten Art; die Merkmale der gewählten stehen darunter"))
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._facility_changed())
         self.attributes = AttributeTableModel(parent=self)
         self.attribute_view = list_view(self.attributes)
         self.attribute_view.setObjectName("facilityAttributes")
+        self.attribute_view.setAccessibleName(QCoreApplication.translate("Panels", "Merkmale der Einrichtung"))
         self.attribute_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)

@@ -144,6 +144,9 @@ class PivotPanel(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(tr("Pivot-Tabelle"))
+        self.table.setAccessibleDescription(tr("Gebiete × Zeiträume mit den Merkmalen, wie im Diagramm gewählt; "
+                                               "Strg+C kopiert die markierten Zellen"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
