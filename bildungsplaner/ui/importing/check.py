@@ -78,6 +78,7 @@ def _report_text(report: ImportReport) -> str:
 def _report_view() -> QPlainTextEdit:
     view = QPlainTextEdit()
     view.setObjectName("reportText")
+    view.setAccessibleName(QCoreApplication.translate("ImportWizard", "Bericht"))
     view.setReadOnly(True)
     view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
     view.setTabChangesFocus(True)

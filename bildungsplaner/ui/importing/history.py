@@ -127,11 +127,16 @@ class ImportHistoryPage(QWidget):
         delete_button.setObjectName("deleteImport")
         delete_button.setDefaultAction(self.delete_action)
         history.setBuddy(self.view)
+        self.view.setAccessibleName(QCoreApplication.translate("Panels", "Bisherige Importe"))
+        self.view.setAccessibleDescription(QCoreApplication.translate(
+            "Panels", "Liste der Importe, neueste zuerst; Entf nimmt den gewählten zurück"))
         history_row.addWidget(delete_button)
         # footnotes of a GENESIS table run to hundreds of lines: a scrolling text under the list, in a splitter
         self.details = QPlainTextEdit()
         self.details.setObjectName("datasetDetails")
         self.details.setReadOnly(True)
+        self.details.setTabChangesFocus(True)
+        self.details.setAccessibleName(QCoreApplication.translate("Panels", "Quelle und Fußnoten des Imports"))
         self.details.setPlaceholderText(QCoreApplication.translate(
             "Panels", "Wählen Sie einen Import, um Quelle und Fußnoten zu sehen."))
         self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_details(current))

@@ -322,6 +322,7 @@ class MappingPage(QWizardPage):
         self.period = ColumnCombo()
         self.fixed_period = QLineEdit()
         self.fixed_period.setObjectName("fixedPeriod")
+        self.fixed_period.setAccessibleName(QCoreApplication.translate("ImportWizard", "Fester Zeitraum"))
         self.fixed_period.setPlaceholderText(QCoreApplication.translate("ImportWizard", "z. B. 31.12.2024 oder 2024"))
         obs = QWidget()
         obs.setLayout(
@@ -338,10 +339,15 @@ class MappingPage(QWizardPage):
         self.fac_name = ColumnCombo(optional=False)
         self.fac_kind = ColumnCombo()
         self.fac_fixed_kind = QLineEdit()
+        self.fac_fixed_kind.setAccessibleName(QCoreApplication.translate("ImportWizard", "Feste Art"))
         self.fac_fixed_kind.setPlaceholderText(QCoreApplication.translate("ImportWizard", "z. B. Grundschule"))
         self.fac_phase_column = ColumnCombo()
         self.fac_phase = _data_combo([(p.value, p.value) for p in Phase])
+        self.fac_phase_column.setAccessibleName(QCoreApplication.translate("ImportWizard", "Spalte der Bildungsphase"))
         self.fac_address = [ColumnCombo() for _ in range(4)]
+        for number, combo in enumerate(self.fac_address, start=1):
+            combo.setAccessibleName(
+                QCoreApplication.translate("ImportWizard", "Adresse, Spalte {number}").format(number=number))
         address = QHBoxLayout()
         for combo in self.fac_address:
             address.addWidget(combo, 1)
@@ -354,6 +360,8 @@ class MappingPage(QWizardPage):
         )
         self.fac_x = ColumnCombo()
         self.fac_y = ColumnCombo()
+        self.fac_x.setAccessibleName(QCoreApplication.translate("ImportWizard", "x-Spalte"))
+        self.fac_y.setAccessibleName(QCoreApplication.translate("ImportWizard", "y-Spalte"))
         self.fac_crs = CrsCombo()
         self.fac_crs.setObjectName("crs")
         fac = QWidget()
@@ -398,6 +406,7 @@ class MappingPage(QWizardPage):
             ]
         )
         self.reg_level_column = ColumnCombo()
+        self.reg_level_column.setAccessibleName(QCoreApplication.translate("ImportWizard", "Spalte der Ebene"))
         self.reg_parent = ColumnCombo()
         reg = QWidget()
         reg.setLayout(

@@ -280,6 +280,10 @@ class PreviewPage(QWizardPage):
         self.model = PreviewModel(parent=self)
         self.view = QTableView()
         self.view.setObjectName("previewTable")
+        self.view.setAccessibleName(QCoreApplication.translate("ImportWizard", "Vorschau der Datei"))
+        self.view.setAccessibleDescription(QCoreApplication.translate(
+            "ImportWizard", "Die ersten Zeilen der Datei so, wie sie gelesen werden, mit den erkannten Spalten"))
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
