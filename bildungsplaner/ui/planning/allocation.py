@@ -34,6 +34,7 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.planning.allocation import AllocationResult, AllocationSpec, NeedTerm
 from bildungsplaner.planning.groups import Grouping
 from bildungsplaner.services.planning import group_levels, group_result
+from bildungsplaner.ui.common.accessibility import describe_chart, series_summary
 from bildungsplaner.ui.common.completers import ListCompleter, RegionCompleter
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import AllocationResultModel
@@ -269,6 +270,15 @@ class AllocationEditor(QWidget):
         self.sum_label = QLabel()
         self.sum_label.setObjectName("allocationSum")
         self.group = GroupToggle("allocationGroup")
+        self.table.setAccessibleName(tr("Zuteilung je Empfänger"))
+        self.table.setAccessibleDescription(tr(
+            "Das Ergebnis des Szenarios: je Empfänger der exakte Anteil und der gerundete Betrag; dieselben Zahlen "
+            "wie im Diagramm. Leertaste oder F2 auf „fest“ hält einen Empfänger fest."))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
+        self.warnings.setAccessibleName(tr("Hinweise zur Berechnung"))
+        self.group.check.setAccessibleName(tr("Nach übergeordnetem Gebiet gruppieren"))
+        self.group.combo.setAccessibleName(tr("Ebene der Gruppen"))
+        describe_chart(self.chart, tr("Diagramm: Zuteilung je Empfänger"), series_summary("empty", [], []))
         self.group.changed.connect(self._show_grouped)
         self.region_rows: list[Any] = []  # the workspace's regions (for grouping), set by the planning area
         self.grouping: Grouping | None = None
@@ -439,6 +449,18 @@ class AllocationEditor(QWidget):
             self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.warnings.show_messages(result.warnings if result is not None else [], error)
         self.chart.show_result(result)
+        self._describe_chart(result)
+
+    def _describe_chart(self, result: Any) -> None:
+        """The chart's text alternative: a summary as its description; the numbers are in the table beside it."""
+        if result is None or result.rows.empty:
+            summary = series_summary("empty", [], [])
+        else:
+            summary = series_summary("bars", [str(n) for n in result.rows["name"]],
+                                     [float(v) for v in result.rows["amount"]], unit=result.unit,
+                                     caption=tr("gerundete Beträge"),
+                                     table=tr("Die Zahlen stehen in der Tabelle „Zuteilung je Empfänger“ daneben."))
+        describe_chart(self.chart, tr("Diagramm: Zuteilung je Empfänger"), summary)
 
     def _show_grouped(self) -> None:
         self.show_result(self.host.result, self.host.error)

@@ -71,6 +71,13 @@ class ComparisonView(QWidget):
         self.table, self.proxy = result_view(self.model, "comparisonTable")
         self.warnings = WarningList()
         self.group = GroupToggle("compareGroup")
+        self.table.setAccessibleName(tr("Vergleich der Szenarien"))
+        self.table.setAccessibleDescription(tr(
+            "Je Empfänger oder Gebiet die Werte von A und B und die Differenz B − A"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
+        self.warnings.setAccessibleName(tr("Hinweise zum Vergleich"))
+        self.group.check.setAccessibleName(tr("Nach übergeordnetem Gebiet gruppieren"))
+        self.group.combo.setAccessibleName(tr("Ebene der Gruppen"))
         self.group.changed.connect(self._show)
         self.region_rows: list[Any] = []  # the workspace's regions (for grouping), set by the planning area
         self.comparison: Comparison | None = None

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from bildungsplaner import UserInputError
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.demand import Capacity, DemandResult, DemandSpec, YearTable
+from bildungsplaner.ui.common.accessibility import describe_chart, series_summary
 from bildungsplaner.ui.common.completers import ListDelegate
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import DemandResultModel
@@ -149,6 +150,7 @@ class DemandEditor(QWidget):
 
         self.lines = QTableWidget(0, len(LINE_COLUMNS))
         self.lines.setObjectName("demandLines")
+        self.lines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move, F2 or typing edits a cell
         self.lines.setHorizontalHeaderLabels([tr("Bedarf"), tr("Alter"), tr("Quote"), tr("Ganztag (GaFöG)"),
                                               tr("Quote ohne Rechtsanspruch"), tr("Plätze: Attribut"),
                                               tr("Plätze: Einrichtungsarten")])
@@ -201,6 +203,13 @@ class DemandEditor(QWidget):
         self.table, self.proxy = result_view(self.model, "demandResult")
         self.warnings = WarningList()
         self.chart = DemandChart()
+        self.table.setAccessibleName(tr("Bedarf je Gebiet und Jahr"))
+        self.table.setAccessibleDescription(tr(
+            "Das Ergebnis des Bedarfsszenarios je Gebiet, Jahr und Bedarfszeile: Bedarf, Plätze und Differenz"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
+        self.warnings.setAccessibleName(tr("Hinweise zur Berechnung"))
+        self.text.setAccessibleName(tr("Szenario als TOML-Text"))
+        describe_chart(self.chart, tr("Diagramm: Bedarf und Plätze je Jahr"), series_summary("empty", [], []))
         results = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -343,3 +352,24 @@ class DemandEditor(QWidget):
             self.model.set_result(result)
         self.warnings.show_messages(result.warnings if result is not None else [], error)
         self.chart.show_result(result)
+        self._describe_chart(result)
+
+    def _describe_chart(self, result: Any) -> None:
+        """The chart's text alternative: demand and places per year as its description (the table beside it holds
+        the numbers per region)."""
+        if result is None or result.totals.empty:
+            summary = series_summary("empty", [], [])
+        else:
+            from bildungsplaner.formatting import format_number
+
+            parts = []
+            for line, part in result.totals.groupby("line", sort=False):
+                part = part.sort_values("year")
+                years = [int(y) for y in part["year"]]
+                demand = [float(v) for v in part["demand"]]
+                parts.append(tr("{line}: Bedarf {first_year} {first}, {last_year} {last}").format(
+                    line=line, first_year=years[0], first=format_number(demand[0]), last_year=years[-1],
+                    last=format_number(demand[-1])))
+            summary = tr("Liniendiagramm Bedarf und Plätze je Jahr (alle Gebiete). {lines}. Die Zahlen stehen in "
+                         "der Tabelle „Bedarf je Gebiet und Jahr“ daneben.").format(lines="; ".join(parts))
+        describe_chart(self.chart, tr("Diagramm: Bedarf und Plätze je Jahr"), summary)

@@ -151,6 +151,11 @@ class PlanningEditor(QWidget):
         self.list.verticalHeader().setVisible(False)
         self.list.horizontalHeader().setStretchLastSection(True)
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._list_selection_changed())
+        self.list.setAccessibleName(tr("Szenarien"))
+        self.list.setAccessibleDescription(tr(
+            "Die gespeicherten Szenarien; die Pfeiltasten wählen und öffnen, F2 benennt um, Entf löscht, "
+            "Strg+D dupliziert"))
+        self.list.setTabKeyNavigation(False)
 
         self._build_actions()
         toolbar = QToolBar()
@@ -171,6 +176,7 @@ class PlanningEditor(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(f"<b>{tr('Szenarien')}</b>"))
         left_layout.addWidget(toolbar)
+        self._name_toolbar(toolbar, tr("Szenario-Befehle"))
         left_layout.addWidget(self.list, 1)
 
         self.title = QLabel()
@@ -182,6 +188,7 @@ class PlanningEditor(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(edit_bar)
+        self._name_toolbar(edit_bar, tr("Speichern und Rückgängig"))
 
         self.editors: dict[type[ScenarioSpec], KindEditor] = {
             spec_type: editor_class(self) for spec_type, editor_class in EDITORS.items()}
@@ -218,6 +225,14 @@ class PlanningEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._update_state()
+
+    @staticmethod
+    def _name_toolbar(toolbar: QToolBar, name: str) -> None:
+        """A toolbar and its „more“ button (shown when it is too narrow) read with a name."""
+        toolbar.setAccessibleName(name)
+        more = toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:
+            more.setAccessibleName(tr("Weitere Befehle: {toolbar}").format(toolbar=name))
 
     def _action(self, text: str, slot: Any, shortcut: str | QKeySequence | None = None, tip: str = "",
                 context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut) -> QAction:
