@@ -215,6 +215,9 @@ class LicenseDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("licenseText")
         self.text.setReadOnly(True)
+        self.text.setTabChangesFocus(True)
+        self.files.setAccessibleName(tr("Lizenzdateien"))
+        self.text.setAccessibleName(tr("Lizenztext"))
         for path in license_files(self.folder):
             item = QListWidgetItem(str(path.relative_to(self.folder)))
             item.setData(Qt.ItemDataRole.UserRole, str(path))

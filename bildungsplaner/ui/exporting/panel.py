@@ -92,6 +92,7 @@ class ExportPanel(QWidget):
                                     "nicht verraten (nur in der Excel-Arbeitsmappe)"))
         self.suppress_below = QSpinBox()
         self.suppress_below.setObjectName("exportSuppressBelow")
+        self.suppress_below.setAccessibleName(tr("Fallzahlen unterdrücken unter N"))
         self.suppress_below.setRange(1, 1000)
         self.suppress_below.setValue(3)
         self.suppress_below.setPrefix("N = ")

@@ -122,6 +122,7 @@ class IndexEditor(QDialog):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("indexText")
         self.text_edit.setAccessibleName(tr("Indexdefinition (TOML)"))
+        self.text_edit.setTabChangesFocus(True)  # Tab leaves the field (TOML needs no tab characters)
         font = QFont("Monospace")
         font.setStyleHint(QFont.StyleHint.TypeWriter)
         self.text_edit.setFont(font)

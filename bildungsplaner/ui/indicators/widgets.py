@@ -48,6 +48,7 @@ def table_view(model: Any, name: str, accessible: str) -> tuple[QTableView, QSor
     view = QTableView()
     view.setObjectName(name)
     view.setAccessibleName(accessible)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
