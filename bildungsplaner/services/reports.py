@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +24,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.exporting.safety import atomic_target
 from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
-from bildungsplaner.reporting.document import ChapterResult, ModuleResult, ReportDocument, ReportTable
+from bildungsplaner.reporting.document import ChapterResult, FigureRenderer, ModuleResult, ReportDocument, ReportTable
 from bildungsplaner.reporting.spec import (
     BacktestModule,
     IndicatorModule,
@@ -41,8 +41,9 @@ from bildungsplaner.store.models import AuditAction, Region, ReportDefinition
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ReportContext", "SavedReport", "build_document", "delete_report", "export_definition", "get_report",
-           "import_definition", "list_reports", "read_definition", "rename_report", "save_report"]
+__all__ = ["OUTPUTS", "BuildSummary", "ReportContext", "SavedReport", "build", "build_document", "delete_report",
+           "export_definition", "get_report", "import_definition", "list_reports", "read_definition",
+           "rename_report", "save_report", "summarise"]
 
 
 @dataclass(frozen=True)
@@ -430,3 +431,119 @@ def build_document(ws: Workspace, spec_or_name: ReportSpec | str | Path, progres
     _sheet_names(document)
     progress.report(1.0, tr("Bericht berechnet"))
     return document
+
+
+# --- writing ------------------------------------------------------------------------------------------------
+
+#: the suffixes ``build`` writes
+OUTPUTS = (".docx", ".pdf", ".xlsx")
+#: renders the report's HTML (``reporting.html.report_html``) with its figures as a PDF (the window's Qt, passed in)
+ReportPdfRenderer = Callable[..., None]
+
+
+@dataclass
+class BuildSummary:
+    """What a build wrote (``report build --json``)."""
+
+    out: Path
+    format: str
+    title: str
+    region: str
+    years: tuple[int, int] | None
+    modules: list[dict[str, Any]] = field(default_factory=list)
+    figures: int = 0
+    tables: int = 0
+    highlights: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": str(self.out), "format": self.format, "title": self.title, "region": self.region,
+                "years": list(self.years) if self.years else None, "modules_built": len(self.modules),
+                "modules": self.modules, "figures": self.figures, "tables": self.tables,
+                "highlights": self.highlights, "warnings": self.warnings}
+
+
+class _Part:
+    """Progress of one stage mapped into ``start`` … ``start + span`` of the whole."""
+
+    def __init__(self, progress: Progress, start: float, span: float) -> None:
+        self.progress, self.start, self.span = progress, start, span
+
+    @property
+    def cancelled(self) -> bool:
+        return self.progress.cancelled
+
+    def report(self, fraction: float, message: str = "") -> None:
+        self.progress.report(self.start + self.span * fraction, message)
+
+    def check(self) -> None:
+        self.progress.check()
+
+
+def summarise(document: ReportDocument, out: Path) -> BuildSummary:
+    summary = BuildSummary(Path(out), Path(out).suffix.lower().lstrip("."), document.title,
+                           f"{document.region_name} ({document.region_key})", document.years,
+                           figures=len(document.figures()), tables=len(document.tables()),
+                           highlights=len(document.highlights), warnings=list(document.warnings))
+    for chapter in document.chapters:
+        for module in chapter.modules:
+            summary.modules.append({"chapter": chapter.title, "title": module.title, "kind": module.kind,
+                                    "key": module.key, "figures": len(module.figures()),
+                                    "tables": len(module.tables()), "warnings": list(module.warnings)})
+            summary.warnings += [f"{module.title or module.kind}: {w}" for w in module.warnings]
+    return summary
+
+
+def _writer(name: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(f"bildungsplaner.reporting.{name}")
+    except ImportError:
+        raise UserInputError(tr("Die Ausgabe als {suffix} ist in dieser Version noch nicht verfügbar.",
+                                suffix=name)) from None
+
+
+def build(ws: Workspace, name_or_path: ReportSpec | str | Path, out: Path, *,
+          figure_renderer: FigureRenderer | None = None, pdf_renderer: ReportPdfRenderer | None = None,
+          progress: Progress | None = None) -> BuildSummary:
+    """Build the report ``name_or_path`` (a saved name, a ``.toml`` file or a spec) and write it to ``out`` by its
+    suffix: ``.docx`` (Word), ``.pdf`` or ``.xlsx`` (every table, for the statistics annex). Every figure is drawn
+    once by ``figure_renderer`` at 300 dpi; the PDF is drawn by ``pdf_renderer`` (both from the window's Qt,
+    passed in). Cancellable between modules and figures; a cancelled build writes nothing."""
+    progress = progress or NullProgress()
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in OUTPUTS:
+        raise UserInputError(tr("Der Bericht wird als .docx, .pdf oder .xlsx geschrieben, nicht als „{suffix}“.",
+                                suffix=out.suffix or out.name))
+    if not out.parent.is_dir():
+        raise UserInputError(tr("Der Ordner {folder} existiert nicht.", folder=out.parent))
+    document = build_document(ws, name_or_path, _Part(progress, 0.0, 0.6))
+    images: dict[str, bytes] = {}
+    figures = document.figures() if suffix != ".xlsx" else []
+    if figures and figure_renderer is None:
+        raise UserInputError(tr("Abbildungen und Karten kann nur das Programm selbst zeichnen (kein Zeichner "
+                                "übergeben)."))
+    for i, figure in enumerate(figures):
+        progress.check()
+        progress.report(0.6 + 0.3 * i / len(figures), tr("Abbildung {number} von {total}", number=str(i + 1),
+                                                         total=str(len(figures))))
+        assert figure_renderer is not None
+        images[figure.id] = figure_renderer(figure, 300)
+    progress.check()
+    progress.report(0.9, tr("Bericht wird geschrieben"))
+    if suffix == ".docx":
+        _writer("docx").write_docx(document, images, out)
+    elif suffix == ".pdf":
+        if pdf_renderer is None:
+            raise UserInputError(tr("Ein PDF kann nur das Programm selbst zeichnen (kein PDF-Zeichner übergeben)."))
+        html = _writer("html").report_html(document, images)
+        with atomic_target(out) as tmp:
+            pdf_renderer(html, tmp, images=images)
+    else:
+        _writer("xlsx").write_xlsx(document, out)
+    with ws.session() as s, s.begin():
+        record(s, AuditAction.EXPORT, {"report": document.title, "file": out.name})
+    progress.report(1.0, tr("Bericht geschrieben"))
+    return summarise(document, out)

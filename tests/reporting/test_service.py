@@ -115,3 +115,50 @@ def test_a_build_can_be_cancelled_between_modules(demo_workspace):
 
     with pytest.raises(Cancelled):
         reports.build_document(demo_workspace, reports.parse_report(DEMO), RecordingProgress(cancel_after=2))
+
+
+def _stand_in_renderer(drawn):
+    from .conftest import png
+
+    def render(figure, dpi):
+        drawn.append((figure.id, dpi))
+        return png()
+    return render
+
+
+def test_build_writes_a_docx_with_every_figure_drawn_once_and_summarises(demo_workspace, tmp_path):
+    drawn: list = []
+    reports.save_report(demo_workspace, "Demo", DEMO)
+    summary = reports.build(demo_workspace, "Demo", tmp_path / "bericht.docx",
+                            figure_renderer=_stand_in_renderer(drawn))
+    assert drawn == [("f1", 300), ("f2", 300), ("f3", 300)]
+    assert (tmp_path / "bericht.docx").stat().st_size > 10_000
+    data = summary.to_json()
+    assert data["format"] == "docx" and data["modules_built"] == 5 and data["figures"] == 3
+    assert data["tables"] == 3
+    assert "GIBTESNICHT: Die Kennzahl GIBTESNICHT gibt es im Arbeitsbereich nicht." in data["warnings"]
+    assert data["modules"][1]["key"] == "SGB2_U15" and data["modules"][1]["figures"] == 1
+    json.dumps(data)
+
+
+def test_build_from_a_file_refuses_unknown_suffixes_and_a_missing_renderer(demo_workspace, tmp_path):
+    definition = tmp_path / "bericht.toml"
+    definition.write_text(DEMO, encoding="utf-8")
+    with pytest.raises(UserInputError, match=r"als \.docx, \.pdf oder \.xlsx geschrieben, nicht als „\.odt“"):
+        reports.build(demo_workspace, definition, tmp_path / "b.odt")
+    with pytest.raises(UserInputError, match="kein Zeichner"):
+        reports.build(demo_workspace, definition, tmp_path / "b.docx")
+    assert not (tmp_path / "b.docx").exists()
+
+
+def test_a_cancelled_build_writes_nothing(demo_workspace, tmp_path):
+    from bildungsplaner.progress import Cancelled, RecordingProgress
+
+    out = tmp_path / "out"
+    out.mkdir()
+    drawn: list = []
+    with pytest.raises(Cancelled):
+        reports.build(demo_workspace, reports.parse_report(DEMO), out / "b.docx",
+                      figure_renderer=_stand_in_renderer(drawn), progress=RecordingProgress(cancel_after=7))
+    assert drawn == [("f1", 300)]  # cancelled after the first figure
+    assert list(out.iterdir()) == []
