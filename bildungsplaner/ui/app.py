@@ -74,7 +74,34 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app, _language())
+    follow_system_palette(app)
     return app
+
+
+def apply_palette(app: QApplication) -> None:
+    """The platform's palette with text below 4.5:1 fixed (:func:`~bildungsplaner.ui.common.theme.
+    accessible_palette`); in high contrast the system's palette unchanged. Starts from the platform's palette each
+    time, so a theme switch while the program runs is followed."""
+    from PySide6.QtGui import QPalette
+
+    from bildungsplaner.ui.common.theme import accessible_palette
+
+    app.setPalette(QPalette())  # back to the platform's palette (resets what an earlier call fixed)
+    app.setPalette(accessible_palette(app.palette()))
+
+
+def follow_system_palette(app: QApplication) -> None:
+    """:func:`apply_palette` now and whenever the system's colour scheme or contrast preference changes
+    (a high-contrast theme switched on in Windows' settings reaches the open window)."""
+    if app.property("bildungsplanerPalette"):
+        return
+    app.setProperty("bildungsplanerPalette", True)
+    apply_palette(app)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda _scheme: apply_palette(app))
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is not None:
+        accessibility().contrastPreferenceChanged.connect(lambda _preference: apply_palette(app))
 
 
 def _excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

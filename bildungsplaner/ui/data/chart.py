@@ -16,12 +16,14 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from bildungsplaner.formatting import decimals_for, format_number, format_period
 from bildungsplaner.services.aggregate import ALL, collapse, dimension_choices, is_additive
 from bildungsplaner.services.browse import natural_key
+from bildungsplaner.ui.common.theme import chart_colours
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,8 +31,8 @@ if TYPE_CHECKING:
     import pyqtgraph as pg
 
 BAR_COLOUR = "#2f6f9f"
-TITLE_COLOUR = "#222222"
 MAX_MAJOR_LABELS = 14
+MAX_GAP_LABELS = 40  # „keine Angabe“ written at most this often into the bars
 
 
 @dataclass
@@ -95,6 +97,9 @@ class ChartWidget(QWidget):
         self.combos: dict[str, QComboBox] = {}
         self.items: list[Any] = []
         self.data = ChartData("empty")
+        self.legend: Any = None
+        #: the colours of the last drawing (background, foreground, series: from the palette, see ``theme``)
+        self.colours = chart_colours((BAR_COLOUR,))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -138,10 +143,7 @@ class ChartWidget(QWidget):
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=True, alpha=0.15)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen("#444"))
-            axis.setTextPen(pg.mkPen("#222"))
+        self.legend = item.addLegend(offset=(-10, 10))
         layout = self.layout()
         assert layout is not None
         layout.replaceWidget(self._placeholder, plot)
@@ -202,6 +204,12 @@ class ChartWidget(QWidget):
         self._controls.addWidget(self.period_combo)
         self._controls.addStretch(1)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the system switched to high contrast or a dark theme): redraw in its colours."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and self._plot is not None:
+            self._paint()
+
     def choices(self) -> dict[str, str | None]:
         return {name: combo.currentData() for name, combo in self.combos.items()}
 
@@ -214,8 +222,14 @@ class ChartWidget(QWidget):
     def _draw(self) -> None:
         self.data = chart_data(self.frame, self.dimensions, self.choices(), self.period_combo.currentData(),
                                unit=self.unit)
-        self.note.setText("\n".join(self.data.notes))
-        self.note.setVisible(bool(self.data.notes))
+        notes = list(self.data.notes)
+        missing = [label for label, v in zip(self.data.labels, self.data.values, strict=False) if not math.isfinite(v)]
+        if missing and self.data.kind != "empty":
+            shown = ", ".join(missing[:MAX_GAP_LABELS]) + (" …" if len(missing) > MAX_GAP_LABELS else "")
+            notes.append(QCoreApplication.translate("Chart", "Ohne Wert (Lücke im Diagramm): {labels}").format(
+                labels=shown))
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
         several_regions = self.frame is not None and not self.frame.empty and self.frame["region_key"].nunique() > 1
         self.period_combo.setEnabled(several_regions)
         if self._plot is None and (self.data.kind == "empty" or not any(map(math.isfinite, self.data.values))):
@@ -234,6 +248,21 @@ class ChartWidget(QWidget):
         item = self._plot.getPlotItem()
         item.clear()
         self.items = []
+        self.gap_labels: list[Any] = []  # „keine Angabe“ where a bar is missing
+        colours = self.colours = chart_colours((BAR_COLOUR,))
+        fg, series = colours.foreground, colours.series[0]
+        self._plot.setBackground(colours.background)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(fg))
+            axis.setTextPen(pg.mkPen(fg))
+        if self.legend is not None:
+            self.legend.clear()
+            self.legend.setLabelTextColor(fg)
+            self.legend.setPen(pg.mkPen(fg))
+            translucent = pg.mkColor(colours.background)
+            translucent.setAlpha(210)  # the data behind the legend stays visible
+            self.legend.setBrush(pg.mkBrush(translucent))
         left, bottom = item.getAxis("left"), item.getAxis("bottom")
         left.setTicks(None)
         bottom.setTicks(None)
@@ -246,19 +275,35 @@ class ChartWidget(QWidget):
             item.showAxis(name, not empty)
         item.showGrid(x=not empty, y=not empty, alpha=0.15)
         if empty:
-            item.setTitle(QCoreApplication.translate("Chart", "Keine Werte für das Diagramm"), color=TITLE_COLOUR)
+            item.setTitle(QCoreApplication.translate("Chart", "Keine Werte für das Diagramm"), color=fg)
             self._plot.setToolTip("")
             return
         unit = f" ({self.unit})" if self.unit else ""
         value_label = QCoreApplication.translate("Chart", "Wert") + unit
         item.setTitle(f"{self.title} – {self.data.caption}" if self.title else self.data.caption,
-                      color=TITLE_COLOUR)
+                      color=fg)
         positions = np.arange(len(values), dtype=float)
         if self.data.kind == "bars":
-            bars = pg.BarGraphItem(x0=0, y=positions[finite], height=0.7, width=values[finite],
-                                   brush=BAR_COLOUR, pen=pg.mkPen(None))
+            # negative values: hatched with an outline (not told by colour alone), with a legend entry
+            negative = finite & (values < 0)
+            positive = finite & ~negative
+            bars = pg.BarGraphItem(x0=0, y=positions[positive], height=0.7, width=values[positive],
+                                   brush=series, pen=pg.mkPen(series))
             item.addItem(bars)
             self.items.append(bars)
+            if negative.any():  # one kind of bar needs no legend (the axis says „Wert“); two do
+                self.legend.addItem(bars, QCoreApplication.translate("Chart", "Wert"))
+                below = pg.BarGraphItem(x0=0, y=positions[negative], height=0.7, width=values[negative],
+                                        brush=QBrush(QColor(series), Qt.BrushStyle.BDiagPattern),
+                                        pen=pg.mkPen(series, width=1.5))
+                item.addItem(below)
+                self.items.append(below)
+                self.legend.addItem(below, QCoreApplication.translate("Chart", "negativer Wert (schraffiert, mit −)"))
+            for position in positions[~finite][:MAX_GAP_LABELS]:
+                gap = pg.TextItem(QCoreApplication.translate("Chart", "keine Angabe"), color=fg, anchor=(0, 0.5))
+                gap.setPos(0, float(position))
+                item.addItem(gap)
+                self.gap_labels.append(gap)
             left.setTicks(_ticks(self.data.labels))
             item.invertY(True)
             item.setLabel("bottom", value_label)
@@ -266,10 +311,14 @@ class ChartWidget(QWidget):
             item.setXRange(low, high, padding=0)
             item.setYRange(-0.6, len(values) - 0.4, padding=0)
         else:
-            line = pg.PlotDataItem(positions, values, connect="finite", pen=pg.mkPen(BAR_COLOUR, width=2),
-                                   symbol="o", symbolBrush=BAR_COLOUR, symbolPen=None, symbolSize=7)
+            line = pg.PlotDataItem(positions, values, connect="finite", pen=pg.mkPen(series, width=2),
+                                   symbol="o", symbolBrush=series, symbolPen=None, symbolSize=7)
             item.addItem(line)
             self.items.append(line)
+            self.legend.addItem(line, self.data.caption)
+            if not finite.all():  # a gap in the line: said in the legend (and which periods, below the chart)
+                gap = pg.PlotDataItem([], [], pen=pg.mkPen(fg, width=1, style=Qt.PenStyle.DotLine))
+                self.legend.addItem(gap, QCoreApplication.translate("Chart", "Lücke: kein Wert"))
             bottom.setTicks(_ticks(self.data.labels))
             item.invertY(False)
             low, high = value_range(values[finite], from_zero=is_additive(self.unit))

@@ -66,6 +66,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, relative_luminance, text_colour
 from bildungsplaner.services.maps import MapData
+from bildungsplaner.ui.common.theme import PRINT, MapColours, map_colours
 
 __all__ = ["FACILITY_FILL", "SYMBOLS", "MapLayout", "export_map", "facility_path", "nice_distance", "region_path",
            "render_image", "render_map", "sheet_size"]
@@ -77,9 +78,10 @@ BORDER = 0.35  # points, region outlines
 BORDER_COLOUR = "#ffffff"
 LIGHT_BORDER_COLOUR = "#bdbdbd"
 LIGHT_FILL = 0.8  # relative luminance above which a fill gets the grey border
-OUTLINE_COLOUR = "#7a7a7a"  # the outline of „keine Daten“ regions and legend swatches
-TEXT = "#1a1a1a"
-SOURCE_TEXT = "#555555"
+# the printed colours (:data:`~bildungsplaner.ui.common.theme.PRINT`); on screen the palette's in high contrast
+OUTLINE_COLOUR = PRINT.outline  # the outline of „keine Daten“ regions and legend swatches
+TEXT = PRINT.text
+SOURCE_TEXT = PRINT.secondary
 #: facility symbols: their shapes by kind (in the order the kinds were asked for), size, fill and outline
 SYMBOLS = ("circle", "square", "triangle", "diamond", "triangle_down", "pentagon", "hexagon", "star")
 SYMBOL_RADIUS = 3.4  # points
@@ -165,6 +167,8 @@ class MapLayout:
     facility_legend: list[tuple[str, str, QRectF]] = field(default_factory=list)
     #: facility symbols drawn (all kinds)
     facility_symbols: int = 0
+    #: background, text and outline colours the sheet was drawn in
+    colours: MapColours = PRINT
 
     def to_device(self, x: np.ndarray | float, y: np.ndarray | float) -> tuple[Any, Any]:
         """World (EPSG:25832) → device coordinates."""
@@ -348,20 +352,28 @@ def _measure(data: MapData, device: QPaintDevice, rect: QRectF) -> _Boxes:
 
 
 def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[float, float, float, float] | None
-               = None, labels: bool = False, highlight: int | None = None) -> MapLayout:
+               = None, labels: bool = False, highlight: int | None = None,
+               colours: MapColours | None = None) -> MapLayout:
     """Draw ``data`` into ``rect`` of the painter's device (see the module's rules) and return the layout.
 
     ``view``: the world rectangle (EPSG:25832: min x, min y, max x, max y) to fit into the map area (default: the
     map's regions; the map view passes its zoom and pan). ``labels``: values at the regions' representative
-    points. ``highlight``: a region position (into ``data.geometry``) to outline (hover).
+    points. ``highlight``: a region position (into ``data.geometry``) to outline (hover). ``colours``: background,
+    text and outlines; by default the printed ones on an image, PDF or SVG, and on the screen (a pixmap or
+    widget) those of the application's palette, so a high-contrast or dark theme reaches the map
+    (:func:`~bildungsplaner.ui.common.theme.map_colours`; the class colours stay).
     """
     device = painter.device()
+    if colours is None:
+        screen = device is not None and device.devType() in (1, 2)  # QInternal::Widget, QInternal::Pixmap
+        colours = map_colours() if screen else PRINT
+    c = colours
     box = _measure(data, device, rect)
     scale, pad = box.scale, box.pad
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(rect, QColor("#ffffff"))
+    painter.fillRect(rect, QColor(c.background))
     title_font, sub_font, legend_font, head_font, source_font = box.fonts
     tm, sm, lm, hm, qm = box.metrics
     entries, title_lines, subtitle, source_lines = box.entries, box.title_lines, data.subtitle, box.source_lines
@@ -374,7 +386,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     k = min(map_rect.width() / width_m, map_rect.height() / height_m)
     layout = MapLayout(rect=QRectF(rect), map_rect=map_rect, pixels_per_metre=k,
                        centre=((x0 + x1) / 2, (y0 + y1) / 2), scale=scale, title=data.title, subtitle=subtitle,
-                       legend_heading=data.unit or "", sources=list(sources))
+                       legend_heading=data.unit or "", sources=list(sources), colours=c)
 
     # --- the map: one path per class, „keine Daten“ grey and hatched ---------------------------------------
     painter.save()
@@ -389,7 +401,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
             shapes.append((_class_path(data, layout, chosen), fill, _border_for(fill)))
     missing = data.positions[data.class_index < 0]
     if len(missing):
-        shapes.append((_class_path(data, layout, missing), NO_DATA, OUTLINE_COLOUR))
+        shapes.append((_class_path(data, layout, missing), NO_DATA, c.outline))
     layout.paths = len(shapes)
     if raster:
         # Qt's antialiased fill of one path with thousands of rings spanning the image is very slow (11,000
@@ -428,7 +440,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     painter.restore()
 
     # --- title, legend, north arrow, scale bar, sources ------------------------------------------------------
-    painter.setPen(_colour(TEXT))
+    painter.setPen(_colour(c.text))
     painter.setFont(title_font)
     y = top
     for line in title_lines:
@@ -447,7 +459,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
     painter.setFont(legend_font)
     for text, colour, _count in entries:
         swatch = QRectF(lx, ly + (row_h - swatch_h) / 2, swatch_w, swatch_h)
-        painter.setPen(QPen(_colour(OUTLINE_COLOUR), BORDER * scale))
+        painter.setPen(QPen(_colour(c.outline), BORDER * scale))
         painter.setBrush(QBrush(_colour(colour)))
         painter.drawRect(swatch)
         if colour == NO_DATA and text.startswith(data.classes.labels[-1]):
@@ -455,7 +467,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_lines_path(_hatch_lines(shapely.box(swatch.left(), swatch.top(), swatch.right(),
                                                                   swatch.bottom()), HATCH_SPACING * scale)))
-        painter.setPen(_colour(TEXT))
+        painter.setPen(_colour(c.text))
         painter.drawText(QPointF(swatch.right() + 6 * scale, ly + (row_h + lm.ascent() - lm.descent()) / 2), text)
         layout.legend.append((text, colour, swatch))
         ly += row_h
@@ -470,19 +482,19 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         for text, shape in box.facility_entries:
             centre = QPointF(lx + swatch_w / 2, ly + row_h / 2)
             _fill_symbols(painter, facility_path(shape, [centre.x()], [centre.y()], radius), scale)
-            painter.setPen(_colour(TEXT))
+            painter.setPen(_colour(c.text))
             painter.drawText(QPointF(lx + swatch_w + 6 * scale, ly + (row_h + lm.ascent() - lm.descent()) / 2), text)
             layout.facility_legend.append((text, shape, QRectF(centre.x() - radius, centre.y() - radius,
                                                                2 * radius, 2 * radius)))
             ly += row_h
     ly += 10 * scale
-    _north_arrow(painter, QPointF(lx + swatch_w / 2, ly), scale, legend_font)
+    _north_arrow(painter, QPointF(lx + swatch_w / 2, ly), scale, legend_font, c)
     ly += 30 * scale
     layout.scale_bar_metres, layout.scale_bar_text = _scale_bar(painter, QPointF(lx, ly), k, scale,
-                                                                min(90 * scale, legend_w - pad), legend_font)
+                                                                min(90 * scale, legend_w - pad), legend_font, c)
 
     painter.setFont(source_font)
-    painter.setPen(_colour(SOURCE_TEXT))
+    painter.setPen(_colour(c.secondary))
     sy = rect.bottom() - pad / 2 - len(source_lines) * qm.lineSpacing()
     for line in source_lines:
         painter.drawText(QPointF(rect.left() + pad, sy + qm.ascent()), line)
@@ -526,37 +538,37 @@ def _draw_labels(painter: QPainter, data: MapData, layout: MapLayout, font: QFon
         painter.drawText(QPointF(px - width / 2, py + (metrics.ascent() - metrics.descent()) / 2), text)
 
 
-def _north_arrow(painter: QPainter, tip: QPointF, scale: float, font: QFont) -> None:
+def _north_arrow(painter: QPainter, tip: QPointF, scale: float, font: QFont, c: MapColours = PRINT) -> None:
     """A small arrow pointing up (north is up: the map is in UTM without rotation) with an N above it."""
     metrics = QFontMetricsF(font, painter.device())
-    painter.setPen(_colour(TEXT))
+    painter.setPen(_colour(c.text))
     painter.setFont(font)
     painter.drawText(QPointF(tip.x() - metrics.horizontalAdvance("N") / 2, tip.y() + metrics.ascent()), "N")
     base = tip.y() + metrics.height() + 1 * scale
     arrow = QPolygonF([QPointF(tip.x(), base), QPointF(tip.x() + 4 * scale, base + 12 * scale),
                        QPointF(tip.x(), base + 9 * scale), QPointF(tip.x() - 4 * scale, base + 12 * scale)])
-    painter.setBrush(QBrush(_colour(TEXT)))
+    painter.setBrush(QBrush(_colour(c.text)))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawPolygon(arrow)
 
 
 def _scale_bar(painter: QPainter, at: QPointF, pixels_per_metre: float, scale: float, longest: float,
-               font: QFont) -> tuple[float, str]:
+               font: QFont, c: MapColours = PRINT) -> tuple[float, str]:
     """A two-part scale bar no longer than ``longest`` pixels; returns its length in metres and its label."""
     metres = nice_distance(longest / pixels_per_metre) if pixels_per_metre > 0 else 0.0
     if metres <= 0:
         return 0.0, ""
     length = metres * pixels_per_metre
     height = 4 * scale
-    painter.setPen(QPen(_colour(TEXT), 0.5 * scale))
-    painter.setBrush(QBrush(_colour(TEXT)))
+    painter.setPen(QPen(_colour(c.text), 0.5 * scale))
+    painter.setBrush(QBrush(_colour(c.text)))
     painter.drawRect(QRectF(at.x(), at.y(), length / 2, height))
-    painter.setBrush(QBrush(_colour("#ffffff")))
+    painter.setBrush(QBrush(_colour(c.scale_fill)))
     painter.drawRect(QRectF(at.x() + length / 2, at.y(), length / 2, height))
     text = _km_text(metres)
     metrics = QFontMetricsF(font, painter.device())
     painter.setFont(font)
-    painter.setPen(_colour(TEXT))
+    painter.setPen(_colour(c.text))
     painter.drawText(QPointF(at.x(), at.y() + height + 2 * scale + metrics.ascent()), "0")
     painter.drawText(QPointF(at.x() + length - metrics.horizontalAdvance(text) / 2,
                              at.y() + height + 2 * scale + metrics.ascent()), text)

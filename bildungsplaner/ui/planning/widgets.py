@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,14 +33,20 @@ from bildungsplaner.planning.scenario import PlanningResult, ScenarioSpec
 from bildungsplaner.ui.common.labels import level_label
 from bildungsplaner.ui.common.models import SORT_ROLE
 from bildungsplaner.ui.common.plots import GermanAxis
+from bildungsplaner.ui.common.theme import ChartColours, chart_colours, error_colour
 from bildungsplaner.ui.planning.commands import Edit
 
 __all__ = ["AllocationChart", "DemandChart", "EditorHost", "GroupToggle", "WarningList", "result_view"]
 
+#: the exact share: light, hatched and outlined in the amount's colour (the outline reaches 3:1 on white, and the
+#: two bars differ by pattern, not by colour alone)
 EXACT_COLOUR = "#a9c4dc"
 AMOUNT_COLOUR = "#2f6f9f"
-CAPACITY_COLOURS = ("#c0392b", "#8e44ad", "#d35400", "#16a085")
-DEMAND_COLOURS = ("#2f6f9f", "#27ae60", "#f39c12", "#2c3e50")
+#: every series colour reaches 3:1 on white (WCAG 1.4.11); demand lines are solid with a marker per line,
+#: capacity lines dashed
+CAPACITY_COLOURS = ("#c0392b", "#8e44ad", "#d35400", "#117a65")
+DEMAND_COLOURS = ("#2f6f9f", "#1e8449", "#b35806", "#2c3e50")
+DEMAND_SYMBOLS = ("o", "s", "t", "d")
 MAX_MAJOR_LABELS = 8
 
 
@@ -158,7 +164,7 @@ class WarningList(QListWidget):
         self.clear()
         if error:
             item = QListWidgetItem(tr("Fehler: {message}").format(message=error))
-            item.setForeground(QBrush(QColor("#b00020")))
+            item.setForeground(QBrush(QColor(error_colour())))
             self.addItem(item)
         for text in warnings:
             self.addItem(QListWidgetItem(text))
@@ -186,9 +192,6 @@ def _plot() -> pg.PlotWidget:
     item.hideButtons()
     item.setMouseEnabled(x=False, y=False)
     item.showGrid(x=False, y=True, alpha=0.15)
-    for name in ("left", "bottom"):
-        item.getAxis(name).setPen(pg.mkPen("#444"))
-        item.getAxis(name).setTextPen(pg.mkPen("#222"))
     return plot
 
 
@@ -202,9 +205,24 @@ class _PlanChart(QWidget):
         self.plot = _plot()
         self.items: list[Any] = []
         self.legend = self.plot.getPlotItem().addLegend(offset=(-10, 10))
+        self.result: Any = None
+        #: the colours of the last drawing (from the palette, see ``ui/common/theme``)
+        self.colours: ChartColours = chart_colours(self.SERIES)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+
+    #: our series colours (replaced by the palette's in high contrast)
+    SERIES: tuple[str, ...] = (AMOUNT_COLOUR,)
+
+    def show_result(self, result: Any) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (high contrast or a dark theme switched on): the chart redrawn in its colours."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.show_result(self.result)
 
     def _start(self, empty: bool) -> Any | None:
         """The cleared plot item, or ``None`` (titled "Kein Ergebnis") when there is nothing to draw."""
@@ -212,8 +230,16 @@ class _PlanChart(QWidget):
         item.clear()
         self.legend.clear()
         self.items = []
+        colours = self.colours = chart_colours(self.SERIES)
+        self.plot.setBackground(colours.background)
+        for name in ("left", "bottom"):
+            item.getAxis(name).setPen(pg.mkPen(colours.foreground))
+            item.getAxis(name).setTextPen(pg.mkPen(colours.foreground))
+        self.legend.setLabelTextColor(colours.foreground)
+        self.legend.setPen(pg.mkPen(colours.foreground))
+        self.legend.setBrush(pg.mkBrush(colours.background))
         if empty:
-            item.setTitle(tr("Kein Ergebnis"), color="#222")
+            item.setTitle(tr("Kein Ergebnis"), color=colours.foreground)
             return None
         return item
 
@@ -221,23 +247,32 @@ class _PlanChart(QWidget):
 class AllocationChart(_PlanChart):
     """Bars per recipient: the exact share (light) next to the rounded amount (dark)."""
 
+    SERIES = (AMOUNT_COLOUR,)
+
     def show_result(self, result: AllocationResult | None) -> None:
+        self.result = result
         item = self._start(result is None or result.rows.empty)
         if item is None:
             return
         rows = result.rows
         x = np.arange(len(rows), dtype=float)
+        dark = self.colours.series[0]
+        light = EXACT_COLOUR if not self.colours.from_palette else self.colours.background
         exact = pg.BarGraphItem(x=x - 0.2, height=rows["exact"].to_numpy(dtype=float), width=0.4,
-                                brush=EXACT_COLOUR, pen=pg.mkPen(None))
+                                brush=pg.mkBrush(light), pen=pg.mkPen(dark, width=1))
+        hatch = pg.BarGraphItem(x=x - 0.2, height=rows["exact"].to_numpy(dtype=float), width=0.4,
+                                brush=QBrush(QColor(dark), Qt.BrushStyle.BDiagPattern), pen=pg.mkPen(dark, width=1))
         amount = pg.BarGraphItem(x=x + 0.2, height=rows["amount"].to_numpy(dtype=float), width=0.4,
-                                 brush=AMOUNT_COLOUR, pen=pg.mkPen(None))
+                                 brush=dark, pen=pg.mkPen(dark))
+        item.addItem(exact)  # drawn below the hatch; ``items`` holds the hatch (the exact bars) and the amount
+        exact = hatch  # the hatch over the light fill; the legend shows the hatch
         for bars in (exact, amount):
             item.addItem(bars)
             self.items.append(bars)
         self.legend.addItem(exact, tr("exakt"))
         self.legend.addItem(amount, tr("gerundet"))
         unit = f" ({result.unit})" if result.unit else ""
-        item.setTitle(tr("Zuteilung je Empfänger") + unit, color="#222")
+        item.setTitle(tr("Zuteilung je Empfänger") + unit, color=self.colours.foreground)
         names = [str(n) if len(str(n)) <= 22 else str(n)[:21] + "…" for n in rows["name"]]
         item.getAxis("bottom").setTicks(_ticks(names))
         item.setXRange(-0.6, len(rows) - 0.4, padding=0)
@@ -250,29 +285,39 @@ class AllocationChart(_PlanChart):
 class DemandChart(_PlanChart):
     """Lines per year, summed over the regions: demand (solid) against capacity (dashed) per demand line."""
 
+    SERIES = DEMAND_COLOURS + CAPACITY_COLOURS
+
     def show_result(self, result: DemandResult | None) -> None:
+        self.result = result
         item = self._start(result is None or result.totals.empty)
         if item is None:
             return
         totals = result.totals
         years = sorted(int(y) for y in totals["year"].unique())
+        series = self.colours.series
+        own = not self.colours.from_palette
         for i, (line, part) in enumerate(totals.groupby("line", sort=False)):
             part = part.sort_values("year")
             x = part["year"].to_numpy(dtype=float)
-            colour = DEMAND_COLOURS[i % len(DEMAND_COLOURS)]
-            demand = pg.PlotDataItem(x, part["demand"].to_numpy(dtype=float), pen=pg.mkPen(colour, width=2),
-                                     symbol="o", symbolBrush=colour, symbolPen=None, symbolSize=6,
-                                     name=tr("{line}: Bedarf").format(line=line))
+            colour = DEMAND_COLOURS[i % len(DEMAND_COLOURS)] if own else series[i % len(series)]
+            symbol = DEMAND_SYMBOLS[i % len(DEMAND_SYMBOLS)]
+            demand_values = part["demand"].to_numpy(dtype=float)
+            gap = "" if np.isfinite(demand_values).all() else tr(" (Lücke: kein Wert)")
+            demand = pg.PlotDataItem(x, demand_values, connect="finite", pen=pg.mkPen(colour, width=2),
+                                     symbol=symbol, symbolBrush=colour, symbolPen=None, symbolSize=7,
+                                     name=tr("{line}: Bedarf").format(line=line) + gap)
             item.addItem(demand)
             self.items.append(demand)
             capacity = part["capacity"].to_numpy(dtype=float)
             if np.isfinite(capacity).any():
+                cap_colour = CAPACITY_COLOURS[i % len(CAPACITY_COLOURS)] if own else colour
+                gap = "" if np.isfinite(capacity).all() else tr(" (Lücke: kein Wert)")
                 cap = pg.PlotDataItem(x, capacity, connect="finite",
-                                      pen=pg.mkPen(CAPACITY_COLOURS[i % len(CAPACITY_COLOURS)], width=2,
-                                                   style=Qt.PenStyle.DashLine),
-                                      name=tr("{line}: Plätze").format(line=line))
+                                      pen=pg.mkPen(cap_colour, width=2, style=Qt.PenStyle.DashLine),
+                                      symbol=symbol, symbolBrush=None, symbolPen=pg.mkPen(cap_colour, width=1.5),
+                                      symbolSize=7, name=tr("{line}: Plätze").format(line=line) + gap)
                 item.addItem(cap)
                 self.items.append(cap)
-        item.setTitle(tr("Bedarf und Plätze je Jahr (alle Gebiete)"), color="#222")
+        item.setTitle(tr("Bedarf und Plätze je Jahr (alle Gebiete)"), color=self.colours.foreground)
         item.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years], []])
         item.enableAutoRange()
