@@ -24,6 +24,7 @@ from bildungsplaner import APP_NAME, BildungsplanerError, UserInputError, __vers
 from bildungsplaner.formatting import format_number
 
 if TYPE_CHECKING:
+    from bildungsplaner.reporting.document import FigureRenderer
     from bildungsplaner.services.maps import MapRenderer
     from bildungsplaner.services.scenario_export import PdfRenderer
 
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dataset", type=int, metavar="NR")
     from bildungsplaner.cli import data, export, geo, indicator, plan
     from bildungsplaner.cli import maps as map_cli
+    from bildungsplaner.cli import report as report_cli
 
     data.add_pivot_parser(data_sub, common)
 
@@ -114,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     indicator.add_parser(sub, common, _Parser)
     geo.add_parser(sub, common, _Parser)
     map_cli.add_parser(sub, common, _Parser)
+    report_cli.add_parser(sub, common, _Parser)
     export.add_parser(sub, common)
     p = sub.add_parser("facilities", parents=[common],
                        help="Einrichtungen exportieren oder dem Gebiet zuordnen, in dem sie liegen")
@@ -474,12 +477,23 @@ def cmd_map(args: argparse.Namespace, *, map_renderer: MapRenderer | None = None
     return run_map(args, _open, map_renderer=map_renderer)
 
 
+def cmd_report(args: argparse.Namespace, *, figure_renderer: FigureRenderer | None = None,
+               pdf_renderer: Any = None) -> int:
+    from bildungsplaner.cli.report import cmd_report as run_report
+
+    return run_report(args, _open, _open_changing, _TerminalProgress(), figure_renderer=figure_renderer,
+                      pdf_renderer=pdf_renderer)
+
+
 def run_command(args: argparse.Namespace, *, pdf_renderer: PdfRenderer | None = None,
-                map_renderer: MapRenderer | None = None) -> int:
-    """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` and ``map_renderer`` the files of
-    ``map export`` and the map sheets of ``indicator export … .xlsx`` and ``export … .xlsx`` (the entry point
-    passes the window's Qt renderers, which the command line cannot import itself)."""
+                map_renderer: MapRenderer | None = None, figure_renderer: FigureRenderer | None = None) -> int:
+    """Run the parsed command; ``pdf_renderer`` draws ``export --format pdf`` (and ``report build … .pdf``),
+    ``map_renderer`` the files of ``map export`` and the map sheets of ``indicator export … .xlsx`` and
+    ``export … .xlsx``, ``figure_renderer`` the charts and maps of ``report build`` (the entry point passes the
+    window's Qt renderers, which the command line cannot import itself)."""
     setup_logging()
+    if args.command == "report":
+        return run_guarded(lambda: cmd_report(args, figure_renderer=figure_renderer, pdf_renderer=pdf_renderer))
     if args.command == "export":
         return run_guarded(lambda: cmd_export(args, pdf_renderer=pdf_renderer, map_renderer=map_renderer))
     if args.command == "map":

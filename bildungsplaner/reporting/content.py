@@ -190,6 +190,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
     """The module's blocks (see the module's rules); ``next_id`` gives each figure its document-wide id."""
     values = _Values(data)
     title = module.title or data.name
+    name = title  # captions and sentences say what the author called it
     result = ModuleResult(title, "indicator", key=data.code)
     source = _source(data)
     if not data.sources:
@@ -212,7 +213,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
             result.warnings.append(tr("keine Werte für {region} ({key})", region=values.name(key), key=key))
     percent = sentences.is_percent(data.unit)
     first, last = shown[0], shown[-1]
-    subject = sentences.Subject(data.name, data.unit, data.places, home_name)
+    subject = sentences.Subject(name, data.unit, data.places, home_name)
     span = f"{first}–{last}" if first != last else str(last)
 
     # --- the time-series table ---
@@ -239,7 +240,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
                              for k, v in zip(region_keys, table[column], strict=True)]
     frame = pd.DataFrame(table)
     has_series = any(math.isfinite(values.get(k, y)) for k in region_keys for y in shown)
-    series_table = ReportTable(f"{data.name} {span}", frame, source, unit=data.unit, decimals=data.places,
+    series_table = ReportTable(f"{name} {span}", frame, source, unit=data.unit, decimals=data.places,
                                flags=pd.DataFrame(flags), counts=data.counts, emphasis=(home_name,))
 
     # --- the rank among the peers ---
@@ -255,7 +256,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
             rank_frame = pd.DataFrame({"Rang": [str(ranks[k]) for k in ordered],
                                        "Gebiet": [values.name(k) for k in ordered],
                                        str(last): [peer_values[k] for k in ordered]})
-            rank_table = ReportTable(f"{data.name} {last}: Rangfolge der {len(ranks)} {data.peers_label} "
+            rank_table = ReportTable(f"{name} {last}: Rangfolge der {len(ranks)} {data.peers_label} "
                                      f"{sentences.located(land_name)}", rank_frame, source, unit=data.unit,
                                      decimals=data.places, text_columns=2, emphasis=(home_name,))
 
@@ -273,7 +274,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
         sub_flags = pd.DataFrame({"Gebiet": [""] * len(rows), str(last): [values.symbol(k, last) for k in rows]})
         where = (f"in den Teilgebieten {sentences.of_region(home_name)}" if data.subregions_within else
                  f"in den {data.peers_label} {sentences.located(values.name(data.land or ''))[3:]}")
-        sub_table = ReportTable(f"{data.name} {where} {last}", sub_frame, source, unit=data.unit,
+        sub_table = ReportTable(f"{name} {where} {last}", sub_frame, source, unit=data.unit,
                                 decimals=data.places, flags=sub_flags, counts=data.counts, emphasis=(home_name,))
 
     # --- figures ---
@@ -282,7 +283,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
         series = tuple(ChartSeries(values.name(k), tuple(v if math.isfinite(v) else None
                                                          for v in (values.get(k, y) for y in shown)),
                                    home=k == data.home) for k in region_keys)
-        figures.append(ChartFigure(next_id(), "line", f"{data.name} {span}", tuple(labels), series, source,
+        figures.append(ChartFigure(next_id(), "line", f"{name} {span}", tuple(labels), series, source,
                                    unit=data.unit, decimals=data.places, zero=_zero_axis(frame, labels)))
     elif module.chart == "subregions" and sub_table is not None:
         keys = [k for k in sorted(sub_values, key=lambda k: values.name(k))]
@@ -300,7 +301,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
             result.warnings.append(tr("keine Karte für {code}: keine Grenzen oder keine Werte der Ebene",
                                       code=data.code))
         else:
-            caption = sub_table.caption if sub_table is not None else f"{data.name} {last}"
+            caption = sub_table.caption if sub_table is not None else f"{name} {last}"
             map_sources = list(getattr(data.map_data, "sources", []) or [])
             figures.append(MapFigure(next_id(), caption, data.map_data,
                                      "Quelle: " + "; ".join(map_sources) if map_sources else source))

@@ -261,6 +261,7 @@ def create_demo_workspace(target: Path, progress: Progress | None = None, *, ove
         with ws.transaction() as s:
             summary = build_demo(s, progress)
         _save_demo_scenarios(ws)
+        _save_demo_reports(ws)
         _import_demo_boundaries(ws)
         return summary
 
@@ -342,6 +343,14 @@ def _save_demo_scenarios(ws: Workspace) -> None:
         spec = scenario_files.parse(text, "Demo-Szenario")
         save_scenario(ws, spec, result=run_scenario(ws, spec).to_json_dict(),
                       notes="Beispielszenario des Demo-Arbeitsbereichs")
+
+
+def _save_demo_reports(ws: Workspace) -> None:
+    from bildungsplaner.demo.reports import REPORTS
+    from bildungsplaner.services.reports import save_report
+
+    for name, text in REPORTS:
+        save_report(ws, name, text)
 
 
 def create_workspace(target: Path, *, region: str | None = None, name: str | None = None) -> Path:

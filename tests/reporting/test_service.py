@@ -162,3 +162,24 @@ def test_a_cancelled_build_writes_nothing(demo_workspace, tmp_path):
                       figure_renderer=_stand_in_renderer(drawn), progress=RecordingProgress(cancel_after=7))
     assert drawn == [("f1", 300)]  # cancelled after the first figure
     assert list(out.iterdir()) == []
+
+
+def test_the_demo_workspace_ships_a_report_that_builds(demo_workspace):
+    from bildungsplaner.demo.reports import NAME
+    from bildungsplaner.reporting.document import ChartFigure, MapFigure
+
+    from .sentence_check import check_module
+
+    assert [r.name for r in reports.list_reports(demo_workspace)] == [NAME]
+    spec = reports.get_report(demo_workspace, NAME).spec
+    assert [c.title[0] for c in spec.chapters] == ["A", "B", "C", "D"]
+    doc = reports.build_document(demo_workspace, NAME)
+    kinds = [m.kind for m in doc.modules()]
+    assert kinds.count("indicator") == 5 and "text" in kinds and "backtest" in kinds
+    figures = doc.figures()
+    assert sum(isinstance(f, MapFigure) for f in figures) == 2
+    assert {f.kind for f in figures if isinstance(f, ChartFigure)} >= {"line", "bar"}
+    assert sum(check_module(m) for m in doc.modules() if m.kind == "indicator") >= 10
+    indicator_warnings = [w for m in doc.modules() if m.kind == "indicator" for w in m.warnings]
+    assert not any(w.startswith("Quelle fehlt") for w in indicator_warnings)
+    assert doc.highlights
