@@ -159,9 +159,33 @@ class MainWindow(QMainWindow):
             **{widget: name for name, widget in self._placeholders.items()}}, lambda: self.settings, self)
         self.sidebar.apply()
         view_menu = QMenu(QCoreApplication.translate("MainWindow", "&Ansicht"), self)
+        self.view_menu = view_menu
         view_menu.addAction(self.sidebar.action)
         view_menu.addAction(self.kennzahlen_action)
+        self.table_action = self._action(
+            QCoreApplication.translate("MainWindow", "Werte als Tabelle zeigen"), self.show_value_table,
+            "Ctrl+Shift+T", QCoreApplication.translate(
+                "MainWindow", "Die Zahlen des Diagramms und der Karte in der Werte-Tabelle zeigen, mit dem "
+                              "Tastaturfokus darin"))
+        view_menu.addAction(self.table_action)
+        view_menu.addSeparator()
+        # Strg+1 … Strg+9: the work areas in the order of their tabs (texts follow the tabs, see _area_menu)
+        self.area_menu = QMenu(QCoreApplication.translate("MainWindow", "&Bereich"), self)
+        self.area_actions: list[QAction] = []
+        for number in range(1, 10):
+            action = self._action("", lambda index=number - 1: self.show_area(index), f"Ctrl+{number}")
+            self.area_actions.append(action)
+            self.area_menu.addAction(action)
+        self.area_menu.aboutToShow.connect(self._name_area_actions)
+        # hidden actions take no shortcut: all stay visible outside the open menu (a tab added later gets its key)
+        self.area_menu.aboutToHide.connect(lambda: [a.setVisible(True) for a in self.area_actions])
+        view_menu.addMenu(self.area_menu)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], view_menu)  # before Hilfe
+        self._name_area_actions()
+        for action in self.area_actions:
+            action.setVisible(True)
+        self.areas.tabBar().setAccessibleName(QCoreApplication.translate("MainWindow", "Bereiche"))
+        self.side_tabs.tabBar().setAccessibleName(QCoreApplication.translate("MainWindow", "Seitenleiste"))
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
@@ -230,6 +254,8 @@ class MainWindow(QMainWindow):
             lambda: self.build_areas() or self.areas.setCurrentWidget(self.kennzahlen), "Ctrl+K",
             QCoreApplication.translate("MainWindow", "Berechnete Kennzahlen, den Katalog und Indizes anzeigen"))
         self.indicator_menu = QMenu(QCoreApplication.translate("MainWindow", "&Kennzahlen"), self)  # see build_areas
+        #: the planning area's commands (its toolbar buttons take no keyboard focus), filled by build_areas
+        self.planning_menu = QMenu(QCoreApplication.translate("MainWindow", "&Planung"), self)
         self.assign_action = self._action(
             QCoreApplication.translate("MainWindow", "Einrichtungen den Gebieten zuordnen …"),
             self.assign_facilities_dialog, None,
@@ -237,6 +263,7 @@ class MainWindow(QMainWindow):
                                                      "legen, in dem sie liegt"))
         edit_menu.addSeparator()
         edit_menu.addAction(self.assign_action)
+        edit_menu.addMenu(self.planning_menu)
         edit_menu.addMenu(self.indicator_menu)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
         help_menu.addAction(self.help_action)
@@ -278,6 +305,15 @@ class MainWindow(QMainWindow):
         self.redo_action = self.planning.redo_action
         self.edit_menu.insertActions(self.copy_action, [self.undo_action, self.redo_action, self.planning.save_action])
         self.edit_menu.insertSeparator(self.copy_action)
+        # every command of the planning toolbars in a menu too (the toolbar buttons take no keyboard focus)
+        planning = self.planning
+        for action in (planning.new_allocation_action, planning.new_demand_action, None, planning.duplicate_action,
+                       planning.rename_action, planning.delete_action, None, planning.open_file_action,
+                       planning.save_action, planning.save_file_action):
+            if action is None:
+                self.planning_menu.addSeparator()
+            else:
+                self.planning_menu.addAction(action)
         for action in (self.kennzahlen.new_action, self.kennzahlen.new_index_action, self.kennzahlen.edit_action,
                        self.kennzahlen.delete_action, self.kennzahlen.import_action, self.kennzahlen.export_action):
             self.indicator_menu.addAction(action)
@@ -670,10 +706,31 @@ class MainWindow(QMainWindow):
     @guarded()
     def copy(self) -> None:
         focus = QApplication.focusWidget()
-        if isinstance(focus, QAbstractItemView) and focus is not self.browser.table:
+        if focus is self.browser.pivot.table:
+            self.browser.pivot.copy(selection=True)
+        elif isinstance(focus, QAbstractItemView) and focus is not self.browser.table:
             copy_item_view(focus)
         else:
             self.browser.copy_selection()
+
+    def show_area(self, index: int) -> None:
+        """Strg+1 … Strg+9: the work area of that tab, with the keyboard focus on the tab bar (Tab goes on into
+        the area)."""
+        if 0 <= index < self.areas.count():
+            self.areas.setCurrentIndex(index)
+            self.areas.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _name_area_actions(self) -> None:
+        """The menu Ansicht › Bereich shows one entry per tab, named like the tab."""
+        for index, action in enumerate(self.area_actions):
+            present = index < self.areas.count()
+            action.setVisible(present)
+            action.setText(self.areas.tabText(index) if present else "")
+
+    def show_value_table(self) -> None:
+        """The text alternative of the chart and the map: the Werte table with the same numbers, focused."""
+        self.areas.setCurrentWidget(self.browser)
+        self.browser.show_table()
 
     def focus_find(self) -> None:
         self.areas.setCurrentWidget(self.browser)

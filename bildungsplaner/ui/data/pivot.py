@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -150,8 +150,8 @@ class PivotPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=lambda: self.copy(selection=True),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        # Strg+C: the window's Bearbeiten › Kopieren calls copy(selection=True) when this table has the focus (a
+        # shortcut of its own would make the key ambiguous, and Qt then runs neither)
         controls = QHBoxLayout()
         controls.addWidget(self.rows_combo)
         controls.addWidget(self.how, 1)
