@@ -45,7 +45,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from bildungsplaner.exporting.safety import atomic_target, clean_text
-from bildungsplaner.exporting.symbols import MISSING, SYMBOL_LEGEND, ZERO
 from bildungsplaner.reporting.document import (
     ChartFigure,
     MapFigure,
@@ -56,19 +55,21 @@ from bildungsplaner.reporting.document import (
     ReportTable,
 )
 from bildungsplaner.reporting.numbering import (
+    CONTENTS,
     FIGURE,
+    HIGHLIGHTS,
     TABLE,
     FormattedTable,
     Numbering,
     format_table,
     number_document,
     source_line,
+    symbol_legend,
+    table_caption,
 )
 
-__all__ = ["CONTENTS", "HIGHLIGHTS", "TEXT_WIDTH_CM", "symbol_legend", "write_docx"]
+__all__ = ["TEXT_WIDTH_CM", "add_field", "build_docx", "png_size", "write_docx"]
 
-CONTENTS = "Inhaltsverzeichnis"
-HIGHLIGHTS = "Wichtigste Ergebnisse"
 TEXT_WIDTH_CM = 16.0
 #: the tallest figure (a long bar chart, a tall map) fits on a page below its caption
 MAX_FIGURE_HEIGHT_CM = 21.0
@@ -76,7 +77,6 @@ SOURCE_STYLE = "Quelle"
 TABLE_TEXT_STYLE = "Tabellentext"
 METHOD_FILL = "E8EEF4"
 HEADER_FILL = "DDE6F0"
-_FLAG_MEANINGS = {"p": "vorläufige Zahl", "r": "berichtigte Zahl", "s": "geschätzte Zahl"}
 
 
 def _text(value: str) -> str:
@@ -295,30 +295,9 @@ def _repeat_header(row: object) -> None:
     tr_pr.append(cant_split)
 
 
-def symbol_legend(texts: list[str]) -> str:
-    """„Zeichenerklärung: . = …; – = …“ for the symbols that occur among ``texts`` (empty: none)."""
-    used: list[str] = []
-    tokens = {t.rsplit(" ", 1)[-1] if " " in t else t for t in texts}
-    meanings = dict(SYMBOL_LEGEND)
-    for symbol in (MISSING, ZERO, "/", "x", "..."):
-        if symbol in tokens:
-            used.append(f"{symbol} = {meanings[symbol]}")
-    for flag, meaning in _FLAG_MEANINGS.items():
-        if flag in tokens:
-            used.append(f"{flag} = {meaning}")
-    return ("Zeichenerklärung: " + "; ".join(used)) if used else ""
-
-
-def _table_caption(table: ReportTable) -> str:
-    unit = table.unit.strip()
-    if unit and f"({unit})" not in table.caption and not table.caption.endswith(unit):
-        return f"{table.caption} ({unit})"
-    return table.caption
-
-
 def _table(document: WordDocument, table: ReportTable, numbering: Numbering) -> Table:
     formatted = format_table(table)
-    _caption(document, TABLE, numbering.table(table), _table_caption(table))
+    _caption(document, TABLE, numbering.table(table), table_caption(table))
     columns = len(formatted.header)
     word = document.add_table(rows=1, cols=columns)
     word.style = document.styles["Table Grid"]

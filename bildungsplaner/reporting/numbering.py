@@ -25,13 +25,15 @@ import numpy as np
 import pandas as pd
 
 from bildungsplaner.exporting.suppression import suppress
-from bildungsplaner.exporting.symbols import MISSING, ZERO, is_missing
+from bildungsplaner.exporting.symbols import MISSING, SYMBOL_LEGEND, ZERO, is_missing
 from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.reporting.document import Block, ChartFigure, MapFigure, ReportDocument, ReportTable
 
-__all__ = ["FIGURE", "SUPPRESS_BELOW", "TABLE", "Cell", "FormattedTable", "Numbering", "format_table",
-           "number_blocks", "number_document", "source_line"]
+__all__ = ["CONTENTS", "FIGURE", "HIGHLIGHTS", "SUPPRESS_BELOW", "TABLE", "Cell", "FormattedTable", "Numbering",
+           "format_table", "number_blocks", "number_document", "source_line", "symbol_legend", "table_caption"]
 
+CONTENTS = "Inhaltsverzeichnis"
+HIGHLIGHTS = "Wichtigste Ergebnisse"
 FIGURE = "Abbildung"
 TABLE = "Tabelle"
 #: counts below this are suppressed in tables with ``counts=True`` (the export area's default N)
@@ -88,6 +90,26 @@ def source_line(source: str) -> str:
     if not source:
         return ""
     return source if source.lower().startswith(("quelle", "quellen")) else f"Quelle: {source}"
+
+
+_FLAG_MEANINGS = {"p": "vorläufige Zahl", "r": "berichtigte Zahl", "s": "geschätzte Zahl"}
+
+
+def table_caption(table: ReportTable) -> str:
+    """The table's caption with its unit („… (%)“) unless the caption already names it."""
+    unit = table.unit.strip()
+    if unit and f"({unit})" not in table.caption and not table.caption.endswith(unit):
+        return f"{table.caption} ({unit})"
+    return table.caption
+
+
+def symbol_legend(texts: list[str]) -> str:
+    """„Zeichenerklärung: . = …; – = …“ for the symbols that occur among the cell ``texts`` (empty: none)."""
+    tokens = {t.rsplit(" ", 1)[-1] for t in texts}
+    meanings = dict(SYMBOL_LEGEND)
+    used = [f"{symbol} = {meanings[symbol]}" for symbol in (MISSING, ZERO, "/", "x", "...") if symbol in tokens]
+    used += [f"{flag} = {meaning}" for flag, meaning in _FLAG_MEANINGS.items() if flag in tokens]
+    return ("Zeichenerklärung: " + "; ".join(used)) if used else ""
 
 
 @dataclass(frozen=True)

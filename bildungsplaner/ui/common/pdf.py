@@ -8,20 +8,29 @@ it along (the table is split there and continues on the next page with its heade
 moves to the next page with its table and the heading above it. The HTML contract this relies on is
 described in :mod:`bildungsplaner.exporting.html`. It needs a ``QGuiApplication``; on the command line a
 ``QApplication`` is created offscreen.
+
+Images (the Bildungsbericht's figures): ``images`` maps the names that ``<img src="NAME">`` uses to PNG bytes; they
+are registered as the text document's image resources (:func:`register_images`) and each ``<img>`` without a size
+gets its printed size (:func:`size_images`: the PNG's pixels at its stored resolution — a 300 dpi figure of 1890
+pixels is 16 cm wide —, never wider than the page nor taller than it), so that Qt lays it out at that size and the
+PDF holds the image in its full resolution. The page is A4 landscape unless the HTML asks for portrait with
+``<meta name="orientation" content="portrait">`` (the report does) or the caller says so.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QGuiApplication,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -31,7 +40,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["lone_rows", "render_html_to_pdf"]
+__all__ = ["CAPTION_ANCHOR", "lone_rows", "parted_captions", "register_images", "render_html_to_pdf", "size_images"]
 
 STYLE = ("body { font-family: sans-serif; font-size: 9pt; } th { background: #dde6f0; }"
          " h1 { font-size: 14pt; } h2 { font-size: 12pt; } h3 { font-size: 10pt; }")
@@ -42,11 +51,64 @@ MAX_PASSES = 60
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.S)
 _ROW = re.compile(r"<tr\b.*?</tr>", re.S)
 _HEADING = re.compile(r"<h[1-3]\b[^>]*>(?:(?!<h[1-3]\b).)*?</h[1-3]>(?:\s*<p>(?:(?!<table).)*?</p>)*\s*$", re.S)
+#: a table's caption (``<p class="caption">``, the report's „Tabelle n: …“) right before the table, with the heading
+#: right above it if there is one: what moves to the next page with the table (tried before ``_HEADING``)
+_CAPTION = re.compile(r"(?:<h[1-3]\b[^>]*>(?:(?!<h[1-3]\b|<p\b|<table).)*?</h[1-3]>\s*)?"
+                      r"<p class=\"caption\"[^>]*>(?:(?!<table|<p\b).)*?</p>\s*$", re.S)
+#: the prefix of the mark (``<span title=…>``) of a caption (kept on the page of its figure or table)
+CAPTION_ANCHOR = "caption-"
+_IMG = re.compile(r"<img\b([^>]*?)\s*/?>", re.S)
+_SRC = re.compile(r"""\bsrc=(["'])(.*?)\1""", re.S)
+_PORTRAIT = re.compile(r"""<meta\s+name=["']orientation["']\s+content=["']portrait["']""", re.I)
 
 
-def _document(html: str, size: QSizeF) -> QTextDocument:
+def register_images(document: QTextDocument, images: Mapping[str, bytes] | None) -> None:
+    """Each PNG of ``images`` as the document's image resource under its name (what ``<img src>`` says)."""
+    for name, data in (images or {}).items():
+        image = QImage.fromData(data)
+        if not image.isNull():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+
+
+def _printed_size(data: bytes, width: float, height: float, dpi: float) -> tuple[int, int] | None:
+    image = QImage.fromData(data)
+    if image.isNull() or not image.width():
+        return None
+    stored = image.dotsPerMeterX() * 0.0254 or dpi
+    w = image.width() * dpi / stored
+    h = image.height() * dpi / stored
+    factor = min(1.0, width / w, height / h if height > 0 else 1.0)
+    return max(1, round(w * factor)), max(1, round(h * factor))
+
+
+def size_images(html: str, images: Mapping[str, bytes] | None, width: float, height: float = 0.0,
+                dpi: float = 96) -> str:
+    """``html`` with ``width``/``height`` set on each ``<img>`` of ``images`` that has no size: its printed size
+    at ``dpi`` (the PNG's stored resolution), at most ``width`` × ``height`` pixels (0: any height)."""
+    if not images:
+        return html
+    sizes: dict[str, tuple[int, int] | None] = {}
+
+    def sized(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        src = _SRC.search(attributes)
+        if src is None or src.group(2) not in images or re.search(r"\b(width|height)=", attributes):
+            return match.group(0)
+        name = src.group(2)
+        if name not in sizes:
+            sizes[name] = _printed_size(images[name], width, height, dpi)
+        size = sizes[name]
+        if size is None:
+            return match.group(0)
+        return f'<img{attributes} width="{size[0]}" height="{size[1]}" />'
+
+    return _IMG.sub(sized, html)
+
+
+def _document(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultStyleSheet(STYLE)
+    register_images(document, images)
     document.setHtml(html)
     document.setPageSize(size)
     return document
@@ -75,13 +137,78 @@ def lone_rows(document: QTextDocument) -> list[tuple[int, int, int]]:
 
 
 def _keep_together(html: str, document: QTextDocument) -> str | None:
-    """``html`` changed so that the first lone row of ``document`` that can be helped is no longer alone, or
-    ``None`` when there is none."""
+    """``html`` changed so that the first lone row of ``document`` that can be helped is no longer alone (or the
+    first caption no longer parted from its figure or table), or ``None`` when there is none."""
     for number, row, _page in lone_rows(document):
         changed = _join(html, document, number, row)
         if changed is not None:
             return changed
+    for name in parted_captions(document):
+        changed = _caption_to_next_page(html, name)
+        if changed is not None:
+            return changed
     return None
+
+
+def parted_captions(document: QTextDocument) -> list[str]:
+    """Names (``caption-…``) of captions at the foot of a page whose figure or table starts on the next one. A
+    caption is a paragraph whose text is marked ``<span title="caption-…">`` (the report's HTML; Qt keeps the
+    title as the text's tool tip, which prints nothing — an anchor would split the PDF's text)."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    found = []
+    block = document.begin()
+    while block.isValid():
+        names = [f.charFormat().toolTip() for f in _fragments(block)
+                 if f.charFormat().toolTip().startswith(CAPTION_ANCHOR)]
+        following = block.next()
+        if names and following.isValid():
+            page = int(_first_line_top(layout, block) // height)
+            if int(_first_line_top(layout, following) // height) > page:
+                found.append(names[0])
+        block = following
+    return found
+
+
+def _first_line_top(layout: QAbstractTextDocumentLayout, block: object) -> float:
+    """Where the block's first line lies (a line that did not fit is moved to the next page, its block's rectangle
+    is not)."""
+    top = layout.blockBoundingRect(block).top()  # type: ignore[arg-type]
+    lines = block.layout()  # type: ignore[attr-defined]
+    if lines is not None and lines.lineCount():
+        return top + lines.lineAt(0).y()
+    return top
+
+
+def _fragments(block: object) -> list:
+    result = []
+    iterator = block.begin()  # type: ignore[attr-defined]
+    while not iterator.atEnd():
+        fragment = iterator.fragment()
+        if fragment.isValid():
+            result.append(fragment)
+        iterator += 1
+    return result
+
+
+_HEADING_BEFORE = re.compile(r"<h[1-3]\b[^>]*>(?:(?!<h[1-3]\b|<p\b|<table).)*?</h[1-3]>\s*$", re.S)
+
+
+def _caption_to_next_page(html: str, name: str) -> str | None:
+    """``html`` with a page break before the caption marked ``name`` (and the heading right above it)."""
+    anchor = html.find(f'title="{name}"')
+    at = html.rfind("<p", 0, anchor) if anchor >= 0 else -1
+    if at < 0:
+        return None
+    heading = _HEADING_BEFORE.search(html, 0, at)
+    if heading is not None:
+        at = heading.start()
+    if "page-break-before" in html[at:at + 80]:
+        return None
+    tag_end = html.index(">", at)
+    if html[tag_end - 1] == "/":
+        return None
+    return html[:tag_end] + ' style="page-break-before: always"' + html[tag_end:]
 
 
 def _join(html: str, document: QTextDocument, number: int, row: int) -> str | None:
@@ -95,7 +222,7 @@ def _join(html: str, document: QTextDocument, number: int, row: int) -> str | No
     body_rows = table.rows() - header
     if row == header or body_rows <= 3:
         # the first row alone at a page's foot (or a short table split): the table with its heading moves on
-        heading = _HEADING.search(html, 0, match.start())
+        heading = _CAPTION.search(html, 0, match.start()) or _HEADING.search(html, 0, match.start())
         at = heading.start() if heading is not None else match.start()
         if "page-break-before" in html[at:at + 80]:
             return None
@@ -113,6 +240,13 @@ def _join(html: str, document: QTextDocument, number: int, row: int) -> str | No
     return html[:match.start()] + new + html[match.end():]
 
 
+def _title(html: str) -> str:
+    import html as html_module
+
+    match = re.search(r"<title>(.*?)</title>", html[:4000], re.S)
+    return html_module.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
+
+
 def _ensure_application() -> None:
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -120,32 +254,41 @@ def _ensure_application() -> None:
         _ensure_application.app = QApplication([])  # type: ignore[attr-defined]  # kept alive
 
 
-def paginate(html: str, size: QSizeF) -> QTextDocument:
+def paginate(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None) -> QTextDocument:
     """The laid-out document of ``html`` on pages of ``size`` with no table row alone on a page (as far as
-    splitting can help within :data:`MAX_PASSES` passes)."""
+    splitting can help within :data:`MAX_PASSES` passes); ``images`` as in :func:`render_html_to_pdf`."""
     _ensure_application()
-    document = _document(html, size)
+    if images:
+        html = size_images(html, images, size.width(), size.height() * 0.9)
+    document = _document(html, size, images)
     for _ in range(MAX_PASSES):
         changed = _keep_together(html, document)
         if changed is None:
             break
         html = changed
-        document = _document(html, size)
+        document = _document(html, size, images)
     return document
 
 
-def render_html_to_pdf(html: str, path: Path) -> None:
-    """Write ``html`` as an A4 landscape PDF to ``path``, with „Seite x von y“ on every page."""
+def render_html_to_pdf(html: str, path: Path, *, images: Mapping[str, bytes] | None = None,
+                       portrait: bool | None = None, title: str | None = None) -> None:
+    """Write ``html`` as an A4 PDF to ``path``, with „Seite x von y“ on every page. ``images``: PNG bytes by the
+    names the HTML's ``<img src>`` use; ``portrait``: the page's orientation (default: portrait when the HTML
+    says ``<meta name="orientation" content="portrait">``, else landscape); ``title``: the PDF's title (default:
+    the HTML's ``<title>``, else „Bildungsplaner“)."""
     _ensure_application()
+    if portrait is None:
+        portrait = bool(_PORTRAIT.search(html[:2000]))
+    orientation = QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape
     writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                                      QMarginsF(12, 12, 12, 10), QPageLayout.Unit.Millimeter))
     writer.setResolution(96)
-    writer.setTitle("Bildungsplaner")
+    writer.setTitle(title or _title(html) or "Bildungsplaner")
     writer.setCreator("Bildungsplaner")
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     width, height = rect.width(), rect.height() - FOOTER
-    document = paginate(html, QSizeF(width, height))
+    document = paginate(html, QSizeF(width, height), images)
     pages = document.pageCount()
     painter = QPainter(writer)
     try:

@@ -1,0 +1,185 @@
+"""The report as HTML: for the PDF (drawn by ``ui/common/pdf.render_html_to_pdf``) and the window's preview.
+
+The same content and numbering as the DOCX: title page, contents, „Wichtigste Ergebnisse“, chapters (``<h1>``)
+and modules (``<h2>``) with their paragraphs, figures („Abbildung n: …“ above, the source line below), tables
+(„Tabelle n: …“, the cells of :func:`~bildungsplaner.reporting.numbering.format_table`: German numbers, „.“ and
+„–“, small counts suppressed) and method boxes.
+
+Figures are ``<img src="ID">`` where ``ID`` is the figure's :attr:`~bildungsplaner.reporting.document.ChartFigure.id`;
+the renderer registers the PNGs under these names as the text document's image resources (``images`` of
+``render_html_to_pdf``; the preview registers them in its browser's document) and scales them to their printed
+size. A figure without an image gets a note instead.
+
+Layout contract with the PDF renderer (:mod:`bildungsplaner.exporting.html`): tables are never nested, every
+table row is one ``<tr>…</tr>`` and a table's header row is its ``<thead>``, so that the renderer can split a
+table between rows and keep at least two rows of it together on a page; a table's caption is a
+``<p class="caption">`` right
+after its heading or before the table, so that it moves with the table.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+from bildungsplaner.reporting.document import (
+    Block,
+    ChartFigure,
+    MapFigure,
+    MethodBox,
+    ModuleResult,
+    Paragraph,
+    ReportDocument,
+    ReportTable,
+)
+from bildungsplaner.reporting.numbering import (
+    CONTENTS,
+    HIGHLIGHTS,
+    Numbering,
+    format_table,
+    number_blocks,
+    number_document,
+    source_line,
+    symbol_legend,
+    table_caption,
+)
+
+__all__ = ["module_html", "report_html"]
+
+SOURCE = 'style="font-size: 7.5pt; color: #555555;"'
+HEADER_FILL = "#dde6f0"
+METHOD_FILL = "#e8eef4"
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _multiline(text: str) -> str:
+    return "<br/>".join(_e(line) for line in text.split("\n"))
+
+
+def _source(*lines: str) -> str:
+    lines = tuple(line for line in lines if line)
+    if not lines:
+        return ""
+    return f"<p {SOURCE}>" + "<br/>".join(_e(line) for line in lines) + "</p>"
+
+
+def _caption(name: str, text: str) -> str:
+    """A caption paragraph; its mark ``caption-…`` lets the PDF renderer keep it on the page of what follows."""
+    return f'<p class="caption"><span title="caption-{_e(name)}"><b>{_e(text)}</b></span></p>'
+
+
+def _figure(figure: ChartFigure | MapFigure, images: Mapping[str, bytes], numbering: Numbering) -> str:
+    caption = _caption(f"figure-{figure.id}", numbering.figure_caption(figure))
+    if figure.id in images:
+        body = f'<p align="center"><img src="{_e(figure.id)}" alt="{_e(figure.caption)}"/></p>'
+    else:
+        body = "<p><i>(Abbildung nicht gezeichnet)</i></p>"
+    return caption + body + _source(source_line(figure.source))
+
+
+def _table(table: ReportTable, numbering: Numbering) -> str:
+    formatted = format_table(table)
+    number = numbering.table(table)
+    caption = _caption(f"table-{number}", f"Tabelle {number}: {table_caption(table)}")
+    head = "".join(f'<th align="{align}" bgcolor="{HEADER_FILL}">{_e(text)}</th>'
+                   for text, align in zip(formatted.header, formatted.align, strict=True))
+    rows = []
+    texts: list[str] = []
+    for row, bold in zip(formatted.rows, formatted.emphasis, strict=True):
+        cells = []
+        for cell, align in zip(row, formatted.align, strict=True):
+            text = _e(cell.text)
+            if align == "right":
+                texts.append(cell.text)
+            cells.append(f'<td align="{align}">' + (f"<b>{text}</b>" if bold else text) + "</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    body = (f'<table border="1" cellspacing="0" cellpadding="3" width="100%"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+    return caption + body + _source(symbol_legend(texts), formatted.note, source_line(table.source))
+
+
+def _method(box: MethodBox) -> str:
+    parts = [f"<b>{_e(box.title)}</b>"] + [_multiline(p.strip()) for p in box.text.split("\n\n") if p.strip()]
+    return (f'<table border="0" cellspacing="0" cellpadding="6" width="100%" bgcolor="{METHOD_FILL}">'
+            f"<tr><td>{'<br/>'.join(parts)}</td></tr></table><p></p>")
+
+
+def _paragraph(block: Paragraph) -> str:
+    if block.generated:
+        return f"<p>{_e(block.text)}</p>"
+    text = "\n".join(s.text for s in block.sentences)
+    return "".join(f"<p>{_multiline(part.strip())}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def _blocks(blocks: Iterable[Block], images: Mapping[str, bytes], numbering: Numbering) -> str:
+    parts = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(_paragraph(block))
+        elif isinstance(block, ChartFigure | MapFigure):
+            parts.append(_figure(block, images, numbering))
+        elif isinstance(block, ReportTable):
+            parts.append(_table(block, numbering))
+        elif isinstance(block, MethodBox):
+            parts.append(_method(block))
+    return "".join(parts)
+
+
+def _page(body: str, title: str = "") -> str:
+    """A whole HTML page, A4 portrait for the PDF renderer (``<meta name="orientation">``)."""
+    head = ("<meta charset='utf-8'><meta name=\"orientation\" content=\"portrait\">"
+            + (f"<title>{_e(title)}</title>" if title else ""))
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def module_html(module: ModuleResult, images: Mapping[str, bytes], numbering: Numbering | None = None) -> str:
+    """One module as a page (the window's preview); ``numbering``: the whole report's (its captions then carry
+    the numbers of the DOCX and PDF), by default the module's own from 1."""
+    numbering = numbering if numbering is not None else number_blocks(module.blocks)
+    heading = f"<h2>{_e(module.title)}</h2>" if module.title else ""
+    return _page(heading + _blocks(module.blocks, images, numbering), module.title)
+
+
+def _title_page(doc: ReportDocument) -> str:
+    lines = [f'<h1 style="font-size: 22pt; margin-top: 160px;">{_e(doc.title)}</h1>']
+    if doc.subtitle:
+        lines.append(f'<p style="font-size: 14pt;">{_e(doc.subtitle)}</p>')
+    details = [doc.region_name]
+    if doc.years:
+        first, last = doc.years
+        details.append(f"Berichtszeitraum {first}–{last}" if first != last else f"Berichtsjahr {last}")
+    if doc.compare:
+        details.append("im Vergleich mit " + ", ".join(name for _key, name in doc.compare))
+    lines += [f"<p>{_e(d)}</p>" for d in details if d]
+    tail = [t for t in (doc.publisher, f"Stand: {doc.date}" if doc.date else "") if t]
+    lines += [f'<p style="margin-top: 200px;">{_e(tail[0])}</p>'] if tail else []
+    lines += [f"<p>{_e(t)}</p>" for t in tail[1:]]
+    return "".join(lines)
+
+
+def _contents(doc: ReportDocument) -> str:
+    entries = [f"<p>{_e(HIGHLIGHTS)}</p>"] if doc.highlights else []
+    for chapter in doc.chapters:
+        entries.append(f'<p style="margin-top: 6px;"><b>{_e(chapter.title)}</b></p>')
+        entries += [f'<p style="margin-left: 18px;">{_e(m.title)}</p>' for m in chapter.modules if m.title]
+    return f'<h1 style="page-break-before: always;">{CONTENTS}</h1>' + "".join(entries)
+
+
+def report_html(doc: ReportDocument, images: Mapping[str, bytes]) -> str:
+    """The whole report (title page, contents, „Wichtigste Ergebnisse“, chapters) for the PDF."""
+    numbering = number_document(doc)
+    parts = [_title_page(doc), _contents(doc)]
+    if doc.highlights:
+        parts.append(f'<h1 style="page-break-before: always;">{HIGHLIGHTS}</h1><ul>'
+                     + "".join(f"<li>{_e(s.text)}</li>" for s in doc.highlights) + "</ul>")
+    for chapter in doc.chapters:
+        parts.append(f'<h1 style="page-break-before: always;">{_e(chapter.title)}</h1>')
+        parts += [f"<p>{_multiline(p.strip())}</p>" for p in chapter.intro.split("\n\n") if p.strip()]
+        for module in chapter.modules:
+            if module.title:
+                parts.append(f"<h2>{_e(module.title)}</h2>")
+            parts.append(_blocks(module.blocks, images, numbering))
+    return _page("".join(parts), doc.title)
