@@ -256,7 +256,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
             rank_frame = pd.DataFrame({"Rang": [str(ranks[k]) for k in ordered],
                                        "Gebiet": [values.name(k) for k in ordered],
                                        str(last): [peer_values[k] for k in ordered]})
-            rank_table = ReportTable(f"{name} {last}: Rangfolge der {len(ranks)} {data.peers_label} "
+            rank_table = ReportTable(f"{name} {last}: Rang unter den {len(ranks)} {data.peers_label} "
                                      f"{sentences.located(land_name)}", rank_frame, source, unit=data.unit,
                                      decimals=data.places, text_columns=2, emphasis=(home_name,))
 
@@ -273,7 +273,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
                                   str(last): [values.get(k, last) for k in rows]})
         sub_flags = pd.DataFrame({"Gebiet": [""] * len(rows), str(last): [values.symbol(k, last) for k in rows]})
         where = (f"in den Teilgebieten {sentences.of_region(home_name)}" if data.subregions_within else
-                 f"in den {data.peers_label} {sentences.located(values.name(data.land or ''))[3:]}")
+                 f"in den {data.peers_label} {sentences.located(values.name(data.land or ''))}")
         sub_table = ReportTable(f"{name} {where} {last}", sub_frame, source, unit=data.unit,
                                 decimals=data.places, flags=sub_flags, counts=data.counts, emphasis=(home_name,))
 

@@ -17,24 +17,34 @@ from bildungsplaner.formatting import format_number, round_half_up
 from bildungsplaner.reporting.document import Sentence
 
 __all__ = ["PERCENT_UNITS", "Fact", "change_sentence", "gap_sentence", "is_percent", "latest_sentence", "located",
-           "number", "of_region", "range_sentence", "rank_sentence", "region_label", "with_unit"]
+           "number", "of_region", "range_sentence", "rank_sentence", "region_label", "subject_case",
+           "with_unit"]
 
 PERCENT_UNITS = ("%", "Prozent", "in %")
 
 #: (column, row, value) — a cell of the module's table
 Fact = tuple[str, str, float]
 
-_SUFFIXES = {"Kreis": "Kreis {name}", "Landkreis": "Landkreis {name}", "kreisfreie Stadt": "{name}",
-             "Stadtkreis": "{name}", "Stadt": "{name}", "Städteregion": "Städteregion {name}",
-             "Regionalverband": "Regionalverband {name}"}
+_SUFFIXES = {"kreis": "Kreis {name}", "landkreis": "Landkreis {name}", "kreisfreie stadt": "{name}",
+             "stadtkreis": "{name}", "stadt": "{name}", "städteregion": "Städteregion {name}",
+             "regionalverband": "Regionalverband {name}", "wissenschaftsstadt": "{name}"}
 
 
 def region_label(name: str) -> str:
     """A region's name as a report writes it: „Unna, Kreis“ (GENESIS) → „Kreis Unna“, „Köln, kreisfreie Stadt“ →
     „Köln“; anything else as given."""
     head, sep, tail = name.rpartition(", ")
-    if sep and tail in _SUFFIXES:
-        return _SUFFIXES[tail].format(name=head)
+    if sep and tail.strip().lower() in _SUFFIXES:
+        return _SUFFIXES[tail.strip().lower()].format(name=head)
+    return name
+
+
+def subject_case(name: str) -> str:
+    """„der Kreis Unna“, „die Städteregion Aachen“, „Dortmund“ (as the subject of a sentence)."""
+    if name.startswith(("Kreis ", "Landkreis ")) or name.split(" ")[0].lower().endswith("kreis"):
+        return f"der {name}"
+    if name.startswith(("Städteregion ", "Region ")):
+        return f"die {name}"
     return name
 
 
@@ -126,7 +136,7 @@ def gap_sentence(subject: Subject, year: str, gaps: Sequence[tuple[str, float, f
         shown = with_unit(value, subject.decimals, subject.unit)
         facts.append((year, name, value))
         if _zero(gap, subject.decimals):
-            parts.append(f"genau auf {where} ({shown})")
+            parts.append(f"nahezu gleichauf mit {where} ({shown})")
         else:
             side = "über" if gap > 0 else "unter"
             parts.append(f"{_points(gap, subject.decimals, subject.unit)} {side} {where} ({shown})")
@@ -141,7 +151,7 @@ def rank_sentence(subject: Subject, rank: int, count: int, peers: str, land: str
                   count_label: str) -> Sentence:
     """„Unter den 53 Kreisen und kreisfreien Städten in Nordrhein-Westfalen nimmt der Kreis Unna damit Rang 12 ein
     (Rang 1: höchster Wert).“"""
-    text = (f"Unter den {count} {peers} {located(land)} belegte {subject.home} damit Rang {rank} "
+    text = (f"Unter den {count} {peers} {located(land)} belegte {subject_case(subject.home)} damit Rang {rank} "
             f"(Rang 1: höchster Wert).")
     return Sentence(text, ((count_label, land, float(count)), (rank_column, subject.home, float(rank))))
 

@@ -60,7 +60,7 @@ def test_the_timeseries_module_writes_the_release_sentences_from_its_table():
         "Gegenüber 2011 (18,0 %) ist sie um 7,3 Prozentpunkte gestiegen.",
         "Damit lag sie 1,1 Prozentpunkte unter dem Wert für Nordrhein-Westfalen (26,5 %) und 7,3 Prozentpunkte "
         "unter dem für Deutschland (32,7 %).",
-        "Unter den 3 Kreisen und kreisfreien Städten in Nordrhein-Westfalen belegte Kreis Unna damit Rang 2 "
+        "Unter den 3 Kreisen und kreisfreien Städten in Nordrhein-Westfalen belegte der Kreis Unna damit Rang 2 "
         "(Rang 1: höchster Wert).",
     ]
     chart = module.blocks[1]
@@ -141,7 +141,7 @@ def test_an_unchanged_value_and_an_equal_gap_say_so_in_words():
     module = _build(IndicatorModule("BQ_U3", chart="none"), _data(rows=_rows(values), compare=("05",), peers=()))
     texts = [s.text for s in module.blocks[0].sentences]
     assert texts[1] == "Gegenüber 2011 (20,0 %) ist sie nahezu unverändert geblieben."
-    assert texts[2] == "Damit lag sie genau auf dem Wert für Nordrhein-Westfalen (20,0 %)."
+    assert texts[2] == "Damit lag sie nahezu gleichauf mit dem Wert für Nordrhein-Westfalen (20,0 %)."
     check_module(module)
 
 
@@ -167,6 +167,7 @@ def test_ranks_are_on_the_printed_values(values, ranks):
 def test_region_labels_read_as_in_a_report():
     assert region_label("Unna, Kreis") == "Kreis Unna"
     assert region_label("Köln, kreisfreie Stadt") == "Köln"
+    assert region_label("Bielefeld, Kreisfreie Stadt") == "Bielefeld"
     assert region_label("Nordrhein-Westfalen") == "Nordrhein-Westfalen"
 
 
