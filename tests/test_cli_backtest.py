@@ -127,3 +127,35 @@ def test_base_year_in_the_last_observed_year_is_refused(demo_file, tmp_path, cap
     assert run(capsys, "plan", "run", str(scenario), "--save", *ws)[0] == 0
     code, _, err = run(capsys, "plan", "backtest", "Spät", *ws)
     assert code == 2 and "liegt nicht in der Vergangenheit" in err and "bis 2024" in err
+
+
+def test_years_after_the_horizon_are_not_compared(demo_file, tmp_path, capsys) -> None:
+    from bildungsplaner.demo.scenarios import DEMAND_2020
+
+    scenario = tmp_path / "kurz.toml"
+    scenario.write_text(DEMAND_2020.replace("horizon = 2025", "horizon = 2022").replace(NAME, "Kurz"),
+                        encoding="utf-8")
+    ws = ["--workspace", str(demo_file)]
+    assert run(capsys, "plan", "run", str(scenario), "--save", *ws)[0] == 0
+    code, out, _ = run(capsys, "plan", "backtest", "Kurz", "--json", *ws)
+    data = json.loads(out)
+    assert code == 0 and data["years"] == [2021, 2022] and not data["skipped"]
+    assert {r["year"] for r in data["rows"]} == {2021, 2022}
+
+
+def test_a_missing_observation_is_listed_not_counted(demo_file, capsys) -> None:
+    with sqlite3.connect(demo_file) as db:
+        changed = db.execute(
+            "update observation set value = null where period like '2023%' and dimensions = "
+            "'Alter=4|Geschlecht=Insgesamt' and region_id = (select id from region where key = '05999002') and "
+            "indicator_id = (select id from indicator where code = 'BEV_ALTER')").rowcount
+    assert changed == 1
+    ws = ["--workspace", str(demo_file)]
+    data = json.loads(run(capsys, "plan", "backtest", NAME, "--json", *ws)[1])
+    assert [(s["region_key"], s["line"], s["year"], s["reason"]) for s in data["skipped"]] == [
+        ("05999002", "Ü3", 2023, "no_actual")]
+    assert data["summary"][-1]["count"] == 95
+    row = next(r for r in data["rows"] if (r["region_key"], r["line"], r["year"]) == ("05999002", "Ü3", 2023))
+    assert row["actual"] is None and row["pct_error"] is None and row["forecast"] > 0
+    out = run(capsys, "plan", "backtest", NAME, *ws)[1]
+    assert "Nicht verglichen, weil die Beobachtung fehlt oder 0 ist (1)" in out and "05999002 Bergheide Ü3 2023" in out

@@ -361,6 +361,6 @@ MESSAGES: dict[str, str] = {
     "beobachteten Jahre bis zum Basisjahr; beobachtet ist davon nur {years}.":
         "The naive forecast takes for every unborn cohort the mean of the children aged 0 in the last three "
         "observed years up to the base year; of these only {years} is observed.",
-    "{count} Werte ohne Beobachtung (oder mit 0 beobachtet) sind nicht verglichen: {examples}.":
-        "{count} values without an observation (or observed as 0) are not compared: {examples}.",
+    "Nicht verglichen, weil die Beobachtung fehlt oder 0 ist ({count}): {examples}.":
+        "Not compared because the observation is missing or 0 ({count}): {examples}.",
 }

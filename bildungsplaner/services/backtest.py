@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from bildungsplaner import UserInputError
+from bildungsplaner.formatting import format_number
 from bildungsplaner.i18n import tr
 from bildungsplaner.planning.ages import single_year_population
 from bildungsplaner.planning.backtest import BacktestResult, compare, naive_forecast, observed_totals
@@ -62,7 +63,7 @@ def backtest_spec(ws: Workspace, spec: DemandSpec, progress: Progress | None = N
                                 name=spec.name, first=str(years[0]), last=str(last)))
     progress.report(0.5, tr("Prognose und Beobachtung werden verglichen …"))
     result = forecast(spec, until_base, inputs.frames.get("capacity"))
-    later = [y for y in years if y > base_year]
+    later = [y for y in years if base_year < y <= spec.population.horizon]  # (observed beyond the horizon: no forecast)
     lines = {line.name: line.ages for line in spec.demand}
     rows = result.rows.rename(columns={"population": "forecast"})
     actual = observed_totals(population, lines, later)
@@ -78,9 +79,8 @@ def backtest_spec(ws: Workspace, spec: DemandSpec, progress: Progress | None = N
                                    "Alter 0 der letzten drei beobachteten Jahre bis zum Basisjahr; beobachtet ist "
                                    "davon nur {years}.", years=", ".join(str(y) for y in earlier)))
     if not outcome.skipped.empty:
-        outcome.warnings.append(tr("{count} Werte ohne Beobachtung (oder mit 0 beobachtet) sind nicht verglichen: "
-                                   "{examples}.", count=str(len(outcome.skipped)),
-                                   examples=_examples(outcome.skipped)))
+        outcome.warnings.append(tr("Nicht verglichen, weil die Beobachtung fehlt oder 0 ist ({count}): {examples}.",
+                                   count=format_number(len(outcome.skipped)), examples=_examples(outcome.skipped)))
     progress.report(1.0, "")
     return outcome
 
