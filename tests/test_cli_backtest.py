@@ -159,3 +159,15 @@ def test_a_missing_observation_is_listed_not_counted(demo_file, capsys) -> None:
     assert row["actual"] is None and row["pct_error"] is None and row["forecast"] > 0
     out = run(capsys, "plan", "backtest", NAME, *ws)[1]
     assert "Nicht verglichen, weil die Beobachtung fehlt oder 0 ist (1)" in out and "05999002 Bergheide Ü3 2023" in out
+
+
+def test_the_service_reports_progress_and_can_be_cancelled(demo_workspace) -> None:
+    from bildungsplaner.progress import Cancelled, RecordingProgress
+    from bildungsplaner.services.backtest import backtest
+
+    progress = RecordingProgress()
+    outcome = backtest(demo_workspace, NAME, progress)
+    assert outcome.years == (2021, 2022, 2023, 2024)
+    assert [f for f, _ in progress.reports] == sorted(f for f, _ in progress.reports) and progress.reports[-1][0] == 1
+    with pytest.raises(Cancelled):
+        backtest(demo_workspace, NAME, RecordingProgress(cancel_after=1))
