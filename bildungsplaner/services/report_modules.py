@@ -60,6 +60,13 @@ class ModuleContext:
         return next(self.figure_ids)
 
 
+def _home(ctx: ModuleContextLike) -> str:
+    """The report's home region key (``region_key`` of a :class:`ModuleContext`, ``spec.region`` of the
+    report builder's context)."""
+    key = getattr(ctx, "region_key", None) or getattr(getattr(ctx, "spec", None), "region", None)
+    return str(key) if key else ""
+
+
 def _n(value: float, decimals: int) -> str:
     """``value`` without its sign, as the table prints it."""
     return format_number(abs(float(value)), decimals)
@@ -275,9 +282,11 @@ def backtest_blocks(module: BacktestModule, outcome: BacktestResult, source: str
                               "Fehler (%)": part["pct_error"].astype(float).tolist(),
                               "naive Prognose": part["naive"].astype(float).tolist(),
                               "Fehler naiv (%)": part["naive_pct_error"].astype(float).tolist()})
+        home = _home(ctx)
+        emphasis = tuple(str(n) for k, n in zip(part["region_key"], part["region_name"], strict=True) if k == home)
         region_tables.append(ReportTable(
             f"Prognose „{outcome.name}“ (Basisjahr {outcome.base_year}) und Ist {last}: {line}, je Gebiet", frame,
-            source, unit="Kinder", decimals=1))
+            source, unit="Kinder", decimals=1, emphasis=emphasis))
 
     summary_rows = [r for r in outcome.summary.to_dict("records")
                     if isinstance(r["line"], str) or len(lines) > 1]

@@ -44,6 +44,9 @@ def test_backtest_module(demo_workspace) -> None:
     assert [t.caption.split(": ")[1].split(",")[0] for t in per_region] == ["U3", "Ü3"]
     u3 = per_region[0].frame
     assert len(u3) == 12 and "Ist 2024" in per_region[0].caption
+    assert per_region[0].emphasis == ()  # (the home region is the Kreis, the rows are its Gemeinden)
+    bergheide = backtest_module(demo_workspace, BacktestModule(BACKTEST), ModuleContext(region_key="05999002"))
+    assert bergheide.tables()[1].emphasis == ("Bergheide",)
     expected = outcome.rows[(outcome.rows["line"] == "U3") & (outcome.rows["year"] == 2024)]
     assert u3["Ist"].tolist() == expected["actual"].tolist()
     assert u3["Fehler"].tolist() == pytest.approx((expected["forecast"] - expected["actual"]).tolist())
