@@ -22,7 +22,7 @@ from bildungsplaner.reporting.spec import Chapter, Module, ReportSpec, spec_from
 
 __all__ = ["AddChapter", "AddModule", "EditChapter", "EditModule", "EditReport", "Location", "MoveChapter",
            "MoveModule", "Operation", "RemoveChapter", "RemoveModule", "apply_all", "checked", "focus",
-           "module_at", "move_chapter_by", "move_module_by"]
+           "module_at", "module_spec", "move_chapter_by", "move_module_by"]
 
 #: where an item of the outline is: ``None`` the report itself, ``(chapter, None)`` a chapter,
 #: ``(chapter, module)`` a module
@@ -283,3 +283,11 @@ def move_module_by(spec: ReportSpec, chapter: int, index: int, step: int) -> Mov
     if step > 0 and chapter < len(spec.chapters) - 1:
         return MoveModule(chapter, index, chapter + 1, 0)
     return None
+
+
+def module_spec(spec: ReportSpec, chapter: int, index: int) -> ReportSpec:
+    """The report reduced to one module (its chapter's title, no intro, no „Wichtigste Ergebnisse“): what the
+    window builds for the preview of that module, with the report's region, comparison and years."""
+    source = spec.chapters[chapter]
+    only = Chapter(source.title, (source.modules[index],))
+    return dataclasses.replace(spec, chapters=(only,), highlights=False)

@@ -217,3 +217,13 @@ def test_checked_refuses_what_the_reader_would_refuse() -> None:
     after, _ = EditChapter(0, (("title", ""),)).apply(SPEC)
     with pytest.raises(UserInputError):
         checked(after)
+
+
+def test_module_spec_is_the_report_with_one_module() -> None:
+    from bildungsplaner.reporting.outline import module_spec
+
+    one = module_spec(SPEC, 0, 1)
+    assert (one.region, one.compare, one.years, one.title) == (SPEC.region, SPEC.compare, SPEC.years, SPEC.title)
+    assert [c.title for c in one.chapters] == ["C Frühkindliche Bildung"]
+    assert one.chapters[0].modules == (SPEC.chapters[0].modules[1],)
+    assert not one.highlights
