@@ -188,6 +188,8 @@ class ReportContext:
     #: first and last year of the report (``spec.years``; None: each module its last five years with data)
     years: tuple[int, int] | None
     figure_ids: Iterator[str]
+    #: each indicator's values, sources, method and decimals, read once per build (modules may repeat a code)
+    loaded: dict[str, Any] = field(default_factory=dict)
 
     def next_id(self) -> str:
         return next(self.figure_ids)
@@ -235,8 +237,8 @@ def _load_values(ws: Workspace, code: str, entry: Any) -> tuple[pd.DataFrame, li
 
     from bildungsplaner.services import indicators
 
-    details = indicators.show(ws, code)
     if entry.kind != "importiert":
+        details = indicators.show(ws, code)
         result = indicators.compute(ws, code)
         frame = pd.DataFrame([(r.region_key, r.region_name, r.period, math.nan if r.value is None else r.value,
                                r.flag) for r in result.rows],
@@ -277,7 +279,9 @@ def _indicator_values(ws: Workspace, module: IndicatorModule, ctx: ReportContext
                       warnings: list[str]) -> Any:
     from bildungsplaner.reporting.content import COUNT_UNITS, IndicatorValues
 
-    frame, sources, method, decimals = _load_values(ws, module.indicator, entry)
+    if module.indicator not in ctx.loaded:
+        ctx.loaded[module.indicator] = _load_values(ws, module.indicator, entry)
+    frame, sources, method, decimals = ctx.loaded[module.indicator]
     spec, regions = ctx.spec, ctx.regions
     home = regions[spec.region]
     land = spec.region[:2] if spec.region[:2].isdigit() and len(spec.region) > 2 else None
