@@ -50,6 +50,21 @@ def _export_map(*args: Any, **kwargs: Any) -> Any:
     return export_map(*args, **kwargs)
 
 
+def _render_figure(*args: Any, **kwargs: Any) -> Any:
+    """The report's figure renderer for the command line (``ui/report/figures.render_figure``): Qt is loaded only
+    when a report with figures is built (a ``.docx`` or ``.pdf``; the xlsx annex has none)."""
+    from bildungsplaner.ui.report.figures import render_figure
+
+    return render_figure(*args, **kwargs)
+
+
+def _render_report_pdf(*args: Any, **kwargs: Any) -> Any:
+    """The PDF renderer for ``report build … .pdf`` (``ui/common/pdf.render_html_to_pdf``), loaded when used."""
+    from bildungsplaner.ui.common.pdf import render_html_to_pdf
+
+    return render_html_to_pdf(*args, **kwargs)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if (argv if argv is not None else sys.argv[1:])[:1] == ["--sandbox-child"]:  # frozen app: a reader child
         from bildungsplaner.importing.sandbox import child_main
@@ -70,7 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         council_workbook = args.command == "export" and output_format(args) == "xlsx"
         if args.command == "map" or kennzahlen_tabelle or council_workbook:
             map_renderer = _export_map
-        return cli.run_command(args, pdf_renderer=pdf_renderer, map_renderer=map_renderer)
+        figure_renderer = None
+        if args.command == "report" and args.action == "build":  # Qt only when the report is drawn
+            figure_renderer = _render_figure
+            pdf_renderer = _render_report_pdf
+        return cli.run_command(args, pdf_renderer=pdf_renderer, map_renderer=map_renderer,
+                               figure_renderer=figure_renderer)
     cli.setup_logging()
     if args.smoke_test:
         return cli.run_guarded(smoke_test)

@@ -35,6 +35,7 @@ from bildungsplaner.reporting.document import (
 from bildungsplaner.reporting.numbering import (
     CONTENTS,
     HIGHLIGHTS,
+    FormattedTable,
     Numbering,
     format_table,
     number_blocks,
@@ -80,12 +81,25 @@ def _figure(figure: ChartFigure | MapFigure, images: Mapping[str, bytes], number
     return caption + body + _source(source_line(figure.source))
 
 
+def _widths(formatted: FormattedTable) -> list[str]:
+    """``width`` attributes: label columns as wide as their longest text needs (up to 40 %), else none."""
+    result = []
+    for j, align in enumerate(formatted.align):
+        if align != "left" or len(formatted.align) < 3:
+            result.append("")
+            continue
+        longest = max([len(formatted.header[j])] + [len(row[j].text) for row in formatted.rows])
+        result.append(f' width="{min(max(12, longest * 1.2), 40):.0f}%"')
+    return result
+
+
 def _table(table: ReportTable, numbering: Numbering) -> str:
     formatted = format_table(table)
     number = numbering.table(table)
     caption = _caption(f"table-{number}", f"Tabelle {number}: {table_caption(table)}")
-    head = "".join(f'<th align="{align}" bgcolor="{HEADER_FILL}">{_e(text)}</th>'
-                   for text, align in zip(formatted.header, formatted.align, strict=True))
+    widths = _widths(formatted)
+    head = "".join(f'<th align="{align}" bgcolor="{HEADER_FILL}"{width}>{_e(text)}</th>'
+                   for text, align, width in zip(formatted.header, formatted.align, widths, strict=True))
     rows = []
     texts: list[str] = []
     for row, bold in zip(formatted.rows, formatted.emphasis, strict=True):

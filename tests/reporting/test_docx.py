@@ -128,3 +128,44 @@ def test_an_existing_file_is_replaced_whole(document, images, tmp_path: Path) ->
     out.write_bytes(b"old")
     write_docx(document, images, out)
     assert zipfile.is_zipfile(out) and not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.slow
+def test_the_demo_report_builds_to_word_pdf_and_xlsx_from_the_command_line(demo_file: Path, tmp_path: Path) -> None:
+    """``report build`` with the entry point's lazy Qt renderers: the three files hold the same numbered tables."""
+    import openpyxl
+    import pypdf
+
+    from bildungsplaner.__main__ import main
+    from bildungsplaner.reporting.numbering import table_caption
+    from bildungsplaner.services.reports import build_document
+    from bildungsplaner.store.database import open_workspace
+
+    name = "Bildungsbericht Demokreis"
+    ws = ["--workspace", str(demo_file)]
+    for suffix in ("docx", "pdf", "xlsx"):
+        assert main(["report", "build", name, "--out", str(tmp_path / f"bericht.{suffix}"), *ws]) == 0
+    with open_workspace(demo_file) as workspace:
+        document = build_document(workspace, name)
+    numbering = number_document(document)
+    tables = document.tables()
+    assert tables and document.figures()
+
+    word = docx.Document(str(tmp_path / "bericht.docx"))
+    assert len(word.inline_shapes) == len(document.figures())
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert [c for c in captions if c.startswith("Tabelle")] == [
+        f"Tabelle {numbering.table(t)}: {table_caption(t)}" for t in tables]
+    data_tables = [t for t in word.tables if len(t.columns) > 1 or len(t.rows) > 1]
+    for word_table, table in zip(data_tables, tables, strict=True):
+        assert [[c.text for c in row.cells] for row in word_table.rows][1:] == [
+            [c.text for c in row] for row in format_table(table).rows]
+
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(tmp_path / "bericht.pdf").pages)
+    text = text.translate(str.maketrans({"ﬂ": "fl", "ﬁ": "fi", "ﬀ": "ff"}))
+    for figure in document.figures():
+        assert " ".join(numbering.figure_caption(figure).split()) in text
+
+    book = openpyxl.load_workbook(tmp_path / "bericht.xlsx")
+    assert len(book.sheetnames) == len(tables) + 1
+    assert [book[n]["A1"].value for n in book.sheetnames[1:]] == [f"Tabelle {i}" for i in range(1, len(tables) + 1)]
