@@ -101,6 +101,9 @@ class MainWindow(QMainWindow):
         self.import_page.delete_requested.connect(self.delete_import)
         self.areas.insertTab(1, self.import_page, QCoreApplication.translate("MainWindow", "Import"))
         self._build_sidebar_toggle()
+        # reading order for Tab: the side panel, then the button and tabs above the areas, then the area's page
+        QWidget.setTabOrder(self.facilities.attribute_view, self.sidebar.button)
+        QWidget.setTabOrder(self.sidebar.button, self.areas.tabBar())
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label, 1)

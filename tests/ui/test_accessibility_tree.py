@@ -18,11 +18,13 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QGraphicsView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTableWidget,
     QTabWidget,
     QToolBar,
     QToolButton,
@@ -35,8 +37,11 @@ from bildungsplaner.settings import Settings
 from bildungsplaner.ui.common.accessibility import (
     FOCUS,
     NAME,
+    TRAP,
     Problem,
     accessible_name,
+    backward_tab_steps,
+    describe,
     find_problems,
     problems_everywhere,
     tab_tour,
@@ -242,3 +247,74 @@ def test_dialogs_close_with_escape(window: MainWindow, qtbot: Any) -> None:
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         QApplication.processEvents()
         assert not dialog.isVisible(), QCoreApplication.translate("test", type(dialog).__name__)
+
+
+# --- Tab order follows the reading order; focus is visible; Tab leaves tables and text fields ----------------------
+
+def test_tab_follows_the_reading_order_on_every_page_and_dialog(window: MainWindow) -> None:
+    window.planning.open_scenario("Schulsozialarbeit Grundschulen 2027")
+    steps: dict[tuple[int, int], str] = {}
+
+    def collect(root: QWidget) -> None:
+        def visit() -> None:
+            for a, b in backward_tab_steps(root):
+                steps.setdefault((id(a), id(b)), f"{describe(a)}  →  {describe(b)}")
+        tab_tour(root, visit)
+
+    collect(window)
+    for dialog in (HomeRegionDialog(window), window.assign_facilities_dialog(), window.show_help(),
+                   window.kennzahlen.new_indicator(), window.kennzahlen.new_index()):
+        dialog.show()
+        QApplication.processEvents()
+        collect(dialog)
+    assert list(steps.values()) == []
+    # the side panel, then the button and tabs above the areas, then the page
+    window.areas.setCurrentWidget(window.browser)
+    QApplication.processEvents()
+
+    def stop(widget: QWidget, step: str) -> QWidget:
+        widget = getattr(widget, step)()
+        while not (widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not widget.focusProxy()):
+            widget = getattr(widget, step)()
+        return widget
+
+    assert window.left_splitter.isAncestorOf(stop(window.sidebar.button, "previousInFocusChain"))
+    assert stop(window.sidebar.button, "nextInFocusChain") is window.areas.tabBar()
+    assert window.browser.isAncestorOf(stop(window.areas.tabBar(), "nextInFocusChain"))
+
+
+def test_the_helper_finds_a_backward_step_and_a_trap(qtbot: Any) -> None:
+    root = QWidget()
+    qtbot.addWidget(root)
+    layout = QVBoxLayout(root)
+    first, second = QLineEdit(), QLineEdit()
+    first.setAccessibleName("eins")
+    second.setAccessibleName("zwei")
+    table = QTableWidget(3, 3)
+    table.setAccessibleName("Tabelle")
+    for widget in (first, second, table):
+        layout.addWidget(widget)
+    root.show()
+    QWidget.setTabOrder(second, first)  # the lower field first
+    assert (second, first) in backward_tab_steps(root)
+    assert (table, TRAP) in {(p.widget, p.kind) for p in find_problems(root)}  # Tab moves from cell to cell
+    table.setTabKeyNavigation(False)
+    assert find_problems(root) == []
+
+
+def test_the_map_and_the_charts_show_their_focus(window: MainWindow, qtbot: Any) -> None:
+    browser = window.browser
+    browser.views.setCurrentWidget(browser.map)
+    QApplication.processEvents()
+    view = browser.map.view
+    window.activateWindow()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    highlight = view.palette().highlight().color()
+    image = view.grab().toImage()
+    assert image.pixelColor(1, view.height() // 2).name() == highlight.name()
+    view.clearFocus()
+    QApplication.processEvents()
+    assert view.grab().toImage().pixelColor(1, view.height() // 2).name() != highlight.name()
+    plots = browser.chart.findChildren(QGraphicsView)
+    assert plots and all(":focus" in plot.styleSheet() and "highlight" in plot.styleSheet() for plot in plots)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -117,8 +118,10 @@ def _placeholder(widget: QWidget) -> str:
 
 
 def is_interactive(widget: QWidget) -> bool:
-    """An operable widget of its own (not a part of a composite, not a header or a scroll bar)."""
-    if not isinstance(widget, INTERACTIVE) or isinstance(widget, QHeaderView | QScrollBar):
+    """An operable widget of its own (not a part of a composite, not a header or a scroll bar): one of
+    :data:`INTERACTIVE`, or any other widget that Tab stops at (a custom view such as the map, a scroll area)."""
+    stops = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+    if not (isinstance(widget, INTERACTIVE) or stops) or isinstance(widget, QHeaderView | QScrollBar):
         return False
     parent = widget.parentWidget()
     while parent is not None:
@@ -287,9 +290,47 @@ def series_summary(kind: str, labels: list[str], values: Iterable[float], *, uni
     return text
 
 
+#: a plot view (pyqtgraph draws no focus of its own): a frame in the palette's highlight colour while it has the focus
+FOCUS_FRAME = ("QGraphicsView { border: 2px solid transparent; } "
+               "QGraphicsView:focus { border: 2px solid palette(highlight); }")
+
+
 def describe_chart(chart: QWidget, name: str, summary: str) -> None:
     """Give a chart (and the plot view inside it, which takes the focus) ``name`` and ``summary`` as accessible
-    name and description: the container sets them whenever the data change, the drawing code stays as it is."""
+    name and description, and the plot a visible focus frame: the container sets them whenever the data change,
+    the drawing code stays as it is."""
     for widget in (chart, *chart.findChildren(QGraphicsView)):
         widget.setAccessibleName(name)
         widget.setAccessibleDescription(summary)
+        if isinstance(widget, QGraphicsView) and widget.styleSheet() != FOCUS_FRAME:
+            widget.setStyleSheet(FOCUS_FRAME)
+
+
+def backward_tab_steps(root: QWidget, tolerance: int = 4) -> list[tuple[QWidget, QWidget]]:
+    """Pairs of widgets (a, b) where Tab goes from ``a`` to ``b`` although ``b`` stands above ``a`` or, on the same
+    line, to its left — within the same parent, where reading order is clear (a jump between panels is not
+    counted). Only visible, enabled widgets that take Tab focus."""
+    window = root.window()
+
+    def takes_tab(widget: QWidget) -> bool:
+        return (widget.isVisible() and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+                and widget.focusProxy() is None and (widget is root or root.isAncestorOf(widget)))
+
+    order: list[QWidget] = []
+    seen: set[int] = set()
+    current = window.nextInFocusChain()
+    while current is not None and current is not window and id(current) not in seen:
+        seen.add(id(current))
+        if takes_tab(current):
+            order.append(current)
+        current = current.nextInFocusChain()
+    steps = []
+    for a, b in pairwise(order):
+        if a.parentWidget() is not b.parentWidget():
+            continue
+        pa, pb = a.mapTo(window, a.rect().topLeft()), b.mapTo(window, b.rect().topLeft())
+        above = pb.y() + tolerance < pa.y() and pb.y() + b.height() <= pa.y() + tolerance
+        left = abs(pb.y() - pa.y()) <= tolerance and pb.x() + tolerance < pa.x()
+        if above or left:
+            steps.append((a, b))
+    return steps

@@ -57,6 +57,7 @@ class SidebarToggle(QObject):
         self.button.setDefaultAction(self.action)
         self.button.setAutoRaise(True)
         areas.setCornerWidget(self.button, Qt.Corner.TopLeftCorner)
+        QWidget.setTabOrder(self.button, areas.tabBar())  # reading order: the button stands left of the tabs
         areas.currentChanged.connect(lambda _index: self.apply())
         self.apply()
 

@@ -315,9 +315,7 @@ class DataBrowser(QWidget):
     def _describe_chart(self) -> None:
         """Names for the chart's choices and a summary of what it shows as its accessible description (the text
         alternative; the same numbers are in the Werte table, Ansicht › Werte als Tabelle)."""
-        from PySide6.QtWidgets import QGraphicsView
-
-        from bildungsplaner.ui.common.accessibility import series_summary
+        from bildungsplaner.ui.common.accessibility import describe_chart, series_summary
 
         chart = self.chart
         for name, combo in chart.combos.items():
@@ -329,11 +327,7 @@ class DataBrowser(QWidget):
                                  caption=data.caption, table=QCoreApplication.translate(
                                      "Browser", "Die Zahlen stehen in der Werte-Tabelle (Strg+Umschalt+T)."))
         name = QCoreApplication.translate("Browser", "Diagramm {title}").format(title=title).strip()
-        chart.setAccessibleName(name)
-        chart.setAccessibleDescription(summary)
-        for plot in chart.findChildren(QGraphicsView):
-            plot.setAccessibleName(name)
-            plot.setAccessibleDescription(summary)
+        describe_chart(chart, name, summary)
 
     def model_unit(self) -> str:
         return self.indicator.unit if self.indicator is not None else ""

@@ -20,6 +20,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -56,6 +57,8 @@ class MapView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(240, 200)
         self.setAccessibleName(_tr("Karte"))
+        self.setWhatsThis(_tr("Karte: Plus und Minus zoomen, die Pfeiltasten verschieben, 0 zeigt die ganze Karte; "
+                              "Tab geht weiter. Die Zahlen stehen in der Werte-Tabelle (Strg+Umschalt+T)."))
         self._data: MapData | None = None
         self._view: tuple[float, float, float, float] | None = None
         self._labels = False
@@ -140,8 +143,22 @@ class MapView(QWidget):
                 painter.setPen(QPen(QColor("#000000"), 2.0))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawPath(region_path(self._data, self._layout, self._hover))
+            if self.hasFocus():  # visible focus: a frame in the palette's highlight colour (high contrast too)
+                painter.setClipping(False)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                painter.setPen(QPen(self.palette().highlight().color(), 2.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
         finally:
             painter.end()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._cache = None

@@ -104,6 +104,14 @@ class TermRow:
         self.remove = QToolButton()
         self.remove.setText("✕")
         self.remove.setToolTip(tr("Term entfernen"))
+        number = index + 1
+        for widget, text in ((self.source, tr("Term {number}: Quelle")), (self.times, tr("Term {number}: mal")),
+                             (self.weight, tr("Term {number}: Gewicht")),
+                             (self.slider, tr("Term {number}: Gewicht (Schieberegler)")),
+                             (self.period, tr("Term {number}: Zeitraum")),
+                             (self.missing, tr("Term {number}: fehlende Werte")),
+                             (self.remove, tr("Term {number} entfernen"))):
+            widget.setAccessibleName(text.format(number=number))
         for column, widget in enumerate((self.source, QLabel("×"), self.times, self.weight, self.slider,
                                          self.period, self.missing, self.remove)):
             grid.addWidget(widget, row, column)
@@ -258,6 +266,7 @@ class AllocationEditor(QWidget):
         form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("allocationForm")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty Tab stop: the fields inside scroll into view
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
 
@@ -367,6 +376,12 @@ class AllocationEditor(QWidget):
             row = TermRow(self, i, self.term_grid, i + 1)
             self.terms.append(row)
             self._term_widgets += [self.term_grid.itemAtPosition(i + 1, c).widget() for c in range(8)]
+        # new rows join the end of the focus chain: put them in reading order, before „Term hinzufügen“
+        previous: QWidget = self.maximum
+        for widget in [w for row in self.terms for w in row.widgets()]:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.add_term_button)
 
     # --- widgets → edits ------------------------------------------------------------------------------------
     def _push(self, path: tuple[Any, ...], value: Any, text: str, merge_key: Any = None) -> bool:
