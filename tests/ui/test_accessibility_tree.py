@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QApplication,
@@ -240,13 +241,19 @@ def test_new_demand_and_kennzahlen_editors(window: MainWindow) -> None:
 def test_dialogs_close_with_escape(window: MainWindow, qtbot: Any) -> None:
     licences = window.show_licenses()
     licences.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    for dialog in (HomeRegionDialog(window), licences, window.show_help()):
+    from bildungsplaner.services.planning_population import population_choices
+    from bildungsplaner.ui.planning.new_demand import NewDemandDialog
+
+    new_demand = NewDemandDialog(population_choices(window.workspace), set(), "Neuer Bedarf", window)
+    for dialog in (HomeRegionDialog(window), licences, window.show_help(), window.assign_facilities_dialog(),
+                   new_demand, window.kennzahlen.new_indicator(), window.kennzahlen.new_index()):
+        name = type(dialog).__name__
         dialog.show()
         dialog.activateWindow()
         QApplication.processEvents()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         QApplication.processEvents()
-        assert not dialog.isVisible(), QCoreApplication.translate("test", type(dialog).__name__)
+        assert not shiboken6.isValid(dialog) or not dialog.isVisible(), name
 
 
 # --- Tab order follows the reading order; focus is visible; Tab leaves tables and text fields ----------------------
