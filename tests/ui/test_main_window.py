@@ -193,8 +193,8 @@ def test_work_areas_exist(window: MainWindow) -> None:
     tabs = [window.areas.tabText(i) for i in range(window.areas.count())]
     assert tabs == ["Daten", "Import", "Planung", "Export", "Kennzahlen"]
     assert window.areas.widget(2) is window.planning and window.areas.widget(3) is window.export_panel
-    assert window.planning.model.rowCount() == 2  # the demo's saved scenarios
-    assert window.export_panel.scenario.count() == 2
+    assert window.planning.model.rowCount() == 3  # the demo's saved scenarios
+    assert window.export_panel.scenario.count() == 3
     import_button = window.areas.widget(1).findChild(QToolButton, "importButton")
     assert import_button.defaultAction() is window.import_action
     side = [window.side_tabs.tabText(i) for i in range(window.side_tabs.count())]

@@ -24,6 +24,7 @@ from bildungsplaner.ui.planning.models import AllocationResultModel
 
 ALLOCATION = "Schulsozialarbeit Grundschulen 2027"
 DEMAND = "Kita- und Ganztagsbedarf 2025-2030"
+BACKTEST = "Kita-Bedarf Prognose 2020"  # the demo's base-2020 forecast (Prognose-Ist-Vergleich)
 Button = QMessageBox.StandardButton
 
 
@@ -136,7 +137,7 @@ def test_save_stores_the_change(window: MainWindow, editor: PlanningEditor, demo
     assert saved.spec.amount.total == 26.0 and saved.spec.amount.method == "sainte-lague"
     assert saved.result is not None and sum(r["amount"] for r in saved.result["rows"]) == pytest.approx(26.0)
     assert not editor.is_dirty() and "ungespeicherte" not in editor.title.text()
-    assert window.export_panel.scenario.count() == 2
+    assert window.export_panel.scenario.count() == 3
 
 
 def test_unsaved_changes_prompt_on_switching(editor: PlanningEditor, demo_workspace: Any,
@@ -178,7 +179,7 @@ def test_duplicate_rename_delete(window: MainWindow, editor: PlanningEditor, dem
     editor.duplicate_action.trigger()
     copy = f"{ALLOCATION} (Kopie)"
     assert editor.spec.name == copy and editor.selected_name() == copy
-    assert {s.name for s in list_scenarios(demo_workspace)} == {ALLOCATION, DEMAND, copy}
+    assert {s.name for s in list_scenarios(demo_workspace)} == {ALLOCATION, DEMAND, BACKTEST, copy}
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Variante B", True)))
     editor.rename_action.trigger()
     assert editor.spec.name == "Variante B" and not editor.is_dirty()
@@ -192,7 +193,7 @@ def test_duplicate_rename_delete(window: MainWindow, editor: PlanningEditor, dem
     answer(monkeypatch, Button.Yes)
     editor.delete_action.trigger()
     assert editor.model.row_of("Variante B") < 0 and editor.spec is None
-    assert {s.name for s in list_scenarios(demo_workspace)} == {ALLOCATION, DEMAND}
+    assert {s.name for s in list_scenarios(demo_workspace)} == {ALLOCATION, DEMAND, BACKTEST}
 
 
 def test_new_scenarios_from_templates(window: MainWindow, demo_workspace: Any,
@@ -209,7 +210,7 @@ def test_new_scenarios_from_templates(window: MainWindow, demo_workspace: Any,
     assert editor.error is None and editor.demand.model.rowCount() > 0
     editor.new_allocation_action.trigger()
     assert editor.spec.name == "Neue Verteilung 2"
-    assert len(list_scenarios(demo_workspace)) == 5
+    assert len(list_scenarios(demo_workspace)) == 6
 
 
 def test_lock_a_recipient_in_the_result_table(editor: PlanningEditor) -> None:
