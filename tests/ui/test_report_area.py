@@ -139,6 +139,40 @@ def test_keyboard_moves_removes_and_undoes_in_the_outline(area: ReportArea, qtbo
     assert [type(m).__name__ for m in area.spec.chapters[0].modules] == ["TextModule", "IndicatorModule"]
 
 
+def test_ctrl_z_and_ctrl_s_act_on_the_report_though_the_window_has_the_same_keys(qtbot: Any,
+                                                                                  demo_workspace: Any) -> None:
+    """The window's menus hold the planning editor's Rückgängig and Speichern (Strg+Z, Strg+S, enabled while a
+    scenario has changes); in the Bericht area the keys act on the report, not on the hidden scenario."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    triggered: list[str] = []
+    menu = window.menuBar().addMenu("Bearbeiten")
+    for key in ("Ctrl+Z", "Ctrl+S"):
+        action = QAction(f"Planung {key}", window)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _c=False, k=key: triggered.append(k))
+        menu.addAction(action)
+    area = ReportArea(TaskRunner())
+    window.setCentralWidget(area)
+    area.set_workspace(demo_workspace)
+    open_spec(area, spec_with_module())
+    area.select((0, 0))
+    area.remove()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    area.view.setFocus()
+    qtbot.waitUntil(area.view.hasFocus, timeout=2000)
+    QTest.keyClick(area.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert area.spec == spec_with_module()
+    QTest.keyClick(area.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not area.is_dirty()
+    assert triggered == []
+
+
 def test_saving_stores_the_definition_and_clears_the_dirty_flag(area: ReportArea, demo_workspace: Any,
                                                                 qtbot: Any) -> None:
     area.new_report()

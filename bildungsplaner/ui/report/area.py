@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -403,6 +403,34 @@ class ReportArea(QWidget):
         last_setting = self.settings.text.text
         for a, b in itertools.pairwise([last_setting, *tail]):
             QWidget.setTabOrder(a, b)
+
+    # --- keys the window also has ----------------------------------------------------------------------------
+    def _own_action(self, event: QKeyEvent) -> QAction | None:
+        """The area's undo, redo or save action for the key of ``event`` (None: another key)."""
+        pressed = QKeySequence(event.keyCombination())
+        for action in (self.undo_action, self.redo_action, self.save_action):
+            if any(key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts()):
+                return action
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        """Strg+Z, Strg+Umschalt+Z and Strg+S belong to this area while the focus is in it, even when the window's
+        menus hold the planning editor's actions with the same keys (otherwise Qt finds the shortcut ambiguous
+        and does nothing): the area takes them as key presses (a text field's own undo still comes first)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and \
+                self._own_action(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._own_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        if action.isEnabled():
+            action.trigger()
+        event.accept()
 
     # --- workspace ------------------------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace | None) -> None:
