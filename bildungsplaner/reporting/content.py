@@ -264,7 +264,10 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
     sub_table: ReportTable | None = None
     sub_values: dict[str, float] = {}
     if module.chart in ("subregions", "map") and data.subregions:
-        sub_values = {k: values.get(k, last) for k in data.subregions if k != data.home}
+        # regions without any value in the years shown (a Kreis dissolved before them) are left out
+        sub_values = {k: values.get(k, last) for k in data.subregions
+                      if (k != data.home or not data.subregions_within)
+                      and any(math.isfinite(values.get(k, y)) for y in shown)}
         if not any(math.isfinite(v) for v in sub_values.values()):
             result.warnings.append(tr("keine Werte der Teilgebiete für {year}", year=str(last)))
         keys = sorted(sub_values, key=lambda k: values.name(k))
@@ -374,26 +377,30 @@ def _zero_axis(frame: pd.DataFrame, columns: Sequence[str]) -> bool:
 
 def _finding_change(subject: sentences.Subject, first: str, last: str, first_value: float, last_value: float,
                     change: float, column: str) -> Sentence:
-    """„Betreuungsquote …: im Kreis Unna von 18,0 % (2011) auf 25,3 % (2016) gestiegen (+7,3 Prozentpunkte).“"""
+    """„Betreuungsquote …: Im Kreis Unna stieg der Wert von 18,0 % (2011) auf 25,3 % (2016), um 7,3 Prozentpunkte.“"""
     d = subject.decimals
     before, after = sentences.with_unit(first_value, d, subject.unit), sentences.with_unit(last_value, d, subject.unit)
-    direction = "gestiegen" if change > 0 else "gesunken"
+    direction = "stieg" if change > 0 else "sank"
     amount = (f"{sentences.number(abs(change), d)} Prozentpunkte" if sentences.is_percent(subject.unit)
               else f"{sentences.number(abs(change), d)} {subject.unit}".strip())
-    return Sentence(f"{subject.name}: {sentences.located(subject.home)} von {before} ({first}) auf {after} ({last}) "
-                    f"{direction}, um {amount}.",
+    where = sentences.located(subject.home)
+    return Sentence(f"{subject.name}: {where[0].upper()}{where[1:]} {direction} der Wert von {before} ({first}) auf "
+                    f"{after} ({last}), um {amount}.",
                     ((first, subject.home, first_value), (last, subject.home, last_value), (column, subject.home,
                                                                                             change)))
 
 
 def _finding_gap(subject: sentences.Subject, last: str, last_value: float,
                  gap: tuple[str, float, float, str]) -> Sentence:
+    """„Ausländeranteil: Der Kreis Unna lag 2015 mit 9,0 % um 2,9 Prozentpunkte unter dem Wert für
+    Nordrhein-Westfalen (11,8 %).“"""
     name, value, difference, column = gap
     d = subject.decimals
     side = "über" if difference > 0 else "unter"
     amount = (f"{sentences.number(abs(difference), d)} Prozentpunkte" if sentences.is_percent(subject.unit)
               else f"{sentences.number(abs(difference), d)} {subject.unit}".strip())
-    return Sentence(f"{subject.name}: {sentences.located(subject.home)} {last} mit "
-                    f"{sentences.with_unit(last_value, d, subject.unit)} {amount} {side} dem Wert für {name} "
+    who = sentences.subject_case(subject.home)
+    return Sentence(f"{subject.name}: {who[0].upper()}{who[1:]} lag {last} mit "
+                    f"{sentences.with_unit(last_value, d, subject.unit)} um {amount} {side} dem Wert für {name} "
                     f"({sentences.with_unit(value, d, subject.unit)}).",
                     ((last, subject.home, last_value), (column, subject.home, difference), (last, name, value)))

@@ -160,13 +160,14 @@ def range_sentence(subject: Subject, year: str, scope: str, lowest: Sequence[str
                    highest: Sequence[str], high: float) -> Sentence:
     """„Innerhalb des Kreises reichte die Kennzahl 2016 von 12,0 % in Holzwickede bis 31,4 % in Selm.“"""
     def names(items: Sequence[str]) -> str:
-        shown = list(items[:3]) + (["weiteren"] if len(items) > 3 else [])
-        return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " und " + shown[-1]
+        shown = list(items[:3]) + (["weiteren Gebieten"] if len(items) > 3 else [])
+        text = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " und " + shown[-1]
+        return located(text)  # „im Kreis Coesfeld“, „in Bönen und Selm“
 
     facts: tuple[Fact, ...] = tuple((year, n, low) for n in lowest[:1]) + tuple((year, n, high) for n in highest[:1])
     if math.isclose(low, high) or number(low, subject.decimals) == number(high, subject.decimals):
         return Sentence(f"{scope} lag die Kennzahl {year} überall bei "
                         f"{with_unit(high, subject.decimals, subject.unit)}.", facts)
     return Sentence(f"{scope} reichte die Kennzahl {year} von {with_unit(low, subject.decimals, subject.unit)} "
-                    f"in {names(lowest)} bis {with_unit(high, subject.decimals, subject.unit)} in {names(highest)}.",
+                    f"{names(lowest)} bis {with_unit(high, subject.decimals, subject.unit)} {names(highest)}.",
                     facts)

@@ -230,6 +230,12 @@ def _level_rank(level: str) -> int:
     return _LEVEL_ORDER.index(level) if level in _LEVEL_ORDER else len(_LEVEL_ORDER)
 
 
+def _sentence(text: str) -> str:
+    """``text`` ending in one full stop (none added after „?“, „!“ or „.“)."""
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
 def _load_values(ws: Workspace, code: str, entry: Any) -> tuple[pd.DataFrame, list[str], str, int | None]:
     """Every region's values of ``code`` (region_key, region_name, period, value, flag), its source lines, the
     method text and the decimals; a Kennzahl as computed, an imported indicator by the totals rule."""
@@ -252,9 +258,9 @@ def _load_values(ws: Workspace, code: str, entry: Any) -> tuple[pd.DataFrame, li
         if sources:
             sources.append("eigene Berechnung")
         method = " ".join(p for p in (
-            details.purpose, f"Berechnung: {details.formula_text or details.formula}."
+            _sentence(details.purpose), _sentence(f"Berechnung: {details.formula_text or details.formula}")
             if (details.formula_text or details.formula) else "",
-            f"Stichtag: {details.stichtag}." if details.stichtag else "", details.caveats) if p)
+            _sentence(f"Stichtag: {details.stichtag}") if details.stichtag else "", _sentence(details.caveats)) if p)
         return frame, sources, method, result.decimals
     from bildungsplaner.services import browse
     from bildungsplaner.services.aggregate import collapse, fixed_choices, indicator_sources

@@ -93,6 +93,12 @@ def test_bars_of_the_subregions_with_the_home_region_as_reference_and_the_highes
     sentence = module.blocks[0].sentences[-1].text
     assert sentence == ("Innerhalb des Kreises Unna reichte die Kennzahl 2016 von 12,0 % in Bönen bis 31,4 % in "
                         "Holzwickede.")
+    peers = _build(IndicatorModule("BQ_U3", chart="subregions", level="kreis"),
+                   _data(subregions=("05911", "05913", "05978"), subregions_within=False))
+    assert peers.blocks[0].sentences[-1].text == (
+        "Unter den Kreisen und kreisfreien Städten in Nordrhein-Westfalen reichte die Kennzahl 2016 von 25,4 % in "
+        "Bochum und Kreis Unna bis 30,0 % in Dortmund.")
+    check_module(peers)
     assert check_module(module) >= 14
 
 
@@ -179,8 +185,10 @@ def test_highlights_take_the_largest_changes_and_gaps_in_report_order():
                                                                           name=f"Kennzahl {code}")))
     chosen = highlights(modules, maximum=3)
     assert [s.text.split(":")[0] for s in chosen] == ["Kennzahl C", "Kennzahl D", "Kennzahl D"]
-    assert "gestiegen, um 12,5 Prozentpunkte" in chosen[1].text  # D's change (largest) …
-    assert "22,5 Prozentpunkte über dem Wert für Nordrhein-Westfalen" in chosen[2].text  # … and D's gap
+    assert chosen[1].text == ("Kennzahl D: Im Kreis Unna stieg der Wert von 25,0 % (2011) auf 37,5 % (2016), um "
+                              "12,5 Prozentpunkte.")  # D's change (largest) …
+    assert chosen[2].text == ("Kennzahl D: Der Kreis Unna lag 2016 mit 37,5 % um 22,5 Prozentpunkte über dem Wert "
+                              "für Nordrhein-Westfalen (15,0 %).")  # … and D's gap
     assert len(highlights(modules)) == 5
     for module in modules:
         check_module(module)
