@@ -282,3 +282,22 @@ def test_ctrl_c_copies_the_pivot_table(qtbot: Any, demo_workspace: Any) -> None:
     key(Key.Key_C, Mod.ControlModifier)
     assert QApplication.clipboard().text() == browser.pivot.copy(selection=True)
     assert "\t" in QApplication.clipboard().text()
+
+
+def test_space_locks_a_recipient_in_the_result_table(qtbot: Any, demo_workspace: Any) -> None:
+    win = start(qtbot, demo_workspace)
+    key(Key.Key_3, Mod.ControlModifier)
+    assert win.planning.open_scenario("Schulsozialarbeit Grundschulen 2027")
+    table = win.planning.allocation.table
+    model = table.model()
+    column = next(c for c in range(model.columnCount())
+                  if model.flags(model.index(0, c)) & Qt.ItemFlag.ItemIsUserCheckable)
+    requested: list[tuple[str, object]] = []
+    win.planning.allocation.model.lock_requested.connect(lambda k, amount: requested.append((k, amount)))
+    tab_to(table)
+    key(Key.Key_Home, Mod.ControlModifier)  # the first cell
+    for _ in range(column):
+        key(Key.Key_Right)
+    assert table.currentIndex().column() == column
+    key(Key.Key_Space)
+    assert len(requested) == 1 and requested[0][1] is not None  # locked at its amount
