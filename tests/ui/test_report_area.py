@@ -332,6 +332,54 @@ def test_every_control_is_named_and_reachable_by_tab(area: ReportArea) -> None:
     assert not problems, "\n".join(str(p) for p in problems)
 
 
+def test_tab_walks_from_the_outline_through_the_settings_to_the_exports_and_the_preview(area: ReportArea,
+                                                                                        qtbot: Any) -> None:
+    open_spec(area, spec_with_module())
+    area.select((0, 0))
+    focus_outline(area, qtbot)
+    page = area.settings.indicator
+    seen = []
+    for _ in range(40):
+        QTest.keyClick(area.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(area.focusWidget())
+        if seen[-1] is area.preview_pane.browser:
+            break
+    assert seen[0] is page.indicator  # right after the outline: the first setting of the selected module
+    settings = [page.indicator, page.title, page.chart, page.level, page.table, page.method, page.text.mode,
+                page.text.note]
+    tail = [area.save_button, *area.export_buttons.values(), area.preview_pane.browser]
+    visited = [w for w in seen if w in settings + tail]
+    assert visited == [w for w in settings + tail if w.isEnabled()]
+
+
+def test_the_preview_is_built_on_the_worker_once_the_edits_pause(qtbot: Any, demo_workspace: Any,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.ui.common.tasks import ThreadExecutor
+
+    calls: list[ReportSpec] = []
+    real = preview_module.build_preview
+
+    def counting(ws: Any, spec: ReportSpec, progress: Any = None) -> Any:
+        calls.append(spec)
+        return real(ws, spec, progress)
+
+    monkeypatch.setattr("bildungsplaner.ui.report.area.build_preview", counting)
+    runner = TaskRunner(executor=ThreadExecutor())
+    area = ReportArea(runner)
+    qtbot.addWidget(area)
+    area.set_workspace(demo_workspace)
+    qtbot.waitUntil(lambda: bool(area.loaded.indicators), timeout=10_000)
+    open_spec(area, spec_with_module())
+    area.select((0, 0))
+    note = area.settings.indicator.text.note
+    for text in ("E", "Er", "Ers", "Erst"):  # typed quickly: one build after the pause
+        note.setPlainText(text)
+    qtbot.waitUntil(lambda: "Erst" in area.preview_pane.text(), timeout=15_000)
+    assert [c.chapters[0].modules[0].note for c in calls] == ["Erst"]
+    assert "Lebendgeborene" in area.preview_pane.text()
+    runner.wait()
+
+
 def test_screenshot(area: ReportArea) -> None:
     """The area as a user sees it (looked at while building it: /tmp/H4/area.png)."""
     open_spec(area, spec_with_module(), "Bildungsbericht Lindental")
