@@ -221,8 +221,9 @@ def _descendants(regions: dict[str, _Region], home: str) -> list[_Region]:
         for child in by_parent.get(todo.pop(), []):
             found.append(child)
             todo.append(child.id)
-    prefix = [r for r in regions.values() if r.key != home and r.key.startswith(home) and home.isdigit()
-              and r not in found]
+    seen = {r.key for r in found}
+    prefix = [r for r in regions.values() if home.isdigit() and r.key != home and r.key.startswith(home)
+              and r.key not in seen]  # regions imported without a parent, below the home region by their key
     return found + prefix
 
 
