@@ -355,10 +355,8 @@ def _planning_module(ws: Workspace, module: ScenarioModule | BacktestModule, ctx
     kind = "scenario" if isinstance(module, ScenarioModule) else "backtest"
     name = module.scenario if isinstance(module, ScenarioModule) else module.backtest
     try:
-        import importlib
-
-        report_modules: Any = importlib.import_module("bildungsplaner.services.report_modules")
-    except ImportError:
+        from bildungsplaner.services import report_modules
+    except ImportError:  # pragma: no cover - a build without the planning modules
         return ModuleResult(module.title or name, kind, key=name, warnings=[tr(
             "Planungsbausteine sind in dieser Version noch nicht verfügbar ({name}).", name=name)])
     try:
