@@ -304,10 +304,12 @@ def _table(document: WordDocument, table: ReportTable, numbering: Numbering) -> 
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = word.rows[0]
     _repeat_header(header)
+    # the cells' paragraph style set by its id (``paragraph.style = …`` looks the style up anew for every cell)
+    style_id = document.styles[TABLE_TEXT_STYLE].style_id
     for j, text in enumerate(formatted.header):
         cell = header.cells[j]
         paragraph = cell.paragraphs[0]
-        paragraph.style = document.styles[TABLE_TEXT_STYLE]
+        paragraph._p.get_or_add_pPr().style = style_id
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if formatted.align[j] == "right" else WD_ALIGN_PARAGRAPH.LEFT
         paragraph.add_run(_text(text)).bold = True
         _cell_shading(cell, HEADER_FILL)
@@ -316,7 +318,7 @@ def _table(document: WordDocument, table: ReportTable, numbering: Numbering) -> 
         cells = word.add_row().cells
         for j, cell_value in enumerate(row):
             paragraph = cells[j].paragraphs[0]
-            paragraph.style = document.styles[TABLE_TEXT_STYLE]
+            paragraph._p.get_or_add_pPr().style = style_id
             if formatted.align[j] == "right":
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 texts.append(cell_value.text)

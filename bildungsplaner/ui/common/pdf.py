@@ -62,16 +62,17 @@ _SRC = re.compile(r"""\bsrc=(["'])(.*?)\1""", re.S)
 _PORTRAIT = re.compile(r"""<meta\s+name=["']orientation["']\s+content=["']portrait["']""", re.I)
 
 
-def register_images(document: QTextDocument, images: Mapping[str, bytes] | None) -> None:
-    """Each PNG of ``images`` as the document's image resource under its name (what ``<img src>`` says)."""
+def register_images(document: QTextDocument, images: Mapping[str, bytes | QImage] | None) -> None:
+    """Each PNG (or decoded image) of ``images`` as the document's image resource under its name (what ``<img
+    src>`` says)."""
     for name, data in (images or {}).items():
-        image = QImage.fromData(data)
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
         if not image.isNull():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
 
 
-def _printed_size(data: bytes, width: float, height: float, dpi: float) -> tuple[int, int] | None:
-    image = QImage.fromData(data)
+def _printed_size(data: bytes | QImage, width: float, height: float, dpi: float) -> tuple[int, int] | None:
+    image = data if isinstance(data, QImage) else QImage.fromData(data)
     if image.isNull() or not image.width():
         return None
     stored = image.dotsPerMeterX() * 0.0254 or dpi
@@ -81,7 +82,7 @@ def _printed_size(data: bytes, width: float, height: float, dpi: float) -> tuple
     return max(1, round(w * factor)), max(1, round(h * factor))
 
 
-def size_images(html: str, images: Mapping[str, bytes] | None, width: float, height: float = 0.0,
+def size_images(html: str, images: Mapping[str, bytes | QImage] | None, width: float, height: float = 0.0,
                 dpi: float = 96) -> str:
     """``html`` with ``width``/``height`` set on each ``<img>`` of ``images`` that has no size: its printed size
     at ``dpi`` (the PNG's stored resolution), at most ``width`` × ``height`` pixels (0: any height)."""
@@ -105,7 +106,7 @@ def size_images(html: str, images: Mapping[str, bytes] | None, width: float, hei
     return _IMG.sub(sized, html)
 
 
-def _document(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None) -> QTextDocument:
+def _document(html: str, size: QSizeF, images: Mapping[str, bytes | QImage] | None = None) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultStyleSheet(STYLE)
     register_images(document, images)
@@ -258,15 +259,16 @@ def paginate(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None)
     """The laid-out document of ``html`` on pages of ``size`` with no table row alone on a page (as far as
     splitting can help within :data:`MAX_PASSES` passes); ``images`` as in :func:`render_html_to_pdf`."""
     _ensure_application()
-    if images:
-        html = size_images(html, images, size.width(), size.height() * 0.9)
-    document = _document(html, size, images)
+    decoded = {name: QImage.fromData(data) for name, data in (images or {}).items()}  # once, not per pass
+    if decoded:
+        html = size_images(html, decoded, size.width(), size.height() * 0.9)
+    document = _document(html, size, decoded)
     for _ in range(MAX_PASSES):
         changed = _keep_together(html, document)
         if changed is None:
             break
         html = changed
-        document = _document(html, size, images)
+        document = _document(html, size, decoded)
     return document
 
 
