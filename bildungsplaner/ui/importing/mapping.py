@@ -440,6 +440,9 @@ class MappingPage(QWizardPage):
         self.columns.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.columns.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.columns.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.columns.setAccessibleDescription(QCoreApplication.translate(
+            "ImportWizard", "Eine Zeile je Spalte der Datei mit ihrer Rolle (Wert, Merkmal, Attribut oder nicht "
+                            "übernehmen); F2 oder Tippen ändert die Rolle"))
         self.columns.setTabKeyNavigation(False)  # Tab leaves the table; arrows move, F2 or typing edits
         self.columns.setItemDelegateForColumn(COL_ROLE, ComboDelegate(parent=self.columns))
         self.columns_label = QLabel(QCoreApplication.translate("ImportWizard", "Spalten mi&t Werten:"))

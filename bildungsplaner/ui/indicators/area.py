@@ -192,6 +192,8 @@ class IndicatorsArea(QWidget):
         self.view = QTreeView()
         self.view.setObjectName("kennzahlenList")
         self.view.setAccessibleName(tr("Kennzahlen"))
+        self.view.setAccessibleDescription(tr("Die Kennzahlen nach Bereich A bis I mit Art und Verfügbarkeit; die "
+                                              "Einzelheiten und Werte der gewählten stehen rechts"))
         self.view.setModel(self.proxy)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
@@ -264,6 +266,7 @@ class IndicatorsArea(QWidget):
         self.details.setOpenExternalLinks(False)
         self.preview_model = ResultTableModel(self)
         self.preview_view, self.preview_proxy = table_view(self.preview_model, "kennzahlPreview", tr("Werte"))
+        self.preview_view.setAccessibleDescription(tr("Die Werte der gewählten Kennzahl je Gebiet und Jahr"))
         self.preview_label = QLabel(tr("&Werte:"))
         self.preview_label.setBuddy(self.preview_view)
         self.preview_message = QLabel()

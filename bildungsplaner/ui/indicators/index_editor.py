@@ -145,6 +145,8 @@ class IndexEditor(QDialog):
         self.chart = BarChart(tr("Verteilung auf die Klassen"))
         self.inputs_model = IndexInputsModel(self)
         self.inputs_view, _ = table_view(self.inputs_model, "indexInputs", tr("Eingaben je Gebiet"))
+        self.preview_view.setAccessibleDescription(tr("Der Index je Gebiet mit seiner Klasse, aus der geprüften "
+                                                      "Definition"))
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         tabs = QTabWidget()

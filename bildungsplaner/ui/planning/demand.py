@@ -150,6 +150,8 @@ class DemandEditor(QWidget):
 
         self.lines = QTableWidget(0, len(LINE_COLUMNS))
         self.lines.setObjectName("demandLines")
+        self.lines.setAccessibleDescription(tr("Eine Zeile je Bedarf: Alter, Quote, Ganztag und die Plätze; "
+                                               "Pfeiltasten wählen eine Zelle, F2 oder Tippen bearbeitet sie"))
         self.lines.setTabKeyNavigation(False)  # Tab leaves the table; arrows move, F2 or typing edits a cell
         self.lines.setHorizontalHeaderLabels([tr("Bedarf"), tr("Alter"), tr("Quote"), tr("Ganztag (GaFöG)"),
                                               tr("Quote ohne Rechtsanspruch"), tr("Plätze: Attribut"),

@@ -64,6 +64,8 @@ class HomeRegionDialog(QDialog):
         self.list.setModel(self.proxy)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName(tr("Kreise und kreisfreie Städte"))
+        self.list.setAccessibleDescription(tr("Pfeiltasten wählen, Eingabe legt den Arbeitsbereich für das gewählte "
+                                              "Gebiet an"))
         self.list.doubleClicked.connect(lambda _index: self.accept())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton(tr("Arbeitsbereich anlegen"),
