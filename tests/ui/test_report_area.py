@@ -173,6 +173,26 @@ def test_ctrl_z_and_ctrl_s_act_on_the_report_though_the_window_has_the_same_keys
     assert triggered == []
 
 
+def test_no_key_of_the_area_is_taken_by_the_window(qtbot: Any, demo_workspace: Any) -> None:
+    """Besides Strg+Z, Strg+Umschalt+Z, Strg+Y and Strg+S (which the area takes while it has the focus), no key of
+    the area is also a key of the main window's menus (Qt would find it ambiguous and do neither)."""
+    from PySide6.QtGui import QAction
+
+    from bildungsplaner.settings import Settings
+    from bildungsplaner.ui.main_window import MainWindow
+
+    window = MainWindow(demo_workspace, settings=Settings())
+    qtbot.addWidget(window)
+    window.build_areas()
+    area = ReportArea(window.runner, events=window.events)
+    qtbot.addWidget(area)
+    owned = {area.undo_action, area.redo_action, area.save_action}
+    window_keys = {k.toString() for a in window.findChildren(QAction) if a.parent() is not area
+                   and a.shortcutContext() == Qt.ShortcutContext.WindowShortcut for k in a.shortcuts()}
+    area_keys = {k.toString(): a.text() for a in area.findChildren(QAction) if a not in owned for k in a.shortcuts()}
+    assert area_keys and not {k: t for k, t in area_keys.items() if k in window_keys}
+
+
 def test_saving_stores_the_definition_and_clears_the_dirty_flag(area: ReportArea, demo_workspace: Any,
                                                                 qtbot: Any) -> None:
     area.new_report()

@@ -268,12 +268,12 @@ class ReportArea(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
         outline_label = QLabel(tr("&Gliederung:"))
         outline_label.setBuddy(self.view)
-        self.add_chapter_action = self._action(tr("&Kapitel hinzufügen"), self.add_chapter, "Ctrl+Shift+K",
+        self.add_chapter_action = self._action(tr("&Kapitel hinzufügen"), self.add_chapter, "Ctrl+Shift+A",
                                                tr("Ein Kapitel nach dem gewählten einfügen"))
         self.add_indicator_action = self._action(tr("&Kennzahl"), lambda: self.add_module("indicator"),
                                                  "Ctrl+Shift+B", tr("Einen Kennzahl-Baustein einfügen (Diagramm, "
                                                                     "Tabelle, Text)"))
-        self.add_text_action = self._action(tr("&Text"), lambda: self.add_module("text"), "Ctrl+Shift+T",
+        self.add_text_action = self._action(tr("&Text"), lambda: self.add_module("text"), "Ctrl+Shift+X",
                                             tr("Einen freien Textbaustein einfügen"))
         self.add_scenario_action = self._action(tr("&Szenario"), lambda: self.add_module("scenario"), None,
                                                 tr("Tabelle und Diagramm eines gespeicherten Szenarios einfügen"))
