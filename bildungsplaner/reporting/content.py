@@ -271,7 +271,8 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
         if not any(math.isfinite(v) for v in sub_values.values()):
             result.warnings.append(tr("keine Werte der Teilgebiete für {year}", year=str(last)))
         keys = sorted(sub_values, key=lambda k: values.name(k))
-        rows = [*keys, data.home] if data.subregions_within else keys
+        with_home = data.subregions_within and math.isfinite(values.get(data.home, last))
+        rows = [*keys, data.home] if with_home else keys  # the home region as the last row, where it has a value
         sub_frame = pd.DataFrame({"Gebiet": [values.name(k) for k in rows],
                                   str(last): [values.get(k, last) for k in rows]})
         sub_flags = pd.DataFrame({"Gebiet": [""] * len(rows), str(last): [values.symbol(k, last) for k in rows]})

@@ -101,7 +101,7 @@ def test_build_document_on_the_demo_every_sentence_number_is_in_its_table(demo_w
     assert population.tables()[0].frame.iloc[0, 1:6].tolist() == [41179, 41234, 41278, 41164, 41151]
     assert isinstance(sgb2.figures()[0], MapFigure) and sgb2.figures()[0].data.geometry.level == "sozialraum"
     assert sgb2.figures()[0].data.period == "2024-12-31"
-    assert len(migr.tables()[0].frame) == 47  # 46 Sozialräume and the Kreis
+    assert len(migr.tables()[0].frame) == 46  # the Sozialräume; the Kreis has no value of its own
     assert [p.text for p in migr.blocks if isinstance(p, Paragraph) and not p.generated] == ["Eigene Anmerkung."]
     assert unknown.warnings == ["Die Kennzahl GIBTESNICHT gibt es im Arbeitsbereich nicht."]
     assert doc.highlights and doc.highlights[0].text.startswith("Bevölkerung nach Einzelaltersjahren:")
