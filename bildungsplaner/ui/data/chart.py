@@ -147,6 +147,7 @@ class ChartWidget(QWidget):
         layout = self.layout()
         assert layout is not None
         layout.replaceWidget(self._placeholder, plot)
+        self._placeholder.hide()  # out of the layout: until deleted it would lie over the window at 640×480
         self._placeholder.deleteLater()
         self._plot = plot
 
@@ -259,6 +260,7 @@ class ChartWidget(QWidget):
         if self.legend is not None:
             self.legend.clear()
             self.legend.setLabelTextColor(fg)
+            self.legend.setLabelTextSize(f"{self._plot.font().pointSizeF():.1f}pt")  # large text: the legend too
             self.legend.setPen(pg.mkPen(fg))
             translucent = pg.mkColor(colours.background)
             translucent.setAlpha(210)  # the data behind the legend stays visible

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -156,9 +156,18 @@ class WarningList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planningWarnings")
-        self.setMaximumHeight(80)
+        self._fit_height()
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
+
+    def _fit_height(self) -> None:
+        """Room for four lines of the current font (80 px at normal size; more with large text)."""
+        self.setMaximumHeight(max(80, self.fontMetrics().lineSpacing() * 4 + 2 * self.frameWidth() + 6))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._fit_height()
 
     def show_messages(self, warnings: Sequence[str], error: str | None = None) -> None:
         self.clear()
@@ -175,10 +184,10 @@ class WarningList(QListWidget):
         return [self.item(i).text() for i in range(self.count())]
 
 
-def _ticks(labels: Sequence[str]) -> list[list[tuple[float, str]]]:
-    """At most ``MAX_MAJOR_LABELS`` labelled ticks, the rest unlabelled (long names would overlap; and
+def _ticks(labels: Sequence[str], most: int = MAX_MAJOR_LABELS) -> list[list[tuple[float, str]]]:
+    """At most ``most`` (≤ ``MAX_MAJOR_LABELS``) labelled ticks, the rest unlabelled (long names would overlap; and
     pyqtgraph measures every tick text on each paint, which thousands of texts crash in PySide 6.12)."""
-    step = max(1, int(np.ceil(len(labels) / MAX_MAJOR_LABELS)))
+    step = max(1, int(np.ceil(len(labels) / max(1, min(most, MAX_MAJOR_LABELS)))))
     major = [(float(i), t) for i, t in enumerate(labels) if i % step == 0]
     minor = [(float(i), "") for i in range(len(labels)) if i % step != 0] if len(labels) <= 500 else []
     return [major, minor]
@@ -218,6 +227,37 @@ class _PlanChart(QWidget):
     def show_result(self, result: Any) -> None:
         raise NotImplementedError
 
+    def _title(self, text: str) -> None:
+        """The chart's title, shortened with „…“ to the plot's width (large text; the whole title as tooltip of
+        the title) — pyqtgraph would cut it at the plot's edges."""
+        self._full_title = text
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        text = getattr(self, "_full_title", "")
+        metrics = QFontMetrics(self.plot.font())
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(40, int(self.plot.width() / 1.25) - 20))
+        item = self.plot.getPlotItem()
+        item.setTitle(shown, color=self.colours.foreground)
+        height = max(30, round(metrics.height() * 1.25 * 1.4))  # pyqtgraph's 30 px cut the title at large text
+        item.titleLabel.setMaximumHeight(height)
+        item.layout.setRowFixedHeight(0, height)
+        item.titleLabel.setToolTip(text if shown != text else "")
+
+    def _fit_legend(self, names: Sequence[str]) -> None:
+        """The plot at least as wide as its legend and the value axis, so the legend's names are never cut."""
+        metrics = QFontMetrics(self.plot.font())
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        self.plot.setMinimumWidth(min(widest + 20 + 40 + 150, 480))  # sample, spacing, axes and margins
+
+    def _label_ticks(self) -> None:
+        """Set the bottom axis' labels for the current width (the allocation chart's names)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._label_ticks()
+        self._fit_title()
+
     def changeEvent(self, event: QEvent) -> None:
         """A new palette (high contrast or a dark theme switched on): the chart redrawn in its colours."""
         super().changeEvent(event)
@@ -236,10 +276,13 @@ class _PlanChart(QWidget):
             item.getAxis(name).setPen(pg.mkPen(colours.foreground))
             item.getAxis(name).setTextPen(pg.mkPen(colours.foreground))
         self.legend.setLabelTextColor(colours.foreground)
+        self.legend.setLabelTextSize(f"{self.plot.font().pointSizeF():.1f}pt")  # large text: the legend too
         self.legend.setPen(pg.mkPen(colours.foreground))
-        self.legend.setBrush(pg.mkBrush(colours.background))
+        translucent = pg.mkColor(colours.background)
+        translucent.setAlpha(210)  # the data behind the legend stays visible
+        self.legend.setBrush(pg.mkBrush(translucent))
         if empty:
-            item.setTitle(tr("Kein Ergebnis"), color=colours.foreground)
+            self._title(tr("Kein Ergebnis"))
             return None
         return item
 
@@ -271,15 +314,29 @@ class AllocationChart(_PlanChart):
             self.items.append(bars)
         self.legend.addItem(exact, tr("exakt"))
         self.legend.addItem(amount, tr("gerundet"))
+        self._fit_legend([tr("exakt"), tr("gerundet")])
         unit = f" ({result.unit})" if result.unit else ""
-        item.setTitle(tr("Zuteilung je Empfänger") + unit, color=self.colours.foreground)
-        names = [str(n) if len(str(n)) <= 22 else str(n)[:21] + "…" for n in rows["name"]]
-        item.getAxis("bottom").setTicks(_ticks(names))
+        self._title(tr("Zuteilung je Empfänger") + unit)
+        self._names = [str(n) if len(str(n)) <= 22 else str(n)[:21] + "…" for n in rows["name"]]
+        self._label_ticks()
         item.setXRange(-0.6, len(rows) - 0.4, padding=0)
         item.enableAutoRange(axis="y")
         names, values = rows["name"].tolist(), rows["amount"].to_numpy(dtype=float)
         self.plot.setToolTip("\n".join(f"{n}: {format_number(v, 2)}" for n, v in list(zip(names, values,
                                                                                          strict=True))[:40]))
+
+
+    def _label_ticks(self) -> None:
+        """As many names below the bars as fit side by side at the plot's width and font (large text: fewer)."""
+        names = getattr(self, "_names", [])
+        if not names:
+            return
+        axis = self.plot.getPlotItem().getAxis("bottom")
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.plot.font())
+        widest = max(metrics.horizontalAdvance(n) for n in names) + metrics.horizontalAdvance("  ")
+        available = self.plot.width() - 70  # without the value axis on the left
+        axis.setTicks(_ticks(names, max(1, available // max(widest, 1))))
+
 
 
 class DemandChart(_PlanChart):
@@ -318,6 +375,7 @@ class DemandChart(_PlanChart):
                                       symbolSize=7, name=tr("{line}: Plätze").format(line=line) + gap)
                 item.addItem(cap)
                 self.items.append(cap)
-        item.setTitle(tr("Bedarf und Plätze je Jahr (alle Gebiete)"), color=self.colours.foreground)
+        self._title(tr("Bedarf und Plätze je Jahr (alle Gebiete)"))
+        self._fit_legend([str(label.text) for _sample, label in self.legend.items])
         item.getAxis("bottom").setTicks([[(float(y), str(y)) for y in years], []])
         item.enableAutoRange()
