@@ -90,6 +90,9 @@ def test_bars_of_the_subregions_with_the_home_region_as_reference_and_the_highes
     assert bar.kind == "bar" and bar.categories == ("Bönen", "Holzwickede", "Selm")
     assert bar.series[0].values == (12.0, 31.44, 22.0)
     assert bar.reference == ("Kreis Unna", 25.36)
+    parts = module.tables()[1]
+    assert list(parts.frame["Gebiet"]) == ["Bönen", "Holzwickede", "Selm", "Kreis Unna"]  # the Kreis for reference
+    assert parts.caption == "Betreuungsquote der Kinder unter 3 Jahren in den Teilgebieten des Kreises Unna 2016"
     sentence = module.blocks[0].sentences[-1].text
     assert sentence == ("Innerhalb des Kreises Unna reichte die Kennzahl 2016 von 12,0 % in Bönen bis 31,4 % in "
                         "Holzwickede.")
