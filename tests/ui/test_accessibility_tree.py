@@ -258,7 +258,7 @@ def test_dialogs_close_with_escape(window: MainWindow, qtbot: Any) -> None:
 
 # --- Tab order follows the reading order; focus is visible; Tab leaves tables and text fields ----------------------
 
-def test_tab_follows_the_reading_order_on_every_page_and_dialog(window: MainWindow) -> None:
+def test_tab_follows_the_reading_order_on_every_page_and_dialog(window: MainWindow, tmp_path: Path) -> None:
     window.planning.open_scenario("Schulsozialarbeit Grundschulen 2027")
     steps: dict[tuple[int, int], str] = {}
 
@@ -274,6 +274,17 @@ def test_tab_follows_the_reading_order_on_every_page_and_dialog(window: MainWind
         dialog.show()
         QApplication.processEvents()
         collect(dialog)
+    csv = tmp_path / "schueler.csv"
+    csv.write_text("AGS;Gemeinde;Schüler\n05958004;Arnsberg;1200\n", encoding="utf-8")
+    for path in (real_file(GENESIS), csv):
+        wizard = window.import_dialog(path)
+        assert wizard is not None
+        for _page in range(3):
+            wizard.show()
+            QApplication.processEvents()
+            collect(wizard)
+            wizard.next()
+        wizard.reject()
     assert list(steps.values()) == []
     # the side panel, then the button and tabs above the areas, then the page
     window.areas.setCurrentWidget(window.browser)
