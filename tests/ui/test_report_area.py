@@ -219,6 +219,25 @@ def test_saving_stores_the_definition_and_clears_the_dirty_flag(area: ReportArea
     assert not area.is_dirty()
 
 
+def test_a_definition_file_opens_unsaved_and_is_written_back_the_same(area: ReportArea, tmp_path: Path,
+                                                                      message_boxes: Any) -> None:
+    from bildungsplaner.reporting.spec import dump_report, parse_report
+
+    source = tmp_path / "Teilbericht Kita.toml"
+    source.write_text(dump_report(spec_with_module()), encoding="utf-8")
+    assert area.open_file(source)
+    assert area.spec == spec_with_module() and area.name == "Teilbericht Kita" and area.is_dirty()
+    written = area.save_file(tmp_path / "zurück")
+    assert written == tmp_path / "zurück.toml"
+    assert parse_report(written.read_text(encoding="utf-8")) == spec_with_module()
+    broken = tmp_path / "kaputt.toml"
+    broken.write_text('format = 1\nkind = "report"\ntitle = "X"\nregion = "05999"\nfarbe = "rot"\n',
+                      encoding="utf-8")
+    assert not area.open_file(broken)  # the German message names the unknown key; the open report stays
+    assert area.spec == spec_with_module()
+    assert any("farbe" in text for text in message_boxes.texts("warning"))
+
+
 def test_the_preview_shows_the_module_as_built_with_its_sentences(area: ReportArea, demo_workspace: Any) -> None:
     spec = spec_with_module()
     open_spec(area, spec)

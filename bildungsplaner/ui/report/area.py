@@ -106,6 +106,10 @@ def _exports() -> dict[str, tuple[str, str, str]]:
 EXPORTS = ("docx", "pdf", "xlsx")
 
 
+def _toml_filter() -> str:
+    return tr("Berichtsdefinition (*.toml);;Alle Dateien (*)")
+
+
 @dataclass
 class Loaded:
     """What the area reads from the workspace besides the open report (off the GUI thread)."""
@@ -236,18 +240,30 @@ class ReportArea(QWidget):
                                           tr("Den gewählten Bericht umbenennen"), self.list)
         self.delete_report_action = self._action(tr("&Löschen…"), self.delete_report, QKeySequence(keys.Delete),
                                                  tr("Den gewählten Bericht löschen"), self.list)
+        self.open_file_action = self._action(tr("Datei ö&ffnen…"), self.open_file, "Ctrl+Shift+O",
+                                             tr("Eine Berichtsdefinition (TOML) öffnen; „Speichern“ legt sie im "
+                                                "Arbeitsbereich ab"))
+        self.save_file_action = self._action(tr("Als &TOML-Datei…"), self.save_file, "Ctrl+Shift+S",
+                                             tr("Die Definition des offenen Berichts als TOML-Datei schreiben (für "
+                                                "die Kommandozeile oder einen anderen Arbeitsbereich)"))
         list_buttons = QHBoxLayout()
         self.new_button = self._button(self.new_action, "newReportButton")
         self.rename_button = self._button(self.rename_action, "renameReportButton")
         self.delete_report_button = self._button(self.delete_report_action, "deleteReportButton")
         for button in (self.new_button, self.rename_button, self.delete_report_button):
             list_buttons.addWidget(button)
+        file_buttons = QHBoxLayout()
+        self.open_file_button = self._button(self.open_file_action, "openReportFileButton")
+        self.save_file_button = self._button(self.save_file_action, "saveReportFileButton")
+        file_buttons.addWidget(self.open_file_button)
+        file_buttons.addWidget(self.save_file_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(list_buttons)
+        left_layout.addLayout(file_buttons)
 
         # middle: the outline and the settings of the selected item
         self.title = QLabel()
@@ -393,6 +409,7 @@ class ReportArea(QWidget):
         """Left to right, top to bottom: the list and its buttons, the outline's buttons and the outline, the
         settings, saving and the exports, the preview."""
         chain: list[QWidget] = [self.list, self.new_button, self.rename_button, self.delete_report_button,
+                                self.open_file_button, self.save_file_button,
                                 self.add_chapter_button, self.add_module_button, self.up_button, self.down_button,
                                 self.remove_button, self.undo_button, self.redo_button, self.view]
         first_setting = self.settings.report.title
@@ -575,6 +592,47 @@ class ReportArea(QWidget):
             self._load(None, None, None)
         self.reload()
         self._announce()
+
+    @guarded()
+    def open_file(self, path: Path | None = None) -> bool:
+        """Open a report definition file (TOML) into the area, unsaved: „Speichern“ stores it under the file's
+        name (a name already taken gets a number)."""
+        if self.workspace is None or not self.maybe_save():
+            return False
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, tr("Berichtsdefinition öffnen"),
+                                                  str(self.workspace.path.parent), _toml_filter())
+            if not name:
+                return False
+            path = Path(name)
+        from bildungsplaner.reporting.spec import parse_report
+        from bildungsplaner.services.reports import read_definition
+
+        spec = parse_report(read_definition(path))
+        self._load(unique_name(path.stem, {r.name for r in self.loaded.reports}), spec, None)
+        self._select_in_list(None)
+        return True
+
+    @guarded()
+    def save_file(self, path: Path | None = None) -> Path | None:
+        """Write the open report's definition as a TOML file (as ``bildungsplaner report export`` does)."""
+        if self.spec is None:
+            return None
+        if path is None:
+            start = self.workspace.path.parent if self.workspace is not None else Path.home()
+            name, _ = QFileDialog.getSaveFileName(self, tr("Berichtsdefinition speichern"),
+                                                  str(start / f"{self.name or 'Bericht'}.toml"), _toml_filter())
+            if not name:
+                return None
+            path = Path(name)
+        path = path if path.suffix else path.with_suffix(".toml")
+        from bildungsplaner.exporting.safety import atomic_target
+        from bildungsplaner.reporting.spec import dump_report
+
+        with atomic_target(path) as tmp:
+            tmp.write_text(dump_report(self.spec), encoding="utf-8")
+        self.status.setText(tr("Geschrieben: {path}").format(path=path))
+        return path
 
     def _announce(self) -> None:
         """Tell the window that the saved reports changed (its watcher then knows the audit entry is its own)."""
@@ -802,6 +860,8 @@ class ReportArea(QWidget):
         self.save_action.setEnabled(has_ws and has_spec and dirty)
         for action in self.export_actions.values():
             action.setEnabled(has_ws and has_spec)
+        self.open_file_action.setEnabled(has_ws)
+        self.save_file_action.setEnabled(has_spec)
         if self.spec is not None:
             mark = tr(" – ungespeicherte Änderungen") if dirty else ""
             self.title.setText(f"<h3>{html.escape(self.name or '')}<small>{html.escape(mark)}</small></h3>")
