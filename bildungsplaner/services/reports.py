@@ -344,7 +344,10 @@ def _indicator_module(ws: Workspace, module: IndicatorModule, ctx: ReportContext
             "Quelle fehlt: {code} lässt sich nicht berechnen ({missing}).", code=module.indicator,
             missing=", ".join(entry.missing_sources))])
     warnings: list[str] = []
-    data = _indicator_values(ws, module, ctx, entry, warnings)
+    try:
+        data = _indicator_values(ws, module, ctx, entry, warnings)
+    except UserInputError as exc:  # e.g. a Kennzahl whose definition fails: the rest of the report still builds
+        return ModuleResult(title, "indicator", key=module.indicator, warnings=[str(exc)])
     result = indicator_module(module, data, ctx.years, ctx.next_id)
     result.warnings = warnings + result.warnings
     return result

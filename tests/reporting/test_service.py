@@ -183,3 +183,15 @@ def test_the_demo_workspace_ships_a_report_that_builds(demo_workspace):
     indicator_warnings = [w for m in doc.modules() if m.kind == "indicator" for w in m.warnings]
     assert not any(w.startswith("Quelle fehlt") for w in indicator_warnings)
     assert doc.highlights
+
+
+def test_a_module_that_fails_warns_and_the_rest_builds(demo_workspace, monkeypatch):
+    def failing(ws, code, entry):
+        raise UserInputError(f"Die Kennzahl {code} hat einen Fehler.")
+
+    monkeypatch.setattr(reports, "_load_values", failing)
+    doc = reports.build_document(demo_workspace, reports.parse_report(DEMO))
+    assert [m.warnings for m in doc.modules()][:3] == [["Die Kennzahl BEV_ALTER hat einen Fehler."],
+                                                       ["Die Kennzahl SGB2_U15 hat einen Fehler."],
+                                                       ["Die Kennzahl MIGR_U18 hat einen Fehler."]]
+    assert [p.text for m in doc.modules() if m.kind == "text" for p in m.blocks] == ["Freitext."]
