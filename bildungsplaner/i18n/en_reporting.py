@@ -59,4 +59,5 @@ MESSAGES: dict[str, str] = {
         "Output as {suffix} is not available in this version yet.",
     "Ein PDF kann nur das Programm selbst zeichnen (kein PDF-Zeichner übergeben).":
         "Only the program itself can draw a PDF (no PDF renderer given).",
+    "keine Gebiete der Ebene „{level}“ in {region}": "no regions of the level “{level}” in {region}",
 }

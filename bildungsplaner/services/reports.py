@@ -306,6 +306,9 @@ def _indicator_values(ws: Workspace, module: IndicatorModule, ctx: ReportContext
         within, subregions = False, peers
     elif level is not None:
         subregions = tuple(sorted(r.key for r in below if r.level == level))
+    if module.chart in ("subregions", "map") and not subregions:
+        warnings.append(tr("keine Gebiete der Ebene „{level}“ in {region}", level=level or "–",
+                           region=ctx.name(spec.region)))
     if decimals is None:
         decimals = 0 if entry.unit.strip() in COUNT_UNITS else 1
     map_data = None

@@ -195,3 +195,11 @@ def test_a_module_that_fails_warns_and_the_rest_builds(demo_workspace, monkeypat
                                                        ["Die Kennzahl SGB2_U15 hat einen Fehler."],
                                                        ["Die Kennzahl MIGR_U18 hat einen Fehler."]]
     assert [p.text for m in doc.modules() if m.kind == "text" for p in m.blocks] == ["Freitext."]
+
+
+def test_a_level_without_regions_is_warned(demo_workspace):
+    spec = reports.parse_report(DEMO.replace('indicator = "MIGR_U18"\nchart = "subregions"',
+                                             'indicator = "MIGR_U18"\nchart = "subregions"\nlevel = "stadtteil"'))
+    migr = [m for m in reports.build_document(demo_workspace, spec).modules() if m.key == "MIGR_U18"][0]
+    assert "keine Gebiete der Ebene „stadtteil“ in Kreis Lindental" in migr.warnings
+    assert not migr.figures()
