@@ -200,6 +200,6 @@ def test_a_module_that_fails_warns_and_the_rest_builds(demo_workspace, monkeypat
 def test_a_level_without_regions_is_warned(demo_workspace):
     spec = reports.parse_report(DEMO.replace('indicator = "MIGR_U18"\nchart = "subregions"',
                                              'indicator = "MIGR_U18"\nchart = "subregions"\nlevel = "stadtteil"'))
-    migr = [m for m in reports.build_document(demo_workspace, spec).modules() if m.key == "MIGR_U18"][0]
+    migr = next(m for m in reports.build_document(demo_workspace, spec).modules() if m.key == "MIGR_U18")
     assert "keine Gebiete der Ebene „stadtteil“ in Kreis Lindental" in migr.warnings
     assert not migr.figures()
