@@ -48,7 +48,7 @@ from bildungsplaner.services.workspace import (
     open_workspace,
 )
 from bildungsplaner.settings import Settings
-from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common import accessibility, tasks
 from bildungsplaner.ui.common.dialogs import guarded, show_about, show_error
 from bildungsplaner.ui.common.events import DELETE, IMPORT, OUTSIDE, DataChange, WorkspaceEvents
 from bildungsplaner.ui.common.help import HelpDialog, LicenseDialog
@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.path_label, 1)
+        # status messages („… importiert.“, „Sicherung geschrieben“) are read aloud by a screen reader too
+        self.statusBar().messageChanged.connect(lambda text: accessibility.announce(self.statusBar(), text))
         self.watcher = WorkspaceWatcher(self)
         self.watcher.changed.connect(self.refresh_from_outside)
         self.events.data_changed.connect(self._data_changed)

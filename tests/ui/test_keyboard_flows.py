@@ -146,6 +146,10 @@ def test_create_and_save_an_allocation_scenario_with_the_keyboard(qtbot: Any, de
 
 def test_export_a_workbook_with_the_keyboard(qtbot: Any, demo_workspace: Any, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.ui.common import accessibility
+
+    said: list[str] = []
+    monkeypatch.setattr(accessibility, "announce", lambda widget, text: said.append(text))
     win = start(qtbot, demo_workspace)
     key(Key.Key_4, Mod.ControlModifier)  # Ansicht › Bereich › Export
     panel = win.export_panel
@@ -162,6 +166,9 @@ def test_export_a_workbook_with_the_keyboard(qtbot: Any, demo_workspace: Any, tm
     key(Key.Key_Space)
     written = tmp_path / "ausschuss.xlsx"
     assert written.exists() and panel.last_path == written
+    assert said == [f"Geschrieben: {written}"]  # read aloud, the focus stays on the button
+    win.statusBar().showMessage("Probe")
+    assert said[-1] == "Probe"  # every status message too
 
 
 # --- no trap, no clash, every toolbar command in a menu ---------------------------------------------------------------

@@ -334,3 +334,12 @@ def backward_tab_steps(root: QWidget, tolerance: int = 4) -> list[tuple[QWidget,
         if above or left:
             steps.append((a, b))
     return steps
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have a screen reader say ``message`` (a status that appears without a focus change: „Geschrieben: …“, „…
+    importiert.“), as an accessibility announcement of ``widget`` (Qt ≥ 6.8; nothing happens without a reader)."""
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    if message.strip():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))

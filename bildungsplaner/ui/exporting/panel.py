@@ -231,6 +231,9 @@ class ExportPanel(QWidget):
         def done(path: Path) -> None:
             self.last_path = Path(path)
             self.status.setText(tr("Geschrieben: {path}").format(path=path))  # said once, here, with „Öffnen“
+            from bildungsplaner.ui.common.accessibility import announce
+
+            announce(self.status, self.status.text())  # and read aloud: the focus stays on „Exportieren“
             self.open_button.show()
             self.exported.emit(Path(path))
 
