@@ -321,6 +321,8 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
             sentence = sentences.change_sentence(subject, str(first), first_value, change, change_column)
             generated.append(sentence)
             weight = abs(round_half_up(change, data.places) or 0.0)
+            if not percent and weight:  # counts and other units: the change relative to the first year, in %
+                weight = abs(change / first_value) * 100 if first_value else 0.0
             result.findings.append({"kind": "change", "weight": weight, "sentence": _finding_change(
                 subject, str(first), str(last), first_value, last_value, change, change_column)})
         gaps = [(values.name(k), values.get(k, last), last_value - values.get(k, last), gap_columns[k])

@@ -1,11 +1,11 @@
 """„Wichtigste Ergebnisse“: the few sentences in front of the report, drawn from the modules' findings.
 
-Each indicator module offers findings (``ModuleResult.findings``): its change over the period (weight: the
-change's size) and its gap to the Land in the last year (weight: the gap's size), each a complete sentence with
-its facts; the weight is the number as printed. The highlights take the largest changes and the largest gaps
-alternately — at most one finding of
-each kind per module and :data:`MAXIMUM` sentences in all, findings whose number is zero as printed left out —
-in the order the modules appear, so the list reads along the report.
+Each indicator module offers findings (``ModuleResult.findings``): its change over the period and its gap to the
+Land in the last year, each a complete sentence with its facts and a weight — the change in Prozentpunkten as
+printed (for other units the change relative to the first year, in percent) or the gap as printed, so a change
+that rounds to zero is none. The highlights take the largest changes and the largest gaps alternately — at most
+one finding of each kind per module and :data:`MAXIMUM` sentences in all, findings of weight zero left out — in
+the order the modules appear, so the list reads along the report.
 """
 
 from __future__ import annotations

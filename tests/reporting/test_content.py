@@ -208,3 +208,13 @@ def test_sentence_numbers_match_the_tables_with_missing_values_everywhere():
                         _data(rows=_rows(values)), years=None)
         check_module(module)
         assert all(isinstance(b, Paragraph | ChartFigure | ReportTable | MethodBox) for b in module.blocks)
+
+
+def test_changes_of_counts_weigh_by_their_relative_change():
+    counts = _build(IndicatorModule("KINDER", chart="none"),
+                    _data(rows=_rows({"05978": {2011: 10000.0, 2016: 10500.0}}), unit="Personen", decimals=0,
+                          compare=(), name="Kinder"))
+    shares = _build(IndicatorModule("A", chart="none"),
+                    _data(rows=_rows({"05978": {2011: 10.0, 2016: 16.0}}), compare=(), name="Quote"))
+    assert counts.findings[0]["weight"] == pytest.approx(5.0)  # +500 of 10.000 = 5 %, not 500
+    assert [s.text.split(":")[0] for s in highlights([counts, shares], maximum=1)] == ["Quote"]
