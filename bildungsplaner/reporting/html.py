@@ -174,12 +174,31 @@ def _title_page(doc: ReportDocument) -> str:
     return "".join(lines)
 
 
+def _mark(name: str, text: str) -> str:
+    """Text marked for the PDF renderer (its page number fills the contents' ``<!--page-of:name-->``)."""
+    return f'<span title="{_e(name)}">{_e(text)}</span>'
+
+
 def _contents(doc: ReportDocument) -> str:
-    entries = [f"<p>{_e(HIGHLIGHTS)}</p>"] if doc.highlights else []
-    for chapter in doc.chapters:
-        entries.append(f'<p style="margin-top: 6px;"><b>{_e(chapter.title)}</b></p>')
-        entries += [f'<p style="margin-left: 18px;">{_e(m.title)}</p>' for m in chapter.modules if m.title]
-    return f'<h1 style="page-break-before: always;">{CONTENTS}</h1>' + "".join(entries)
+    """The contents as a table: entry, and the page that the PDF renderer fills in (``<!--page-of:…-->``)."""
+    rows = []
+
+    def entry(name: str, text: str, *, bold: bool = False, indent: bool = False) -> None:
+        label = f"<b>{_e(text)}</b>" if bold else _e(text)
+        if indent:
+            label = "&nbsp;&nbsp;&nbsp;&nbsp;" + label
+        rows.append(f'<tr><td>{label}</td><td align="right" width="10%"><!--page-of:{name}--></td></tr>')
+
+    if doc.highlights:
+        entry("toc-highlights", HIGHLIGHTS, bold=True)
+    for c, chapter in enumerate(doc.chapters, start=1):
+        entry(f"toc-{c}", chapter.title, bold=True)
+        for m, module in enumerate(chapter.modules, start=1):
+            if module.title:
+                entry(f"toc-{c}-{m}", module.title, indent=True)
+    table = ('<table border="0" cellspacing="0" cellpadding="2" width="100%"><tbody>' + "".join(rows)
+             + "</tbody></table>") if rows else ""
+    return f'<h1 style="page-break-before: always;">{CONTENTS}</h1>' + table
 
 
 def report_html(doc: ReportDocument, images: Mapping[str, bytes]) -> str:
@@ -187,13 +206,13 @@ def report_html(doc: ReportDocument, images: Mapping[str, bytes]) -> str:
     numbering = number_document(doc)
     parts = [_title_page(doc), _contents(doc)]
     if doc.highlights:
-        parts.append(f'<h1 style="page-break-before: always;">{HIGHLIGHTS}</h1><ul>'
+        parts.append(f'<h1 style="page-break-before: always;">{_mark("toc-highlights", HIGHLIGHTS)}</h1><ul>'
                      + "".join(f"<li>{_e(s.text)}</li>" for s in doc.highlights) + "</ul>")
-    for chapter in doc.chapters:
-        parts.append(f'<h1 style="page-break-before: always;">{_e(chapter.title)}</h1>')
+    for c, chapter in enumerate(doc.chapters, start=1):
+        parts.append(f'<h1 style="page-break-before: always;">{_mark(f"toc-{c}", chapter.title)}</h1>')
         parts += [f"<p>{_multiline(p.strip())}</p>" for p in chapter.intro.split("\n\n") if p.strip()]
-        for module in chapter.modules:
+        for m, module in enumerate(chapter.modules, start=1):
             if module.title:
-                parts.append(f"<h2>{_e(module.title)}</h2>")
+                parts.append(f"<h2>{_mark(f'toc-{c}-{m}', module.title)}</h2>")
             parts.append(_blocks(module.blocks, images, numbering))
     return _page("".join(parts), doc.title)

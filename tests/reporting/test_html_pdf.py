@@ -22,9 +22,9 @@ def test_the_html_holds_every_heading_caption_and_cell(document, images) -> None
     text = report_html(document, images)
     numbering = number_document(document)
     for chapter in document.chapters:
-        assert f">{chapter.title}</h1>" in text
+        assert f">{chapter.title}</span></h1>" in text
     for module in document.modules():
-        assert f"<h2>{module.title}</h2>" in text
+        assert f">{module.title}</span></h2>" in text
     for figure in document.figures():
         assert numbering.figure_caption(figure) in text and f'<img src="{figure.id}"' in text
     for table in document.tables():
@@ -77,6 +77,13 @@ def test_the_pdf_prints_headings_captions_tables_and_page_numbers(pdf: Path, doc
     for table in document.tables():
         assert numbering.table_caption(table) in whole
     assert "26,7 p" in whole and "Wichtigste Ergebnisse" in whole
+    # the contents name the page each chapter and module starts on
+    starts = {}
+    for title in [c.title for c in document.chapters] + [m.title for m in document.modules()]:
+        starts[title] = next(i for i, page in enumerate(pages[2:], start=3) if title in page)
+    contents = pages[1]
+    for title, page in starts.items():
+        assert f"{title} {page}" in contents, (title, page)
     box = reader.pages[0].mediabox
     assert float(box.width) < float(box.height)  # A4 portrait
     assert reader.metadata.title == document.title

@@ -40,7 +40,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["CAPTION_ANCHOR", "lone_rows", "parted_captions", "register_images", "render_html_to_pdf", "size_images"]
+__all__ = ["CAPTION_ANCHOR", "PAGE_OF", "fill_page_numbers", "lone_rows", "marked_pages", "parted_captions",
+           "register_images", "render_html_to_pdf", "size_images"]
 
 STYLE = ("body { font-family: sans-serif; font-size: 9pt; } th { background: #dde6f0; }"
          " h1 { font-size: 14pt; } h2 { font-size: 12pt; } h3 { font-size: 10pt; }")
@@ -257,7 +258,8 @@ def _ensure_application() -> None:
 
 def paginate(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None) -> QTextDocument:
     """The laid-out document of ``html`` on pages of ``size`` with no table row alone on a page (as far as
-    splitting can help within :data:`MAX_PASSES` passes); ``images`` as in :func:`render_html_to_pdf`."""
+    splitting can help within :data:`MAX_PASSES` passes) and page numbers filled in (:func:`fill_page_numbers`);
+    ``images`` as in :func:`render_html_to_pdf`."""
     _ensure_application()
     decoded = {name: QImage.fromData(data) for name, data in (images or {}).items()}  # once, not per pass
     if decoded:
@@ -269,7 +271,37 @@ def paginate(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None)
             break
         html = changed
         document = _document(html, size, decoded)
+    if PAGE_OF in html:
+        document = _document(fill_page_numbers(html, document), size, decoded)
     return document
+
+
+#: ``<!--page-of:NAME-->`` in the HTML becomes the number of the page on which the text marked ``<span
+#: title="NAME">`` starts (the report's table of contents); the comment shows nothing where it is not replaced
+PAGE_OF = "<!--page-of:"
+_PAGE_OF = re.compile(r"<!--page-of:([^>]*?)-->")
+
+
+def marked_pages(document: QTextDocument, prefix: str = "") -> dict[str, int]:
+    """The page (1-based) of each text marked ``<span title="…">`` whose mark starts with ``prefix``."""
+    height = document.pageSize().height()
+    layout = document.documentLayout()
+    pages: dict[str, int] = {}
+    block = document.begin()
+    while block.isValid():
+        for fragment in _fragments(block):
+            name = fragment.charFormat().toolTip()
+            if name and name.startswith(prefix) and name not in pages:
+                pages[name] = int(_first_line_top(layout, block) // height) + 1
+        block = block.next()
+    return pages
+
+
+def fill_page_numbers(html: str, document: QTextDocument) -> str:
+    """``html`` with each ``<!--page-of:NAME-->`` replaced by the page of ``NAME`` in the laid-out ``document``
+    (the numbers stand on lines that exist already, so filling them in moves nothing)."""
+    pages = marked_pages(document)
+    return _PAGE_OF.sub(lambda m: str(pages[m.group(1)]) if m.group(1) in pages else "", html)
 
 
 def render_html_to_pdf(html: str, path: Path, *, images: Mapping[str, bytes] | None = None,
