@@ -74,7 +74,7 @@ from bildungsplaner.ui.importing.columns_model import (
     with_role,
     with_text,
 )
-from bildungsplaner.ui.importing.widgets import Assistant, ComboDelegate, message_for
+from bildungsplaner.ui.importing.widgets import Assistant, ComboDelegate, message_for, show_message
 
 __all__ = ["ATTRIBUTE", "DIMENSION", "MEASURE", "NONE", "MappingPage"]
 
@@ -577,8 +577,7 @@ class MappingPage(QWizardPage):
         return True
 
     def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(bool(text))
+        show_message(self.error, text)
 
     def _set_columns(self, names: list[str]) -> None:
         self._columns = names

@@ -434,5 +434,10 @@ def error_label() -> QLabel:
 
 
 def show_message(label: QLabel, text: str) -> None:
+    """Show ``text`` in the page's message line (hidden when empty); a new message is read aloud too."""
+    from bildungsplaner.ui.common.accessibility import announce
+
+    if text and text != label.text():
+        announce(label, text)
     label.setText(text)
     label.setVisible(bool(text))

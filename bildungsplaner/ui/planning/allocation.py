@@ -34,7 +34,7 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.planning.allocation import AllocationResult, AllocationSpec, NeedTerm
 from bildungsplaner.planning.groups import Grouping
 from bildungsplaner.services.planning import group_levels, group_result
-from bildungsplaner.ui.common.accessibility import describe_chart, series_summary
+from bildungsplaner.ui.common.accessibility import announce, describe_chart, series_summary
 from bildungsplaner.ui.common.completers import ListCompleter, RegionCompleter
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import AllocationResultModel
@@ -363,6 +363,8 @@ class AllocationEditor(QWidget):
         self.validation.setText("")
 
     def show_validation(self, message: str) -> None:
+        if message and message != self.validation.text():
+            announce(self.validation, message)  # a new problem is read aloud; the focus stays in the field
         self.validation.setText(message)
 
     def _build_terms(self, count: int) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from bildungsplaner import UserInputError
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.demand import Capacity, DemandResult, DemandSpec, YearTable
-from bildungsplaner.ui.common.accessibility import describe_chart, series_summary
+from bildungsplaner.ui.common.accessibility import announce, describe_chart, series_summary
 from bildungsplaner.ui.common.completers import ListDelegate
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import DemandResultModel
@@ -281,6 +281,8 @@ class DemandEditor(QWidget):
             self._showing = False
 
     def show_validation(self, message: str) -> None:
+        if message and message != self.validation.text():
+            announce(self.validation, message)  # a new problem is read aloud; the focus stays in the field
         self.validation.setText(message)
 
     # --- widgets → edits ------------------------------------------------------------------------------------
