@@ -336,3 +336,23 @@ def test_the_map_and_the_charts_show_their_focus(window: MainWindow, qtbot: Any)
     assert view.grab().toImage().pixelColor(1, view.height() // 2).name() != highlight.name()
     plots = browser.chart.findChildren(QGraphicsView)
     assert plots and all(":focus" in plot.styleSheet() and "highlight" in plot.styleSheet() for plot in plots)
+
+
+def test_new_messages_are_read_aloud_once(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bildungsplaner.ui.common import accessibility
+    from bildungsplaner.ui.planning import allocation
+
+    said: list[str] = []
+    monkeypatch.setattr(allocation, "announce", lambda widget, text: said.append(text))
+    monkeypatch.setattr(accessibility, "announce", lambda widget, text: said.append(text))
+    editor = window.planning.allocation
+    editor.show_validation("Die Summe fehlt.")
+    editor.show_validation("Die Summe fehlt.")  # the same problem after the next computation: said once
+    editor.show_validation("")
+    assert said == ["Die Summe fehlt."]
+    from bildungsplaner.ui.importing.widgets import error_label, show_message
+
+    label = error_label()
+    show_message(label, "Die Datei ist leer.")
+    show_message(label, "Die Datei ist leer.")
+    assert said[-1] == "Die Datei ist leer." and said.count("Die Datei ist leer.") == 1
