@@ -64,10 +64,22 @@ def test_the_outline_model_passes_the_model_tester(qtmodeltester: Any) -> None:
 def test_new_report_starts_with_the_life_course_about_the_demo_kreis(area: ReportArea) -> None:
     area.new_report()
     spec = area.spec
-    assert spec is not None and spec.region == "05999" and spec.compare == ("05", "DG")
+    # the demo has no Deutschland: only the Land to compare with
+    assert spec is not None and spec.region == "05999" and spec.compare == ("05",)
     assert [c.title[0] for c in spec.chapters] == list("ABCDEFGH")
     assert area.is_dirty() and "ungespeicherte" in area.title.text()
     assert area.save_action.isEnabled()
+
+
+def test_a_new_indicator_module_takes_a_kennzahl_the_report_does_not_show_yet(area: ReportArea) -> None:
+    open_spec(area, spec_with_module())
+    area.select((1, None))
+    assert area.add_module("indicator")
+    added = area.spec.chapters[1].modules[0]
+    assert isinstance(added, IndicatorModule) and added.indicator != CODE
+    assert added.indicator in dict(area.loaded.indicators)
+    assert area.settings.currentWidget() is area.settings.indicator
+    assert area.settings.indicator.indicator.currentData() == added.indicator
 
 
 def test_outline_edits_are_undone_step_by_step(area: ReportArea) -> None:

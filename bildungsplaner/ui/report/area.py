@@ -240,10 +240,10 @@ class ReportArea(QWidget):
                                           tr("Den gewählten Bericht umbenennen"), self.list)
         self.delete_report_action = self._action(tr("&Löschen…"), self.delete_report, QKeySequence(keys.Delete),
                                                  tr("Den gewählten Bericht löschen"), self.list)
-        self.open_file_action = self._action(tr("Datei ö&ffnen…"), self.open_file, "Ctrl+Shift+O",
+        self.open_file_action = self._action(tr("Datei &öffnen…"), self.open_file, "Ctrl+Shift+O",
                                              tr("Eine Berichtsdefinition (TOML) öffnen; „Speichern“ legt sie im "
                                                 "Arbeitsbereich ab"))
-        self.save_file_action = self._action(tr("Als &TOML-Datei…"), self.save_file, "Ctrl+Shift+S",
+        self.save_file_action = self._action(tr("Als TOML-Datei…"), self.save_file, "Ctrl+Shift+S",
                                              tr("Die Definition des offenen Berichts als TOML-Datei schreiben (für "
                                                 "die Kommandozeile oder einen anderen Arbeitsbereich)"))
         list_buttons = QHBoxLayout()
@@ -547,7 +547,7 @@ class ReportArea(QWidget):
         names = dict(loaded.regions)
         region = loaded.home or next((k for k, _ in loaded.regions if len(k) == 5), None) or \
             next((k for k, _ in loaded.regions), "")
-        compare = tuple(k for k in (region[:2], "DG") if k != region and (k in names or k == "DG"))
+        compare = tuple(k for k in (region[:2], "DG") if k != region and k in names)
         title = tr("Bildungsbericht {region}").format(region=names.get(region, region)).strip()
         spec = ReportSpec(title=title, region=region, compare=compare,
                           chapters=tuple(Chapter(t) for t in LIFE_COURSE))
@@ -752,12 +752,16 @@ class ReportArea(QWidget):
         return True
 
     def new_module(self, kind: str) -> Module:
-        """A module of ``kind`` with the first choice the workspace offers; a German error when it offers none."""
+        """A module of ``kind`` with the first choice the workspace offers (a Kennzahl the report does not show
+        yet); a German error when it offers none."""
         if kind == "indicator":
             if not self.loaded.indicators:
                 raise UserInputError(tr("Der Arbeitsbereich hat keine Kennzahl mit Werten. Importieren Sie zuerst "
                                         "die Tabellen einer Kennzahl (siehe Bereich Kennzahlen)."))
-            return IndicatorModule(self.loaded.indicators[0][0])
+            used = {m.indicator for c in self.spec.chapters for m in c.modules if isinstance(m, IndicatorModule)} \
+                if self.spec is not None else set()
+            code = next((c for c, _ in self.loaded.indicators if c not in used), self.loaded.indicators[0][0])
+            return IndicatorModule(code)
         if kind == "scenario":
             if not self.loaded.scenarios:
                 raise UserInputError(tr("Der Arbeitsbereich hat noch kein gespeichertes Szenario (Bereich Planung)."))
