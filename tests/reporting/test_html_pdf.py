@@ -123,3 +123,17 @@ def test_no_caption_stays_behind_at_the_foot_of_a_page(document, images) -> None
 
     raw = _document(size_images(html, images, size.width(), size.height() * 0.9), size, images)
     assert parted_captions(raw)
+
+
+def test_charts_are_embedded_lossless_not_as_jpeg(document, tmp_path: Path) -> None:
+    """Qt would store a chart as JPEG where that is smaller, blurring its thin lines and small text."""
+    from bildungsplaner.ui.common.pdf import render_html_to_pdf
+    from bildungsplaner.ui.report.figures import render_figure
+
+    images = {f.id: render_figure(f, 300) for f in document.figures() if f.id != "m1"}
+    out = tmp_path / "diagramme.pdf"
+    render_html_to_pdf(report_html(document, images), out, images=images)
+    reader = pypdf.PdfReader(out)
+    filters = {str(ref.get_object().get("/Filter")) for page in reader.pages
+               for ref in page["/Resources"].get_object().get("/XObject", {}).values()}
+    assert filters == {"/FlateDecode"}

@@ -325,6 +325,8 @@ def render_html_to_pdf(html: str, path: Path, *, images: Mapping[str, bytes] | N
     document = paginate(html, QSizeF(width, height), images)
     pages = document.pageCount()
     painter = QPainter(writer)
+    # figures as drawn (Flate), not JPEG: JPEG blurs the thin lines and small text of charts and maps
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)
     try:
         font = QFont(document.defaultFont())
         font.setPointSizeF(8)
