@@ -84,10 +84,11 @@ def apply_palette(app: QApplication) -> None:
     time, so a theme switch while the program runs is followed."""
     from PySide6.QtGui import QPalette
 
-    from bildungsplaner.ui.common.theme import accessible_palette
+    from bildungsplaner.ui.common.theme import accessible_palette, high_contrast
 
     app.setPalette(QPalette())  # back to the platform's palette (resets what an earlier call fixed)
-    app.setPalette(accessible_palette(app.palette()))
+    if not high_contrast():  # the system's contrast preference or a high-contrast palette: left as it is
+        app.setPalette(accessible_palette(app.palette()))
 
 
 def follow_system_palette(app: QApplication) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 
 from bildungsplaner.geo import palettes
 from bildungsplaner.ui.common.contrast import (
@@ -344,8 +345,6 @@ def test_bars_tell_negative_and_missing_values_without_colour(qtbot: Any, app_pa
     assert not chart.colours.from_palette and chart.colours.background == "#ffffff"
     legend = [label.text for _sample, label in chart.legend.items]
     assert legend == ["Wert", "negativer Wert (schraffiert, mit −)"]
-    from PySide6.QtCore import Qt
-
     assert chart.items[1].opts["brush"].style() == Qt.BrushStyle.BDiagPattern
     assert [t.textItem.toPlainText() for t in chart.gap_labels] == ["keine Angabe"]
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -353,7 +352,7 @@ def test_bars_tell_negative_and_missing_values_without_colour(qtbot: Any, app_pa
     chart.grab().save(str(SHOTS / "chart_bars_default.png"))
 
 
-def test_the_demand_chart_follows_high_contrast(qtbot: Any, high_contrast: Any) -> None:
+def test_the_allocation_chart_follows_high_contrast(qtbot: Any, high_contrast: Any) -> None:
     import pandas as pd
 
     from bildungsplaner.ui.planning.widgets import AllocationChart
@@ -398,3 +397,38 @@ def test_the_map_on_screen_follows_high_contrast_and_exports_stay_on_paper(qtbot
     assert max(relative_luminance(c) for c in row) > 0.6  # (antialiased) white text
     exported, printed = render_image(data, dpi=96)
     assert printed.colours.background == "#ffffff" and _pixel(exported, 2, 2) == "#ffffff"
+
+
+def test_demand_lines_differ_by_marker_and_name_their_gaps(qtbot: Any, app_palette: Any) -> None:
+    import numpy as np
+    import pandas as pd
+
+    from bildungsplaner.ui.planning.widgets import DemandChart
+
+    chart = DemandChart()
+    qtbot.addWidget(chart)
+
+    class Result:
+        totals = pd.DataFrame({"line": ["U3"] * 3 + ["Ü3"] * 3, "year": [2025, 2026, 2027] * 2,
+                               "demand": [100.0, np.nan, 120.0, 300.0, 310.0, 320.0],
+                               "capacity": [90.0, 95.0, 99.0, np.nan, np.nan, np.nan]})
+
+    chart.show_result(Result())  # type: ignore[arg-type]
+    names = [label.text for _s, label in chart.legend.items]
+    assert names == ["U3: Bedarf (Lücke: kein Wert)", "U3: Plätze", "Ü3: Bedarf"]
+    symbols = [item.opts["symbol"] for item in chart.items]
+    assert symbols[0] != symbols[2]  # the two demand lines: not by colour alone
+    assert chart.items[1].opts["pen"].style() == Qt.PenStyle.DashLine  # capacity dashed
+    assert all(contrast_ratio(item.opts["pen"].color().name(), "#ffffff") >= GRAPHICS for item in chart.items)
+
+
+def test_status_texts_keep_their_colour_only_where_it_is_legible(qapp: Any, high_contrast: Any) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from bildungsplaner.ui.common.theme import ERROR, OK, error_colour, status_colour
+
+    assert error_colour() == "#ffffff" and status_colour(OK) == "#ffffff"  # red on black: 2.9:1
+    light = QPalette(QColor("#efefef"))
+    light.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+    assert error_colour(light) == ERROR and status_colour(OK, light) == OK
+    assert contrast_ratio(ERROR, "#000000") < TEXT

@@ -25,8 +25,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from bildungsplaner.ui.common.contrast import GRAPHICS, TEXT, adjust_for_contrast, contrast_ratio, relative_luminance
 
-__all__ = ["PRINT", "TEXT_PAIRS", "ChartColours", "MapColours", "accessible_palette", "chart_colours", "colour_of",
-           "dark", "error_colour", "high_contrast", "map_colours"]
+__all__ = ["ERROR", "OK", "PRINT", "TEXT_PAIRS", "ChartColours", "MapColours", "accessible_palette",
+           "chart_colours", "colour_of", "dark", "error_colour", "high_contrast", "map_colours", "status_colour"]
 
 #: (text role, background role) pairs that carry text, checked and fixed by :func:`accessible_palette`
 TEXT_PAIRS: tuple[tuple[QPalette.ColorRole, QPalette.ColorRole], ...] = (
@@ -92,13 +92,27 @@ def accessible_palette(palette: QPalette) -> QPalette:
     return result
 
 
-def error_colour(palette: QPalette | None = None) -> str:
-    """The colour for error text: our red where it reaches 4.5:1 on the window, else the palette's text."""
+#: our colours for error and success texts (stylesheets ``color: …``, list items); 7.3:1 and 7.9:1 on white
+ERROR = "#b00020"
+OK = "#1b5e20"
+
+
+def status_colour(colour: str, palette: QPalette | None = None) -> str:
+    """``colour`` for a status text (an error in red, a success in green) where it reaches 4.5:1 on the window
+    and base colours outside high contrast; otherwise the palette's window text (on black our red has 2.9:1).
+    Use as ``label.setStyleSheet(f"color: {status_colour(ERROR)}")`` — the words carry the status, not the
+    colour alone."""
+    contrast = high_contrast(palette)  # without a palette: the system's preference too
     palette = palette if palette is not None else QGuiApplication.palette()
-    window = colour_of(palette, QPalette.ColorRole.Window)
-    if high_contrast(palette) or contrast_ratio("#b00020", window) < TEXT:
+    backgrounds = (colour_of(palette, QPalette.ColorRole.Window), colour_of(palette, QPalette.ColorRole.Base))
+    if contrast or any(contrast_ratio(colour, back) < TEXT for back in backgrounds):
         return _opaque(colour_of(palette, QPalette.ColorRole.WindowText))
-    return "#b00020"
+    return colour
+
+
+def error_colour(palette: QPalette | None = None) -> str:
+    """The colour for error text: :data:`ERROR`, or the palette's text in high contrast (:func:`status_colour`)."""
+    return status_colour(ERROR, palette)
 
 
 @dataclass(frozen=True)
@@ -118,10 +132,11 @@ def chart_colours(series: tuple[str, ...], palette: QPalette | None = None) -> C
     """Background and foreground from the palette's Base and Text; ``series`` kept where all of them reach 3:1
     on that background outside high contrast, else the palette's text, link, highlight and visited-link
     colours that do (at least the text colour)."""
+    contrast = high_contrast(palette)
     palette = palette if palette is not None else QGuiApplication.palette()
     background = _opaque(colour_of(palette, QPalette.ColorRole.Base))
     foreground = _opaque(colour_of(palette, QPalette.ColorRole.Text))
-    if not high_contrast(palette) and all(contrast_ratio(c, background) >= GRAPHICS for c in series):
+    if not contrast and all(contrast_ratio(c, background) >= GRAPHICS for c in series):
         return ChartColours(background, foreground, series, False)
     own = [_opaque(colour_of(palette, role)) for role in (
         QPalette.ColorRole.Text, QPalette.ColorRole.Link, QPalette.ColorRole.Highlight,
@@ -146,8 +161,9 @@ PRINT = MapColours(background="#ffffff", text="#1a1a1a", secondary="#555555", ou
 
 def map_colours(palette: QPalette | None = None) -> MapColours:
     """:data:`PRINT` in a light theme; the palette's Base and Text in a high-contrast or dark one."""
+    contrast = high_contrast(palette)
     palette = palette if palette is not None else QGuiApplication.palette()
-    if not (high_contrast(palette) or dark(palette)):
+    if not (contrast or dark(palette)):
         return PRINT
     background = _opaque(colour_of(palette, QPalette.ColorRole.Base))
     text = _opaque(colour_of(palette, QPalette.ColorRole.Text))

@@ -5,6 +5,11 @@ latest unless chosen); one region with several periods → a line over time. Dim
 are fixed to one value each or summed, chosen in combo boxes, so the chart always shows one series.
 :func:`chart_data` decides this without Qt, so it is easy to test.
 
+Nothing by colour alone (issue 17): negative bars are hatched and outlined with a legend entry, a missing bar says
+„keine Angabe“ in its place, a gap in the line is named in the legend and the periods without a value below the
+chart. Background, axes, titles and legend take the palette's colours (:func:`~bildungsplaner.ui.common.theme.
+chart_colours`), so a high-contrast theme reaches the chart; it redraws when the palette changes.
+
 pyqtgraph (~100 ms to import) and numpy are loaded when there is something to draw (or :attr:`ChartWidget.plot` is
 asked for): the Daten tab is on the first screen, shown before any values are loaded
 (``tests/test_startup_imports.py``); an empty placeholder of the plot's size stands in until then.

@@ -28,6 +28,10 @@ scale bar, source lines) that the map view uses for hover and the tests use to f
   symbol and count.
 * Optional value labels at each region's representative point, black or white by
   :func:`~bildungsplaner.geo.palettes.text_colour` of the class colour.
+* **Colours of the sheet** (background, texts, outlines, scale bar; :class:`~bildungsplaner.ui.common.theme.
+  MapColours`): printed ones (white paper) for images, PDF and SVG; on the screen the application palette's in a
+  high-contrast or dark theme (:func:`~bildungsplaner.ui.common.theme.map_colours`). The class colours stay: the
+  legend's texts, the value labels and the hatching of „keine Daten“ (≥ 3:1 on its grey) do not depend on them.
 * Exports (:func:`export_map`) choose the sheet height from the map's aspect at 180 mm width; PNG at 300 dpi
   (with the resolution in the file), SVG by ``QSvgGenerator``, PDF by ``QPdfWriter`` (vector).
 """
