@@ -300,12 +300,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from bildungsplaner.demo.reports import REPORTS
+    from bildungsplaner.demo.scenarios import SCENARIOS
     from bildungsplaner.services.workspace import create_demo_workspace
 
     summary = create_demo_workspace(args.out, overwrite=args.force)
     observations = format_number(summary.observations)
+    reports = "1 Bericht" if len(REPORTS) == 1 else f"{len(REPORTS)} Berichte"
     print(f"Demo-Arbeitsbereich geschrieben: {args.out} ({summary.regions} Gebiete, {observations} Beobachtungen, "
-          f"{summary.facilities} Einrichtungen, 2 Szenarien)")
+          f"{summary.facilities} Einrichtungen, {len(SCENARIOS)} Szenarien, {reports})")
     return EXIT_OK
 
 

@@ -203,7 +203,9 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
         result.blocks.extend(author_paragraphs(module.note))
         return result
     missing = [str(y) for y in shown if not math.isfinite(values.get(data.home, y))]
-    if len(missing) == len(shown):
+    if len(missing) == len(shown) and with_parts:
+        pass  # values only for the sub-regions (a Sozialraum share): the bars or the map carry the module
+    elif len(missing) == len(shown):
         result.warnings.append(tr("keine Werte für {region} ({key})", region=home_name, key=data.home))
     elif missing:
         result.warnings.append(tr("keine Werte für {region} {years}", region=home_name, years=", ".join(missing)))
