@@ -273,7 +273,10 @@ def _figure(document: WordDocument, figure: ChartFigure | MapFigure, images: Map
         width = TEXT_WIDTH_CM
         if height_px / width_px * width > MAX_FIGURE_HEIGHT_CM:
             width = MAX_FIGURE_HEIGHT_CM * width_px / height_px
-        paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width))
+        shape = paragraph.add_run().add_picture(io.BytesIO(data), width=Cm(width))
+        # the alternative text that screen readers and Word's accessibility check read
+        shape._inline.docPr.set("descr", _text(numbering.figure_caption(figure)))
+        shape._inline.docPr.set("title", _text(figure.caption)[:255])
     _source(document, source_line(figure.source))
 
 

@@ -92,7 +92,7 @@ def test_sources_legends_and_method_box(written) -> None:
     assert shading is not None and shading.get(f"{W}fill")
 
 
-def test_images_are_inline_16_cm_wide_at_most(written, images) -> None:
+def test_images_are_inline_16_cm_wide_at_most(written, images, document) -> None:
     word, _ = written
     shapes = word.inline_shapes
     assert len(shapes) == len(images)
@@ -101,6 +101,9 @@ def test_images_are_inline_16_cm_wide_at_most(written, images) -> None:
         assert shape.width <= Cm(16.01) and shape.height <= Cm(21.01)
     # the map (taller than wide) fitted to the page height
     assert any(shape.height > shape.width for shape in shapes)
+    # each image carries its caption as alternative text (screen readers, Word's accessibility check)
+    assert [s._inline.docPr.get("descr") for s in shapes] == [
+        number_document(document).figure_caption(f) for f in document.figures()]
 
 
 def test_a4_portrait_and_page_numbers_in_the_footer(written) -> None:
