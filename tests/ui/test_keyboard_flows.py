@@ -308,3 +308,24 @@ def test_space_locks_a_recipient_in_the_result_table(qtbot: Any, demo_workspace:
     assert table.currentIndex().column() == column
     key(Key.Key_Space)
     assert len(requested) == 1 and requested[0][1] is not None  # locked at its amount
+
+
+def test_sorting_without_the_mouse(qtbot: Any, demo_workspace: Any) -> None:
+    """The header click's counterpart: the context menu (Menu key, Umschalt+F10) sorts by the current column."""
+    win = start(qtbot, demo_workspace)
+    table = win.browser.table
+    assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+    ascending, descending = table.actions()[:2]
+    assert "Aufsteigend" in ascending.text() and "Absteigend" in descending.text()
+    tab_to(table)
+    key(Key.Key_Home, Mod.ControlModifier)
+    key(Key.Key_Right)  # the second column
+    column = table.currentIndex().column()
+    descending.trigger()
+    header = table.horizontalHeader()
+    assert header.sortIndicatorSection() == column and header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert table.model().sortColumn() == column and table.model().sortOrder() == Qt.SortOrder.DescendingOrder
+    ascending.trigger()
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    for view in (win.indicators.view, win.planning.allocation.table, win.kennzahlen.preview_view):
+        assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu

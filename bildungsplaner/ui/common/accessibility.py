@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -343,3 +343,28 @@ def announce(widget: QWidget, message: str) -> None:
 
     if message.strip():
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, message))
+
+
+def keyboard_sorting(view: QAbstractItemView) -> list[QAction]:
+    """Sorting without the mouse: „Aufsteigend/Absteigend nach dieser Spalte sortieren“ in the view's context menu
+    (Menu key or Umschalt+F10), for the column of the current cell — what a click on the header does. Nothing
+    happens while the view does not sort (e.g. grouped rows)."""
+    from PySide6.QtCore import QCoreApplication
+
+    actions = []
+    for text, order in ((QCoreApplication.translate("Accessibility", "Aufsteigend nach dieser Spalte sortieren"),
+                         Qt.SortOrder.AscendingOrder),
+                        (QCoreApplication.translate("Accessibility", "Absteigend nach dieser Spalte sortieren"),
+                         Qt.SortOrder.DescendingOrder)):
+        action = QAction(text, view)
+
+        def sort(_checked: bool = False, order: Qt.SortOrder = order) -> None:
+            if view.isSortingEnabled():
+                column = view.currentIndex().column() if view.currentIndex().isValid() else 0
+                view.sortByColumn(column, order)
+
+        action.triggered.connect(sort)
+        view.addAction(action)
+        actions.append(action)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return actions

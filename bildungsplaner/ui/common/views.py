@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from bildungsplaner.ui.common.accessibility import keyboard_sorting
 from bildungsplaner.ui.common.models import SORT_ROLE, RowTableModel
 
 __all__ = ["list_view", "sorted_list", "sorting_proxy"]
@@ -38,4 +39,5 @@ def sorted_list(parent: QWidget, model: RowTableModel, name: str,
     view.setSortingEnabled(True)
     view.sortByColumn(0, order)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    keyboard_sorting(view)  # the header click's counterpart in the context menu
     return proxy, view

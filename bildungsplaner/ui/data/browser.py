@@ -39,6 +39,7 @@ from bildungsplaner.services.aggregate import pivot as make_pivot
 from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_observations, natural_key
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.accessibility import keyboard_sorting
 from bildungsplaner.ui.common.dialogs import show_error
 from bildungsplaner.ui.common.events import DataChange, WorkspaceEvents
 from bildungsplaner.ui.data.chart import ChartWidget
@@ -132,6 +133,7 @@ class DataBrowser(QWidget):
             "Browser", "Die Werte des gewählten Indikators in den gewählten Gebieten, eine Zeile je Gebiet, Zeitraum "
                        "und Merkmal; dieselben Zahlen wie im Diagramm. Strg+C kopiert die markierten Zellen."))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table (the arrow keys move between cells)
+        keyboard_sorting(self.table)  # the header click's counterpart in the context menu (Umschalt+F10)
 
         self.chart = ChartWidget()
         top = QHBoxLayout()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QLabe
 
 from bildungsplaner.indicators.compute import period_year
 from bildungsplaner.services.indicators import ResultRow
+from bildungsplaner.ui.common.accessibility import keyboard_sorting
 from bildungsplaner.ui.common.models import SORT_ROLE
 from bildungsplaner.ui.common.plots import GermanAxis
 
@@ -49,6 +50,7 @@ def table_view(model: Any, name: str, accessible: str) -> tuple[QTableView, QSor
     view.setObjectName(name)
     view.setAccessibleName(accessible)
     view.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
+    keyboard_sorting(view)  # the header click's counterpart in the context menu (Menu key, Umschalt+F10)
     view.setModel(proxy)
     view.setSortingEnabled(True)
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

@@ -34,7 +34,7 @@ from bildungsplaner.formatting import format_number
 from bildungsplaner.planning.allocation import AllocationResult, AllocationSpec, NeedTerm
 from bildungsplaner.planning.groups import Grouping
 from bildungsplaner.services.planning import group_levels, group_result
-from bildungsplaner.ui.common.accessibility import announce, describe_chart, series_summary
+from bildungsplaner.ui.common.accessibility import announce, describe_chart, keyboard_sorting, series_summary
 from bildungsplaner.ui.common.completers import ListCompleter, RegionCompleter
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import AllocationResultModel
@@ -284,6 +284,7 @@ class AllocationEditor(QWidget):
             "Das Ergebnis des Szenarios: je Empfänger der exakte Anteil und der gerundete Betrag; dieselben Zahlen "
             "wie im Diagramm. Leertaste oder F2 auf „fest“ hält einen Empfänger fest."))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
+        keyboard_sorting(self.table)  # the header click's counterpart in the context menu (Umschalt+F10)
         self.warnings.setAccessibleName(tr("Hinweise zur Berechnung"))
         self.group.check.setAccessibleName(tr("Nach übergeordnetem Gebiet gruppieren"))
         self.group.combo.setAccessibleName(tr("Ebene der Gruppen"))

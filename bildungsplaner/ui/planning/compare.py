@@ -23,6 +23,7 @@ from bildungsplaner.services.planning import (
 from bildungsplaner.services.scenarios import SavedScenario, get_scenario
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.ui.common import tasks
+from bildungsplaner.ui.common.accessibility import keyboard_sorting
 from bildungsplaner.ui.common.dialogs import error_text
 from bildungsplaner.ui.common.labels import kind_label
 from bildungsplaner.ui.planning.models import ComparisonModel
@@ -75,6 +76,7 @@ class ComparisonView(QWidget):
         self.table.setAccessibleDescription(tr(
             "Je Empfänger oder Gebiet die Werte von A und B und die Differenz B − A"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
+        keyboard_sorting(self.table)  # the header click's counterpart in the context menu (Umschalt+F10)
         self.warnings.setAccessibleName(tr("Hinweise zum Vergleich"))
         self.group.check.setAccessibleName(tr("Nach übergeordnetem Gebiet gruppieren"))
         self.group.combo.setAccessibleName(tr("Ebene der Gruppen"))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from bildungsplaner import UserInputError
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.demand import Capacity, DemandResult, DemandSpec, YearTable
-from bildungsplaner.ui.common.accessibility import announce, describe_chart, series_summary
+from bildungsplaner.ui.common.accessibility import announce, describe_chart, keyboard_sorting, series_summary
 from bildungsplaner.ui.common.completers import ListDelegate
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import DemandResultModel
@@ -209,6 +209,7 @@ class DemandEditor(QWidget):
         self.table.setAccessibleDescription(tr(
             "Das Ergebnis des Bedarfsszenarios je Gebiet, Jahr und Bedarfszeile: Bedarf, Plätze und Differenz"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
+        keyboard_sorting(self.table)  # the header click's counterpart in the context menu (Umschalt+F10)
         self.warnings.setAccessibleName(tr("Hinweise zur Berechnung"))
         self.text.setAccessibleName(tr("Szenario als TOML-Text"))
         describe_chart(self.chart, tr("Diagramm: Bedarf und Plätze je Jahr"), series_summary("empty", [], []))
