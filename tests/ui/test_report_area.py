@@ -431,11 +431,33 @@ def test_the_preview_is_built_on_the_worker_once_the_edits_pause(qtbot: Any, dem
     runner.wait()
 
 
-def test_screenshot(area: ReportArea) -> None:
-    """The area as a user sees it (looked at while building it: /tmp/H4/area.png)."""
+def test_the_shown_preview_fits_its_figure_to_the_width_once(area: ReportArea, qtbot: Any) -> None:
+    """Shown, the pane rescales the figure to its width (after the resize, not inside it: re-entering setHtml
+    printed the module twice) — the area as a user sees it was looked at while building it (/tmp/H4/area.png)."""
     open_spec(area, spec_with_module(), "Bildungsbericht Lindental")
-    area.select((0, 0))
     area.show()
+    area.select((1, None))  # a short page: no scroll bar
+    qtbot.wait(20)
+    area.select((0, 0))  # a long one: the scroll bar appears while the page is laid out
+    browser = area.preview_pane.browser
+    resource = browser.document().resource
+
+    def fitted() -> bool:
+        image = resource(QTextDocument.ResourceType.ImageResource, QUrl(next(iter(area.preview.images))))
+        return isinstance(image, QImage) and browser.viewport().width() - 40 <= image.width() <= \
+            browser.viewport().width()
+
+    qtbot.waitUntil(fitted, timeout=3000)
+    assert area.preview_pane.text().count("Abbildung 1:") == 1
+    # the demo's report, module after module in the shown window: each page printed once
+    area.list.selectRow(0)
+    assert area.name == "Bildungsbericht Demokreis"
+    for c, chapter in enumerate(area.spec.chapters):
+        for i in range(len(chapter.modules)):
+            area.select((c, i))
+            qtbot.wait(10)
+            assert area.preview_pane.text().count("Quelle:") == area.preview.html.count("Quelle:"), (c, i)
+    assert browser.horizontalScrollBar().maximum() == 0 or not browser.horizontalScrollBar().isVisible()
     image = area.grab()
     assert image.width() >= 1200
     folder = Path("/tmp/H4")

@@ -14,7 +14,7 @@ import html
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -129,10 +129,15 @@ class PreviewPane(QWidget):
         self._html = ""
         self._images: dict[str, QImage] = {}
         self._width = 0
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit)
         self.browser.viewport().installEventFilter(self)
 
     def show_html(self, text: str, images: dict[str, bytes] | None = None) -> None:
         """Show ``text`` with ``images`` (PNG bytes by the name the HTML uses), each scaled to the pane's width."""
+        self._refit.stop()
         self._html = text
         self._images = {name: QImage.fromData(data) for name, data in (images or {}).items()}
         self._register()
@@ -153,11 +158,16 @@ class PreviewPane(QWidget):
         if watched is self.browser.viewport() and event.type() == QEvent.Type.Resize and self._images:
             width = max(200, self.browser.viewport().width() - 2 * int(self.browser.document().documentMargin()) - 4)
             if width != self._width:
-                scroll = self.browser.verticalScrollBar().value()
-                self._register()
-                self.browser.setHtml(self._html)
-                self.browser.verticalScrollBar().setValue(scroll)
+                self._refit.start()  # not inside the resize: a scroll bar appearing during setHtml resizes too
         return False
+
+    def _fit(self) -> None:
+        if not self._images:
+            return
+        scroll = self.browser.verticalScrollBar().value()
+        self._register()
+        self.browser.setHtml(self._html)
+        self.browser.verticalScrollBar().setValue(scroll)
 
     def show_preview(self, preview: Preview) -> None:
         self.show_html(preview.html, preview.images)
