@@ -297,6 +297,23 @@ def test_the_preview_follows_the_settings_and_the_data(area: ReportArea, monkeyp
     assert len(calls) == count + 1  # new data: built again
 
 
+def test_a_report_that_cannot_be_built_says_why_in_german(area: ReportArea, tmp_path: Path,
+                                                           message_boxes: Any) -> None:
+    open_spec(area, spec_with_module())
+    area.select(None)
+    region = area.settings.report.region
+    region.addItem("Nirgendwo (09999)", "09999")
+    region.setCurrentIndex(region.count() - 1)
+    region.activated.emit(region.currentIndex())
+    assert area.spec.region == "09999"
+    area.select((0, 0))
+    assert "Die Region 09999 des Berichts gibt es im Arbeitsbereich nicht" in area.preview_pane.text()
+    assert "Interner Fehler" not in area.preview_pane.text()
+    handle = area.export("docx", tmp_path / "bericht.docx")
+    assert handle is not None and handle.error is not None and not (tmp_path / "bericht.docx").exists()
+    assert any("09999" in text for text in message_boxes.texts("warning"))
+
+
 def test_export_to_word_through_the_button_writes_the_report(area: ReportArea, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import docx
@@ -304,9 +321,15 @@ def test_export_to_word_through_the_button_writes_the_report(area: ReportArea, t
     open_spec(area, spec_with_module(), "Geburtenbericht")
     target = tmp_path / "bericht.docx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    opened: list[Any] = []
+    monkeypatch.setattr("bildungsplaner.ui.report.area.QDesktopServices.openUrl",
+                        lambda url: opened.append(url) or True)
+    assert not area.open_export_button.isVisibleTo(area)
     area.export_buttons["docx"].click()
     assert target.exists()
     assert str(target) in area.status.text()
+    area.open_export_button.click()  # „Öffnen“: the file in Word
+    assert [u.toLocalFile() for u in opened] == [str(target)]
     document = docx.Document(str(target))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "C Frühkindliche Bildung" in headings

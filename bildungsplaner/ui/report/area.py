@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSignalBlocker, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -379,6 +379,13 @@ class ReportArea(QWidget):
             self.export_actions[fmt] = action
             self.export_buttons[fmt] = self._button(action, f"export{fmt.capitalize()}Button")
             export_row.addWidget(self.export_buttons[fmt])
+        self.open_export_button = QPushButton(tr("Öffnen"))
+        self.open_export_button.setObjectName("openExportButton")
+        self.open_export_button.setAccessibleName(tr("Geschriebene Datei öffnen"))
+        self.open_export_button.setToolTip(tr("Die zuletzt geschriebene Datei mit ihrem Standardprogramm öffnen"))
+        self.open_export_button.clicked.connect(lambda _checked=False: self.open_exported())
+        self.open_export_button.hide()
+        export_row.addWidget(self.open_export_button)
         export_row.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("exportStatus")
@@ -416,7 +423,7 @@ class ReportArea(QWidget):
         chain.append(first_setting)
         for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
-        tail = [self.save_button, *self.export_buttons.values(), self.preview_pane.browser]
+        tail = [self.save_button, *self.export_buttons.values(), self.open_export_button, self.preview_pane.browser]
         last_setting = self.settings.text.text
         for a, b in itertools.pairwise([last_setting, *tail]):
             QWidget.setTabOrder(a, b)
@@ -1021,6 +1028,7 @@ class ReportArea(QWidget):
             if warnings:
                 message += " · " + tr("{count} Hinweise: {first}").format(count=len(warnings), first=warnings[0])
             self.status.setText(message)
+            self.open_export_button.show()
             self.exported.emit(target)
 
         def failed(exc: BaseException) -> None:
@@ -1033,6 +1041,7 @@ class ReportArea(QWidget):
             self.status.setText(tr("Export abgebrochen; es wurde keine Datei geschrieben."))
 
         self.status.setText(tr("Der Bericht wird geschrieben …"))
+        self.open_export_button.hide()
         handle = self.runner.start(
             work, title=tr("Bericht exportieren"), label=tr("„{name}“ wird als {suffix} geschrieben …").format(
                 name=self.name or spec.title, suffix=_exports()[fmt][2]),
@@ -1040,6 +1049,16 @@ class ReportArea(QWidget):
         if not handle.done:  # (tasks that run inline are finished already)
             self.export_handle = handle
         return handle
+
+    def open_exported(self) -> None:
+        """Open the file the last export wrote with the system's program for it (Word, a PDF viewer, Excel)."""
+        path = self.last_export
+        if path is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            QMessageBox.warning(self, tr("Bericht exportieren"), tr(
+                "{path} ließ sich nicht öffnen: für diese Dateiart ist kein Standardprogramm eingerichtet. Die Datei "
+                "ist gespeichert.").format(path=path))
 
     def cancel_export(self) -> None:
         """What „Abbrechen“ in the progress dialog does."""
