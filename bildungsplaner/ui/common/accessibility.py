@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -247,12 +247,6 @@ def unnamed(widgets: Iterable[QWidget]) -> Iterator[QWidget]:
     return (w for w in widgets if not accessible_name(w))
 
 
-def _text(source: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Accessibility", source)
-
-
 def series_summary(kind: str, labels: list[str], values: Iterable[float], *, unit: str = "", caption: str = "",
                    table: str = "") -> str:
     """A chart in one or two sentences for its accessible description: what kind, how many values, the highest
@@ -263,11 +257,13 @@ def series_summary(kind: str, labels: list[str], values: Iterable[float], *, uni
 
     numbers = list(values)
     if kind == "empty" or not numbers:
-        text = _text("Diagramm ohne Werte.")
+        text = QCoreApplication.translate("Accessibility", "Diagramm ohne Werte.")
     else:
         pairs = [(label, value) for label, value in zip(labels, numbers, strict=False) if math.isfinite(value)]
-        kind_text = _text("Liniendiagramm") if kind == "line" else _text("Balkendiagramm")
-        text = _text("{kind} mit {count} Werten").format(kind=kind_text, count=format_number(len(numbers)))
+        kind_text = (QCoreApplication.translate("Accessibility", "Liniendiagramm") if kind == "line"
+                     else QCoreApplication.translate("Accessibility", "Balkendiagramm"))
+        text = QCoreApplication.translate("Accessibility", "{kind} mit {count} Werten").format(
+            kind=kind_text, count=format_number(len(numbers)))
         if caption:
             text += f" ({caption})"
         suffix = f" {unit}" if unit else ""
@@ -278,13 +274,16 @@ def series_summary(kind: str, labels: list[str], values: Iterable[float], *, uni
             decimals = decimals_for(np.array([v for _l, v in pairs], dtype=float), 2)
             high = max(pairs, key=lambda p: p[1])
             low = min(pairs, key=lambda p: p[1])
-            text += _text(": höchster Wert {high_label} {high}{unit}, niedrigster {low_label} {low}{unit}").format(
+            extremes = QCoreApplication.translate(
+                "Accessibility", ": höchster Wert {high_label} {high}{unit}, niedrigster {low_label} {low}{unit}")
+            text += extremes.format(
                 high_label=high[0], high=format_number(high[1], decimals),
                 low_label=low[0], low=format_number(low[1], decimals),
                 unit=suffix)
         text += "."
         if len(pairs) < len(numbers):
-            text += " " + _text("{count} ohne Wert.").format(count=format_number(len(numbers) - len(pairs)))
+            text += " " + QCoreApplication.translate("Accessibility", "{count} ohne Wert.").format(
+                count=format_number(len(numbers) - len(pairs)))
     if table:
         text += " " + table
     return text
@@ -349,8 +348,6 @@ def keyboard_sorting(view: QAbstractItemView) -> list[QAction]:
     """Sorting without the mouse: „Aufsteigend/Absteigend nach dieser Spalte sortieren“ in the view's context menu
     (Menu key or Umschalt+F10), for the column of the current cell — what a click on the header does. Nothing
     happens while the view does not sort (e.g. grouped rows)."""
-    from PySide6.QtCore import QCoreApplication
-
     actions = []
     for text, order in ((QCoreApplication.translate("Accessibility", "Aufsteigend nach dieser Spalte sortieren"),
                          Qt.SortOrder.AscendingOrder),
