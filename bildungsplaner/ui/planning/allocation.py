@@ -282,7 +282,7 @@ class AllocationEditor(QWidget):
         self.table.setAccessibleName(tr("Zuteilung je Empfänger"))
         self.table.setAccessibleDescription(tr(
             "Das Ergebnis des Szenarios: je Empfänger der exakte Anteil und der gerundete Betrag; dieselben Zahlen "
-            "wie im Diagramm. Leertaste oder F2 auf „fest“ hält einen Empfänger fest."))
+            "wie im Diagramm. Die Leertaste in der Spalte „fest“ hält einen Empfänger fest."))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move between cells
         keyboard_sorting(self.table)  # the header click's counterpart in the context menu (Umschalt+F10)
         self.warnings.setAccessibleName(tr("Hinweise zur Berechnung"))
