@@ -98,3 +98,19 @@ def test_a_document_without_tables_still_writes_its_contents(tmp_path: Path) -> 
 def test_number_format_without_decimals() -> None:
     assert number_format(0) == '#,##0;-#,##0;"–"'
     assert number_format(2, "s") == '#,##0.00" s";-#,##0.00" s";"– s"'
+
+
+@pytest.mark.slow
+def test_the_annex_is_built_without_loading_qt_or_word(demo_file: Path, tmp_path: Path) -> None:
+    """``report build … .xlsx`` needs no drawing: the entry point's renderers load Qt only when called."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "anhang.xlsx"
+    code = ("import sys\nfrom bildungsplaner.__main__ import main\n"
+            f"rc = main(['report', 'build', 'Bildungsbericht Demokreis', '--out', {str(out)!r}, "
+            f"'--workspace', {str(demo_file)!r}])\n"
+            "print(rc, 'PySide6' in sys.modules, 'docx' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "0 False False", result.stderr
+    assert openpyxl.load_workbook(out).sheetnames[0] == CONTENTS_SHEET
