@@ -297,6 +297,25 @@ def test_the_preview_follows_the_settings_and_the_data(area: ReportArea, monkeyp
     assert len(calls) == count + 1  # new data: built again
 
 
+def test_fixing_the_years_starts_with_recent_years_and_refuses_them_the_wrong_way_round(area: ReportArea) -> None:
+    from datetime import date
+
+    open_spec(area, spec_with_module())
+    area.select(None)
+    page = area.settings.report
+    assert not page.first_year.isEnabled()
+    page.fixed_years.click()
+    this_year = date.today().year
+    assert area.spec.years == (this_year - 6, this_year - 2)
+    page.first_year.setValue(this_year)  # after the last year: refused, said why
+    assert area.spec.years == (this_year - 6, this_year - 2) and area.message.text()
+    page.first_year.setValue(2015)
+    page.last_year.setValue(2016)
+    assert area.spec.years == (2015, 2016)
+    area.undo_action.trigger()  # the year edits merge into one step
+    assert area.spec.years is None
+
+
 def test_a_report_that_cannot_be_built_says_why_in_german(area: ReportArea, tmp_path: Path,
                                                            message_boxes: Any) -> None:
     open_spec(area, spec_with_module())

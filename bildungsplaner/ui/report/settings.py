@@ -11,6 +11,7 @@ Alt key) and a German accessible name; text boxes give Tab back to the focus cha
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
@@ -140,8 +141,11 @@ class ReportPage(_Page):
         self.fixed_years.setObjectName("yearsCheck")
         self.fixed_years.setAccessibleName(tr("Jahre festlegen (sonst die letzten fünf Jahre mit Daten)"))
         self.first_year, self.last_year = QSpinBox(), QSpinBox()
-        for spin, name in ((self.first_year, tr("Erstes Jahr")), (self.last_year, tr("Letztes Jahr"))):
+        this_year = date.today().year
+        for spin, name, start in ((self.first_year, tr("Erstes Jahr"), this_year - 6),
+                                  (self.last_year, tr("Letztes Jahr"), this_year - 2)):
             spin.setRange(1950, 2100)
+            spin.setValue(start)  # ticking „Jahre festlegen“ starts with five recent years
             spin.setAccessibleName(name)
             spin.valueChanged.connect(lambda _value: self._years_edited())
         years = QWidget()
@@ -186,9 +190,9 @@ class ReportPage(_Page):
         if split_keys(self.compare.text()) != spec.compare:  # keeps the user's spacing while typing
             self.compare.setText(", ".join(spec.compare))
         self.fixed_years.setChecked(spec.years is not None)
-        first, last = spec.years or (self.first_year.value() or 2019, self.last_year.value() or 2023)
-        self.first_year.setValue(first)
-        self.last_year.setValue(last)
+        if spec.years is not None:
+            self.first_year.setValue(spec.years[0])
+            self.last_year.setValue(spec.years[1])
         for spin in (self.first_year, self.last_year):
             spin.setEnabled(spec.years is not None)
         self.highlights.setChecked(spec.highlights)
