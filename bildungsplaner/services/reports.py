@@ -24,6 +24,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.exporting.safety import atomic_target
 from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
+from bildungsplaner.reporting.disclosure import protect
 from bildungsplaner.reporting.document import ChapterResult, FigureRenderer, ModuleResult, ReportDocument, ReportTable
 from bildungsplaner.reporting.spec import (
     BacktestModule,
@@ -435,6 +436,7 @@ def build_document(ws: Workspace, spec_or_name: ReportSpec | str | Path, progres
                 built.modules.append(_indicator_module(ws, module, ctx, entries))
             else:
                 built.modules.append(_planning_module(ws, module, ctx))
+            protect(built.modules[-1])  # a chart or sentence never shows a count its table suppresses
             done += 1
         document.chapters.append(built)
     progress.check()
