@@ -366,4 +366,41 @@ MESSAGES: dict[str, str] = {
     "Gebietsgrenzen: bildungsplaner geo import.":
         "{name} is a point layer; it can only be imported as facilities (target = „facilities“). Boundaries: "
         "bildungsplaner geo import.",
+    # --- store/postgres.py, store/database.py, store/limits.py: workspaces on a PostgreSQL server ---
+    "„{url}“ ist keine Server-Adresse (sie beginnt mit postgresql://).":
+        "“{url}” is not a server address (it starts with postgresql://).",
+    "Die Server-Adresse {url} ist ungültig: {error}": "The server address {url} is invalid: {error}",
+    "In der Server-Adresse fehlt der Name des Arbeitsbereichs (…?workspace=NAME).":
+        "The server address lacks the workspace's name (…?workspace=NAME).",
+    "Der Name des Arbeitsbereichs „{name}“ ist ungültig: erlaubt sind Kleinbuchstaben (ohne Umlaute), Ziffern und "
+    "Unterstriche, höchstens 60 Zeichen.":
+        "The workspace name “{name}” is invalid: lowercase letters (no umlauts), digits and underscores are "
+        "allowed, at most 60 characters.",
+    "Der Rollenname „{name}“ ist ungültig.": "The role name “{name}” is invalid.",
+    "Die Datenbank {database} verwendet die Zeichenkodierung {encoding}; Bildungsplaner braucht UTF8. Bitte die "
+    "IT, die Datenbank mit ENCODING 'UTF8' anzulegen.":
+        "The database {database} uses the encoding {encoding}; Bildungsplaner needs UTF8. Please ask IT to create "
+        "the database with ENCODING 'UTF8'.",
+    "Der Arbeitsbereich {name} auf dem Server ist nicht erreichbar: {error}":
+        "The workspace {name} on the server cannot be reached: {error}",
+    "Der Arbeitsbereich {name} wird gerade von einem Kollegen eingerichtet oder aktualisiert; bitte versuchen Sie "
+    "es gleich noch einmal.":
+        "The workspace {name} is being set up or updated by a colleague right now; please try again in a moment.",
+    "Das Schema {schema} auf dem Server ist kein Bildungsplaner-Arbeitsbereich.":
+        "The schema {schema} on the server is not a Bildungsplaner workspace.",
+    "Der Arbeitsbereich {name} wurde von einer neueren Version von Bildungsplaner eingerichtet (Schemastand "
+    "{revision}). Bitte installieren Sie die aktuelle Version; der Arbeitsbereich bleibt unverändert.":
+        "The workspace {name} was set up by a newer version of Bildungsplaner (schema {revision}). Please install "
+        "the current version; the workspace stays unchanged.",
+    "Sie ({user}) gehören nicht zur Rolle {role}, der die Arbeitsbereiche auf dem Server gehören. Bitte wenden Sie "
+    "sich an die IT.":
+        "You ({user}) are not a member of the role {role} that owns the workspaces on the server. Please contact "
+        "IT.",
+    "Die Einrichtung des Arbeitsbereichs {name} auf Schemastand {head} ist fehlgeschlagen ({error_type}: {error}); "
+    "der Arbeitsbereich auf dem Server ist unverändert.":
+        "Setting up the workspace {name} at schema {head} failed ({error_type}: {error}); the workspace on the "
+        "server is unchanged.",
+    "Den Arbeitsbereich {name} gibt es auf dem Server nicht.": "The workspace {name} does not exist on the server.",
+    "„{value}“ ist zu lang für das Feld {field} (höchstens {limit} Zeichen, hier {length}).":
+        "“{value}” is too long for the field {field} (at most {limit} characters, here {length}).",
 }

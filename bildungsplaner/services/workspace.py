@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import func, select
+from sqlalchemy import text as sql_text
 
 from bildungsplaner import WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.i18n import tr
@@ -54,6 +55,7 @@ __all__ = [
     "automatic_backups",
     "backup_before_import",
     "backup_workspace",
+    "build_demo_workspace",
     "change_marker",
     "check_workspace",
     "create_demo_workspace",
@@ -76,7 +78,7 @@ def workspace_info(ws: Workspace) -> dict[str, Any]:
             return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
         return {
-            "workspace": str(ws.path),
+            "workspace": ws.location,
             "name": name,
             "home_region": home,
             "schema_version": ws.schema_version,
@@ -86,8 +88,19 @@ def workspace_info(ws: Workspace) -> dict[str, Any]:
             "observations": count(Observation),
             "facilities": count(Facility),
             "scenarios": count(Scenario),
-            "size_bytes": ws.path.stat().st_size,
+            "size_bytes": _size_bytes(ws),
         }
+
+
+def _size_bytes(ws: Workspace) -> int:
+    """The file's size, or on a server the size of the workspace schema's tables with their indexes."""
+    if ws.address is None:
+        return ws.path.stat().st_size
+    with ws.engine.connect() as conn:
+        return int(conn.execute(sql_text(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = :schema AND c.relkind = 'r'"),
+            {"schema": ws.address.schema}).scalar() or 0)
 
 
 def change_marker(ws: Workspace) -> int:
@@ -252,20 +265,22 @@ def _build_in_place(target: Path, build: Callable[[Workspace], T]) -> T:
 
 def create_demo_workspace(target: Path, progress: Progress | None = None, *, overwrite: bool = False) -> DemoSummary:
     """Write a new demo workspace to ``target`` (built in a temporary file, then moved into place)."""
+    progress = progress or NullProgress()
+    target = _new_file(target, overwrite=overwrite, exists=tr("bitte einen anderen Namen wählen."))
+    return _build_in_place(target, lambda ws: build_demo_workspace(ws, progress))
+
+
+def build_demo_workspace(ws: Workspace, progress: Progress | None = None) -> DemoSummary:
+    """Fill the open, empty workspace ``ws`` with the demo (a file, or a new server workspace opened by URL)."""
     from bildungsplaner.demo import build_demo
 
     progress = progress or NullProgress()
-    target = _new_file(target, overwrite=overwrite, exists=tr("bitte einen anderen Namen wählen."))
-
-    def build(ws: Workspace) -> DemoSummary:
-        with ws.transaction() as s:
-            summary = build_demo(s, progress)
-        _save_demo_scenarios(ws)
-        _save_demo_reports(ws)
-        _import_demo_boundaries(ws)
-        return summary
-
-    return _build_in_place(target, build)
+    with ws.transaction() as s:
+        summary = build_demo(s, progress)
+    _save_demo_scenarios(ws)
+    _save_demo_reports(ws)
+    _import_demo_boundaries(ws)
+    return summary
 
 
 #: where the invented Kreis Lindental lies (EPSG:25832, metres): in the Sauerland, so it passes the Germany check

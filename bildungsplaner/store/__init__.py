@@ -7,3 +7,4 @@ here so that ``Base.metadata`` always holds its tables (migrations, the models =
 """
 
 from bildungsplaner.store import geo as _geo  # noqa: F401  (registers the boundary tables on Base.metadata)
+from bildungsplaner.store import limits as _limits  # noqa: F401  (text lengths checked before PostgreSQL refuses them)

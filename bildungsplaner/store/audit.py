@@ -6,6 +6,7 @@ import getpass
 import json
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from bildungsplaner.store.models import AuditAction, AuditEntry
@@ -19,8 +20,16 @@ def current_user() -> str:
         return "unbekannt"
 
 
+def acting_user(session: Session) -> str:
+    """Who the audit trail names: on a server the database login (``session_user``, the person, also while a
+    migration acts as the group role), else the OS user."""
+    if session.get_bind().dialect.name == "postgresql":
+        return str(session.scalar(text("SELECT session_user")))
+    return current_user()
+
+
 def record(session: Session, action: AuditAction, details: str | dict[str, Any] = "") -> AuditEntry:
-    text = details if isinstance(details, str) else json.dumps(details, ensure_ascii=False, sort_keys=True)
-    entry = AuditEntry(user=current_user(), action=action.value, details=text)
+    content = details if isinstance(details, str) else json.dumps(details, ensure_ascii=False, sort_keys=True)
+    entry = AuditEntry(user=acting_user(session), action=action.value, details=content)
     session.add(entry)
     return entry

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import FromClause, Table
 from sqlalchemy.orm import Session
 
+from bildungsplaner.store import limits
+
 CHUNK_ROWS = 50_000
 
 
@@ -31,6 +33,7 @@ def insert_rows(session: Session, table: FromClause, columns: Sequence[str], row
     compiled = table.insert().compile(dialect=conn.dialect, column_keys=list(columns))
     sql = str(compiled)
     positional = bool(compiled.positional)
+    check_lengths = conn.dialect.name in limits.ENFORCING
     if positional:
         names = list(compiled.positiontup or [])
         order = [list(columns).index(name) for name in names]
@@ -41,6 +44,8 @@ def insert_rows(session: Session, table: FromClause, columns: Sequence[str], row
         chunk = list(islice(iterator, chunk_rows))
         if not chunk:
             break
+        if check_lengths:
+            limits.check_rows(table, columns, chunk)
         if positional:
             params: list[Any] = chunk if identity else [tuple(row[i] for i in order) for row in chunk]
         else:

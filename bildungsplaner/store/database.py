@@ -2,12 +2,18 @@
 
 Rules (each is tested in ``tests/test_store_migrations.py``):
 
-* A missing file becomes a new workspace at the newest schema.
+* A workspace is a file (SQLite, the default) or a schema on a PostgreSQL server, addressed by a URL
+  (``postgresql://…?workspace=NAME``, :mod:`bildungsplaner.store.postgres`); the rules below hold for both.
+* A missing file (schema) becomes a new workspace at the newest schema.
 * A workspace from a newer version of the application (unknown schema revision) is refused with
   :class:`WorkspaceTooNew`; it is only ever opened read-only, so it stays byte-for-byte unchanged.
 * A workspace with an older schema is first copied with SQLite's backup API (next to the file, suffix
   ``.bak``), then migrated in one transaction with foreign keys off and checked afterwards; if anything
   fails the transaction is rolled back and the workspace is exactly as it was.
+* On the server, creating the schema and migrating it happen in one transaction under a transaction-scoped
+  advisory lock with a lock timeout, so two colleagues opening a new version at once never migrate twice, and
+  the schema's tables belong to the group role (any member may migrate later). PostgreSQL's transactional DDL
+  makes the rollback complete; a server workspace is not copied before migrating (server backups are IT's job).
 """
 
 from __future__ import annotations
@@ -20,13 +26,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bildungsplaner import BildungsplanerError
 from bildungsplaner.i18n import tr
 from bildungsplaner.paths import migrations_dir
-from bildungsplaner.store import sqlite
+from bildungsplaner.store import postgres, sqlite
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.models import AuditAction
 
@@ -79,17 +85,31 @@ def known_revisions(script_location: Path | None = None) -> set[str]:
 
 @dataclass
 class Workspace:
-    """An open workspace file: its engine and a session factory. Close it with :meth:`close`."""
+    """An open workspace (a file, or a schema on a server): its engine and a session factory. Close it with
+    :meth:`close`.
+
+    ``path`` is the file; for a server workspace it is only the schema's name (``bp_NAME``, used where a file
+    name is, e.g. for backup names), and ``address`` holds the server address."""
 
     path: Path
     engine: Engine
     schema_version: str
     migrated_from: str | None = None
     backup_path: Path | None = None
+    address: postgres.ServerAddress | None = None
     _sessionmaker: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_server(self) -> bool:
+        return self.address is not None
+
+    @property
+    def location(self) -> str:
+        """The file's path or the server address without password: what the user sees as the workspace."""
+        return self.address.display() if self.address is not None else str(self.path)
 
     def session(self) -> Session:
         return self._sessionmaker()
@@ -118,8 +138,10 @@ def stored_revision(path: Path) -> tuple[str | None, bool]:
     return sqlite.read_schema_state(path)
 
 
-def open_workspace(path: Path, *, create: bool = True, script_location: Path | None = None) -> Workspace:
-    """Open (and if needed create or migrate) the workspace at ``path``."""
+def open_workspace(path: Path | str, *, create: bool = True, script_location: Path | None = None) -> Workspace:
+    """Open (and if needed create or migrate) the workspace at ``path``: a file, or a ``postgresql://`` URL."""
+    if postgres.is_server_address(path):
+        return open_server_workspace(str(path), create=create, script_location=script_location)
     path = Path(path)
     if not path.exists():
         if not create:
@@ -210,3 +232,103 @@ def backup_file(source_path: Path, target: Path) -> None:
             sqlite.backup_to(sqlite.raw_connection(conn), target)
     finally:
         source.dispose()
+
+
+def open_server_workspace(url: str | postgres.ServerAddress, *, create: bool = True,
+                          script_location: Path | None = None) -> Workspace:
+    """Open (and if needed create or migrate) the workspace schema that ``url`` names on a PostgreSQL server."""
+    from sqlalchemy.exc import DBAPIError
+
+    address = url if isinstance(url, postgres.ServerAddress) else postgres.parse_address(url)
+    head = head_revision(script_location)
+    engine = postgres.make_engine(address)
+    try:
+        with engine.connect() as conn:
+            with conn.begin():
+                postgres.check_encoding(conn, address)
+                revision, _ = _server_state(conn, address, create=create, head=head, script_location=script_location)
+            migrated_from = revision
+            if revision != head:
+                with conn.begin():
+                    postgres.set_lock_timeout(conn, postgres.LOCK_TIMEOUT_MS)
+                    postgres.advisory_xact_lock(conn, address.schema)
+                    # a colleague may have created or migrated it while we waited for the lock
+                    migrated_from, _ = _server_state(conn, address, create=create, head=head,
+                                                     script_location=script_location)
+                    if migrated_from != head:
+                        _migrate_server(conn, address, head, script_location, migrated_from)
+    except (WorkspaceError, postgres.ServerAddressError):
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise WorkspaceError(_server_error(address, exc)) from exc
+    except Exception as exc:
+        engine.dispose()
+        raise WorkspaceError(
+            tr("Die Einrichtung des Arbeitsbereichs {name} auf Schemastand {head} ist fehlgeschlagen "
+               "({error_type}: {error}); der Arbeitsbereich auf dem Server ist unverändert.",
+               name=address.display(), head=head, error_type=type(exc).__name__, error=exc)
+        ) from exc
+    return Workspace(path=Path(address.schema), engine=engine, schema_version=head,
+                     migrated_from=migrated_from, address=address)
+
+
+def _server_state(conn: Connection, address: postgres.ServerAddress, *, create: bool, head: str,
+                  script_location: Path | None) -> tuple[str | None, bool]:
+    """(revision, schema exists) of the workspace schema, refusing what must not be opened."""
+    if not postgres.schema_exists(conn, address.schema):
+        if not create:
+            raise WorkspaceError(tr("Den Arbeitsbereich {name} gibt es auf dem Server nicht.",
+                                    name=address.display()))
+        return None, False
+    revision, has_tables = postgres.read_schema_state(conn, address.schema)
+    if has_tables and revision is None:
+        raise WorkspaceError(tr("Das Schema {schema} auf dem Server ist kein Bildungsplaner-Arbeitsbereich.",
+                                schema=address.schema))
+    if revision is not None and revision not in known_revisions(script_location):
+        raise WorkspaceTooNew(
+            tr("Der Arbeitsbereich {name} wurde von einer neueren Version von Bildungsplaner eingerichtet "
+               "(Schemastand {revision}). Bitte installieren Sie die aktuelle Version; der Arbeitsbereich bleibt "
+               "unverändert.", name=address.display(), revision=revision))
+    return revision, True
+
+
+def _migrate_server(conn: Connection, address: postgres.ServerAddress, head: str, script_location: Path | None,
+                    revision: str | None) -> None:
+    """Create the schema where needed and upgrade it to ``head`` in the caller's transaction (holding the lock)."""
+    from alembic import command
+
+    member = postgres.is_member_of(conn, address.role)
+    if member is False or (member is None and address.role_given):
+        raise WorkspaceError(tr("Sie ({user}) gehören nicht zur Rolle {role}, der die Arbeitsbereiche auf dem "
+                                "Server gehören. Bitte wenden Sie sich an die IT.",
+                                user=postgres.session_user(conn), role=address.role))
+    owner = address.role if member else None
+    if not postgres.schema_exists(conn, address.schema):
+        postgres.create_schema(conn, address.schema, owner)
+    postgres.act_as(conn, owner)
+    cfg = alembic_config(script_location)
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, head)
+    with Session(bind=conn, join_transaction_mode="create_savepoint") as session:
+        if revision is None:
+            record(session, AuditAction.CREATE, {"schema": head})
+        else:
+            record(session, AuditAction.MIGRATION, {"from": revision, "to": head})
+        session.commit()
+
+
+def _server_error(address: postgres.ServerAddress, exc: Exception) -> str:
+    """A German message for a failed connection or statement; never contains a password."""
+    orig = getattr(exc, "orig", exc)
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate == "55P03":  # lock_not_available: the lock timeout expired
+        return tr("Der Arbeitsbereich {name} wird gerade von einem Kollegen eingerichtet oder aktualisiert; "
+                  "bitte versuchen Sie es gleich noch einmal.", name=address.display())
+    detail = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    password = dict(address.params).get("password")
+    if password:
+        detail = detail.replace(password, "***")
+    return tr("Der Arbeitsbereich {name} auf dem Server ist nicht erreichbar: {error}", name=address.display(),
+              error=detail)

@@ -19,10 +19,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Float, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bildungsplaner.store.models import Base, utcnow
+from bildungsplaner.store.models import Base, UTCDateTime, utcnow
 
 __all__ = ["GEO_SRID", "GeoLayer", "RegionGeometry"]
 
@@ -46,7 +46,7 @@ class GeoLayer(Base):
     #: The source's coordinate reference system (its name) and how it was determined.
     source_crs: Mapped[str] = mapped_column(Text)
     feature_count: Mapped[int] = mapped_column(Integer, default=0)
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     imported_by: Mapped[str] = mapped_column(String(100))
     #: Key and name field, repaired features, coverage notes (JSON).
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)

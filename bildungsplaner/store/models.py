@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     CheckConstraint,
     DateTime,
     Float,
@@ -22,8 +23,10 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -37,6 +40,36 @@ NAMING_CONVENTION = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def as_utc(value: datetime) -> datetime:
+    """``value`` as an aware datetime in UTC; a naive one is taken to be UTC already (how the store writes it)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A point in time, normalised in this one place: stored in UTC, always read back as an aware UTC datetime.
+
+    SQLite keeps no time zone (it hands back naive text), PostgreSQL's ``timestamptz`` hands back the session's
+    zone; with this type both back ends give the same value. The column stays ``DateTime(timezone=True)``.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = as_utc(value)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else as_utc(value)
+
+
+#: ``observation.id``: BIGINT on PostgreSQL (a busy team passes 2³¹ imported values); on SQLite an INTEGER
+#: PRIMARY KEY, which is the table's rowid (a BIGINT key there would be an ordinary column and cost an index).
+ObservationId = BigInteger().with_variant(Integer(), "sqlite")
 
 
 class Base(DeclarativeBase):
@@ -130,7 +163,7 @@ class Dataset(Base):
     stand: Mapped[str | None] = mapped_column(String(40))
     source: Mapped[str | None] = mapped_column(Text)
     footnotes: Mapped[str | None] = mapped_column(Text)
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     imported_by: Mapped[str] = mapped_column(String(100))
     row_count: Mapped[int] = mapped_column(Integer, default=0)
     #: A newer import of the same table supersedes this one; the old values are kept as history.
@@ -164,7 +197,7 @@ class Observation(Base):
         Index("ix_observation_indicator_region_period", "indicator_id", "region_id", "period"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(ObservationId, primary_key=True)
     dataset_id: Mapped[int] = mapped_column(ForeignKey("dataset.id", ondelete="RESTRICT"))
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="RESTRICT"))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"))
@@ -243,8 +276,8 @@ class Scenario(Base):
     #: The scenario file's content (TOML, format version 1).
     parameters: Mapped[str] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     results: Mapped[list[ScenarioResult]] = relationship(
         back_populates="scenario", cascade="all, delete-orphan", passive_deletes=True
@@ -256,7 +289,7 @@ class ScenarioResult(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     scenario_id: Mapped[int] = mapped_column(ForeignKey("scenario.id", ondelete="CASCADE"), index=True)
-    computed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     result: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     scenario: Mapped[Scenario] = relationship(back_populates="results")
@@ -292,7 +325,7 @@ class IndicatorDefinition(Base):
     text: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     changed_by: Mapped[str] = mapped_column(String(100))
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class IndicatorDefinitionVersion(Base):
@@ -309,7 +342,7 @@ class IndicatorDefinitionVersion(Base):
     action: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     changed_by: Mapped[str] = mapped_column(String(100))
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class ReportDefinition(Base):
@@ -322,8 +355,8 @@ class ReportDefinition(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     toml: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
 class AuditEntry(Base):
@@ -331,7 +364,7 @@ class AuditEntry(Base):
     __table_args__ = (CheckConstraint(f"action IN ({_in(AuditAction)})", name="action"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     user: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(20))
     details: Mapped[str] = mapped_column(Text, default="")

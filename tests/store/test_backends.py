@@ -1,0 +1,96 @@
+"""The store on both back ends: a SQLite file and a schema on a PostgreSQL server (team mode, issue 15).
+
+Every test here runs once per back end (the ``backend`` fixture of ``tests/conftest.py``); under CI the
+PostgreSQL half must run (``.ci/run`` starts a throwaway cluster and sets ``BILDUNGSPLANER_TEST_PG_URL``).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from bildungsplaner.store.database import head_revision
+from bildungsplaner.store.models import AuditEntry, Base, Dataset, Indicator, Observation, Region, Scenario
+
+
+def test_a_new_workspace_is_at_head_matches_the_models_and_names_who_created_it(backend) -> None:
+    ws = backend.open()
+    assert ws.schema_version == head_revision() and ws.migrated_from is None
+    with ws.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == [], f"models and migrations differ on {backend.name}: {diff}"
+    with ws.session() as s:
+        entries = s.execute(select(AuditEntry.action, AuditEntry.user)).all()
+    assert [action for action, _ in entries] == ["create"]
+    if backend.is_server:
+        assert entries[0].user == "bp_test", "the audit trail names the database login, the person"
+
+
+def test_opening_again_neither_migrates_nor_records_anything(backend) -> None:
+    backend.open().close()
+    ws = backend.open(create=False)
+    assert ws.migrated_from == head_revision()
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 1
+
+
+def test_a_reference_to_a_missing_region_raises(backend_workspace) -> None:
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        s.add(Region(key="05999001", name="Lindental", level="gemeinde", parent_id=4711))
+
+
+def test_an_observation_needs_existing_dataset_indicator_and_region(backend_workspace) -> None:
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        s.add(Observation(dataset_id=1, indicator_id=1, region_id=1, period="2024"))
+
+
+def fill(ws) -> tuple[int, int, int]:
+    with ws.transaction() as s:
+        region = Region(key="05", name="Nordrhein-Westfalen", level="land")
+        ind = Indicator(code="BEV", name="Bevölkerung")
+        ds = Dataset(file_name="a.csv", sha256="1" * 64, format="csv", imported_by="t")
+        s.add_all([region, ind, ds])
+        s.flush()
+        s.add(Observation(dataset_id=ds.id, indicator_id=ind.id, region_id=region.id, period="2024", value=1.0))
+        return region.id, ind.id, ds.id
+
+
+def test_a_region_with_observations_cannot_be_deleted(backend_workspace) -> None:
+    fill(backend_workspace)
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        s.execute(text("DELETE FROM region"))
+    with backend_workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(Region)) == 1
+
+
+def test_region_keys_keep_leading_zeros_and_unknown_levels_are_refused(backend_workspace) -> None:
+    with backend_workspace.transaction() as s:
+        s.add(Region(key="05978004", name="Bergkamen", level="gemeinde"))
+    with backend_workspace.session() as s:
+        assert s.execute(text("SELECT key FROM region")).scalar() == "05978004"
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        s.add(Region(key="1", name="x", level="planet"))
+
+
+def test_times_come_back_as_the_same_moment_in_utc_whatever_zone_was_written(backend_workspace) -> None:
+    summer = timezone(timedelta(hours=2))
+    written = datetime(2026, 7, 1, 14, 2, tzinfo=summer)
+    with backend_workspace.transaction() as s:
+        s.add(Scenario(name="Grundschulen 2030", kind="allocation", parameters="", created_at=written))
+    with backend_workspace.session() as s:
+        created = s.scalar(select(Scenario.created_at))
+        at = s.scalar(select(AuditEntry.at))
+    assert created == written and created.tzinfo is not None and created.utcoffset() == timedelta(0)
+    assert created.hour == 12
+    assert at.tzinfo is not None and abs(datetime.now(UTC) - at) < timedelta(minutes=5)
+
+
+def test_the_user_column_is_readable_by_plain_sql(backend_workspace) -> None:
+    with backend_workspace.session() as s:
+        users = s.execute(text('SELECT "user" FROM audit_entry')).scalars().all()
+    assert len(users) == 1 and users[0]
