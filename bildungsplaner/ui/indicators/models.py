@@ -34,7 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 #: the :class:`IndicatorEntry` behind a row (``None`` on a group row)
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 10
-_GREY = QColor("#8a8a8a")
+_GREY = QColor("#666666")
 _SYMBOLS = {".", "x", "-", "...", "/", "–"}
 
 
