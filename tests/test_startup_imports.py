@@ -61,7 +61,7 @@ def test_first_screen_without_pandas_pyqtgraph_openpyxl_alembic(demo_file: Path)
     assert result["loaded"]["first screen"] == []  # window shown, demo workspace opened, panels filled
     first = result["first"]
     assert first["opened"] and first["regions"] > 0 and first["indicators"] > 0
-    assert first["tabs"] == ["Daten", "Import", "Planung", "Export", "Kennzahlen"]
+    assert first["tabs"] == ["Daten", "Import", "Planung", "Export", "Kennzahlen", "Bericht"]
     # then the areas take their placeholders' places, with their menu entries and the open workspace
     areas = result["areas"]
     assert areas["tabs"] == first["tabs"]

@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # imported where used: pandas, pyqtgraph and openpyxl stay of
     from bildungsplaner.ui.importing.wizard import ImportWizard
     from bildungsplaner.ui.indicators.area import IndicatorsArea
     from bildungsplaner.ui.planning.editor import PlanningEditor
+    from bildungsplaner.ui.report.area import ReportArea
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.planning: PlanningEditor
         self.export_panel: ExportPanel
         self.kennzahlen: IndicatorsArea
+        self.report: ReportArea
         self._owns_workspace = owns_workspace
         self._settings = settings
         self.runner = runner if runner is not None else tasks.TaskRunner(self)
@@ -140,10 +142,11 @@ class MainWindow(QMainWindow):
         self.areas.setObjectName("areas")
         self.areas.addTab(self.browser, QCoreApplication.translate("MainWindow", "Daten"))
         # placeholders until build_areas puts the areas in their place
-        self._placeholders = {name: QWidget() for name in ("planung", "export", "kennzahlen")}
+        self._placeholders = {name: QWidget() for name in ("planung", "export", "kennzahlen", "bericht")}
         self.areas.addTab(self._placeholders["planung"], QCoreApplication.translate("MainWindow", "Planung"))
         self.areas.addTab(self._placeholders["export"], QCoreApplication.translate("MainWindow", "Export"))
         self.areas.addTab(self._placeholders["kennzahlen"], QCoreApplication.translate("MainWindow", "Kennzahlen"))
+        self.areas.addTab(self._placeholders["bericht"], QCoreApplication.translate("MainWindow", "Bericht"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
         self.indicator_menu = QMenu(QCoreApplication.translate("MainWindow", "&Kennzahlen"), self)  # see build_areas
         #: the planning area's commands (its toolbar buttons take no keyboard focus), filled by build_areas
         self.planning_menu = QMenu(QCoreApplication.translate("MainWindow", "&Planung"), self)
+        #: the Bericht area's commands, filled by build_areas
+        self.report_menu = QMenu(QCoreApplication.translate("MainWindow", "Beric&ht"), self)
         self.assign_action = self._action(
             QCoreApplication.translate("MainWindow", "Einrichtungen den Gebieten zuordnen …"),
             self.assign_facilities_dialog, None,
@@ -270,6 +275,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.assign_action)
         edit_menu.addMenu(self.planning_menu)
         edit_menu.addMenu(self.indicator_menu)
+        edit_menu.addMenu(self.report_menu)
         help_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Hilfe"))
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.licenses_action)
@@ -286,15 +292,18 @@ class MainWindow(QMainWindow):
         from bildungsplaner.ui.exporting.panel import ExportPanel
         from bildungsplaner.ui.indicators.area import IndicatorsArea
         from bildungsplaner.ui.planning.editor import PlanningEditor
+        from bildungsplaner.ui.report.area import ReportArea
 
         self.planning = PlanningEditor(self.runner, events=self.events)
         self.export_panel = ExportPanel(self.runner)
         self.planning.scenarios_changed.connect(self.export_panel.set_scenarios)
         self.kennzahlen = IndicatorsArea(self.runner, events=self.events)
         self.kennzahlen.entries_changed.connect(self.indicators.set_computed)  # marks computed indicators
+        self.report = ReportArea(self.runner, events=self.events)
         current = self.areas.currentIndex()
         blocked = self.areas.blockSignals(True)
-        for name, area in (("planung", self.planning), ("export", self.export_panel), ("kennzahlen", self.kennzahlen)):
+        for name, area in (("planung", self.planning), ("export", self.export_panel), ("kennzahlen", self.kennzahlen),
+                           ("bericht", self.report)):
             placeholder = self._placeholders.pop(name)
             index = self.areas.indexOf(placeholder)
             text = self.areas.tabText(index)
@@ -322,17 +331,61 @@ class MainWindow(QMainWindow):
         for action in (self.kennzahlen.new_action, self.kennzahlen.new_index_action, self.kennzahlen.edit_action,
                        self.kennzahlen.delete_action, self.kennzahlen.import_action, self.kennzahlen.export_action):
             self.indicator_menu.addAction(action)
+        report = self.report
+        for action in (report.new_action, report.rename_action, report.delete_report_action, None,
+                       report.add_chapter_action, report.add_indicator_action, report.add_text_action,
+                       report.add_scenario_action, report.add_backtest_action, report.up_action, report.down_action,
+                       report.remove_action, None, report.open_file_action, report.save_action,
+                       report.save_file_action):
+            if action is None:
+                self.report_menu.addSeparator()
+            else:
+                self.report_menu.addAction(action)
+        self._route_shared_keys()
+        self.areas.currentChanged.connect(lambda _index: self._route_shared_keys())
         if self.workspace is not None:
             self._set_areas_workspace(self.workspace, self._overview)
+
+    def _route_shared_keys(self) -> None:
+        """Keys that the Bericht area shares with window-wide commands (Strg+Z, Strg+Y, Strg+S, Strg+Umschalt+N of
+        the planning editor in Bearbeiten) act on the area in front: while Bericht is shown only the report's
+        actions hold them, elsewhere only the planning editor's. Never both at once — Qt does nothing on an
+        ambiguous shortcut (tests/ui/test_keyboard_flows.py checks that no two actions share a key)."""
+        if not hasattr(self, "_shared_keys"):
+            report_actions = [a for a in self.report.findChildren(QAction) if a.shortcuts()]
+            report_keys = {k.toString() for a in report_actions for k in a.shortcuts()}
+            def in_report(action: QAction) -> bool:
+                parent = action.parent()
+                while parent is not None and parent is not self.report:
+                    parent = parent.parent()
+                return parent is self.report
+
+            window_actions = [a for a in self.findChildren(QAction)
+                              if a.shortcuts() and not in_report(a)
+                              and a.shortcutContext() in (Qt.ShortcutContext.WindowShortcut,
+                                                          Qt.ShortcutContext.ApplicationShortcut)
+                              and {k.toString() for k in a.shortcuts()} & report_keys]
+            shared = {k.toString() for a in window_actions for k in a.shortcuts()}
+            self._shared_keys = (
+                {a: a.shortcuts() for a in report_actions if {k.toString() for k in a.shortcuts()} & shared},
+                {a: a.shortcuts() for a in window_actions})
+        report_front = self.areas.currentWidget() is self.report
+        report_actions, window_actions = self._shared_keys
+        for action, keys in report_actions.items():
+            action.setShortcuts(keys if report_front else [])
+        for action, keys in window_actions.items():
+            action.setShortcuts([] if report_front else keys)
 
     def _set_areas_workspace(self, workspace: Workspace | None, overview: Overview) -> None:
         self.export_panel.set_workspace(workspace)  # first: the planning area hands it the scenarios it reads
         self.planning.set_workspace(workspace, overview)
         self.kennzahlen.set_workspace(workspace)
+        self.report.set_workspace(workspace)
 
     def _maybe_save(self) -> bool:
-        """Unsaved scenario edits: Speichern / Verwerfen / Abbrechen (nothing to save before the areas exist)."""
-        return self.planning.maybe_save() if self._areas_built else True
+        """Unsaved scenario or report edits: Speichern / Verwerfen / Abbrechen (nothing to save before the areas
+        exist)."""
+        return (self.planning.maybe_save() and self.report.maybe_save()) if self._areas_built else True
 
     # --- workspace ------------------------------------------------------------------------------------------
     @property
@@ -749,7 +802,8 @@ class MainWindow(QMainWindow):
         """The handbook beside the window (one instance, raised again on the next F1), at the current tab's topic."""
         topics = {self.browser: "daten", self.import_page: "import"}
         if self._areas_built:
-            topics.update({self.planning: "planung", self.kennzahlen: "kennzahlen", self.export_panel: "export"})
+            topics.update({self.planning: "planung", self.kennzahlen: "kennzahlen", self.export_panel: "export",
+                           self.report: "bericht"})
         topic = topics.get(self.areas.currentWidget())
         if self.help_dialog is None:
             self.help_dialog = HelpDialog(self, topic=topic)

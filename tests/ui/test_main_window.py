@@ -191,7 +191,7 @@ def test_facilities_filter_by_kind_and_show_attributes(window: MainWindow) -> No
 
 def test_work_areas_exist(window: MainWindow) -> None:
     tabs = [window.areas.tabText(i) for i in range(window.areas.count())]
-    assert tabs == ["Daten", "Import", "Planung", "Export", "Kennzahlen"]
+    assert tabs == ["Daten", "Import", "Planung", "Export", "Kennzahlen", "Bericht"]
     assert window.areas.widget(2) is window.planning and window.areas.widget(3) is window.export_panel
     assert window.planning.model.rowCount() == 3  # the demo's saved scenarios
     assert window.export_panel.scenario.count() == 3

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QTabWidget, QToolButton, QWidget
 __all__ = ["SidebarToggle"]
 
 #: the areas on which the side panel is hidden unless the user shows it
-AUTO_HIDDEN = ("planung", "export", "kennzahlen")
+AUTO_HIDDEN = ("planung", "export", "kennzahlen", "bericht")
 
 
 def tr(text: str) -> str:

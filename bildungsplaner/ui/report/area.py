@@ -35,6 +35,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent, QKeySequence, QU
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -246,24 +247,22 @@ class ReportArea(QWidget):
         self.save_file_action = self._action(tr("Als TOML-Datei…"), self.save_file, "Ctrl+Shift+S",
                                              tr("Die Definition des offenen Berichts als TOML-Datei schreiben (für "
                                                 "die Kommandozeile oder einen anderen Arbeitsbereich)"))
-        list_buttons = QHBoxLayout()
+        # two buttons a row: the area must fit beside the window's other areas at 1280 px (and at 150 % text)
+        list_buttons = QGridLayout()
         self.new_button = self._button(self.new_action, "newReportButton")
         self.rename_button = self._button(self.rename_action, "renameReportButton")
         self.delete_report_button = self._button(self.delete_report_action, "deleteReportButton")
-        for button in (self.new_button, self.rename_button, self.delete_report_button):
-            list_buttons.addWidget(button)
-        file_buttons = QHBoxLayout()
         self.open_file_button = self._button(self.open_file_action, "openReportFileButton")
         self.save_file_button = self._button(self.save_file_action, "saveReportFileButton")
-        file_buttons.addWidget(self.open_file_button)
-        file_buttons.addWidget(self.save_file_button)
+        for i, button in enumerate((self.new_button, self.rename_button, self.delete_report_button,
+                                    self.open_file_button, self.save_file_button)):
+            list_buttons.addWidget(button, i // 2, i % 2)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(list_label)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(list_buttons)
-        left_layout.addLayout(file_buttons)
 
         # middle: the outline and the settings of the selected item
         self.title = QLabel()
@@ -331,9 +330,13 @@ class ReportArea(QWidget):
         add_row.addWidget(self.add_module_button)
         add_row.addStretch(1)
         edit_row = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.remove_button, self.undo_button, self.redo_button):
+        for button in (self.up_button, self.down_button, self.remove_button):
             edit_row.addWidget(button)
         edit_row.addStretch(1)
+        undo_row = QHBoxLayout()
+        for button in (self.undo_button, self.redo_button):
+            undo_row.addWidget(button)
+        undo_row.addStretch(1)
         self.message = QLabel()
         self.message.setObjectName("outlineMessage")
         self.message.setWordWrap(True)
@@ -345,6 +348,7 @@ class ReportArea(QWidget):
         outline_layout.addWidget(self.title)
         outline_layout.addLayout(add_row)
         outline_layout.addLayout(edit_row)
+        outline_layout.addLayout(undo_row)
         outline_layout.addWidget(outline_label)
         outline_layout.addWidget(self.view, 1)
         outline_layout.addWidget(self.message)
@@ -368,8 +372,10 @@ class ReportArea(QWidget):
         self.save_button = self._button(self.save_action, "saveReportButton")
         self.export_actions: dict[str, QAction] = {}
         self.export_buttons: dict[str, QPushButton] = {}
+        # saving and the exports in two rows, so that the area fits at 1280 px beside the window's others
         export_row = QHBoxLayout()
         export_row.addWidget(self.save_button)
+        file_row = QHBoxLayout()
         for fmt, (text, _filter, _suffix) in _exports().items():
             tip = {"docx": tr("Den ganzen Bericht als Word-Datei schreiben (in Word und LibreOffice bearbeitbar)"),
                    "pdf": tr("Den ganzen Bericht als PDF schreiben"),
@@ -378,7 +384,7 @@ class ReportArea(QWidget):
             action = self._action(text, lambda f=fmt: self.export(f), None, tip)
             self.export_actions[fmt] = action
             self.export_buttons[fmt] = self._button(action, f"export{fmt.capitalize()}Button")
-            export_row.addWidget(self.export_buttons[fmt])
+            file_row.addWidget(self.export_buttons[fmt])
         self.open_export_button = QPushButton(tr("Öffnen"))
         self.open_export_button.setObjectName("openExportButton")
         self.open_export_button.setAccessibleName(tr("Geschriebene Datei öffnen"))
@@ -387,6 +393,7 @@ class ReportArea(QWidget):
         self.open_export_button.hide()
         export_row.addWidget(self.open_export_button)
         export_row.addStretch(1)
+        file_row.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
@@ -396,6 +403,7 @@ class ReportArea(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(export_row)
+        right_layout.addLayout(file_row)
         right_layout.addWidget(self.status)
         right_layout.addWidget(self.preview_pane, 1)
 
