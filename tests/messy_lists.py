@@ -53,7 +53,9 @@ def messy_xlsx(path: Path, *, formula: bool = True) -> Path:
         with zipfile.ZipFile(path) as source:
             parts = {name: source.read(name) for name in source.namelist()}
         xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
-        xml, count = re.subn(r"(<f>SUM\([^<]*\)</f>)<v\s*/>", rf"\g<1><v>{TOTAL}</v>", xml)
+        # an empty value: <v /> from the standard library's writer, <v></v> from lxml's (openpyxl uses lxml when
+        # it is installed — python-docx brings it)
+        xml, count = re.subn(r"(<f>SUM\([^<]*\)</f>)(?:<v\s*/>|<v></v>)", rf"\g<1><v>{TOTAL}</v>", xml)
         assert count == 1, "openpyxl's formula cell changed its form"
         parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:

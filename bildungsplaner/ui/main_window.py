@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         self.kennzahlen = IndicatorsArea(self.runner, events=self.events)
         self.kennzahlen.entries_changed.connect(self.indicators.set_computed)  # marks computed indicators
         self.report = ReportArea(self.runner, events=self.events)
+        self.planning.scenarios_changed.connect(self.report.set_scenarios)  # read once, by the planning editor
         current = self.areas.currentIndex()
         blocked = self.areas.blockSignals(True)
         for name, area in (("planung", self.planning), ("export", self.export_panel), ("kennzahlen", self.kennzahlen),

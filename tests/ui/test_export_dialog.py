@@ -18,6 +18,7 @@ from bildungsplaner.ui.main_window import MainWindow
 
 ALLOCATION = "Schulsozialarbeit Grundschulen 2027"
 DEMAND = "Kita- und Ganztagsbedarf 2025-2030"
+BACKTEST = "Kita-Bedarf Prognose 2020"  # the demo's base-2020 forecast (Prognose-Ist-Vergleich)
 
 
 @pytest.fixture
@@ -33,10 +34,11 @@ def test_export_xlsx_with_suppression(window: MainWindow, tmp_path: Path, messag
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     panel = window.export_panel
     names = [panel.scenario.itemData(i) for i in range(panel.scenario.count())]
-    assert sorted(names) == sorted([ALLOCATION, DEMAND])
+    assert sorted(names) == sorted([ALLOCATION, DEMAND, BACKTEST])
     assert not panel.suppress.isChecked() and not panel.suppress_below.isEnabled()  # off by default
     panel.select_scenario(DEMAND)
-    assert [panel.compare.itemData(i) for i in range(panel.compare.count())] == [None]  # only other demand ones
+    # only the other demand scenarios (never the allocation)
+    assert [panel.compare.itemData(i) for i in range(panel.compare.count())] == [None, BACKTEST]
     panel.suppress.setChecked(True)
     assert panel.suppress_below.isEnabled() and panel.suppress_below.value() == 3
     target = tmp_path / "bedarf"
@@ -64,7 +66,7 @@ def test_export_csv_with_comparison_and_pdf(window: MainWindow, tmp_path: Path, 
     window.planning.open_scenario(ALLOCATION)
     window.planning.duplicate_action.trigger()
     panel = window.export_panel
-    assert panel.scenario.count() == 3
+    assert panel.scenario.count() == 4
     panel.select_scenario(ALLOCATION, f"{ALLOCATION} (Kopie)")
     assert panel.compare.currentData() == f"{ALLOCATION} (Kopie)"
     panel.format.setCurrentIndex(panel.format.findData("csv"))
@@ -122,7 +124,7 @@ def test_switching_workspaces_reads_the_scenarios_once_and_only_from_the_open_on
     other = open_workspace(other_path)
     window.set_workspace(other, owns=False)
     assert read == [other_path]  # not the workspace just closed, and not twice
-    assert window.export_panel.scenario.count() == 2 and window.export_panel.workspace is other
+    assert window.export_panel.scenario.count() == 3 and window.export_panel.workspace is other
     other.close()
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,8 +125,9 @@ class Loaded:
     home: str | None = None
 
 
-def read_choices(ws: Workspace) -> Loaded:
-    """The saved reports and what the settings offer (the work of the list task)."""
+def read_choices(ws: Workspace, *, scenarios: bool = True) -> Loaded:
+    """The saved reports and what the settings offer (the work of the list task); ``scenarios=False``: the saved
+    scenarios come from the window (the planning editor reads them once per change, see ``set_scenarios``)."""
     from bildungsplaner.services import home
     from bildungsplaner.services.browse import load_overview
     from bildungsplaner.services.indicators import list_indicators
@@ -137,7 +138,8 @@ def read_choices(ws: Workspace) -> Loaded:
     levels = {"bund": 0, "land": 1, "regierungsbezirk": 2, "kreis": 3, "gemeinde": 4}
     regions = sorted((levels[r.level], r.key, r.name) for r in load_overview(ws).regions if r.level in levels)
     return Loaded(list_reports(ws), sorted(indicators, key=lambda i: i[1].lower()),
-                  [(s.name, s.kind) for s in list_scenarios(ws)], [(key, name) for _, key, name in regions],
+                  [(s.name, s.kind) for s in list_scenarios(ws)] if scenarios else [],
+                  [(key, name) for _, key, name in regions],
                   home.home_region(ws))
 
 
@@ -164,6 +166,8 @@ class ReportArea(QWidget):
         self.runner, self.events = runner, events
         self.workspace: Workspace | None = None
         self.loaded = Loaded()
+        #: the saved scenarios as the window hands them over (None: the area reads them itself)
+        self._scenarios: list[tuple[str, str]] | None = None
         #: the open report, the name it is stored under, the stored version (None: not stored yet)
         self.spec: ReportSpec | None = None
         self.name: str | None = None
@@ -489,12 +493,20 @@ class ReportArea(QWidget):
         self.reload()
         self.schedule_preview()
 
+    def set_scenarios(self, rows: Sequence[Any]) -> None:
+        """The saved scenarios as the window's planning editor read them (``scenarios_changed``): from then on the
+        area does not read them itself, and its scenario and backtest choices follow every save and deletion."""
+        self._scenarios = [(row.name, row.kind) for row in rows]
+        self.settings.set_choices(Choices(self.loaded.indicators, self._scenarios, self.loaded.regions))
+
     def reload(self) -> None:
         """Read the saved reports and the choices again (off the GUI thread)."""
         ws = self.workspace
         if ws is None:
             return
-        self.list_task.start(lambda _progress: read_choices(ws), title=tr("Berichte lesen"), show_dialog=False,
+        shared = self._scenarios is not None
+        self.list_task.start(lambda _progress: read_choices(ws, scenarios=not shared), title=tr("Berichte lesen"),
+                             show_dialog=False,
                              on_done=self._show_loaded,
                              on_error=lambda exc: show_error(self, exc, tr("Berichte lesen")))
 
@@ -506,7 +518,8 @@ class ReportArea(QWidget):
         self._select_in_list(self.name if self.saved_spec is not None else None)
         self.list.resizeColumnsToContents()
         self.model.set_names(dict(loaded.indicators))
-        self.settings.set_choices(Choices(loaded.indicators, loaded.scenarios, loaded.regions))
+        scenarios = loaded.scenarios if self._scenarios is None else self._scenarios
+        self.settings.set_choices(Choices(loaded.indicators, scenarios, loaded.regions))
         if self.spec is not None:
             self._restore_selection(location)
         self._update_state()
