@@ -537,6 +537,28 @@ def test_the_frozen_app_draws_a_map_as_png_and_svg(frozen_app: Path, tmp_path: P
 
 
 @pytest.mark.slow
+def test_the_frozen_app_builds_the_demo_report_as_docx_pdf_and_xlsx(frozen_app: Path, tmp_path: Path) -> None:
+    """The Bildungsbericht offline in the frozen app: python-docx with its default template, lxml, the charts
+    and maps drawn by Qt, the PDF through Qt's writer, the xlsx through openpyxl."""
+    import zipfile
+
+    env = frozen_env(tmp_path / "home")
+    ws = str(tmp_path / "demo.bpws")
+    run_frozen(frozen_app, "bildungsplaner-cli", "demo", "--out", ws, env=env, cwd=tmp_path)
+    for suffix in ("docx", "pdf", "xlsx"):
+        out = tmp_path / f"bericht.{suffix}"
+        summary = json.loads(run_frozen(frozen_app, "bildungsplaner-cli", "report", "build",
+                                        "Bildungsbericht Demokreis", "-w", ws, "--out", str(out), "--json",
+                                        env=env, cwd=tmp_path).stdout)
+        assert summary["modules_built"] >= 8 and out.is_file() and out.stat().st_size > 10_000
+    with zipfile.ZipFile(tmp_path / "bericht.docx") as docx:
+        names = docx.namelist()
+        assert "word/document.xml" in names and any(n.startswith("word/media/") for n in names)
+        assert "Bildungsbericht Demokreis" in docx.read("word/document.xml").decode("utf-8")
+    assert (tmp_path / "bericht.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.slow
 def test_the_frozen_app_with_the_portable_marker_keeps_its_data_beside_the_program(frozen_app: Path,
                                                                                      tmp_path: Path) -> None:
     env = frozen_env(tmp_path / "home")
