@@ -278,6 +278,7 @@ class AllocationEditor(QWidget):
         self.chart = AllocationChart()
         self.sum_label = QLabel()
         self.sum_label.setObjectName("allocationSum")
+        self.sum_label.setWordWrap(True)
         self.group = GroupToggle("allocationGroup")
         self.table.setAccessibleName(tr("Zuteilung je Empfänger"))
         self.table.setAccessibleDescription(tr(
@@ -296,9 +297,10 @@ class AllocationEditor(QWidget):
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        head.addWidget(self.sum_label, 1)
+        head = QHBoxLayout()  # the sum on a line of its own: beside the grouping it is too wide with large text
         head.addWidget(self.group)
+        head.addStretch(1)
+        table_layout.addWidget(self.sum_label)
         table_layout.addLayout(head)
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.warnings)

@@ -169,18 +169,27 @@ class PlanningEditor(QWidget):
         menu.addAction(self.new_demand_action)
         new_button.setMenu(menu)
         toolbar.addWidget(new_button)
-        for action in (self.duplicate_action, self.rename_action, self.delete_action, self.open_file_action):
+        for action in (self.duplicate_action, self.rename_action):
             toolbar.addAction(action)
+        # the commands in two rows: in one they need more than the list's width (389 px, 556 with 150 % text)
+        # and the last ones would hide behind the toolbar's »
+        more_bar = QToolBar()
+        more_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.delete_action, self.open_file_action):
+            more_bar.addAction(action)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(f"<b>{tr('Szenarien')}</b>"))
-        left_layout.addWidget(toolbar)
-        self._name_toolbar(toolbar, tr("Szenario-Befehle"))
+        for bar, name in ((toolbar, tr("Szenario-Befehle")), (more_bar, tr("Weitere Szenario-Befehle"))):
+            left_layout.addWidget(bar)
+            self._name_toolbar(bar, name)
         left_layout.addWidget(self.list, 1)
+        left.setMinimumWidth(max(toolbar.sizeHint().width(), more_bar.sizeHint().width()))
 
         self.title = QLabel()
         self.title.setObjectName("scenarioTitle")
+        self.title.setWordWrap(True)  # a long name wraps rather than pushing the commands behind »
         edit_bar = QToolBar()
         edit_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.save_action, self.save_file_action, self.undo_action, self.redo_action):
@@ -189,6 +198,7 @@ class PlanningEditor(QWidget):
         header.addWidget(self.title, 1)
         header.addWidget(edit_bar)
         self._name_toolbar(edit_bar, tr("Speichern und Rückgängig"))
+        edit_bar.setMinimumWidth(edit_bar.sizeHint().width())
 
         self.editors: dict[type[ScenarioSpec], KindEditor] = {
             spec_type: editor_class(self) for spec_type, editor_class in EDITORS.items()}
@@ -219,7 +229,7 @@ class PlanningEditor(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
-        splitter.setSizes([LIST_WIDTH, 1000])
+        splitter.setSizes([max(LIST_WIDTH, left.minimumWidth()), 1000])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
