@@ -203,26 +203,6 @@ window.close()
 #: application font at scale 1 (Windows' „Textgröße“: only the text larger)
 VARIANTS = {"scale150": ("1.5", "1"), "scale200": ("2", "1"), "text150": ("1", "1.5")}
 
-#: problems whose fix lies in a file this work does not own (asked for in the report): expected until fixed,
-#: by (view prefix, widget class and accessible/object name, problem)
-PENDING: dict[tuple[str, str, str], str] = {
-    ("planung", "QToolBar(Szenario-Befehle)", "toolbar actions hidden behind »"):
-        "ui/planning/editor.py: the scenario list's toolbar is wider than the list (LIST_WIDTH); „Umbenennen…“, "
-        "„Löschen…“ and „Datei öffnen…“ hide behind »",
-    ("kennzahlen", "IndicatorsArea", "wider than the window"):
-        "ui/indicators/area.py: the six buttons above the Kennzahl details stand in one row that needs 1119 px with "
-        "150 % text, so the window cannot be 1280 wide",
-}
-
-
-def _pending(problem: dict[str, Any]) -> str | None:
-    widget = problem["widget"].split(" in ", 1)[0]
-    for (view, name, what), reason in PENDING.items():
-        if problem["tab"].startswith(view) and widget == name and problem["problem"] == what:
-            return reason
-    return None
-
-
 def _run(variant: str, demo_file: Path, home: Path) -> dict[str, Any]:
     SHOTS.mkdir(parents=True, exist_ok=True)
     scale, font = VARIANTS[variant]
@@ -259,11 +239,5 @@ def test_nothing_is_cut_at_large_scaling(variant: str, reports: dict[str, dict[s
     assert {"Daten", "Planung", "Export", "Kennzahlen"} <= set(report["tabs"])
     assert {"daten_karte", "daten_pivot"} <= set(report["views"]), report["views"]
     assert sum(v.startswith("planung_") for v in report["views"]) >= 2, report["views"]  # both kinds opened
-    problems = [p for p in report["problems"] if _pending(p) is None]
+    problems = report["problems"]
     assert problems == [], "\n".join(json.dumps(p, ensure_ascii=False) for p in problems)
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(PENDING.values()))
-def test_what_others_must_fix_is_fixed(reports: dict[str, dict[str, Any]]) -> None:
-    pending = [p for report in reports.values() for p in report["problems"] if _pending(p) is not None]
-    assert pending == [], "\n".join(json.dumps(p, ensure_ascii=False) for p in pending)

@@ -30,7 +30,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -246,19 +246,20 @@ class IndicatorsArea(QWidget):
                                            "Heimatregion, Land und Bund, Differenz, Rang, Diagramm, Karte und "
                                            "Methodik"))
         self.export_action.triggered.connect(lambda _c=False: self.export_table())
-        self.actions_row = QHBoxLayout()
+        # two rows of three: in one row the six buttons need 1119 px with 150 % text, wider than the window
+        self.actions_row = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for name, action in (("new", self.new_action), ("index", self.new_index_action), ("edit", self.edit_action),
-                             ("delete", self.delete_action), ("import", self.import_action),
-                             ("export", self.export_action)):
+        for place, (name, action) in enumerate((
+                ("new", self.new_action), ("index", self.new_index_action), ("edit", self.edit_action),
+                ("delete", self.delete_action), ("import", self.import_action), ("export", self.export_action))):
             button = QPushButton(action.text())
             button.setObjectName(f"{name}Button")
             button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
             button.setToolTip(action.statusTip())
             button.clicked.connect(action.trigger)
             self.buttons[name] = button
-            self.actions_row.addWidget(button)
-        self.actions_row.addStretch(1)
+            self.actions_row.addWidget(button, place // 3, place % 3)
+        self.actions_row.setColumnStretch(3, 1)
 
         self.details = QTextBrowser()
         self.details.setObjectName("kennzahlDetails")
