@@ -1,7 +1,8 @@
 """A Bildungsbericht on real data: the NRW Kreise from ../shared/real-data (GENESIS tables for BQ_U3, BQ_3_6,
 JUGENDQUOTIENT, AUSLAENDERANTEIL, ABG_OHNE_HSA and the BKG Kreise), for the Kreis Unna against NRW and
 Deutschland — its tables equal ``indicator compute``, its sentences' numbers stand in them, the map is a Kreise
-map of NRW. (The DOCX, PDF and xlsx of this report are tested by the writers' tests through ``build``.)"""
+map of NRW; built through ``build`` with the window's renderers it is a Word file with real headings, captions,
+images and the computed values, a PDF and an xlsx with the same numbers, and LibreOffice converts it."""
 
 from __future__ import annotations
 
@@ -142,3 +143,89 @@ def test_the_highlights_quote_their_modules_tables(document):
     for sentence in document.highlights:
         module = next(m for m in document.modules() if m.title and sentence.text.startswith(m.title + ":"))
         check_sentence(sentence, module.tables())
+
+
+@pytest.fixture(scope="module")
+def written(real_workspace, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The real report built through ``build`` with the window's renderers, as DOCX, PDF and xlsx."""
+    from bildungsplaner.services.reports import build
+    from bildungsplaner.ui.common.pdf import render_html_to_pdf
+    from bildungsplaner.ui.report.figures import render_figure
+
+    folder = Path(tmp_path_factory.mktemp("bericht-dateien"))
+    files = {}
+    for suffix in ("docx", "pdf", "xlsx"):
+        out = folder / f"unna.{suffix}"
+        summary = build(real_workspace, parse_report(REPORT), out, figure_renderer=render_figure,
+                        pdf_renderer=render_html_to_pdf)
+        assert summary.to_json()["modules_built"] == 5
+        files[suffix] = out
+    return files
+
+
+def _bq_u3_rows(real_workspace) -> dict[str, list[str]]:
+    """The BQ_U3 values of Unna, NRW and Germany as ``indicator compute`` gives them, formatted as printed."""
+    from bildungsplaner.formatting import format_number
+    from bildungsplaner.indicators.compute import period_year
+    from bildungsplaner.services import indicators
+
+    result = indicators.compute(real_workspace, "BQ_U3")
+    rows: dict[str, list[str]] = {}
+    for key, label in ((UNNA, "Kreis Unna"), ("05", "Nordrhein-Westfalen"), ("DG", "Deutschland")):
+        values = sorted((period_year(r.period), r.value) for r in result.rows if r.region_key == key
+                        and r.value is not None)
+        rows[label] = [format_number(v, 1) for _, v in values]
+    return rows
+
+
+def test_the_real_report_as_word_has_headings_captions_images_and_the_computed_values(real_workspace, written):
+    import docx
+
+    document = docx.Document(str(written["docx"]))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 1", "C Frühkindliche Bildung") in headings
+    assert any(style == "Heading 2" and "unter 3" in text for style, text in headings)
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert any(c.startswith("Abbildung 1:") for c in captions) and any(c.startswith("Tabelle 1:") for c in captions)
+    assert len(document.inline_shapes) == len(written_figures(real_workspace))
+    # the BQ_U3 time-series table holds the values of ``indicator compute``, in German format
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    for label, values in _bq_u3_rows(real_workspace).items():
+        assert any(row[0] == label and row[1:1 + len(values)] == values for row in rows), (label, values)
+
+
+def written_figures(real_workspace) -> list:
+    from bildungsplaner.services.reports import build_document
+
+    return build_document(real_workspace, parse_report(REPORT)).figures()
+
+
+def test_the_real_report_as_pdf_and_xlsx_holds_the_same_numbers(real_workspace, written):
+    import openpyxl
+    import pypdf
+
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(written["pdf"]).pages)
+    assert "Bildungsbericht Kreis Unna" in text and "Abbildung 1:" in text and "Tabelle 1:" in text
+    book = openpyxl.load_workbook(written["xlsx"])
+    numbers = {round(c.value, 6) for ws in book.worksheets for row in ws.iter_rows() for c in row
+               if isinstance(c.value, float)}
+    for label, values in _bq_u3_rows(real_workspace).items():
+        assert " ".join(values) in text or all(v in text for v in values), label
+    from bildungsplaner.services import indicators
+
+    unna = [r.value for r in indicators.compute(real_workspace, "BQ_U3").rows
+            if r.region_key == UNNA and r.value is not None]
+    assert unna and all(round(v, 6) in numbers for v in unna)  # unrounded in the annex
+
+
+@pytest.mark.slow
+def test_libreoffice_converts_the_real_report_without_error(written, tmp_path: Path):
+    from .test_libreoffice_docx import SOFFICE, to_pdf
+
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    import pypdf
+
+    pdf = to_pdf(written["docx"], tmp_path)
+    text = " ".join(" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages)
+    assert "Bildungsbericht Kreis Unna" in text and "C Frühkindliche Bildung" in text and "Abbildung 1:" in text
