@@ -59,6 +59,7 @@ from bildungsplaner.importing.template import (
 from bildungsplaner.importing.template_suggest import suggest_template
 from bildungsplaner.store.models import Offering, Phase, RegionLevel
 from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.common.theme import ERROR, status_colour
 from bildungsplaner.ui.importing.columns_model import (
     ATTRIBUTE,
     COL_CODE,
@@ -451,7 +452,7 @@ class MappingPage(QWizardPage):
         self.error = QLabel()
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {status_colour(ERROR)};")
         self.error.hide()
         self.info = QLabel()
         self.info.setWordWrap(True)

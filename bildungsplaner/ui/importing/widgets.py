@@ -43,6 +43,7 @@ from bildungsplaner.formatting import decimals_for, format_number
 from bildungsplaner.importing.sniff import Sniffed
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.dialogs import error_text
+from bildungsplaner.ui.common.theme import ERROR, status_colour
 
 if TYPE_CHECKING:
     from bildungsplaner.importing.batch import Batch
@@ -420,14 +421,11 @@ def format_label(sniffed: Sniffed) -> str:
     return " · ".join(parts)
 
 
-_ERROR_STYLE = "color: #b00020;"
-
-
 def error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("errorLabel")
     label.setWordWrap(True)
-    label.setStyleSheet(_ERROR_STYLE)
+    label.setStyleSheet(f"color: {status_colour(ERROR)};")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label

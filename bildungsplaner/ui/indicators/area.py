@@ -60,6 +60,7 @@ from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common.dialogs import guarded, show_error
 from bildungsplaner.ui.common.events import DataChange, WorkspaceEvents
 from bildungsplaner.ui.common.tasks import LatestTask, TaskRunner
+from bildungsplaner.ui.common.theme import ERROR, status_colour
 from bildungsplaner.ui.indicators.draft import Draft
 from bildungsplaner.ui.indicators.editor import DefinitionEditor, toml_filter
 from bildungsplaner.ui.indicators.index_editor import IndexEditor
@@ -125,10 +126,10 @@ def details_html(details: IndicatorDetails) -> str:
              html.escape(tr(" · Stufe: {tier}").format(tier=entry.tier)) if entry.tier else "", "</p>"]
     if not entry.available:
         hint = tr("Importieren Sie die fehlenden Tabellen; die Kennzahl wird dann von selbst berechnet.")
-        parts.append(f"<p style='color:#b00020'><b>{html.escape(availability_text(entry))}</b><br>"
+        parts.append(f"<p style='color:{status_colour(ERROR)}'><b>{html.escape(availability_text(entry))}</b><br>"
                      f"{html.escape(hint)}</p>")
     elif entry.problem:
-        parts.append(f"<p style='color:#b00020'><b>{html.escape(tr('Nicht berechenbar:'))}</b> "
+        parts.append(f"<p style='color:{status_colour(ERROR)}'><b>{html.escape(tr('Nicht berechenbar:'))}</b> "
                      f"{html.escape(entry.problem)}</p>")
     parts.append(_p(tr("Zweck:"), details.purpose))
     parts.append(_p(tr("Formel in Worten:"), details.formula_text))

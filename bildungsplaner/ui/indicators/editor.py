@@ -55,6 +55,7 @@ from bildungsplaner.services.indicators import CheckReport, IndicatorEntry, chec
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common.dialogs import show_error
 from bildungsplaner.ui.common.tasks import LatestTask, TaskRunner
+from bildungsplaner.ui.common.theme import ERROR, OK, status_colour
 from bildungsplaner.ui.indicators.draft import Draft, InputDraft
 from bildungsplaner.ui.indicators.models import ResultTableModel
 from bildungsplaner.ui.indicators.widgets import BarChart, form_row, result_chart_data, table_view
@@ -65,8 +66,15 @@ log = logging.getLogger(__name__)
 #: milliseconds of quiet typing before the live check runs
 CHECK_DELAY_MS = 400
 _MERGE_ID = 4712
-_ERROR_STYLE = "color: #b00020;"
-_OK_STYLE = "color: #1b5e20;"
+
+
+def _error_style() -> str:
+    """Error text: our red, or the palette's text where the red is not legible (high contrast, dark theme)."""
+    return f"color: {status_colour(ERROR)};"
+
+
+def _ok_style() -> str:
+    return f"color: {status_colour(OK)};"
 
 
 def tr(text: str) -> str:
@@ -526,16 +534,16 @@ class DefinitionEditor(QDialog):
         if report.errors:
             message = "\n".join(report.errors)
             self.error_label.setText(message)
-            self.error_label.setStyleSheet(_ERROR_STYLE)
+            self.error_label.setStyleSheet(_error_style())
             self.status_label.setText(tr("Die Definition lässt sich so nicht speichern."))
-            self.status_label.setStyleSheet(_ERROR_STYLE)
+            self.status_label.setStyleSheet(_error_style())
         else:
             self.error_label.setText(tr("Die Definition ist in Ordnung."))
-            self.error_label.setStyleSheet(_OK_STYLE)
+            self.error_label.setStyleSheet(_ok_style())
             shown = len(report.rows)
             self.status_label.setText(tr("{count} Werte berechnet; die Vorschau zeigt {shown}.").format(
                 count=format_number(report.row_count), shown=format_number(shown)))
-            self.status_label.setStyleSheet(_OK_STYLE)
+            self.status_label.setStyleSheet(_ok_style())
         self.preview_model.set_result(report.rows, self.draft.decimals)
         year, labels, heights = result_chart_data(report.rows)
         self.chart.show_bars(labels, heights, tr("Vorschau {year}").format(year=year) if year else "")

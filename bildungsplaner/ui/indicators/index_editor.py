@@ -50,14 +50,23 @@ from bildungsplaner.services.indicators import compute as compute_values
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common.dialogs import show_error
 from bildungsplaner.ui.common.tasks import LatestTask, TaskRunner
+from bildungsplaner.ui.common.theme import ERROR, OK, status_colour
 from bildungsplaner.ui.indicators.models import IndexInputsModel, ResultTableModel
 from bildungsplaner.ui.indicators.widgets import BarChart, table_view
 
 __all__ = ["INDEX_TEMPLATE", "IndexEditor", "class_distribution"]
 
 CHECK_DELAY_MS = 500
-_ERROR_STYLE = "color: #b00020;"
-_OK_STYLE = "color: #1b5e20;"
+
+
+def _error_style() -> str:
+    """Error text: our red, or the palette's text where the red is not legible (high contrast, dark theme)."""
+    return f"color: {status_colour(ERROR)};"
+
+
+def _ok_style() -> str:
+    return f"color: {status_colour(OK)};"
+
 
 INDEX_TEMPLATE = """format = 1
 kind = "index"
@@ -209,14 +218,14 @@ class IndexEditor(QDialog):
         self.report, self.checked_text = report, text
         if report.errors:
             self.error_label.setText("\n".join(report.errors))
-            self.error_label.setStyleSheet(_ERROR_STYLE)
+            self.error_label.setStyleSheet(_error_style())
         else:
             message = tr("Die Definition ist in Ordnung: {count} Gebiete.").format(
                 count=format_number(report.row_count))
             if report.problems:
                 message += " " + tr("{count} ausgeschlossen.").format(count=format_number(len(report.problems)))
             self.error_label.setText(message)
-            self.error_label.setStyleSheet(_OK_STYLE)
+            self.error_label.setStyleSheet(_ok_style())
         self.preview_model.set_result(report.rows, 2)
         if not report.errors and any(r.class_no is not None for r in report.rows):
             self._show_classes(report.rows)

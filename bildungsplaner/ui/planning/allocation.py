@@ -36,6 +36,7 @@ from bildungsplaner.planning.groups import Grouping
 from bildungsplaner.services.planning import group_levels, group_result
 from bildungsplaner.ui.common.accessibility import announce, describe_chart, keyboard_sorting, series_summary
 from bildungsplaner.ui.common.completers import ListCompleter, RegionCompleter
+from bildungsplaner.ui.common.theme import ERROR, status_colour
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import AllocationResultModel
 from bildungsplaner.ui.planning.widgets import AllocationChart, EditorHost, GroupToggle, WarningList, result_view
@@ -211,7 +212,7 @@ class AllocationEditor(QWidget):
         self.validation = QLabel()
         self.validation.setObjectName("validation")
         self.validation.setWordWrap(True)
-        self.validation.setStyleSheet("color: #b00020")
+        self.validation.setStyleSheet(f"color: {status_colour(ERROR)}")
 
         # amount
         self.total = _spin(1e12, 2, 1.0)

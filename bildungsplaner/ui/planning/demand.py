@@ -33,6 +33,7 @@ from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.demand import Capacity, DemandResult, DemandSpec, YearTable
 from bildungsplaner.ui.common.accessibility import announce, describe_chart, keyboard_sorting, series_summary
 from bildungsplaner.ui.common.completers import ListDelegate
+from bildungsplaner.ui.common.theme import ERROR, status_colour
 from bildungsplaner.ui.planning.commands import Edit
 from bildungsplaner.ui.planning.models import DemandResultModel
 from bildungsplaner.ui.planning.widgets import DemandChart, EditorHost, WarningList, result_view
@@ -172,7 +173,7 @@ class DemandEditor(QWidget):
         self.validation = QLabel()
         self.validation.setObjectName("validation")
         self.validation.setWordWrap(True)
-        self.validation.setStyleSheet("color: #b00020")
+        self.validation.setStyleSheet(f"color: {status_colour(ERROR)}")
 
         form_page = QWidget()
         form_layout = QVBoxLayout(form_page)

@@ -27,6 +27,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.planning.demand_spec import DemandSpec
 from bildungsplaner.services.planning_population import PopulationChoice, demand_template
 from bildungsplaner.ui.common.labels import level_label
+from bildungsplaner.ui.common.theme import ERROR, status_colour
 
 __all__ = ["NewDemandDialog"]
 
@@ -65,7 +66,7 @@ class NewDemandDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("dialogMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(f"color: {status_colour(ERROR)}")
         form = QFormLayout()
         form.addRow(tr("&Name:"), self.name)
         form.addRow(tr("&Bevölkerung:"), self.indicator)
