@@ -83,6 +83,23 @@ def known_revisions(script_location: Path | None = None) -> set[str]:
     return set(revision_graph(script_location))
 
 
+def schema_differences(conn: Connection) -> list[object]:
+    """How the workspace's schema differs from the models (Alembic's comparison; empty when they agree).
+
+    On PostgreSQL the foreign keys that triggers check instead (:data:`postgres.TRIGGER_CHECKED_FOREIGN_KEYS`,
+    migration 0010) are not reported missing."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from bildungsplaner.store.models import Base
+
+    diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    if conn.dialect.name == "postgresql":
+        diff = [d for d in diff if not (isinstance(d, tuple) and d[0] == "add_fk"
+                                        and d[1].name in postgres.TRIGGER_CHECKED_FOREIGN_KEYS)]
+    return list(diff)
+
+
 @dataclass
 class Workspace:
     """An open workspace (a file, or a schema on a server): its engine and a session factory. Close it with

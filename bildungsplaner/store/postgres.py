@@ -53,6 +53,12 @@ KEEPALIVES = {"keepalives": "1", "keepalives_idle": "30", "keepalives_interval":
 LOCK_CLASS = 0x4250
 
 
+#: Foreign keys of the models that PostgreSQL workspaces check by statement-level triggers instead (migration 0010:
+#: one check per import against the distinct keys instead of three per row); they are no constraints there.
+TRIGGER_CHECKED_FOREIGN_KEYS = frozenset({
+    "fk_observation_dataset_id_dataset", "fk_observation_indicator_id_indicator", "fk_observation_region_id_region"})
+
+
 class ServerAddressError(BildungsplanerError):
     """A server address (URL) that cannot be used."""
 

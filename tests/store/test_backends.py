@@ -9,20 +9,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.migration import MigrationContext
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
-from bildungsplaner.store.database import head_revision
-from bildungsplaner.store.models import AuditEntry, Base, Dataset, Indicator, Observation, Region, Scenario
+from bildungsplaner.store.database import head_revision, schema_differences
+from bildungsplaner.store.models import AuditEntry, Dataset, Indicator, Observation, Region, Scenario
 
 
 def test_a_new_workspace_is_at_head_matches_the_models_and_names_who_created_it(backend) -> None:
     ws = backend.open()
     assert ws.schema_version == head_revision() and ws.migrated_from is None
     with ws.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = schema_differences(conn)
     assert diff == [], f"models and migrations differ on {backend.name}: {diff}"
     with ws.session() as s:
         entries = s.execute(select(AuditEntry.action, AuditEntry.user)).all()
@@ -68,6 +66,31 @@ def test_a_region_with_observations_cannot_be_deleted(backend_workspace) -> None
         assert s.scalar(select(func.count()).select_from(Region)) == 1
 
 
+@pytest.mark.parametrize("parent", ["dataset", "indicator"])
+def test_a_dataset_or_indicator_with_observations_cannot_be_deleted(backend_workspace, parent: str) -> None:
+    fill(backend_workspace)
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        s.execute(text(f"DELETE FROM {parent}"))
+    with backend_workspace.transaction() as s:
+        s.execute(text("DELETE FROM observation"))
+        s.execute(text(f"DELETE FROM {parent}"))
+
+
+def test_observations_naming_a_missing_region_are_refused_also_in_bulk(backend_workspace) -> None:
+    from bildungsplaner.store.bulk import insert_rows
+
+    region_id, indicator_id, dataset_id = fill(backend_workspace)
+    columns = ["dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag"]
+    rows = [(dataset_id, indicator_id, region_id, "2025", "", 1.0, None),
+            (dataset_id, indicator_id, region_id + 99, "2025", "", 1.0, None)]
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        insert_rows(s, Observation.__table__, columns, rows)
+    with pytest.raises(IntegrityError), backend_workspace.transaction() as s:
+        s.execute(text("UPDATE observation SET indicator_id = indicator_id + 99"))
+    with backend_workspace.session() as s:
+        assert s.scalars(select(Observation.period)).all() == ["2024"]
+
+
 def test_region_keys_keep_leading_zeros_and_unknown_levels_are_refused(backend_workspace) -> None:
     with backend_workspace.transaction() as s:
         s.add(Region(key="05978004", name="Bergkamen", level="gemeinde"))
@@ -94,3 +117,39 @@ def test_the_user_column_is_readable_by_plain_sql(backend_workspace) -> None:
     with backend_workspace.session() as s:
         users = s.execute(text('SELECT "user" FROM audit_entry')).scalars().all()
     assert len(users) == 1 and users[0]
+
+
+def test_an_import_cancelled_while_writing_leaves_nothing_and_the_workspace_usable(backend_workspace) -> None:
+    from realdata import real_file
+
+    from bildungsplaner.progress import Cancelled, RecordingProgress
+    from bildungsplaner.services.importing import import_file
+
+    ws = backend_workspace
+    progress = RecordingProgress(cancel_after=6)
+    with pytest.raises(Cancelled):
+        import_file(ws, real_file("genesis_12411-01-01-5_00.csv"), progress=progress)
+    assert any("geschrieben" in message for _, message in progress.reports), "cancelled while writing"
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(Observation)) == 0
+        assert s.scalar(select(func.count()).select_from(Dataset)) == 0
+    report = import_file(ws, real_file("genesis_12411-01-01-5_00.csv"))
+    assert report.committed
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(Observation)) > 10_000
+
+
+def test_bulk_rows_arrive_complete_and_in_order(backend_workspace) -> None:
+    from bildungsplaner.store.bulk import insert_rows
+
+    region_id, indicator_id, dataset_id = fill(backend_workspace)
+    rows = [(dataset_id, indicator_id, region_id, str(2000 + i), f"Alter={i}", float(i) if i % 7 else None,
+             None if i % 7 else "-") for i in range(120)]
+    columns = ["dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag"]
+    with backend_workspace.transaction() as s:
+        written = insert_rows(s, Observation.__table__, columns, rows, chunk_rows=50)
+    assert written == 120
+    with backend_workspace.session() as s:
+        got = s.execute(select(*(Observation.__table__.c[c] for c in columns))
+                        .where(Observation.dimensions != "").order_by(Observation.id)).all()
+    assert [tuple(row) for row in got] == rows

@@ -237,3 +237,30 @@ def test_a_text_longer_than_its_field_gets_a_german_message_not_a_driver_error(p
         assert insert_rows(s, Observation.__table__, columns, rows[:1]) == 1
     with ws.transaction() as s:  # the executemany path of the tests' own fills still reaches the server
         s.execute(insert(Observation), [dict(zip(columns, rows[0], strict=True))])
+
+
+def test_a_region_an_uncommitted_import_names_cannot_be_deleted_meanwhile(pg_backend) -> None:
+    """The triggers that replace the observation's foreign keys lock the named regions like a foreign key."""
+    import psycopg
+
+    ws = pg_backend.open()
+    with ws.transaction() as s:
+        region = Region(key="05", name="Nordrhein-Westfalen", level="land")
+        ind = Indicator(code="BEV", name="Bevölkerung")
+        ds = Dataset(file_name="a.csv", sha256="1" * 64, format="csv", imported_by="t")
+        s.add_all([region, ind, ds])
+        s.flush()
+        ids = (ds.id, ind.id, region.id)
+    columns = ["dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag"]
+    colleague = psycopg.connect(**parse_address(str(pg_backend.location)).conninfo_params())
+    try:
+        with ws.transaction() as s:
+            insert_rows(s, Observation.__table__, columns, [(*ids, "2024", "", 1.0, None)])
+            colleague.execute("SET lock_timeout = 300")
+            with pytest.raises(psycopg.errors.LockNotAvailable):
+                colleague.execute(f"DELETE FROM bp_{pg_backend.workspace_name}.region WHERE id = %s", (ids[2],))
+            colleague.rollback()
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):
+            colleague.execute(f"DELETE FROM bp_{pg_backend.workspace_name}.region WHERE id = %s", (ids[2],))
+    finally:
+        colleague.close()
