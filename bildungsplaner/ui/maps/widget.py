@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from bildungsplaner.services.maps import MapData, MapFacility
+from bildungsplaner.ui.common.theme import map_colours
 from bildungsplaner.ui.maps.render import SYMBOL_RADIUS, MapLayout, region_path, render_map
 
 __all__ = ["MapView"]
@@ -116,7 +117,7 @@ class MapView(QWidget):
             ratio = self.devicePixelRatioF()
             pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(QColor("#ffffff"))
+            pixmap.fill(QColor(map_colours().background))  # the palette's in high contrast, as render_map
             if self._data is not None:
                 painter = QPainter(pixmap)
                 try:
@@ -131,16 +132,17 @@ class MapView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        colours = map_colours()
         try:
             painter.drawPixmap(0, 0, self._picture())
             if self._data is None:
-                painter.setPen(QColor("#555555"))
+                painter.setPen(QColor(colours.secondary))
                 painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                                  _tr("Keine Karte: für diese Auswahl gibt es keine Gebietsgrenzen."))
             elif self._hover is not None and self._layout is not None:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 painter.setClipRect(self._layout.map_rect)
-                painter.setPen(QPen(QColor("#000000"), 2.0))
+                painter.setPen(QPen(QColor(colours.text), 2.0))  # hover: black, or the theme's text
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawPath(region_path(self._data, self._layout, self._hover))
             if self.hasFocus():  # visible focus: a frame in the palette's highlight colour (high contrast too)
@@ -159,6 +161,12 @@ class MapView(QWidget):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the system switched to high contrast or a dark theme): draw the map in its colours."""
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self._invalidate()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._cache = None
