@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFormLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from bildungsplaner.indicators.compute import period_year
@@ -19,6 +19,7 @@ from bildungsplaner.services.indicators import ResultRow
 from bildungsplaner.ui.common.accessibility import keyboard_sorting
 from bildungsplaner.ui.common.models import SORT_ROLE
 from bildungsplaner.ui.common.plots import GermanAxis
+from bildungsplaner.ui.common.theme import ChartColours, chart_colours
 
 __all__ = ["BarChart", "form_row", "result_chart_data", "table_view"]
 
@@ -75,7 +76,9 @@ def result_chart_data(rows: Sequence[ResultRow]) -> tuple[int | None, list[str],
 
 
 class BarChart(pg.PlotWidget):
-    """Vertical bars with category labels below (regions, or the classes of an index)."""
+    """Vertical bars with category labels below (regions, or the classes of an index). Background, axes and
+    title follow the palette (:func:`~bildungsplaner.ui.common.theme.chart_colours`): white and black in the
+    default theme, the system's colours in high contrast or a dark theme."""
 
     def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="w", axisItems={"left": GermanAxis("left")})
@@ -83,28 +86,45 @@ class BarChart(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
-        item = self.getPlotItem()
-        for axis in ("left", "bottom"):
-            item.getAxis(axis).setPen(pg.mkPen("#444"))
-            item.getAxis(axis).setTextPen(pg.mkPen("#222"))
         self.setMinimumHeight(160)
         self.labels: list[str] = []
         self.heights: list[float] = []
+        self.title = ""
+        #: the colours of the last drawing (see ``theme.chart_colours``)
+        self.colours: ChartColours = self._apply_colours()
+
+    def _apply_colours(self) -> ChartColours:
+        colours = chart_colours((BAR_COLOUR,))
+        self.setBackground(colours.background)
+        item = self.getPlotItem()
+        for axis in ("left", "bottom"):
+            item.getAxis(axis).setPen(pg.mkPen(colours.foreground))
+            item.getAxis(axis).setTextPen(pg.mkPen(colours.foreground))
+        return colours
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new palette (the system switched to high contrast or a dark theme): redrawn in its colours."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(self, "title"):
+            self.show_bars(self.labels, self.heights, self.title)
 
     def show_bars(self, labels: Sequence[str], heights: Sequence[float], title: str = "") -> None:
         self.clear()
-        self.labels, self.heights = list(labels), [float(h) for h in heights]
+        self.labels, self.heights, self.title = list(labels), [float(h) for h in heights], title
+        colours = self.colours = self._apply_colours()
         item = self.getPlotItem()
         if not self.heights:  # no axes without numbers: a short note instead
-            item.setTitle(tr("Noch keine Werte"), color="#666", size="9pt")
+            note = colours.foreground if colours.from_palette else "#666"
+            item.setTitle(tr("Noch keine Werte"), color=note, size="9pt")
             item.getAxis("bottom").setTicks([[], []])
             item.getAxis("left").setTicks([[], []])
             return
         item.getAxis("left").setTicks(None)
-        item.setTitle(title, color="#222", size="9pt")
+        item.setTitle(title, color=colours.foreground, size="9pt")
         x = np.arange(len(self.heights), dtype=float)
-        self.addItem(pg.BarGraphItem(x=x, height=np.asarray(self.heights), width=0.7, brush=BAR_COLOUR,
-                                     pen=pg.mkPen(None)))
+        bar = colours.series[0]
+        self.addItem(pg.BarGraphItem(x=x, height=np.asarray(self.heights), width=0.7, brush=bar,
+                                     pen=pg.mkPen(bar)))
         step = max(1, -(-len(self.labels) // 6))
         ticks = [(float(i), _short(text)) for i, text in enumerate(self.labels) if i % step == 0]
         item.getAxis("bottom").setTicks([ticks, []])
