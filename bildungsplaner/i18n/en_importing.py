@@ -403,4 +403,8 @@ MESSAGES: dict[str, str] = {
     "Den Arbeitsbereich {name} gibt es auf dem Server nicht.": "The workspace {name} does not exist on the server.",
     "„{value}“ ist zu lang für das Feld {field} (höchstens {limit} Zeichen, hier {length}).":
         "“{value}” is too long for the field {field} (at most {limit} characters, here {length}).",
+    "Ein Arbeitsbereich auf dem Server lässt sich noch nicht als Datei sichern; Sicherungen der Server-Datenbank "
+    "macht die IT ({name}).":
+        "A workspace on the server cannot be backed up as a file yet; backups of the server database are IT's job "
+        "({name}).",
 }

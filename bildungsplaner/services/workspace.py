@@ -156,6 +156,9 @@ def backup_workspace(ws: Workspace, target: Path, *, audit: bool = True) -> Path
 
     ``audit=False``: no audit entry of its own (the automatic backup before an import is named in the import's).
     """
+    if ws.is_server:
+        raise UserInputError(tr("Ein Arbeitsbereich auf dem Server lässt sich noch nicht als Datei sichern; "
+                                "Sicherungen der Server-Datenbank macht die IT ({name}).", name=ws.location))
     target = Path(target)
     if target.resolve() == ws.path.resolve():
         raise UserInputError(tr("Die Sicherung kann nicht die Arbeitsbereichsdatei selbst überschreiben."))

@@ -264,3 +264,13 @@ def test_a_region_an_uncommitted_import_names_cannot_be_deleted_meanwhile(pg_bac
             colleague.execute(f"DELETE FROM bp_{pg_backend.workspace_name}.region WHERE id = %s", (ids[2],))
     finally:
         colleague.close()
+
+
+def test_backing_up_a_server_workspace_as_a_file_is_refused_with_a_message_for_now(pg_backend, tmp_path) -> None:
+    from bildungsplaner import UserInputError
+    from bildungsplaner.services.workspace import backup_workspace
+
+    ws = pg_backend.open()
+    with pytest.raises(UserInputError, match="macht die IT"):
+        backup_workspace(ws, tmp_path / "sicherung.bpws")
+    assert not (tmp_path / "sicherung.bpws").exists()
