@@ -45,8 +45,6 @@ MESSAGES: dict[str, str] = {
     "Quelle fehlt: {code} lässt sich nicht berechnen ({missing}).":
         "Source missing: {code} cannot be computed ({missing}).",
     "keine Karte für {code}: {problem}": "no map for {code}: {problem}",
-    "Planungsbausteine sind in dieser Version noch nicht verfügbar ({name}).":
-        "Planning modules are not available in this version yet ({name}).",
     # services/reports.py: writing
     "Bericht wird geschrieben": "Writing the report",
     "Bericht geschrieben": "Report written",
@@ -55,8 +53,6 @@ MESSAGES: dict[str, str] = {
     "Abbildungen und Karten kann nur das Programm selbst zeichnen (kein Zeichner übergeben).":
         "Only the program itself can draw figures and maps (no renderer given).",
     "Abbildung {number} von {total}": "Figure {number} of {total}",
-    "Die Ausgabe als {suffix} ist in dieser Version noch nicht verfügbar.":
-        "Output as {suffix} is not available in this version yet.",
     "Ein PDF kann nur das Programm selbst zeichnen (kein PDF-Zeichner übergeben).":
         "Only the program itself can draw a PDF (no PDF renderer given).",
     "keine Gebiete der Ebene „{level}“ in {region}": "no regions of the level “{level}” in {region}",

@@ -361,11 +361,8 @@ def _planning_module(ws: Workspace, module: ScenarioModule | BacktestModule, ctx
     """A saved scenario's table and chart or its Prognose-Ist-Vergleich (``services/report_modules.py``)."""
     kind = "scenario" if isinstance(module, ScenarioModule) else "backtest"
     name = module.scenario if isinstance(module, ScenarioModule) else module.backtest
-    try:
-        from bildungsplaner.services import report_modules
-    except ImportError:  # pragma: no cover - a build without the planning modules
-        return ModuleResult(module.title or name, kind, key=name, warnings=[tr(
-            "Planungsbausteine sind in dieser Version noch nicht verfügbar ({name}).", name=name)])
+    from bildungsplaner.services import report_modules
+
     try:
         if isinstance(module, ScenarioModule):
             result: ModuleResult = report_modules.scenario_module(ws, module, ctx)
@@ -511,16 +508,6 @@ def summarise(document: ReportDocument, out: Path) -> BuildSummary:
     return summary
 
 
-def _writer(name: str) -> Any:
-    import importlib
-
-    try:
-        return importlib.import_module(f"bildungsplaner.reporting.{name}")
-    except ImportError:
-        raise UserInputError(tr("Die Ausgabe als {suffix} ist in dieser Version noch nicht verfügbar.",
-                                suffix=name)) from None
-
-
 def build(ws: Workspace, name_or_path: ReportSpec | str | Path, out: Path, *,
           figure_renderer: FigureRenderer | None = None, pdf_renderer: ReportPdfRenderer | None = None,
           progress: Progress | None = None) -> BuildSummary:
@@ -550,16 +537,23 @@ def build(ws: Workspace, name_or_path: ReportSpec | str | Path, out: Path, *,
         images[figure.id] = figure_renderer(figure, 300)
     progress.check()
     progress.report(0.9, tr("Bericht wird geschrieben"))
+    # the writers are imported where used (python-docx costs ~100 ms), by name so that PyInstaller finds them
     if suffix == ".docx":
-        _writer("docx").write_docx(document, images, out)
+        from bildungsplaner.reporting.docx import write_docx
+
+        write_docx(document, images, out)
     elif suffix == ".pdf":
         if pdf_renderer is None:
             raise UserInputError(tr("Ein PDF kann nur das Programm selbst zeichnen (kein PDF-Zeichner übergeben)."))
-        html = _writer("html").report_html(document, images)
+        from bildungsplaner.reporting.html import report_html
+
+        html = report_html(document, images)
         with atomic_target(out) as tmp:
             pdf_renderer(html, tmp, images=images)
     else:
-        _writer("xlsx").write_xlsx(document, out)
+        from bildungsplaner.reporting.xlsx import write_xlsx
+
+        write_xlsx(document, out)
     with ws.session() as s, s.begin():
         record(s, AuditAction.EXPORT, {"report": document.title, "file": out.name})
     progress.report(1.0, tr("Bericht geschrieben"))
