@@ -379,7 +379,7 @@ class ReportArea(QWidget):
         # saving and the exports in two rows, so that the area fits at 1280 px beside the window's others
         export_row = QHBoxLayout()
         export_row.addWidget(self.save_button)
-        file_row = QHBoxLayout()
+        file_row = QGridLayout()  # the three exports two a row (the area fits at 150 % text in 1280 px)
         for fmt, (text, _filter, _suffix) in _exports().items():
             tip = {"docx": tr("Den ganzen Bericht als Word-Datei schreiben (in Word und LibreOffice bearbeitbar)"),
                    "pdf": tr("Den ganzen Bericht als PDF schreiben"),
@@ -388,7 +388,8 @@ class ReportArea(QWidget):
             action = self._action(text, lambda f=fmt: self.export(f), None, tip)
             self.export_actions[fmt] = action
             self.export_buttons[fmt] = self._button(action, f"export{fmt.capitalize()}Button")
-            file_row.addWidget(self.export_buttons[fmt])
+            at = len(self.export_buttons) - 1
+            file_row.addWidget(self.export_buttons[fmt], at // 2, at % 2)
         self.open_export_button = QPushButton(tr("Öffnen"))
         self.open_export_button.setObjectName("openExportButton")
         self.open_export_button.setAccessibleName(tr("Geschriebene Datei öffnen"))
@@ -397,7 +398,7 @@ class ReportArea(QWidget):
         self.open_export_button.hide()
         export_row.addWidget(self.open_export_button)
         export_row.addStretch(1)
-        file_row.addStretch(1)
+        file_row.setColumnStretch(2, 1)
         self.status = QLabel()
         self.status.setObjectName("exportStatus")
         self.status.setWordWrap(True)
