@@ -51,7 +51,10 @@ _bp_pg_start() {
     || { _bp_pg_as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null; rm -rf "$dir"; return 1; }
 CREATE ROLE bildungsplaner NOLOGIN;
 CREATE ROLE bp_test LOGIN PASSWORD 'bp_test' IN ROLE bildungsplaner;
-CREATE DATABASE bildung_test ENCODING 'UTF8' TEMPLATE template0;
+-- a German collation, as on a Kreis server (keys and codes must sort as on SQLite all the same)
+SELECT format('CREATE DATABASE bildung_test ENCODING %L TEMPLATE template0 %s', 'UTF8',
+              CASE WHEN EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'de-DE-x-icu')
+                   THEN 'LOCALE_PROVIDER icu ICU_LOCALE ''de-DE''' ELSE '' END) \gexec
 REVOKE ALL ON DATABASE bildung_test FROM PUBLIC;
 GRANT CONNECT, CREATE, TEMPORARY ON DATABASE bildung_test TO bildungsplaner;
 SQL

@@ -67,6 +67,14 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else as_utc(value)
 
 
+def KeyText(length: int) -> String:
+    """``String(length)`` for keys, codes, periods and dimension texts: on PostgreSQL with the collation ``"C"``,
+    so they compare and sort bytewise as on SQLite, whatever the server's collation is (a German collation sorts
+    „b1“ before „B2“ and may ignore punctuation; an export or a key order would then differ between back ends).
+    Names keep the server's collation (migration 0011)."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+
+
 #: ``observation.id``: BIGINT on PostgreSQL (a busy team passes 2³¹ imported values); on SQLite an INTEGER
 #: PRIMARY KEY, which is the table's rowid (a BIGINT key there would be an ordinary column and cost an index).
 ObservationId = BigInteger().with_variant(Integer(), "sqlite")
@@ -131,7 +139,7 @@ class Region(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     #: AGS/ARS (text, leading zeros kept), "DG" for Germany, or a local code for Stadtteile etc.
-    key: Mapped[str] = mapped_column(String(40), unique=True)
+    key: Mapped[str] = mapped_column(KeyText(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     level: Mapped[str] = mapped_column(String(20))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"), index=True)
@@ -157,7 +165,7 @@ class Dataset(Base):
     file_name: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     format: Mapped[str] = mapped_column(String(40))
-    table_code: Mapped[str | None] = mapped_column(String(40), index=True)
+    table_code: Mapped[str | None] = mapped_column(KeyText(40), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     #: "Stand" as the source gives it (e.g. "08.05.2017 / 14:23:51").
     stand: Mapped[str | None] = mapped_column(String(40))
@@ -176,7 +184,7 @@ class Indicator(Base):
     __table_args__ = (CheckConstraint(f"phase IN ({_in(Phase)})", name="phase"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(KeyText(80), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(60), default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -202,8 +210,8 @@ class Observation(Base):
     indicator_id: Mapped[int] = mapped_column(ForeignKey("indicator.id", ondelete="RESTRICT"))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id", ondelete="RESTRICT"))
     #: ISO date where the source gives a date ("2015-12-31"), else as given ("2015", "2024/25").
-    period: Mapped[str] = mapped_column(String(20))
-    dimensions: Mapped[str] = mapped_column(String(500), default="")
+    period: Mapped[str] = mapped_column(KeyText(20))
+    dimensions: Mapped[str] = mapped_column(KeyText(500), default="")
     value: Mapped[float | None] = mapped_column(Float)
     flag: Mapped[str | None] = mapped_column(String(8))
 
@@ -220,7 +228,7 @@ class Facility(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     #: External key, e.g. the Schulnummer; unique per kind.
-    key: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(KeyText(40))
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(80), index=True)
     phase: Mapped[str] = mapped_column(String(40))
@@ -320,7 +328,7 @@ class IndicatorDefinition(Base):
     __table_args__ = (CheckConstraint("kind IN ('indicator', 'index')", name="kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    code: Mapped[str] = mapped_column(String(80), unique=True)
+    code: Mapped[str] = mapped_column(KeyText(80), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -153,3 +153,16 @@ def test_bulk_rows_arrive_complete_and_in_order(backend_workspace) -> None:
         got = s.execute(select(*(Observation.__table__.c[c] for c in columns))
                         .where(Observation.dimensions != "").order_by(Observation.id)).all()
     assert [tuple(row) for row in got] == rows
+
+
+def test_keys_codes_and_periods_sort_the_same_on_both_whatever_the_servers_collation(backend_workspace) -> None:
+    """The test server runs a German collation (``scripts/pg_test_cluster.sh``), like a Kreis server."""
+    from bildungsplaner.services.browse import list_regions
+
+    keys = ["b1", "B2", "a3", "05-1", "051", "0510", "DG", "ä1"]
+    with backend_workspace.transaction() as s:
+        s.add_all(Region(key=key, name=f"Gebiet {key}", level="other") for key in keys)
+    assert [r.key for r in list_regions(backend_workspace)] == sorted(keys)
+    with backend_workspace.session() as s:
+        assert s.scalars(select(Region.key).order_by(Region.key)).all() == sorted(keys)
+        assert s.scalar(select(func.max(Region.key))) == max(keys)
