@@ -87,7 +87,9 @@ class ServerAddress:
         params = {**KEEPALIVES, "connect_timeout": str(CONNECT_TIMEOUT_S), **dict(self.params)}
         params["client_encoding"] = "UTF8"
         params.setdefault("application_name", application_name())
-        options = f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS}"
+        # TimeZone UTC: timestamptz values arrive in UTC (as the store hands them out, models.UTCDateTime), and
+        # the driver needs no time-zone database for the server's zone (none on a Windows PC without tzdata)
+        options = f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} -c TimeZone=UTC"
         params["options"] = f"{params['options']} {options}" if params.get("options") else options
         return params
 

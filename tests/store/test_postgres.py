@@ -89,6 +89,7 @@ def test_every_connection_works_in_the_schema_and_tells_the_server_who_it_is(pg_
         assert conn.exec_driver_sql("SHOW application_name").scalar() == postgres.application_name()
         assert conn.exec_driver_sql("SHOW idle_in_transaction_session_timeout").scalar() == "10min"
         assert conn.exec_driver_sql("SHOW client_encoding").scalar() == "UTF8"
+        assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"
     assert "password" not in repr(ws.engine.url) and ws.engine.url.host is None
     others = pg_backend.sql("SELECT application_name FROM pg_stat_activity WHERE datname = current_database()")
     assert any(name.startswith("Bildungsplaner ") for (name,) in others), "colleagues can see who has it open"
