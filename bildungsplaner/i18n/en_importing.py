@@ -407,4 +407,8 @@ MESSAGES: dict[str, str] = {
     "macht die IT ({name}).":
         "A workspace on the server cannot be backed up as a file yet; backups of the server database are IT's job "
         "({name}).",
+    "In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das Löschen eines Imports); bitte "
+    "versuchen Sie es gleich noch einmal.":
+        "A colleague is writing to the workspace {name} right now (an import or the deletion of an import); please "
+        "try again in a moment.",
 }

@@ -48,6 +48,10 @@ class WorkspaceTooNew(WorkspaceError):
     """The workspace was written by a newer version of the application."""
 
 
+class WorkspaceBusy(WorkspaceError):
+    """A colleague is writing to the (server) workspace right now."""
+
+
 def alembic_config(script_location: Path | None = None) -> Config:
     from alembic.config import Config  # Alembic costs ~80 ms of start-up; only migrations need it
 
@@ -130,6 +134,20 @@ class Workspace:
 
     def session(self) -> Session:
         return self._sessionmaker()
+
+    def lock_for_writing(self, session: Session) -> None:
+        """Serialise the writers that must not overlap (imports, deletions of imports) for the rest of
+        ``session``'s transaction; raises :class:`WorkspaceBusy` at once when a colleague holds the lock.
+
+        On a server: a transaction-scoped advisory lock (``pg_try_advisory_xact_lock``), released at commit or
+        rollback and at once when the holder's connection dies; browsing goes on meanwhile (MVCC). On SQLite
+        nothing: the file's own write lock serialises writers."""
+        if self.address is None:
+            return
+        if not postgres.try_advisory_xact_lock(session.connection(), f"{self.address.schema}:write"):
+            raise WorkspaceBusy(tr("In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das "
+                                   "Löschen eines Imports); bitte versuchen Sie es gleich noch einmal.",
+                                   name=self.address.display()))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:

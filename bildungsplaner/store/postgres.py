@@ -233,6 +233,12 @@ def advisory_xact_lock(conn: Connection, name: str) -> None:
     conn.execute(text("SELECT pg_advisory_xact_lock(:cls, :key)"), {"cls": LOCK_CLASS, "key": lock_key(name)})
 
 
+def try_advisory_xact_lock(conn: Connection, name: str) -> bool:
+    """Take the transaction-scoped advisory lock ``name`` if it is free; False when someone else holds it."""
+    return bool(conn.execute(text("SELECT pg_try_advisory_xact_lock(:cls, :key)"),
+                             {"cls": LOCK_CLASS, "key": lock_key(name)}).scalar())
+
+
 def schema_exists(conn: Connection, schema: str) -> bool:
     return bool(conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"), {"s": schema}).scalar())
 

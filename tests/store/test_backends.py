@@ -166,3 +166,33 @@ def test_keys_codes_and_periods_sort_the_same_on_both_whatever_the_servers_colla
     with backend_workspace.session() as s:
         assert s.scalars(select(Region.key).order_by(Region.key)).all() == sorted(keys)
         assert s.scalar(select(func.max(Region.key))) == max(keys)
+
+
+def test_a_second_writer_is_refused_at_once_while_the_first_writes_and_a_dead_one_holds_nothing(backend) -> None:
+    from bildungsplaner.store.database import WorkspaceBusy
+
+    first, second = backend.open(), backend.open()
+    with first.transaction() as s1:
+        first.lock_for_writing(s1)
+        s1.add(Region(key="05", name="Nordrhein-Westfalen", level="land"))
+        s1.flush()
+        if backend.is_server:
+            with pytest.raises(WorkspaceBusy, match="schreibt gerade ein Kollege"), second.transaction() as s2:
+                second.lock_for_writing(s2)
+            with second.session() as reader:  # browsing goes on while a colleague imports
+                assert reader.scalar(select(func.count()).select_from(Region)) == 0
+    with second.transaction() as s2:
+        second.lock_for_writing(s2)
+        s2.add(Region(key="06", name="Hessen", level="land"))
+    if backend.is_server:  # a client that dies while holding the lock releases it with its connection
+        holder = first.engine.raw_connection()
+        holder.cursor().execute("SELECT pg_advisory_xact_lock(%s, %s)", _write_lock_key(backend))
+        holder.invalidate()  # the connection is closed, as when the PC drops off or the program is killed
+        with second.transaction() as s2:
+            second.lock_for_writing(s2)
+
+
+def _write_lock_key(backend) -> tuple[int, int]:
+    from bildungsplaner.store import postgres
+
+    return postgres.LOCK_CLASS, postgres.lock_key(f"bp_{backend.workspace_name}:write")

@@ -275,3 +275,15 @@ def test_backing_up_a_server_workspace_as_a_file_is_refused_with_a_message_for_n
     with pytest.raises(UserInputError, match="macht die IT"):
         backup_workspace(ws, tmp_path / "sicherung.bpws")
     assert not (tmp_path / "sicherung.bpws").exists()
+
+
+def test_an_unreachable_server_gives_a_german_message_without_the_password(tmp_path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://anna:Geheim42@127.0.0.1:{port}/bildung?workspace=kita&connect_timeout=3"
+    with pytest.raises(WorkspaceError, match="nicht erreichbar") as refused:
+        open_workspace(url)
+    assert "Geheim42" not in str(refused.value) and "anna@127.0.0.1" in str(refused.value)
