@@ -7,8 +7,9 @@
 
 The population table of ``import_1m.py`` (csv, ``--rows`` observations, generated once into ``benchmarks/out/``)
 is imported with its template into a new workspace on each back end, each in a fresh Python process; timed is
-the ``import_file`` call alone (the read, region matching and the insert, committed). Printed: seconds and
-observations per second on each back end and the ratio PostgreSQL / SQLite (target of issue 15: ≤ 2).
+the ``import_file`` call alone (the read, region matching and the insert, committed), then browsing: all those
+observations read by ``load_observations`` (the Daten tab's query and DataFrame; best of 3). Printed: seconds and
+observations per second on each back end and the ratios PostgreSQL / SQLite (target of issue 15: import ≤ 2).
 
 Note: the test cluster runs with ``fsync=off``; on a real server with fsync on, commit costs a little more.
 """
@@ -36,11 +37,19 @@ STAGE = textwrap.dedent("""
     from bildungsplaner.services.importing import import_file
     from bildungsplaner.store.database import open_workspace
     location, path, template = sys.argv[1:4]
+    from bildungsplaner.services.browse import list_indicators, list_regions, load_observations
     with open_workspace(location) as ws:
         started = time.perf_counter()
         rows = import_file(ws, Path(path), template=ImportTemplate.load(Path(template))).observations
         seconds = time.perf_counter() - started
-    print(json.dumps({"seconds": seconds, "rows": rows}))
+        indicator = next(i.id for i in list_indicators(ws) if i.code == "BEV_ALTER")
+        regions = [r.id for r in list_regions(ws)]
+        browse = []
+        for _ in range(3):
+            started = time.perf_counter()
+            shown = len(load_observations(ws, indicator, regions))
+            browse.append(time.perf_counter() - started)
+    print(json.dumps({"seconds": seconds, "rows": rows, "browse": min(browse), "shown": shown}))
 """)
 
 
@@ -86,6 +95,9 @@ def main() -> int:
         print(f"{label:<11} {result['seconds']:7.2f} s  {result['rows'] / result['seconds']:>10,.0f} obs/s")
     ratio = server["seconds"] / sqlite["seconds"]
     print(f"ratio PostgreSQL / SQLite: {ratio:.2f} (target ≤ 2)")
+    for label, result in (("SQLite", sqlite), ("PostgreSQL", server)):
+        print(f"browse {label:<11} {result['browse']:7.2f} s  ({result['shown']:,} observations)")
+    print(f"browse ratio PostgreSQL / SQLite: {server['browse'] / sqlite['browse']:.2f}")
     return 0
 
 
