@@ -10,6 +10,8 @@ import pytest
 from bildungsplaner.__main__ import main
 
 DEMAND = Path(__file__).resolve().parent / "planning" / "demand_demo.toml"
+#: the demo's saved scenarios besides the ones the test saves, in the list's order
+DEMO_SCENARIOS = ["Kita-Bedarf Prognose 2020", "Schulsozialarbeit Grundschulen 2027"]
 NAME = "Kita- und Ganztagsbedarf 2025-2030"
 
 
@@ -38,7 +40,7 @@ def test_demand_scenario_runs_saves_and_comes_back(demo_file, capsys) -> None:
                for r in ganztag_2025)
 
     _, out, _ = run(capsys, "plan", "list", "--json", *ws)
-    assert [s["name"] for s in json.loads(out)] == [NAME, "Kita-Bedarf Prognose 2020", "Schulsozialarbeit Grundschulen 2027"]
+    assert [s["name"] for s in json.loads(out)] == [NAME, *DEMO_SCENARIOS]
     _, out, _ = run(capsys, "plan", "show", NAME, "--json", *ws)
     assert json.loads(out)["rows"] == rows
     _, out, _ = run(capsys, "plan", "show", NAME, *ws)
@@ -62,7 +64,7 @@ def test_copy_rename_compare_export_delete(demo_file, tmp_path, capsys) -> None:
     assert 'name = "Variante alt"' in out_file.read_text(encoding="utf-8")
     assert run(capsys, "plan", "delete", "Variante alt", *ws)[0] == 0
     _, out, _ = run(capsys, "plan", "list", "--json", *ws)
-    assert [s["name"] for s in json.loads(out)] == [NAME, "Kita-Bedarf Prognose 2020", "Schulsozialarbeit Grundschulen 2027"]
+    assert [s["name"] for s in json.loads(out)] == [NAME, *DEMO_SCENARIOS]
 
 
 @pytest.mark.parametrize(("content", "message"), [

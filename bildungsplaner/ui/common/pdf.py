@@ -19,7 +19,6 @@ PDF holds the image in its full resolution. The page is A4 landscape unless the 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -29,7 +28,6 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -38,7 +36,8 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextTable,
 )
-from PySide6.QtWidgets import QApplication
+
+from bildungsplaner.ui.common.offscreen import ensure_application
 
 __all__ = ["CAPTION_ANCHOR", "PAGE_OF", "fill_page_numbers", "lone_rows", "marked_pages", "parted_captions",
            "register_images", "render_html_to_pdf", "size_images"]
@@ -249,18 +248,11 @@ def _title(html: str) -> str:
     return html_module.unescape(re.sub(r"<[^>]+>", "", match.group(1))).strip() if match else ""
 
 
-def _ensure_application() -> None:
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # a full QApplication, not only QGuiApplication: widgets may follow in the same process (tests)
-        _ensure_application.app = QApplication([])  # type: ignore[attr-defined]  # kept alive
-
-
 def paginate(html: str, size: QSizeF, images: Mapping[str, bytes] | None = None) -> QTextDocument:
     """The laid-out document of ``html`` on pages of ``size`` with no table row alone on a page (as far as
     splitting can help within :data:`MAX_PASSES` passes) and page numbers filled in (:func:`fill_page_numbers`);
     ``images`` as in :func:`render_html_to_pdf`."""
-    _ensure_application()
+    ensure_application()
     decoded = {name: QImage.fromData(data) for name, data in (images or {}).items()}  # once, not per pass
     if decoded:
         html = size_images(html, decoded, size.width(), size.height() * 0.9)
@@ -310,7 +302,7 @@ def render_html_to_pdf(html: str, path: Path, *, images: Mapping[str, bytes] | N
     names the HTML's ``<img src>`` use; ``portrait``: the page's orientation (default: portrait when the HTML
     says ``<meta name="orientation" content="portrait">``, else landscape); ``title``: the PDF's title (default:
     the HTML's ``<title>``, else „Bildungsplaner“)."""
-    _ensure_application()
+    ensure_application()
     if portrait is None:
         portrait = bool(_PORTRAIT.search(html[:2000]))
     orientation = QPageLayout.Orientation.Portrait if portrait else QPageLayout.Orientation.Landscape

@@ -39,7 +39,6 @@ scale bar, source lines) that the map view uses for hover and the tests use to f
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -70,6 +68,7 @@ from bildungsplaner import UserInputError
 from bildungsplaner.formatting import format_number
 from bildungsplaner.geo.palettes import NO_DATA, NO_DATA_HATCH, relative_luminance, text_colour
 from bildungsplaner.services.maps import MapData
+from bildungsplaner.ui.common.offscreen import ensure_application, print_font
 from bildungsplaner.ui.common.theme import PRINT, MapColours, map_colours
 
 __all__ = ["FACILITY_FILL", "SYMBOLS", "MapLayout", "export_map", "facility_path", "nice_distance", "region_path",
@@ -199,14 +198,6 @@ class MapLayout:
                 "facilities": [t for t, _, _ in self.facility_legend]}
 
 
-def _font(size: float, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(["DejaVu Sans", "Arial", "Helvetica", "sans-serif"])
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
-
-
 def _colour(text: str) -> QColor:
     return QColor(text)
 
@@ -331,7 +322,7 @@ class _Boxes:
 def _measure(data: MapData, device: QPaintDevice, rect: QRectF) -> _Boxes:
     scale = _device_scale(device)
     pad = 10 * scale
-    fonts = (_font(13, bold=True), _font(8.5), _font(8), _font(8, bold=True), _font(6.5))
+    fonts = (print_font(13, bold=True), print_font(8.5), print_font(8), print_font(8, bold=True), print_font(6.5))
     tm, sm, lm, hm, qm = (QFontMetricsF(f, device) for f in fonts)
     entries = data.legend()
     facility_entries = [(f"{kind} ({format_number(count)})", _symbol_of(number))
@@ -440,7 +431,7 @@ def render_map(painter: QPainter, data: MapData, rect: QRectF, *, view: tuple[fl
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(region_path(data, layout, highlight))
     if labels:
-        _draw_labels(painter, data, layout, _font(5.5))
+        _draw_labels(painter, data, layout, print_font(5.5))
     painter.restore()
 
     # --- title, legend, north arrow, scale bar, sources ------------------------------------------------------
@@ -581,14 +572,6 @@ def _scale_bar(painter: QPainter, at: QPointF, pixels_per_metre: float, scale: f
 
 # --- files -----------------------------------------------------------------------------------------------------
 
-def _ensure_application() -> None:
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
-
-        _ensure_application.app = QApplication([])  # type: ignore[attr-defined]  # kept alive
-
-
 def sheet_size(data: MapData, dpi: float = 300) -> QSize:
     """The export sheet in pixels at ``dpi``: 180 mm wide, as high as the map's aspect and the legend need
     (at most 270 mm; a wider map gets the full width and white below)."""
@@ -606,7 +589,7 @@ def sheet_size(data: MapData, dpi: float = 300) -> QSize:
 
 def render_image(data: MapData, *, dpi: int = 300, labels: bool = False) -> tuple[QImage, MapLayout]:
     """The export sheet as an image at ``dpi`` (the resolution is stored in it), and its layout."""
-    _ensure_application()
+    ensure_application()
     pixels = sheet_size(data, dpi)
     image = QImage(pixels, QImage.Format.Format_RGB32)
     per_metre = round(dpi / 0.0254)
@@ -625,7 +608,7 @@ def export_map(data: MapData, out: Path, *, dpi: int = 300, labels: bool = False
     """Write the map to ``out`` — PNG at ``dpi``, SVG or PDF by the suffix; returns the layout's texts.
 
     The entry point passes this function to the command line as its ``map_renderer``."""
-    _ensure_application()
+    ensure_application()
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix == ".png":

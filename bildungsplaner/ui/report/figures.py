@@ -21,14 +21,14 @@ Needs a ``QGuiApplication``; one is created offscreen when none exists (the comm
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from bildungsplaner.formatting import format_number
 from bildungsplaner.reporting.document import ChartFigure, ChartSeries, Figure, MapFigure
+from bildungsplaner.ui.common.offscreen import ensure_application, print_font
 
 __all__ = ["CHART_HEIGHT_CM", "CHART_WIDTH_CM", "LINE_STYLES", "MARKERS", "chart_image", "nice_ticks",
            "render_figure"]
@@ -51,22 +51,6 @@ BAR_FILLS = ("#1f4e79", "#8fb3d9", "#ffffff", "#4d4d4d")
 BAR_OUTLINE_PT = 0.8
 FONT_PT = 8.0
 SMALL_PT = 7.0
-
-
-def _ensure_application() -> None:
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from PySide6.QtWidgets import QApplication
-
-        _ensure_application.app = QApplication([])  # type: ignore[attr-defined]  # kept alive
-
-
-def _font(size: float, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setFamilies(["DejaVu Sans", "Arial", "Helvetica", "sans-serif"])
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> tuple[float, float, float]:
@@ -183,7 +167,7 @@ def _metrics(size: float, dpi: int, *, bold: bool = False) -> QFontMetricsF:
     per_metre = round(72 / 0.0254)
     probe.setDotsPerMeterX(per_metre)
     probe.setDotsPerMeterY(per_metre)
-    return QFontMetricsF(_font(size, bold=bold), probe)
+    return QFontMetricsF(print_font(size, bold=bold), probe)
 
 
 class _Text:
@@ -197,7 +181,7 @@ class _Text:
     def font(self, size: float, *, bold: bool = False) -> QFontMetricsF:
         """Set a font of ``size`` points; its metrics in points. The painter is scaled from pixels to points, so
         the font's own size is divided by that scale (else Qt would scale the device's point size once more)."""
-        font = _font(size / self.scale, bold=bold)
+        font = print_font(size / self.scale, bold=bold)
         self.painter.setFont(font)
         return QFontMetricsF(font, self.painter.device())
 
@@ -552,7 +536,7 @@ def _column_chart(figure: ChartFigure, dpi: int) -> QImage:
 
 def chart_image(figure: ChartFigure, dpi: int = 300) -> QImage:
     """The chart as an image at ``dpi`` (16 cm wide; the resolution stored in it)."""
-    _ensure_application()
+    ensure_application()
     if figure.kind == "line":
         return _line_chart(figure, dpi)
     return _bar_chart(figure, dpi)
@@ -570,7 +554,7 @@ def _png(image: QImage) -> bytes:
 
 def render_figure(figure: Figure, dpi: int = 300) -> bytes:
     """The figure as PNG bytes at ``dpi`` — the report's :data:`~bildungsplaner.reporting.document.FigureRenderer`."""
-    _ensure_application()
+    ensure_application()
     if isinstance(figure, MapFigure):
         from bildungsplaner.ui.maps.render import render_image
 
