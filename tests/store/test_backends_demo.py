@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Backend
+from backends import Backend
 from realdata import real_file
 from sqlalchemy import func, select
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Backend
+from backends import Backend
 from sqlalchemy import insert, select
 
 from bildungsplaner.paths import migrations_dir
