@@ -23,7 +23,7 @@ AUTO_HIDDEN = ("planung", "export", "kennzahlen", "bericht")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Sidebar", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr("…") under the empty context
 
 
 class SidebarToggle(QObject):

@@ -33,7 +33,7 @@ __all__ = ["NewDemandDialog"]
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("NewDemandDialog", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr("…") under the empty context
 
 
 class NewDemandDialog(QDialog):

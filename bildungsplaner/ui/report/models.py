@@ -27,7 +27,7 @@ _REPORT, _CHAPTER, _MODULE = 0, 1, 2
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportOutline", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr("…") under the empty context
 
 
 def chart_label(kind: str) -> str:

@@ -28,7 +28,7 @@ PREVIEW_DPI = 110
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportPreview", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr("…") under the empty context
 
 
 @dataclass

@@ -48,7 +48,7 @@ LEVELS = ("gemeinde", "sozialraum", "stadtteil", "schulbezirk", "kreis")
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportSettings", text)
+    return QCoreApplication.translate("", text)  # lupdate files a module-level tr("…") under the empty context
 
 
 class Choices:
