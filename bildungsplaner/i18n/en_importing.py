@@ -411,4 +411,11 @@ MESSAGES: dict[str, str] = {
     "versuchen Sie es gleich noch einmal.":
         "A colleague is writing to the workspace {name} right now (an import or the deletion of an import); please "
         "try again in a moment.",
+    "Gerade löscht {who}@{host} seit {since} einen Import im Arbeitsbereich {name}; bitte versuchen Sie es danach "
+    "noch einmal.":
+        "{who}@{host} has been deleting an import in the workspace {name} since {since}; please try again "
+        "afterwards.",
+    "Gerade importiert {who}@{host} seit {since} in den Arbeitsbereich {name}; bitte versuchen Sie es danach noch "
+    "einmal.":
+        "{who}@{host} has been importing into the workspace {name} since {since}; please try again afterwards.",
 }

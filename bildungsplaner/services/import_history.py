@@ -126,7 +126,8 @@ def delete_import(ws: Workspace, dataset_id: int) -> DeletedImport:
     the same facilities or regions and an import from before the history are refused with a message. An
     audit entry (action ``import``, ``{"deleted": …}``) records it.
     """
-    with ws.transaction() as s:
+    with ws.announce("delete"), ws.transaction() as s:
+        ws.lock_for_writing(s)  # on a server: refused at once while a colleague imports or deletes
         dataset = s.get(Dataset, dataset_id)
         if dataset is None:
             raise UserInputError(tr("Einen Import Nr. {number} gibt es in diesem Arbeitsbereich nicht.",

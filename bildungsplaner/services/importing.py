@@ -29,6 +29,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -307,16 +308,36 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
     if template is not None:  # which mapping made these values: kept with them
         batch.meta["template_mapping"] = options["template"]
     backup: Path | None = None
-    if not dry_run and batch.target in ("facilities", "regions"):
+    # on a server IT backs the database up, and a copy of a shared workspace would take long: no file backup
+    if not dry_run and batch.target in ("facilities", "regions") and not ws.is_server:
         from bildungsplaner.services.workspace import backup_before_import
 
         progress.report(0.35, tr("Sicherung wird geschrieben …"))
         backup = backup_before_import(ws)
         report.backup = str(backup)
+    # a preview (dry run) also waits for no colleague, but is not announced as an import
+    with contextlib.nullcontext() if dry_run else ws.announce("import"):
+        _write_import(ws, batch, report, path, assign, create_unmatched, progress, home, dry_run, backup)
+    if backup is not None:
+        from bildungsplaner.services.workspace import prune_automatic_backups
+
+        prune_automatic_backups(ws)
+    if report.regions_unmatched and not dry_run:  # pragma: no cover - _import_batch raised already
+        raise UnmatchedRegionsError(report)
+    progress.report(1.0, tr("Import abgeschlossen.") if not dry_run else tr("Prüfung abgeschlossen."))
+    return report
+
+
+def _write_import(ws: Workspace, batch: Batch, report: ImportReport, path: Path, assign: dict[str, str],
+                  create_unmatched: bool, progress: Progress, home: str | None, dry_run: bool,
+                  backup: Path | None) -> None:
+    """The import's one transaction; on a server under the workspace's write lock (refused at once while a
+    colleague imports)."""
     session = ws.session()
     try:
         progress.check()
         session.begin()
+        ws.lock_for_writing(session)
         _import_batch(session, batch, report, path, assign, create_unmatched, progress, home)
         if dry_run:
             raise _DryRun
@@ -333,14 +354,6 @@ def import_file(ws: Workspace, path: Path, *, template: ImportTemplate | None = 
         raise
     finally:
         session.close()
-    if backup is not None:
-        from bildungsplaner.services.workspace import prune_automatic_backups
-
-        prune_automatic_backups(ws)
-    if report.regions_unmatched and not dry_run:  # pragma: no cover - _import_batch raised already
-        raise UnmatchedRegionsError(report)
-    progress.report(1.0, tr("Import abgeschlossen.") if not dry_run else tr("Prüfung abgeschlossen."))
-    return report
 
 
 def _import_options(template: ImportTemplate | None, sheet: str | None, home: str | None, all_regions: bool,

@@ -19,6 +19,7 @@ Rules (each is tested in ``tests/test_store_migrations.py``):
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,10 +35,12 @@ from bildungsplaner.i18n import tr
 from bildungsplaner.paths import migrations_dir
 from bildungsplaner.store import postgres, sqlite
 from bildungsplaner.store.audit import record
-from bildungsplaner.store.models import AuditAction
+from bildungsplaner.store.models import AuditAction, utcnow
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 
 class WorkspaceError(BildungsplanerError):
@@ -119,6 +122,8 @@ class Workspace:
     backup_path: Path | None = None
     address: postgres.ServerAddress | None = None
     _sessionmaker: sessionmaker[Session] = field(init=False, repr=False)
+    #: ids of this process's own rows in ``workspace_activity`` (not named as the colleague who holds the lock)
+    _announced: set[int] = field(init=False, repr=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self._sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
@@ -140,14 +145,75 @@ class Workspace:
         ``session``'s transaction; raises :class:`WorkspaceBusy` at once when a colleague holds the lock.
 
         On a server: a transaction-scoped advisory lock (``pg_try_advisory_xact_lock``), released at commit or
-        rollback and at once when the holder's connection dies; browsing goes on meanwhile (MVCC). On SQLite
-        nothing: the file's own write lock serialises writers."""
+        rollback and at once when the holder's connection dies; browsing goes on meanwhile (MVCC). The refusal
+        names who writes and since when (the holder's row in ``workspace_activity``, see :meth:`announce`). On
+        SQLite nothing: the file's own write lock serialises writers."""
         if self.address is None:
             return
         if not postgres.try_advisory_xact_lock(session.connection(), f"{self.address.schema}:write"):
-            raise WorkspaceBusy(tr("In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das "
-                                   "Löschen eines Imports); bitte versuchen Sie es gleich noch einmal.",
-                                   name=self.address.display()))
+            raise WorkspaceBusy(self._busy_message(session))
+
+    def _busy_message(self, session: Session) -> str:
+        from sqlalchemy import select, text
+
+        from bildungsplaner.store.models import WorkspaceActivity
+
+        assert self.address is not None
+        name = self.address.display()
+        # a row whose server process is gone is stale (a client killed before it could remove it)
+        alive = text("(SELECT pid FROM pg_stat_activity)")
+        query = (select(WorkspaceActivity).where(WorkspaceActivity.pid.in_(alive))
+                 .order_by(WorkspaceActivity.since, WorkspaceActivity.id))
+        if self._announced:
+            query = query.where(WorkspaceActivity.id.not_in(self._announced))
+        row = session.scalars(query.limit(1)).first()
+        if row is None:
+            return tr("In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das Löschen eines "
+                      "Imports); bitte versuchen Sie es gleich noch einmal.", name=name)
+        since = row.since.astimezone().strftime("%H:%M")
+        if row.kind == "delete":
+            return tr("Gerade löscht {who}@{host} seit {since} einen Import im Arbeitsbereich {name}; bitte "
+                      "versuchen Sie es danach noch einmal.", who=row.who, host=row.host, since=since, name=name)
+        return tr("Gerade importiert {who}@{host} seit {since} in den Arbeitsbereich {name}; bitte versuchen Sie "
+                  "es danach noch einmal.", who=row.who, host=row.host, since=since, name=name)
+
+    @contextlib.contextmanager
+    def announce(self, kind: str) -> Iterator[None]:
+        """On a server: note in ``workspace_activity`` that this person on this computer now writes (``kind``:
+        "import" or "delete"), in a short committed transaction of its own before the writer waits for
+        :meth:`lock_for_writing`, and remove the note afterwards, also after an error or Cancel. Rows of
+        server processes that are gone are removed on the way. On a file nothing."""
+        if self.address is None:
+            yield
+            return
+        import socket
+
+        from sqlalchemy import delete, func, insert, text
+        from sqlalchemy.exc import DBAPIError
+
+        from bildungsplaner.store.models import WorkspaceActivity
+
+        table = WorkspaceActivity
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(table).where(table.pid.is_(None)
+                                                 | table.pid.not_in(text("(SELECT pid FROM pg_stat_activity)"))))
+                row_id = int(conn.execute(insert(table).values(
+                    kind=kind, who=postgres.session_user(conn)[:100],
+                    host=socket.gethostname().split(".")[0][:100] or "?", since=utcnow(),
+                    pid=func.pg_backend_pid()).returning(table.id)).scalar_one())
+        except DBAPIError as exc:
+            raise WorkspaceError(_server_error(self.address, exc)) from exc
+        self._announced.add(row_id)
+        try:
+            yield
+        finally:
+            self._announced.discard(row_id)
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(delete(table).where(table.id == row_id))
+            except DBAPIError:  # the server is gone: the row is stale with its session and ignored
+                log.warning("Aktivitätseintrag %s nicht entfernt", row_id, exc_info=True)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:

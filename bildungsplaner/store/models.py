@@ -376,3 +376,20 @@ class AuditEntry(Base):
     user: Mapped[str] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(20))
     details: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkspaceActivity(Base):
+    """Who is writing to a server workspace right now (migration 0012): „Gerade importiert anna@PC-0815 seit
+    14:02“. Written in a short transaction of its own before the writer waits for the workspace's lock and removed
+    afterwards; a row whose server session (``pid``) is gone is stale and ignored. Never written on a file (SQLite
+    has no colleagues at the same moment) and never copied by backup or restore."""
+
+    __tablename__ = "workspace_activity"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    who: Mapped[str] = mapped_column(String(100))
+    host: Mapped[str] = mapped_column(String(100))
+    since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: the server process of the connection that wrote the row (``pg_backend_pid()``)
+    pid: Mapped[int | None] = mapped_column(Integer)

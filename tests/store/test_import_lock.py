@@ -1,0 +1,194 @@
+"""Imports and deletions of imports on a server workspace: one writer at a time, the others told who and since when.
+
+The PostgreSQL tests use two real connections (two opened workspaces, or a workspace and a raw psycopg connection
+of a "colleague"); the SQLite half checks that nothing changes for a file.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from backends import Backend
+from realdata import real_file
+from sqlalchemy import func, select
+
+from bildungsplaner.importing.template import ImportTemplate
+from bildungsplaner.services.import_history import delete_import
+from bildungsplaner.services.importing import import_file
+from bildungsplaner.store import postgres
+from bildungsplaner.store.database import WorkspaceBusy, open_workspace
+from bildungsplaner.store.models import Facility, Observation, WorkspaceActivity
+
+GENESIS = "genesis_12411-01-01-4.csv"
+
+SCHOOLS_TOML = """
+format = 1
+name = "Schulen"
+target = "facilities"
+[regions]
+key = "AGS"
+[facilities]
+key = "Nr"
+name = "Name"
+fixed_kind = "Grundschule"
+phase = "Schule"
+"""
+
+
+@pytest.fixture
+def pg_backend(tmp_path: Path) -> Iterator[Backend]:
+    where = Backend("postgresql", tmp_path)
+    yield where
+    where.cleanup()
+
+
+def _activity(ws) -> list[tuple[str, str]]:
+    with ws.session() as s:
+        return [(r.kind, r.who) for r in s.scalars(select(WorkspaceActivity))]
+
+
+def _write_lock_holders(backend: Backend) -> list[int]:
+    """Server processes holding the workspace's write lock (``pg_locks`` is readable by every role)."""
+    key = postgres.lock_key(f"bp_{backend.workspace_name}:write") & 0xFFFFFFFF
+    rows = backend.sql("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = %(c)s "
+                       "AND objid = %(k)s AND objsubid = 2", c=postgres.LOCK_CLASS, k=key)
+    return [pid for (pid,) in rows or []]
+
+
+class _HoldWhileLocked:
+    """A progress that, once the import holds the write lock, waits inside the import's transaction until
+    released (the first colleague, stopped mid-import)."""
+
+    cancelled = False
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.holding = threading.Event()
+        self.release = threading.Event()
+
+    def report(self, fraction: float, message: str = "") -> None:
+        pass
+
+    def check(self) -> None:
+        if not self.holding.is_set() and _write_lock_holders(self.backend):
+            self.holding.set()
+            self.release.wait(60)
+
+
+def test_a_second_import_is_refused_at_once_naming_who_and_since_and_a_killed_client_frees_the_lock(
+        pg_backend) -> None:
+    first = pg_backend.open()
+    second = open_workspace(str(pg_backend.location), create=False)  # a colleague: its own engine, own connections
+    pg_backend._opened.append(second)
+    progress = _HoldWhileLocked(pg_backend)
+    outcome: list[object] = []
+
+    def colleague_imports() -> None:
+        try:
+            outcome.append(import_file(first, real_file(GENESIS), all_regions=True, progress=progress))
+        except Exception as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=colleague_imports)
+    thread.start()
+    try:
+        assert progress.holding.wait(60), "the first import never took the write lock"
+        assert [kind for kind, _ in _activity(second)] == ["import"], "the first import announced itself"
+        start = time.monotonic()
+        with pytest.raises(WorkspaceBusy) as refused:
+            import_file(second, real_file(GENESIS), all_regions=True)
+        assert time.monotonic() - start < 5, "refused at once, not after waiting"
+        message = str(refused.value)
+        host = socket.gethostname().split(".")[0]
+        assert message.startswith(f"Gerade importiert bp_test@{host} seit ")
+        assert re.search(r" seit \d\d:\d\d in den Arbeitsbereich postgresql://", message)
+        assert pg_backend.workspace_name in message
+        assert [kind for kind, _ in _activity(second)] == ["import"], "the refused import left no row behind"
+
+        (holder,) = _write_lock_holders(pg_backend)
+        pg_backend.sql("SELECT pg_terminate_backend(%(p)s)", p=holder)  # the first client dies mid-import
+        deadline = time.monotonic() + 10
+        while _write_lock_holders(pg_backend) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _write_lock_holders(pg_backend) == [], "the lock went with the killed connection"
+        report = import_file(second, real_file(GENESIS), all_regions=True)
+        assert report.committed
+    finally:
+        progress.release.set()
+        thread.join(60)
+    assert outcome and isinstance(outcome[0], Exception), "the killed import did not commit"
+    with second.session() as s:
+        assert s.scalar(select(func.count()).select_from(Observation)) == report.observations > 0
+        assert s.scalars(select(Observation.dataset_id).distinct()).all() == [report.dataset], \
+            "only the second import's values are there"
+    assert _activity(second) == [], "both imports removed their rows, also the one that failed"
+
+
+def _colleague_holding_the_lock(backend: Backend, kind: str = "import"):
+    """A raw connection that announced itself as anna@PC-0815 since 14:02 UTC and holds the write lock."""
+    import psycopg
+
+    conn = psycopg.connect(**postgres.parse_address(str(backend.location)).conninfo_params())
+    schema = f"bp_{backend.workspace_name}"
+    conn.execute(f"INSERT INTO {schema}.workspace_activity (kind, who, host, since, pid) "
+                 "VALUES (%s, 'anna', 'PC-0815', '2026-12-04 14:02:00+00', pg_backend_pid())", (kind,))
+    conn.commit()
+    conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (postgres.LOCK_CLASS, postgres.lock_key(f"{schema}:write")))
+    return conn
+
+
+def test_deleting_an_import_while_a_colleague_imports_is_refused_with_who_and_since(pg_backend) -> None:
+    ws = pg_backend.open()
+    report = import_file(ws, real_file(GENESIS), all_regions=True)
+    colleague = _colleague_holding_the_lock(pg_backend)
+    try:
+        with pytest.raises(WorkspaceBusy) as refused:
+            delete_import(ws, report.dataset)
+        local = datetime(2026, 12, 4, 14, 2, tzinfo=UTC).astimezone().strftime("%H:%M")
+        assert str(refused.value).startswith(f"Gerade importiert anna@PC-0815 seit {local} in den Arbeitsbereich")
+    finally:
+        colleague.close()
+    assert delete_import(ws, report.dataset).observations == report.observations
+
+
+def test_a_stale_row_of_a_session_that_is_gone_is_ignored_and_cleared(pg_backend) -> None:
+    ws = pg_backend.open()
+    schema = f"bp_{pg_backend.workspace_name}"
+    pg_backend.sql(f"INSERT INTO {schema}.workspace_activity (kind, who, host, since, pid) "
+                   "VALUES ('import', 'bernd', 'PC-4711', now() - interval '3 hours', 2147480000)")
+    holder = _colleague_holding_the_lock(pg_backend, kind="delete")
+    try:
+        with pytest.raises(WorkspaceBusy, match=r"^Gerade löscht anna@PC-0815 seit \d\d:\d\d einen Import"):
+            import_file(ws, real_file(GENESIS), all_regions=True)
+    finally:
+        holder.close()
+    pg_backend.sql(f"DELETE FROM {schema}.workspace_activity WHERE who = 'anna'")  # as if anna's client crashed
+    with pytest.raises(WorkspaceBusy, match="schreibt gerade ein Kollege"):
+        holder = _colleague_holding_the_lock(pg_backend)
+        pg_backend.sql(f"DELETE FROM {schema}.workspace_activity WHERE who = 'anna'")
+        try:
+            import_file(ws, real_file(GENESIS), all_regions=True)
+        finally:
+            holder.close()
+    assert pg_backend.sql(f"SELECT who FROM {schema}.workspace_activity") == [], "the stale row was cleared"
+    assert import_file(ws, real_file(GENESIS), all_regions=True).committed
+
+
+def test_a_facility_import_backs_up_a_file_first_but_not_a_server_workspace(backend, tmp_path: Path) -> None:
+    ws = backend.open()
+    schools = tmp_path / "schulen.csv"
+    schools.write_text("Nr;Name;AGS\n100001;GS Am Park;05978004\n", encoding="utf-8")
+    report = import_file(ws, schools, template=ImportTemplate.loads(SCHOOLS_TOML), create_unmatched=True)
+    assert report.committed
+    assert (report.backup is None) == backend.is_server, "IT backs up the server; a file gets its own backup"
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(Facility)) == 1
+    assert _activity(ws) == [], "nothing is left announced (and a file never announces)"
+    assert delete_import(ws, report.dataset).facilities_removed == 1
