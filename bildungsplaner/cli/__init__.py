@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: a subcommand that is not given --workspace must not overwrite the one given before it
     # ("bildungsplaner -w X import F" would otherwise import into the default workspace); the parsers share
     # this action (parents=), so the default None is filled in after parsing, see parse()
-    common.add_argument("--workspace", "-w", type=Path, metavar="PFAD", default=argparse.SUPPRESS,
-                        help="Arbeitsbereichsdatei (Standard: der Arbeitsbereich im Datenordner)")
+    common.add_argument("--workspace", "-w", type=workspace_location, metavar="PFAD", default=argparse.SUPPRESS,
+                        help="Arbeitsbereichsdatei oder Server-Adresse postgresql://…?workspace=NAME (Standard: der "
+                             "Arbeitsbereich im Datenordner)")
     parser = _Parser(
         prog="bildungsplaner", parents=[common],
         description=f"{APP_NAME} {__version__} – Planung für das kommunale Bildungsmanagement. "
@@ -66,13 +67,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="als JSON ausgeben")
     sub.add_parser("check", parents=[common],
                    help="Integritäts- und Fremdschlüsselprüfung; Exit-Code 1 bei jedem Problem")
-    p = sub.add_parser("backup", parents=[common], help="Sicherung mit der SQLite-Backup-Schnittstelle schreiben")
+    p = sub.add_parser("backup", parents=[common], help="Sicherung als Arbeitsbereichsdatei schreiben (auch von "
+                       "einem Arbeitsbereich auf dem Server: ein in sich stimmiger Stand)")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI")
-    p = sub.add_parser("restore", parents=[common], help="Arbeitsbereich aus einer Sicherung wiederherstellen")
+    p = sub.add_parser("restore", parents=[common], help="Arbeitsbereich aus einer Sicherung wiederherstellen "
+                       "(mit --workspace postgresql://…: in einen NEUEN Arbeitsbereich auf dem Server übertragen)")
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="DATEI")
     p = sub.add_parser("new", parents=[common], help="neuen, leeren Arbeitsbereich anlegen (eine vorhandene "
-                       "Datei wird nicht überschrieben); gibt den Pfad aus")
-    p.add_argument("path", type=Path, metavar="PFAD")
+                       "Datei wird nicht überschrieben), als Datei oder auf dem Server (postgresql://…?workspace="
+                       "NAME); gibt Pfad oder Adresse aus")
+    p.add_argument("path", type=workspace_location, metavar="PFAD")
     p.add_argument("--region", metavar="SCHLÜSSEL",
                    help="Heimatregion: Kreis, kreisfreie Stadt oder Gemeinde (AGS, z. B. 05978 für den Kreis Unna)")
     p.add_argument("--name", metavar="TEXT", help="Name des Arbeitsbereichs")
@@ -131,6 +135,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="nur prüfen und berichten, nichts speichern")
     p.add_argument("--json", action="store_true", help="Bericht als JSON ausgeben")
     return parser
+
+
+def workspace_location(text: str) -> Path | str:
+    """argparse type of every workspace argument: a server address stays the URL string (a ``Path`` would collapse
+    its ``//``), anything else is a path."""
+    from bildungsplaner.store.postgres import is_server_address
+
+    return text if is_server_address(text) else Path(text)
 
 
 _LOG_HANDLER: logging.Handler | None = None
@@ -195,19 +207,38 @@ def _discard_stdout() -> None:
         pass
 
 
-def _default_workspace() -> Path:
-    """The workspace the window used last; else the user's workspace in the data folder."""
+def _default_workspace() -> Path | str:
+    """The workspace the window used last (a file or a server address); else the user's workspace in the data
+    folder."""
     from bildungsplaner.settings import Settings
+    from bildungsplaner.store.postgres import is_server_address
 
     try:
         last = Settings().get("last_workspace")
     except OSError:
         last = ""
+    if last and is_server_address(last):
+        return str(last)
     return Path(last) if last and Path(last).is_file() else paths.default_workspace()
 
 
-def _workspace_path(args: argparse.Namespace) -> Path:
-    return Path(args.workspace) if args.workspace else _default_workspace()
+def _workspace_path(args: argparse.Namespace) -> Path | str:
+    """The workspace of ``args``: a path, or a server address (the URL string)."""
+    if args.workspace:
+        return args.workspace if isinstance(args.workspace, str) else Path(args.workspace)
+    return _default_workspace()
+
+
+def _shown(location: Path | str) -> str:
+    """A workspace location as shown to the user: a server address without its password."""
+    from bildungsplaner.store.postgres import is_server_address, parse_address
+
+    if is_server_address(location):
+        try:
+            return parse_address(str(location)).display()
+        except BildungsplanerError:
+            return "postgresql://…"
+    return str(location)
 
 
 def _open(args: argparse.Namespace):  # -> Workspace (imports local: start-up speed of the GUI path)
@@ -215,6 +246,8 @@ def _open(args: argparse.Namespace):  # -> Workspace (imports local: start-up sp
     from bildungsplaner.services.workspace import open_workspace
 
     path = _workspace_path(args)
+    if isinstance(path, str):  # a server address: whether it exists, the server says
+        return open_workspace(path, create=False)
     if not path.exists():
         hint = "" if args.workspace else " (oder starten Sie das Programmfenster und wählen Sie Ihren Kreis)"
         raise UserInputError(f"Der Arbeitsbereich {path} existiert nicht. Neu anlegen mit: bildungsplaner new "
@@ -228,7 +261,7 @@ def _open_changing(args: argparse.Namespace) -> Iterator[Any]:
     nobody changes the demo (or a colleague's file) without noticing."""
     with _open(args) as ws:
         yield ws
-    print(f"Arbeitsbereich: {ws.path}", file=sys.stderr)
+    print(f"Arbeitsbereich: {ws.location}", file=sys.stderr)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -238,7 +271,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     target = create_workspace(args.path, region=args.region, name=args.name)
     with open_workspace(target, create=False) as ws:
         home = home_region(ws)
-    print(target)
+    print(_shown(target))
     if home:
         print(f"Heimatregion: {home}", file=sys.stderr)
     return EXIT_OK
@@ -274,9 +307,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
-        print(f"Prüfung fehlgeschlagen: {len(problems)} Problem(e) in {path}", file=sys.stderr)
+        print(f"Prüfung fehlgeschlagen: {len(problems)} Problem(e) in {_shown(path)}", file=sys.stderr)
         return EXIT_INTERNAL
-    print(f"Prüfung bestanden: {path}")
+    print(f"Prüfung bestanden: {_shown(path)}")
     return EXIT_OK
 
 
@@ -294,8 +327,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     target = _workspace_path(args)
     restore_workspace(args.source, target)
-    print(f"Wiederhergestellt: {target} aus {args.source}")
-    print(f"Arbeitsbereich: {target}", file=sys.stderr)
+    print(f"Wiederhergestellt: {_shown(target)} aus {args.source}")
+    print(f"Arbeitsbereich: {_shown(target)}", file=sys.stderr)
     return EXIT_OK
 
 

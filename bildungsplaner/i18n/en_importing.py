@@ -403,10 +403,21 @@ MESSAGES: dict[str, str] = {
     "Den Arbeitsbereich {name} gibt es auf dem Server nicht.": "The workspace {name} does not exist on the server.",
     "„{value}“ ist zu lang für das Feld {field} (höchstens {limit} Zeichen, hier {length}).":
         "“{value}” is too long for the field {field} (at most {limit} characters, here {length}).",
-    "Ein Arbeitsbereich auf dem Server lässt sich noch nicht als Datei sichern; Sicherungen der Server-Datenbank "
-    "macht die IT ({name}).":
-        "A workspace on the server cannot be backed up as a file yet; backups of the server database are IT's job "
-        "({name}).",
+    "Den Arbeitsbereich {name} gibt es auf dem Server schon; übertragen wird nur in einen neuen Arbeitsbereich. "
+    "Bitte einen anderen Namen wählen (…?workspace=NAME).":
+        "The workspace {name} already exists on the server; a transfer only goes into a new workspace. Please "
+        "choose another name (…?workspace=NAME).",
+    "Den Arbeitsbereich {name} gibt es auf dem Server schon; ein neuer Arbeitsbereich überschreibt nichts.":
+        "The workspace {name} already exists on the server; a new workspace overwrites nothing.",
+    "Tabelle {name} gesichert": "Table {name} backed up",
+    "Tabelle {name} übertragen": "Table {name} transferred",
+    "Die Sicherung des Arbeitsbereichs {name} ist fehlgeschlagen: {error}":
+        "Backing up the workspace {name} failed: {error}",
+    "Kein Schemastand gefunden: das Schema {schema} ist kein Bildungsplaner-Arbeitsbereich.":
+        "No schema version found: the schema {schema} is no Bildungsplaner workspace.",
+    "Schema: {problem}": "Schema: {problem}",
+    "Fremdschlüssel: {count} Werte verweisen auf fehlende Zeilen in {table}.":
+        "Foreign keys: {count} values refer to missing rows in {table}.",
     "In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das Löschen eines Imports); bitte "
     "versuchen Sie es gleich noch einmal.":
         "A colleague is writing to the workspace {name} right now (an import or the deletion of an import); please "

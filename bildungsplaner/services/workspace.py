@@ -22,13 +22,17 @@ from sqlalchemy import text as sql_text
 from bildungsplaner import WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.i18n import tr
 from bildungsplaner.progress import NullProgress, Progress
-from bildungsplaner.store import sqlite
+from bildungsplaner.store import postgres, sqlite, transfer
 from bildungsplaner.store.audit import record
 from bildungsplaner.store.database import (
     Workspace,
     WorkspaceError,
+    backup_file,
+    check_server_workspace,
+    drop_server_workspace,
     known_revisions,
     open_workspace,
+    server_workspace_exists,
     stored_revision,
 )
 from bildungsplaner.store.models import (
@@ -113,11 +117,14 @@ def change_marker(ws: Workspace) -> int:
         return int(conn.scalar(select(func.max(AuditEntry.id))) or 0)
 
 
-def check_workspace(path: Path) -> list[str]:
+def check_workspace(path: Path | str) -> list[str]:
     """Integrity check, foreign-key check and schema check of a workspace file; empty list when sound.
 
-    Works on a file that may be damaged, so it only opens it read-only and never migrates.
+    Works on a file that may be damaged, so it only opens it read-only and never migrates. A server address
+    (``postgresql://…``) is checked on the server (:func:`~bildungsplaner.store.database.check_server_workspace`).
     """
+    if postgres.is_server_address(path):
+        return check_server_workspace(str(path))
     path = Path(path)
     if not path.is_file():
         return [tr("Der Arbeitsbereich {path} existiert nicht.", path=path)]
@@ -151,14 +158,14 @@ def check_workspace(path: Path) -> list[str]:
     return problems
 
 
-def backup_workspace(ws: Workspace, target: Path, *, audit: bool = True) -> Path:
-    """A consistent copy of the open workspace via SQLite's backup API (never a plain file copy).
+def backup_workspace(ws: Workspace, target: Path, *, audit: bool = True, progress: Progress | None = None) -> Path:
+    """A consistent copy of the open workspace via SQLite's backup API (never a plain file copy); of a server
+    workspace a new workspace file holding one REPEATABLE READ snapshot of it (:func:`_backup_server`).
 
     ``audit=False``: no audit entry of its own (the automatic backup before an import is named in the import's).
     """
     if ws.is_server:
-        raise UserInputError(tr("Ein Arbeitsbereich auf dem Server lässt sich noch nicht als Datei sichern; "
-                                "Sicherungen der Server-Datenbank macht die IT ({name}).", name=ws.location))
+        return _backup_server(ws, Path(target), audit=audit, progress=progress)
     target = Path(target)
     if target.resolve() == ws.path.resolve():
         raise UserInputError(tr("Die Sicherung kann nicht die Arbeitsbereichsdatei selbst überschreiben."))
@@ -219,13 +226,54 @@ def prune_automatic_backups(ws: Workspace, keep: int = AUTOMATIC_BACKUPS_KEPT) -
     return old
 
 
-def restore_workspace(backup: Path, target: Path) -> None:
-    """Replace the (closed) workspace ``target`` with the backup ``backup``, whole or not at all."""
-    backup, target = Path(backup), Path(target)
+def _backup_server(ws: Workspace, target: Path, *, audit: bool, progress: Progress | None) -> Path:
+    """„Als Datei sichern“: a new workspace file, created through the migrations (the same schema head), holding
+    every row of the server workspace as of one moment (one REPEATABLE READ, read-only transaction: an import
+    running meanwhile is either wholly in it or not at all), copied table by table; written beside ``target``
+    and moved into place when complete. Recorded in the server's audit trail."""
+    progress = progress or NullProgress()
+    if not target.suffix:
+        target = target.with_name(target.name + WORKSPACE_SUFFIX)
+    if not target.parent.is_dir():
+        raise UserInputError(tr("Der Ordner {folder} existiert nicht.", folder=target.parent))
+    tables = len(transfer.copied_tables())
+
+    def build(copy: Workspace) -> None:
+        done = [0]
+
+        def after_table(name: str, _rows: int) -> None:
+            done[0] += 1
+            progress.report(done[0] / tables, tr("Tabelle {name} gesichert", name=name))
+            progress.check()
+
+        snapshot = ws.engine.connect().execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        with snapshot, snapshot.begin(), copy.transaction() as s:
+            transfer.copy_rows(snapshot, s, after_table=after_table)
+
+    try:
+        _build_in_place(target, build)
+    except sa_exc.DBAPIError as exc:
+        raise UserInputError(tr("Die Sicherung des Arbeitsbereichs {name} ist fehlgeschlagen: {error}",
+                                name=ws.location, error=str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+                                )) from exc
+    if audit:
+        with ws.transaction() as s:
+            record(s, AuditAction.BACKUP, {"target": str(target)})
+    return target
+
+
+def restore_workspace(backup: Path, target: Path | str, progress: Progress | None = None) -> None:
+    """Replace the (closed) workspace ``target`` with the backup ``backup``, whole or not at all; with a server
+    address, transfer it into a NEW workspace on the server (:func:`_restore_to_server`)."""
+    backup = Path(backup)
     problems = check_workspace(backup)
     if problems:
         raise UserInputError(tr("Die Sicherung {name} ist nicht verwendbar: {problem}", name=backup.name,
                                 problem=problems[0]))
+    if postgres.is_server_address(target):
+        _restore_to_server(backup, str(target), progress or NullProgress())
+        return
+    target = Path(target)
     if target.exists() and sqlite.has_hot_journal(target):
         raise UserInputError(tr("{name} wird gerade benutzt oder wurde nicht sauber geschlossen.", name=target.name))
     tmp_target = target.with_name(f".{target.name}.restore")
@@ -238,6 +286,45 @@ def restore_workspace(backup: Path, target: Path) -> None:
     os.replace(tmp_target, target)
     with open_workspace(target) as ws, ws.transaction() as s:
         record(s, AuditAction.RESTORE, {"source": str(backup)})
+
+
+def _restore_to_server(backup: Path, url: str, progress: Progress) -> None:
+    """„Auf den Server übertragen“: a new workspace schema created through the migrations, every row of the file
+    copied in one transaction (under the workspace's write lock), then the id sequences set past the copied ids.
+    An existing workspace is refused (nothing there is replaced); if the copy fails, the new schema is removed."""
+    import tempfile
+
+    address = postgres.parse_address(url)
+    if server_workspace_exists(url):
+        raise UserInputError(tr("Den Arbeitsbereich {name} gibt es auf dem Server schon; übertragen wird nur in einen "
+                                "neuen Arbeitsbereich. Bitte einen anderen Namen wählen (…?workspace=NAME).",
+                                name=address.display()))
+    tables = len(transfer.copied_tables())
+    with tempfile.TemporaryDirectory(prefix="bildungsplaner-") as folder:
+        source_copy = Path(folder) / f"quelle{WORKSPACE_SUFFIX}"
+        backup_file(backup, source_copy)  # the backup itself stays untouched, also when it needs a migration
+        with open_workspace(source_copy) as source, open_workspace(url) as ws:
+            if ws.migrated_from is not None:  # a colleague created it in the meantime
+                raise UserInputError(tr("Den Arbeitsbereich {name} gibt es auf dem Server schon; übertragen wird "
+                                        "nur in einen neuen Arbeitsbereich. Bitte einen anderen Namen wählen "
+                                        "(…?workspace=NAME).", name=address.display()))
+            done = [0]
+
+            def after_table(name: str, _rows: int) -> None:
+                done[0] += 1
+                progress.report(done[0] / tables, tr("Tabelle {name} übertragen", name=name))
+                progress.check()
+
+            try:
+                with source.engine.connect() as rows, ws.transaction() as s:
+                    ws.lock_for_writing(s)
+                    transfer.copy_rows(rows, s, after_table=after_table)
+                    transfer.set_sequences_past_ids(s.connection())
+                    record(s, AuditAction.RESTORE, {"source": str(backup)})
+            except BaseException:
+                ws.close()
+                drop_server_workspace(address)
+                raise
 
 
 def _new_file(target: Path, *, overwrite: bool, exists: str) -> Path:
@@ -371,12 +458,35 @@ def _save_demo_reports(ws: Workspace) -> None:
         save_report(ws, name, text)
 
 
-def create_workspace(target: Path, *, region: str | None = None, name: str | None = None) -> Path:
+def create_workspace(target: Path | str, *, region: str | None = None, name: str | None = None) -> Path | str:
     """A new, empty workspace at ``target`` (suffix ``.bpws`` added when missing), optionally with its home
-    region (created with the chain above it) and a name. Refuses an existing file; returns the path."""
-    from bildungsplaner.services.home import set_home_region, set_workspace_name
+    region (created with the chain above it) and a name. Refuses an existing file; returns the path.
 
-    target = _new_file(target, overwrite=False, exists=tr("ein neuer Arbeitsbereich überschreibt nichts."))
+    A server address creates the workspace's schema on the server (refused when it exists); returns the address
+    as given."""
+
+    if postgres.is_server_address(target):
+        url = str(target)
+        address = postgres.parse_address(url)
+        if server_workspace_exists(url):
+            raise UserInputError(tr("Den Arbeitsbereich {name} gibt es auf dem Server schon; ein neuer Arbeitsbereich "
+                                    "überschreibt nichts.", name=address.display()))
+        with open_workspace(url) as ws:
+            try:
+                _describe(region, name)(ws)
+            except BaseException:
+                ws.close()
+                drop_server_workspace(address)
+                raise
+        return url
+    path = _new_file(Path(target), overwrite=False, exists=tr("ein neuer Arbeitsbereich überschreibt nichts."))
+    _build_in_place(path, _describe(region, name))
+    return path
+
+
+def _describe(region: str | None, name: str | None) -> Callable[[Workspace], None]:
+    """What ``new`` writes into a new workspace: the home region, the name, an audit entry."""
+    from bildungsplaner.services.home import set_home_region, set_workspace_name
 
     def build(ws: Workspace) -> None:
         if region:
@@ -386,8 +496,7 @@ def create_workspace(target: Path, *, region: str | None = None, name: str | Non
         with ws.transaction() as s:
             record(s, AuditAction.CREATE, {"region": region or "", "name": name or ""})
 
-    _build_in_place(target, build)
-    return target
+    return build
 
 
 def open_or_create_default(path: Path, progress: Progress | None = None) -> Workspace:

@@ -433,3 +433,66 @@ def _server_error(address: postgres.ServerAddress, exc: Exception) -> str:
         detail = detail.replace(password, "***")
     return tr("Der Arbeitsbereich {name} auf dem Server ist nicht erreichbar: {error}", name=address.display(),
               error=detail)
+
+
+def server_workspace_exists(url: str) -> bool:
+    """Whether the workspace schema that ``url`` names exists on the server (nothing is created)."""
+    from sqlalchemy.exc import DBAPIError
+
+    address = postgres.parse_address(url)
+    engine = postgres.make_engine(address)
+    try:
+        with engine.connect() as conn:
+            return postgres.schema_exists(conn, address.schema)
+    except DBAPIError as exc:
+        raise WorkspaceError(_server_error(address, exc)) from exc
+    finally:
+        engine.dispose()
+
+
+def drop_server_workspace(address: postgres.ServerAddress) -> None:
+    """Remove a workspace schema with everything in it (only for one this program has just created and failed
+    to fill; any member of the group role that owns it may)."""
+    engine = postgres.make_engine(address)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{address.schema}" CASCADE')
+    finally:
+        engine.dispose()
+
+
+def check_server_workspace(url: str) -> list[str]:
+    """The server's counterpart of the file check: schema present and known, tables as the models say, every
+    observation's references present (the triggers of migration 0010 check them); empty list when sound.
+    Never creates or migrates anything."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    address = postgres.parse_address(url)
+    engine = postgres.make_engine(address)
+    problems: list[str] = []
+    try:
+        with engine.connect() as conn, conn.begin():
+            postgres.check_encoding(conn, address)
+            if not postgres.schema_exists(conn, address.schema):
+                return [tr("Den Arbeitsbereich {name} gibt es auf dem Server nicht.", name=address.display())]
+            revision, _ = postgres.read_schema_state(conn, address.schema)
+            if revision is None:
+                return [tr("Kein Schemastand gefunden: das Schema {schema} ist kein Bildungsplaner-Arbeitsbereich.",
+                           schema=address.schema)]
+            if revision not in known_revisions():
+                return [tr("Schemastand {revision} stammt aus einer neueren Programmversion.", revision=revision)]
+            if revision == head_revision():
+                problems += [tr("Schema: {problem}", problem=d) for d in schema_differences(conn)]
+            for parent in ("dataset", "indicator", "region"):
+                missing = conn.execute(text(
+                    f"SELECT count(*) FROM observation o WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM {parent} p WHERE p.id = o.{parent}_id)")).scalar()
+                if missing:
+                    problems.append(tr("Fremdschlüssel: {count} Werte verweisen auf fehlende Zeilen in {table}.",
+                                       count=missing, table=parent))
+    except DBAPIError as exc:
+        return [_server_error(address, exc)]
+    finally:
+        engine.dispose()
+    return problems
