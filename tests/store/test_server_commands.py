@@ -158,3 +158,35 @@ def test_a_restore_that_fails_halfway_leaves_no_schema_behind(pg_backend, demo_f
     with pytest.raises(UserInputError, match="Absicht"):
         restore_workspace(demo_file, str(pg_backend.location))
     assert not _schema_exists(pg_backend), "a half-filled workspace would look real; it is removed"
+
+
+def test_a_backup_is_one_snapshot_even_when_a_colleague_commits_while_it_copies(pg_backend, tmp_path: Path) -> None:
+    from bildungsplaner.services.workspace import backup_workspace
+    from bildungsplaner.store.models import Indicator
+
+    schema = f"bp_{pg_backend.workspace_name}"
+    ws = pg_backend.open()
+    with ws.transaction() as s:
+        s.add(Indicator(code="VORHER", name="vor der Sicherung"))
+
+    class ColleagueCommitsMeanwhile:
+        cancelled = False
+        tables: list[str] = []
+
+        def report(self, fraction: float, message: str = "") -> None:
+            self.tables.append(message)
+            if len(self.tables) == 1:  # after the first table: a colleague's commit, tables later in the copy
+                pg_backend.sql(f"INSERT INTO {schema}.indicator (code, name, unit, description, phase) "
+                               f"SELECT 'WAEHRENDDESSEN', name, unit, description, phase FROM {schema}.indicator")
+
+        def check(self) -> None:
+            pass
+
+    progress = ColleagueCommitsMeanwhile()
+    target = backup_workspace(ws, tmp_path / "stand", progress=progress)
+    assert target == tmp_path / "stand.bpws" and len(progress.tables) == len(transfer.copied_tables())
+    assert progress.tables[0] != "Tabelle indicator gesichert", "the colleague's commit lands before indicator"
+    with open_workspace(target, create=False) as copy, copy.session() as s:
+        assert s.scalars(select(Indicator.code)).all() == ["VORHER"], "the snapshot of the moment it began"
+    with ws.session() as s:
+        assert sorted(s.scalars(select(Indicator.code))) == ["VORHER", "WAEHRENDDESSEN"]
