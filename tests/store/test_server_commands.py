@@ -171,7 +171,9 @@ def test_a_backup_is_one_snapshot_even_when_a_colleague_commits_while_it_copies(
 
     class ColleagueCommitsMeanwhile:
         cancelled = False
-        tables: list[str] = []
+
+        def __init__(self) -> None:
+            self.tables: list[str] = []
 
         def report(self, fraction: float, message: str = "") -> None:
             self.tables.append(message)
