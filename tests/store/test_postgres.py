@@ -267,16 +267,6 @@ def test_a_region_an_uncommitted_import_names_cannot_be_deleted_meanwhile(pg_bac
         colleague.close()
 
 
-def test_backing_up_a_server_workspace_as_a_file_is_refused_with_a_message_for_now(pg_backend, tmp_path) -> None:
-    from bildungsplaner import UserInputError
-    from bildungsplaner.services.workspace import backup_workspace
-
-    ws = pg_backend.open()
-    with pytest.raises(UserInputError, match="macht die IT"):
-        backup_workspace(ws, tmp_path / "sicherung.bpws")
-    assert not (tmp_path / "sicherung.bpws").exists()
-
-
 def test_an_unreachable_server_gives_a_german_message_without_the_password(tmp_path) -> None:
     import socket
 
