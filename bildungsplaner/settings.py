@@ -32,6 +32,8 @@ OPTIONS: dict[str, Option] = {
     for o in (
         Option("language", str, "de", "Sprache der Oberfläche (de oder en)"),
         Option("recent_workspaces", list, [], "Zuletzt geöffnete Arbeitsbereiche, neueste zuerst"),
+        Option("recent_servers", list, [], "Zuletzt geöffnete Server-Arbeitsbereiche (Adressen ohne Kennwort), "
+                                          "neueste zuerst"),
         Option("last_workspace", str, "", "Beim Start geöffneter Arbeitsbereich (leer: Standard)"),
         Option("last_directory", str, "", "Zuletzt benutzter Ordner in Dateidialogen"),
         Option("window_layout", dict, {}, "Größe und Lage des Fensters und seiner Teiler (von Qt, Base64)"),
@@ -84,3 +86,13 @@ class Settings:
         recent = [text] + [p for p in self.get("recent_workspaces") if p != text]
         self.set("recent_workspaces", recent[:MAX_RECENT])
         return self.get("recent_workspaces")
+
+    def add_recent_server(self, url: str) -> list[str]:
+        """Put the server address ``url`` first in the recent list — always without a password (the address as
+        :meth:`~bildungsplaner.store.postgres.ServerAddress.display` shows it)."""
+        from bildungsplaner.store.postgres import parse_address
+
+        text = parse_address(url).display()
+        recent = [text] + [u for u in self.get("recent_servers") if u != text]
+        self.set("recent_servers", recent[:MAX_RECENT])
+        return self.get("recent_servers")

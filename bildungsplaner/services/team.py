@@ -15,8 +15,12 @@ carries none (older versions) are counted too, since they cannot be told apart. 
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode
 
 from sqlalchemy import Connection, text
 
@@ -101,5 +105,101 @@ def workspace_application_name(workspace: str) -> str:
     return name.encode("utf-8")[:NAME_LIMIT].decode("utf-8", "ignore")
 
 
-__all__ = ["STATEMENT_TIMEOUT_MS", "Session", "change_marker", "colleagues", "parse_application_name",
-           "workspace_application_name"]
+# --- opening: the address from the dialog's fields, the password prompt, the password file -------------------
+
+#: TLS modes offered in the window, safest first; ``verify-full`` (certificate and host name checked against the
+#: Kreis CA file) is the documented default (docs/SERVER.md).
+SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")
+DEFAULT_SSL_MODE = SSL_MODES[0]
+
+
+def build_url(*, workspace: str, url: str = "", service: str = "", host: str = "", port: str = "",
+              database: str = "", user: str = "", sslmode: str = DEFAULT_SSL_MODE, sslrootcert: str = "",
+              password: str = "") -> str:
+    """The workspace URL from the fields of the window's dialog: a full ``url`` (its own ``workspace``,
+    ``sslmode`` and ``sslrootcert`` win), or a pg_service ``service`` name, or host/port/database/user.
+    ``password`` (from the prompt) travels as a libpq parameter and is never part of
+    :meth:`~bildungsplaner.store.postgres.ServerAddress.display`. Raises ``ServerAddressError``."""
+    if url.strip():
+        given = url.strip()
+        if "workspace=" not in given and workspace.strip():
+            given += ("&" if "?" in given else "?") + urlencode({"workspace": workspace.strip()})
+        address = postgres.parse_address(given)
+        params = dict(address.params)
+        query: list[tuple[str, str]] = list(address.params)
+        workspace = address.workspace
+        role = [("role", address.role)] if address.role_given else []
+    else:
+        params = {}
+        query = [(k, v.strip()) for k, v in (("service", service), ("host", host), ("port", port),
+                                              ("dbname", database), ("user", user)) if v.strip()]
+        role = []
+    if "sslmode" not in params and sslmode:
+        query.append(("sslmode", sslmode))
+    if "sslrootcert" not in params and sslrootcert.strip() and sslmode not in ("disable", "prefer"):
+        query.append(("sslrootcert", sslrootcert.strip()))
+    if password:
+        query = [(k, v) for k, v in query if k != "password"] + [("password", password)]
+    built = f"postgresql:///?{urlencode([*query, ('workspace', workspace.strip()), *role], safe='/:')}"
+    postgres.parse_address(built)  # refuses a missing or invalid workspace name with a German message
+    return built
+
+
+_PASSWORD_REQUESTS = ("no password supplied", "password authentication failed")
+
+
+def needs_password(exc: BaseException) -> bool:
+    """Whether opening failed because the server asks for a (correct) password: libpq's ``fe_sendauth: no
+    password supplied`` or ``password authentication failed for user …`` anywhere in the error's chain."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if any(text_ in str(seen) for text_ in _PASSWORD_REQUESTS):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def pgpass_path() -> Path:
+    """The password file libpq reads: ``PGPASSFILE``, else ``%APPDATA%\\postgresql\\pgpass.conf`` on Windows,
+    else ``~/.pgpass``."""
+    if os.environ.get("PGPASSFILE"):
+        return Path(os.environ["PGPASSFILE"])
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "postgresql" / "pgpass.conf"
+    return Path.home() / ".pgpass"
+
+
+def _pgpass_field(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def connection_target(ws: Workspace) -> tuple[str, str, str, str] | None:
+    """(host, port, database, user) the server workspace is connected to — resolved by libpq, so also for a
+    pg_service address; ``None`` for a file. A unix socket folder is ``localhost``, as libpq's password file
+    names it."""
+    if ws.address is None:
+        return None
+    with ws.engine.connect() as conn:
+        info = conn.connection.driver_connection.info  # type: ignore[union-attr]
+        host = str(info.host)
+        return ("localhost" if host.startswith("/") else host), str(info.port), str(info.dbname), str(info.user)
+
+
+def store_password(target: tuple[str, str, str, str], password: str, path: Path | None = None) -> Path:
+    """Write ``password`` for ``target`` (host, port, database, user) into the password file (readable by the
+    user only: 0600), replacing an earlier entry for the same target; returns the file's path."""
+    path = path or pgpass_path()
+    prefix = ":".join(_pgpass_field(v) for v in target) + ":"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    lines = [line for line in lines if not line.startswith(prefix)] + [prefix + _pgpass_field(password)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("\n".join(lines) + "\n")
+    os.chmod(path, 0o600)  # an existing file keeps its mode on open(); libpq ignores a file others can read
+    return path
+
+
+__all__ = ["DEFAULT_SSL_MODE", "SSL_MODES", "STATEMENT_TIMEOUT_MS", "Session", "build_url", "change_marker",
+           "colleagues", "connection_target", "needs_password", "parse_application_name", "pgpass_path",
+           "store_password", "workspace_application_name"]

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from bildungsplaner import APP_NAME, WORKSPACE_SUFFIX, UserInputError, paths
 from bildungsplaner.formatting import format_number
 from bildungsplaner.progress import Cancelled
+from bildungsplaner.services import team
 from bildungsplaner.services.browse import DatasetRow, IndicatorRow, Overview, RegionIndex, load_overview
 from bildungsplaner.services.home import home_region
 from bildungsplaner.services.workspace import (
@@ -48,6 +49,7 @@ from bildungsplaner.services.workspace import (
     open_workspace,
 )
 from bildungsplaner.settings import Settings
+from bildungsplaner.store.postgres import is_server_address, parse_address
 from bildungsplaner.ui.common import accessibility, tasks
 from bildungsplaner.ui.common.dialogs import guarded, show_about, show_error
 from bildungsplaner.ui.common.events import DELETE, IMPORT, OUTSIDE, DataChange, WorkspaceEvents
@@ -69,6 +71,11 @@ if TYPE_CHECKING:  # imported where used: pandas, pyqtgraph and openpyxl stay of
     from bildungsplaner.ui.report.area import ReportArea
 
 log = logging.getLogger(__name__)
+
+
+def _workspace_name(ws: Workspace) -> str:
+    """What the title bar and messages call the workspace: the file's name, or the server workspace's name."""
+    return ws.address.workspace if ws.address is not None else ws.path.name
 
 
 def _file_filter() -> str:
@@ -214,6 +221,10 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             QCoreApplication.translate("MainWindow", "Öffnen…"), self.open_dialog, QKeySequence(keys.Open),
             QCoreApplication.translate("MainWindow", "Einen vorhandenen Arbeitsbereich öffnen"))
+        self.server_action = self._action(
+            QCoreApplication.translate("MainWindow", "Server-Arbeitsbereich öffnen…"), self.open_server_dialog, None,
+            QCoreApplication.translate("MainWindow", "Einen Arbeitsbereich auf dem PostgreSQL-Server des Kreises "
+                                                     "öffnen (Teamarbeit)"))
         self.demo_action = self._action(
             QCoreApplication.translate("MainWindow", "Demo-Arbeitsbereich öffnen"), self.open_demo, None,
             QCoreApplication.translate("MainWindow", "Den fiktiven Kreis Lindental öffnen (wird beim ersten Mal "
@@ -244,6 +255,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Datei"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.server_action)
         self.recent_menu = QMenu(QCoreApplication.translate("MainWindow", "Zuletzt geöffnet"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -419,9 +431,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             self.path_label.setText(QCoreApplication.translate("MainWindow", "Kein Arbeitsbereich geöffnet"))
             return
-        self.setWindowTitle(f"{APP_NAME} – {workspace.path.name}")
+        self.setWindowTitle(f"{APP_NAME} – {_workspace_name(workspace)}")
         self.path_label.setText(QCoreApplication.translate("MainWindow", "Arbeitsbereich: {path}").format(
-            path=workspace.path))
+            path=workspace.location))
         self._select_defaults(overview)
 
     def _show_overview(self, overview: Overview) -> None:
@@ -518,17 +530,52 @@ class MainWindow(QMainWindow):
         indicator: IndicatorRow | None = self.indicators.selected_indicator()
         self.browser.show_selection(indicator, self.regions.selected_region_ids())
 
-    def open_path(self, path: Path, *, create: bool = False, build_demo: bool = False) -> bool:
-        """Open ``path`` (``create``: a new empty workspace; ``build_demo``: the demo if missing).
+    def open_path(self, path: Path | str, *, create: bool = False, build_demo: bool = False) -> bool:
+        """Open ``path`` — a file or a server address (``postgresql://…``) — (``create``: a new empty workspace;
+        ``build_demo``: the demo if missing).
 
-        Errors are shown in a message box, never raised; returns whether a workspace was opened.
+        Errors are shown in a message box, never raised; returns whether a workspace was opened. When a server
+        asks for a password, the user is asked for it (and whether to keep it in the password file).
         """
-        path = Path(path)
+        location: Path | str = path if is_server_address(path) else Path(path)
         if not self._maybe_save():
             return False
+        password, store = "", False
+        while True:
+            try:
+                ws, overview = self._open_location(location, password, create=create, build_demo=build_demo)
+            except Cancelled:
+                return False
+            except Exception as exc:
+                if isinstance(location, str) and team.needs_password(exc):
+                    from bildungsplaner.ui.workspace.server import PasswordDialog
+
+                    prompt = PasswordDialog(parse_address(location).display(), self, failed=bool(password))
+                    if prompt.exec() != PasswordDialog.DialogCode.Accepted or not prompt.password:
+                        return False
+                    password, store = prompt.password, prompt.store
+                    continue
+                show_error(self, exc, QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"))
+                return False
+            break
+        self.set_workspace(ws, overview)
+        self._remember(ws)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "{name} geöffnet.").format(
+            name=_workspace_name(ws)), 5000)
+        if password and store:
+            self._offer_to_store_password(ws, password)
+        return True
+
+    def _open_location(self, location: Path | str, password: str, *, create: bool,
+                       build_demo: bool) -> tuple[Workspace, Overview]:
+        """Open the workspace file or server address on the task runner (a progress dialog, cancellable)."""
+        opened = team.build_url(url=location, workspace="", password=password) if password else location
 
         def work(progress: tasks.TaskProgress) -> tuple[Workspace, Overview]:
-            ws = open_or_create_default(path, progress) if build_demo else open_workspace(path, create=create)
+            if build_demo and isinstance(location, Path):
+                ws = open_or_create_default(location, progress)
+            else:
+                ws = open_workspace(opened, create=create)
             try:
                 progress.report(0.95, QCoreApplication.translate("MainWindow", "Übersicht wird gelesen …"))
                 return ws, load_overview(ws)
@@ -536,24 +583,35 @@ class MainWindow(QMainWindow):
                 ws.close()
                 raise
 
+        name = parse_address(location).display() if isinstance(location, str) else location.name
         self.browser.cancel()  # a running load would otherwise delay the opening
-        try:
-            ws, overview = self.runner.run_blocking(
-                work, title=QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"),
-                label=QCoreApplication.translate("MainWindow", "{name} wird geöffnet …").format(name=path.name))
-        except Cancelled:
-            return False
-        except Exception as exc:
-            show_error(self, exc, QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"))
-            return False
-        self.set_workspace(ws, overview)
-        self._remember(ws.path)
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "{name} geöffnet.").format(
-            name=ws.path.name), 5000)
-        return True
+        result: tuple[Workspace, Overview] = self.runner.run_blocking(
+            work, title=QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"),
+            label=QCoreApplication.translate("MainWindow", "{name} wird geöffnet …").format(name=name))
+        return result
 
-    def _remember(self, path: Path) -> None:
+    def _offer_to_store_password(self, ws: Workspace, password: str) -> None:
+        """The user ticked „Im Kennwortspeicher (pgpass) ablegen“: ask, then write libpq's password file."""
+        from bildungsplaner.ui.workspace.server import confirm_store_password
+
+        target = pgpass = None
         try:
+            target, pgpass = team.connection_target(ws), team.pgpass_path()
+            if target is None or not confirm_store_password(self, pgpass):
+                return
+            team.store_password(target, password, pgpass)
+        except Exception as exc:
+            show_error(self, exc, QCoreApplication.translate("MainWindow", "Kennwort speichern"))
+            return
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Kennwort in {path} gespeichert.").format(path=pgpass), 10000)
+
+    def _remember(self, ws: Workspace) -> None:
+        try:
+            if ws.is_server:  # the address without a password; not opened at start (it may ask for one)
+                self.settings.add_recent_server(ws.location)
+                return
+            path = ws.path
             self.settings.add_recent_workspace(path)
             self.settings.set("last_workspace", str(Path(path).resolve()))
         except OSError:
@@ -602,6 +660,15 @@ class MainWindow(QMainWindow):
         if name:
             self._remember_dir(Path(name))
             self.open_path(Path(name))
+
+    @guarded()
+    def open_server_dialog(self) -> None:
+        """Datei › „Server-Arbeitsbereich öffnen…“."""
+        from bildungsplaner.ui.workspace.server import ServerDialog
+
+        dialog = ServerDialog(self.settings.get("recent_servers"), self)
+        if dialog.exec() == ServerDialog.DialogCode.Accepted and dialog.url:
+            self.open_path(dialog.url)
 
     @guarded()
     def open_demo(self) -> None:
