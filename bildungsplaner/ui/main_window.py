@@ -59,7 +59,7 @@ from bildungsplaner.ui.data.browser import DataBrowser
 from bildungsplaner.ui.data.panels import FacilityPanel, IndicatorPanel, RegionPanel
 from bildungsplaner.ui.importing.history import ImportHistoryPage
 from bildungsplaner.ui.workspace.home import HomeRegionDialog
-from bildungsplaner.ui.workspace.watch import WorkspaceWatcher
+from bildungsplaner.ui.workspace.watch import ColleaguesWatcher, WorkspaceWatcher
 
 if TYPE_CHECKING:  # imported where used: pandas, pyqtgraph and openpyxl stay off the start path
     from bildungsplaner.services.importing import ImportReport
@@ -120,6 +120,13 @@ class MainWindow(QMainWindow):
         self.statusBar().messageChanged.connect(lambda text: accessibility.announce(self.statusBar(), text))
         self.watcher = WorkspaceWatcher(self)
         self.watcher.changed.connect(self.refresh_from_outside)
+        # team mode: who else has the server workspace open (empty and hidden for a file)
+        self.colleagues_label = QLabel()
+        self.colleagues_label.setAccessibleName(QCoreApplication.translate("MainWindow", "Weitere Benutzer"))
+        self.colleagues_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.colleagues_label)
+        self.colleagues = ColleaguesWatcher(self)
+        self.colleagues.changed.connect(self._show_colleagues)
         self.events.data_changed.connect(self._data_changed)
         self._areas_built = False
         if not lazy_areas:
@@ -424,6 +431,7 @@ class MainWindow(QMainWindow):
         if self._areas_built:
             self._set_areas_workspace(workspace, overview)
         self.watcher.watch(workspace)
+        self.colleagues.watch(workspace)
         self.backup_action.setEnabled(workspace is not None)
         self.import_action.setEnabled(workspace is not None)
         self.assign_action.setEnabled(workspace is not None)
@@ -470,6 +478,10 @@ class MainWindow(QMainWindow):
         self.notify_data_changed(OUTSIDE)
         self.statusBar().showMessage(QCoreApplication.translate(
             "MainWindow", "Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert."), 10000)
+
+    def _show_colleagues(self, text: str) -> None:
+        self.colleagues_label.setText(text)
+        self.colleagues_label.setVisible(bool(text))
 
     def notify_data_changed(self, reason: str) -> None:
         """Read the open workspace's lists once and announce them on :attr:`events` (``data_changed``)."""

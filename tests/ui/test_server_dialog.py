@@ -234,3 +234,54 @@ def test_the_menu_entry_opens_the_dialog(window: MainWindow, monkeypatch: pytest
     assert "Server-Arbeitsbereich öffnen…" in texts
     window.server_action.trigger()
     assert len(shown) == 1 and shown[0].recent.count() == 1
+
+
+# --- who else has it open, and changes by colleagues ----------------------------------------------------------
+
+def colleague(backend: Backend, name: str) -> Any:
+    """A second real client of the workspace, named as the program on anna's PC names its connections."""
+    import psycopg
+
+    params = parse_address(str(backend.location)).conninfo_params()
+    params["application_name"] = f"Bildungsplaner 9.9 {name} {backend.workspace_name}"
+    conn = psycopg.connect(**params, autocommit=True)
+    conn.execute(f'SET search_path TO "bp_{backend.workspace_name}"')
+    return conn
+
+
+def test_the_status_bar_names_who_else_has_the_server_workspace_open(window: MainWindow, server: Backend,
+                                                                     qtbot: Any) -> None:
+    assert not window.colleagues.timer.isActive(), "a file: nobody to ask"
+    assert window.open_path(str(server.location))
+    assert window.colleagues.timer.isActive() and window.colleagues.timer.interval() == 15_000
+    assert not window.colleagues_label.isVisible()
+    anna = colleague(server, "anna@PC-0815")
+    try:
+        window.colleagues.poll()
+        assert window.colleagues_label.isVisible()
+        assert window.colleagues_label.text() == "Auch geöffnet von: anna@PC-0815"
+        assert window.colleagues_label.accessibleName()
+    finally:
+        anna.close()
+    window.colleagues.poll()
+    assert not window.colleagues_label.isVisible()
+    window.workspace.close()
+
+
+def test_the_window_refreshes_when_a_colleague_changes_the_server_workspace(window: MainWindow, server: Backend,
+                                                                            qtbot: Any) -> None:
+    assert window.open_path(str(server.location))
+    assert window.watcher.timer.isActive() and window.watcher.timer.interval() == 5000
+    assert not window.watcher.poll(), "nothing changed yet"
+    anna = colleague(server, "anna@PC-0815")
+    try:
+        anna.execute("""INSERT INTO region (key, name, level) VALUES ('05958', 'Hochsauerlandkreis', 'kreis')""")
+        anna.execute("""INSERT INTO audit_entry (at, "user", action, details) VALUES (now(), 'anna', 'import', '{}')""")
+        with qtbot.waitSignal(window.events.data_changed, timeout=8000):
+            pass  # the watcher's own 5-second timer notices it
+        assert "von außen geändert" in window.statusBar().currentMessage()
+        assert "05958" in [r.key for r in window.browser.region_index.rows], "the new region is shown"
+        assert not window.watcher.poll(), "taken in once"
+    finally:
+        anna.close()
+    window.workspace.close()
