@@ -50,6 +50,7 @@ from bildungsplaner.ui.common.accessibility import (
 from bildungsplaner.ui.common.dialogs import about_html
 from bildungsplaner.ui.main_window import MainWindow
 from bildungsplaner.ui.workspace.home import HomeRegionDialog
+from bildungsplaner.ui.workspace.server import ServerDialog
 
 GENESIS = "genesis_12411-01-01-4.csv"
 
@@ -270,7 +271,8 @@ def test_tab_follows_the_reading_order_on_every_page_and_dialog(window: MainWind
 
     collect(window)
     for dialog in (HomeRegionDialog(window), window.assign_facilities_dialog(), window.show_help(),
-                   window.kennzahlen.new_indicator(), window.kennzahlen.new_index()):
+                   window.kennzahlen.new_indicator(), window.kennzahlen.new_index(),
+                   ServerDialog(["postgresql:///?service=bildung&workspace=kita"], window)):
         dialog.show()
         QApplication.processEvents()
         collect(dialog)

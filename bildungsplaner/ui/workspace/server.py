@@ -124,10 +124,12 @@ class ServerDialog(QDialog):
         self.service_edit.textChanged.connect(lambda _text: self._update())
         self.ssl_combo.currentIndexChanged.connect(lambda _index: self._update())
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox()
+        # created in the order they are shown, so Tab follows the reading order
         self.open_button = self.buttons.addButton(tr("Öffnen"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)  # Enter opens
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)  # Enter in a field opens
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
