@@ -453,7 +453,9 @@ class MainWindow(QMainWindow):
         self.import_page.set_workspace(self.workspace)
 
     def _selection_key(self) -> str | None:
-        return str(Path(self.workspace.path).resolve()) if self.workspace is not None else None
+        if self.workspace is None:
+            return None
+        return self.workspace.location if self.workspace.is_server else str(Path(self.workspace.path).resolve())
 
     def _remember_selection(self) -> None:
         """Keep the selected regions (by key) of the open workspace in the settings, for its next opening."""
@@ -633,7 +635,9 @@ class MainWindow(QMainWindow):
         last = self.settings.get("last_directory")
         if last and Path(last).is_dir():
             return last
-        return str(self.workspace.path.parent if self.workspace else paths.data_dir())
+        if self.workspace is None or self.workspace.is_server:  # a server workspace has no folder
+            return str(paths.data_dir())
+        return str(self.workspace.path.parent)
 
     def _remember_dir(self, path: Path) -> None:
         try:

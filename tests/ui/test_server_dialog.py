@@ -138,6 +138,10 @@ def test_the_window_opens_a_server_workspace_and_remembers_it_without_password(
     assert SECRET not in window.settings.path.read_text(encoding="utf-8")
     assert window.settings.get("last_workspace") == "", "a server workspace is not opened at start"
     assert not (home / ".pgpass").exists()
+    from bildungsplaner import paths
+
+    assert window._start_dir() == str(paths.data_dir()), "file dialogs start in the data folder, not in „bp_…“"
+    assert window._selection_key() == ws.location, "the remembered regions belong to the server address"
     ws.close()
 
 
