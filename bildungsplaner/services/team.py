@@ -32,7 +32,8 @@ STATEMENT_TIMEOUT_MS = 2000
 #: The server truncates ``application_name`` to this many bytes.
 NAME_LIMIT = 63
 APP_PREFIX = "Bildungsplaner"
-_APP_NAME = re.compile(rf"^{APP_PREFIX} (?P<version>\S+) (?P<who>\S+)(?: (?P<workspace>\S+))?$")
+#: the login name may contain spaces (Windows: „Anna Müller“), the computer's name and the workspace's do not
+_APP_NAME = re.compile(rf"^{APP_PREFIX} (?P<version>\S+) (?P<who>.+@\S+)(?: (?P<workspace>\S+))?$")
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,8 @@ def test_a_name_cut_at_the_servers_limit_still_counts_for_its_workspace() -> Non
     assert session is not None and session.truncated
     assert session.has_open("schulentwicklung_kita") and not session.has_open("jugendhilfe")
     assert team.parse_application_name("psql") is None
+    windows = team.parse_application_name("Bildungsplaner 1.0 Anna Müller@PC-0815 kita")
+    assert windows is not None and windows.who == "Anna Müller@PC-0815" and windows.workspace == "kita"
 
 
 def test_the_change_marker_moves_when_a_colleague_writes(server: Backend) -> None:
