@@ -583,7 +583,8 @@ class MainWindow(QMainWindow):
     def _open_location(self, location: Path | str, password: str, *, create: bool,
                        build_demo: bool) -> tuple[Workspace, Overview]:
         """Open the workspace file or server address on the task runner (a progress dialog, cancellable)."""
-        opened = team.build_url(url=location, workspace="", password=password) if password else location
+        # the password joins the address unchanged otherwise (its TLS mode stays as chosen)
+        opened = team.build_url(url=location, workspace="", sslmode="", password=password) if password else location
 
         def work(progress: tasks.TaskProgress) -> tuple[Workspace, Overview]:
             if build_demo and isinstance(location, Path):

@@ -7,6 +7,7 @@ the server's request for one is imitated with libpq's own message at the first a
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 from backends import Backend, pg_test_url
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from bildungsplaner.services import team
 from bildungsplaner.settings import Settings
@@ -288,4 +289,31 @@ def test_the_window_refreshes_when_a_colleague_changes_the_server_workspace(wind
         assert not window.watcher.poll(), "taken in once"
     finally:
         anna.close()
+    window.workspace.close()
+
+
+def test_the_real_server_asks_for_a_password_over_tcp_and_the_stored_one_is_used_next_time(
+        window: MainWindow, server: Backend, home: Path, message_boxes: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test cluster wants the password `bp_test` over TCP (scram-sha-256): a wrong one is asked again,
+    the right one opens, and the password file written after asking lets the next opening go without prompt."""
+    tcp = re.sub(r"host=[^&]*", "host=127.0.0.1", str(server.location))
+    answers = iter(["falsch", "bp_test"])
+    asked: list[bool] = []
+
+    def exec_(self: PasswordDialog) -> int:
+        asked.append("nicht angenommen" in self.findChild(QLabel).text())
+        self.password_edit.setText(next(answers))
+        self.store_box.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(server_module.PasswordDialog, "exec", exec_)
+    assert window.open_path(tcp)
+    assert asked == [False, True], "asked, and asked again after the wrong password"
+    port = dict(parse_address(tcp).params)["port"]
+    assert (home / ".pgpass").read_text(encoding="utf-8") == f"127.0.0.1:{port}:bildung_test:bp_test:bp_test\n"
+    assert "bp_test:bp_test" not in window.settings.path.read_text(encoding="utf-8")
+    window.workspace.close()
+    window.set_workspace(None)
+    asked.clear()
+    assert window.open_path(tcp) and asked == [], "libpq took the password from the file"
     window.workspace.close()
