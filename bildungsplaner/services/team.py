@@ -100,10 +100,8 @@ def change_marker(ws: Workspace) -> tuple[int, int] | None:
 
 
 def workspace_application_name(workspace: str) -> str:
-    """The ``application_name`` that names ``workspace`` too (what :func:`postgres.application_name` would give
-    with the workspace appended), cut at the server's limit."""
-    name = f"{postgres.application_name()} {workspace}"
-    return name.encode("utf-8")[:NAME_LIMIT].decode("utf-8", "ignore")
+    """The ``application_name`` a connection to ``workspace`` tells the server (:func:`postgres.application_name`)."""
+    return postgres.application_name(workspace)
 
 
 # --- opening: the address from the dialog's fields, the password prompt, the password file -------------------

@@ -86,7 +86,7 @@ class ServerAddress:
         """Keyword parameters for ``psycopg.connect``, with the program's defaults where the URL sets none."""
         params = {**KEEPALIVES, "connect_timeout": str(CONNECT_TIMEOUT_S), **dict(self.params)}
         params["client_encoding"] = "UTF8"
-        params.setdefault("application_name", application_name())
+        params.setdefault("application_name", application_name(self.workspace))
         # TimeZone UTC: timestamptz values arrive in UTC (as the store hands them out, models.UTCDateTime), and
         # the driver needs no time-zone database for the server's zone (none on a Windows PC without tzdata)
         options = f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_MS} -c TimeZone=UTC"
@@ -161,13 +161,16 @@ def _without_password(url: str) -> str:
     return re.sub(r"(://[^:/@?#]*:)[^@/?#]*@", r"\1***@", url)
 
 
-def application_name() -> str:
-    """„Bildungsplaner <version> <user>@<computer>“, at most 63 bytes (the server truncates longer names)."""
+def application_name(workspace: str = "") -> str:
+    """„Bildungsplaner <version> <user>@<computer> <workspace>“, at most 63 bytes (the server truncates longer
+    names); the workspace at the end lets ``services.team.colleagues`` tell workspaces of one database apart."""
     try:
         user = getpass.getuser()
     except Exception:  # no login name (a service account without one)
         user = "unbekannt"
     name = f"Bildungsplaner {__version__} {user}@{socket.gethostname().split('.')[0]}"
+    if workspace:
+        name += f" {workspace}"
     return name.encode("utf-8")[:63].decode("utf-8", "ignore")
 
 

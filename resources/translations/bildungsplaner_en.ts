@@ -196,17 +196,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+504"/>
+        <location line="+505"/>
         <source>Baustein hinzufügen</source>
         <translation>Add module</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-504"/>
         <source>Einen Baustein nach dem gewählten einfügen: Kennzahl, Text, Szenario, Prognose-Ist-Vergleich</source>
         <translation>Insert a module after the selected one: indicator, text, scenario, forecast check</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Den Bericht im Arbeitsbereich speichern (Strg+S)</source>
         <translation>Save the report in the workspace (Ctrl+S)</translation>
     </message>
@@ -227,6 +227,7 @@
     </message>
     <message>
         <location line="+7"/>
+        <location filename="../../bildungsplaner/ui/workspace/server.py" line="+129"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -460,6 +461,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../bildungsplaner/ui/workspace/server.py" line="-26"/>
         <source>&amp;Durchsuchen…</source>
         <translation>&amp;Browse…</translation>
     </message>
@@ -1331,7 +1333,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="-798"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="-799"/>
         <source>Als TOML-Datei…</source>
         <translation>As TOML file…</translation>
     </message>
@@ -1372,7 +1374,7 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="+568"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="+569"/>
         <source> – ungespeicherte Änderungen</source>
         <translation> – unsaved changes</translation>
     </message>
@@ -2725,7 +2727,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="-128"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="-129"/>
         <source>&amp;Löschen…</source>
         <translation>&amp;Delete…</translation>
     </message>
@@ -3639,6 +3641,228 @@
         <location line="+22"/>
         <source>Vorschau der Seite</source>
         <translation>Page preview</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/workspace/server.py" line="-56"/>
+        <source>Verschlüsselt, Zertifikat und Servername geprüft (verify-full, empfohlen)</source>
+        <translation>Encrypted, certificate and server name checked (verify-full, recommended)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verschlüsselt, Zertifikat geprüft (verify-ca)</source>
+        <translation>Encrypted, certificate checked (verify-ca)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verschlüsselt, ohne Prüfung des Zertifikats (require)</source>
+        <translation>Encrypted, certificate not checked (require)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verschlüsselt, wenn der Server es anbietet (prefer)</source>
+        <translation>Encrypted if the server offers it (prefer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unverschlüsselt (disable)</source>
+        <translation>Unencrypted (disable)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Server-Arbeitsbereich öffnen</source>
+        <translation>Open Server Workspace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Einen Arbeitsbereich auf dem PostgreSQL-Server des Kreises öffnen. Geben Sie die vollständige Adresse ein oder den Dienstnamen, den die IT Ihnen genannt hat, oder Server, Datenbank und Benutzer. Kennwörter werden hier nie gespeichert.</source>
+        <translation>Open a workspace on the district&apos;s PostgreSQL server. Enter the full address, or the service name IT gave you, or server, database and user. Passwords are never stored here.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zuletzt geöffnete Server-Arbeitsbereiche</source>
+        <translation>Recently opened server workspaces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pfeiltasten wählen eine Adresse, Eingabe öffnet sie</source>
+        <translation>Arrow keys choose an address, Enter opens it</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Zuletzt geöffnet:</source>
+        <translation>&amp;Recently opened:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Vollständige Adresse</source>
+        <translation>Full address</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dienst (pg_service)</source>
+        <translation>Service (pg_service)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>z. B. bildung</source>
+        <translation>e.g. bildung</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>z. B. pg.kreis.local</source>
+        <translation>e.g. pg.kreis.local</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datenbank</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Benutzer</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ihre Anmeldung am Server</source>
+        <translation>Your login on the server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arbeitsbereich</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>z. B. schulentwicklung</source>
+        <translation>e.g. schulentwicklung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verschlüsselung (TLS)</source>
+        <translation>Encryption (TLS)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+73"/>
+        <source>CA-Datei des Kreises</source>
+        <translation>The district&apos;s CA file</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Zertifikat der Zertifizierungsstelle (.pem, .crt)</source>
+        <translation>Certificate of the certificate authority (.pem, .crt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA-Datei auswählen</source>
+        <translation>Choose CA file</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Adresse (URL):</source>
+        <translation>&amp;Address (URL):</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>D&amp;ienst (pg_service):</source>
+        <translation>S&amp;ervice (pg_service):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date&amp;nbank:</source>
+        <translation>Data&amp;base:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Benutzer:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Arbeitsbereich:</source>
+        <translation>&amp;Workspace:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Verschlüsselung:</source>
+        <translation>E&amp;ncryption:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;CA-Datei:</source>
+        <translation>&amp;CA file:</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Kennwort für den Server</source>
+        <translation>Password for the server</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Kennwort wurde nicht angenommen. Bitte geben Sie es erneut ein für:</source>
+        <translation>The password was not accepted. Please enter it again for:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Der Server verlangt ein Kennwort für:</source>
+        <translation>The server asks for a password for:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kennwort</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kennwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Im Kennwortspeicher (pgpass) ablegen</source>
+        <translation>Keep in the password file (pgpass)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Kennwort in der Kennwortdatei von PostgreSQL auf diesem PC speichern (nur für Sie lesbar); Sie werden vorher gefragt</source>
+        <translation>Store the password in PostgreSQL&apos;s password file on this PC (readable only by you); you are asked first</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Kennwort speichern</source>
+        <translation>Store password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Das Kennwort wird unverschlüsselt in der Kennwortdatei {path} gespeichert, die nur Ihr Benutzerkonto lesen darf. Bildungsplaner und andere PostgreSQL-Programme melden sich damit künftig ohne Nachfrage an. Speichern?</source>
+        <translation>The password is stored unencrypted in the password file {path}, which only your user account may read. Bildungsplaner and other PostgreSQL programs will then log in without asking. Store it?</translation>
     </message>
 </context>
 <context>
@@ -4892,12 +5116,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+75"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+82"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
@@ -4912,13 +5136,18 @@
         <translation>Data</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-46"/>
         <source>Import</source>
         <extracomment>the one „data changed“ signal: imports, deletions, scenario writes, other processes</extracomment>
         <translation>Import</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+14"/>
+        <source>Weitere Benutzer</source>
+        <translation>Other users</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Planung</source>
         <translation>Planning</translation>
     </message>
@@ -4989,6 +5218,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Server-Arbeitsbereich öffnen…</source>
+        <translation>Open Server Workspace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Einen Arbeitsbereich auf dem PostgreSQL-Server des Kreises öffnen (Teamarbeit)</source>
+        <translation>Open a workspace on the district&apos;s PostgreSQL server (team work)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Demo-Arbeitsbereich öffnen</source>
         <translation>Open Demo Workspace</translation>
     </message>
@@ -5073,7 +5312,7 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Zuletzt geöffnet</source>
         <translation>Recently Opened</translation>
     </message>
@@ -5125,7 +5364,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+142"/>
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -5135,34 +5374,44 @@
         <translation>Workspace: {path}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Der Arbeitsbereich wurde von außen geändert; die Ansicht ist aktualisiert.</source>
         <translation>The workspace was changed from outside; the view has been refreshed.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+114"/>
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+5"/>
-        <location line="+53"/>
+        <location line="-23"/>
+        <location line="+32"/>
+        <location line="+71"/>
         <source>Arbeitsbereich öffnen</source>
         <translation>Open Workspace</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-70"/>
         <source>{name} wird geöffnet …</source>
         <translation>Opening {name} …</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-28"/>
         <source>{name} geöffnet.</source>
         <translation>{name} opened.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+42"/>
+        <source>Kennwort speichern</source>
+        <translation>Store password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kennwort in {path} gespeichert.</source>
+        <translation>Password stored in {path}.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Neuer Arbeitsbereich</source>
         <translation>New Workspace</translation>
     </message>
@@ -5172,7 +5421,7 @@
         <translation>The file {name} already exists. Choose a new name or open it with “Open…”.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
@@ -5258,7 +5507,7 @@
 <context>
     <name>MapExport</name>
     <message>
-        <location filename="../../bildungsplaner/ui/maps/render.py" line="+639"/>
+        <location filename="../../bildungsplaner/ui/maps/render.py" line="+622"/>
         <source>Diese Programmversion kann keine SVG-Dateien schreiben (das Qt-Modul QtSvg fehlt); bitte PNG oder PDF wählen.</source>
         <extracomment>facility symbols: their shapes by kind (in the order the kinds were asked for), size, fill and outline device pixels per metre, and the world point at the map rectangle&apos;s centre (text, colour, swatch rectangle) per legend entry, „keine Daten“ last the legend block „Einrichtungen“: its heading and (text, symbol shape, symbol rectangle) per kind facility symbols drawn (all kinds) background, text and outline colours the sheet was drawn in the legend block „Einrichtungen“: (text, symbol shape) per kind</extracomment>
         <translation>This version of the program cannot write SVG files (the Qt module QtSvg is missing); please choose PNG or PDF.</translation>
@@ -5640,6 +5889,15 @@
         <location line="+16"/>
         <source>Wird abgebrochen …</source>
         <translation>Cancelling …</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWatcher</name>
+    <message>
+        <location filename="../../bildungsplaner/ui/workspace/watch.py" line="+109"/>
+        <source>Auch geöffnet von: {names}</source>
+        <extracomment>How often the workspace is asked (milliseconds). How often a server workspace is asked (milliseconds): one query to the server each time. How often the server is asked who else has the workspace open (milliseconds).</extracomment>
+        <translation>Also open by: {names}</translation>
     </message>
 </context>
 </TS>

@@ -86,7 +86,8 @@ def test_every_connection_works_in_the_schema_and_tells_the_server_who_it_is(pg_
     ws = pg_backend.open()
     with ws.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT current_schema()").scalar() == f"bp_{pg_backend.workspace_name}"
-        assert conn.exec_driver_sql("SHOW application_name").scalar() == postgres.application_name()
+        shown = conn.exec_driver_sql("SHOW application_name").scalar()
+        assert shown == postgres.application_name(pg_backend.workspace_name) and shown.startswith("Bildungsplaner ")
         assert conn.exec_driver_sql("SHOW idle_in_transaction_session_timeout").scalar() == "10min"
         assert conn.exec_driver_sql("SHOW client_encoding").scalar() == "UTF8"
         assert conn.exec_driver_sql("SHOW TimeZone").scalar() == "UTC"

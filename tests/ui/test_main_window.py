@@ -266,7 +266,8 @@ def test_menus(window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus) == ["Datei", "Bearbeiten", "Ansicht", "Hilfe"]
     file_items = [a.text() for a in menus["Datei"].actions() if a.text()]
-    assert file_items == ["Neuer Arbeitsbereich…", "Öffnen…", "Zuletzt geöffnet", "Demo-Arbeitsbereich öffnen",
+    assert file_items == ["Neuer Arbeitsbereich…", "Öffnen…", "Server-Arbeitsbereich öffnen…", "Zuletzt geöffnet",
+                          "Demo-Arbeitsbereich öffnen",
                           "Importieren…", "Sicherung erstellen…", "Beenden"]
     assert window.new_action.shortcut().toString() == "Ctrl+N"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
