@@ -38,7 +38,7 @@ from bildungsplaner.indicators.spec import IndicatorSpec, InputSpec
 from bildungsplaner.store.dimensions import decode, is_total_label
 
 __all__ = ["Computed", "FilteredInput", "Selection", "compute_indicator", "filter_input", "kept_dimensions",
-           "period_year", "round_half_up", "select_dimensions"]
+           "period_year", "rank_among", "round_half_up", "select_dimensions"]
 
 #: The flag of a missing input value that came without a symbol.
 MISSING = "."
@@ -50,6 +50,18 @@ MAX_PROBLEMS = 12
 def period_year(period: object) -> int | None:
     match = _YEAR.search(str(period or ""))
     return int(match.group(1)) if match else None
+
+
+def rank_among(values: Mapping[str, float], decimals: int) -> dict[str, int]:
+    """Competition ranks (1 = highest; ties share a rank, the next is skipped) of ``values`` rounded half-up to
+    ``decimals`` — as printed, so that two regions shown with the same value share their rank (the
+    Kennzahlen-Tabelle and the Bildungsbericht)."""
+    rounded = {key: round_half_up(value, decimals) for key, value in values.items()}
+    ordered = sorted((v for v in rounded.values() if v is not None), reverse=True)
+    first: dict[float, int] = {}
+    for i, value in enumerate(ordered, start=1):
+        first.setdefault(value, i)
+    return {key: first[value] for key, value in rounded.items() if value is not None}
 
 
 @dataclass

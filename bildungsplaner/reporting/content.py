@@ -34,7 +34,7 @@ import pandas as pd
 from bildungsplaner.exporting.symbols import MISSING
 from bildungsplaner.formatting import round_half_up
 from bildungsplaner.i18n import tr
-from bildungsplaner.indicators.compute import period_year
+from bildungsplaner.indicators.compute import period_year, rank_among
 from bildungsplaner.reporting import text as sentences
 from bildungsplaner.reporting.document import (
     Block,
@@ -49,7 +49,7 @@ from bildungsplaner.reporting.document import (
 )
 from bildungsplaner.reporting.spec import AUTO, IndicatorModule, TextModule
 
-__all__ = ["COUNT_UNITS", "IndicatorValues", "author_paragraphs", "indicator_module", "rank_values", "text_module",
+__all__ = ["COUNT_UNITS", "IndicatorValues", "author_paragraphs", "indicator_module", "text_module",
            "year_columns"]
 
 #: units of counts: no difference to larger regions, no rank, disclosure control in every output
@@ -106,16 +106,6 @@ def year_columns(rows: pd.DataFrame) -> pd.DataFrame:
     frame["year"] = frame["year"].astype(int)
     frame = frame.sort_values(["region_key", "year", "period"])
     return frame.drop_duplicates(["region_key", "year"], keep="last")
-
-
-def rank_values(values: dict[str, float], decimals: int) -> dict[str, int]:
-    """Competition ranks (1 = highest, ties share a rank) on the values rounded half up to ``decimals``."""
-    rounded = {key: round_half_up(value, decimals) for key, value in values.items()}
-    ordered = sorted((v for v in rounded.values() if v is not None), reverse=True)
-    first: dict[float, int] = {}
-    for i, value in enumerate(ordered, start=1):
-        first.setdefault(value, i)
-    return {key: first[value] for key, value in rounded.items() if value is not None}
 
 
 def author_paragraphs(text: str) -> list[Paragraph]:
@@ -250,7 +240,7 @@ def indicator_module(module: IndicatorModule, data: IndicatorValues, years: tupl
     rank_of: int | None = None
     if data.land is not None and not data.counts and len(data.peers) > 1:
         peer_values = {k: values.get(k, last) for k in data.peers if math.isfinite(values.get(k, last))}
-        ranks = rank_values(peer_values, data.places)
+        ranks = rank_among(peer_values, data.places)
         if data.home in ranks and len(ranks) > 1:
             rank_of = ranks[data.home]
             ordered = sorted(ranks, key=lambda k: (ranks[k], values.name(k)))

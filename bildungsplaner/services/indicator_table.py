@@ -49,9 +49,9 @@ from bildungsplaner.exporting.indicator_table import (
     Value,
     write_indicator_table,
 )
-from bildungsplaner.formatting import format_number, format_period, round_half_up
+from bildungsplaner.formatting import format_number, format_period
 from bildungsplaner.i18n import tr
-from bildungsplaner.indicators.compute import period_year
+from bildungsplaner.indicators.compute import period_year, rank_among
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services import indicators
 from bildungsplaner.services.home import GERMANY, home_chain, home_region
@@ -62,7 +62,7 @@ from bildungsplaner.store.models import AuditAction, Region
 if TYPE_CHECKING:
     from bildungsplaner.services.maps import MapRenderer
 
-__all__ = ["export_indicator_table", "kennzahl_map", "parse_years", "rank_among"]
+__all__ = ["export_indicator_table", "kennzahl_map", "parse_years"]
 
 _YEARS = re.compile(r"\s*(\d{4})\s*(?:[-–]\s*(\d{4})\s*)?")
 
@@ -74,17 +74,6 @@ def parse_years(text: str) -> tuple[int, int]:
         raise UserInputError(tr("--years: ein Jahr oder ein Zeitraum wie 2012-2016, nicht „{text}“.", text=text))
     first = int(match.group(1))
     return first, int(match.group(2) or first)
-
-
-def rank_among(values: dict[str, float], decimals: int) -> dict[str, int]:
-    """Competition ranks (1 = highest; ties share a rank, the next is skipped) of ``values`` rounded half-up to
-    ``decimals``."""
-    rounded = {key: round_half_up(value, decimals) for key, value in values.items()}
-    ordered = sorted((v for v in rounded.values() if v is not None), reverse=True)
-    first: dict[float, int] = {}
-    for i, value in enumerate(ordered, start=1):
-        first.setdefault(value, i)
-    return {key: first[value] for key, value in rounded.items() if value is not None}
 
 
 def _period_labels(periods: list[str]) -> list[str]:

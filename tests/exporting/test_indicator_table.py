@@ -28,9 +28,9 @@ from bildungsplaner.exporting.indicator_table import (
     Value,
     write_indicator_table,
 )
-from bildungsplaner.indicators.compute import round_half_up
+from bildungsplaner.indicators.compute import rank_among, round_half_up
 from bildungsplaner.services import indicators
-from bildungsplaner.services.indicator_table import export_indicator_table, parse_years, rank_among
+from bildungsplaner.services.indicator_table import export_indicator_table, parse_years
 
 FILES = ("genesis_22543-01-02-4_00.csv", "genesis_12411-04-02-4_00.csv")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from bildungsplaner.reporting.content import IndicatorValues, indicator_module, rank_values, text_module
+from bildungsplaner.indicators.compute import rank_among
+from bildungsplaner.reporting.content import IndicatorValues, indicator_module, text_module
 from bildungsplaner.reporting.document import ChartFigure, MapFigure, MethodBox, ModuleResult, Paragraph, ReportTable
 from bildungsplaner.reporting.highlights import highlights
 from bildungsplaner.reporting.spec import IndicatorModule, TextModule
@@ -170,7 +171,7 @@ def test_counts_get_no_gap_and_no_rank_and_change_in_their_unit():
     ({}, {}),
 ])
 def test_ranks_are_on_the_printed_values(values, ranks):
-    assert rank_values(values, 1) == ranks
+    assert rank_among(values, 1) == ranks
 
 
 def test_region_labels_read_as_in_a_report():
