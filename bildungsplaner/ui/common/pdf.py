@@ -202,8 +202,12 @@ def _caption_to_next_page(html: str, name: str) -> str | None:
     if at < 0:
         return None
     heading = _HEADING_BEFORE.search(html, 0, at)
-    if heading is not None:
-        at = heading.start()
+    return _break_before(html, heading.start() if heading is not None else at)
+
+
+def _break_before(html: str, at: int) -> str | None:
+    """``html`` with a page break before the element whose tag opens at ``at``; ``None`` where it has one already
+    or is an empty element (no style to carry)."""
     if "page-break-before" in html[at:at + 80]:
         return None
     tag_end = html.index(">", at)
@@ -224,13 +228,7 @@ def _join(html: str, document: QTextDocument, number: int, row: int) -> str | No
     if row == header or body_rows <= 3:
         # the first row alone at a page's foot (or a short table split): the table with its heading moves on
         heading = _CAPTION.search(html, 0, match.start()) or _HEADING.search(html, 0, match.start())
-        at = heading.start() if heading is not None else match.start()
-        if "page-break-before" in html[at:at + 80]:
-            return None
-        tag_end = html.index(">", at)
-        if html[tag_end - 1] == "/":
-            return None
-        return html[:tag_end] + ' style="page-break-before: always"' + html[tag_end:]
+        return _break_before(html, heading.start() if heading is not None else match.start())
     # a lone last row: split the table before the row above it; the rest starts a new page with the header
     split = rows[row - 1].start()
     opening = text[:text.index(">") + 1]
