@@ -361,34 +361,38 @@ class MainWindow(QMainWindow):
                 self.report_menu.addSeparator()
             else:
                 self.report_menu.addAction(action)
+        self._shared_keys = self._keys_shared_with_report()
         self._route_shared_keys()
         self.areas.currentChanged.connect(lambda _index: self._route_shared_keys())
         if self.workspace is not None:
             self._set_areas_workspace(self.workspace, self._overview)
 
-    def _route_shared_keys(self) -> None:
-        """Keys that the Bericht area shares with window-wide commands (Strg+Z, Strg+Y, Strg+S, Strg+Umschalt+N of
-        the planning editor in Bearbeiten) act on the area in front: while Bericht is shown only the report's
-        actions hold them, elsewhere only the planning editor's. Never both at once — Qt does nothing on an
-        ambiguous shortcut (tests/ui/test_keyboard_flows.py checks that no two actions share a key)."""
-        if not hasattr(self, "_shared_keys"):
-            report_actions = [a for a in self.report.findChildren(QAction) if a.shortcuts()]
-            report_keys = {k.toString() for a in report_actions for k in a.shortcuts()}
-            def in_report(action: QAction) -> bool:
-                parent = action.parent()
-                while parent is not None and parent is not self.report:
-                    parent = parent.parent()
-                return parent is self.report
+    def _keys_shared_with_report(self) -> tuple[dict[QAction, list[QKeySequence]], dict[QAction, list[QKeySequence]]]:
+        """The Bericht area's actions whose keys a window-wide command has too (Strg+Z, Strg+Y, Strg+S,
+        Strg+Umschalt+N of the planning editor in Bearbeiten), and those window-wide actions, each with its keys."""
+        def in_report(action: QAction) -> bool:
+            parent = action.parent()
+            while parent is not None and parent is not self.report:
+                parent = parent.parent()
+            return parent is self.report
 
-            window_actions = [a for a in self.findChildren(QAction)
-                              if a.shortcuts() and not in_report(a)
-                              and a.shortcutContext() in (Qt.ShortcutContext.WindowShortcut,
-                                                          Qt.ShortcutContext.ApplicationShortcut)
-                              and {k.toString() for k in a.shortcuts()} & report_keys]
-            shared = {k.toString() for a in window_actions for k in a.shortcuts()}
-            self._shared_keys = (
-                {a: a.shortcuts() for a in report_actions if {k.toString() for k in a.shortcuts()} & shared},
+        def keys(action: QAction) -> set[str]:
+            return {k.toString() for k in action.shortcuts()}
+
+        report_actions = [a for a in self.report.findChildren(QAction) if a.shortcuts()]
+        report_keys = set().union(*map(keys, report_actions))
+        window_actions = [a for a in self.findChildren(QAction)
+                          if a.shortcuts() and not in_report(a) and keys(a) & report_keys
+                          and a.shortcutContext() in (Qt.ShortcutContext.WindowShortcut,
+                                                      Qt.ShortcutContext.ApplicationShortcut)]
+        shared = set().union(*map(keys, window_actions))
+        return ({a: a.shortcuts() for a in report_actions if keys(a) & shared},
                 {a: a.shortcuts() for a in window_actions})
+
+    def _route_shared_keys(self) -> None:
+        """Keys the Bericht area shares with window-wide commands act on the area in front: while Bericht is shown
+        only the report's actions hold them, elsewhere only the window's. Never both at once — Qt does nothing on
+        an ambiguous shortcut (tests/ui/test_keyboard_flows.py checks that no two actions share a key)."""
         report_front = self.areas.currentWidget() is self.report
         report_actions, window_actions = self._shared_keys
         for action, keys in report_actions.items():
