@@ -67,6 +67,20 @@ MESSAGES: dict[str, str] = {
     "Der neue Name ist leer.": "The new name is empty.",
     "{name} (Kopie)": "{name} (copy)",
     "{name} (Kopie {number})": "{name} (copy {number})",
+    # a save over a version a colleague stored meanwhile (team mode)
+    "Das Szenario „{name}“ wurde inzwischen von {who} gespeichert ({when}). Neu laden oder als Kopie speichern.":
+        "The scenario “{name}” has been saved by {who} in the meantime ({when}). Reload it or save as a copy.",
+    "Das Szenario „{name}“ wurde inzwischen von {who} in „{new}“ umbenannt ({when}). Neu laden oder als Kopie "
+    "speichern.":
+        "The scenario “{name}” has been renamed to “{new}” by {who} in the meantime ({when}). Reload it or save "
+        "as a copy.",
+    "Das Szenario „{name}“ wurde inzwischen von einem Kollegen gelöscht. Als Kopie speichern, um Ihre Änderungen "
+    "zu behalten.":
+        "The scenario “{name}” has been deleted by a colleague in the meantime. Save as a copy to keep your "
+        "changes.",
+    "einem Kollegen": "a colleague",
+    "heute {time}": "today {time}",
+    "gestern {time}": "yesterday {time}",
     # --- planning/allocation.py ---
     " und {count} weitere": " and {count} more",
     "Für „{source}“ fehlen die Werte der Empfänger.": "The recipients' values of “{source}” are missing.",

@@ -3,6 +3,18 @@
 A scenario row keeps the normalised text of its scenario file (:func:`bildungsplaner.planning.scenario.dumps`)
 and, when saved with a result, the result's JSON form. Every change is an audit entry (``scenario``).
 Names are unique; they are how users (and the command line) refer to scenarios.
+
+**Versions (team mode, never last-save-wins).** Every row carries ``version`` (raised by one with every save,
+rename) and ``changed_by``/``changed_at`` (who stored it, when: on a server the login, on a file the OS user, as
+the audit log names them). An editor keeps the id and version it loaded (:class:`SavedScenario`) and hands
+them back as ``expected`` to :func:`save_scenario`, :func:`rename_scenario` and :func:`delete_scenario`; the
+write is one compare-and-set statement (``UPDATE … SET …, version = version + 1 WHERE id = :id AND version =
+:expected``, or ``DELETE … WHERE …``), so two colleagues saving at the same moment cannot both win, whatever the
+isolation level: the database row lock (PostgreSQL) or the file's write lock (SQLite) orders the two
+statements, and the second finds the version moved and changes nothing. Then :class:`StaleScenarioError` says
+who saved it meanwhile and when („Neu laden oder als Kopie speichern“). Without ``expected`` (the command line's
+``plan run --save --replace``, the demo) a save replaces the scenario of that name on purpose, and still records
+a new version and who saved it.
 """
 
 from __future__ import annotations
@@ -12,7 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bildungsplaner import UserInputError
@@ -22,12 +35,13 @@ from bildungsplaner.i18n import tr, translated
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.planning.scenario import ScenarioSpec
 from bildungsplaner.services.kinds import KINDS
-from bildungsplaner.store.audit import record
+from bildungsplaner.store.audit import acting_user, record
 from bildungsplaner.store.database import Workspace
-from bildungsplaner.store.models import AuditAction, Scenario, ScenarioResult
+from bildungsplaner.store.models import AuditAction, Scenario, ScenarioResult, utcnow
 
-__all__ = ["KIND_LABELS", "SavedScenario", "delete_scenario", "duplicate_scenario", "export_scenario_file",
-           "get_scenario", "kind_label", "list_scenarios", "rename_scenario", "save_scenario"]
+__all__ = ["KIND_LABELS", "Expected", "SavedScenario", "StaleScenarioError", "delete_scenario", "describe_time",
+           "duplicate_scenario", "export_scenario_file", "get_scenario", "kind_label", "list_scenarios",
+           "rename_scenario", "save_scenario"]
 
 #: The kinds of scenario as messages name them (German; the files and the database say allocation/demand).
 KIND_LABELS = {kind.name: kind.label for kind in KINDS}
@@ -48,10 +62,56 @@ class SavedScenario:
     created_at: datetime
     changed_at: datetime
     result: dict[str, Any] | None = None
+    #: the stored version (see the module docstring): hand it back as ``expected`` when saving over it
+    version: int = 1
+    #: who stored this version (login on a server, OS user on a file)
+    changed_by: str = ""
 
     @property
     def spec(self) -> ScenarioSpec:
         return scenario_files.parse(self.text, tr("Szenario „{name}“", name=self.name))
+
+    @property
+    def expected(self) -> Expected:
+        """What a save over this version expects to find (id and version)."""
+        return Expected(self.id, self.version)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The stored scenario an editor loaded: its row id and version; a save, rename or delete succeeds only
+    while the row still has this version."""
+
+    id: int
+    version: int
+
+
+class StaleScenarioError(UserInputError):
+    """A save, rename or delete over a version that a colleague changed (or deleted) meanwhile. Nothing was
+    written; the message says who and when and what to do (reload, or save as a copy).
+
+    ``changed_by``/``changed_at``/``version`` describe the stored version now (``None`` when it was deleted)."""
+
+    def __init__(self, message: str, *, name: str, changed_by: str | None = None,
+                 changed_at: datetime | None = None, version: int | None = None) -> None:
+        super().__init__(message)
+        self.name, self.changed_by, self.changed_at, self.version = name, changed_by, changed_at, version
+
+    @property
+    def deleted(self) -> bool:
+        return self.version is None
+
+
+def describe_time(when: datetime, now: datetime | None = None) -> str:
+    """``when`` in local time as a message names it: „heute 14:02“, „gestern 09:15“, else „03.12.2026 14:02“."""
+    local = when.astimezone()
+    today = (now or datetime.now(local.tzinfo)).astimezone().date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return tr("heute {time}", time=clock)
+    if (today - local.date()).days == 1:
+        return tr("gestern {time}", time=clock)
+    return local.strftime("%d.%m.%Y ") + clock
 
 
 def _saved(row: Scenario, with_result: bool = False) -> SavedScenario:
@@ -59,7 +119,35 @@ def _saved(row: Scenario, with_result: bool = False) -> SavedScenario:
     if with_result and row.results:
         result = max(row.results, key=lambda r: (r.computed_at, r.id)).result
     return SavedScenario(row.id, row.name, row.kind, row.parameters, row.notes or "", row.created_at, row.changed_at,
-                         result)
+                         result, row.version, row.changed_by or "")
+
+
+def _stale(session: Session, expected: Expected, name: str) -> StaleScenarioError:
+    """The refusal of a write that expected ``expected`` but found the row changed or gone (read now)."""
+    row = session.get(Scenario, expected.id, populate_existing=True)
+    if row is None:
+        return StaleScenarioError(tr(
+            "Das Szenario „{name}“ wurde inzwischen von einem Kollegen gelöscht. Als Kopie speichern, um Ihre "
+            "Änderungen zu behalten.", name=name), name=name)
+    who = row.changed_by or tr("einem Kollegen")
+    when = describe_time(row.changed_at)
+    if row.name != name:
+        message = tr("Das Szenario „{name}“ wurde inzwischen von {who} in „{new}“ umbenannt ({when}). Neu laden "
+                     "oder als Kopie speichern.", name=name, who=who, new=row.name, when=when)
+    else:
+        message = tr("Das Szenario „{name}“ wurde inzwischen von {who} gespeichert ({when}). Neu laden oder als "
+                     "Kopie speichern.", name=name, who=who, when=when)
+    return StaleScenarioError(message, name=row.name, changed_by=row.changed_by, changed_at=row.changed_at,
+                              version=row.version)
+
+
+def _rows(result: Any) -> int:
+    """The rows an UPDATE/DELETE changed (a CursorResult's rowcount; typed as Result by Session.execute)."""
+    return int(result.rowcount or 0)
+
+
+def _exists(name: str) -> UserInputError:
+    return UserInputError(tr("Ein Szenario „{name}“ gibt es schon.", name=name))
 
 
 def _find(session: Session, name: str) -> Scenario:
@@ -84,48 +172,100 @@ def get_scenario(ws: Workspace, name: str, *, with_result: bool = False) -> Save
 
 
 def save_scenario(ws: Workspace, spec: ScenarioSpec, *, result: dict[str, Any] | None = None, notes: str | None = None,
-                  replace: bool = True) -> SavedScenario:
-    """Store ``spec`` under its name (replacing a scenario of that name unless ``replace`` is false)."""
+                  replace: bool = True, expected: Expected | None = None) -> SavedScenario:
+    """Store ``spec`` under its name and return it as stored (with its new version).
+
+    With ``expected`` (the id and version an editor loaded) the stored row is overwritten only if it still has
+    that version (compare-and-set, see the module docstring), else :class:`StaleScenarioError`; the name is the
+    row's (renaming is :func:`rename_scenario`). Without it a scenario of that name is replaced unless
+    ``replace`` is false (then :class:`UserInputError`), and a new one is created otherwise."""
     text = scenario_files.dumps(spec)
     kind = spec.kind
     with ws.session() as s, s.begin():
-        row = s.scalar(select(Scenario).where(Scenario.name == spec.name))
-        if row is not None and not replace:
-            raise UserInputError(tr("Ein Szenario „{name}“ gibt es schon.", name=spec.name))
-        if row is None:
-            row = Scenario(name=spec.name, kind=kind, parameters=text, notes=notes or "")
-            s.add(row)
-            action = "angelegt"
-        else:
-            if row.kind != kind:
-                raise UserInputError(tr("„{name}“ ist ein Szenario der Art „{old}“, nicht „{new}“.", name=spec.name,
-                                        old=kind_label(row.kind), new=kind_label(kind)))
-            row.parameters = text
+        who, now = acting_user(s)[:100], utcnow()
+        if expected is not None:
+            row_id = expected.id
+            # compare-and-set: one statement reads and writes the version, so no colleague's save can slip in
+            # between a check and the write
+            values: dict[str, Any] = {"parameters": text, "version": Scenario.version + 1, "changed_by": who,
+                                      "changed_at": now}
             if notes is not None:
-                row.notes = notes
+                values["notes"] = notes
+            done = s.execute(update(Scenario).where(Scenario.id == row_id, Scenario.version == expected.version,
+                                                    Scenario.kind == kind).values(**values)
+                             .execution_options(synchronize_session=False))
+            if _rows(done) != 1:
+                raise _stale(s, expected, spec.name)
             action = "geändert"
-        s.flush()
+        else:
+            row = s.scalar(select(Scenario).where(Scenario.name == spec.name))
+            if row is not None and not replace:
+                raise _exists(spec.name)
+            if row is None:
+                row = Scenario(name=spec.name, kind=kind, parameters=text, notes=notes or "", version=1,
+                               changed_by=who, changed_at=now, created_at=now)
+                s.add(row)
+                try:
+                    with s.begin_nested():  # a colleague may have created the name a moment ago
+                        s.flush()
+                except IntegrityError:
+                    raise _exists(spec.name) from None
+                action = "angelegt"
+            else:
+                if row.kind != kind:
+                    raise UserInputError(tr("„{name}“ ist ein Szenario der Art „{old}“, nicht „{new}“.",
+                                            name=spec.name, old=kind_label(row.kind), new=kind_label(kind)))
+                # replaced on purpose (``replace``): still a new version, so an editor holding the old one is
+                # refused instead of overwriting this
+                values = {"parameters": text, "version": Scenario.version + 1, "changed_by": who,
+                          "changed_at": now}
+                if notes is not None:
+                    values["notes"] = notes
+                s.execute(update(Scenario).where(Scenario.id == row.id).values(**values)
+                          .execution_options(synchronize_session=False))
+                action = "geändert"
+            row_id = row.id
         if result is not None:
-            s.add(ScenarioResult(scenario_id=row.id, result=result))
-        record(s, AuditAction.SCENARIO, {"scenario": spec.name, "action": action, "result": result is not None})
+            s.add(ScenarioResult(scenario_id=row_id, result=result))
+        stored = s.get(Scenario, row_id, populate_existing=True)
+        assert stored is not None
+        record(s, AuditAction.SCENARIO, {"scenario": stored.name, "action": action, "result": result is not None})
         s.flush()
-        return _saved(row)
+        return _saved(stored)
 
 
-def rename_scenario(ws: Workspace, old: str, new: str) -> SavedScenario:
+def rename_scenario(ws: Workspace, old: str, new: str, *, expected: Expected | None = None) -> SavedScenario:
+    """Rename ``old`` to ``new`` (a new version); with ``expected`` only if ``old`` still has that version."""
     new = new.strip()
     if not new:
         raise UserInputError(tr("Der neue Name ist leer."))
     with ws.session() as s, s.begin():
-        row = _find(s, old)
+        row = s.get(Scenario, expected.id) if expected is not None else _find(s, old)
+        if row is None or row.name != old:
+            assert expected is not None
+            raise _stale(s, expected, old)
         if s.scalar(select(Scenario.id).where(Scenario.name == new)) is not None:
-            raise UserInputError(tr("Ein Szenario „{name}“ gibt es schon.", name=new))
+            raise _exists(new)
         data = scenario_files.parse(row.parameters)
-        row.name = new
-        row.parameters = scenario_files.dumps(type(data).from_dict({**data.to_dict(), "name": new}))
+        text = scenario_files.dumps(type(data).from_dict({**data.to_dict(), "name": new}))
+        condition = [Scenario.id == row.id]
+        if expected is not None:
+            condition.append(Scenario.version == expected.version)
+        try:
+            with s.begin_nested():
+                done = s.execute(update(Scenario).where(*condition).values(
+                    name=new, parameters=text, version=Scenario.version + 1, changed_by=acting_user(s)[:100],
+                    changed_at=utcnow()).execution_options(synchronize_session=False))
+        except IntegrityError:  # a colleague took the new name a moment ago
+            raise _exists(new) from None
+        if _rows(done) != 1:
+            assert expected is not None
+            raise _stale(s, expected, old)
         record(s, AuditAction.SCENARIO, {"scenario": new, "action": "umbenannt", "from": old})
+        stored = s.get(Scenario, row.id, populate_existing=True)
+        assert stored is not None
         s.flush()
-        return _saved(row)
+        return _saved(stored)
 
 
 def duplicate_scenario(ws: Workspace, name: str, new: str | None = None) -> SavedScenario:
@@ -141,10 +281,19 @@ def duplicate_scenario(ws: Workspace, name: str, new: str | None = None) -> Save
     return save_scenario(ws, copy, notes=source.notes, replace=False)
 
 
-def delete_scenario(ws: Workspace, name: str) -> None:
+def delete_scenario(ws: Workspace, name: str, *, expected: Expected | None = None) -> None:
+    """Delete ``name``; with ``expected`` only if it still has that version (a colleague's newer version is not
+    deleted unseen: :class:`StaleScenarioError`)."""
     with ws.session() as s, s.begin():
-        row = _find(s, name)
-        s.delete(row)
+        if expected is None:
+            row = _find(s, name)
+            s.delete(row)
+        else:
+            done = s.execute(delete(Scenario).where(Scenario.id == expected.id, Scenario.version == expected.version,
+                                                    Scenario.name == name)
+                             .execution_options(synchronize_session=False))
+            if _rows(done) != 1:
+                raise _stale(s, expected, name)
         record(s, AuditAction.SCENARIO, {"scenario": name, "action": "gelöscht"})
 
 

@@ -286,6 +286,11 @@ class Scenario(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    #: raised by one with every save (compare-and-set in ``services/scenarios.py``, migration 0014): a save over
+    #: a version a colleague stored meanwhile is refused
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    #: who saved the stored version (on a server the login, ``session_user``; on a file the OS user)
+    changed_by: Mapped[str] = mapped_column(String(100), default="")
 
     results: Mapped[list[ScenarioResult]] = relationship(
         back_populates="scenario", cascade="all, delete-orphan", passive_deletes=True

@@ -1,0 +1,202 @@
+"""Scenarios carry a version and who saved it (team mode, issue 15 point 4): a save over a version a colleague
+stored meanwhile is refused with a message naming the colleague, never last-save-wins.
+
+Every test runs on both back ends (a SQLite file, a schema on the test PostgreSQL server) with two real
+connections: two workspaces opened on the same file or schema, as two colleagues' programs would.
+"""
+
+from __future__ import annotations
+
+import getpass
+import shutil
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from backends import Backend
+from sqlalchemy import text
+
+from bildungsplaner import UserInputError
+from bildungsplaner.planning import scenario as scenario_files
+from bildungsplaner.services import scenarios
+from bildungsplaner.services.scenarios import StaleScenarioError
+from bildungsplaner.store.audit import current_user
+from bildungsplaner.paths import migrations_dir
+
+NAME = "Kita 2026"
+
+
+def spec(name: str = NAME, total: float = 10.0) -> Any:
+    return scenario_files.parse_dict({
+        "format": 1, "kind": "allocation", "name": name,
+        "recipients": {"type": "region", "region_level": "gemeinde"},
+        "need": [{"source": "indicator:BEV_ALTER", "weight": 1.0}],
+        "amount": {"total": total, "unit": "Stellen", "step": 1.0, "method": "hare-niemeyer"}})
+
+
+@pytest.fixture
+def colleagues(backend: Backend) -> tuple[Any, Any]:
+    """Two colleagues' programs on the same workspace (two engines, two connections)."""
+    anna = backend.open()
+    ben = backend.open()
+    return anna, ben
+
+
+def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """On a file the OS user saves (the audit log's name); on a server it is the login (session_user)."""
+    monkeypatch.setattr(getpass, "getuser", lambda: name)
+
+
+def who_saves(backend: Backend, os_user: str) -> str:
+    return str(backend.sql("SELECT session_user")[0][0]) if backend.is_server else os_user
+
+
+def test_a_stale_save_is_refused_names_the_colleague_and_loses_nothing(
+        backend: Backend, colleagues: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    anna, ben = colleagues
+    as_user(monkeypatch, "anna")
+    first = scenarios.save_scenario(anna, spec(total=10.0))
+    assert (first.version, first.changed_by) == (1, who_saves(backend, "anna"))
+    loaded_by_anna = scenarios.get_scenario(anna, NAME)
+    loaded_by_ben = scenarios.get_scenario(ben, NAME)
+    assert loaded_by_anna.version == loaded_by_ben.version == 1
+
+    saved = scenarios.save_scenario(anna, spec(total=12.0), expected=loaded_by_anna.expected)
+    assert saved.version == 2 and saved.changed_by == who_saves(backend, "anna")
+
+    as_user(monkeypatch, "ben")
+    with pytest.raises(StaleScenarioError) as refused:
+        scenarios.save_scenario(ben, spec(total=30.0), expected=loaded_by_ben.expected)
+    message = str(refused.value)
+    assert message.startswith(f"Das Szenario „{NAME}“ wurde inzwischen von {who_saves(backend, 'anna')} "
+                              "gespeichert (heute ")
+    assert message.endswith("). Neu laden oder als Kopie speichern.")
+    assert isinstance(refused.value, UserInputError) and refused.value.version == 2
+
+    # nothing of Anna's is lost: Ben reads her version
+    now = scenarios.get_scenario(ben, NAME)
+    assert (now.spec.amount.total, now.version) == (12.0, 2)
+    # Ben keeps his work as a copy
+    copy = scenarios.save_scenario(ben, spec(f"{NAME} (Ben)", total=30.0), replace=False)
+    assert copy.version == 1 and copy.changed_by == who_saves(backend, "ben")
+    assert {s.name: s.spec.amount.total for s in scenarios.list_scenarios(anna)} == {NAME: 12.0,
+                                                                                  f"{NAME} (Ben)": 30.0}
+    # after reloading, Ben's save goes through
+    assert scenarios.save_scenario(ben, spec(total=31.0), expected=now.expected).version == 3
+
+
+def test_a_scenario_deleted_meanwhile_has_its_own_message(colleagues: tuple[Any, Any]) -> None:
+    anna, ben = colleagues
+    scenarios.save_scenario(anna, spec())
+    loaded = scenarios.get_scenario(ben, NAME)
+    scenarios.delete_scenario(anna, NAME, expected=scenarios.get_scenario(anna, NAME).expected)
+    with pytest.raises(StaleScenarioError, match="inzwischen von einem Kollegen gelöscht. Als Kopie speichern"):
+        scenarios.save_scenario(ben, spec(total=11.0), expected=loaded.expected)
+    assert scenarios.list_scenarios(ben) == []  # not brought back by the refused save
+
+
+def test_rename_and_delete_check_the_version(colleagues: tuple[Any, Any]) -> None:
+    anna, ben = colleagues
+    scenarios.save_scenario(anna, spec())
+    stale = scenarios.get_scenario(ben, NAME).expected
+    scenarios.save_scenario(anna, spec(total=15.0), expected=scenarios.get_scenario(anna, NAME).expected)
+    with pytest.raises(StaleScenarioError, match="gespeichert"):
+        scenarios.rename_scenario(ben, NAME, "Umbenannt", expected=stale)
+    with pytest.raises(StaleScenarioError, match="gespeichert"):
+        scenarios.delete_scenario(ben, NAME, expected=stale)
+    assert scenarios.get_scenario(ben, NAME).spec.amount.total == 15.0  # neither renamed nor deleted
+
+    # a rename is a new version too: a save over the old one names the new name
+    current = scenarios.get_scenario(ben, NAME)
+    renamed = scenarios.rename_scenario(anna, NAME, "Kita 2027", expected=scenarios.get_scenario(anna, NAME).expected)
+    assert renamed.version == current.version + 1
+    with pytest.raises(StaleScenarioError, match="in „Kita 2027“ umbenannt"):
+        scenarios.save_scenario(ben, spec(total=99.0), expected=current.expected)
+    assert scenarios.get_scenario(ben, "Kita 2027").spec.amount.total == 15.0
+
+
+def test_replacing_on_purpose_records_a_new_version(colleagues: tuple[Any, Any]) -> None:
+    """The command line's ``plan run --save --replace`` overwrites by name on purpose; an editor holding the
+    version before is refused afterwards."""
+    anna, ben = colleagues
+    scenarios.save_scenario(anna, spec())
+    held = scenarios.get_scenario(anna, NAME).expected
+    replaced = scenarios.save_scenario(ben, spec(total=20.0), replace=True)
+    assert replaced.version == 2
+    with pytest.raises(StaleScenarioError):
+        scenarios.save_scenario(anna, spec(total=5.0), expected=held)
+    with pytest.raises(UserInputError, match="gibt es schon"):
+        scenarios.save_scenario(anna, spec(total=5.0), replace=False)
+    assert scenarios.get_scenario(anna, NAME).spec.amount.total == 20.0
+
+
+def test_concurrent_saves_have_exactly_one_winner(backend: Backend) -> None:
+    """Four colleagues save over the same version at the same moment (threads, a connection each): the
+    compare-and-set lets exactly one through; the others are refused and the stored text is the winner's."""
+    setup = backend.open()
+    scenarios.save_scenario(setup, spec())
+    expected = scenarios.get_scenario(setup, NAME).expected
+    programs = [backend.open() for _ in range(4)]
+    start = threading.Barrier(len(programs))
+    outcome: dict[int, object] = {}
+
+    def save(i: int) -> None:
+        start.wait()
+        try:
+            outcome[i] = scenarios.save_scenario(programs[i], spec(total=100.0 + i), expected=expected)
+        except Exception as exc:  # noqa: BLE001 - every outcome is looked at below
+            outcome[i] = exc
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(len(programs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    winners = [i for i, o in outcome.items() if isinstance(o, scenarios.SavedScenario)]
+    assert len(winners) == 1, outcome
+    assert all(isinstance(o, StaleScenarioError) for i, o in outcome.items() if i not in winners), outcome
+    stored = scenarios.get_scenario(setup, NAME)
+    assert (stored.version, stored.spec.amount.total) == (2, 100.0 + winners[0])
+
+
+def test_a_0013_workspace_keeps_its_scenarios_at_version_1(backend: Backend, tmp_path: Path) -> None:
+    scripts = tmp_path / "migrations_0013"
+    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0014_scenario_version.py").unlink()
+    old = backend.open(script_location=scripts)
+    assert old.schema_version == "0013"
+    written = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    with old.transaction() as s:
+        for name in ("Alt 1", "Alt 2"):
+            s.execute(text("INSERT INTO scenario (name, kind, parameters, notes, created_at, changed_at) "
+                           "VALUES (:name, 'allocation', :text, '', :at, :at)"),
+                      {"name": name, "text": scenario_files.dumps(spec(name)), "at": written})
+        s.execute(text('INSERT INTO audit_entry (at, "user", action, details) VALUES (:at, \'carla\', '
+                       '\'scenario\', :details)'),
+                  {"at": written, "details": '{"action": "angelegt", "result": false, "scenario": "Alt 1"}'})
+    old.close()
+
+    ws = backend.open()
+    assert ws.schema_version >= "0014"
+    saved = {s.name: s for s in scenarios.list_scenarios(ws)}
+    assert {n: (s.version, s.changed_by, s.spec.name) for n, s in saved.items()} == {
+        "Alt 1": (1, "carla", "Alt 1"), "Alt 2": (1, "unbekannt", "Alt 2")}
+    assert saved["Alt 1"].changed_at == written
+    assert scenarios.save_scenario(ws, spec("Alt 1", 3.0), expected=saved["Alt 1"].expected).version == 2
+
+
+def test_the_time_in_the_message_reads_like_a_person_would_say_it() -> None:
+    now = datetime(2026, 12, 4, 15, 0, tzinfo=UTC).astimezone()
+    earlier = now.replace(hour=14, minute=2)
+    assert scenarios.describe_time(earlier, now) == "heute 14:02"
+    assert scenarios.describe_time(earlier - timedelta(days=1), now) == "gestern 14:02"
+    assert scenarios.describe_time(earlier - timedelta(days=5), now) == f"{earlier - timedelta(days=5):%d.%m.%Y} 14:02"
+
+
+def test_a_file_names_the_os_user_as_the_audit_log_does(tmp_path: Path) -> None:
+    from bildungsplaner.store.database import open_workspace
+
+    with open_workspace(tmp_path / "w.bpws") as ws:
+        assert scenarios.save_scenario(ws, spec()).changed_by == current_user()
