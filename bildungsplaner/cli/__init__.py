@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--workspace", "-w", type=workspace_location, metavar="PFAD", default=argparse.SUPPRESS,
                         help="Arbeitsbereichsdatei oder Server-Adresse postgresql://…?workspace=NAME (Standard: der "
                              "Arbeitsbereich im Datenordner)")
+    common.add_argument("--migrate", action="store_true", default=argparse.SUPPRESS,
+                        help="einen Arbeitsbereich auf dem Server auf den Schemastand dieser Programmversion "
+                             "aktualisieren, wenn nötig (ohne: Abbruch mit Hinweis, nichts geändert); danach können "
+                             "Kolleginnen und Kollegen mit älteren Versionen ihn nicht mehr öffnen")
     parser = _Parser(
         prog="bildungsplaner", parents=[common],
         description=f"{APP_NAME} {__version__} – Planung für das kommunale Bildungsmanagement. "
@@ -244,10 +248,20 @@ def _shown(location: Path | str) -> str:
 def _open(args: argparse.Namespace):  # -> Workspace (imports local: start-up speed of the GUI path)
     """Open the workspace of ``args`` (``--workspace`` or :func:`_default_workspace`)."""
     from bildungsplaner.services.workspace import open_workspace
+    from bildungsplaner.store.database import MigrationDeclined
 
     path = _workspace_path(args)
     if isinstance(path, str):  # a server address: whether it exists, the server says
-        return open_workspace(path, create=False)
+        # a due migration only with --migrate: afterwards colleagues on older versions are refused
+        migrate = bool(getattr(args, "migrate", False))
+        try:
+            return open_workspace(path, create=False, confirm_migration=lambda _old, _new: migrate)
+        except MigrationDeclined as exc:
+            raise UserInputError(
+                f"Der Arbeitsbereich {_shown(path)} auf dem Server muss für diese Programmversion aktualisiert "
+                f"werden (Schemastand {exc.revision} → {exc.head}). Danach können Kolleginnen und Kollegen mit "
+                "älteren Programmversionen ihn nicht mehr öffnen. Aktualisieren mit --migrate; es wurde nichts "
+                "geändert.") from exc
     if not path.exists():
         hint = "" if args.workspace else " (oder starten Sie das Programmfenster und wählen Sie Ihren Kreis)"
         raise UserInputError(f"Der Arbeitsbereich {path} existiert nicht. Neu anlegen mit: bildungsplaner new "
@@ -543,4 +557,6 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = build_parser().parse_args(argv)
     if not hasattr(args, "workspace"):
         args.workspace = None
+    if not hasattr(args, "migrate"):
+        args.migrate = False
     return args

@@ -248,7 +248,7 @@ def _backup_server(ws: Workspace, target: Path, *, audit: bool, progress: Progre
 
         snapshot = ws.engine.connect().execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
         with snapshot, snapshot.begin(), copy.transaction() as s:
-            transfer.copy_rows(snapshot, s, after_table=after_table)
+            transfer.copy_rows(snapshot, s, after_table=after_table, after_rows=lambda _name, _rows: progress.check())
 
     try:
         _build_in_place(target, build)
@@ -318,7 +318,8 @@ def _restore_to_server(backup: Path, url: str, progress: Progress) -> None:
             try:
                 with source.engine.connect() as rows, ws.transaction() as s:
                     ws.lock_for_writing(s)
-                    transfer.copy_rows(rows, s, after_table=after_table)
+                    transfer.copy_rows(rows, s, after_table=after_table,
+                                       after_rows=lambda _name, _rows: progress.check())
                     transfer.set_sequences_past_ids(s.connection())
                     record(s, AuditAction.RESTORE, {"source": str(backup)})
             except BaseException:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -53,6 +53,20 @@ class WorkspaceTooNew(WorkspaceError):
 
 class WorkspaceBusy(WorkspaceError):
     """A colleague is writing to the (server) workspace right now."""
+
+
+class MigrationDeclined(WorkspaceError):
+    """The server workspace needs a migration to this program's schema and ``confirm_migration`` said no: nothing
+    was written, the workspace is not open. ``revision`` → ``head`` is the migration that was due."""
+
+    def __init__(self, message: str, revision: str, head: str) -> None:
+        super().__init__(message)
+        self.revision, self.head = revision, head
+
+
+#: ``confirm_migration(stored revision, head)``: asked before a server workspace is migrated (see
+#: :func:`open_workspace`); True lets the migration run.
+ConfirmMigration = Callable[[str, str], bool]
 
 
 def alembic_config(script_location: Path | None = None) -> Config:
@@ -239,10 +253,17 @@ def stored_revision(path: Path) -> tuple[str | None, bool]:
     return sqlite.read_schema_state(path)
 
 
-def open_workspace(path: Path | str, *, create: bool = True, script_location: Path | None = None) -> Workspace:
-    """Open (and if needed create or migrate) the workspace at ``path``: a file, or a ``postgresql://`` URL."""
+def open_workspace(path: Path | str, *, create: bool = True, script_location: Path | None = None,
+                   confirm_migration: ConfirmMigration | None = None) -> Workspace:
+    """Open (and if needed create or migrate) the workspace at ``path``: a file, or a ``postgresql://`` URL.
+
+    ``confirm_migration(revision, head)`` is asked only for a server workspace whose schema is older than this
+    program's, before anything is written (colleagues on older versions are refused afterwards); False raises
+    :class:`MigrationDeclined` and leaves the workspace as it was. A file is migrated without asking (it is
+    copied first and has one writer)."""
     if postgres.is_server_address(path):
-        return open_server_workspace(str(path), create=create, script_location=script_location)
+        return open_server_workspace(str(path), create=create, script_location=script_location,
+                                     confirm_migration=confirm_migration)
     path = Path(path)
     if not path.exists():
         if not create:
@@ -336,13 +357,28 @@ def backup_file(source_path: Path, target: Path) -> None:
 
 
 def open_server_workspace(url: str | postgres.ServerAddress, *, create: bool = True,
-                          script_location: Path | None = None) -> Workspace:
-    """Open (and if needed create or migrate) the workspace schema that ``url`` names on a PostgreSQL server."""
+                          script_location: Path | None = None,
+                          confirm_migration: ConfirmMigration | None = None) -> Workspace:
+    """Open (and if needed create or migrate) the workspace schema that ``url`` names on a PostgreSQL server
+    (``confirm_migration``: see :func:`open_workspace`)."""
     from sqlalchemy.exc import DBAPIError
 
     address = url if isinstance(url, postgres.ServerAddress) else postgres.parse_address(url)
     head = head_revision(script_location)
     engine = postgres.make_engine(address)
+    confirmed: set[str] = set()
+
+    def ask(revision: str | None) -> None:
+        """Before an existing schema is migrated (never for a new one): the caller's consent, else nothing."""
+        if revision is None or revision == head or confirm_migration is None or revision in confirmed:
+            return
+        if not confirm_migration(revision, head):
+            raise MigrationDeclined(
+                tr("Der Arbeitsbereich {name} wurde nicht aktualisiert (Schemastand {revision}, diese Version "
+                   "braucht {head}) und nicht geöffnet; auf dem Server ist nichts geändert.",
+                   name=address.display(), revision=revision, head=head), revision, head)
+        confirmed.add(revision)
+
     try:
         with engine.connect() as conn:
             with conn.begin():
@@ -350,6 +386,7 @@ def open_server_workspace(url: str | postgres.ServerAddress, *, create: bool = T
                 revision, _ = _server_state(conn, address, create=create, head=head, script_location=script_location)
             migrated_from = revision
             if revision != head:
+                ask(revision)  # outside any transaction: a dialog may wait here, holding no lock
                 with conn.begin():
                     postgres.set_lock_timeout(conn, postgres.LOCK_TIMEOUT_MS)
                     postgres.advisory_xact_lock(conn, address.schema)
@@ -357,6 +394,7 @@ def open_server_workspace(url: str | postgres.ServerAddress, *, create: bool = T
                     migrated_from, _ = _server_state(conn, address, create=create, head=head,
                                                      script_location=script_location)
                     if migrated_from != head:
+                        ask(migrated_from)  # a colleague's version migrated it part of the way meanwhile
                         _migrate_server(conn, address, head, script_location, migrated_from)
     except (WorkspaceError, postgres.ServerAddressError):
         engine.dispose()

@@ -15,6 +15,7 @@ SQLAlchemy's types (times, JSON and flags arrive as on the source). Rules:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from itertools import islice
 from typing import Any
@@ -40,10 +41,14 @@ def _self_references(table: Table) -> list[str]:
     return [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
 
 
-def copy_rows(source: Connection, target: Session, *, after_table: Callable[[str, int], None] | None = None
-              ) -> dict[str, int]:
+def copy_rows(source: Connection, target: Session, *, after_table: Callable[[str, int], None] | None = None,
+              after_rows: Callable[[str, int], None] | None = None) -> dict[str, int]:
     """Copy every row of :func:`copied_tables` from ``source`` into ``target``'s transaction, after deleting
-    what the target held; returns the rows per table."""
+    what the target held; returns the rows per table.
+
+    ``after_table(name, rows)`` runs after each table, ``after_rows(name, rows so far)`` after each chunk of
+    a table's rows (progress and Cancel within a large table: raising there aborts the copy, and the caller's
+    transaction rolls it back)."""
     conn = target.connection()
     tables = copied_tables()
     for table in reversed(tables):
@@ -56,7 +61,9 @@ def copy_rows(source: Connection, target: Session, *, after_table: Callable[[str
         rows = source.execution_options(yield_per=CHUNK_ROWS).execute(select(table).order_by(*pk))
         total = 0
         if table.name == "observation":
-            total = insert_rows(target, table, columns, (tuple(r) for r in rows))
+            chunk_hook = functools.partial(after_rows, table.name) if after_rows is not None else None
+            total = insert_rows(target, table, columns, (tuple(r) for r in rows), chunk_rows=CHUNK_ROWS,
+                                after_chunk=chunk_hook)
         else:
             deferred: list[dict[str, Any]] = []
             while chunk := list(islice(rows, CHUNK_ROWS)):
@@ -68,6 +75,8 @@ def copy_rows(source: Connection, target: Session, *, after_table: Callable[[str
                         v[name] = None
                 conn.execute(table.insert(), values)
                 total += len(values)
+                if after_rows is not None:
+                    after_rows(table.name, total)
             for name in later:
                 pending = [{"_id": d["_id"], "_ref": d["_ref"]} for d in deferred if d["_col"] == name]
                 if pending:
