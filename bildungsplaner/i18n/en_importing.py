@@ -418,10 +418,10 @@ MESSAGES: dict[str, str] = {
     "Schema: {problem}": "Schema: {problem}",
     "Fremdschlüssel: {count} Werte verweisen auf fehlende Zeilen in {table}.":
         "Foreign keys: {count} values refer to missing rows in {table}.",
-    "In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das Löschen eines Imports); bitte "
-    "versuchen Sie es gleich noch einmal.":
-        "A colleague is writing to the workspace {name} right now (an import or the deletion of an import); please "
-        "try again in a moment.",
+    "In den Arbeitsbereich {name} schreibt gerade ein Kollege (z. B. ein Import); bitte versuchen Sie es gleich "
+    "noch einmal.":
+        "A colleague is writing to the workspace {name} right now (an import, for example); please try again in a "
+        "moment.",
     "Gerade löscht {who}@{host} seit {since} einen Import im Arbeitsbereich {name}; bitte versuchen Sie es danach "
     "noch einmal.":
         "{who}@{host} has been deleting an import in the workspace {name} since {since}; please try again "
@@ -429,4 +429,16 @@ MESSAGES: dict[str, str] = {
     "Gerade importiert {who}@{host} seit {since} in den Arbeitsbereich {name}; bitte versuchen Sie es danach noch "
     "einmal.":
         "{who}@{host} has been importing into the workspace {name} since {since}; please try again afterwards.",
+    "Gerade importiert {who}@{host} seit {since} Gebietsgrenzen in den Arbeitsbereich {name}; bitte versuchen Sie "
+    "es danach noch einmal.":
+        "{who}@{host} has been importing boundaries into the workspace {name} since {since}; please try again "
+        "afterwards.",
+    "Gerade berechnet {who}@{host} seit {since} Kennzahlen im Arbeitsbereich {name}; bitte versuchen Sie es danach "
+    "noch einmal.":
+        "{who}@{host} has been computing indicators in the workspace {name} since {since}; please try again "
+        "afterwards.",
+    "Gerade ordnet {who}@{host} seit {since} im Arbeitsbereich {name} Einrichtungen den Gebieten zu; bitte "
+    "versuchen Sie es danach noch einmal.":
+        "{who}@{host} has been assigning facilities to areas in the workspace {name} since {since}; please try "
+        "again afterwards.",
 }

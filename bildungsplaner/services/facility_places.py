@@ -31,6 +31,7 @@ Rules:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections import Counter
@@ -243,8 +244,11 @@ def assign_facilities(ws: Workspace, level: str, *, dry_run: bool = False,
         raise UserInputError(tr("Unbekannte Ebene „{level}“; möglich sind: {levels}.", level=level,
                                 levels=", ".join(levels)))
     report = AssignReport(level=level, dry_run=dry_run, period=date.today().isoformat())
+    # on a server one writer at a time (the workspace's write lock, refused at once naming who writes): the
+    # assignment rewrites the facilities' regions and their counts; a preview is not announced
     try:
-        with ws.transaction() as session:
+        with contextlib.nullcontext() if dry_run else ws.announce("assign"), ws.transaction() as session:
+            ws.lock_for_writing(session)
             _assign(session, report, progress)
             if dry_run:
                 raise _DryRun

@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -298,8 +299,11 @@ def import_boundaries(ws: Workspace, path: Path, *, layer: str | None = None, ke
         geometries[indices], geo_geometry.drawing_tolerance(geometries[indices]))
     progress.check()
     progress.report(0.5, tr("Gebiete zuordnen …"))
+    # on a server one writer at a time (the workspace's write lock, refused at once naming who writes): the layer
+    # rewrites regions and their geometry in bulk; a preview waits for nobody either, but is not announced
     try:
-        with ws.transaction() as session:
+        with contextlib.nullcontext() if dry_run else ws.announce("boundaries"), ws.transaction() as session:
+            ws.lock_for_writing(session)
             _store(session, report, keys.keys, keys.names, indices, geometries, simplified, level, create_under,
                    source_crs, path, progress)
             if dry_run:

@@ -44,7 +44,7 @@ from bildungsplaner.indicators.compute import Computed, compute_indicator, filte
 from bildungsplaner.indicators.spec import AREAS, DEFINITION, IndicatorSpec, InputSpec, parse_definition
 from bildungsplaner.store.audit import current_user, record
 from bildungsplaner.store.bulk import insert_rows
-from bildungsplaner.store.database import Workspace
+from bildungsplaner.store.database import Workspace, WorkspaceBusy
 from bildungsplaner.store.models import (
     KENNZAHL_FORMAT,
     AuditAction,
@@ -726,8 +726,16 @@ def refuse_delete_import(dataset: Dataset) -> None:
 def ensure_current(ws: Workspace) -> RefreshReport:
     """:func:`refresh` in a transaction of its own. The import and every change of a definition refresh by
     themselves; this catches up on what happened without them (a workspace from before Kennzahlen existed, a
-    newer catalogue shipped with the program). Writes nothing when everything is current."""
+    newer catalogue shipped with the program). Writes nothing when everything is current.
+
+    On a server it catches up only under the workspace's write lock, so two colleagues opening the list at once
+    never compute the same Kennzahl twice; while someone else holds the lock (an import, a definition being
+    saved — each refreshes in its own transaction) it skips and shows what is committed."""
     with ws.transaction() as s:
+        try:
+            ws.lock_for_writing(s)
+        except WorkspaceBusy:
+            return RefreshReport()
         return refresh(s)
 
 
@@ -821,7 +829,10 @@ def define(ws: Workspace, toml_text: str, *, replace: bool = False) -> Indicator
     transaction: a definition that cannot be computed (a straddling age band, an unknown dimension value) is
     refused with the message and nothing changes."""
     kind, spec = _read_definition(toml_text)
-    with ws.transaction() as s:
+    # on a server one writer at a time: saving recomputes Kennzahlen (their values in bulk), so a colleague's
+    # import or definition waits for nobody and is refused at once, naming who computes since when
+    with ws.announce("indicators"), ws.transaction() as s:
+        ws.lock_for_writing(s)
         row = _check_new(s, kind, spec, replace)
         version = (row.version + 1) if row is not None else 1 + int(s.scalar(
             select(func.max(IndicatorDefinitionVersion.version)).where(
@@ -853,7 +864,8 @@ def define(ws: Workspace, toml_text: str, *, replace: bool = False) -> Indicator
 def delete(ws: Workspace, code: str) -> None:
     """Remove the workspace's definition ``code`` and its values (its versions are kept); a catalogue entry
     cannot be deleted (it is only computed while its tables are there)."""
-    with ws.transaction() as s:
+    with ws.announce("indicators"), ws.transaction() as s:
+        ws.lock_for_writing(s)  # as in define: the Kennzahlen reading it are recomputed
         row = s.scalar(select(IndicatorDefinition).where(IndicatorDefinition.code == code))
         if row is None:
             if catalogue_entry(code) is not None:

@@ -182,21 +182,33 @@ class Workspace:
             query = query.where(WorkspaceActivity.id.not_in(self._announced))
         row = session.scalars(query.limit(1)).first()
         if row is None:
-            return tr("In den Arbeitsbereich {name} schreibt gerade ein Kollege (ein Import oder das Löschen eines "
-                      "Imports); bitte versuchen Sie es gleich noch einmal.", name=name)
+            return tr("In den Arbeitsbereich {name} schreibt gerade ein Kollege (z. B. ein Import); bitte versuchen "
+                      "Sie es gleich noch einmal.", name=name)
         since = row.since.astimezone().strftime("%H:%M")
         if row.kind == "delete":
             return tr("Gerade löscht {who}@{host} seit {since} einen Import im Arbeitsbereich {name}; bitte "
                       "versuchen Sie es danach noch einmal.", who=row.who, host=row.host, since=since, name=name)
+        if row.kind == "boundaries":
+            return tr("Gerade importiert {who}@{host} seit {since} Gebietsgrenzen in den Arbeitsbereich {name}; "
+                      "bitte versuchen Sie es danach noch einmal.", who=row.who, host=row.host, since=since,
+                      name=name)
+        if row.kind == "indicators":
+            return tr("Gerade berechnet {who}@{host} seit {since} Kennzahlen im Arbeitsbereich {name}; bitte "
+                      "versuchen Sie es danach noch einmal.", who=row.who, host=row.host, since=since, name=name)
+        if row.kind == "assign":
+            return tr("Gerade ordnet {who}@{host} seit {since} im Arbeitsbereich {name} Einrichtungen den Gebieten "
+                      "zu; bitte versuchen Sie es danach noch einmal.", who=row.who, host=row.host, since=since,
+                      name=name)
         return tr("Gerade importiert {who}@{host} seit {since} in den Arbeitsbereich {name}; bitte versuchen Sie "
                   "es danach noch einmal.", who=row.who, host=row.host, since=since, name=name)
 
     @contextlib.contextmanager
     def announce(self, kind: str) -> Iterator[None]:
         """On a server: note in ``workspace_activity`` that this person on this computer now writes (``kind``:
-        "import" or "delete"), in a short committed transaction of its own before the writer waits for
-        :meth:`lock_for_writing`, and remove the note afterwards, also after an error or Cancel. Rows of
-        server processes that are gone are removed on the way. On a file nothing."""
+        "import", "delete", "boundaries", "indicators" or "assign"; named in :meth:`_busy_message`), in a short
+        committed transaction of its own before the writer waits for :meth:`lock_for_writing`, and remove the
+        note afterwards, also after an error or Cancel. Rows of server processes that are gone are removed on the
+        way. On a file nothing."""
         if self.address is None:
             yield
             return
