@@ -49,6 +49,7 @@ from bildungsplaner.services.workspace import (
     open_workspace,
 )
 from bildungsplaner.settings import Settings
+from bildungsplaner.store.database import MigrationDeclined
 from bildungsplaner.store.postgres import is_server_address, parse_address
 from bildungsplaner.ui.common import accessibility, tasks
 from bildungsplaner.ui.common.dialogs import guarded, show_about, show_error
@@ -232,6 +233,18 @@ class MainWindow(QMainWindow):
             QCoreApplication.translate("MainWindow", "Server-Arbeitsbereich öffnen…"), self.open_server_dialog, None,
             QCoreApplication.translate("MainWindow", "Einen Arbeitsbereich auf dem PostgreSQL-Server des Kreises "
                                                      "öffnen (Teamarbeit)"))
+        self.new_server_action = self._action(
+            QCoreApplication.translate("MainWindow", "Neuer Server-Arbeitsbereich…"), self.new_server_workspace, None,
+            QCoreApplication.translate("MainWindow", "Einen leeren Arbeitsbereich auf dem PostgreSQL-Server des "
+                                                     "Kreises anlegen (Teamarbeit)"))
+        self.save_as_file_action = self._action(
+            QCoreApplication.translate("MainWindow", "Als Datei sichern…"), self.save_as_file, None,
+            QCoreApplication.translate("MainWindow", "Den Server-Arbeitsbereich, wie er in diesem Moment ist, als "
+                                                     "Arbeitsbereichsdatei speichern"))
+        self.transfer_action = self._action(
+            QCoreApplication.translate("MainWindow", "Auf den Server übertragen…"), self.transfer_to_server, None,
+            QCoreApplication.translate("MainWindow", "Den geöffneten Arbeitsbereich als neuen Arbeitsbereich auf den "
+                                                     "PostgreSQL-Server des Kreises kopieren (Teamarbeit)"))
         self.demo_action = self._action(
             QCoreApplication.translate("MainWindow", "Demo-Arbeitsbereich öffnen"), self.open_demo, None,
             QCoreApplication.translate("MainWindow", "Den fiktiven Kreis Lindental öffnen (wird beim ersten Mal "
@@ -263,6 +276,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.server_action)
+        file_menu.addAction(self.new_server_action)
         self.recent_menu = QMenu(QCoreApplication.translate("MainWindow", "Zuletzt geöffnet"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -270,6 +284,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.save_as_file_action)
+        file_menu.addAction(self.transfer_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(QCoreApplication.translate("MainWindow", "&Bearbeiten"))
@@ -437,6 +453,8 @@ class MainWindow(QMainWindow):
         self.watcher.watch(workspace)
         self.colleagues.watch(workspace)
         self.backup_action.setEnabled(workspace is not None)
+        self.save_as_file_action.setEnabled(workspace is not None and workspace.is_server)
+        self.transfer_action.setEnabled(workspace is not None and not workspace.is_server)
         self.import_action.setEnabled(workspace is not None)
         self.assign_action.setEnabled(workspace is not None)
         if workspace is None:
@@ -548,22 +566,38 @@ class MainWindow(QMainWindow):
         indicator: IndicatorRow | None = self.indicators.selected_indicator()
         self.browser.show_selection(indicator, self.regions.selected_region_ids())
 
-    def open_path(self, path: Path | str, *, create: bool = False, build_demo: bool = False) -> bool:
+    def open_path(self, path: Path | str, *, create: bool = False, build_demo: bool = False,
+                  new_region: str | None = None) -> bool:
         """Open ``path`` — a file or a server address (``postgresql://…``) — (``create``: a new empty workspace;
-        ``build_demo``: the demo if missing).
+        ``build_demo``: the demo if missing; ``new_region``: a NEW server workspace with this home region, refused
+        when one of that name exists).
 
         Errors are shown in a message box, never raised; returns whether a workspace was opened. When a server
-        asks for a password, the user is asked for it (and whether to keep it in the password file).
+        asks for a password, the user is asked for it (and whether to keep it in the password file). Before a
+        server workspace is migrated to this version's schema, :class:`MigrationDialog` warns and asks.
         """
         location: Path | str = path if is_server_address(path) else Path(path)
         if not self._maybe_save():
             return False
         password, store = "", False
+        migrate = False
         while True:
             try:
-                ws, overview = self._open_location(location, password, create=create, build_demo=build_demo)
+                ws, overview = self._open_location(location, password, create=create, build_demo=build_demo,
+                                                   new_region=new_region, migrate=migrate)
             except Cancelled:
                 return False
+            except MigrationDeclined as exc:
+                from bildungsplaner.ui.workspace.transfer import MigrationDialog
+
+                if migrate or not MigrationDialog(parse_address(str(location)).display(), exc.revision, exc.head,
+                                                  self).ask():
+                    self.statusBar().showMessage(QCoreApplication.translate(
+                        "MainWindow", "Nicht aktualisiert und nicht geöffnet; auf dem Server ist nichts geändert."),
+                        10000)
+                    return False
+                migrate = True
+                continue
             except Exception as exc:
                 if isinstance(location, str) and team.needs_password(exc):
                     from bildungsplaner.ui.workspace.server import PasswordDialog
@@ -584,9 +618,10 @@ class MainWindow(QMainWindow):
             self._offer_to_store_password(ws, password)
         return True
 
-    def _open_location(self, location: Path | str, password: str, *, create: bool,
-                       build_demo: bool) -> tuple[Workspace, Overview]:
-        """Open the workspace file or server address on the task runner (a progress dialog, cancellable)."""
+    def _open_location(self, location: Path | str, password: str, *, create: bool, build_demo: bool,
+                       new_region: str | None = None, migrate: bool = False) -> tuple[Workspace, Overview]:
+        """Open the workspace file or server address on the task runner (a progress dialog, cancellable);
+        ``new_region``: create the server workspace first; ``migrate``: the user agreed to migrate it."""
         # the password joins the address unchanged otherwise (its TLS mode stays as chosen)
         opened = team.build_url(url=location, workspace="", sslmode="", password=password) if password else location
 
@@ -594,7 +629,10 @@ class MainWindow(QMainWindow):
             if build_demo and isinstance(location, Path):
                 ws = open_or_create_default(location, progress)
             else:
-                ws = open_workspace(opened, create=create)
+                if new_region is not None and isinstance(opened, str):
+                    create_workspace(opened, region=new_region or None)  # refuses an existing one
+                # on a server a due migration is asked for first (MigrationDeclined back to open_path)
+                ws = open_workspace(opened, create=create, confirm_migration=lambda _old, _new: migrate)
             try:
                 progress.report(0.95, QCoreApplication.translate("MainWindow", "Übersicht wird gelesen …"))
                 return ws, load_overview(ws)
@@ -604,9 +642,12 @@ class MainWindow(QMainWindow):
 
         name = parse_address(location).display() if isinstance(location, str) else location.name
         self.browser.cancel()  # a running load would otherwise delay the opening
+        label = (QCoreApplication.translate("MainWindow", "{name} wird angelegt …") if new_region is not None
+                 else QCoreApplication.translate("MainWindow", "{name} wird aktualisiert …") if migrate
+                 else QCoreApplication.translate("MainWindow", "{name} wird geöffnet …"))
         result: tuple[Workspace, Overview] = self.runner.run_blocking(
             work, title=QCoreApplication.translate("MainWindow", "Arbeitsbereich öffnen"),
-            label=QCoreApplication.translate("MainWindow", "{name} wird geöffnet …").format(name=name))
+            label=label.format(name=name))
         return result
 
     def _offer_to_store_password(self, ws: Workspace, password: str) -> None:
@@ -692,6 +733,34 @@ class MainWindow(QMainWindow):
             self.open_path(dialog.url)
 
     @guarded()
+    def new_server_workspace(self) -> None:
+        """Datei › „Neuer Server-Arbeitsbereich…“: server address and new name, the home region, then created
+        (with progress, refused when the name exists) and opened."""
+        from bildungsplaner.ui.workspace.server import NEW, ServerDialog
+
+        dialog = ServerDialog(self.settings.get("recent_servers"), self, purpose=NEW)
+        if dialog.exec() != ServerDialog.DialogCode.Accepted or not dialog.url:
+            return
+        region = HomeRegionDialog(self)
+        if region.exec() != HomeRegionDialog.DialogCode.Accepted or region.region_key is None:
+            return
+        self.open_path(dialog.url, new_region=region.region_key)
+
+    @guarded()
+    def save_as_file(self) -> None:
+        """Datei › „Als Datei sichern…“ (a server workspace)."""
+        from bildungsplaner.ui.workspace import transfer
+
+        transfer.save_as_file(self)
+
+    @guarded()
+    def transfer_to_server(self) -> None:
+        """Datei › „Auf den Server übertragen…“ (a file workspace)."""
+        from bildungsplaner.ui.workspace import transfer
+
+        transfer.transfer_to_server(self)
+
+    @guarded()
     def open_demo(self) -> None:
         self.open_path(paths.demo_workspace(), build_demo=True)
 
@@ -723,7 +792,7 @@ class MainWindow(QMainWindow):
             target = target.with_name(target.name + WORKSPACE_SUFFIX)
         self.browser.cancel()
         written = self.runner.run_blocking(
-            lambda progress: backup_workspace(ws, target),
+            lambda progress: backup_workspace(ws, target, progress=progress),
             title=QCoreApplication.translate("MainWindow", "Sicherung erstellen"),
             label=QCoreApplication.translate("MainWindow", "Sicherung wird geschrieben …"))
         message = QCoreApplication.translate("MainWindow", "Sicherung geschrieben: {path}").format(path=written)

@@ -35,6 +35,8 @@ from bildungsplaner.services import team
 from bildungsplaner.store.postgres import ServerAddressError, parse_address
 
 URL_ROLE = Qt.ItemDataRole.UserRole + 1
+#: what :class:`ServerDialog` asks for
+OPEN, NEW, TRANSFER = "open", "new", "transfer"
 
 
 def tr(text: str) -> str:
@@ -55,13 +57,31 @@ def _ssl_labels() -> dict[str, str]:
 class ServerDialog(QDialog):
     """``exec()`` → Accepted with :attr:`url` (the address to open, without password)."""
 
-    def __init__(self, recent: list[str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, recent: list[str] | None = None, parent: QWidget | None = None, *,
+                 purpose: str = OPEN) -> None:
         super().__init__(parent)
         self.url: str | None = None
-        self.setWindowTitle(tr("Server-Arbeitsbereich öffnen"))
-        intro = QLabel(tr("Einen Arbeitsbereich auf dem PostgreSQL-Server des Kreises öffnen. Geben Sie die "
-                          "vollständige Adresse ein oder den Dienstnamen, den die IT Ihnen genannt hat, oder "
-                          "Server, Datenbank und Benutzer. Kennwörter werden hier nie gespeichert."))
+        #: OPEN an existing workspace, or name a NEW one (Datei › „Neuer Server-Arbeitsbereich…“) or the NEW one a
+        #: file is transferred into (TRANSFER): then the name is asked for, and a recent address gives only the
+        #: server part
+        self.purpose = purpose
+        if purpose == NEW:
+            self.setWindowTitle(tr("Neuer Server-Arbeitsbereich"))
+            intro = QLabel(tr("Einen neuen, leeren Arbeitsbereich auf dem PostgreSQL-Server des Kreises anlegen. "
+                              "Geben Sie den Server an (vollständige Adresse, Dienstname oder Server, Datenbank und "
+                              "Benutzer) und einen neuen Namen für den Arbeitsbereich; einen vorhandenen ersetzt "
+                              "Bildungsplaner nicht. Kennwörter werden hier nie gespeichert."))
+        elif purpose == TRANSFER:
+            self.setWindowTitle(tr("Auf den Server übertragen"))
+            intro = QLabel(tr("Den geöffneten Arbeitsbereich als NEUEN Arbeitsbereich auf den PostgreSQL-Server "
+                              "des Kreises kopieren, damit das Team damit arbeiten kann. Die Datei bleibt "
+                              "unverändert. Geben Sie den Server an und einen neuen Namen; einen vorhandenen "
+                              "Arbeitsbereich ersetzt Bildungsplaner nicht. Kennwörter werden hier nie gespeichert."))
+        else:
+            self.setWindowTitle(tr("Server-Arbeitsbereich öffnen"))
+            intro = QLabel(tr("Einen Arbeitsbereich auf dem PostgreSQL-Server des Kreises öffnen. Geben Sie die "
+                              "vollständige Adresse ein oder den Dienstnamen, den die IT Ihnen genannt hat, oder "
+                              "Server, Datenbank und Benutzer. Kennwörter werden hier nie gespeichert."))
         intro.setWordWrap(True)
 
         self.recent = QListWidget()
@@ -73,8 +93,9 @@ class ServerDialog(QDialog):
             item.setData(URL_ROLE, url)
             self.recent.addItem(item)
         self.recent.currentItemChanged.connect(self._take_recent)
-        self.recent.itemActivated.connect(lambda _item: self.accept())
-        recent_label = QLabel(tr("&Zuletzt geöffnet:"))
+        if purpose == OPEN:  # a new workspace needs its name typed first
+            self.recent.itemActivated.connect(lambda _item: self.accept())
+        recent_label = QLabel(tr("&Zuletzt geöffnet:") if purpose == OPEN else tr("&Server von:"))
         recent_label.setBuddy(self.recent)
         self.recent.setMaximumHeight(110)
         recent_label.setVisible(bool(recent))
@@ -126,7 +147,8 @@ class ServerDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         # created in the order they are shown, so Tab follows the reading order
-        self.open_button = self.buttons.addButton(tr("Öffnen"), QDialogButtonBox.ButtonRole.AcceptRole)
+        label = {NEW: tr("Anlegen"), TRANSFER: tr("Übertragen")}.get(purpose, tr("Öffnen"))
+        self.open_button = self.buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setDefault(True)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAutoDefault(False)  # Enter in a field opens
@@ -142,6 +164,8 @@ class ServerDialog(QDialog):
         QWidget.setTabOrder(self.recent, self.url_edit)
         self._update()
         (self.recent if recent else self.url_edit).setFocus()
+        if purpose != OPEN:
+            self.workspace_edit.setAccessibleDescription(tr("Der Name des neuen Arbeitsbereichs auf dem Server"))
 
     def _update(self) -> None:
         """A full URL makes the single fields unnecessary; a service replaces server, port and database."""
@@ -160,7 +184,10 @@ class ServerDialog(QDialog):
             self.set_url(str(item.data(URL_ROLE)))
 
     def set_url(self, url: str) -> None:
-        """Show ``url`` in the address field (its TLS mode in the choice)."""
+        """Show ``url`` in the address field (its TLS mode in the choice); naming a new workspace, only its server
+        part (the workspace's name goes into its own field)."""
+        if self.purpose != OPEN:
+            url = without_workspace(url)
         self.url_edit.setText(url)
         try:
             params = dict(parse_address(url).params)
@@ -179,8 +206,11 @@ class ServerDialog(QDialog):
 
     def address(self) -> str:
         """The URL the fields describe; raises ``ServerAddressError`` with a German message."""
+        url = self.url_edit.text()
+        if self.purpose != OPEN and self.workspace_edit.text().strip():  # the new name typed wins
+            url = without_workspace(url) if url.strip() else url
         return team.build_url(
-            url=self.url_edit.text(), service=self.service_edit.text() if self.service_edit.isEnabled() else "",
+            url=url, service=self.service_edit.text() if self.service_edit.isEnabled() else "",
             host=self.host_edit.text() if self.host_edit.isEnabled() else "",
             port=self.port_edit.text() if self.port_edit.isEnabled() else "",
             database=self.database_edit.text() if self.database_edit.isEnabled() else "",
@@ -190,11 +220,24 @@ class ServerDialog(QDialog):
 
     def accept(self) -> None:
         try:
+            if (self.purpose != OPEN and not self.workspace_edit.text().strip()
+                    and "workspace=" not in self.url_edit.text()):
+                raise ServerAddressError(tr("Bitte geben Sie einen Namen für den neuen Arbeitsbereich ein."))
             self.url = self.address()
         except ServerAddressError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
         super().accept()
+
+
+def without_workspace(url: str) -> str:
+    """``url`` without its ``workspace=…`` parameter (the server part of a recent address)."""
+    from urllib.parse import parse_qsl, urlencode
+
+    # by hand: urlunsplit would drop the empty host of "postgresql:///?service=…"
+    base, _, query = url.strip().partition("?")
+    kept = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "workspace"]
+    return f"{base}?{urlencode(kept, safe='/:')}" if kept else base
 
 
 class PasswordDialog(QDialog):
@@ -248,4 +291,5 @@ def confirm_store_password(parent: QWidget | None, path: Path) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-__all__ = ["PasswordDialog", "ServerDialog", "confirm_store_password"]
+__all__ = ["NEW", "OPEN", "TRANSFER", "PasswordDialog", "ServerDialog", "confirm_store_password",
+           "without_workspace"]
