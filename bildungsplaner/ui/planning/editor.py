@@ -19,6 +19,14 @@ workspace. Against a crash or a power cut, unsaved changes are also written as a
 (:mod:`bildungsplaner.drafts`) shortly after each edit; saving or discarding removes it, and a draft still
 there when the workspace is opened again is offered for restoring.
 
+Colleagues (team mode) never overwrite each other: the editor remembers the stored scenario's id and version it
+loaded (:attr:`PlanningEditor.loaded`) and saves only over that version (``services/scenarios.py``). When a
+colleague saved it meanwhile the save is refused and :meth:`PlanningEditor.resolve_stale` offers „Neu laden“
+(the colleague's version, after confirming that the own edits go), „Als Kopie speichern“ (under a new name) or
+„Abbrechen“ (keep editing; the draft stays). When the window notices others' changes, an open scenario without
+edits follows the colleague's version silently; one with edits is left alone and its title says that a newer
+version is stored.
+
 Each kind of scenario has its editor widget: :data:`EDITORS` maps a spec's type to the class of its editor (as
 napari's ``layer_to_controls``); the area makes one of each and shows the one of the open spec's type. A new kind
 of scenario is one more entry there (``tests/ui/test_planning_kinds.py`` checks that every kind has one).
@@ -123,6 +131,8 @@ class PlanningEditor(QWidget):
         self.workspace: Workspace | None = None
         self.spec: ScenarioSpec | None = None
         self.saved_text: str | None = None  # the text stored in the workspace; None: not stored yet
+        #: the stored scenario's id and version the open one was loaded from (saves go only over that version)
+        self.loaded: scenario_service.Expected | None = None
         self.result: PlanningResult | None = None
         self.error: str | None = None
         self.compute_ms = 0.0
@@ -138,7 +148,7 @@ class PlanningEditor(QWidget):
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft)
-        self._draft_workspace: Path | None = None  # the workspace a draft was written for
+        self._draft_workspace: Path | str | None = None  # the workspace a draft was written for (drafts.location_of)
         self._save_when_computed: str | None = None  # a new scenario: stored once its first result is there
 
         self.model = ScenarioListModel(self)
@@ -311,11 +321,41 @@ class PlanningEditor(QWidget):
         self._levels = levels
         self._hint = facility_hint(overview.facilities) if overview is not None else None
         self.refresh_list()
-        if same and self.spec is not None:  # the same workspace again (after an import): keep the edits
+        if same and self.spec is not None and self._follow_colleague():
+            pass  # an unedited scenario a colleague changed: reloaded as stored now (and recomputed)
+        elif same and self.spec is not None:  # the same workspace again (after an import): keep the edits
             self.editor().show_spec(self.spec)
             self.recompute()
         elif workspace is not None:  # after the window is shown: a draft left by a crash?
             QTimer.singleShot(0, self, lambda: self.offer_draft(workspace))  # (dropped if self is deleted)
+
+    def _stored_now(self) -> scenario_service.SavedScenario | None:
+        """The list's entry of the stored scenario the open one was loaded from (``None``: not stored or gone)."""
+        if self.loaded is None:
+            return None
+        return next((r for r in self.model.rows if r.id == self.loaded.id), None)
+
+    def _follow_colleague(self) -> bool:
+        """After the list was read again: an open scenario without edits whose stored version a colleague
+        changed (or renamed, or deleted) follows it silently; True if it did. One with edits is left as it is."""
+        if self.loaded is None or self.saved_text is None or self.is_dirty():
+            return False
+        now = self._stored_now()
+        if now is not None and now.version == self.loaded.version:
+            return False
+        if now is None:  # deleted by a colleague: nothing of ours to keep
+            self._close_document()
+            return True
+        try:
+            saved = scenario_service.get_scenario(self.workspace, now.name)
+            spec = saved.spec
+        except UserInputError:  # gone again or unreadable: keep what is shown
+            log.debug("scenario %s not reloaded", now.name, exc_info=True)
+            return False
+        self._load(spec, saved.text, saved.expected)
+        self._select_in_list(saved.name)
+        self._update_state()
+        return True
 
     def data_changed(self, change: DataChange) -> None:
         """The workspace's data changed (import, deletion, another process): new choices, list and inputs."""
@@ -365,10 +405,12 @@ class PlanningEditor(QWidget):
     def _close_document(self) -> None:
         self._load(None, None)
 
-    def _load(self, spec: ScenarioSpec | None, saved_text: str | None) -> None:
+    def _load(self, spec: ScenarioSpec | None, saved_text: str | None,
+              loaded: scenario_service.Expected | None = None) -> None:
         self._collect.cancel()  # inputs of the scenario closed here are of no use
         self.undo_stack.clear()
         self.spec, self.saved_text = spec, saved_text
+        self.loaded = loaded if saved_text is not None else None
         self.result, self.error = None, None
         if spec is None:
             self.stack.setCurrentWidget(self.empty)
@@ -422,7 +464,7 @@ class PlanningEditor(QWidget):
         except UserInputError as exc:
             show_error(self, exc, tr("Szenario öffnen"))
             return False
-        self._load(spec, saved.text)  # (recompute keeps the collected inputs if they still fit)
+        self._load(spec, saved.text, saved.expected)  # (recompute keeps the collected inputs if they still fit)
         self._select_in_list(name)
         self._update_state()
         return True
@@ -486,6 +528,9 @@ class PlanningEditor(QWidget):
         if self.spec is not None:
             kind = kind_label(self.spec.kind)
             mark = tr(" – ungespeicherte Änderungen") if dirty else ""
+            now = self._stored_now()
+            if dirty and now is not None and self.loaded is not None and now.version != self.loaded.version:
+                mark += tr(" – inzwischen von {who} gespeichert").format(who=html.escape(now.changed_by or "?"))
             self.title.setText(f"<h3>{html.escape(self.spec.name)} <small>({kind}){mark}</small></h3>")
         else:
             self.title.setText("")
@@ -503,8 +548,12 @@ class PlanningEditor(QWidget):
         if self.workspace is None or not self.is_dirty():
             return
         try:
-            drafts.write_draft(self.workspace.path, self.current_name, scenario_files.dumps(self.spec))
-            self._draft_workspace = self.workspace.path
+            where = drafts.location_of(self.workspace)
+            loaded = self.loaded if self.current_name is not None else None
+            drafts.write_draft(where, self.current_name, scenario_files.dumps(self.spec),
+                               stored_id=loaded.id if loaded else None,
+                               stored_version=loaded.version if loaded else None)
+            self._draft_workspace = where
         except OSError as exc:  # a safety net only: editing goes on, the log says why
             log.warning("Entwurf nicht geschrieben: %s", exc)
 
@@ -518,7 +567,8 @@ class PlanningEditor(QWidget):
         """Offer to restore the draft left for ``workspace`` (True: restored)."""
         if workspace is not self.workspace or self.is_dirty():
             return False
-        draft = drafts.read_draft(workspace.path)
+        where = drafts.location_of(workspace)
+        draft = drafts.read_draft(where)
         if draft is None:
             return False
         name = draft.stored_name or tr("(noch nicht gespeichert)")
@@ -529,19 +579,23 @@ class PlanningEditor(QWidget):
                "verwerfen.").format(name=name, time=f"{draft.written_at.astimezone():%d.%m.%Y %H:%M}"),
             Buttons.Yes | Buttons.No, Buttons.Yes)
         if answer != Buttons.Yes:
-            drafts.discard_draft(workspace.path)
+            drafts.discard_draft(where)
             return False
         try:
             spec = scenario_files.parse(draft.text, tr("Entwurf"))
-            saved = None
+            saved, loaded = None, None
             if draft.stored_name is not None and self.model.row_of(draft.stored_name) >= 0:
-                saved = scenario_service.get_scenario(workspace, draft.stored_name).text
+                stored = scenario_service.get_scenario(workspace, draft.stored_name)
+                saved = stored.text
+                # the version the edits started from: a colleague's later save is not overwritten unseen
+                loaded = (scenario_service.Expected(draft.stored_id, draft.stored_version)
+                          if draft.stored_id is not None and draft.stored_version is not None else stored.expected)
         except UserInputError as exc:
-            drafts.discard_draft(workspace.path)
+            drafts.discard_draft(where)
             show_error(self, exc, tr("Ungespeicherte Änderungen wiederherstellen"))
             return False
-        self._draft_workspace = workspace.path
-        self._load(spec, saved)
+        self._draft_workspace = where
+        self._load(spec, saved, loaded)
         self._select_in_list(self.current_name)
         self._update_state()
         return True
@@ -576,24 +630,94 @@ class PlanningEditor(QWidget):
         if self.spec is None or self.workspace is None:
             return False
         ws, spec = self.workspace, self.spec
-        names = {r.name for r in self.model.rows}
-        if self.saved_text is None and spec.name in names:
+        expected = self.loaded if self.saved_text is not None else None
+        listed = next((r for r in self.model.rows if r.name == spec.name), None)
+        if self.saved_text is None and listed is not None:
             answer = QMessageBox.question(self, tr("Szenario speichern"), tr(
                 "Ein Szenario „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?").format(name=spec.name),
                 Buttons.Yes | Buttons.No, Buttons.No)
             if answer != Buttons.Yes:
                 return False
+            expected = listed.expected  # replaces the version the list shows, not one stored since
         result = self.result.to_json_dict() if self.result is not None else None
         try:
-            saved = self._write(lambda: scenario_service.save_scenario(ws, spec, result=result),
-                                tr("Szenario speichern"))
+            saved = self._write(lambda: scenario_service.save_scenario(ws, spec, result=result, expected=expected,
+                                                                       replace=False), tr("Szenario speichern"))
+        except scenario_service.StaleScenarioError as exc:
+            return self.resolve_stale(exc)
         except Exception as exc:
             show_error(self, exc, tr("Szenario speichern"))
+            self.refresh_list()  # (a colleague may just have created the name: the list shows it now)
             return False
-        self.saved_text = saved.text
+        self._saved(saved)
+        return True
+
+    def _saved(self, saved: scenario_service.SavedScenario) -> None:
+        """The open scenario is stored as ``saved``: it is the version further saves expect."""
+        self.saved_text, self.loaded = saved.text, saved.expected
         self.undo_stack.setClean()
         self.refresh_list()
         self._announce()
+
+    def ask_stale(self, exc: scenario_service.StaleScenarioError) -> str:
+        """Ask what to do about a save refused because a colleague saved (or deleted) the scenario meanwhile:
+        "reload", "copy" or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Szenario speichern"), str(exc), Buttons.NoButton, self)
+        box.setObjectName("staleScenarioBox")
+        reload = box.addButton(tr("Neu laden"), QMessageBox.ButtonRole.DestructiveRole) if not exc.deleted else None
+        copy = box.addButton(tr("Als Kopie speichern"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(copy)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if reload is not None and clicked is reload:
+            return "reload"
+        return "copy" if clicked is copy else "cancel"
+
+    def resolve_stale(self, exc: scenario_service.StaleScenarioError) -> bool:
+        """„Neu laden“, „Als Kopie speichern“ or „Abbrechen“ after a refused save (see the module docstring);
+        True only if the edits are stored now (as a copy)."""
+        self.refresh_list()  # the list shows the colleague's version (and the title says so)
+        choice = self.ask_stale(exc)
+        if choice == "reload":
+            answer = QMessageBox.question(self, tr("Neu laden"), tr(
+                "Ihre Änderungen am Szenario „{name}“ verwerfen und die von {who} gespeicherte Fassung laden?").format(
+                name=self.spec.name if self.spec is not None else exc.name, who=exc.changed_by or "?"),
+                Buttons.Yes | Buttons.No, Buttons.No)
+            if answer == Buttons.Yes:
+                self._close_document()  # not dirty any more: the draft goes
+                self.open_scenario(exc.name)
+            return False
+        if choice == "copy":
+            return self.save_copy()
+        return False  # Abbrechen: the edits stay open and in the draft
+
+    def save_copy(self) -> bool:
+        """Store the open scenario under a new name the user gives (the stored one stays as it is)."""
+        if self.spec is None or self.workspace is None:
+            return False
+        ws, spec = self.workspace, self.spec
+        names = {r.name for r in self.model.rows}
+        new, ok = QInputDialog.getText(self, tr("Als Kopie speichern"), tr("Name der Kopie:"),
+                                       QLineEdit.EchoMode.Normal,
+                                       unique_name(tr("{name} (Kopie)").format(name=spec.name), names))
+        new = new.strip()
+        if not ok or not new:
+            return False
+        copy = type(spec).from_dict({**spec.to_dict(), "name": new})
+        result = self.result.to_json_dict() if self.result is not None else None
+        try:
+            saved = self._write(lambda: scenario_service.save_scenario(ws, copy, result=result, replace=False),
+                                tr("Als Kopie speichern"))
+        except Exception as exc:
+            show_error(self, exc, tr("Als Kopie speichern"))
+            return False
+        self._load(copy, None)  # the copy is the open scenario now, stored ...
+        self._saved(saved)      # ... under its own version
+        self._select_in_list(saved.name)
+        self._update_state()
         return True
 
     @guarded()
@@ -651,9 +775,16 @@ class PlanningEditor(QWidget):
             return
         ws = self.workspace
         was_open = name == self.current_name
-        renamed = self._write(lambda: scenario_service.rename_scenario(ws, name, new), tr("Szenario umbenennen"))
+        expected = self.loaded if was_open else self._listed_version(name)
+        try:
+            renamed = self._write(lambda: scenario_service.rename_scenario(ws, name, new, expected=expected),
+                                  tr("Szenario umbenennen"))
+        except scenario_service.StaleScenarioError as exc:
+            self.refresh_list()
+            show_error(self, exc, tr("Szenario umbenennen"))
+            return
         if was_open:
-            self._load(renamed.spec, renamed.text)
+            self._load(renamed.spec, renamed.text, renamed.expected)
         self.refresh_list()
         self._announce()
 
@@ -667,11 +798,21 @@ class PlanningEditor(QWidget):
         if answer != Buttons.Yes:
             return
         ws = self.workspace
-        self._write(lambda: scenario_service.delete_scenario(ws, name), tr("Szenario löschen"))
+        expected = self.loaded if name == self.current_name else self._listed_version(name)
+        try:
+            self._write(lambda: scenario_service.delete_scenario(ws, name, expected=expected), tr("Szenario löschen"))
+        except scenario_service.StaleScenarioError as exc:
+            self.refresh_list()
+            show_error(self, exc, tr("Szenario löschen"))
+            return
         if name == self.current_name:
             self._close_document()
         self.refresh_list()
         self._announce()
+
+    def _listed_version(self, name: str) -> scenario_service.Expected | None:
+        """The id and version of ``name`` as the list shows it (what the user decided about)."""
+        return next((r.expected for r in self.model.rows if r.name == name), None)
 
     @guarded()
     def open_file(self) -> None:
