@@ -19,11 +19,11 @@ from backends import Backend
 from sqlalchemy import text
 
 from bildungsplaner import UserInputError
+from bildungsplaner.paths import migrations_dir
 from bildungsplaner.planning import scenario as scenario_files
 from bildungsplaner.services import scenarios
 from bildungsplaner.services.scenarios import StaleScenarioError
 from bildungsplaner.store.audit import current_user
-from bildungsplaner.paths import migrations_dir
 
 NAME = "Kita 2026"
 
@@ -92,7 +92,7 @@ def test_a_scenario_deleted_meanwhile_has_its_own_message(colleagues: tuple[Any,
     scenarios.save_scenario(anna, spec())
     loaded = scenarios.get_scenario(ben, NAME)
     scenarios.delete_scenario(anna, NAME, expected=scenarios.get_scenario(anna, NAME).expected)
-    with pytest.raises(StaleScenarioError, match="inzwischen von einem Kollegen gelöscht. Als Kopie speichern"):
+    with pytest.raises(StaleScenarioError, match=r"inzwischen von einem Kollegen gelöscht\. Als Kopie speichern"):
         scenarios.save_scenario(ben, spec(total=11.0), expected=loaded.expected)
     assert scenarios.list_scenarios(ben) == []  # not brought back by the refused save
 
@@ -146,7 +146,7 @@ def test_concurrent_saves_have_exactly_one_winner(backend: Backend) -> None:
         start.wait()
         try:
             outcome[i] = scenarios.save_scenario(programs[i], spec(total=100.0 + i), expected=expected)
-        except Exception as exc:  # noqa: BLE001 - every outcome is looked at below
+        except Exception as exc:  # every outcome is looked at below
             outcome[i] = exc
 
     threads = [threading.Thread(target=save, args=(i,)) for i in range(len(programs))]
@@ -200,3 +200,44 @@ def test_a_file_names_the_os_user_as_the_audit_log_does(tmp_path: Path) -> None:
 
     with open_workspace(tmp_path / "w.bpws") as ws:
         assert scenarios.save_scenario(ws, spec()).changed_by == current_user()
+
+
+# --- drafts stay local per user -------------------------------------------------------------------------------
+
+def test_server_drafts_are_keyed_by_the_address_without_secrets(isolated_home: Path) -> None:
+    from bildungsplaner import drafts
+
+    base = "postgresql://anna{secret}@pg.kreis.local:5432/bildung?workspace=schule&sslmode=verify-full"
+    plain = base.format(secret="")
+    with_password = base.format(secret=":geheim") + "&sslpassword=schluessel"
+    assert drafts.draft_key(with_password) == drafts.draft_key(plain)
+    key = drafts.draft_key(with_password)
+    assert "geheim" not in key and "schluessel" not in key and "workspace=schule" in key
+    assert "pg.kreis.local" in key and "anna" in key
+
+    target = drafts.write_draft(with_password, NAME, "format = 1\n", stored_id=7, stored_version=3)
+    assert target.parent == isolated_home / "Entwürfe"  # the user's data folder, never the server
+    content = target.read_text(encoding="utf-8")
+    assert "geheim" not in content and "schluessel" not in content
+    draft = drafts.read_draft(plain)
+    assert draft is not None and (draft.stored_name, draft.stored_id, draft.stored_version) == (NAME, 7, 3)
+    # another workspace on the same server, or the same name on another server, has its own draft
+    assert drafts.draft_file(plain.replace("workspace=schule", "workspace=jugend")) != target
+    assert drafts.draft_file(plain.replace("pg.kreis.local", "pg.land.local")) != target
+    drafts.discard_draft(with_password)
+    assert drafts.read_draft(plain) is None
+
+
+def test_an_opened_workspace_keys_its_drafts_by_where_it_lives(backend: Backend, isolated_home: Path) -> None:
+    from bildungsplaner import drafts
+
+    ws = backend.open()
+    where = drafts.location_of(ws)
+    if backend.is_server:
+        assert where == drafts.draft_key(ws.location) and "workspace=" in str(where)
+    else:
+        assert where == ws.path
+    drafts.write_draft(where, None, "format = 1\n")
+    assert [p.parent for p in (isolated_home / "Entwürfe").iterdir()] == [isolated_home / "Entwürfe"]
+    other = backend.open()  # the same workspace opened again finds the draft
+    assert drafts.read_draft(drafts.location_of(other)) is not None
