@@ -107,17 +107,17 @@ def known_revisions(script_location: Path | None = None) -> set[str]:
 def schema_differences(conn: Connection) -> list[object]:
     """How the workspace's schema differs from the models (Alembic's comparison; empty when they agree).
 
-    On PostgreSQL the foreign keys that triggers check instead (:data:`postgres.TRIGGER_CHECKED_FOREIGN_KEYS`,
-    migration 0010) are not reported missing."""
+    The foreign keys of ``observation`` that are checked per statement instead
+    (:data:`postgres.TRIGGER_CHECKED_FOREIGN_KEYS`: migration 0010 on PostgreSQL, 0013 on SQLite) are not
+    reported missing."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
     from bildungsplaner.store.models import Base
 
     diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-    if conn.dialect.name == "postgresql":
-        diff = [d for d in diff if not (isinstance(d, tuple) and d[0] == "add_fk"
-                                        and d[1].name in postgres.TRIGGER_CHECKED_FOREIGN_KEYS)]
+    diff = [d for d in diff if not (isinstance(d, tuple) and d[0] == "add_fk"
+                                    and d[1].name in postgres.TRIGGER_CHECKED_FOREIGN_KEYS)]
     return list(diff)
 
 
@@ -339,7 +339,9 @@ def _migrate(path: Path, head: str, script_location: Path | None, revision: str 
             with conn.begin():
                 cfg = alembic_config(script_location)
                 cfg.attributes["connection"] = conn
+                sqlite.drop_observation_triggers(raw)  # (a migration may rebuild the tables they name)
                 command.upgrade(cfg, head)
+                sqlite.create_observation_triggers(raw)
                 problems = sqlite.foreign_key_problems(raw)
                 if problems:
                     raise WorkspaceError(tr("Die Migration des Arbeitsbereichs wurde abgebrochen, weil Verweise "

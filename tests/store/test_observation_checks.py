@@ -1,0 +1,211 @@
+"""The references of ``observation`` (dataset, indicator, region) are checked once per statement, not per row.
+
+On PostgreSQL by statement-level triggers (migration 0010), on SQLite by the store's engine event and per-row
+triggers on the parents (migration 0013). What a user notices is the same as with the foreign keys before: an
+import naming a missing row is refused whole, a dataset, indicator or region with values cannot be deleted, the
+workspace check finds values whose region is gone, and an older workspace keeps every value when it is migrated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.exc import IntegrityError
+
+from bildungsplaner.paths import migrations_dir
+from bildungsplaner.store import sqlite as sq
+from bildungsplaner.store.bulk import insert_rows
+from bildungsplaner.store.database import head_revision, open_workspace
+from bildungsplaner.store.models import Dataset, Indicator, Observation, Region
+
+COLUMNS = ("dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag")
+
+
+def parents(s) -> tuple[int, int, int]:
+    """(dataset, indicator, region) ids of new rows in the session's transaction."""
+    region = Region(key="05999001", name="Lindental", level="gemeinde")
+    ind = Indicator(code="BEV", name="Bevölkerung")
+    ds = Dataset(file_name="a.csv", sha256="1" * 64, format="csv", imported_by="t")
+    s.add_all([region, ind, ds])
+    s.flush()
+    return ds.id, ind.id, region.id
+
+
+def count(ws, model) -> int:
+    with ws.session() as s:
+        return int(s.scalar(select(func.count()).select_from(model)))
+
+
+@pytest.mark.parametrize("wrong", [0, 1, 2], ids=["dataset", "indicator", "region"])
+def test_an_import_naming_a_missing_row_is_refused_and_nothing_of_it_remains(backend_workspace, wrong) -> None:
+    ws = backend_workspace
+    with pytest.raises(IntegrityError), ws.transaction() as s:
+        keys = list(parents(s))
+        good = [(*keys, str(2000 + i % 20), f"Alter={i}", float(i), None) for i in range(120_000)]
+        keys[wrong] += 1000
+        # the bad row in the third chunk: two chunks of 50,000 rows are written before it is met
+        insert_rows(s, Observation.__table__, COLUMNS, [*good, (*keys, "2024", "", 1.0, None)])
+    assert [count(ws, m) for m in (Observation, Dataset, Indicator, Region)] == [0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("how", ["one object", "several objects", "core insert", "insert from select"])
+def test_observations_naming_a_missing_region_are_refused_whatever_the_insert(backend_workspace, how) -> None:
+    ws = backend_workspace
+    with ws.transaction() as s:
+        dataset, indicator, region = parents(s)
+        s.add(Observation(dataset_id=dataset, indicator_id=indicator, region_id=region, period="2023", value=1.0))
+    row = {"dataset_id": dataset, "indicator_id": indicator, "region_id": region + 7, "period": "2024",
+           "dimensions": "", "value": 2.0}
+    with pytest.raises(IntegrityError), ws.transaction() as s:
+        if how == "one object":
+            s.add(Observation(**row))
+        elif how == "several objects":
+            s.add_all([Observation(**{**row, "region_id": region}), Observation(**row)])
+        elif how == "core insert":
+            s.execute(insert(Observation), [{**row, "region_id": region}, row])
+        else:
+            s.execute(text("INSERT INTO observation (dataset_id, indicator_id, region_id, period, dimensions, value) "
+                           "SELECT dataset_id, indicator_id, region_id + 7, '2024', '', 2 FROM observation"))
+        s.flush()
+    with ws.session() as s:
+        assert s.scalars(select(Observation.period)).all() == ["2023"]
+
+
+def test_an_insert_that_is_caught_leaves_nothing_behind_in_the_transaction(backend_workspace) -> None:
+    """Like a foreign key, a refused statement is undone on its own; the transaction goes on."""
+    ws = backend_workspace
+    if ws.is_server:
+        pytest.skip("PostgreSQL aborts the whole transaction after an error (a savepoint would be needed)")
+    with ws.transaction() as s:
+        dataset, indicator, region = parents(s)
+        for regions in ([region], [region, region + 1]):
+            with contextlib.suppress(IntegrityError):
+                s.execute(insert(Observation), [{"dataset_id": dataset, "indicator_id": indicator, "region_id": r,
+                                                 "period": "2024", "dimensions": str(r)} for r in regions])
+    with ws.session() as s:
+        assert s.scalars(select(Observation.dimensions)).all() == [str(region)]
+
+
+@pytest.mark.parametrize("parent", ["dataset", "indicator", "region"])
+def test_a_parent_with_observations_can_be_neither_deleted_nor_renumbered(backend_workspace, parent) -> None:
+    ws = backend_workspace
+    with ws.transaction() as s:
+        ids = dict(zip(("dataset", "indicator", "region"), parents(s), strict=True))
+        s.add(Observation(dataset_id=ids["dataset"], indicator_id=ids["indicator"], region_id=ids["region"],
+                          period="2024", value=1.0))
+    with pytest.raises(IntegrityError), ws.transaction() as s:
+        s.execute(text(f"DELETE FROM {parent}"))
+    if not ws.is_server:  # (on the server ids are never changed and there is no trigger for it)
+        with pytest.raises(IntegrityError), ws.transaction() as s:
+            s.execute(text(f"UPDATE {parent} SET id = id + 100"))
+    with pytest.raises(IntegrityError), ws.transaction() as s:
+        s.execute(text(f"UPDATE observation SET {parent}_id = {parent}_id + 100"))
+    assert count(ws, Observation) == 1
+    with ws.session() as s:
+        assert s.scalar(text(f"SELECT id FROM {parent}")) == ids[parent]
+    with ws.transaction() as s:  # without its values it goes
+        s.execute(text("DELETE FROM observation"))
+        s.execute(text(f"DELETE FROM {parent}"))
+    with ws.session() as s:
+        assert s.scalar(text(f"SELECT count(*) FROM {parent}")) == 0
+
+
+def _workspace_at(path: Path, revision: str) -> None:
+    from alembic import command
+
+    from bildungsplaner.store.database import alembic_config
+
+    engine = sq.make_engine(path)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    engine.dispose()
+
+
+def test_a_workspace_of_revision_0012_keeps_every_value_and_the_index_when_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "alt.bpws"
+    _workspace_at(path, "0012")
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys = ON")
+    raw.execute("INSERT INTO region (id, key, name, level) VALUES (3, '05999001', 'Lindental', 'gemeinde')")
+    raw.execute("INSERT INTO indicator (id, code, name, unit, description, phase) "
+                "VALUES (5, 'BEV', 'Bevölkerung', '', '', 'Bevölkerung/Kontext')")
+    raw.execute("INSERT INTO dataset (id, file_name, sha256, format, imported_at, row_count, imported_by, meta) "
+                "VALUES (9, 'a.csv', 'x', 'csv', '2026-12-04 00:00:00', 0, 't', '{}')")
+    rows = [(10 + 3 * i, 9, 5, 3, str(2000 + i % 20), f"Alter={i}", None if i % 7 == 0 else i / 4,
+             "." if i % 7 == 0 else None) for i in range(3000)]
+    raw.executemany("INSERT INTO observation (id, dataset_id, indicator_id, region_id, period, dimensions, value, "
+                    "flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    raw.commit()
+    index_before = raw.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' "
+                               "ORDER BY name").fetchall()
+    assert raw.execute("PRAGMA foreign_key_list(observation)").fetchall(), "0012 still has the foreign keys"
+    raw.close()
+
+    with open_workspace(path) as ws:
+        assert ws.migrated_from == "0012" and ws.schema_version == head_revision()
+        assert ws.backup_path is not None and ws.backup_path.exists()
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("SELECT id, dataset_id, indicator_id, region_id, period, dimensions, value, flag "
+                           "FROM observation ORDER BY id").fetchall() == rows
+        assert raw.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'observation' "
+                           "ORDER BY name").fetchall() == index_before
+        assert raw.execute("PRAGMA foreign_key_list(observation)").fetchall() == []
+        triggers = {name for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert set(sq.OBSERVATION_TRIGGER_NAMES) <= triggers
+        assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        plan = " ".join(str(r) for r in raw.execute(
+            "EXPLAIN QUERY PLAN SELECT value FROM observation WHERE indicator_id = 5 AND region_id = 3"))
+        assert "ix_observation_indicator_region_period" in plan
+    finally:
+        raw.close()
+    with open_workspace(path) as ws, pytest.raises(IntegrityError), ws.transaction() as s:
+        s.execute(text("DELETE FROM region"))
+
+
+def test_a_later_migration_that_rebuilds_a_parent_keeps_the_refusals(tmp_path: Path) -> None:
+    path = tmp_path / "ws.bpws"
+    with open_workspace(path) as ws, ws.transaction() as s:
+        dataset, indicator, region = parents(s)
+        s.add(Observation(dataset_id=dataset, indicator_id=indicator, region_id=region, period="2024", value=1.0))
+    scripts = tmp_path / "migrations"
+    shutil.copytree(migrations_dir(), scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0099_test.py").write_text(
+        "import sqlalchemy as sa\nfrom alembic import op\n"
+        f"revision = '0099'\ndown_revision = {head_revision()!r}\nbranch_labels = None\ndepends_on = None\n\n"
+        "def upgrade():\n"
+        "    for table in ('region', 'observation'):\n"
+        "        with op.batch_alter_table(table, recreate='always') as batch:\n"
+        "            batch.add_column(sa.Column('note', sa.Text(), nullable=True))\n"
+        "\n\ndef downgrade():\n    pass\n", encoding="utf-8")
+    with open_workspace(path, script_location=scripts) as ws:
+        assert ws.schema_version == "0099"
+        with pytest.raises(IntegrityError), ws.transaction() as s:
+            s.execute(text("DELETE FROM region"))
+        with pytest.raises(IntegrityError), ws.transaction() as s:
+            s.execute(text("UPDATE observation SET region_id = region_id + 1"))
+        assert count(ws, Observation) == 1 and count(ws, Region) == 1
+
+
+def test_the_workspace_check_finds_a_value_whose_region_is_gone(tmp_path: Path) -> None:
+    from bildungsplaner.services.workspace import check_workspace
+
+    path = tmp_path / "ws.bpws"
+    with open_workspace(path) as ws, ws.transaction() as s:
+        dataset, indicator, region = parents(s)
+        s.add(Observation(dataset_id=dataset, indicator_id=indicator, region_id=region, period="2024", value=1.0))
+    assert check_workspace(path) == []
+    raw = sqlite3.connect(path)  # around the store: no event, and the trigger dropped for the moment
+    raw.execute("DROP TRIGGER region_observations_on_delete")
+    raw.execute("DELETE FROM region")
+    raw.commit()
+    raw.close()
+    problems = check_workspace(path)
+    assert len(problems) == 1 and "observation" in problems[0] and "region" in problems[0], problems
