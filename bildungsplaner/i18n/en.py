@@ -148,6 +148,10 @@ MESSAGES: dict[str, str] = {
         "unchanged.{kept}",
     "Die Migration des Arbeitsbereichs wurde abgebrochen, weil Verweise fehlen: {problem}":
         "The migration of the workspace was aborted because references are missing: {problem}",
+    "Der Arbeitsbereich {name} wurde nicht aktualisiert (Schemastand {revision}, diese Version braucht {head}) und "
+    "nicht geöffnet; auf dem Server ist nichts geändert.":
+        "The workspace {name} was not updated (schema revision {revision}, this version needs {head}) and not "
+        "opened; nothing was changed on the server.",
 }
 
 # One file per area (imported here, so the catalogue stays one dict): importing/exporting, planning/services/cli,

@@ -266,9 +266,10 @@ def test_menus(window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus) == ["Datei", "Bearbeiten", "Ansicht", "Hilfe"]
     file_items = [a.text() for a in menus["Datei"].actions() if a.text()]
-    assert file_items == ["Neuer Arbeitsbereich…", "Öffnen…", "Server-Arbeitsbereich öffnen…", "Zuletzt geöffnet",
-                          "Demo-Arbeitsbereich öffnen",
-                          "Importieren…", "Sicherung erstellen…", "Beenden"]
+    assert file_items == ["Neuer Arbeitsbereich…", "Öffnen…", "Server-Arbeitsbereich öffnen…",
+                          "Neuer Server-Arbeitsbereich…", "Zuletzt geöffnet", "Demo-Arbeitsbereich öffnen",
+                          "Importieren…", "Sicherung erstellen…", "Als Datei sichern…", "Auf den Server übertragen…",
+                          "Beenden"]
     assert window.new_action.shortcut().toString() == "Ctrl+N"
     assert window.open_action.shortcut().toString() == "Ctrl+O"
     assert window.import_action.shortcut().toString() == "Ctrl+I"
