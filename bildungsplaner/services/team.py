@@ -1,8 +1,9 @@
 """Team mode: who else has a server workspace open, and whether anybody changed its data.
 
 Both questions are asked every few seconds by the window (the status bar „Auch geöffnet von: …“ and the
-watcher that refreshes the window), so each is one cheap query under a short ``statement_timeout``: a slow or
-unreachable server costs the window at most that long and the answer is simply skipped. On a workspace file
+watcher that refreshes the window), so each is one cheap query under a short ``statement_timeout``, asked on a
+worker thread through a connection of its own that gives up quickly (:func:`poll_engine`): a slow or unreachable
+server never blocks the window, and the answer is simply skipped. On a workspace file
 both return ``None`` (the file watcher of the window has its own marker).
 
 Who has it open comes from ``pg_stat_activity``, whose ``datname``, ``pid`` and ``application_name`` every role
@@ -15,6 +16,7 @@ carries none (older versions) are counted too, since they cannot be told apart. 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import sys
@@ -22,13 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 
 from bildungsplaner.store import postgres
 from bildungsplaner.store.database import Workspace
 
 #: How long one of the questions may take on the server before it is given up (milliseconds).
 STATEMENT_TIMEOUT_MS = 2000
+#: The window's periodic questions go through a connection of their own (:func:`poll_engine`) that gives up
+#: quickly on a server that stopped answering: connecting (seconds), and unacknowledged data on an established
+#: connection (milliseconds, libpq's ``tcp_user_timeout``; where the system lacks it, the short keepalives below).
+POLL_CONNECT_TIMEOUT_S = 3
+POLL_TCP_USER_TIMEOUT_MS = 5000
+_POLL_PARAMS = (("connect_timeout", str(POLL_CONNECT_TIMEOUT_S)), ("tcp_user_timeout", str(POLL_TCP_USER_TIMEOUT_MS)),
+                ("keepalives", "1"), ("keepalives_idle", "5"), ("keepalives_interval", "2"), ("keepalives_count", "2"))
 #: The server truncates ``application_name`` to this many bytes.
 NAME_LIMIT = 63
 APP_PREFIX = "Bildungsplaner"
@@ -65,12 +74,23 @@ def _limited(conn: Connection) -> None:
     conn.exec_driver_sql(f"SET LOCAL statement_timeout = {int(STATEMENT_TIMEOUT_MS)}")
 
 
-def colleagues(ws: Workspace) -> list[str] | None:
-    """``user@computer`` of everybody else who has ``ws`` open (sorted, each once); ``None`` for a file."""
+def poll_engine(ws: Workspace) -> Engine | None:
+    """An engine of its own for the window's periodic questions about the server workspace ``ws`` (``None`` for a
+    file): the same address and connection name, but quick to give up (:data:`POLL_CONNECT_TIMEOUT_S`,
+    :data:`POLL_TCP_USER_TIMEOUT_MS`), and never waiting behind the window's own connections. One question at a
+    time uses it, so it holds one connection; dispose it when the workspace closes."""
+    if ws.address is None:
+        return None
+    return postgres.make_engine(dataclasses.replace(ws.address, params=ws.address.params + _POLL_PARAMS))
+
+
+def colleagues(ws: Workspace, engine: Engine | None = None) -> list[str] | None:
+    """``user@computer`` of everybody else who has ``ws`` open (sorted, each once); ``None`` for a file.
+    ``engine``: the connection to ask through (:func:`poll_engine`), else the workspace's own."""
     if ws.address is None:
         return None
     workspace = ws.address.workspace
-    with ws.engine.connect() as conn, conn.begin():
+    with (engine or ws.engine).connect() as conn, conn.begin():
         _limited(conn)
         own = conn.exec_driver_sql("SELECT current_setting('application_name')").scalar() or ""
         rows = conn.execute(text(
@@ -88,12 +108,12 @@ def colleagues(ws: Workspace) -> list[str] | None:
     return sorted(found, key=str.casefold)
 
 
-def change_marker(ws: Workspace) -> tuple[int, int] | None:
+def change_marker(ws: Workspace, engine: Engine | None = None) -> tuple[int, int] | None:
     """A value that changes whenever anybody changes the server workspace's data: (latest audit entry, number of
-    audit entries) — every writing use case records one. ``None`` for a file."""
+    audit entries) — every writing use case records one. ``None`` for a file. ``engine``: as in :func:`colleagues`."""
     if ws.address is None:
         return None
-    with ws.engine.connect() as conn, conn.begin():
+    with (engine or ws.engine).connect() as conn, conn.begin():
         _limited(conn)
         latest, count = conn.exec_driver_sql("SELECT coalesce(max(id), 0), count(*) FROM audit_entry").one()
     return int(latest), int(count)
@@ -201,4 +221,4 @@ def store_password(target: tuple[str, str, str, str], password: str, path: Path 
 
 __all__ = ["DEFAULT_SSL_MODE", "SSL_MODES", "STATEMENT_TIMEOUT_MS", "Session", "build_url", "change_marker",
            "colleagues", "connection_target", "needs_password", "parse_application_name", "pgpass_path",
-           "store_password", "workspace_application_name"]
+           "poll_engine", "store_password", "workspace_application_name"]
