@@ -590,7 +590,7 @@ class MainWindow(QMainWindow):
             except MigrationDeclined as exc:
                 from bildungsplaner.ui.workspace.transfer import MigrationDialog
 
-                if migrate or not MigrationDialog(parse_address(str(location)).display(), exc.revision, exc.head,
+                if migrate or not MigrationDialog(parse_address(str(location)).workspace, exc.revision, exc.head,
                                                   self).ask():
                     self.statusBar().showMessage(QCoreApplication.translate(
                         "MainWindow", "Nicht aktualisiert und nicht geöffnet; auf dem Server ist nichts geändert."),

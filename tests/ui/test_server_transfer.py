@@ -264,3 +264,25 @@ def test_a_newer_server_schema_is_refused_and_left_alone(window: MainWindow, ser
     assert "aktuelle Version" in message_boxes.texts()[0]
     assert stored_revision(server) == "ffff_zukunft"
     assert server.sql(f"SELECT count(*) FROM {schema}.audit_entry") == audit
+
+
+def test_the_new_dialogs_work_by_keyboard_and_name_their_parts(qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from bildungsplaner.ui.common.accessibility import problems_everywhere
+
+    dialog = ServerDialog(["postgresql:///?service=bildung&workspace=kita"], purpose=NEW)
+    migration = transfer_ui.MigrationDialog("kita", "0014", "0099")
+    for shown in (dialog, migration):
+        qtbot.addWidget(shown)
+        shown.show()
+        QApplication.processEvents()
+        assert problems_everywhere(shown) == []
+    # Down takes the known server; Enter in the list does not create yet (the name is missing), typing it does
+    qtbot.keyClick(dialog.recent, Qt.Key.Key_Down)
+    assert dialog.url_edit.text() == "postgresql:///?service=bildung"
+    qtbot.keyClicks(dialog.workspace_edit, "jugend")
+    qtbot.keyClick(dialog.workspace_edit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and "workspace=jugend" in (dialog.url or "")
+    assert migration.defaultButton() is migration.cancel_button and migration.escapeButton() is migration.cancel_button

@@ -86,8 +86,11 @@ class ServerDialog(QDialog):
 
         self.recent = QListWidget()
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.recent.setAccessibleName(tr("Zuletzt geöffnete Server-Arbeitsbereiche"))
+        self.recent.setAccessibleName(tr("Zuletzt geöffnete Server-Arbeitsbereiche") if purpose == OPEN
+                                      else tr("Bekannte Server"))
         self.recent.setAccessibleDescription(tr("Pfeiltasten wählen eine Adresse, Eingabe öffnet sie"))
+        if purpose != OPEN:  # a new name on a known server: each server once, without a workspace's name
+            recent = list(dict.fromkeys(without_workspace(url) for url in recent or []))
         for url in recent or []:
             item = QListWidgetItem(url)
             item.setData(URL_ROLE, url)
@@ -95,7 +98,7 @@ class ServerDialog(QDialog):
         self.recent.currentItemChanged.connect(self._take_recent)
         if purpose == OPEN:  # a new workspace needs its name typed first
             self.recent.itemActivated.connect(lambda _item: self.accept())
-        recent_label = QLabel(tr("&Zuletzt geöffnet:") if purpose == OPEN else tr("&Server von:"))
+        recent_label = QLabel(tr("&Zuletzt geöffnet:") if purpose == OPEN else tr("&Bekannte Server:"))
         recent_label.setBuddy(self.recent)
         self.recent.setMaximumHeight(110)
         recent_label.setVisible(bool(recent))

@@ -61,7 +61,9 @@ class MigrationDialog(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(tr("Arbeitsbereich aktualisieren?"))
-        self.setText(tr("Der Arbeitsbereich {name} auf dem Server muss für diese Programmversion aktualisiert "
+        # a readable line length, not a narrow column (the object names of QMessageBox's two text labels)
+        self.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 440px; }")
+        self.setText(tr("Der Arbeitsbereich „{name}“ auf dem Server muss für diese Programmversion aktualisiert "
                         "werden (Schemastand {revision} → {head}).").format(name=name, revision=revision, head=head))
         self.setInformativeText(tr(
             "Nach der Aktualisierung können Kolleginnen und Kollegen mit älteren Programmversionen diesen "
