@@ -286,3 +286,31 @@ def test_the_new_dialogs_work_by_keyboard_and_name_their_parts(qtbot: Any) -> No
     qtbot.keyClick(dialog.workspace_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted and "workspace=jugend" in (dialog.url or "")
     assert migration.defaultButton() is migration.cancel_button and migration.escapeButton() is migration.cancel_button
+
+
+def test_cancel_on_the_worker_thread_leaves_no_file(
+        qtbot: Any, demo_on_server: Backend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        message_boxes: Any) -> None:
+    """As in the program: the copy runs on the worker thread while the window waits; Abbrechen arrives there."""
+    monkeypatch.setenv("BILDUNGSPLANER_HOME", str(tmp_path / "daten"))
+    win = MainWindow(None, settings=Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(win)
+    win.runner = tasks.TaskRunner(win, executor=tasks.ThreadExecutor())
+    try:
+        assert win.open_path(str(demo_on_server.location))
+        folder = tmp_path / "sicherungen"
+        folder.mkdir()
+        answer_save_dialog(monkeypatch, folder / "kopie.bpws")
+        real_report = tasks.TaskProgress.report
+
+        def report_then_cancel(self: tasks.TaskProgress, fraction: float, message: str = "") -> None:
+            real_report(self, fraction, message)
+            if "observation" in message:
+                self.cancel()
+
+        monkeypatch.setattr(tasks.TaskProgress, "report", report_then_cancel)
+        win.save_as_file()
+        assert list(folder.iterdir()) == []
+        assert "abgebrochen" in win.statusBar().currentMessage() and message_boxes.calls == []
+    finally:
+        win.set_workspace(None)
