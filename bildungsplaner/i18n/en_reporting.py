@@ -56,4 +56,10 @@ MESSAGES: dict[str, str] = {
     "Ein PDF kann nur das Programm selbst zeichnen (kein PDF-Zeichner übergeben).":
         "Only the program itself can draw a PDF (no PDF renderer given).",
     "keine Gebiete der Ebene „{level}“ in {region}": "no regions of the level “{level}” in {region}",
+    "Der Bericht „{name}“ wurde inzwischen von {who} gespeichert ({when}); Ihre Änderungen sind nicht gespeichert. "
+    "Bitte den Bericht neu öffnen oder unter einem anderen Namen speichern.":
+        "The report “{name}” has been saved by {who} in the meantime ({when}); your changes are not saved. Please "
+        "open the report again or save it under another name.",
+    "Einen Bericht „{name}“ hat gerade ein Kollege angelegt; bitte neu laden oder einen anderen Namen wählen.":
+        "A colleague has just created a report “{name}”; please reload or choose another name.",
 }

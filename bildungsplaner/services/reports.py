@@ -85,9 +85,38 @@ def get_report(ws: Workspace, name: str) -> SavedReport:
         return _saved(_find(s, name))
 
 
-def save_report(ws: Workspace, name: str, definition: str | ReportSpec, *, replace: bool = True) -> SavedReport:
+def _changed_meanwhile(s: Session, row: ReportDefinition) -> str:
+    """The refusal when a colleague saved the report after the author opened it, naming who and when (from the
+    audit log, the report has no author column)."""
+    import json
+
+    from bildungsplaner.store.models import AuditEntry
+
+    who = ""
+    for user, details in s.execute(select(AuditEntry.user, AuditEntry.details)
+                                   .where(AuditEntry.action == AuditAction.REPORT.value)
+                                   .order_by(AuditEntry.id.desc()).limit(200)):
+        try:
+            if json.loads(details or "{}").get("report") == row.name:
+                who = str(user)
+                break
+        except (ValueError, AttributeError):
+            continue
+    when = row.changed_at.astimezone().strftime("%d.%m.%Y %H:%M")
+    return tr("Der Bericht „{name}“ wurde inzwischen von {who} gespeichert ({when}); Ihre Änderungen sind nicht "
+              "gespeichert. Bitte den Bericht neu öffnen oder unter einem anderen Namen speichern.",
+              name=row.name, who=who or tr("einem Kollegen"), when=when)
+
+
+def save_report(ws: Workspace, name: str, definition: str | ReportSpec, *, replace: bool = True,
+                based_on: datetime | None = None) -> SavedReport:
     """Store ``definition`` (TOML text, kept as written, or a spec, written by ``dump_report``) under ``name``;
-    a report of that name is replaced unless ``replace`` is false. The text is checked first."""
+    a report of that name is replaced unless ``replace`` is false. The text is checked first.
+
+    ``based_on``: the ``changed_at`` of the saved version the author opened. When the report was saved since (a
+    colleague on the same server workspace, another window), the save is refused with who and when — never
+    last-save-wins. The row is read ``FOR UPDATE`` on a server, so of two saves at the same moment the second
+    sees the first's version and is refused; two new reports of the same name at once: the second is refused."""
     name = name.strip()
     if not name:
         raise UserInputError(tr("Der Name des Berichts ist leer."))
@@ -96,10 +125,14 @@ def save_report(ws: Workspace, name: str, definition: str | ReportSpec, *, repla
     else:
         text = definition
         parse_report(text)
+    from sqlalchemy.exc import IntegrityError
+
     with ws.session() as s, s.begin():
-        row = s.scalar(select(ReportDefinition).where(ReportDefinition.name == name))
+        row = s.scalar(select(ReportDefinition).where(ReportDefinition.name == name).with_for_update())
         if row is not None and not replace:
             raise UserInputError(tr("Einen Bericht „{name}“ gibt es schon.", name=name))
+        if row is not None and based_on is not None and row.changed_at != based_on:
+            raise UserInputError(_changed_meanwhile(s, row))
         if row is None:
             row = ReportDefinition(name=name, toml=text)
             s.add(row)
@@ -107,7 +140,11 @@ def save_report(ws: Workspace, name: str, definition: str | ReportSpec, *, repla
         else:
             row.toml = text
             action = "geändert"
-        s.flush()
+        try:
+            s.flush()
+        except IntegrityError:  # a colleague created a report of this name at the same moment
+            raise UserInputError(tr("Einen Bericht „{name}“ hat gerade ein Kollege angelegt; bitte neu laden oder "
+                                    "einen anderen Namen wählen.", name=name)) from None
         record(s, AuditAction.REPORT, {"report": name, "action": action})
         s.flush()
         return _saved(row)

@@ -315,3 +315,67 @@ def test_on_a_file_and_on_a_server_the_writers_work_alone_and_leave_no_trace(bac
         with ws.transaction() as s:
             ws.lock_for_writing(s)
             ws.lock_for_writing(s)
+
+
+# --- report definitions: small rows, no write lock, but never last-save-wins -----------------------------------
+
+REPORT = '''format = 1
+kind = "report"
+title = "Bildungsbericht"
+region = "05978"
+
+[[chapter]]
+title = "C Frühkindliche Bildung"
+
+[[chapter.module]]
+indicator = "BQ_U3"
+'''
+
+
+def test_saving_over_a_report_a_colleague_saved_meanwhile_is_refused(backend: Backend) -> None:
+    from bildungsplaner import UserInputError
+    from bildungsplaner.services import reports
+
+    mine = backend.open()
+    theirs = open_workspace(str(backend.location), create=False)  # the colleague (on a file: another window)
+    backend._opened.append(theirs)
+    opened = reports.save_report(mine, "Bildungsbericht 2026", REPORT)
+    theirs_saved = reports.save_report(theirs, "Bildungsbericht 2026", REPORT.replace("2026", "X").replace(
+        "Bildungsbericht\"", "Bericht der Kollegin\""), based_on=opened.changed_at)
+    assert theirs_saved.changed_at != opened.changed_at
+    refused = (r"^Der Bericht „Bildungsbericht 2026“ wurde inzwischen von \S+ gespeichert "
+               r"\(\d\d\.\d\d\.\d{4} \d\d:\d\d\); Ihre Änderungen sind nicht")
+    with pytest.raises(UserInputError, match=refused):
+        reports.save_report(mine, "Bildungsbericht 2026", REPORT.replace("Frühkindliche", "Schule"),
+                            based_on=opened.changed_at)
+    assert "Bericht der Kollegin" in reports.get_report(mine, "Bildungsbericht 2026").text, "her version stays"
+    again = reports.save_report(mine, "Bildungsbericht 2026", REPORT, based_on=theirs_saved.changed_at)
+    assert "Bericht der Kollegin" not in again.text, "after reloading the save goes through"
+
+
+def test_two_saves_of_a_report_at_the_same_moment_the_second_sees_the_first(pg_backend: Backend) -> None:
+    """The colleague's save holds the row (uncommitted) while mine starts: mine waits for it and is refused
+    afterwards instead of overwriting it (the row is read FOR UPDATE)."""
+    import psycopg
+
+    from bildungsplaner import UserInputError
+    from bildungsplaner.services import reports
+
+    ws = pg_backend.open()
+    opened = reports.save_report(ws, "Bildungsbericht 2026", REPORT)
+    schema = f"bp_{pg_backend.workspace_name}"
+    anna = psycopg.connect(**postgres.parse_address(str(pg_backend.location)).conninfo_params())
+    try:
+        anna.execute(f"UPDATE {schema}.report_definition SET toml = %s, changed_at = now() WHERE name = %s",
+                     (REPORT.replace("Bildungsbericht\"", "Annas Bericht\""), "Bildungsbericht 2026"))
+        thread, outcome = _in_thread(lambda: reports.save_report(
+            ws, "Bildungsbericht 2026", REPORT.replace("Frühkindliche", "Schule"), based_on=opened.changed_at))
+        time.sleep(0.5)
+        assert thread.is_alive(), "my save waits for anna's row"
+        anna.commit()
+        thread.join(30)
+    finally:
+        anna.close()
+    assert outcome and isinstance(outcome[0], UserInputError), outcome
+    assert "wurde inzwischen von" in str(outcome[0])
+    assert "Annas Bericht" in reports.get_report(ws, "Bildungsbericht 2026").text, "anna's save is not lost"
