@@ -241,3 +241,27 @@ def test_an_opened_workspace_keys_its_drafts_by_where_it_lives(backend: Backend,
     assert [p.parent for p in (isolated_home / "Entwürfe").iterdir()] == [isolated_home / "Entwürfe"]
     other = backend.open()  # the same workspace opened again finds the draft
     assert drafts.read_draft(drafts.location_of(other)) is not None
+
+
+# --- the command line ---------------------------------------------------------------------------------------
+
+def test_plan_run_save_replace_records_a_new_version_and_who(demo_file: Path, capsys: Any) -> None:
+    """``plan run --save --replace`` overwrites by name on purpose; ``plan list`` shows version and who saved."""
+    import json
+
+    from bildungsplaner.__main__ import main
+
+    demand = Path(__file__).resolve().parent / "planning" / "demand_demo.toml"
+    name = "Kita- und Ganztagsbedarf 2025-2030"
+    ws = ["--workspace", str(demo_file)]
+    assert main(["plan", "list", "--json", *ws]) == 0
+    before = {s["name"]: s for s in json.loads(capsys.readouterr().out)}
+    assert before[name]["version"] == 1
+    assert main(["plan", "run", str(demand), "--save", "--replace", *ws]) == 0
+    capsys.readouterr()
+    assert main(["plan", "list", "--json", *ws]) == 0
+    after = {s["name"]: s for s in json.loads(capsys.readouterr().out)}
+    assert (after[name]["version"], after[name]["changed_by"]) == (2, current_user())
+    assert main(["plan", "list", *ws]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split() == ["Name", "Art", "Version", "geändert", "von"]

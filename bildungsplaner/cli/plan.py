@@ -205,19 +205,22 @@ def cmd_plan(args: argparse.Namespace, open_workspace: Any) -> int:
             result = run_scenario(ws, spec)
             grouping = grouped(result)  # (a wrong level is refused before anything is saved)
             if args.save:
+                # --replace overwrites the scenario of that name on purpose (whatever version a colleague stored);
+                # it is still a new version, so a colleague's editor holding the old one is refused afterwards
                 scenarios.save_scenario(ws, spec, result=result.to_json_dict(), replace=args.replace)
             _print_result(result, args.json, saved=spec.name if args.save else None, grouping=grouping)
         elif args.action == "list":
             saved = scenarios.list_scenarios(ws)
             if args.json:
-                print(json.dumps([{"name": s.name, "kind": s.kind, "changed_at": s.changed_at.isoformat()}
+                print(json.dumps([{"name": s.name, "kind": s.kind, "changed_at": s.changed_at.isoformat(),
+                                   "version": s.version, "changed_by": s.changed_by}
                                   for s in saved], ensure_ascii=False, indent=2))
             elif not saved:
                 print("Keine Szenarien gespeichert.")
             else:
-                print(text_table(["Name", "Art", "geändert"], [[s.name, _kind_de(s.kind),
-                                                            s.changed_at.strftime("%d.%m.%Y %H:%M")]
-                                                           for s in saved], set()))
+                print(text_table(["Name", "Art", "Version", "geändert", "von"], [
+                    [s.name, _kind_de(s.kind), str(s.version), s.changed_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                     s.changed_by] for s in saved], {2}))
         elif args.action == "show":
             shown = scenarios.get_scenario(ws, args.name)
             result = run_scenario(ws, shown.spec)
