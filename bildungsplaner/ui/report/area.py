@@ -26,6 +26,7 @@ import html
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -172,6 +173,8 @@ class ReportArea(QWidget):
         self.spec: ReportSpec | None = None
         self.name: str | None = None
         self.saved_spec: ReportSpec | None = None
+        #: when the stored version was saved (a save over a colleague's later one is refused: services.reports)
+        self.saved_at: datetime | None = None
         self._dirty = False
         self.list_task = LatestTask(runner)
         self.preview_task = LatestTask(runner)
@@ -564,6 +567,7 @@ class ReportArea(QWidget):
             show_error(self, exc, tr("Bericht öffnen"))
             return False
         self._load(saved.name, spec, spec)
+        self.saved_at = saved.changed_at
         self._select_in_list(saved.name)
         return True
 
@@ -600,7 +604,7 @@ class ReportArea(QWidget):
 
         renamed = self.runner.run_blocking(lambda _p: rename_report(ws, name, new), title=tr("Bericht umbenennen"))
         if self.name == name:
-            self.name = renamed.name
+            self.name, self.saved_at = renamed.name, renamed.changed_at
         self.reload()
         self._announce()
 
@@ -676,7 +680,7 @@ class ReportArea(QWidget):
     def _load(self, name: str | None, spec: ReportSpec | None, saved: ReportSpec | None) -> None:
         self.preview_task.cancel()
         self.undo_stack.clear()
-        self.name, self.saved_spec = name, saved
+        self.name, self.saved_spec, self.saved_at = name, saved, None
         self.message.hide()
         self.set_spec(spec, None)
 
@@ -940,11 +944,13 @@ class ReportArea(QWidget):
             if answer != Buttons.Yes:
                 return False
         try:
-            saved = self.runner.run_blocking(lambda _p: save_report(ws, name, spec), title=tr("Bericht speichern"))
+            based_on = None if new else self.saved_at
+            saved = self.runner.run_blocking(lambda _p: save_report(ws, name, spec, based_on=based_on),
+                                             title=tr("Bericht speichern"))
         except Exception as exc:
             show_error(self, exc, tr("Bericht speichern"))
             return False
-        self.name, self.saved_spec = saved.name, spec
+        self.name, self.saved_spec, self.saved_at = saved.name, spec, saved.changed_at
         self.undo_stack.setClean()
         self.status.setText(tr("Gespeichert: „{name}“.").format(name=saved.name))
         self._update_state()
