@@ -47,7 +47,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bildungsplaner.exporting.images import MapImage, write_map_sheet
-from bildungsplaner.exporting.safety import atomic_target, clean_text, sheet_title
+from bildungsplaner.exporting.safety import MAX_CELL_TEXT, atomic_target, clean_text, sheet_title
+from bildungsplaner.exporting.sheet_rows import SheetRows, column_cells, save
 from bildungsplaner.exporting.suppression import suppress
 from bildungsplaner.exporting.symbols import MISSING, excel_number_format, is_missing
 from bildungsplaner.i18n import tr
@@ -190,9 +191,10 @@ def _suppressed_frame(table: PlanTable, threshold: int) -> tuple[pd.DataFrame, d
 
 
 def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int, label: str | None, *,
-                 suppress_below: int | None, note: list[str], positions: list[int]) -> int:
+                 suppress_below: int | None, note: list[str], positions: list[int], body: SheetRows | None) -> int:
     """Rows of one block from ``first`` on, then its totals row (if ``label``); returns the next free row.
-    A table with a grand total gets ``SUBTOTAL(9,…)`` here (the grand total skips it), else ``SUM``."""
+    A table with a grand total gets ``SUBTOTAL(9,…)`` here (the grand total skips it), else ``SUM``.
+    ``body``: the records go there as XML (:func:`_body_rows`), else they become openpyxl cells."""
     original = rows
     hidden_totals: dict[str, bool] = {}
     if suppress_below:
@@ -202,6 +204,24 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
             note.append(f"{where}: {primary} Zahl(en) unter {suppress_below} durch „.“ ersetzt (primäre "
                         f"Geheimhaltung), {secondary} weitere, damit sie sich nicht aus den Summen errechnen "
                         "lassen (sekundäre Geheimhaltung).")
+    n = len(rows)
+    positions.extend(range(first, first + n))
+    if body is not None:
+        _body_rows(ws, table, rows, first, body)
+    else:
+        _body_cells(ws, table, rows, first)
+    last = first + len(rows) - 1
+    if label is None or not len(rows):
+        return last + 1
+    total_row = last + 1
+    subtotal = bool(table.group_by and table.grand_total_label)
+    _write_totals(ws, table, original, total_row, label, first, last, hidden_totals, subtotal=subtotal)
+    return total_row + 1
+
+
+def _body_cells(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int) -> None:
+    """The records as openpyxl cells (the Kennzahlen-Tabelle styles some of them afterwards; the tests compare
+    :func:`_body_rows` with this)."""
     # Cell by cell, but with the per-cell work cut to the bone (1,000 regions × 10 years are ~90,000 cells):
     # values taken column-wise as Python objects (``tolist``), and each column's few cell styles (number format;
     # a symbol aligned right; indented text) set once on a first cell and then copied as openpyxl's style array,
@@ -213,7 +233,6 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
     columns = [(j, column, rows[column.key].tolist() if column.key in rows else [None] * n)
                for j, column in enumerate(table.columns, start=1)]
     styles: dict[tuple[int, str], Any] = {}
-    positions.extend(range(first, first + n))
     for j, column, column_values in columns:
         number_style, symbol_style, text_style = (j, "number"), (j, "symbol"), (j, "text")
         indent = column.text and j > 1
@@ -243,13 +262,70 @@ def _write_block(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int
             else:  # text apart from a number to its left
                 cell.alignment = INDENT
             styles[key] = copy(cell._style)
-    last = first + len(rows) - 1
-    if label is None or not len(rows):
-        return last + 1
-    total_row = last + 1
-    subtotal = bool(table.group_by and table.grand_total_label)
-    _write_totals(ws, table, original, total_row, label, first, last, hidden_totals, subtotal=subtotal)
-    return total_row + 1
+
+
+def _body_values(rows: pd.DataFrame, column: SheetColumn, n: int) -> list[Any]:
+    """The cell values of one column as :func:`_cell_value` gives them, missing numbers as „.“ (``None``: no
+    cell). A numeric column is taken whole (its only missing value is NaN, ``v != v``) instead of cell by cell."""
+    if column.key not in rows:
+        return [None if column.text else MISSING] * n
+    series = rows[column.key]
+    raw = series.tolist()
+    if not column.text and series.dtype.kind in "fiu":
+        return [MISSING if v != v else v for v in raw]
+    strings = [v for v in raw if type(v) is str]
+    # clean_text per cell only where a column holds a control character or an overlong text: one C-level
+    # isprintable over all its text says none does (tab and line breaks are not printable either: then per cell)
+    clean = not strings or ("".join(strings).isprintable() and max(map(len, strings)) <= MAX_CELL_TEXT)
+    out: list[Any] = []
+    append = out.append
+    for value in raw:
+        kind = type(value)
+        if kind is str:  # what _cell_value makes of any string, text column or not
+            append(value if clean else clean_text(value))
+        elif kind is float and not column.text:  # a number beside symbols („x“) in an object column
+            append(MISSING if value != value else value)
+        else:
+            value = _cell_value(value, column)
+            append(MISSING if value is None and not column.text else value)
+    return out
+
+
+def _body_style(ws: Worksheet, styles: dict[tuple[int, str], int], j: int, kind: str, column: SheetColumn) -> int:
+    """The workbook's style id of a body cell of column ``j``: ``number`` (the column's number format),
+    ``symbol`` („.“ or „x“ in a number column: right-aligned) or ``text`` (indented)."""
+    key = (j, kind)
+    if key not in styles:
+        sample = Cell(ws, row=1, column=j)  # never added to the sheet: only its style is registered
+        if kind == "number":
+            sample.number_format = column.excel_format
+        else:
+            sample.alignment = RIGHT if kind == "symbol" else INDENT
+        styles[key] = sample.style_id
+    return styles[key]
+
+
+def _body_rows(ws: Worksheet, table: PlanTable, rows: pd.DataFrame, first: int, body: SheetRows) -> None:
+    """The records as worksheet XML (:mod:`~bildungsplaner.exporting.sheet_rows`), with the same values and
+    styles as :func:`_body_cells` — about a tenth of openpyxl's time per cell."""
+    n = len(rows)
+    if not n:
+        return
+    styles: dict[tuple[int, str], int] = {}
+    cells = []
+    for j, column in enumerate(table.columns, start=1):
+        values = _body_values(rows, column, n)
+        number_style = string_style = None
+        if column.text:
+            if j > 1 and any(v is not None for v in values):  # text apart from a number to its left
+                string_style = _body_style(ws, styles, j, "text", column)
+        else:
+            if any(type(v) is str for v in values):  # a symbol stands where the number would
+                string_style = _body_style(ws, styles, j, "symbol", column)
+            if not all(type(v) is str for v in values):
+                number_style = _body_style(ws, styles, j, "number", column)
+        cells.append(column_cells(get_column_letter(j), first, values, number_style, string_style))
+    body.add(first, cells)
 
 
 def _write_totals(ws: Worksheet, table: PlanTable, original: pd.DataFrame, row: int, label: str, first: int, last: int,
@@ -296,8 +372,10 @@ def _blocks(table: PlanTable) -> list[tuple[Any, pd.DataFrame]]:
 
 
 def _write_table(ws: Worksheet, table: PlanTable, *, top: int = 1, suppress_below: int | None,
-                 note: list[str]) -> _Placed:
-    """Lay out ``table`` on ``ws`` from row ``top`` on (the first table of a sheet also freezes its header)."""
+                 note: list[str], body: SheetRows | None = None) -> _Placed:
+    """Lay out ``table`` on ``ws`` from row ``top`` on (the first table of a sheet also freezes its header).
+    ``body``: the records are written as XML rows there (:func:`save` splices them into the sheet); without
+    it they are openpyxl cells, which a caller may style afterwards (the Kennzahlen-Tabelle does)."""
     first_on_sheet = top == 1
     ws.cell(top, 1, clean_text(table.title)).font = TITLE_FONT if first_on_sheet else HEADING_FONT
     line = top + 1
@@ -322,7 +400,7 @@ def _write_table(ws: Worksheet, table: PlanTable, *, top: int = 1, suppress_belo
         else:
             label = f"{table.totals_label} {value}" if table.totals_label is not None else None
         row = _write_block(ws, table, block, row, label, suppress_below=suppress_below, note=note,
-                           positions=positions)
+                           positions=positions, body=body)
         parts.append(block)
     written = pd.concat(parts) if parts else table.rows
     last = row - 1 - (1 if table.totals_label is not None and len(table.rows) else 0)
@@ -341,7 +419,8 @@ def _write_table(ws: Worksheet, table: PlanTable, *, top: int = 1, suppress_belo
             ws.cell(at, 1, clean_text(text)).data_type = "s"
             at += 1
     if first_on_sheet:
-        ws.freeze_panes = ws.cell(first, 2 if table.columns and table.columns[0].text else 1)
+        # a coordinate, not ws.cell(…): that would add an empty cell to a row the body rows write
+        ws.freeze_panes = f"{'B' if table.columns and table.columns[0].text else 'A'}{first}"
         if len(table.rows):
             ws.auto_filter.ref = f"A{header}:{get_column_letter(len(table.columns))}{last}"
         _print_setup(ws, header)
@@ -453,6 +532,7 @@ def write_report(report: Report, path: Path, *, suppress_below: int | None = Non
     note: list[str] = []
     sheets: dict[str, Worksheet] = {}
     next_row: dict[str, int] = {}
+    bodies: dict[Worksheet, SheetRows] = {}  # the records of every table, as XML (sheet_rows)
     for number, table in enumerate(report.tables):
         if table.sheet in sheets:
             sheet = sheets[table.sheet]
@@ -462,7 +542,7 @@ def write_report(report: Report, path: Path, *, suppress_below: int | None = Non
             taken.add(sheet.title)
             sheets[table.sheet] = sheet
         placed = _write_table(sheet, table, top=next_row.get(table.sheet, 1), suppress_below=suppress_below,
-                              note=note)
+                              note=note, body=bodies.setdefault(sheet, SheetRows()))
         next_row[table.sheet] = placed.next_row
         chart = table.chart if number else (report.chart or table.chart)
         if chart is not None:
@@ -488,5 +568,5 @@ def write_report(report: Report, path: Path, *, suppress_below: int | None = Non
     props.lastModifiedBy = None
     props.created = props.modified = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
     with atomic_target(Path(path)) as tmp:
-        workbook.save(tmp)
+        save(workbook, tmp, bodies)  # openpyxl's file with the records spliced in
     return Path(path)
