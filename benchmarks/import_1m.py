@@ -32,6 +32,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import OUT, POPULATION_TEMPLATE, REPO, git_revision, machine
 
+#: The checkout whose ``bildungsplaner`` runs the stages (``--code``: an older revision, for before/after).
+CODE = REPO
+
 HEADER = ["AGS", "Gemeinde", "Jahr", "Alter", "Geschlecht", "Einwohner"]
 
 
@@ -133,15 +136,19 @@ def stage(kind: str, path: Path, workspace: Path | None = None, template: Path |
     if workspace is not None and workspace.exists():
         workspace.unlink()
     out = subprocess.run([sys.executable, "-c", STAGE, kind, str(path), str(workspace), str(template)],
-                         cwd=REPO, capture_output=True, text=True, check=True)
+                         cwd=CODE, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--code", type=Path, default=REPO,
+                        help="run the bildungsplaner of this checkout (an older revision, for before/after)")
     parser.add_argument("--fresh", action="store_true")
     args = parser.parse_args()
+    global CODE
+    CODE = args.code.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     csv_path, xlsx_path = OUT / f"population_{args.rows}.csv", OUT / f"population_{args.rows}.xlsx"
     template = OUT / "population_template.toml"
@@ -151,7 +158,7 @@ def main() -> None:
     if args.fresh or not xlsx_path.exists():
         write_xlsx(xlsx_path, args.rows)
     workspace = OUT / "import_bench.bpws"
-    print(f"# import of {args.rows:,} rows — {machine()} — revision {git_revision()}")
+    print(f"# import of {args.rows:,} rows — {machine()} — revision {git_revision() if CODE == REPO else CODE}")
     print(f"csv {csv_path.stat().st_size / 1024**2:.0f} MiB, xlsx {xlsx_path.stat().st_size / 1024**2:.0f} MiB\n")
     print("| file | stage | time | observations/s | peak RSS (reader child) | ratio to (a) |")
     print("|---|---|---:|---:|---:|---:|")

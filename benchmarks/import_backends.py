@@ -30,6 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import OUT, POPULATION_TEMPLATE, REPO, git_revision, machine
 from import_1m import write_csv
 
+#: The checkout whose ``bildungsplaner`` runs the stages (``--code``: an older revision, for before/after).
+CODE = REPO
+
 STAGE = textwrap.dedent("""
     import json, sys, time
     from pathlib import Path
@@ -54,7 +57,7 @@ STAGE = textwrap.dedent("""
 
 
 def stage(location: str, path: Path, template: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", STAGE, location, str(path), str(template)], cwd=REPO,
+    out = subprocess.run([sys.executable, "-c", STAGE, location, str(path), str(template)], cwd=CODE,
                          capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -71,7 +74,11 @@ def drop_schema(url: str, schema: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--code", type=Path, default=REPO,
+                        help="run the bildungsplaner of this checkout (an older revision, for before/after)")
     args = parser.parse_args()
+    global CODE
+    CODE = args.code.resolve()
     base = os.environ.get("BILDUNGSPLANER_TEST_PG_URL")
     if not base:
         sys.exit("BILDUNGSPLANER_TEST_PG_URL fehlt: source scripts/pg_test_cluster.sh start")
@@ -82,7 +89,7 @@ def main() -> int:
     template = OUT / "population_template.toml"
     template.write_text(POPULATION_TEMPLATE, encoding="utf-8")
 
-    print(f"{machine()} · {git_revision()} · {args.rows:,} observations (csv)")
+    print(f"{machine()} · {git_revision() if CODE == REPO else CODE} · {args.rows:,} observations (csv)")
     with tempfile.TemporaryDirectory() as folder:
         sqlite = stage(str(Path(folder) / "bench.bpws"), csv, template)
     name = f"bench_{uuid.uuid4().hex[:8]}"

@@ -4,33 +4,43 @@
     .venv/bin/python benchmarks/sqlite_floor_genesis.py [--rows 1500000]
 
 Rows like those of the GENESIS benchmark (500 regions, one indicator, 10 periods, 300 dimension texts,
-values and a few flags) are built as tuples first (not timed), then inserted in one transaction with the
-workspace's pragmas (``foreign_keys = ON``, 64 MiB cache, ``journal_mode = DELETE``, ``synchronous =
-FULL``) into the ``observation`` table of a new workspace (``bildungsplaner new``), chunks of 50,000 rows:
+values and a few flags; in the order the GENESIS table gives them: year by year) are built as tuples first
+(not timed), then inserted in one transaction with the workspace's pragmas (``foreign_keys = ON``, 64 MiB cache,
+``journal_mode = DELETE``, ``synchronous = FULL``) into the ``observation`` table of a new workspace
+(``bildungsplaner new``), chunks of 50,000 rows:
 
-(a) as the store has it: the index ``(indicator_id, region_id, period)`` and three foreign keys per row;
-(b) foreign keys off (what checking them once per import on the distinct keys would cost per row);
-(c) the index dropped before and built after the insert (timed with it);
-(d) (b) and (c) together;
-(e) a bare table: the same columns, no key, no index.
+(a) as stored up to migration 0012: the index ``(indicator_id, region_id, period)`` and three foreign keys
+    checked per row (the table rebuilt with them for this case);
+(b) as stored from 0013 on: the index, the three references checked once per chunk on the distinct keys
+    (``set(map(itemgetter))`` and three ``IN`` queries, what the store's engine event does);
+(c) (b) with the rows sorted by the index key first (sorting not timed);
+(d) (b) with the index dropped before and built after the insert (timed with it);
+(e) a bare table: the same columns, no key, no index, no check.
 
-Printed: seconds and observations per second for each, and the ratio to (a).
+Printed: seconds and observations per second for each, the ratio to (a), and what an import at 500,000
+observations/s would leave for everything else.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sqlite3
 import subprocess
 import sys
 import time
+from operator import itemgetter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import OUT, REPO, git_revision, machine
 
+sys.path.insert(0, str(REPO))
+from bildungsplaner.store import sqlite as store_sqlite
+
 COLUMNS = "dataset_id, indicator_id, region_id, period, dimensions, value, flag"
 INSERT = f"INSERT INTO observation ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+MIGRATION = importlib.import_module("bildungsplaner.store.migrations.versions.0013_sqlite_observation_checks")
 INDEX = "CREATE INDEX ix_observation_indicator_region_period ON observation (indicator_id, region_id, period)"
 
 
@@ -72,20 +82,30 @@ def measure(case: str, n: int) -> float:
                              "('BENCH', 'Bench', 'Anzahl', '', 'Bevölkerung/Kontext')").lastrowid
     conn.execute("COMMIT")
     data = rows(n, region_ids, dataset, indicator)
+    if case == "c":
+        data.sort(key=itemgetter(1, 2, 3))
+    if case == "a":  # the table as 0012 left it (migration 0013 keeps its text)
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("DROP TABLE observation")
+        conn.execute(MIGRATION.TABLE.format(name="observation", references=MIGRATION.FOREIGN_KEYS))
+        conn.execute(INDEX)
+        conn.execute("PRAGMA foreign_keys = ON")
     if case == "e":
         conn.execute("CREATE TABLE bare (dataset_id INTEGER NOT NULL, indicator_id INTEGER NOT NULL, region_id "
                      "INTEGER NOT NULL, period VARCHAR(20) NOT NULL, dimensions VARCHAR(500) NOT NULL, value FLOAT, "
                      "flag VARCHAR(8))")
-    if case in ("b", "d", "e"):
-        conn.execute("PRAGMA foreign_keys = OFF")
     started = time.perf_counter()
     conn.execute("BEGIN")
-    if case in ("c", "d"):
+    if case == "d":
         conn.execute("DROP INDEX ix_observation_indicator_region_period")
     sql = INSERT.replace("observation", "bare") if case == "e" else INSERT
     for i in range(0, n, 50_000):
-        conn.executemany(sql, data[i:i + 50_000])
-    if case in ("c", "d"):
+        chunk = data[i:i + 50_000]
+        if case in ("b", "c", "d"):
+            for position, (_column, parent) in enumerate(store_sqlite.OBSERVATION_REFERENCES):
+                assert store_sqlite._missing_ids(conn, parent, set(map(itemgetter(position), chunk))) is None
+        conn.executemany(sql, chunk)
+    if case == "d":
         conn.execute(INDEX)
     conn.execute("COMMIT")
     seconds = time.perf_counter() - started
@@ -104,14 +124,20 @@ def main() -> None:
           f"SQLite {sqlite3.sqlite_version}\n")
     print("| layout | seconds | observations/s | ratio to (a) |")
     print("|---|---:|---:|---:|")
-    labels = {"a": "(a) index + 3 foreign keys per row (as stored)", "b": "(b) index, foreign keys off",
-              "c": "(c) foreign keys, index built after", "d": "(d) no foreign keys, index built after",
-              "e": "(e) bare table"}
+    labels = {"a": "(a) index + 3 foreign keys per row (up to 0012)",
+              "b": "(b) index, references checked per chunk (from 0013)", "c": "(c) (b), rows sorted by the index key",
+              "d": "(d) (b), index built after", "e": "(e) bare table"}
     base = None
+    seconds = {}
     for case, label in labels.items():
-        seconds = measure(case, args.rows)
-        base = base or seconds
-        print(f"| {label} | {seconds:.2f} s | {args.rows / seconds:,.0f} | {seconds / base:.2f}× |", flush=True)
+        seconds[case] = measure(case, args.rows)
+        base = base or seconds[case]
+        print(f"| {label} | {seconds[case]:.2f} s | {args.rows / seconds[case]:,.0f} | {seconds[case] / base:.2f}× |",
+              flush=True)
+    budget = args.rows / 500_000
+    print(f"\n500,000 observations/s: {budget:.2f} s for the whole import of {args.rows:,} (process start, parse, "
+          f"check, insert); the insert as stored from 0013 leaves {budget - seconds['b']:.2f} s, the bare table "
+          f"{budget - seconds['e']:.2f} s.")
 
 
 if __name__ == "__main__":
