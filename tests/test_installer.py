@@ -412,7 +412,7 @@ def test_the_frozen_folder_has_both_executables_and_only_what_it_needs(frozen_ap
     qt_unused = re.compile(r"Qt6?(Network|Qml|Quick|WebEngine|3D|Multimedia|Charts)|libqgtk3|wayland", re.I)
     assert not [f for f in files if qt_unused.search(f.rsplit("/", 1)[-1])]
     unused = {"tkinter", "_tkinter", "matplotlib", "IPython", "pytest", "_pytest", "hypothesis", "PyInstaller",
-              "setuptools", "pip", "ssl", "_ssl"}
+              "setuptools", "pip"}  # ssl travels: psycopg needs it (team mode)
     assert not [f for f in files if f.split("/")[0].split(".")[0] in unused
                 or f.rsplit("/", 1)[-1].split(".")[0] in unused]
     assert not [f for f in files if f.endswith(".ts")], "translation sources stay in the repository"
@@ -511,6 +511,54 @@ def test_the_frozen_app_imports_boundaries_with_pyproj_s_database(frozen_app: Pa
     layers = json.loads(run_frozen(frozen_app, "bildungsplaner-cli", "geo", "list", "-w", ws, "--json", env=env,
                                    cwd=tmp_path).stdout)
     assert [layer["name"] for layer in layers] == ["VG5000_KRS"]
+
+
+@pytest.mark.slow
+def test_the_frozen_command_line_works_on_a_server_workspace(frozen_app: Path, tmp_path: Path) -> None:
+    """Team mode in the frozen app: psycopg, its libpq (and the libraries libpq needs) and SQLAlchemy's psycopg
+    dialect were collected. ``new`` creates a workspace on the test server (migrations), ``import`` writes through
+    COPY, ``info`` reads it back over TCP with the password from a password file — libpq's own, at work in the
+    bundle. Under BILDUNGSPLANER_STRICT (CI) a missing test server fails the test instead of skipping it."""
+    from backends import Backend
+
+    internal = frozen_app / "_internal"
+    assert [p for p in internal.rglob("libpq*") if p.is_file()], "libpq travels with the app"
+    server = Backend("postgresql", tmp_path)  # skips here, fails under STRICT, without a test server
+    home = tmp_path / "home"
+    home.mkdir()
+    env = frozen_env(home)
+    url = str(server.location)
+    port = re.search(r"port=(\d+)", url)
+    try:
+        def cli(*args: str) -> subprocess.CompletedProcess:
+            return run_frozen(frozen_app, "bildungsplaner-cli", *args, env=env, cwd=tmp_path)
+
+        cli("new", url)
+        template = tmp_path / "vorlage.toml"
+        template.write_text(TEMPLATE, encoding="utf-8")
+        xlsx = population_xlsx(tmp_path / "einwohner.xlsx")
+        report = json.loads(cli("import", str(xlsx), "--template", str(template), "-w", url, "--all-regions",
+                                "--json").stdout)
+        assert report["committed"] and report["observations"] == 2 and report["regions_created"] == 2
+        if port is not None:  # over TCP the test server asks for the password: libpq reads the password file
+            pgpass = home / "pgpass.conf"
+            pgpass.write_text(f"127.0.0.1:{port[1]}:*:bp_test:bp_test\n", encoding="utf-8")
+            pgpass.chmod(0o600)
+            env["PGPASSFILE"] = str(pgpass)
+            url = re.sub(r"host=[^&]*", "host=127.0.0.1", url)
+        info = json.loads(cli("info", "--workspace", url, "--json").stdout)
+        assert info["regions"] == 2 and info["observations"] == 2 and info["datasets"] == 1
+        assert info["schema_version"] == report_head(), "created through the migrations up to the newest"
+        assert "password" not in json.dumps(info)
+    finally:
+        server.cleanup()
+
+
+def report_head() -> str:
+    """The newest migration the source tree has (what the frozen app migrated the new workspace to)."""
+    from bildungsplaner.store.database import head_revision
+
+    return head_revision()
 
 
 @pytest.mark.slow
