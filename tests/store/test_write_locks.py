@@ -379,3 +379,25 @@ def test_two_saves_of_a_report_at_the_same_moment_the_second_sees_the_first(pg_b
     assert outcome and isinstance(outcome[0], UserInputError), outcome
     assert "wurde inzwischen von" in str(outcome[0])
     assert "Annas Bericht" in reports.get_report(ws, "Bildungsbericht 2026").text, "anna's save is not lost"
+
+
+# --- lists that must come in the same order from a file and from a server (whatever the server's collation) ---
+
+def test_reports_and_boundary_layers_are_listed_in_the_same_natural_order_on_both_back_ends(
+        backend: Backend, tmp_path: Path) -> None:
+    """The test server's database has a German ICU collation (as a Kreis server would), SQLite compares bytes: a
+    list sorted by the server would put „bericht a“ before „Bericht B“ there and after it in a file."""
+    from bildungsplaner.services import reports
+    from bildungsplaner.services.geo import list_layers
+
+    ws = backend.open()
+    names = ["Bericht B", "bericht a", "Bericht 10", "Bericht 2", "Ärztebericht", "Zahlen"]
+    for name in names:
+        reports.save_report(ws, name, REPORT)
+    # numbers by value, case ignored, the rest by code point (Ä after Z) - the same on both back ends
+    assert [r.name for r in reports.list_reports(ws)] == ["Bericht 2", "Bericht 10", "bericht a", "Bericht B",
+                                                          "Zahlen", "Ärztebericht"]
+    _with_regions(ws)
+    for layer in ("gemeinden", "Gemeinden 2024", "Gemeinden 2", "bezirke"):
+        _import(ws, tmp_path, name=layer)
+    assert [layer.name for layer in list_layers(ws)] == ["bezirke", "gemeinden", "Gemeinden 2", "Gemeinden 2024"]
