@@ -132,33 +132,63 @@ def test_replacing_on_purpose_records_a_new_version(colleagues: tuple[Any, Any])
     assert scenarios.get_scenario(anna, NAME).spec.amount.total == 20.0
 
 
-def test_concurrent_saves_have_exactly_one_winner(backend: Backend) -> None:
-    """Four colleagues save over the same version at the same moment (threads, a connection each): the
-    compare-and-set lets exactly one through; the others are refused and the stored text is the winner's."""
-    setup = backend.open()
-    scenarios.save_scenario(setup, spec())
-    expected = scenarios.get_scenario(setup, NAME).expected
-    programs = [backend.open() for _ in range(4)]
-    start = threading.Barrier(len(programs))
+def at_once(backend: Backend, write: Any, programs: int = 4) -> tuple[list[int], dict[int, object]]:
+    """``write(workspace, i)`` by ``programs`` colleagues at the same moment (threads, a connection each);
+    returns the winners and every outcome (the result or the exception)."""
+    opened = [backend.open() for _ in range(programs)]
+    start = threading.Barrier(programs)
     outcome: dict[int, object] = {}
 
-    def save(i: int) -> None:
+    def run(i: int) -> None:
         start.wait()
         try:
-            outcome[i] = scenarios.save_scenario(programs[i], spec(total=100.0 + i), expected=expected)
-        except Exception as exc:  # every outcome is looked at below
+            outcome[i] = write(opened[i], i)
+        except Exception as exc:  # every outcome is looked at by the test
             outcome[i] = exc
 
-    threads = [threading.Thread(target=save, args=(i,)) for i in range(len(programs))]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(programs)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    winners = [i for i, o in outcome.items() if isinstance(o, scenarios.SavedScenario)]
+    assert len(outcome) == programs, "a save hung"
+    return [i for i, o in outcome.items() if not isinstance(o, Exception)], outcome
+
+
+def test_concurrent_saves_have_exactly_one_winner(backend: Backend) -> None:
+    """Four colleagues save over the same version at the same moment: the compare-and-set lets exactly one
+    through; the others are refused (not „database is locked“) and the stored text is the winner's."""
+    setup = backend.open()
+    scenarios.save_scenario(setup, spec())
+    expected = scenarios.get_scenario(setup, NAME).expected
+    winners, outcome = at_once(backend, lambda ws, i: scenarios.save_scenario(ws, spec(total=100.0 + i),
+                                                                              expected=expected))
     assert len(winners) == 1, outcome
     assert all(isinstance(o, StaleScenarioError) for i, o in outcome.items() if i not in winners), outcome
     stored = scenarios.get_scenario(setup, NAME)
     assert (stored.version, stored.spec.amount.total) == (2, 100.0 + winners[0])
+
+
+def test_concurrent_new_scenarios_of_one_name_have_one_winner(backend: Backend) -> None:
+    setup = backend.open()
+    winners, outcome = at_once(backend, lambda ws, i: scenarios.save_scenario(ws, spec(total=100.0 + i),
+                                                                              replace=False))
+    assert len(winners) == 1, outcome
+    assert all(isinstance(o, UserInputError) and "gibt es schon" in str(o)
+               for i, o in outcome.items() if i not in winners), outcome
+    assert [(s.name, s.version, s.spec.amount.total) for s in scenarios.list_scenarios(setup)] == [
+        (NAME, 1, 100.0 + winners[0])]
+
+
+def test_concurrent_renames_have_one_winner(backend: Backend) -> None:
+    setup = backend.open()
+    expected = scenarios.save_scenario(setup, spec()).expected
+    winners, outcome = at_once(backend, lambda ws, i: scenarios.rename_scenario(ws, NAME, f"Neu {i}",
+                                                                                expected=expected))
+    assert len(winners) == 1, outcome
+    assert all(isinstance(o, StaleScenarioError) for i, o in outcome.items() if i not in winners), outcome
+    [stored] = scenarios.list_scenarios(setup)
+    assert (stored.name, stored.spec.name, stored.version) == (f"Neu {winners[0]}", f"Neu {winners[0]}", 2)
 
 
 def test_a_0013_workspace_keeps_its_scenarios_at_version_1(backend: Backend, tmp_path: Path) -> None:

@@ -153,12 +153,17 @@ def _exists(name: str) -> UserInputError:
 def _find(session: Session, name: str) -> Scenario:
     row = session.scalar(select(Scenario).where(Scenario.name == name))
     if row is None:
-        known = session.scalars(select(Scenario.name).order_by(Scenario.name)).all()
-        if known:
-            raise UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht (vorhanden: {known}).",
-                                    name=name, known=", ".join(known)))
-        raise UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht.", name=name))
+        raise _missing(session, name)
     return row
+
+
+def _missing(session: Session, name: str) -> UserInputError:
+    """The refusal for a scenario ``name`` that does not exist (naming those that do)."""
+    known = session.scalars(select(Scenario.name).order_by(Scenario.name)).all()
+    if known:
+        return UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht (vorhanden: {known}).",
+                                 name=name, known=", ".join(known)))
+    return UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht.", name=name))
 
 
 def list_scenarios(ws: Workspace) -> list[SavedScenario]:
@@ -176,62 +181,61 @@ def save_scenario(ws: Workspace, spec: ScenarioSpec, *, result: dict[str, Any] |
     """Store ``spec`` under its name and return it as stored (with its new version).
 
     With ``expected`` (the id and version an editor loaded) the stored row is overwritten only if it still has
-    that version (compare-and-set, see the module docstring), else :class:`StaleScenarioError`; the name is the
-    row's (renaming is :func:`rename_scenario`). Without it a scenario of that name is replaced unless
-    ``replace`` is false (then :class:`UserInputError`), and a new one is created otherwise."""
+    that version and name (compare-and-set, see the module docstring), else :class:`StaleScenarioError`
+    (renaming is :func:`rename_scenario`). Without it a new scenario is created, or one of that name replaced
+    unless ``replace`` is false (then :class:`UserInputError`).
+
+    Every path writes before it reads: on a file, a transaction that read first and then wants to write while a
+    colleague writes gets "database is locked" at once (SQLite cannot wait there without a deadlock); one that
+    writes first waits its turn (busy timeout)."""
     text = scenario_files.dumps(spec)
     kind = spec.kind
     with ws.session() as s, s.begin():
         who, now = acting_user(s)[:100], utcnow()
+        values: dict[str, Any] = {"parameters": text, "version": Scenario.version + 1, "changed_by": who,
+                                  "changed_at": now}
+        if notes is not None:
+            values["notes"] = notes
         if expected is not None:
-            row_id = expected.id
             # compare-and-set: one statement reads and writes the version, so no colleague's save can slip in
             # between a check and the write
-            values: dict[str, Any] = {"parameters": text, "version": Scenario.version + 1, "changed_by": who,
-                                      "changed_at": now}
-            if notes is not None:
-                values["notes"] = notes
-            done = s.execute(update(Scenario).where(Scenario.id == row_id, Scenario.version == expected.version,
-                                                    Scenario.kind == kind).values(**values)
-                             .execution_options(synchronize_session=False))
+            done = s.execute(update(Scenario).where(Scenario.id == expected.id, Scenario.version == expected.version,
+                                                    Scenario.name == spec.name, Scenario.kind == kind)
+                             .values(**values).execution_options(synchronize_session=False))
             if _rows(done) != 1:
                 raise _stale(s, expected, spec.name)
-            action = "geändert"
+            row_id, action = expected.id, "geändert"
         else:
-            row = s.scalar(select(Scenario).where(Scenario.name == spec.name))
-            if row is not None and not replace:
+            row = Scenario(name=spec.name, kind=kind, parameters=text, notes=notes or "", version=1,
+                           changed_by=who, changed_at=now, created_at=now)
+            try:
+                with s.begin_nested():  # the name is unique: taken already (maybe by a colleague a moment ago)?
+                    s.add(row)
+                    s.flush()
+                taken = False
+            except IntegrityError:
+                taken = True
+            if not taken:
+                row_id, action = row.id, "angelegt"
+            elif not replace:
                 raise _exists(spec.name)
-            if row is None:
-                row = Scenario(name=spec.name, kind=kind, parameters=text, notes=notes or "", version=1,
-                               changed_by=who, changed_at=now, created_at=now)
-                s.add(row)
-                try:
-                    with s.begin_nested():  # a colleague may have created the name a moment ago
-                        s.flush()
-                except IntegrityError:
-                    raise _exists(spec.name) from None
-                action = "angelegt"
             else:
-                if row.kind != kind:
+                stored = _find(s, spec.name)
+                if stored.kind != kind:
                     raise UserInputError(tr("„{name}“ ist ein Szenario der Art „{old}“, nicht „{new}“.",
-                                            name=spec.name, old=kind_label(row.kind), new=kind_label(kind)))
+                                            name=spec.name, old=kind_label(stored.kind), new=kind_label(kind)))
                 # replaced on purpose (``replace``): still a new version, so an editor holding the old one is
                 # refused instead of overwriting this
-                values = {"parameters": text, "version": Scenario.version + 1, "changed_by": who,
-                          "changed_at": now}
-                if notes is not None:
-                    values["notes"] = notes
-                s.execute(update(Scenario).where(Scenario.id == row.id).values(**values)
+                s.execute(update(Scenario).where(Scenario.id == stored.id).values(**values)
                           .execution_options(synchronize_session=False))
-                action = "geändert"
-            row_id = row.id
+                row_id, action = stored.id, "geändert"
         if result is not None:
             s.add(ScenarioResult(scenario_id=row_id, result=result))
-        stored = s.get(Scenario, row_id, populate_existing=True)
-        assert stored is not None
-        record(s, AuditAction.SCENARIO, {"scenario": stored.name, "action": action, "result": result is not None})
+        saved = s.get(Scenario, row_id, populate_existing=True)
+        assert saved is not None
+        record(s, AuditAction.SCENARIO, {"scenario": saved.name, "action": action, "result": result is not None})
         s.flush()
-        return _saved(stored)
+        return _saved(saved)
 
 
 def rename_scenario(ws: Workspace, old: str, new: str, *, expected: Expected | None = None) -> SavedScenario:
@@ -240,32 +244,27 @@ def rename_scenario(ws: Workspace, old: str, new: str, *, expected: Expected | N
     if not new:
         raise UserInputError(tr("Der neue Name ist leer."))
     with ws.session() as s, s.begin():
-        row = s.get(Scenario, expected.id) if expected is not None else _find(s, old)
-        if row is None or row.name != old:
-            assert expected is not None
-            raise _stale(s, expected, old)
-        if s.scalar(select(Scenario.id).where(Scenario.name == new)) is not None:
-            raise _exists(new)
-        data = scenario_files.parse(row.parameters)
-        text = scenario_files.dumps(type(data).from_dict({**data.to_dict(), "name": new}))
-        condition = [Scenario.id == row.id]
+        # the name and version first (compare-and-set, writing before reading: see save_scenario), then the
+        # name inside the scenario's text
+        condition = [Scenario.name == old]
         if expected is not None:
-            condition.append(Scenario.version == expected.version)
+            condition += [Scenario.id == expected.id, Scenario.version == expected.version]
         try:
             with s.begin_nested():
                 done = s.execute(update(Scenario).where(*condition).values(
-                    name=new, parameters=text, version=Scenario.version + 1, changed_by=acting_user(s)[:100],
-                    changed_at=utcnow()).execution_options(synchronize_session=False))
-        except IntegrityError:  # a colleague took the new name a moment ago
+                    name=new, version=Scenario.version + 1, changed_by=acting_user(s)[:100], changed_at=utcnow())
+                    .execution_options(synchronize_session=False))
+        except IntegrityError:  # the new name is taken (maybe by a colleague a moment ago)
             raise _exists(new) from None
         if _rows(done) != 1:
-            assert expected is not None
-            raise _stale(s, expected, old)
+            raise _stale(s, expected, old) if expected is not None else _missing(s, old)
+        row = s.scalars(select(Scenario).where(Scenario.name == new)
+                        .execution_options(populate_existing=True)).one()
+        data = scenario_files.parse(row.parameters)
+        row.parameters = scenario_files.dumps(type(data).from_dict({**data.to_dict(), "name": new}))
         record(s, AuditAction.SCENARIO, {"scenario": new, "action": "umbenannt", "from": old})
-        stored = s.get(Scenario, row.id, populate_existing=True)
-        assert stored is not None
         s.flush()
-        return _saved(stored)
+        return _saved(row)
 
 
 def duplicate_scenario(ws: Workspace, name: str, new: str | None = None) -> SavedScenario:
@@ -285,15 +284,13 @@ def delete_scenario(ws: Workspace, name: str, *, expected: Expected | None = Non
     """Delete ``name``; with ``expected`` only if it still has that version (a colleague's newer version is not
     deleted unseen: :class:`StaleScenarioError`)."""
     with ws.session() as s, s.begin():
-        if expected is None:
-            row = _find(s, name)
-            s.delete(row)
-        else:
-            done = s.execute(delete(Scenario).where(Scenario.id == expected.id, Scenario.version == expected.version,
-                                                    Scenario.name == name)
-                             .execution_options(synchronize_session=False))
-            if _rows(done) != 1:
-                raise _stale(s, expected, name)
+        condition = [Scenario.name == name]
+        if expected is not None:
+            condition += [Scenario.id == expected.id, Scenario.version == expected.version]
+        # (its results go with it: ON DELETE CASCADE)
+        done = s.execute(delete(Scenario).where(*condition).execution_options(synchronize_session=False))
+        if _rows(done) != 1:
+            raise _stale(s, expected, name) if expected is not None else _missing(s, name)
         record(s, AuditAction.SCENARIO, {"scenario": name, "action": "gelöscht"})
 
 
