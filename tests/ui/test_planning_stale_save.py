@@ -168,3 +168,34 @@ def test_an_unedited_open_scenario_follows_the_colleague_silently(
     assert stale_dialog["texts"] == []
     editor.allocation.total.setValue(31.0)
     assert editor.save() and stored_total(colleague) == 31.0  # over Anna's version, not refused
+
+
+def test_a_restored_draft_does_not_overwrite_what_a_colleague_saved_since(
+        qtbot: Any, demo_workspace: Any, colleague: Any, who: dict[str, str], stale_dialog: dict[str, Any]) -> None:
+    """Ben's program crashed with unsaved edits of version 1; Anna saved version 2 meanwhile. The restored draft
+    still expects version 1: saving it is refused, nothing of Anna's is lost."""
+    loaded = scenarios.get_scenario(demo_workspace, ALLOCATION)
+    text = loaded.text.replace("total = 24.0", "total = 33.0")
+    drafts.write_draft(drafts.location_of(demo_workspace), ALLOCATION, text, stored_id=loaded.id,
+                       stored_version=loaded.version)
+    anna_saves(colleague, who, 30.0)
+    win = MainWindow(demo_workspace, settings=Settings())  # (the draft question is answered Ja)
+    qtbot.addWidget(win)
+    win.show()
+    editor = win.planning
+    qtbot.waitUntil(lambda: editor.spec is not None, timeout=3000)
+    assert editor.spec.amount.total == 33.0 and editor.is_dirty() and editor.loaded == loaded.expected
+    assert editor.save() is False
+    assert "von anna gespeichert" in stale_dialog["texts"][0]
+    assert stored_total(colleague) == 30.0 and editor.spec.amount.total == 33.0
+
+
+def test_deleting_from_a_stale_list_is_refused(editor: PlanningEditor, colleague: Any, who: dict[str, str],
+                                               message_boxes: Any) -> None:
+    """The list still shows version 1 (not refreshed yet) when Ben deletes; Anna has saved version 2: her
+    version is not deleted unseen."""
+    anna_saves(colleague, who, 30.0)
+    editor.delete()
+    assert any("von anna gespeichert" in t for t in message_boxes.texts("warning"))
+    assert stored_total(colleague) == 30.0
+    assert [r.version for r in editor.model.rows if r.name == ALLOCATION] == [2]  # the list is read again
