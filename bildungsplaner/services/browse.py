@@ -47,6 +47,7 @@ __all__ = [
     "load_observations",
     "load_overview",
     "natural_key",
+    "release_free_memory",
 ]
 
 #: Columns of the DataFrame returned by :func:`load_observations`, in order.
@@ -338,6 +339,47 @@ class _TextCodes:
         return pd.Categorical.from_codes(remap[codes], categories=[labels[i] for i in order])
 
 
+def _natural_order(region: np.ndarray, period: np.ndarray, dimensions: np.ndarray) -> np.ndarray:
+    """Row order by region, period and dimensions codes (each already in natural order; stable, -1 first).
+
+    The same as ``np.lexsort((dimensions, period, region))``, but where the codes fit into 16 bits as two
+    stable argsorts of 16-bit keys, which numpy does by radix sort in linear time: ~40 instead of ~110 ms
+    for a million rows.
+    """
+    import numpy as np
+
+    n_periods = int(period.max()) + 2 if len(period) else 1  # codes from -1
+    groups = (int(region.max()) + 1) * n_periods if len(region) else 0
+    small = len(dimensions) == 0 or (int(dimensions.min()) >= -(2 ** 15) and int(dimensions.max()) < 2 ** 15)
+    if groups >= 2 ** 16 or not small:
+        return np.lexsort((dimensions, period, region))
+    by_dimensions = np.argsort(dimensions.astype(np.int16), kind="stable")
+    group = (region.astype(np.int64) * n_periods + (period.astype(np.int64) + 1))[by_dimensions]
+    return by_dimensions[np.argsort(group.astype(np.uint16), kind="stable")]
+
+
+def release_free_memory() -> bool:
+    """Hand memory that was freed back to the system (glibc's ``malloc_trim``); ``True`` when it could.
+
+    After a large load the C heap keeps what the fetch's temporary rows and arrays used: freed, but resident
+    until reused (about 70 MiB after a million rows). Only on Linux with glibc; elsewhere (macOS, Windows,
+    musl) nothing happens. Costs a few milliseconds, so it is called once per load, not per chunk.
+    """
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL(None).malloc_trim  # the process's own C library
+    except (OSError, AttributeError):  # not glibc
+        return False
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    trim(0)
+    return True
+
+
 def load_observations(
     ws: Workspace,
     indicator_id: int,
@@ -416,6 +458,11 @@ def load_observations(
                                        total=format_number(total)))
             finally:
                 result.close()
+        if conn.dialect.name == "sqlite":
+            # The store gives each connection a 64 MiB page cache (fast imports); a million rows read fill
+            # it, and the pooled connection would keep those pages resident for the rest of the session.
+            # The file stays in the system's cache, so the next load reads it about as fast.
+            conn.exec_driver_sql("PRAGMA shrink_memory")
     progress.check()
     if not region_parts:
         return empty_observations()
@@ -431,7 +478,7 @@ def load_observations(
     name_codes, name_uniques = pd.factorize(np.array([r.name for r in ordered], dtype=object))
     region_name = pd.Categorical.from_codes(name_codes[region_pos], categories=list(name_uniques))
     period_cat, dimensions_cat, flag_cat = period.categorical(), dimensions.categorical(), flag.categorical()
-    order = np.lexsort((dimensions_cat.codes, period_cat.codes, region_pos))
+    order = _natural_order(region_pos, np.asarray(period_cat.codes), np.asarray(dimensions_cat.codes))
     frame = pd.DataFrame({
         "region_id": region_id[order],
         "region_key": region_key[order],

@@ -36,7 +36,13 @@ from PySide6.QtWidgets import (
 from bildungsplaner.formatting import format_number
 from bildungsplaner.services.aggregate import Pivot, collapse, indicator_sources
 from bildungsplaner.services.aggregate import pivot as make_pivot
-from bildungsplaner.services.browse import IndicatorRow, RegionIndex, load_observations, natural_key
+from bildungsplaner.services.browse import (
+    IndicatorRow,
+    RegionIndex,
+    load_observations,
+    natural_key,
+    release_free_memory,
+)
 from bildungsplaner.services.workspace import Workspace
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.accessibility import keyboard_sorting
@@ -53,6 +59,8 @@ if TYPE_CHECKING:
 
 # Delay that merges quick selection changes (Shift+arrow) into one load.
 DEBOUNCE_MS = 150
+# Loads (or replaced tables) of this many rows return the freed heap to the system afterwards (malloc_trim).
+TRIM_ROWS = 100_000
 
 
 class CopyTableView(QTableView):
@@ -236,6 +244,7 @@ class DataBrowser(QWidget):
     # display
     def _show_frame(self, frame: pd.DataFrame | None) -> None:
         unit = self.indicator.unit if (self.indicator and frame is not None) else ""
+        large = max(self.model.total_rows, 0 if frame is None else len(frame)) >= TRIM_ROWS
         self.model.set_frame(frame, unit)
         if self.filter_edit.text():
             self.model.set_filter_text(self.filter_edit.text())
@@ -246,6 +255,8 @@ class DataBrowser(QWidget):
         self._update_heading()
         self._update_count()
         self.loaded.emit(self.model.total_rows)
+        if large:  # after the table and chart are drawn: the load's freed heap back to the system
+            QTimer.singleShot(0, release_free_memory)
 
     def _resize_columns(self) -> None:
         header = self.table.horizontalHeader()
