@@ -199,3 +199,37 @@ def test_deleting_from_a_stale_list_is_refused(editor: PlanningEditor, colleague
     assert any("von anna gespeichert" in t for t in message_boxes.texts("warning"))
     assert stored_total(colleague) == 30.0
     assert [r.version for r in editor.model.rows if r.name == ALLOCATION] == [2]  # the list is read again
+
+
+def test_a_stale_save_on_a_server_workspace(qtbot: Any, tmp_path: Any, stale_dialog: dict[str, Any]) -> None:
+    """The same on the team's PostgreSQL server: two connections to one workspace schema; the message names
+    the colleague's login (``session_user``) and the draft stays in the user's data folder."""
+    from backends import Backend
+
+    from bildungsplaner.services.workspace import build_demo_workspace
+
+    backend = Backend("postgresql", tmp_path)
+    try:
+        ws = backend.open()
+        build_demo_workspace(ws)
+        win = MainWindow(ws, settings=Settings(), owns_workspace=False)
+        qtbot.addWidget(win)
+        win.areas.setCurrentWidget(win.planning)
+        editor = win.planning
+        assert editor.open_scenario(ALLOCATION)
+        editor.allocation.total.setValue(26.0)
+        saved = anna_saves(backend.open(), {"name": "anna"}, 30.0)
+        login = str(backend.sql("SELECT session_user")[0][0])
+        assert saved.changed_by == login
+        assert editor.save() is False
+        assert stale_dialog["texts"][0].startswith(f"Das Szenario „{ALLOCATION}“ wurde inzwischen von {login} "
+                                                   "gespeichert (heute ")
+        assert stored_total(ws) == 30.0 and editor.is_dirty()
+        editor.write_draft()
+        where = drafts.location_of(ws)
+        assert isinstance(where, str) and where.startswith("postgresql://")
+        assert drafts.read_draft(where) is not None
+        editor.undo_stack.setIndex(0)  # back to the loaded version: the window closes without asking
+        assert not editor.is_dirty() and win.close()
+    finally:
+        backend.cleanup()
