@@ -100,9 +100,11 @@ def export_facilities_csv(ws: Workspace, out: Path, *, progress: Progress | None
     """Write all facilities to ``out``: fixed columns, then one column per numeric attribute (sorted)."""
     progress = progress or NullProgress()
     with ws.session() as s:
-        facilities = s.execute(select(Facility, Region.key, Region.name)
-                               .outerjoin(Region, Region.id == Facility.region_id)
-                               .order_by(Facility.kind, Facility.key)).all()
+        # sorted here by code point, as SQLite compares: a server's collation (de-DE) would order the kinds
+        # otherwise, and the file must be the same from a file and from a server workspace
+        facilities = sorted(s.execute(select(Facility, Region.key, Region.name)
+                                      .outerjoin(Region, Region.id == Facility.region_id)).all(),
+                            key=lambda row: (row[0].kind, row[0].key))
     names = sorted({name for f, _, _ in facilities for name in (f.attributes or {})})
     rows = [
         (f.key, f.name, f.kind, f.phase, key or "", region_name or "", f.address, f.offering,

@@ -488,8 +488,9 @@ def facility_kinds(ws: Workspace) -> list[tuple[str, int]]:
     with ws.engine.connect() as conn:
         rows = conn.execute(select(Facility.kind, func.count()).where(Facility.x.is_not(None),
                                                                       Facility.y.is_not(None))
-                            .group_by(Facility.kind).order_by(Facility.kind)).all()
-    return [(str(kind), int(count)) for kind, count in rows]
+                            .group_by(Facility.kind)).all()
+    # sorted here by code point, as SQLite compares, not by a server's collation: the same list on both
+    return sorted((str(kind), int(count)) for kind, count in rows)
 
 
 def _facilities(ws: Workspace, kinds: Sequence[str], bounds: tuple[float, float, float, float]
@@ -505,7 +506,8 @@ def _facilities(ws: Workspace, kinds: Sequence[str], bounds: tuple[float, float,
         rows = conn.execute(select(Facility.key, Facility.name, Facility.kind, Facility.x, Facility.y)
                             .where(Facility.kind.in_(list(kinds)), Facility.x.is_not(None), Facility.y.is_not(None),
                                    Facility.x.between(x0, x1), Facility.y.between(y0, y1))
-                            .order_by(Facility.kind, Facility.name, Facility.key)).all()
+                            ).all()
+    rows = sorted(rows, key=lambda r: (r.kind, r.name, r.key))  # code point order on both back ends (see above)
     order = {k: i for i, k in enumerate(kinds)}
     found = [MapFacility(str(k), str(n), str(kind), float(x), float(y)) for k, n, kind, x, y in rows
              if x is not None and y is not None]

@@ -155,6 +155,7 @@ def recipients_frame(ws: Workspace, *, type: str, facility_kinds: Sequence[str] 
             if facility_kinds:
                 stmt = stmt.where(Facility.kind.in_(list(facility_kinds)))
             facilities = [f for f in s.scalars(stmt) if allowed is None or f.region_id in allowed]
+            facilities.sort(key=lambda f: (f.kind, f.key))  # code point order, as SQLite: not the server's collation
             rows = [{"key": f.key, "name": f.name, "region_id": f.region_id,
                      "region_key": area.index.by_id[f.region_id].key if f.region_id in area.index.by_id else None,
                      "attributes": dict(f.attributes or {})} for f in facilities]

@@ -401,3 +401,29 @@ def test_reports_and_boundary_layers_are_listed_in_the_same_natural_order_on_bot
     for layer in ("gemeinden", "Gemeinden 2024", "Gemeinden 2", "bezirke"):
         _import(ws, tmp_path, name=layer)
     assert [layer.name for layer in list_layers(ws)] == ["bezirke", "gemeinden", "Gemeinden 2", "Gemeinden 2024"]
+
+
+def test_facility_kinds_come_in_the_same_order_from_a_file_and_from_a_server(backend: Backend,
+                                                                             tmp_path: Path) -> None:
+    """The facility export (a file handed on) and the map's list of kinds: by code point on both back ends, as a
+    file always sorted them — the test server's de-DE collation would put „Förderschule“ before „Freie Schule“."""
+    import csv
+
+    from bildungsplaner.services.data_export import export_facilities_csv
+    from bildungsplaner.services.maps import facility_kinds
+    from bildungsplaner.store.models import Facility
+
+    ws = backend.open()
+    kinds = ["Freie Schule", "Förderschule", "kita", "Kita", "Gymnasium"]
+    with ws.transaction() as s:
+        s.add_all([Facility(key=f"{i:03d}", name=f"Einrichtung {i}", kind=kind, phase="Schule", x=440_000.0 + i,
+                            y=5_680_000.0) for i, kind in enumerate(kinds)])
+    expected = sorted(kinds)  # Python compares code points, as SQLite does
+    assert expected == ["Freie Schule", "Förderschule", "Gymnasium", "Kita", "kita"]
+    assert [kind for kind, _ in facility_kinds(ws)] == expected
+    out = tmp_path / "einrichtungen.csv"
+    export_facilities_csv(ws, out)
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    column = rows[0].index(next(h for h in rows[0] if h.lower() in ("art", "kind")))
+    assert [row[column] for row in rows[1:]] == expected
