@@ -25,7 +25,12 @@ properties — and :func:`write_report` lays it out:
 * native charts (:mod:`~bildungsplaner.exporting.charts`), never smoothed, one per block where asked;
 * map sheets (:attr:`Report.maps`, PNGs drawn by the window's map renderer, embedded without Pillow by
   :func:`~bildungsplaner.exporting.images.write_map_sheet`) after the tables, before the method sheet;
-* written through :func:`~bildungsplaner.exporting.safety.atomic_target`.
+* written through :func:`~bildungsplaner.exporting.safety.atomic_target`;
+* the records of every table (the bulk of the cells: 95,000 for 1,000 regions × 10 years) are written as
+  worksheet XML by :mod:`~bildungsplaner.exporting.sheet_rows` and spliced into the file openpyxl writes for
+  everything else — openpyxl's cells cost ten times as much; the values, types and styles are the same
+  (``tests/exporting/test_sheet_rows.py``). ``_write_table`` without ``body`` still makes openpyxl cells, for
+  callers that style records afterwards (the Kennzahlen-Tabelle).
 """
 
 from __future__ import annotations
