@@ -253,6 +253,28 @@ def test_observation_model_sort(observation_model: ObservationTableModel) -> Non
     assert model.index(0, 0).data() == "09999" and model.index(0, 3).data() == "2"
 
 
+def test_a_header_click_sorts_the_table_through_the_proxy(qtbot: Any,
+                                                          observation_model: ObservationTableModel) -> None:
+    """The view sorts through the identity proxy (no mapping of its own): the rows shown are the model's."""
+    from PySide6.QtWidgets import QTableView
+
+    proxy = ObservationProxyModel()
+    proxy.setSourceModel(observation_model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    value_col = observation_model.value_column
+    view.horizontalHeader().setSortIndicator(value_col, Qt.SortOrder.DescendingOrder)  # what a click does
+    assert observation_model.sort_column == value_col
+    shown = [proxy.index(r, value_col).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    assert shown[0] == pytest.approx(2.0) and shown[-1] is None
+    assert proxy.mapToSource(proxy.index(5, 2)).row() == 5  # proxy row n is model row n
+    proxy.set_filter_text("astadt")
+    assert proxy.rowCount() == observation_model.rowCount() == 12
+    assert {proxy.index(r, 1).data() for r in range(proxy.rowCount())} == {"Astadt"}
+
+
 def test_observation_proxy_forwards_sort_and_filter(observation_model: ObservationTableModel) -> None:
     proxy = ObservationProxyModel()
     proxy.setSourceModel(observation_model)
