@@ -321,11 +321,12 @@ class PlanningEditor(QWidget):
         self._levels = levels
         self._hint = facility_hint(overview.facilities) if overview is not None else None
         self.refresh_list()
-        if same and self.spec is not None and self._follow_colleague():
-            pass  # an unedited scenario a colleague changed: reloaded as stored now (and recomputed)
-        elif same and self.spec is not None:  # the same workspace again (after an import): keep the edits
-            self.editor().show_spec(self.spec)
-            self.recompute()
+        if same and self.spec is not None:
+            # the same workspace again (after an import, a colleague's change): keep the edits; an unedited
+            # scenario a colleague changed follows the stored version instead
+            if not self._follow_colleague():
+                self.editor().show_spec(self.spec)
+                self.recompute()
         elif workspace is not None:  # after the window is shown: a draft left by a crash?
             QTimer.singleShot(0, self, lambda: self.offer_draft(workspace))  # (dropped if self is deleted)
 
@@ -630,8 +631,9 @@ class PlanningEditor(QWidget):
         if self.spec is None or self.workspace is None:
             return False
         ws, spec = self.workspace, self.spec
-        expected = self.loaded if self.saved_text is not None else None
         listed = next((r for r in self.model.rows if r.name == spec.name), None)
+        expected = (self.loaded or (listed.expected if listed is not None else None)) \
+            if self.saved_text is not None else None
         if self.saved_text is None and listed is not None:
             answer = QMessageBox.question(self, tr("Szenario speichern"), tr(
                 "Ein Szenario „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?").format(name=spec.name),
