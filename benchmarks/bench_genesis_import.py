@@ -16,7 +16,8 @@ Each import is timed as the user runs it, as processes from start to exit: ``bil
 ``bildungsplaner -w X import FILE`` (interpreter start, module imports, sniffing, parsing, the totals check,
 region matching and the insert, committed). Peak memory is the import process's ``ru_maxrss`` (from
 ``os.wait4``). Printed: seconds, observations per second, peak memory, the ratio of the GENESIS import to the
-flat csv (> 1.00× means the GENESIS import is faster), and the largest real GENESIS file in
+flat csv (> 1.00× means the GENESIS import is faster), the CPU seconds of both processes (user + system, less
+disturbed than the wall clock when other processes share the machine), and the largest real GENESIS file in
 ``../shared/real-data`` the same way. Targets of issue 14: ≥ 350,000 observations/s, at least as fast as the
 flat csv, peak memory ≤ 1 GiB.
 """
@@ -106,8 +107,9 @@ def write_flat(path: Path, gemeinden: int, years: int) -> None:
         f.writelines(buffer)
 
 
-def run(args: list[str]) -> tuple[float, float, str]:
-    """Seconds from start to exit and peak RSS (MiB) of ``python -m bildungsplaner ARGS``; its output."""
+def run(args: list[str]) -> tuple[float, float, str, float]:
+    """Seconds from start to exit, peak RSS (MiB) of ``python -m bildungsplaner ARGS``, its output and its CPU
+    seconds (user + system)."""
     log = OUT / "bench_genesis_import.log"
     with log.open("w") as out:
         started = time.perf_counter()
@@ -119,21 +121,21 @@ def run(args: list[str]) -> tuple[float, float, str]:
     text = log.read_text()
     if proc.returncode != 0:
         raise SystemExit(f"bildungsplaner {' '.join(args)} failed ({proc.returncode}):\n{text}")
-    return seconds, usage.ru_maxrss / 1024, text
+    return seconds, usage.ru_maxrss / 1024, text, usage.ru_utime + usage.ru_stime
 
 
-def end_to_end(path: Path, template: Path | None = None) -> tuple[float, float, float]:
-    """``new`` + ``import``: total seconds, seconds of the import process, its peak RSS in MiB (best of the
-    repeats, by total seconds)."""
+def end_to_end(path: Path, template: Path | None = None) -> tuple[float, float, float, float]:
+    """``new`` + ``import``: total seconds, seconds of the import process, its peak RSS in MiB, CPU seconds of
+    both processes (best of the repeats, by total seconds)."""
     workspace = OUT / "genesis_bench.bpws"
     for leftover in OUT.glob("genesis_bench.bpws*"):
         leftover.unlink()
-    new_seconds, _, _ = run(["new", str(workspace)])
+    new_seconds, _, _, new_cpu = run(["new", str(workspace)])
     extra = ["--template", str(template)] if template else []
-    import_seconds, peak, _ = run(["import", "-w", str(workspace), "--all-regions", *extra, str(path)])
+    import_seconds, peak, _, import_cpu = run(["import", "-w", str(workspace), "--all-regions", *extra, str(path)])
     for leftover in OUT.glob("genesis_bench.bpws*"):
         leftover.unlink()
-    return new_seconds + import_seconds, import_seconds, peak
+    return new_seconds + import_seconds, import_seconds, peak, new_cpu + import_cpu
 
 
 def observations(path: Path) -> int:
@@ -168,8 +170,9 @@ def main() -> None:
     revision = git_revision() if CODE == REPO else str(CODE)
     print(f"# GENESIS table import, {n:,} cells — {machine()} — code {revision}")
     print(f"GENESIS {genesis.stat().st_size / 1024**2:.0f} MiB, flat csv {flat.stat().st_size / 1024**2:.0f} MiB\n")
-    print("| file | observations | new + import | import process | observations/s | peak RSS | ratio to flat csv |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| file | observations | new + import | import process | observations/s | peak RSS | ratio to flat csv "
+          "| CPU s (new + import) | observations per CPU s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     runs = [("flat csv + template (baseline)", flat, template, n), ("GENESIS table", genesis, None, n)]
     if real is not None:
         runs.append((f"real: {real.name}", real, None, observations(real)))
@@ -179,7 +182,7 @@ def main() -> None:
         rate = count / best[0]
         baseline = baseline or rate
         print(f"| {label} | {count:,} | {best[0]:.2f} s | {best[1]:.2f} s | {rate:,.0f} | {best[2]:,.0f} MiB "
-              f"| {rate / baseline:.2f}× |", flush=True)
+              f"| {rate / baseline:.2f}× | {best[3]:.2f} s | {count / best[3]:,.0f} |", flush=True)
 
 
 if __name__ == "__main__":
