@@ -207,9 +207,11 @@ def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choi
             continue
         label = " bzw. ".join(sorted(categories[c] for c in labelled_codes)) or "Insgesamt"
         group, n_groups = _group_ids(work, keys)
-        has_total = np.bincount(group, weights=is_total, minlength=n_groups) > 0
+        any_total = bool(is_total.any())
+        has_total = (np.bincount(group, weights=is_total, minlength=n_groups) > 0 if any_total
+                     else np.zeros(n_groups, dtype=bool))
         pieces = []
-        if is_total.any():
+        if any_total:
             # one total per group: a labelled one before the unlabelled column of older imports
             ranked = work[is_total].assign(_rank=(codes[is_total] == -1).astype(np.int64), _g=group[is_total])
             chosen = ranked.sort_values("_rank", kind="stable").drop_duplicates("_g")
@@ -217,15 +219,25 @@ def collapse(frame: pd.DataFrame, dimensions: Mapping[str, pd.Categorical], choi
             how[name] = label
         parts = ~is_total
         if parts.any():
-            g, v, f = group[parts], work["value"].to_numpy()[parts], work["f"].to_numpy()[parts]
+            # fast paths for the common case of a million rows of parts without a total and without gaps: no
+            # boolean-indexed copies, no masking pass
+            if any_total:
+                g, v, f = group[parts], work["value"].to_numpy()[parts], work["f"].to_numpy()[parts]
+            else:
+                g, v, f = group, work["value"].to_numpy(), work["f"].to_numpy()
             missing = np.isnan(v)
-            sums = np.bincount(g, weights=np.where(missing, 0.0, v), minlength=n_groups)
-            n_missing = np.bincount(g, weights=missing, minlength=n_groups)
+            n_missing: np.ndarray
+            if missing.any():
+                sums = np.bincount(g, weights=np.where(missing, 0.0, v), minlength=n_groups)
+                n_missing = np.bincount(g, weights=missing, minlength=n_groups)
+            else:
+                sums = np.bincount(g, weights=v, minlength=n_groups)
+                n_missing = np.zeros(n_groups)
             n_parts = np.bincount(g, minlength=n_groups)
             missing_flag = np.full(n_groups, -1, dtype=np.int64)
             np.maximum.at(missing_flag, g[missing], f[missing])  # the symbol of a missing part („.“ …)
             part_sum = np.where(n_missing > 0, np.nan, sums)
-            if is_total.any():
+            if any_total:
                 notes += _difference_notes(name, pieces[0], part_sum, n_parts, label, context)
             summed_groups = np.flatnonzero((n_parts > 0) & ~has_total)
             if len(summed_groups) and additive:

@@ -236,7 +236,12 @@ class ChartWidget(QWidget):
                 labels=shown))
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
-        several_regions = self.frame is not None and not self.frame.empty and self.frame["region_key"].nunique() > 1
+        several_regions = False
+        if self.frame is not None and not self.frame.empty:
+            keys = self.frame["region_key"]
+            codes = getattr(keys.array, "codes", None)  # the loaded categorical: min ≠ max, no hashing a million
+            several_regions = (bool(codes.min() != codes.max()) if codes is not None and codes.min() >= 0
+                               else keys.nunique() > 1)
         self.period_combo.setEnabled(several_regions)
         if self._plot is None and (self.data.kind == "empty" or not any(map(math.isfinite, self.data.values))):
             self.items = []  # nothing to draw and no plot yet: the placeholder stays
