@@ -77,6 +77,9 @@ def alembic_config(script_location: Path | None = None) -> Config:
     return cfg
 
 
+#: How long a writer waits for the write lock when its holder announced nothing (a short write, milliseconds)
+UNANNOUNCED_WAIT_MS = 2000
+
 _REVISION_LINE = re.compile(r"""^(down_revision|revision)\s*(?::[^=]*)?=\s*(?:['"]([^'"]+)['"]|None)""", re.M)
 
 
@@ -156,7 +159,9 @@ class Workspace:
 
     def lock_for_writing(self, session: Session) -> None:
         """Serialise the writers that must not overlap (imports, deletions of imports) for the rest of
-        ``session``'s transaction; raises :class:`WorkspaceBusy` at once when a colleague holds the lock.
+        ``session``'s transaction; raises :class:`WorkspaceBusy` at once when a colleague announced a write
+        (:meth:`announce`) and holds the lock, and after at most :data:`UNANNOUNCED_WAIT_MS` when the holder
+        announced nothing (short writes, such as a Kennzahlen list bringing stored values up to date).
 
         On a server: a transaction-scoped advisory lock (``pg_try_advisory_xact_lock``), released at commit or
         rollback and at once when the holder's connection dies; browsing goes on meanwhile (MVCC). The refusal
@@ -164,10 +169,30 @@ class Workspace:
         SQLite nothing: the file's own write lock serialises writers."""
         if self.address is None:
             return
-        if not postgres.try_advisory_xact_lock(session.connection(), f"{self.address.schema}:write"):
-            raise WorkspaceBusy(self._busy_message(session))
+        from sqlalchemy.exc import DBAPIError
 
-    def _busy_message(self, session: Session) -> str:
+        conn, name = session.connection(), f"{self.address.schema}:write"
+        if postgres.try_advisory_xact_lock(conn, name):
+            return
+        message = self._busy_message(session)
+        if message is not None:
+            raise WorkspaceBusy(message)
+        # Nobody announced a write: the holder is a short one (a colleague's Kennzahlen list bringing stored
+        # values up to date holds the lock for milliseconds). Wait a moment instead of refusing an import for
+        # that; the wait is bounded, so a holder that does not let go is still reported.
+        previous = conn.exec_driver_sql("SHOW lock_timeout").scalar()
+        postgres.set_lock_timeout(conn, UNANNOUNCED_WAIT_MS)
+        try:
+            postgres.advisory_xact_lock(conn, name)
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "55P03":  # lock_not_available
+                raise
+            raise WorkspaceBusy(self._busy_message(session, generic=True) or "") from None
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{previous}'")
+
+    def _busy_message(self, session: Session, generic: bool = False) -> str | None:
+        """Who writes and since when, from their announcement; ``None`` when nobody announced a write (unless
+        ``generic``: then the message without a name)."""
         from sqlalchemy import select, text
 
         from bildungsplaner.store.models import WorkspaceActivity
@@ -180,8 +205,10 @@ class Workspace:
                  .order_by(WorkspaceActivity.since, WorkspaceActivity.id))
         if self._announced:
             query = query.where(WorkspaceActivity.id.not_in(self._announced))
-        row = session.scalars(query.limit(1)).first()
+        row = None if generic else session.scalars(query.limit(1)).first()
         if row is None:
+            if not generic:
+                return None
             return tr("In den Arbeitsbereich {name} schreibt gerade ein Kollege (z. B. ein Import); bitte versuchen "
                       "Sie es gleich noch einmal.", name=name)
         since = row.since.astimezone().strftime("%H:%M")

@@ -192,3 +192,38 @@ def test_a_facility_import_backs_up_a_file_first_but_not_a_server_workspace(back
         assert s.scalar(select(func.count()).select_from(Facility)) == 1
     assert _activity(ws) == [], "nothing is left announced (and a file never announces)"
     assert delete_import(ws, report.dataset).facilities_removed == 1
+
+
+def test_an_unannounced_short_write_is_waited_for_but_a_holder_that_does_not_let_go_is_reported(pg_backend) -> None:
+    """A colleague's Kennzahlen list holds the lock for milliseconds without announcing itself: an import
+    started in that moment waits for it instead of being refused; one held longer than the bounded wait is
+    refused with the message without a name."""
+    import psycopg
+
+    from bildungsplaner.store.database import UNANNOUNCED_WAIT_MS
+
+    ws = pg_backend.open()
+    schema = f"bp_{pg_backend.workspace_name}"
+    holder = psycopg.connect(**postgres.parse_address(str(pg_backend.location)).conninfo_params())
+    holder.execute("SELECT pg_advisory_xact_lock(%s, %s)", (postgres.LOCK_CLASS, postgres.lock_key(f"{schema}:write")))
+    release = threading.Timer(0.5, holder.commit)
+    release.start()
+    try:
+        started = time.monotonic()
+        assert import_file(ws, real_file(GENESIS), all_regions=True).committed
+        assert time.monotonic() - started >= 0.4, "the import waited for the short write"
+    finally:
+        release.join()
+        holder.close()
+
+    holder = psycopg.connect(**postgres.parse_address(str(pg_backend.location)).conninfo_params())
+    holder.execute("SELECT pg_advisory_xact_lock(%s, %s)", (postgres.LOCK_CLASS, postgres.lock_key(f"{schema}:write")))
+    try:
+        started = time.monotonic()
+        with pytest.raises(WorkspaceBusy, match="schreibt gerade ein Kollege"), ws.transaction() as s:
+            ws.lock_for_writing(s)
+        assert time.monotonic() - started < UNANNOUNCED_WAIT_MS / 1000 + 2
+    finally:
+        holder.close()
+    with ws.transaction() as s:  # the transaction's lock_timeout is its own: the next one waits as configured
+        ws.lock_for_writing(s)
