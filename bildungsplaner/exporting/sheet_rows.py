@@ -129,6 +129,8 @@ def splice(xml: str, rows: SheetRows) -> str:
         inner_end = xml.index("</sheetData>", inner_start)
         head, tail, inner = xml[:inner_start], xml[inner_end:], xml[inner_start:inner_end]
     starts = [(m.start(), int(m.group(1))) for m in _ROW_START.finditer(inner)]
+    if (starts[0][0] if starts else len(inner)) != 0:  # rows written some other way: never drop them silently
+        raise ValueError("sheetData holds something other than <row r=…> elements")
     theirs = [(number, inner[at:(starts[k + 1][0] if k + 1 < len(starts) else len(inner))])
               for k, (at, number) in enumerate(starts)]
     blocks = sorted(rows.blocks, key=lambda b: b.first)

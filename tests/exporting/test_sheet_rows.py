@@ -262,6 +262,8 @@ def test_cells_and_splice_in_detail() -> None:
         '<c r="B4"/></row></sheetData></worksheet>')
     with pytest.raises(ValueError, match="row 4 written twice"):
         splice('<worksheet><sheetData><row r="4"><c r="A4"/></row></sheetData></worksheet>', rows)
+    with pytest.raises(ValueError, match="something other"):  # another writer's markup is never dropped
+        splice('<worksheet><sheetData><x:row r="1"><x:c r="A1"/></x:row></sheetData></worksheet>', rows)
 
 
 def test_the_file_is_compressed_and_complete(tmp_path: Path) -> None:
