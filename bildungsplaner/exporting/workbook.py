@@ -276,7 +276,7 @@ def _body_values(rows: pd.DataFrame, column: SheetColumn, n: int) -> list[Any]:
         return [None if column.text else MISSING] * n
     series = rows[column.key]
     raw = series.tolist()
-    if not column.text and series.dtype.kind in "fiu":
+    if not column.text and isinstance(series.dtype, np.dtype) and series.dtype.kind in "fiu":  # not Int64: pd.NA
         return [MISSING if v != v else v for v in raw]
     strings = [v for v in raw if type(v) is str]
     # clean_text per cell only where a column holds a control character or an overlong text: one C-level

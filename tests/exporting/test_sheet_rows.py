@@ -227,6 +227,25 @@ def test_a_table_without_records_and_one_of_missing_columns(monkeypatch, tmp_pat
     assert [ws.cell(4, j).value for j in (1, 2, 3)] == ["1", ".", None]  # a missing number is „.“, text: no cell
 
 
+def test_every_kind_of_column_reads_back_the_same(monkeypatch, tmp_path: Path) -> None:
+    """numpy and pandas' nullable numbers, booleans, dates, categories, objects with NaN and symbols."""
+    frame = pd.DataFrame({
+        "key": pd.Series(["a", "b", None, "d"], dtype="string"),
+        "int64": pd.Series([1, None, 3, 0], dtype="Int64"), "float64": pd.Series([1.5, None, -0.0, 2], dtype="Float64"),
+        "ints": np.array([1, 2, 3, 2**53], dtype=np.int64), "floats": np.array([0.5, np.nan, np.inf, -1e-300]),
+        "bools": [True, False, True, False], "dates": pd.to_datetime(["2024-01-01", None, "2025-12-31", "2026-02-03"]),
+        "category": pd.Categorical(["x", "y", None, "x"]), "mixed": [1.5, "x", float("nan"), None]})
+    columns = [SheetColumn("key", "Schlüssel", text=True)] + [
+        SheetColumn(k, k, decimals=1, total=k in ("int64", "ints")) for k in frame.columns[1:]] + [
+        SheetColumn("category", "als Text", text=True), SheetColumn("ints", "Jahr", number_format="0")]
+    fast, reference = both(monkeypatch, tmp_path, lambda path: write_report(
+        Report("T", PlanTable("T", "T", columns, frame)), path))
+    assert_same(fast, reference)
+    ws = openpyxl.load_workbook(fast)["T"]
+    assert [ws.cell(r, 2).value for r in range(4, 8)] == [1, ".", 3, 0]  # pd.NA is missing: „.“
+    assert ws["B8"].value == "."  # and its total unknown
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(st.text(st.characters(blacklist_categories=("Cs",))), min_size=1, max_size=6),
        numbers=st.lists(st.one_of(st.floats(allow_nan=True, allow_infinity=False), st.integers(-2**53, 2**53)),
