@@ -117,6 +117,8 @@ def _check_observation_insert(conn: Any, cursor: Any, statement: str, parameters
     if match is None:
         return
     raw = cursor.connection
+    if not raw.execute("PRAGMA foreign_keys").fetchone()[0]:  # off, as in a migration: not checked, as before
+        return
     names = [name.strip().strip('"') for name in match[1].split(",")] if match[1] else []
     rows = parameters if executemany else [parameters]
     if names and _ONE_ROW_OF_MARKERS.match(match[2]) and all(isinstance(row, (tuple, list)) for row in rows[:1]):
@@ -168,11 +170,13 @@ def observation_triggers() -> list[str]:
     0013): an update of an observation's keys must name existing rows, and a dataset, indicator or region still
     named by an observation can neither be deleted nor change its id (``RESTRICT``)."""
     raise_failed = f"SELECT RAISE(ABORT, '{FOREIGN_KEY_FAILED}')"
+    # like foreign keys, only while ``PRAGMA foreign_keys`` is on (the store's connections; not in migrations)
+    enforced = "(SELECT foreign_keys FROM pragma_foreign_keys)"
     missing = " OR ".join(f"NOT EXISTS (SELECT 1 FROM {parent} WHERE id = NEW.{column})"
                           for column, parent in OBSERVATION_REFERENCES)
     columns = ", ".join(column for column, _parent in OBSERVATION_REFERENCES)
     triggers = [f"CREATE TRIGGER IF NOT EXISTS observation_references_on_update BEFORE UPDATE OF {columns} ON "
-                f"observation FOR EACH ROW WHEN {missing} BEGIN {raise_failed}; END"]
+                f"observation FOR EACH ROW WHEN {enforced} AND ({missing}) BEGIN {raise_failed}; END"]
     for column, parent in OBSERVATION_REFERENCES:
         used = f"EXISTS (SELECT 1 FROM observation WHERE {column} = OLD.id)"
         if parent == "region":
@@ -182,9 +186,10 @@ def observation_triggers() -> list[str]:
             used = ("EXISTS (SELECT 1 FROM observation WHERE indicator_id IN (SELECT id FROM indicator) "
                     "AND region_id = OLD.id)")
         triggers.append(f"CREATE TRIGGER IF NOT EXISTS {parent}_observations_on_delete BEFORE DELETE ON {parent} "
-                        f"FOR EACH ROW WHEN {used} BEGIN {raise_failed}; END")
+                        f"FOR EACH ROW WHEN {enforced} AND {used} BEGIN {raise_failed}; END")
         triggers.append(f"CREATE TRIGGER IF NOT EXISTS {parent}_observations_on_update BEFORE UPDATE OF id ON "
-                        f"{parent} FOR EACH ROW WHEN NEW.id IS NOT OLD.id AND {used} BEGIN {raise_failed}; END")
+                        f"{parent} FOR EACH ROW WHEN {enforced} AND NEW.id IS NOT OLD.id AND {used} "
+                        f"BEGIN {raise_failed}; END")
     return triggers
 
 

@@ -202,8 +202,12 @@ def test_the_workspace_check_finds_a_value_whose_region_is_gone(tmp_path: Path) 
         dataset, indicator, region = parents(s)
         s.add(Observation(dataset_id=dataset, indicator_id=indicator, region_id=region, period="2024", value=1.0))
     assert check_workspace(path) == []
-    raw = sqlite3.connect(path)  # around the store: no event, and the trigger dropped for the moment
-    raw.execute("DROP TRIGGER region_observations_on_delete")
+    raw = sqlite3.connect(path)  # another program: as with foreign keys, checked only when it turns them on
+    raw.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        raw.execute("DELETE FROM region")
+    raw.rollback()  # (the pragma has no effect inside the transaction the refused statement began)
+    raw.execute("PRAGMA foreign_keys = OFF")
     raw.execute("DELETE FROM region")
     raw.commit()
     raw.close()
