@@ -151,13 +151,16 @@ def stage_model(frame: pd.DataFrame, unit: str, base: float, repeat: int) -> Non
            f"{collapsed.frame['period'].nunique()} periods", timed(lambda: pivot(collapsed), repeat), base)
 
 
-def stage_window(app: QApplication, path: Path, n: int, base: float, repeat: int) -> None:
+def stage_window(app: QApplication, path: Path, n: int, base: float, repeat: int,
+                 raw_query: tuple[int, list[int]]) -> None:
     """(d) The main window opening the workspace, then the Kreis with everything below it.
 
     Runs in a process of its own (see :func:`main`), so that its resident size is what a user's window has, not
     the heap left by stages (a)-(c). The window's own reads at opening (Kennzahlen, Berichte) run on the same
     worker thread as the load; they are waited for as part of the opening, so that the load is not measured
-    queued behind them (it was, up to 2026-12-04: ~0.7 s of the recorded 1.76×).
+    queued behind them (it was, up to 2026-12-04: ~0.7 s of the recorded 1.76×). The raw fetch (a) is run
+    again here between the window's loads (``raw_query``: indicator id and region ids), so that the ratio
+    compares runs next to each other in time; the resident size is taken before this process's first fetch.
     """
     from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
@@ -178,7 +181,8 @@ def stage_window(app: QApplication, path: Path, n: int, base: float, repeat: int
         report("    ... and its opening reads done (worker idle)", time.perf_counter() - t0, base)
         browser = window.browser
         before = rss_mib()
-        best = float("inf")
+        ticks: list[float] = []
+        raws: list[float] = []
         for run in range(repeat):
             if run:  # back to the Kreis alone (a small load), then once more with everything below it
                 browser.descendants.setChecked(False)
@@ -188,14 +192,22 @@ def stage_window(app: QApplication, path: Path, n: int, base: float, repeat: int
             t0 = time.perf_counter()
             browser.descendants.setChecked(True)  # the Kreis (preselected) and everything below it
             ok = wait_until(app, lambda: browser.model.total_rows == n, timeout_s=120)
-            best = min(best, time.perf_counter() - t0)
+            ticks.append(time.perf_counter() - t0)
             if not ok:
                 raise SystemExit(f"the window's table did not fill: {browser.model.total_rows} of {n} rows")
-        report("    subregions ticked -> table and chart filled", best, base)
-        wait_until(app, lambda: False, timeout_s=0.3)  # what the window does right after (its clean-up)
-        after = rss_mib()
+            if run == 0:  # before this process has run a raw fetch of its own
+                wait_until(app, lambda: False, timeout_s=0.3)  # what the window does right after (its clean-up)
+                after, load_peak = rss_mib(), max(rss_mib(), peak_mib())
+            # the baseline again, between the window's loads: the machine's load changes by the minute
+            raws.append(timed(lambda: raw_fetch(path, *raw_query), 1))
+        report("    subregions ticked -> table and chart filled", min(ticks), base)
+        own = min(raws)
+        print(f"    raw sqlite3 fetch in this process, alternating: {own * 1000:.0f} ms; window load / fetch "
+              f"{min(ticks) / own:.2f}x (runs: {', '.join(f'{t * 1000:.0f}' for t in ticks)} ms vs "
+              f"{', '.join(f'{t * 1000:.0f}' for t in raws)} ms)", flush=True)
         print(f"    resident after the load: {after:.0f} MiB (before the tick {before:.0f} MiB, "
-              f"{after - before:+.0f} MiB with {n:,} rows loaded)".replace(",", "."), flush=True)
+              f"{after - before:+.0f} MiB with {n:,} rows loaded; peak during the load "
+              f"{load_peak:.0f} MiB)".replace(",", "."), flush=True)
         reset_peak()
         t0 = time.perf_counter()
         browser.proxy.sort(browser.model.value_column, Qt.SortOrder.DescendingOrder)
@@ -213,6 +225,21 @@ def stage_window(app: QApplication, path: Path, n: int, base: float, repeat: int
         app.processEvents()
 
 
+def selection(path: Path) -> tuple[int, list[int]]:
+    """The benchmark indicator's id and the region ids of the Kreis with everything below it."""
+    from bildungsplaner.services.browse import RegionIndex, list_regions
+    from bildungsplaner.services.workspace import open_workspace
+
+    with open_workspace(path, create=False) as ws:
+        regions = list_regions(ws)
+        kreis = next(r for r in regions if r.level == "kreis")
+        region_ids = RegionIndex(regions).expand([kreis.id], include_descendants=True)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    indicator_id = conn.execute("SELECT id FROM indicator WHERE code = ?", (INDICATOR,)).fetchone()[0]
+    conn.close()
+    return indicator_id, region_ids
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000, help="observations of the benchmark indicator")
@@ -226,8 +253,8 @@ def main() -> None:
         from bildungsplaner.ui.app import create_application
 
         app = create_application([sys.argv[0]])
-        stage_window(app, OUT / f"browse_{args.rows}.bpws", args.window_rows or args.rows, args.window_stage,
-                     args.repeat)
+        path = OUT / f"browse_{args.rows}.bpws"
+        stage_window(app, path, args.window_rows or args.rows, args.window_stage, args.repeat, selection(path))
         return
     started = time.perf_counter()
     print(f"machine: {machine()}; revision {git_revision()}", flush=True)
@@ -243,15 +270,15 @@ def main() -> None:
           f"({'reused' if existed else f'built in {time.perf_counter() - t0:.1f} s'}, "
           f"{path.stat().st_size / 1024 / 1024:.0f} MiB)", flush=True)
 
-    from bildungsplaner.services.browse import RegionIndex, list_regions, load_observations
+    from bildungsplaner.services.browse import list_regions, load_observations
     from bildungsplaner.services.workspace import open_workspace
 
     with open_workspace(path, create=False) as ws:
         regions = list_regions(ws)
         kreis = next(r for r in regions if r.level == "kreis")
-        region_ids = RegionIndex(regions).expand([kreis.id], include_descendants=True)
+        indicator_id, region_ids = selection(path)
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        indicator_id, unit = conn.execute("SELECT id, unit FROM indicator WHERE code = ?", (INDICATOR,)).fetchone()
+        unit = conn.execute("SELECT unit FROM indicator WHERE id = ?", (indicator_id,)).fetchone()[0]
         conn.close()
         print(f"selection: {kreis.name} and {len(region_ids) - 1} regions below it, indicator {INDICATOR}; "
               f"best of {args.repeat} runs", flush=True)

@@ -278,7 +278,8 @@ class ObservationTableModel(QAbstractTableModel):
             self.flag_column = _CodedColumn.from_categorical("", f["flag"].array)
         self.value_column = len(self.columns)
         self.decimals = decimals_for(self.values) if len(self.values) else 0  # what decimals_for gives for none
-        self._order: np.ndarray | range = np.arange(len(self.values), dtype=np.int64) if len(self.values) else range(0)
+        # unsorted, the order is a range (no array of a million row numbers: 8 MiB less resident)
+        self._order: np.ndarray | range = range(len(self.values))
         self._mask: np.ndarray | None = None
         self._rows = self._order
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
@@ -369,7 +370,7 @@ class ObservationTableModel(QAbstractTableModel):
         import numpy as np
 
         if column < 0 or column > self.value_column:
-            self._order = np.arange(n, dtype=np.int64)
+            self._order = range(n)
         elif column == self.value_column:
             key = np.where(np.isnan(self.values), np.inf, -self.values if descending else self.values)
             self._order = np.argsort(key, kind="stable")
@@ -407,16 +408,14 @@ class ObservationTableModel(QAbstractTableModel):
         if self._mask is None:
             self._rows = self._order
             return
-        import numpy as np
-
-        order = np.asarray(self._order, dtype=np.int64)  # the empty table's order is a range
+        order = _as_array(self._order)
         self._rows = order[self._mask[order]]
 
     def frame_rows(self, view_rows: np.ndarray | Sequence[int]) -> np.ndarray:
         """Frame row numbers of visible rows."""
         import numpy as np
 
-        return np.asarray(self._rows, dtype=np.int64)[np.asarray(view_rows, dtype=np.int64)]
+        return _as_array(self._rows)[np.asarray(view_rows, dtype=np.int64)]
 
     # copying
     def copy_text(self, view_rows: np.ndarray | Sequence[int], columns: Sequence[int]) -> str:
@@ -432,6 +431,15 @@ class ObservationTableModel(QAbstractTableModel):
                 cells.append([_clean(t) for t in self.columns[c].texts(rows)])
         lines = ["\t".join(header), *("\t".join(values) for values in zip(*cells, strict=True))]
         return "\n".join(lines) + "\n"
+
+
+def _as_array(rows: np.ndarray | range) -> np.ndarray:
+    """Row numbers as an int64 array (a range through ``np.arange``, not element by element)."""
+    import numpy as np
+
+    if isinstance(rows, range):
+        return np.arange(rows.start, rows.stop, rows.step, dtype=np.int64)
+    return np.asarray(rows, dtype=np.int64)
 
 
 def _clean(text: str) -> str:
