@@ -139,3 +139,34 @@ def test_natural_order_is_a_stable_lexsort(dimension_count: int) -> None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="malloc_trim is glibc's")
 def test_freed_memory_can_be_returned_on_linux() -> None:
     assert browse.release_free_memory() is True
+
+
+def test_separator_characters_inside_the_texts_load_as_they_are(backend_workspace: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Period, dimensions and flag are fetched as one text split at control characters; texts that contain
+    those characters themselves (or an empty flag) still load exactly, through the three-column fetch."""
+    ws = backend_workspace
+    ids = _fill(ws)
+    with ws.transaction() as s:
+        dataset = s.get(Dataset, 1)
+        assert dataset is not None
+        strange = [("2030\x1f", encode({"Art": "a\x1fb"}), 1.0, None), ("2031", encode({"Art": "c\x1e"}), 2.0, ""),
+                   ("2032", encode({"Art": "d"}), None, "\x1fx")]
+        s.add_all([Observation(dataset_id=dataset.id, indicator_id=ids["LEER"], region_id=ids["09999001"],
+                               period=p, dimensions=d, value=v, flag=f) for p, d, v, f in strange])
+    calls: list[bool] = []
+    load = browse._load
+
+    def spy(*args: Any, combined: bool) -> pd.DataFrame:
+        calls.append(combined)
+        return load(*args, combined=combined)
+
+    monkeypatch.setattr(browse, "_load", spy)
+    frame = browse.load_observations(ws, ids["LEER"], [ids["09999001"]])
+    assert calls == [True, False]  # the combined texts were ambiguous: fetched again as three columns
+    assert list(frame["period"]) == ["2030\x1f", "2031", "2032"]
+    assert list(frame["dimensions"]) == [encode({"Art": "a\x1fb"}), encode({"Art": "c\x1e"}), encode({"Art": "d"})]
+    assert list(frame["flag"].astype(object).where(frame["flag"].notna(), None)) == [None, "", "\x1fx"]
+    calls.clear()
+    assert len(browse.load_observations(ws, ids["BEV"], [ids["09999001"]])) > 20
+    assert calls == [True]  # ordinary texts: one fetch
