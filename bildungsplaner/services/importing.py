@@ -584,19 +584,15 @@ def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
 def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, region_ids: np.ndarray,
                         indicator_ids: np.ndarray, progress: Progress) -> None:
     n = len(rows)
-    # Written in the order of the index (indicator, region, then as the file gives them - a GENESIS table year
-    # by year, so by period): each new index entry then lands next to the one before, on a page in the cache,
-    # instead of wherever its region is (1.5 M rows: 16 % less time in SQLite, benchmarks/sqlite_floor_genesis.py;
-    # the stable sort of one int64 key costs ~0.1 s). Ids follow that order; nothing reads observations by id.
-    order = np.argsort(indicator_ids.astype(np.int64) << 32 | region_ids.astype(np.int64), kind="stable")
-    values = rows["value"].to_numpy(dtype="float64")[order]
+    values = rows["value"].to_numpy(dtype="float64")
     value_obj = values.astype(object)
     value_obj[np.isnan(values)] = None
-    flags = rows["flag"].to_numpy(dtype=object)[order]
+    flags = rows["flag"].to_numpy(dtype=object, copy=True)
     flags[pd.isna(flags)] = None
-    data = zip([dataset_id] * n, indicator_ids[order].tolist(), region_ids[order].tolist(),
-               rows["period_iso"].to_numpy(dtype=object)[order].tolist(),
-               rows["dimensions"].to_numpy(dtype=object)[order].tolist(),
+    # (written in the file's order: sorting by the index key first gained nothing measurable,
+    # benchmarks/sqlite_floor_genesis.py case c)
+    data = zip([dataset_id] * n, indicator_ids.tolist(), region_ids.tolist(),
+               rows["period_iso"].to_numpy(dtype=object).tolist(), rows["dimensions"].to_numpy(dtype=object).tolist(),
                value_obj.tolist(), flags.tolist(), strict=True)
 
     def after_chunk(done: int) -> None:
