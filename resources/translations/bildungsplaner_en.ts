@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <location filename="../../bildungsplaner/ui/indicators/area.py" line="+514"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="+104"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="+105"/>
         <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+49"/>
         <location filename="../../bildungsplaner/ui/data/pivot.py" line="+198"/>
         <source>Excel-Arbeitsmappe (*.xlsx)</source>
@@ -49,9 +49,9 @@
         <translation>Report definition (*.toml);;All files (*)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>Gespeicherte Berichte</source>
-        <extracomment>(code, name) of the Kennzahlen and indicators with values (name, kind) of the saved scenarios (key, name) of the regions a report can be about or compare with (Bund, Länder, Kreise, Gemeinden) the saved reports as just read (``list[SavedReport]``) the path of a file an export wrote the saved scenarios as the window hands them over (None: the area reads them itself) the open report, the name it is stored under, the stored version (None: not stored yet)</extracomment>
+        <extracomment>(code, name) of the Kennzahlen and indicators with values (name, kind) of the saved scenarios (key, name) of the regions a report can be about or compare with (Bund, Länder, Kreise, Gemeinden) the saved reports as just read (``list[SavedReport]``) the path of a file an export wrote the saved scenarios as the window hands them over (None: the area reads them itself) the open report, the name it is stored under, the stored version (None: not stored yet) when the stored version was saved (a save over a colleague&apos;s later one is refused: services.reports)</extracomment>
         <translation>Saved reports</translation>
     </message>
     <message>
@@ -196,12 +196,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+505"/>
+        <location line="+506"/>
         <source>Baustein hinzufügen</source>
         <translation>Add module</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-505"/>
         <source>Einen Baustein nach dem gewählten einfügen: Kennzahl, Text, Szenario, Prognose-Ist-Vergleich</source>
         <translation>Insert a module after the selected one: indicator, text, scenario, forecast check</translation>
     </message>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../bildungsplaner/ui/workspace/server.py" line="+129"/>
+        <location filename="../../bildungsplaner/ui/workspace/server.py" line="+153"/>
         <source>Öffnen</source>
         <translation>Open</translation>
     </message>
@@ -253,7 +253,7 @@
         <translation>Open report</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Bildungsbericht {region}</source>
         <translation>Education report {region}</translation>
     </message>
@@ -366,18 +366,18 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <location line="+2"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>Einen Bericht „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?</source>
         <translation>A report “{name}” already exists in the workspace. Replace it?</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Gespeichert: „{name}“.</source>
         <translation>Saved: “{name}”.</translation>
     </message>
@@ -516,8 +516,8 @@
         <translation>Save export as</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="-419"/>
-        <location line="+386"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="-421"/>
+        <location line="+388"/>
         <location filename="../../bildungsplaner/ui/exporting/panel.py" line="+19"/>
         <source>Geschrieben: {path}</source>
         <translation>Written: {path}</translation>
@@ -1206,9 +1206,9 @@
         <translation>Line chart of demand and places per year (all areas). {lines}. The numbers are in the table “Demand per area and year” alongside.</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+154"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="+164"/>
         <source>Szenarien</source>
-        <extracomment>the editor of each kind of scenario: a spec&apos;s type → its editor widget&apos;s class (see the module docstring) the scenario list&apos;s width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting</extracomment>
+        <extracomment>the editor of each kind of scenario: a spec&apos;s type → its editor widget&apos;s class (see the module docstring) the scenario list&apos;s width at the start (the editor takes the rest; 1280 pixels wide screens are common) the saved scenarios as just read (list of SavedScenario), after opening, saving, renaming, deleting the stored scenario&apos;s id and version the open one was loaded from (saves go only over that version)</extracomment>
         <translation>Scenarios</translation>
     </message>
     <message>
@@ -1333,7 +1333,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="-799"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="-802"/>
         <source>Als TOML-Datei…</source>
         <translation>As TOML file…</translation>
     </message>
@@ -1363,7 +1363,7 @@
         <translation>Redo</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+169"/>
         <source>Szenario öffnen</source>
         <translation>Open scenario</translation>
     </message>
@@ -1374,23 +1374,28 @@
     </message>
     <message>
         <location line="+38"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="+569"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="+570"/>
         <source> – ungespeicherte Änderungen</source>
         <translation> – unsaved changes</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+3"/>
+        <source> – inzwischen von {who} gespeichert</source>
+        <translation> – saved by {who} in the meantime</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>(noch nicht gespeichert)</source>
         <translation>(not saved yet)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Ungespeicherte Änderungen wiederherstellen</source>
         <translation>Restore unsaved changes</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-18"/>
         <source>Das Programm wurde beendet, bevor die Änderungen am Szenario „{name}“ gespeichert waren (Stand {time}). Sollen sie wiederhergestellt werden? Sie können sie danach speichern oder verwerfen.</source>
         <translation>The program ended before the changes to the scenario “{name}” were saved (as of {time}). Restore them? You can then save or discard them.</translation>
     </message>
@@ -1400,7 +1405,7 @@
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location filename="../../bildungsplaner/ui/report/area.py" line="+14"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
@@ -1411,19 +1416,49 @@
         <translation>The scenario “{name}” has unsaved changes. Do you want to save them?</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+8"/>
-        <location line="+2"/>
+        <location line="+28"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+16"/>
         <source>Szenario speichern</source>
         <translation>Save scenario</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-28"/>
         <source>Ein Szenario „{name}“ gibt es schon im Arbeitsbereich. Ersetzen?</source>
         <translation>A scenario “{name}” already exists in the workspace. Replace it?</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+30"/>
+        <location line="+18"/>
+        <source>Neu laden</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <location line="+35"/>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source>Als Kopie speichern</source>
+        <translation>Save as Copy</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Ihre Änderungen am Szenario „{name}“ verwerfen und die von {who} gespeicherte Fassung laden?</source>
+        <translation>Discard your changes to the scenario “{name}” and load the version saved by {who}?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Name der Kopie:</source>
+        <translation>Name of the copy:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (Kopie)</source>
+        <translation>{name} (copy)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Im Arbeitsbereich gibt es keine Bevölkerung nach Alter (einen Indikator mit einem Merkmal „Alter…“, z. B. die GENESIS-Tabelle 12411-04-02). Bitte importieren Sie sie zuerst.</source>
         <translation>The workspace has no population by age (an indicator with a characteristic “Alter…”, e.g. the GENESIS table 12411-04-02). Please import it first.</translation>
     </message>
@@ -1439,29 +1474,31 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+6"/>
+        <location line="+9"/>
+        <location line="+3"/>
         <source>Szenario umbenennen</source>
         <translation>Rename scenario</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-12"/>
         <location filename="../../bildungsplaner/ui/report/area.py" line="-319"/>
         <source>Neuer Name:</source>
         <translation>New name:</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+5"/>
+        <location line="+24"/>
+        <location line="+7"/>
+        <location line="+3"/>
         <source>Szenario löschen</source>
         <translation>Delete scenario</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-9"/>
         <source>Das Szenario „{name}“ endgültig löschen?</source>
         <translation>Delete the scenario “{name}” permanently?</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <location line="+12"/>
         <source>Szenariodatei öffnen</source>
         <translation>Open scenario file</translation>
@@ -2020,7 +2057,7 @@
     <message>
         <location line="+6"/>
         <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+87"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="+399"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="+401"/>
         <source>Vorschau</source>
         <translation>Preview</translation>
     </message>
@@ -2043,7 +2080,7 @@
     <message>
         <location line="-81"/>
         <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-309"/>
-        <location filename="../../bildungsplaner/ui/report/area.py" line="-619"/>
+        <location filename="../../bildungsplaner/ui/report/area.py" line="-622"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
@@ -2372,13 +2409,15 @@
         <translation>Import TOML</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location filename="../../bildungsplaner/ui/planning/editor.py" line="-177"/>
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="-294"/>
+        <location filename="../../bildungsplaner/ui/workspace/transfer.py" line="+74"/>
         <location filename="../../bildungsplaner/ui/importing/boundaries.py" line="+16"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location filename="../../bildungsplaner/ui/indicators/editor.py" line="+105"/>
         <source>Filter</source>
         <translation>Filter</translation>
     </message>
@@ -3643,8 +3682,9 @@
         <translation>Page preview</translation>
     </message>
     <message>
-        <location filename="../../bildungsplaner/ui/workspace/server.py" line="-56"/>
+        <location filename="../../bildungsplaner/ui/workspace/server.py" line="-78"/>
         <source>Verschlüsselt, Zertifikat und Servername geprüft (verify-full, empfohlen)</source>
+        <extracomment>what :class:`ServerDialog` asks for</extracomment>
         <translation>Encrypted, certificate and server name checked (verify-full, recommended)</translation>
     </message>
     <message>
@@ -3668,7 +3708,23 @@
         <translation>Unencrypted (disable)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
+        <source>Neuer Server-Arbeitsbereich</source>
+        <extracomment>OPEN an existing workspace, or name a NEW one (Datei › „Neuer Server-Arbeitsbereich…“) or the NEW one a file is transferred into (TRANSFER): then the name is asked for, and a recent address gives only the server part</extracomment>
+        <translation>New server workspace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Einen neuen, leeren Arbeitsbereich auf dem PostgreSQL-Server des Kreises anlegen. Geben Sie den Server an (vollständige Adresse, Dienstname oder Server, Datenbank und Benutzer) und einen neuen Namen für den Arbeitsbereich; einen vorhandenen ersetzt Bildungsplaner nicht. Kennwörter werden hier nie gespeichert.</source>
+        <translation>Create a new, empty workspace on the district&apos;s PostgreSQL server. Enter the server (full address, service name, or server, database and user) and a new name for the workspace; Bildungsplaner never replaces an existing one. Passwords are never stored here.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Den geöffneten Arbeitsbereich als NEUEN Arbeitsbereich auf den PostgreSQL-Server des Kreises kopieren, damit das Team damit arbeiten kann. Die Datei bleibt unverändert. Geben Sie den Server an und einen neuen Namen; einen vorhandenen Arbeitsbereich ersetzt Bildungsplaner nicht. Kennwörter werden hier nie gespeichert.</source>
+        <translation>Copy the open workspace as a NEW workspace to the district&apos;s PostgreSQL server so that the team can work with it. The file stays unchanged. Enter the server and a new name; Bildungsplaner never replaces an existing workspace. Passwords are never stored here.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Server-Arbeitsbereich öffnen</source>
         <translation>Open Server Workspace</translation>
     </message>
@@ -3684,13 +3740,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Bekannte Server</source>
+        <translation>Known servers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Pfeiltasten wählen eine Adresse, Eingabe öffnet sie</source>
         <translation>Arrow keys choose an address, Enter opens it</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Zuletzt geöffnet:</source>
         <translation>&amp;Recently opened:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Bekannte Server:</source>
+        <translation>&amp;Known servers:</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3755,12 +3821,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>CA-Datei des Kreises</source>
         <translation>The district&apos;s CA file</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-79"/>
         <source>Zertifikat der Zertifizierungsstelle (.pem, .crt)</source>
         <translation>Certificate of the certificate authority (.pem, .crt)</translation>
     </message>
@@ -3815,12 +3881,32 @@
         <translation>&amp;CA file:</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+10"/>
+        <source>Anlegen</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Übertragen</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Der Name des neuen Arbeitsbereichs auf dem Server</source>
+        <translation>The name of the new workspace on the server</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
+        <source>Bitte geben Sie einen Namen für den neuen Arbeitsbereich ein.</source>
+        <translation>Please enter a name for the new workspace.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Kennwort für den Server</source>
         <translation>Password for the server</translation>
     </message>
@@ -3863,6 +3949,97 @@
         <location line="+1"/>
         <source>Das Kennwort wird unverschlüsselt in der Kennwortdatei {path} gespeichert, die nur Ihr Benutzerkonto lesen darf. Bildungsplaner und andere PostgreSQL-Programme melden sich damit künftig ohne Nachfrage an. Speichern?</source>
         <translation>The password is stored unencrypted in the password file {path}, which only your user account may read. Bildungsplaner and other PostgreSQL programs will then log in without asking. Store it?</translation>
+    </message>
+    <message>
+        <location filename="../../bildungsplaner/ui/workspace/transfer.py" line="-11"/>
+        <source>Arbeitsbereich aktualisieren?</source>
+        <translation>Update workspace?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Der Arbeitsbereich „{name}“ auf dem Server muss für diese Programmversion aktualisiert werden (Schemastand {revision} → {head}).</source>
+        <translation>The workspace “{name}” on the server must be updated for this program version (schema revision {revision} → {head}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nach der Aktualisierung können Kolleginnen und Kollegen mit älteren Programmversionen diesen Arbeitsbereich nicht mehr öffnen, bis sie Bildungsplaner aktualisiert haben. Sprechen Sie sich am besten vorher im Team ab.
+
+Abbrechen: Es wird nichts geändert und der Arbeitsbereich nicht geöffnet.</source>
+        <translation>After the update, colleagues with older program versions can no longer open this workspace until they have updated Bildungsplaner. Best agree on it in the team beforehand.
+
+Cancel: nothing is changed and the workspace is not opened.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aktualisieren</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Als Datei sichern</source>
+        <translation>Save as file</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
+        <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} wird als Datei gesichert …</source>
+        <translation>Saving {name} as a file …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sichern abgebrochen; es wurde keine Datei geschrieben.</source>
+        <translation>Saving cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Der Arbeitsbereich {name} ist als Datei gesichert: {path}
+
+Die Datei lässt sich mit „Öffnen…“ öffnen, ohne Server.</source>
+        <translation>The workspace {name} is saved as a file: {path}
+
+The file opens with “Open…”, without the server.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Als Datei gesichert: {path}</source>
+        <translation>Saved as file: {path}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+15"/>
+        <location filename="../../bildungsplaner/ui/workspace/server.py" line="-215"/>
+        <source>Auf den Server übertragen</source>
+        <translation>Transfer to the server</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>{name} wird auf den Server übertragen …</source>
+        <translation>Transferring {name} to the server …</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Übertragen abgebrochen; auf dem Server wurde nichts angelegt.</source>
+        <translation>Transfer cancelled; nothing was created on the server.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Übertragen: {name}</source>
+        <translation>Transferred: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} ist jetzt als Arbeitsbereich {name} auf dem Server; die Datei ist unverändert. Ab jetzt sollte das Team mit dem Arbeitsbereich auf dem Server arbeiten, nicht mehr mit der Datei.
+
+Den Arbeitsbereich auf dem Server jetzt öffnen?</source>
+        <translation>{file} is now the workspace {name} on the server; the file is unchanged. From now on the team should work with the workspace on the server, not with the file.
+
+Open the workspace on the server now?</translation>
     </message>
 </context>
 <context>
@@ -3921,7 +4098,7 @@
 <context>
     <name>Browser</name>
     <message>
-        <location filename="../../bildungsplaner/ui/data/browser.py" line="+98"/>
+        <location filename="../../bildungsplaner/ui/data/browser.py" line="+106"/>
         <source>Untergeordnete Gebiete einbeziehen</source>
         <extracomment>a region clicked on the map (its key)</extracomment>
         <translation>Include subordinate areas</translation>
@@ -4007,7 +4184,7 @@
         <translation>Loading values of “{name}” …</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Kein Arbeitsbereich geöffnet.</source>
         <translation>No workspace open.</translation>
     </message>
@@ -4111,7 +4288,7 @@
         <translation>No value (gap in the chart): {labels}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Keine Werte für das Diagramm</source>
         <translation>No values for the chart</translation>
     </message>
@@ -5116,7 +5293,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../bildungsplaner/ui/main_window.py" line="+82"/>
+        <location filename="../../bildungsplaner/ui/main_window.py" line="+83"/>
         <source>Bildungsplaner-Arbeitsbereich (*{suffix});;Alle Dateien (*)</source>
         <translation>Bildungsplaner workspace (*{suffix});;All files (*)</translation>
     </message>
@@ -5228,6 +5405,36 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Neuer Server-Arbeitsbereich…</source>
+        <translation>New server workspace…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Einen leeren Arbeitsbereich auf dem PostgreSQL-Server des Kreises anlegen (Teamarbeit)</source>
+        <translation>Create an empty workspace on the district&apos;s PostgreSQL server (team work)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Als Datei sichern…</source>
+        <translation>Save as file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Den Server-Arbeitsbereich, wie er in diesem Moment ist, als Arbeitsbereichsdatei speichern</source>
+        <translation>Save the server workspace as it is at this moment as a workspace file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auf den Server übertragen…</source>
+        <translation>Transfer to the server…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Den geöffneten Arbeitsbereich als neuen Arbeitsbereich auf den PostgreSQL-Server des Kreises kopieren (Teamarbeit)</source>
+        <translation>Copy the open workspace to the district&apos;s PostgreSQL server as a new workspace (team work)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Demo-Arbeitsbereich öffnen</source>
         <translation>Open Demo Workspace</translation>
     </message>
@@ -5312,12 +5519,12 @@
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Zuletzt geöffnet</source>
         <translation>Recently Opened</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -5364,7 +5571,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+148"/>
         <source>Kein Arbeitsbereich geöffnet</source>
         <translation>No workspace open</translation>
     </message>
@@ -5379,29 +5586,44 @@
         <translation>The workspace was changed from outside; the view has been refreshed.</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+92"/>
+        <source>Nicht aktualisiert und nicht geöffnet; auf dem Server ist nichts geändert.</source>
+        <translation>Not updated and not opened; nothing was changed on the server.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Übersicht wird gelesen …</source>
         <translation>Reading the overview …</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+32"/>
+        <location line="-27"/>
+        <location line="+39"/>
         <location line="+71"/>
         <source>Arbeitsbereich öffnen</source>
         <translation>Open Workspace</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>{name} wird geöffnet …</source>
         <translation>Opening {name} …</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-32"/>
         <source>{name} geöffnet.</source>
         <translation>{name} opened.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+30"/>
+        <source>{name} wird angelegt …</source>
+        <translation>Creating {name} …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} wird aktualisiert …</source>
+        <translation>Updating {name} …</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Kennwort speichern</source>
         <translation>Store password</translation>
     </message>
@@ -5421,7 +5643,7 @@
         <translation>The file {name} already exists. Choose a new name or open it with “Open…”.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+70"/>
         <source>(keine)</source>
         <translation>(none)</translation>
     </message>
@@ -5639,12 +5861,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+169"/>
+        <location line="+170"/>
         <source>Wert</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-159"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -5669,7 +5891,7 @@
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Zeichen „{flag}“: {text}</source>
         <translation>Symbol “{flag}”: {text}</translation>
     </message>
@@ -5894,9 +6116,9 @@
 <context>
     <name>WorkspaceWatcher</name>
     <message>
-        <location filename="../../bildungsplaner/ui/workspace/watch.py" line="+109"/>
+        <location filename="../../bildungsplaner/ui/workspace/watch.py" line="+236"/>
         <source>Auch geöffnet von: {names}</source>
-        <extracomment>How often the workspace is asked (milliseconds). How often a server workspace is asked (milliseconds): one query to the server each time. How often the server is asked who else has the workspace open (milliseconds).</extracomment>
+        <extracomment>How often the workspace is asked (milliseconds). How often a server workspace is asked (milliseconds): one query to the server each time. How often the server is asked who else has the workspace open (milliseconds). the answer of a question that failed (a slow, locked or vanished server): the last answer stays questions started so far (tests count them) the next answer is the state the window has seen (after :meth:`sync`), not news</extracomment>
         <translation>Also open by: {names}</translation>
     </message>
 </context>
