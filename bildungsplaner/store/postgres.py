@@ -53,8 +53,9 @@ KEEPALIVES = {"keepalives": "1", "keepalives_idle": "30", "keepalives_interval":
 LOCK_CLASS = 0x4250
 
 
-#: Foreign keys of the models that PostgreSQL workspaces check by statement-level triggers instead (migration 0010:
-#: one check per import against the distinct keys instead of three per row); they are no constraints there.
+#: Foreign keys of the models that are no constraints in a workspace: PostgreSQL checks them by statement-level
+#: triggers (migration 0010), SQLite once per insert statement on the distinct keys (migration 0013,
+#: ``store/sqlite.py``) — one check per import instead of three per row.
 TRIGGER_CHECKED_FOREIGN_KEYS = frozenset({
     "fk_observation_dataset_id_dataset", "fk_observation_indicator_id_indicator", "fk_observation_region_id_region"})
 

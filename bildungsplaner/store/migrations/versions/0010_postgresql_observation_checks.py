@@ -9,10 +9,11 @@ rules once per statement against the distinct keys:
   are locked ``FOR KEY SHARE`` exactly as a foreign key locks them, so a concurrent deletion waits;
 * deleting datasets, indicators or regions: refused while an observation still names one (``RESTRICT``).
 
-The functions live in the workspace's schema and keep its ``search_path`` (``SET search_path FROM CURRENT``),
-so they work whatever the deleting or inserting session's path is. Both raise SQLSTATE 23503 (``foreign_key_violation``), as the foreign keys did. The ids of datasets, indicators
-and regions are never changed, so updates of the parents need no check. SQLite keeps its foreign keys (its
-checks are cheap); the models keep declaring them (``store/postgres.py`` names the ones replaced here).
+The functions live in the workspace's schema and keep its ``search_path`` (``SET search_path FROM CURRENT``), so
+they work whatever the deleting or inserting session's path is. Both raise SQLSTATE 23503
+(``foreign_key_violation``), as the foreign keys did. The ids of datasets, indicators and regions are never changed,
+so updates of the parents need no check. SQLite kept its foreign keys until migration 0013 (its checks are cheap);
+the models keep declaring them (``store/postgres.py`` names the ones replaced here).
 
 Revision ID: 0010
 Revises: 0009
