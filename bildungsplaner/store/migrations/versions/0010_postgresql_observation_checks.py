@@ -12,7 +12,7 @@ rules once per statement against the distinct keys:
 The functions live in the workspace's schema and keep its ``search_path`` (``SET search_path FROM CURRENT``), so
 they work whatever the deleting or inserting session's path is. Both raise SQLSTATE 23503
 (``foreign_key_violation``), as the foreign keys did. The ids of datasets, indicators and regions are never changed,
-so updates of the parents need no check. SQLite kept its foreign keys until migration 0013 (its checks are cheap);
+so updates of the parents need no check. SQLite kept its foreign keys until migration 0013;
 the models keep declaring them (``store/postgres.py`` names the ones replaced here).
 
 Revision ID: 0010
