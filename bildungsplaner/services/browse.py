@@ -174,8 +174,11 @@ def list_indicators(ws: Workspace) -> list[IndicatorRow]:
             count_stmt = count_stmt.where(Observation.dataset_id.not_in(superseded))
         counts = dict(conn.execute(count_stmt).all())
         stmt = select(Indicator.id, Indicator.code, Indicator.name, Indicator.unit, Indicator.description,
-                      Indicator.phase).order_by(Indicator.name, Indicator.code)
-        return [IndicatorRow(*row, observations=int(counts.get(row[0], 0))) for row in conn.execute(stmt)]
+                      Indicator.phase)
+        # sorted here by code point, as SQLite compares: a server's collation (de-DE) puts „allgemeiner“ before
+        # „Mittlerem“, SQLite after it; the list must read the same on a file and on the server
+        rows = sorted(conn.execute(stmt), key=lambda row: (row[2], row[1]))
+        return [IndicatorRow(*row, observations=int(counts.get(row[0], 0))) for row in rows]
 
 
 def flatten_attributes(attributes: Mapping[str, Any] | None, prefix: str = "") -> dict[str, Any]:

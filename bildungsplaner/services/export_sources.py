@@ -54,14 +54,18 @@ def indicator_sources(ws: Workspace, indicator_codes: Iterable[str]) -> list[tup
     codes = sorted(set(indicator_codes))
     if not codes:
         return []
+    # the distinct (dataset, indicator) pairs first, the datasets' columns joined to them: PostgreSQL cannot
+    # DISTINCT over the JSON column ``meta`` (no equality operator for json), SQLite can
+    pairs = (select(Observation.dataset_id, Indicator.code)
+             .join(Indicator, Indicator.id == Observation.indicator_id)
+             .where(Indicator.code.in_(codes)).distinct().subquery())
     with ws.session() as s:
         rows = s.execute(
             select(Dataset.id, Dataset.file_name, Dataset.table_code, Dataset.title, Dataset.stand, Dataset.source,
-                   Dataset.imported_at, Dataset.meta, Indicator.code)
-            .join(Observation, Observation.dataset_id == Dataset.id)
-            .join(Indicator, Indicator.id == Observation.indicator_id)
-            .where(Indicator.code.in_(codes), Dataset.superseded_by_id.is_(None))
-            .distinct().order_by(Dataset.id)).all()
+                   Dataset.imported_at, Dataset.meta, pairs.c.code)
+            .join(pairs, pairs.c.dataset_id == Dataset.id)
+            .where(Dataset.superseded_by_id.is_(None))
+            .order_by(Dataset.id, pairs.c.code)).all()
     lines = []
     for _, file_name, code, title, stand, source, imported_at, meta, indicator in rows:
         what = f"Tabelle {code} ({_file_text(file_name, _meta(meta))})" if code else _file_text(file_name,
