@@ -24,7 +24,9 @@ from bildungsplaner.services.import_history import delete_import
 from bildungsplaner.services.importing import import_file
 from bildungsplaner.store import postgres
 from bildungsplaner.store.database import WorkspaceBusy, open_workspace
-from bildungsplaner.store.models import Facility, Observation, WorkspaceActivity
+from bildungsplaner.store.models import Facility, Observation
+
+from .locking import HoldWhileLocked, activity, write_lock_holders
 
 GENESIS = "genesis_12411-01-01-4.csv"
 
@@ -49,45 +51,12 @@ def pg_backend(tmp_path: Path) -> Iterator[Backend]:
     where.cleanup()
 
 
-def _activity(ws) -> list[tuple[str, str]]:
-    with ws.session() as s:
-        return [(r.kind, r.who) for r in s.scalars(select(WorkspaceActivity))]
-
-
-def _write_lock_holders(backend: Backend) -> list[int]:
-    """Server processes holding the workspace's write lock (``pg_locks`` is readable by every role)."""
-    key = postgres.lock_key(f"bp_{backend.workspace_name}:write") & 0xFFFFFFFF
-    rows = backend.sql("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = %(c)s "
-                       "AND objid = %(k)s AND objsubid = 2", c=postgres.LOCK_CLASS, k=key)
-    return [pid for (pid,) in rows or []]
-
-
-class _HoldWhileLocked:
-    """A progress that, once the import holds the write lock, waits inside the import's transaction until
-    released (the first colleague, stopped mid-import)."""
-
-    cancelled = False
-
-    def __init__(self, backend: Backend) -> None:
-        self.backend = backend
-        self.holding = threading.Event()
-        self.release = threading.Event()
-
-    def report(self, fraction: float, message: str = "") -> None:
-        pass
-
-    def check(self) -> None:
-        if not self.holding.is_set() and _write_lock_holders(self.backend):
-            self.holding.set()
-            self.release.wait(60)
-
-
 def test_a_second_import_is_refused_at_once_naming_who_and_since_and_a_killed_client_frees_the_lock(
         pg_backend) -> None:
     first = pg_backend.open()
     second = open_workspace(str(pg_backend.location), create=False)  # a colleague: its own engine, own connections
     pg_backend._opened.append(second)
-    progress = _HoldWhileLocked(pg_backend)
+    progress = HoldWhileLocked(pg_backend)
     outcome: list[object] = []
 
     def colleague_imports() -> None:
@@ -100,7 +69,7 @@ def test_a_second_import_is_refused_at_once_naming_who_and_since_and_a_killed_cl
     thread.start()
     try:
         assert progress.holding.wait(60), "the first import never took the write lock"
-        assert [kind for kind, _ in _activity(second)] == ["import"], "the first import announced itself"
+        assert [kind for kind, _ in activity(second)] == ["import"], "the first import announced itself"
         start = time.monotonic()
         with pytest.raises(WorkspaceBusy) as refused:
             import_file(second, real_file(GENESIS), all_regions=True)
@@ -110,14 +79,14 @@ def test_a_second_import_is_refused_at_once_naming_who_and_since_and_a_killed_cl
         assert message.startswith(f"Gerade importiert bp_test@{host} seit ")
         assert re.search(r" seit \d\d:\d\d in den Arbeitsbereich postgresql://", message)
         assert pg_backend.workspace_name in message
-        assert [kind for kind, _ in _activity(second)] == ["import"], "the refused import left no row behind"
+        assert [kind for kind, _ in activity(second)] == ["import"], "the refused import left no row behind"
 
-        (holder,) = _write_lock_holders(pg_backend)
+        (holder,) = write_lock_holders(pg_backend)
         pg_backend.sql("SELECT pg_terminate_backend(%(p)s)", p=holder)  # the first client dies mid-import
         deadline = time.monotonic() + 10
-        while _write_lock_holders(pg_backend) and time.monotonic() < deadline:
+        while write_lock_holders(pg_backend) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert _write_lock_holders(pg_backend) == [], "the lock went with the killed connection"
+        assert write_lock_holders(pg_backend) == [], "the lock went with the killed connection"
         report = import_file(second, real_file(GENESIS), all_regions=True)
         assert report.committed
     finally:
@@ -128,7 +97,7 @@ def test_a_second_import_is_refused_at_once_naming_who_and_since_and_a_killed_cl
         assert s.scalar(select(func.count()).select_from(Observation)) == report.observations > 0
         assert s.scalars(select(Observation.dataset_id).distinct()).all() == [report.dataset], \
             "only the second import's values are there"
-    assert _activity(second) == [], "both imports removed their rows, also the one that failed"
+    assert activity(second) == [], "both imports removed their rows, also the one that failed"
 
 
 def _colleague_holding_the_lock(backend: Backend, kind: str = "import"):
@@ -190,7 +159,7 @@ def test_a_facility_import_backs_up_a_file_first_but_not_a_server_workspace(back
     assert (report.backup is None) == backend.is_server, "IT backs up the server; a file gets its own backup"
     with ws.session() as s:
         assert s.scalar(select(func.count()).select_from(Facility)) == 1
-    assert _activity(ws) == [], "nothing is left announced (and a file never announces)"
+    assert activity(ws) == [], "nothing is left announced (and a file never announces)"
     assert delete_import(ws, report.dataset).facilities_removed == 1
 
 

@@ -68,7 +68,7 @@ def test_declining_the_migration_changes_nothing_and_opens_nothing(server: Backe
         asked.append((old, new))
         return False
 
-    with pytest.raises(MigrationDeclined, match="nicht aktualisiert.*nichts geändert") as caught:
+    with pytest.raises(MigrationDeclined, match=r"nicht aktualisiert.*nichts geändert") as caught:
         open_workspace(server.location, script_location=scripts, confirm_migration=decline)
     assert asked == [(head_revision(), "0099")]
     assert (caught.value.revision, caught.value.head) == (head_revision(), "0099")
@@ -112,7 +112,7 @@ def stamp_future_revision(backend: Backend) -> None:
 def test_an_older_program_refuses_a_newer_server_schema_and_writes_nothing(server: Backend, capsys) -> None:
     stamp_future_revision(server)
     before = state(server)
-    with pytest.raises(WorkspaceTooNew, match="neueren Version von Bildungsplaner.*ffff_zukunft.*unverändert"):
+    with pytest.raises(WorkspaceTooNew, match=r"neueren Version von Bildungsplaner.*ffff_zukunft.*unverändert"):
         open_workspace(server.location, confirm_migration=lambda old, new: True)
     assert main(["info", "-w", str(server.location), "--migrate"]) == 2
     err = capsys.readouterr().err

@@ -30,7 +30,9 @@ from bildungsplaner.services.importing import import_file
 from bildungsplaner.store import postgres
 from bildungsplaner.store.database import WorkspaceBusy, open_workspace
 from bildungsplaner.store.geo import GeoLayer
-from bildungsplaner.store.models import IndicatorDefinition, Region, WorkspaceActivity
+from bildungsplaner.store.models import IndicatorDefinition, Region
+
+from .locking import HoldWhileLocked, activity, write_lock_holders
 
 ABG = "genesis_21111-02-06-4_00.csv"
 
@@ -90,39 +92,6 @@ def _import(ws, folder: Path, **kwargs):
     return import_boundaries(ws, _boundaries(folder), key_field="SCHLUESSEL", name_field="NAME", **kwargs)
 
 
-def _activity(ws) -> list[tuple[str, str]]:
-    with ws.session() as s:
-        return [(r.kind, r.who) for r in s.scalars(select(WorkspaceActivity))]
-
-
-def _write_lock_holders(backend: Backend) -> list[int]:
-    """Server processes holding the workspace's write lock (``pg_locks`` is readable by every role)."""
-    key = postgres.lock_key(f"bp_{backend.workspace_name}:write") & 0xFFFFFFFF
-    rows = backend.sql("SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = %(c)s "
-                       "AND objid = %(k)s AND objsubid = 2", c=postgres.LOCK_CLASS, k=key)
-    return [pid for (pid,) in rows or []]
-
-
-class _HoldWhileLocked:
-    """A progress that, once its writer holds the write lock, waits inside the writer's transaction until released
-    (the first colleague, stopped mid-write)."""
-
-    cancelled = False
-
-    def __init__(self, backend: Backend) -> None:
-        self.backend = backend
-        self.holding = threading.Event()
-        self.release = threading.Event()
-
-    def report(self, fraction: float, message: str = "") -> None:
-        self.check()
-
-    def check(self) -> None:
-        if not self.holding.is_set() and _write_lock_holders(self.backend):
-            self.holding.set()
-            self.release.wait(60)
-
-
 def _in_thread(work: Callable[[], object]) -> tuple[threading.Thread, list[object]]:
     outcome: list[object] = []
 
@@ -146,12 +115,12 @@ def _refused_at_once(writer: Callable[[], object]) -> str:
 
 
 def _kill_the_holder(backend: Backend) -> None:
-    (holder,) = _write_lock_holders(backend)
+    (holder,) = write_lock_holders(backend)
     backend.sql("SELECT pg_terminate_backend(%(p)s)", p=holder)  # a third connection: the first client dies
     deadline = time.monotonic() + 10
-    while _write_lock_holders(backend) and time.monotonic() < deadline:
+    while write_lock_holders(backend) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert _write_lock_holders(backend) == [], "the lock went with the killed connection"
+    assert write_lock_holders(backend) == [], "the lock went with the killed connection"
 
 
 def test_a_boundary_import_holds_the_lock_every_other_writer_is_refused_and_a_killed_client_frees_it(
@@ -160,12 +129,12 @@ def test_a_boundary_import_holds_the_lock_every_other_writer_is_refused_and_a_ki
     _with_regions(first)
     second = open_workspace(str(pg_backend.location), create=False)  # a colleague: own engine, own connections
     pg_backend._opened.append(second)
-    progress = _HoldWhileLocked(pg_backend)
+    progress = HoldWhileLocked(pg_backend)
     (tmp_path / "a").mkdir()
     thread, outcome = _in_thread(lambda: _import(first, tmp_path / "a", progress=progress))
     try:
         assert progress.holding.wait(60), "the boundary import never took the write lock"
-        assert [kind for kind, _ in _activity(second)] == ["boundaries"], "the boundary import announced itself"
+        assert [kind for kind, _ in activity(second)] == ["boundaries"], "the boundary import announced itself"
         host = socket.gethostname().split(".")[0]
         expected = re.compile(rf"^Gerade importiert bp_test@{re.escape(host)} seit \d\d:\d\d Gebietsgrenzen in den "
                               r"Arbeitsbereich postgresql://")
@@ -179,7 +148,7 @@ def test_a_boundary_import_holds_the_lock_every_other_writer_is_refused_and_a_ki
             message = _refused_at_once(writer)
             assert expected.match(message), (what, message)
             assert pg_backend.workspace_name in message
-        assert [kind for kind, _ in _activity(second)] == ["boundaries"], "the refused writers left no row behind"
+        assert [kind for kind, _ in activity(second)] == ["boundaries"], "the refused writers left no row behind"
         assert [e.code for e in indicators.list_indicators(second) if e.code == "BQ_TEST"] == [], \
             "browsing goes on meanwhile"
         _kill_the_holder(pg_backend)
@@ -192,7 +161,7 @@ def test_a_boundary_import_holds_the_lock_every_other_writer_is_refused_and_a_ki
     assert outcome and isinstance(outcome[0], Exception), "the killed boundary import did not commit"
     with second.session() as s:
         assert s.scalar(select(func.count()).select_from(GeoLayer)) == 1, "only the second import's layer"
-    assert _activity(second) == [], "every writer removed its row, also the killed one's is gone or ignored"
+    assert activity(second) == [], "every writer removed its row, also the killed one's is gone or ignored"
 
 
 def test_saving_a_kennzahl_holds_the_lock_and_a_colleagues_boundary_import_is_told_who_computes(
@@ -214,7 +183,7 @@ def test_saving_a_kennzahl_holds_the_lock_and_a_colleagues_boundary_import_is_to
     thread, outcome = _in_thread(lambda: indicators.define(first, OWN))
     try:
         assert computing.wait(60)
-        assert _write_lock_holders(pg_backend), "define holds the write lock while it computes"
+        assert write_lock_holders(pg_backend), "define holds the write lock while it computes"
         host = socket.gethostname().split(".")[0]
         message = _refused_at_once(lambda: _import(second, tmp_path))
         assert re.match(rf"^Gerade berechnet bp_test@{re.escape(host)} seit \d\d:\d\d Kennzahlen im Arbeitsbereich ",
@@ -229,7 +198,7 @@ def test_saving_a_kennzahl_holds_the_lock_and_a_colleagues_boundary_import_is_to
     indicators.delete(second, "BQ_TEST")
     with second.session() as s:
         assert s.scalar(select(func.count()).select_from(IndicatorDefinition)) == 0
-    assert _activity(second) == []
+    assert activity(second) == []
 
 
 def _colleague_holding_the_lock(backend: Backend, kind: str):
@@ -275,7 +244,7 @@ def test_a_preview_takes_the_lock_but_is_not_announced(pg_backend: Backend, tmp_
     finally:
         colleague.close()
     assert _import(ws, tmp_path, dry_run=True).matched == 2
-    assert [who for _, who in _activity(ws) if who != "anna"] == [], "(anna's stale row goes at the next announce)"
+    assert [who for _, who in activity(ws) if who != "anna"] == [], "(anna's stale row goes at the next announce)"
     with ws.session() as s:
         assert s.scalar(select(func.count()).select_from(GeoLayer)) == 0, "a preview writes nothing"
 
@@ -310,7 +279,7 @@ def test_on_a_file_and_on_a_server_the_writers_work_alone_and_leave_no_trace(bac
     assert _import(ws, tmp_path).matched == 2
     assert indicators.define(ws, OWN).code == "BQ_TEST"
     indicators.delete(ws, "BQ_TEST")
-    assert _activity(ws) == [], "a file never announces; a server removes its row afterwards"
+    assert activity(ws) == [], "a file never announces; a server removes its row afterwards"
     if not backend.is_server:  # a file: the same engine writes on at once, nobody is asked
         with ws.transaction() as s:
             ws.lock_for_writing(s)
