@@ -201,17 +201,19 @@ def list_facilities(ws: Workspace, kind: str | None = None) -> list[FacilityRow]
         select(Facility.id, Facility.key, Facility.name, Facility.kind, Facility.phase, Facility.offering,
                Facility.address, Facility.region_id, Region.key, Region.name, Facility.attributes)
         .outerjoin(Region, Facility.region_id == Region.id)
-        .order_by(Facility.kind, Facility.name, Facility.key)
     )
     if kind is not None:
         stmt = stmt.where(Facility.kind == kind)
     with ws.engine.connect() as conn:
+        # sorted here by code point, as SQLite compares, not by a server's collation (de-DE ignores case and
+        # punctuation first): the same list on a file and on the server
+        rows = sorted(conn.execute(stmt), key=lambda r: (r[3], r[2], r[1]))
         return [
             FacilityRow(id=fid, key=key, name=name, kind=fkind, phase=phase, offering=offering,
                         address=address or "", region_id=region_id, region_key=region_key or "",
                         region_name=region_name or "", attributes=flatten_attributes(attributes))
             for (fid, key, name, fkind, phase, offering, address, region_id, region_key, region_name,
-                 attributes) in conn.execute(stmt)
+                 attributes) in rows
         ]
 
 

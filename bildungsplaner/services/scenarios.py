@@ -159,7 +159,7 @@ def _find(session: Session, name: str) -> Scenario:
 
 def _missing(session: Session, name: str) -> UserInputError:
     """The refusal for a scenario ``name`` that does not exist (naming those that do)."""
-    known = session.scalars(select(Scenario.name).order_by(Scenario.name)).all()
+    known = sorted(session.scalars(select(Scenario.name)))  # code point order, as list_scenarios
     if known:
         return UserInputError(tr("Ein Szenario „{name}“ gibt es im Arbeitsbereich nicht (vorhanden: {known}).",
                                  name=name, known=", ".join(known)))
@@ -168,7 +168,9 @@ def _missing(session: Session, name: str) -> UserInputError:
 
 def list_scenarios(ws: Workspace) -> list[SavedScenario]:
     with ws.session() as s:
-        return [_saved(r) for r in s.scalars(select(Scenario).order_by(Scenario.name))]
+        # sorted here by code point, as SQLite compares: a server's collation (de-DE) would put „abbau …“
+        # before „Kita …“, SQLite after it; the list must read the same on a file and on the server
+        return [_saved(r) for r in sorted(s.scalars(select(Scenario)), key=lambda r: r.name)]
 
 
 def get_scenario(ws: Workspace, name: str, *, with_result: bool = False) -> SavedScenario:
