@@ -417,6 +417,9 @@ def test_the_frozen_folder_has_both_executables_and_only_what_it_needs(frozen_ap
                 or f.rsplit("/", 1)[-1].split(".")[0] in unused]
     assert not [f for f in files if f.endswith(".ts")], "translation sources stay in the repository"
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()], "no dangling links"
+    if sys.platform.startswith("linux"):  # one OpenSSL: Python's _ssl uses the copy psycopg brings (the spec)
+        openssl = [p.name for p in internal.rglob("libcrypto*.so*") if p.is_file() and not p.is_symlink()]
+        assert len(openssl) == 1, openssl
     size = sum(p.stat().st_size for p in frozen_app.rglob("*") if p.is_file() and not p.is_symlink())
     # 250 MB until the map stack (issue 13): shapely + GEOS add 7 MB, pyproj + PROJ + proj.db 32 MB (12 MB in the
     # tar.gz, which stays under its limit of 100 MB)
