@@ -15,3 +15,37 @@ def real_file(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"real data not available: {path}")
     return path
+
+
+#: An import template for the real NRW school list (schools as facilities, pupils and the Sozialindex as attributes).
+SCHOOLS_TEMPLATE = """
+format = 1
+name = "NRW Schulliste mit Sozialindex"
+target = "facilities"
+[regions]
+key = "Amtlicher Gemeindeschlüssel"
+create_unmatched = true
+[facilities]
+key = "Schulnummer"
+name = "Amtliche Bezeichnung 1"
+kind = "Schulform"
+phase = "Schule"
+attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }
+"""
+
+#: A Kennzahl of the user's own on the real school-leavers table ``genesis_21111-02-06-4_00.csv``.
+OWN_KENNZAHL = """
+format = 1
+kind = "indicator"
+code = "ABG_FRAUEN_AHR"
+name = "Anteil der Frauen an den Absolventen mit allgemeiner Hochschulreife"
+unit = "%"
+decimals = 1
+formula = "100 * frauen / alle"
+[inputs.frauen]
+indicator = "ABSOLVENTEN_ABGAENGER"
+where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "weiblich" }
+[inputs.alle]
+indicator = "ABSOLVENTEN_ABGAENGER"
+where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "Insgesamt" }
+"""

@@ -11,7 +11,6 @@ an empty text where SQLite has NULL, or a time in another zone fails here.
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ import pandas as pd
 import pytest
 from backends import Backend
 from pandas.testing import assert_frame_equal
-from realdata import real_file
+from realdata import OWN_KENNZAHL, SCHOOLS_TEMPLATE, real_file
 from sqlalchemy import func, select
 
 from bildungsplaner.importing.genesis import parse_genesis_table
@@ -45,38 +44,6 @@ from bildungsplaner.services.workspace import build_demo_workspace
 from bildungsplaner.store.models import Facility, Observation, Region
 
 PLANNING = Path(__file__).resolve().parent / "planning"
-
-SCHOOLS = textwrap.dedent("""
-    format = 1
-    name = "NRW Schulliste mit Sozialindex"
-    target = "facilities"
-    [regions]
-    key = "Amtlicher Gemeindeschlüssel"
-    create_unmatched = true
-    [facilities]
-    key = "Schulnummer"
-    name = "Amtliche Bezeichnung 1"
-    kind = "Schulform"
-    phase = "Schule"
-    attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }
-""")
-
-#: a Kennzahl of the user's own on the real school-leavers table (as in tests/indicators/test_service.py)
-OWN_KENNZAHL = """
-format = 1
-kind = "indicator"
-code = "ABG_FRAUEN_AHR"
-name = "Anteil der Frauen an den Absolventen mit allgemeiner Hochschulreife"
-unit = "%"
-decimals = 1
-formula = "100 * frauen / alle"
-[inputs.frauen]
-indicator = "ABSOLVENTEN_ABGAENGER"
-where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "weiblich" }
-[inputs.alle]
-indicator = "ABSOLVENTEN_ABGAENGER"
-where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "Insgesamt" }
-"""
 
 GENESIS = ("genesis_12411-01-01-4.csv",  # ISO-8859-1, Kreise, with "-"
            "genesis_21111-01-03-4_00.csv",  # symbols x . - : values that are NULL with a flag
@@ -124,7 +91,7 @@ def import_everything(ws, made: dict[str, Path]) -> list[dict[str, Any]]:
     """Import the real files as a user would; what each import reported (without the workspace's own ids)."""
     reports = [import_file(ws, real_file(name), all_regions=True) for name in GENESIS]
     reports.append(import_file(ws, made["flat"], all_regions=True))
-    template = ImportTemplate.loads(SCHOOLS)
+    template = ImportTemplate.loads(SCHOOLS_TEMPLATE)
     reports.append(import_file(ws, real_file(SCHOOL_LIST), template=template))
     reports.append(import_file(ws, made["xlsx"], template=template, sheet="Schulen"))
     return [_report(r) for r in reports]

@@ -5,14 +5,13 @@ missing is not zero, every warning, sources in the user's words, no local path o
 from __future__ import annotations
 
 import re
-import textwrap
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
-from realdata import real_file
+from realdata import SCHOOLS_TEMPLATE, real_file
 
 from bildungsplaner.exporting.symbols import warning_text
 from bildungsplaner.exporting.workbook import PlanTable, Report, SheetColumn, write_report
@@ -149,29 +148,13 @@ def test_columns_speak_the_users_words_and_the_method_names_no_path_or_login(dem
     assert "Erika Muster" in texts(wb["Methodik"]) and wb.properties.creator == "Erika Muster"
 
 
-SCHOOLS = textwrap.dedent("""
-    format = 1
-    name = "NRW Schulliste mit Sozialindex"
-    target = "facilities"
-    [regions]
-    key = "Amtlicher Gemeindeschlüssel"
-    create_unmatched = true
-    [facilities]
-    key = "Schulnummer"
-    name = "Amtliche Bezeichnung 1"
-    kind = "Schulform"
-    phase = "Schule"
-    attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }
-""")
-
-
 def test_the_real_nrw_school_list_is_named_as_source_with_its_own_headers(workspace, tmp_path) -> None:
     from bildungsplaner.importing.template import ImportTemplate
     from bildungsplaner.planning.allocation import AllocationSpec
     from bildungsplaner.services.importing import import_file
 
     path = real_file("nrw_schulverzeichnis_2024_25_sozialindex.csv")
-    import_file(workspace, path, template=ImportTemplate.loads(SCHOOLS))
+    import_file(workspace, path, template=ImportTemplate.loads(SCHOOLS_TEMPLATE))
     spec = AllocationSpec.from_dict({
         "name": "Schulsozialarbeit NRW", "recipients": {"type": "facility", "facility_kinds": ["Grundschule"]},
         "need": [{"source": "attribute:schueler", "weight": 0.6},

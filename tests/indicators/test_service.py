@@ -7,6 +7,7 @@ import csv
 
 import pytest
 from kennzahl_files import import_real
+from realdata import OWN_KENNZAHL as OWN
 from realdata import real_file
 from sqlalchemy import select
 
@@ -21,21 +22,6 @@ from bildungsplaner.store.models import AuditEntry, IndicatorDefinitionVersion
 
 ABG = "genesis_21111-02-06-4_00.csv"
 
-OWN = """
-format = 1
-kind = "indicator"
-code = "ABG_FRAUEN_AHR"
-name = "Anteil der Frauen an den Absolventen mit allgemeiner Hochschulreife"
-unit = "%"
-decimals = 1
-formula = "100 * frauen / alle"
-[inputs.frauen]
-indicator = "ABSOLVENTEN_ABGAENGER"
-where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "weiblich" }
-[inputs.alle]
-indicator = "ABSOLVENTEN_ABGAENGER"
-where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "Insgesamt" }
-"""
 
 
 def _value(ws, code: str, key: str, year: int) -> float | None:
