@@ -156,6 +156,27 @@ def test_an_answer_asked_before_the_windows_own_change_is_dropped(server: Backen
     watcher.watch(None)
 
 
+def test_a_server_that_refuses_at_once_is_asked_again_at_the_next_tick_not_in_a_loop(
+        server: Backend, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's own change wants a new baseline; when the question fails at once (connection refused), the
+    watcher waits for its next tick instead of asking again and again."""
+    ws = server.open()
+    watcher = WorkspaceWatcher(server_interval_ms=600_000)
+    watcher.watch(ws)
+    qtbot.waitUntil(lambda: _settled(watcher) and not watcher._baseline_wanted, timeout=5000)
+
+    def refused(workspace: Any, engine: Any = None) -> Any:
+        raise psycopg.OperationalError("connection refused")
+
+    monkeypatch.setattr(team, "change_marker", refused)
+    started = watcher.asker.started
+    watcher.sync()
+    qtbot.wait(500)
+    assert watcher.asker.started - started == 1, "one question per tick, also while the server refuses"
+    assert watcher._baseline_wanted, "the baseline is still wanted: the next tick asks"
+    watcher.watch(None)
+
+
 def test_the_window_shows_the_colleagues_without_asking_on_its_own_thread(
         qtbot: Any, workspace: Any, server: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
     threads: list[threading.Thread] = []

@@ -165,7 +165,9 @@ class WorkspaceWatcher(QObject):
             elif marker != self.marker:
                 self.marker = marker
                 self.changed.emit()
-        if self._baseline_wanted and self._on_server:  # the answer was older than the window's change: ask anew
+        # an answer older than the window's change: ask anew at once; a failed one waits for the next tick (a
+        # server refusing connections at once would otherwise be asked in a tight loop)
+        if self._baseline_wanted and self._on_server and not current:
             self._ask()
 
     def poll(self) -> bool:
