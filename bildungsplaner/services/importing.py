@@ -74,7 +74,7 @@ from bildungsplaner.services.import_regions import (
     resolve_regions,
 )
 from bildungsplaner.store.audit import current_user, record
-from bildungsplaner.store.bulk import insert_rows
+from bildungsplaner.store.bulk import insert_rows, object_rows
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import (
     AuditAction,
@@ -589,11 +589,10 @@ def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, r
     value_obj[np.isnan(values)] = None
     flags = rows["flag"].to_numpy(dtype=object, copy=True)
     flags[pd.isna(flags)] = None
-    # (written in the file's order: sorting by the index key first gained nothing measurable,
-    # benchmarks/sqlite_floor_genesis.py case c)
-    data = zip([dataset_id] * n, indicator_ids.tolist(), region_ids.tolist(),
-               rows["period_iso"].to_numpy(dtype=object).tolist(), rows["dimensions"].to_numpy(dtype=object).tolist(),
-               value_obj.tolist(), flags.tolist(), strict=True)
+    # one object array, cut into statements in C (store/bulk.py); written in the file's order: sorting by the
+    # index key first gained nothing measurable (benchmarks/sqlite_floor_genesis.py case c)
+    data = object_rows(n, (dataset_id, indicator_ids, region_ids, rows["period_iso"].to_numpy(dtype=object),
+                           rows["dimensions"].to_numpy(dtype=object), value_obj, flags))
 
     def after_chunk(done: int) -> None:
         progress.report(0.5 + 0.48 * done / max(n, 1),

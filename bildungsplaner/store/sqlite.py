@@ -95,7 +95,8 @@ FOREIGN_KEY_FAILED = "FOREIGN KEY constraint failed"
 _INSERT_OBSERVATION = re.compile(
     r'\s*INSERT\s+(?:OR\s+\w+\s+)?INTO\s+"?observation"?(?![\w"])\s*(?:\(([^)]*)\))?(.*)\Z',
     re.IGNORECASE | re.DOTALL)
-_ONE_ROW_OF_MARKERS = re.compile(r"\s*VALUES\s*\(\s*\?(?:\s*,\s*\?)*\s*\)\s*\Z", re.IGNORECASE)
+#: ``VALUES (?, …)`` once or several times (:mod:`.bulk` sends 100 rows per statement, values flattened)
+_ROWS_OF_MARKERS = re.compile(r"\s*VALUES\s*(\(\s*\?(?:\s*,\s*\?)*\s*\))(?:\s*,\s*\1)*\s*\Z", re.IGNORECASE)
 #: ``conn.info`` key: the highest observation id before a statement whose new rows are checked afterwards
 _CHECK_FROM = "bildungsplaner.observations_from"
 _IN_CHUNK = 500
@@ -107,9 +108,10 @@ def _check_observation_insert(conn: Any, cursor: Any, statement: str, parameters
     not exist (``sqlite3.IntegrityError`` „FOREIGN KEY constraint failed“, wrapped by SQLAlchemy as a foreign
     key's was); nothing of the statement is written then.
 
-    Why it is fast: the import's ``executemany`` of 50,000 rows costs three ``set(map(itemgetter))`` passes in C
-    and three ``IN`` queries on the primary keys of the parents, instead of three B-tree lookups per row inside
-    SQLite. A statement of another shape (several ``VALUES`` groups, ``INSERT … SELECT``, literal values) is
+    Why it is fast: the import's ``executemany`` of 50,000 rows (500 statements of 100 rows each, see
+    :mod:`.bulk`) costs three passes over the parameters in C and three ``IN`` queries on the primary keys of the
+    parents, instead of three B-tree lookups per row inside SQLite. A statement of another shape (``INSERT …
+    SELECT``, literal values) is
     checked after it ran, on the rows with ids above the highest before (:func:`_check_inserted_observations`).
     SQLite transactions are serialisable (one writer; a deletion of a parent waits for ours), so a check in the
     inserting transaction is as good as the foreign key was."""
@@ -121,8 +123,10 @@ def _check_observation_insert(conn: Any, cursor: Any, statement: str, parameters
         return
     names = [name.strip().strip('"') for name in match[1].split(",")] if match[1] else []
     rows = parameters if executemany else [parameters]
-    if names and _ONE_ROW_OF_MARKERS.match(match[2]) and all(isinstance(row, (tuple, list)) for row in rows[:1]):
-        keys = {column: set(map(itemgetter(names.index(column)), rows))
+    markers = _ROWS_OF_MARKERS.match(match[2]) if names else None
+    if markers and markers[1].count("?") == len(names) and all(isinstance(row, (tuple, list)) for row in rows[:1]):
+        width, per_row = len(names), match[2].count("?")  # (a statement's rows all bind per_row values)
+        keys = {column: _distinct(rows, names.index(column), width, per_row)
                 for column, _parent in OBSERVATION_REFERENCES if column in names}
         if all(type(key) is int for ids in keys.values() for key in ids):
             for column, parent in OBSERVATION_REFERENCES:
@@ -151,6 +155,17 @@ def _check_inserted_observations(conn: Any, cursor: Any, _statement: str, _param
             raw.execute("DELETE FROM observation WHERE id > ?", (start,))
             raise sqlite3.IntegrityError(f"{FOREIGN_KEY_FAILED} (observation.{column} = {row[0]} names no row of "
                                          f"{parent})")
+
+
+def _distinct(rows: Sequence[Sequence[Any]], position: int, width: int, per_row: int) -> set[Any]:
+    """The distinct values at ``position`` of every row, where each parameter list of ``per_row`` values holds
+    rows of ``width``."""
+    if per_row == width:
+        return set(map(itemgetter(position), rows))
+    found: set[Any] = set()
+    for row in rows:
+        found.update(row[position::width])
+    return found
 
 
 def _missing_ids(raw: sqlite3.Connection, parent: str, ids: Iterable[int]) -> int | None:

@@ -42,14 +42,18 @@ def count(ws, model) -> int:
 
 
 @pytest.mark.parametrize("wrong", [0, 1, 2], ids=["dataset", "indicator", "region"])
-def test_an_import_naming_a_missing_row_is_refused_and_nothing_of_it_remains(backend_workspace, wrong) -> None:
+@pytest.mark.parametrize("where", [120_000, 100_050], ids=["last row alone", "amid a statement of 100 rows"])
+def test_an_import_naming_a_missing_row_is_refused_and_nothing_of_it_remains(backend_workspace, wrong,
+                                                                             where) -> None:
     ws = backend_workspace
     with pytest.raises(IntegrityError), ws.transaction() as s:
         keys = list(parents(s))
         good = [(*keys, str(2000 + i % 20), f"Alter={i}", float(i), None) for i in range(120_000)]
         keys[wrong] += 1000
-        # the bad row in the third chunk: two chunks of 50,000 rows are written before it is met
-        insert_rows(s, Observation.__table__, COLUMNS, [*good, (*keys, "2024", "", 1.0, None)])
+        # the bad row in the third chunk: two chunks of 50,000 rows are written before it is met; on SQLite the
+        # 120,001st row goes alone after 200 statements of 100 rows, the 100,051st is the 51st of a statement's
+        good.insert(where, (*keys, "2024", "", 1.0, None))
+        insert_rows(s, Observation.__table__, COLUMNS, good)
     assert [count(ws, m) for m in (Observation, Dataset, Indicator, Region)] == [0, 0, 0, 0]
 
 

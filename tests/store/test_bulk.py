@@ -1,0 +1,75 @@
+"""The fast insert every import and computation writes through (:mod:`bildungsplaner.store.bulk`).
+
+On SQLite it sends 100 rows per statement with their values flattened; whatever the number of rows, every row
+arrives once, in its order, with its values as given (texts, None, floats, integers), and the ids follow the
+order of the rows - the import history and the browse window rely on both.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from bildungsplaner.store import bulk
+from bildungsplaner.store.models import Dataset, Indicator, Observation, Region
+
+COLUMNS = ("dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag")
+
+values = st.one_of(st.none(), st.floats(allow_nan=False, width=64), st.integers(-2**53, 2**53).map(float))
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pool=st.lists(st.tuples(st.integers(0, 2), texts, texts, values, st.none() | st.sampled_from(".-xp")),
+                     min_size=1, max_size=20),
+       n=st.integers(0, 450), chunk_rows=st.sampled_from([7, 100, 250, 50_000]), as_array=st.booleans())
+def test_every_row_arrives_once_in_its_order_with_its_values(workspace, pool, n, chunk_rows, as_array) -> None:
+    """As tuples and as an object array (``object_rows``, what the import passes)."""
+    # up to 450 rows (statements of 100 and a rest), each told apart by its number in the dimensions
+    rows = [(r, period, f"{dims}#{i}", value, flag) for i, (r, period, dims, value, flag)
+            in ((i, pool[i % len(pool)]) for i in range(n))]
+    with workspace.transaction() as s:
+        regions = [Region(key=f"0599900{i}", name=f"Ort {i}", level="gemeinde") for i in range(3)]
+        ind, ds = Indicator(code="BEV", name="Bevölkerung"), Dataset(file_name="a.csv", sha256="1" * 64,
+                                                                    format="csv", imported_by="t")
+        s.add_all([*regions, ind, ds])
+        s.flush()
+        given_rows = [(ds.id, ind.id, regions[r].id, period[:20], dims, value, flag)
+                      for r, period, dims, value, flag in rows]
+        chunks: list[int] = []
+        data = (bulk.object_rows(len(given_rows), [ds.id, ind.id, np.array([regions[r].id for r, *_ in rows]),
+                                                   *([row[i] for row in given_rows] for i in range(3, 7))])
+                if as_array else iter(given_rows))
+        assert bulk.insert_rows(s, Observation.__table__, COLUMNS, data, chunk_rows=chunk_rows,
+                                after_chunk=chunks.append) == len(rows)
+        stored = s.execute(select(Observation.id, *(getattr(Observation, c) for c in COLUMNS))
+                           .where(Observation.dataset_id == ds.id).order_by(Observation.id)).all()
+        s.rollback()
+    assert [tuple(row[1:]) for row in stored] == given_rows
+    ids = [row[0] for row in stored]
+    assert ids == sorted(ids)
+    assert chunks == [min(len(rows), k) for k in range(chunk_rows, len(rows) + chunk_rows, chunk_rows)]
+
+
+def test_rows_of_a_table_whose_statement_cannot_take_100_rows_go_in_smaller_statements(workspace) -> None:
+    """A wide table: 100 rows would pass the 999 values an older SQLite takes per statement."""
+    assert bulk._MAX_PARAMETERS // len(COLUMNS) >= bulk.ROWS_PER_STATEMENT
+    with workspace.transaction() as s:
+        ds = Dataset(file_name="a.csv", sha256="1" * 64, format="csv", imported_by="t")
+        ind = Indicator(code="BEV", name="Bevölkerung")
+        region = Region(key="05999001", name="Lindental", level="gemeinde")
+        s.add_all([ds, ind, region])
+        s.flush()
+        rows = [(ds.id, ind.id, region.id, "2024", f"Alter={i}", math.pi * i, None) for i in range(1_234)]
+        old = bulk._MAX_PARAMETERS
+        bulk._MAX_PARAMETERS = 7 * 30  # 30 rows per statement
+        try:
+            bulk.insert_rows(s, Observation.__table__, COLUMNS, rows)
+        finally:
+            bulk._MAX_PARAMETERS = old
+    with workspace.session() as s:
+        assert s.execute(select(*(getattr(Observation, c) for c in COLUMNS)).order_by(Observation.id)).all() == rows
