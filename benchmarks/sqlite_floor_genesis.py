@@ -16,7 +16,11 @@ values and a few flags; in the order the GENESIS table gives them: year by year)
 (c) (b) with the rows sorted by the index key first (sorting not timed; measured 2026-12-04 on a quiet
     machine, also with a 4 MiB cache or a memory-hungry neighbour: no gain, so the import keeps the file's order);
 (d) (b) with the index dropped before and built after the insert (timed with it);
-(e) a bare table: the same columns, no key, no index, no check.
+(e) a bare table: the same columns, no key, no index, no check;
+(f) (b) with 100 rows per statement (``VALUES (?, …), (?, …), …``, the rows' values flattened), as
+    ``store/bulk.py`` inserts since 2026-12-04 (flattening timed with it);
+(g) SQLite's own work alone: the rows in a temporary table first (not timed), then ``INSERT INTO observation
+    SELECT … FROM`` it — what is left when no Python binds a value.
 
 Printed: seconds and observations per second for each, the ratio to (a), and what an import at 500,000
 observations/s would leave for everything else.
@@ -30,6 +34,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
@@ -91,6 +96,9 @@ def measure(case: str, n: int) -> float:
         conn.execute(MIGRATION.TABLE.format(name="observation", references=MIGRATION.FOREIGN_KEYS))
         conn.execute(INDEX)
         conn.execute("PRAGMA foreign_keys = ON")
+    if case == "g":
+        conn.execute("CREATE TEMP TABLE staged (dataset_id, indicator_id, region_id, period, dimensions, value, flag)")
+        conn.executemany("INSERT INTO staged VALUES (?, ?, ?, ?, ?, ?, ?)", data)
     if case == "e":
         conn.execute("CREATE TABLE bare (dataset_id INTEGER NOT NULL, indicator_id INTEGER NOT NULL, region_id "
                      "INTEGER NOT NULL, period VARCHAR(20) NOT NULL, dimensions VARCHAR(500) NOT NULL, value FLOAT, "
@@ -100,11 +108,19 @@ def measure(case: str, n: int) -> float:
     if case == "d":
         conn.execute("DROP INDEX ix_observation_indicator_region_period")
     sql = INSERT.replace("observation", "bare") if case == "e" else INSERT
-    for i in range(0, n, 50_000):
+    if case == "f":
+        sql = INSERT.replace("VALUES (?, ?, ?, ?, ?, ?, ?)", "VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * 100))
+    if case == "g":
+        conn.execute(f"INSERT INTO observation ({COLUMNS}) SELECT {COLUMNS} FROM staged")
+    for i in range(0, n if case != "g" else 0, 50_000):
         chunk = data[i:i + 50_000]
-        if case in ("b", "c", "d"):
+        if case in ("b", "c", "d", "f"):
             for position, (_column, parent) in enumerate(store_sqlite.OBSERVATION_REFERENCES):
                 assert store_sqlite._missing_ids(conn, parent, set(map(itemgetter(position), chunk))) is None
+        if case == "f":
+            flat = tuple(chain.from_iterable(chunk))
+            conn.executemany(sql, [flat[j:j + 700] for j in range(0, len(flat), 700)])
+            continue
         conn.executemany(sql, chunk)
     if case == "d":
         conn.execute(INDEX)
@@ -127,7 +143,9 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     labels = {"a": "(a) index + 3 foreign keys per row (up to 0012)",
               "b": "(b) index, references checked per chunk (from 0013)", "c": "(c) (b), rows sorted by the index key",
-              "d": "(d) (b), index built after", "e": "(e) bare table"}
+              "d": "(d) (b), index built after", "e": "(e) bare table",
+              "f": "(f) (b), 100 rows per statement (from 2026-12-04)",
+              "g": "(g) INSERT … SELECT from a temporary table"}
     base = None
     seconds = {}
     for case, label in labels.items():
@@ -138,7 +156,8 @@ def main() -> None:
     budget = args.rows / 500_000
     print(f"\n500,000 observations/s: {budget:.2f} s for the whole import of {args.rows:,} (process start, parse, "
           f"check, insert); the insert as the import does it from 0013 on (b) leaves {budget - seconds['b']:.2f} s, "
-          f"the bare table {budget - seconds['e']:.2f} s.")
+          f"the bare table {budget - seconds['e']:.2f} s; with 100 rows per statement (f) "
+          f"{budget - seconds['f']:.2f} s.")
 
 
 if __name__ == "__main__":
