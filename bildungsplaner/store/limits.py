@@ -12,6 +12,7 @@ this module is imported, which ``store/__init__`` does) and the bulk path (:func
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import FromClause, String, event
@@ -49,7 +50,8 @@ def check_rows(table: FromClause, columns: Sequence[str], rows: Sequence[Sequenc
         limit = limits.get(name)
         if limit is None:
             continue
-        longest = max((row[index] for row in rows if isinstance(row[index], str)), key=len, default="")
+        # over the distinct values (a set made in C): an import's periods and dimensions repeat on every row
+        longest = max((v for v in set(map(itemgetter(index), rows)) if isinstance(v, str)), key=len, default="")
         if len(longest) > limit:
             raise too_long(getattr(table, "name", ""), name, limit, longest)
 

@@ -1,8 +1,8 @@
 """The fast insert every import and computation writes through (:mod:`bildungsplaner.store.bulk`).
 
-On SQLite it sends 100 rows per statement with their values flattened; whatever the number of rows, every row
-arrives once, in its order, with its values as given (texts, None, floats, integers), and the ids follow the
-order of the rows - the import history and the browse window rely on both.
+On SQLite it sends 100 rows per statement with their values flattened, on PostgreSQL it streams COPY; whatever
+the number of rows, every row arrives once, in its order, with its values as given (texts, None, floats,
+integers), and the ids follow the order of the rows - the import history and the browse window rely on both.
 """
 
 from __future__ import annotations
@@ -20,15 +20,18 @@ from bildungsplaner.store.models import Dataset, Indicator, Observation, Region
 COLUMNS = ("dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag")
 
 values = st.one_of(st.none(), st.floats(allow_nan=False, width=64), st.integers(-2**53, 2**53).map(float))
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=12)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pool=st.lists(st.tuples(st.integers(0, 2), texts, texts, values, st.none() | st.sampled_from(".-xp")),
                      min_size=1, max_size=20),
        n=st.integers(0, 450), chunk_rows=st.sampled_from([7, 100, 250, 50_000]), as_array=st.booleans())
-def test_every_row_arrives_once_in_its_order_with_its_values(workspace, pool, n, chunk_rows, as_array) -> None:
-    """As tuples and as an object array (``object_rows``, what the import passes)."""
+def test_every_row_arrives_once_in_its_order_with_its_values(backend_workspace, pool, n, chunk_rows,
+                                                             as_array) -> None:
+    """As tuples and as an object array (``object_rows``, what the import passes); on SQLite in statements of
+    100 rows, on PostgreSQL through COPY."""
+    workspace = backend_workspace
     # up to 450 rows (statements of 100 and a rest), each told apart by its number in the dimensions
     rows = [(r, period, f"{dims}#{i}", value, flag) for i, (r, period, dims, value, flag)
             in ((i, pool[i % len(pool)]) for i in range(n))]
