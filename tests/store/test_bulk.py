@@ -7,13 +7,18 @@ integers), and the ids follow the order of the rows - the import history and the
 
 from __future__ import annotations
 
+import gc
 import math
+import threading
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from bildungsplaner import UserInputError
+from bildungsplaner.services.importing import import_file
 from bildungsplaner.store import bulk
 from bildungsplaner.store.models import Dataset, Indicator, Observation, Region
 
@@ -76,3 +81,40 @@ def test_rows_of_a_table_whose_statement_cannot_take_100_rows_go_in_smaller_stat
             bulk._MAX_PARAMETERS = old
     with workspace.session() as s:
         assert s.execute(select(*(getattr(Observation, c) for c in COLUMNS)).order_by(Observation.id)).all() == rows
+
+
+def test_the_collector_pause_nests_across_threads_and_restores_what_was_before() -> None:
+    assert gc.isenabled()
+    inner_started, outer_may_end = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def inner() -> None:
+        with bulk.collector_paused():
+            inner_started.set()
+            outer_may_end.wait(5)
+        seen.append(gc.isenabled())
+
+    with bulk.collector_paused():
+        assert not gc.isenabled()
+        worker = threading.Thread(target=inner)
+        worker.start()
+        inner_started.wait(5)
+    assert not gc.isenabled()  # the other thread's bulk job still runs
+    outer_may_end.set()
+    worker.join(5)
+    assert seen == [True] and gc.isenabled()
+    gc.disable()
+    try:
+        with bulk.collector_paused():
+            pass
+        assert not gc.isenabled()  # whoever turned it off keeps it off
+    finally:
+        gc.enable()
+
+
+def test_an_import_leaves_the_collector_on_even_when_it_fails(workspace, tmp_path) -> None:
+    bad = tmp_path / "leer.csv"
+    bad.write_text("", encoding="utf-8")
+    with pytest.raises(UserInputError):
+        import_file(workspace, bad)
+    assert gc.isenabled()
