@@ -69,14 +69,18 @@ def insert_rows(session: Session, table: FromClause, columns: Sequence[str],
         many_sql = _many_rows(sql, per_statement) if per_statement > 1 else None
     total = 0
     for chunk in _chunks(rows, chunk_rows):
-        if positional:
-            if not isinstance(chunk, list):
-                _insert_array(conn, sql, many_sql, per_statement, chunk if identity else chunk[:, order])
-            else:
-                ordered: list[Any] = chunk if identity else [tuple(row[i] for i in order) for row in chunk]
-                _insert_positional(conn, sql, many_sql, per_statement, len(names), ordered)
-        else:
+        if not positional:
             conn.exec_driver_sql(sql, [dict(zip(columns, row, strict=True)) for row in _tuples(chunk)])
+        else:
+            if not identity:
+                chunk = ([tuple(row[i] for i in order) for row in chunk] if isinstance(chunk, list)
+                         else chunk[:, order])
+            # whole groups of per_statement rows through many_sql, the rest one row per statement
+            whole = len(chunk) - len(chunk) % per_statement if many_sql is not None else 0
+            if many_sql is not None and whole:
+                conn.exec_driver_sql(many_sql, _grouped(chunk[:whole], per_statement, len(names)))
+            if whole < len(chunk):
+                conn.exec_driver_sql(sql, _tuples(chunk[whole:]))
         total += len(chunk)
         if after_chunk is not None:
             after_chunk(total)
@@ -144,16 +148,6 @@ def _tuples(chunk: list[Any] | np.ndarray) -> list[Any]:
     return chunk if isinstance(chunk, list) else list(zip(*chunk.T.tolist(), strict=True))
 
 
-def _insert_array(conn: Connection, sql: str, many_sql: str | None, per_statement: int, chunk: np.ndarray) -> None:
-    """:func:`_insert_positional` for an object array: a statement's rows are one reshaped row of it."""
-    whole = len(chunk) - len(chunk) % per_statement if many_sql is not None else 0
-    if whole:
-        groups = chunk[:whole].reshape(whole // per_statement, -1)  # (a copy where a slice is not contiguous)
-        conn.exec_driver_sql(many_sql or sql, list(map(tuple, groups.tolist())))
-    if whole < len(chunk):
-        conn.exec_driver_sql(sql, _tuples(chunk[whole:]))
-
-
 def _many_rows(sql: str, rows: int) -> str | None:
     """``sql`` (``INSERT … VALUES (?, …)``) with ``rows`` groups of markers, or ``None`` for another shape."""
     head, separator, group = sql.rpartition(" VALUES ")
@@ -162,19 +156,16 @@ def _many_rows(sql: str, rows: int) -> str | None:
     return f"{head} VALUES {', '.join([group] * rows)}"
 
 
-def _insert_positional(conn: Connection, sql: str, many_sql: str | None, per_statement: int, width: int,
-                       chunk: list[Any]) -> None:
-    """The rows of ``chunk``: whole groups of ``per_statement`` rows through ``many_sql`` (each group's values
-    flattened into one parameter tuple, sliced from one flat tuple in C), the rest one row per statement."""
-    whole = len(chunk) - len(chunk) % per_statement if many_sql is not None else 0
-    if whole:
-        flat = tuple(chain.from_iterable(chunk[:whole]))  # (SQLAlchemy takes parameter sets as tuples)
-        if len(flat) != whole * width:
-            raise ValueError(f"insert_rows: rows of {width} values expected")
-        step = per_statement * width
-        conn.exec_driver_sql(many_sql or sql, [flat[i:i + step] for i in range(0, len(flat), step)])
-    if whole < len(chunk):
-        conn.exec_driver_sql(sql, chunk[whole:])
+def _grouped(rows: list[Any] | np.ndarray, per_statement: int, width: int) -> list[tuple[Any, ...]]:
+    """``rows`` (a multiple of ``per_statement``) as one flat parameter tuple per statement: an array reshaped, a
+    list of tuples flattened into one tuple and sliced, both in C."""
+    if not isinstance(rows, list):
+        return list(map(tuple, rows.reshape(len(rows) // per_statement, -1).tolist()))
+    flat = tuple(chain.from_iterable(rows))  # (SQLAlchemy takes parameter sets as tuples)
+    if len(flat) != len(rows) * width:
+        raise ValueError(f"insert_rows: rows of {width} values expected")
+    step = per_statement * width
+    return [flat[i:i + step] for i in range(0, len(flat), step)]
 
 
 def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]] | np.ndarray, *,
