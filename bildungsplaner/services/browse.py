@@ -12,11 +12,11 @@ module for its lists before it is shown, and they (~80 and ~200 ms) would otherw
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, literal, select
 
@@ -38,6 +38,7 @@ __all__ = [
     "Overview",
     "RegionIndex",
     "RegionRow",
+    "by_natural_name",
     "dimension_columns",
     "empty_observations",
     "flatten_attributes",
@@ -147,12 +148,20 @@ class RegionIndex:
 
 
 _NATURAL = re.compile(r"(\d+)")
+T = TypeVar("T")
 
 
 def natural_key(text: str) -> tuple[Any, ...]:
     """Sort key that orders embedded numbers numerically ("Alter=2" before "Alter=10")."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
                  for part in _NATURAL.split(text) if part != "")
+
+
+def by_natural_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
+    """``items`` in the natural order of their names (ties by code point), sorted here, so that a file and a
+    server workspace list them alike (a server's collation, e.g. de-DE, orders „bericht a“ and „Bericht B“ or
+    „bezirke“ and „Gemeinden“ otherwise than SQLite)."""
+    return sorted(items, key=lambda item: (natural_key(name(item)), name(item)))
 
 
 def list_regions(ws: Workspace) -> list[RegionRow]:

@@ -225,12 +225,12 @@ class LayerInfo:
 
 
 def list_layers(ws: Workspace) -> list[LayerInfo]:
-    """The workspace's boundary layers, by name (in natural order, sorted here: a server's collation would order
-    „bezirke“ and „Gemeinden“ otherwise than a file, see :func:`~bildungsplaner.services.browse.natural_key`)."""
-    from bildungsplaner.services.browse import natural_key
+    """The workspace's boundary layers, by name (in natural order, alike on a file and a server:
+    :func:`~bildungsplaner.services.browse.by_natural_name`)."""
+    from bildungsplaner.services.browse import by_natural_name
 
     with ws.session() as session:
-        rows = sorted(session.scalars(select(GeoLayer)).all(), key=lambda r: (natural_key(r.name), r.name))
+        rows = by_natural_name(session.scalars(select(GeoLayer)).all(), lambda r: r.name)
         return [LayerInfo(r.id, r.name, r.level, r.feature_count, r.source_file, r.stand, r.source, r.source_crs,
                           r.imported_at, r.imported_by) for r in rows]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,7 +42,6 @@ from bildungsplaner.store.models import AuditAction, Region, ReportDefinition
 if TYPE_CHECKING:
     import pandas as pd
 
-T = TypeVar("T")
 
 __all__ = ["OUTPUTS", "BuildSummary", "ReportContext", "SavedReport", "build", "build_document", "delete_report",
            "export_definition", "get_report", "import_definition", "list_reports", "read_definition",
@@ -69,7 +68,9 @@ def _saved(row: ReportDefinition) -> SavedReport:
 def _find(session: Session, name: str) -> ReportDefinition:
     row = session.scalar(select(ReportDefinition).where(ReportDefinition.name == name))
     if row is None:
-        known = _by_name(session.scalars(select(ReportDefinition.name)).all(), lambda n: n)
+        from bildungsplaner.services.browse import by_natural_name
+
+        known = by_natural_name(session.scalars(select(ReportDefinition.name)).all(), lambda n: n)
         if known:
             raise UserInputError(tr("Einen Bericht „{name}“ gibt es im Arbeitsbereich nicht (vorhanden: {known}).",
                                     name=name, known=", ".join(known)))
@@ -77,17 +78,11 @@ def _find(session: Session, name: str) -> ReportDefinition:
     return row
 
 
-def _by_name(items: Iterable[T], name: Callable[[T], str]) -> list[T]:
-    """``items`` in the natural order of their names, sorted here, so that a file and a server workspace list
-    them alike (a server's collation, e.g. de-DE, orders „bericht a“ and „Bericht B“ otherwise than SQLite)."""
-    from bildungsplaner.services.browse import natural_key
-
-    return sorted(items, key=lambda item: (natural_key(name(item)), name(item)))
-
-
 def list_reports(ws: Workspace) -> list[SavedReport]:
+    from bildungsplaner.services.browse import by_natural_name
+
     with ws.session() as s:
-        return _by_name([_saved(r) for r in s.scalars(select(ReportDefinition))], lambda r: r.name)
+        return by_natural_name([_saved(r) for r in s.scalars(select(ReportDefinition))], lambda r: r.name)
 
 
 def get_report(ws: Workspace, name: str) -> SavedReport:
