@@ -25,6 +25,19 @@ def write_lock_holders(backend: Backend) -> list[int]:
     return [pid for (pid,) in rows or []]
 
 
+def colleague_holding_the_lock(backend: Backend, kind: str = "import"):
+    """A raw connection that announced itself as anna@PC-0815 since 14:02 UTC and holds the write lock."""
+    import psycopg
+
+    conn = psycopg.connect(**postgres.parse_address(str(backend.location)).conninfo_params())
+    schema = f"bp_{backend.workspace_name}"
+    conn.execute(f"INSERT INTO {schema}.workspace_activity (kind, who, host, since, pid) "
+                 "VALUES (%s, 'anna', 'PC-0815', '2026-12-04 14:02:00+00', pg_backend_pid())", (kind,))
+    conn.commit()
+    conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (postgres.LOCK_CLASS, postgres.lock_key(f"{schema}:write")))
+    return conn
+
+
 class HoldWhileLocked:
     """A progress that, once its writer holds the write lock, waits inside the writer's transaction until released
     (the first colleague, stopped mid-write)."""

@@ -26,7 +26,7 @@ from bildungsplaner.store import postgres
 from bildungsplaner.store.database import WorkspaceBusy, open_workspace
 from bildungsplaner.store.models import Facility, Observation
 
-from .locking import HoldWhileLocked, activity, write_lock_holders
+from .locking import HoldWhileLocked, activity, colleague_holding_the_lock, write_lock_holders
 
 GENESIS = "genesis_12411-01-01-4.csv"
 
@@ -100,23 +100,10 @@ def test_a_second_import_is_refused_at_once_naming_who_and_since_and_a_killed_cl
     assert activity(second) == [], "both imports removed their rows, also the one that failed"
 
 
-def _colleague_holding_the_lock(backend: Backend, kind: str = "import"):
-    """A raw connection that announced itself as anna@PC-0815 since 14:02 UTC and holds the write lock."""
-    import psycopg
-
-    conn = psycopg.connect(**postgres.parse_address(str(backend.location)).conninfo_params())
-    schema = f"bp_{backend.workspace_name}"
-    conn.execute(f"INSERT INTO {schema}.workspace_activity (kind, who, host, since, pid) "
-                 "VALUES (%s, 'anna', 'PC-0815', '2026-12-04 14:02:00+00', pg_backend_pid())", (kind,))
-    conn.commit()
-    conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (postgres.LOCK_CLASS, postgres.lock_key(f"{schema}:write")))
-    return conn
-
-
 def test_deleting_an_import_while_a_colleague_imports_is_refused_with_who_and_since(pg_backend) -> None:
     ws = pg_backend.open()
     report = import_file(ws, real_file(GENESIS), all_regions=True)
-    colleague = _colleague_holding_the_lock(pg_backend)
+    colleague = colleague_holding_the_lock(pg_backend)
     try:
         with pytest.raises(WorkspaceBusy) as refused:
             delete_import(ws, report.dataset)
@@ -132,7 +119,7 @@ def test_a_stale_row_of_a_session_that_is_gone_is_ignored_and_cleared(pg_backend
     schema = f"bp_{pg_backend.workspace_name}"
     pg_backend.sql(f"INSERT INTO {schema}.workspace_activity (kind, who, host, since, pid) "
                    "VALUES ('import', 'bernd', 'PC-4711', now() - interval '3 hours', 2147480000)")
-    holder = _colleague_holding_the_lock(pg_backend, kind="delete")
+    holder = colleague_holding_the_lock(pg_backend, kind="delete")
     try:
         with pytest.raises(WorkspaceBusy, match=r"^Gerade löscht anna@PC-0815 seit \d\d:\d\d einen Import"):
             import_file(ws, real_file(GENESIS), all_regions=True)
@@ -140,7 +127,7 @@ def test_a_stale_row_of_a_session_that_is_gone_is_ignored_and_cleared(pg_backend
         holder.close()
     pg_backend.sql(f"DELETE FROM {schema}.workspace_activity WHERE who = 'anna'")  # as if anna's client crashed
     with pytest.raises(WorkspaceBusy, match="schreibt gerade ein Kollege"):
-        holder = _colleague_holding_the_lock(pg_backend)
+        holder = colleague_holding_the_lock(pg_backend)
         pg_backend.sql(f"DELETE FROM {schema}.workspace_activity WHERE who = 'anna'")
         try:
             import_file(ws, real_file(GENESIS), all_regions=True)

@@ -9,7 +9,6 @@ A newer program version is imitated by the real migrations plus one more revisio
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,12 +40,10 @@ def scripts_with_one_more_revision(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Backend]:
+def server(server: Backend) -> Backend:
     """A workspace on the test server at this program's schema head."""
-    backend = Backend("postgresql", tmp_path)
-    backend.open().close()
-    yield backend
-    backend.cleanup()
+    server.open().close()
+    return server
 
 
 def state(backend: Backend) -> tuple[str, int, bool]:

@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import psycopg
-import pytest
-from backends import Backend, pg_test_url
+from backends import Backend
 
 from bildungsplaner.services import team
 from bildungsplaner.store.postgres import parse_address
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Backend]:
-    pg_test_url()
-    backend = Backend("postgresql", tmp_path)
-    try:
-        yield backend
-    finally:
-        backend.cleanup()
 
 
 def connect_as(backend: Backend, application_name: str) -> psycopg.Connection:

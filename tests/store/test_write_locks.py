@@ -32,7 +32,7 @@ from bildungsplaner.store.database import WorkspaceBusy, open_workspace
 from bildungsplaner.store.geo import GeoLayer
 from bildungsplaner.store.models import IndicatorDefinition, Region
 
-from .locking import HoldWhileLocked, activity, write_lock_holders
+from .locking import HoldWhileLocked, activity, colleague_holding_the_lock, write_lock_holders
 
 ABG = "genesis_21111-02-06-4_00.csv"
 
@@ -201,19 +201,6 @@ def test_saving_a_kennzahl_holds_the_lock_and_a_colleagues_boundary_import_is_to
     assert activity(second) == []
 
 
-def _colleague_holding_the_lock(backend: Backend, kind: str):
-    """A raw connection that announced itself as anna@PC-0815 since 14:02 UTC and holds the write lock."""
-    import psycopg
-
-    conn = psycopg.connect(**postgres.parse_address(str(backend.location)).conninfo_params())
-    schema = f"bp_{backend.workspace_name}"
-    conn.execute(f"INSERT INTO {schema}.workspace_activity (kind, who, host, since, pid) "
-                 "VALUES (%s, 'anna', 'PC-0815', '2026-12-04 14:02:00+00', pg_backend_pid())", (kind,))
-    conn.commit()
-    conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (postgres.LOCK_CLASS, postgres.lock_key(f"{schema}:write")))
-    return conn
-
-
 @pytest.mark.parametrize(("kind", "says"), [
     ("boundaries", "Gerade importiert anna@PC-0815 seit {t} Gebietsgrenzen in den Arbeitsbereich "),
     ("indicators", "Gerade berechnet anna@PC-0815 seit {t} Kennzahlen im Arbeitsbereich "),
@@ -224,7 +211,7 @@ def test_the_refusal_says_what_the_colleague_does(pg_backend: Backend, tmp_path:
                                                   says: str) -> None:
     ws = pg_backend.open()
     _with_regions(ws)
-    colleague = _colleague_holding_the_lock(pg_backend, kind)
+    colleague = colleague_holding_the_lock(pg_backend, kind)
     local = datetime(2026, 12, 4, 14, 2, tzinfo=UTC).astimezone().strftime("%H:%M")
     try:
         message = _refused_at_once(lambda: _import(ws, tmp_path))
@@ -238,7 +225,7 @@ def test_the_refusal_says_what_the_colleague_does(pg_backend: Backend, tmp_path:
 def test_a_preview_takes_the_lock_but_is_not_announced(pg_backend: Backend, tmp_path: Path) -> None:
     ws = pg_backend.open()
     _with_regions(ws)
-    colleague = _colleague_holding_the_lock(pg_backend, "import")
+    colleague = colleague_holding_the_lock(pg_backend, "import")
     try:  # a preview would otherwise wait on the colleague's new rows (unique keys) with the window blocked
         _refused_at_once(lambda: _import(ws, tmp_path, dry_run=True))
     finally:
@@ -259,7 +246,7 @@ def test_the_list_of_kennzahlen_opens_while_a_colleague_writes_and_catches_up_af
     stale = f"(SELECT id FROM {schema}.dataset WHERE format = %(f)s)"
     pg_backend.sql(f"DELETE FROM {schema}.observation WHERE dataset_id IN {stale}", f=indicators.KENNZAHL_FORMAT)
     pg_backend.sql(f"DELETE FROM {schema}.dataset WHERE id IN {stale}", f=indicators.KENNZAHL_FORMAT)
-    colleague = _colleague_holding_the_lock(pg_backend, "import")
+    colleague = colleague_holding_the_lock(pg_backend, "import")
     try:
         start = time.monotonic()
         assert indicators.ensure_current(ws).computed == [], "skipped while the colleague writes"

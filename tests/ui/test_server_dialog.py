@@ -9,12 +9,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from backends import Backend, pg_test_url
+from backends import Backend
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
@@ -32,14 +31,9 @@ SECRET = "Geheim:42"
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Backend]:
-    pg_test_url()
-    backend = Backend("postgresql", tmp_path)
-    backend.open().close()  # the workspace exists on the server
-    try:
-        yield backend
-    finally:
-        backend.cleanup()
+def server(server: Backend) -> Backend:
+    server.open().close()  # the workspace exists on the server
+    return server
 
 
 @pytest.fixture

@@ -31,15 +31,6 @@ from bildungsplaner.ui.workspace.server import NEW, TRANSFER, ServerDialog
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Backend]:
-    """A name for a workspace on the test server (not created yet; dropped afterwards)."""
-    pg_test_url()
-    backend = Backend("postgresql", tmp_path)
-    yield backend
-    backend.cleanup()
-
-
-@pytest.fixture
 def window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setenv("BILDUNGSPLANER_HOME", str(tmp_path / "daten"))
     win = MainWindow(None, settings=Settings(tmp_path / "settings.json"))

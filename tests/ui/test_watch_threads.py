@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-from backends import Backend, pg_test_url
+from backends import Backend
 from PySide6.QtCore import QTimer
 
 from bildungsplaner.services import team
@@ -23,16 +21,6 @@ from bildungsplaner.ui.workspace.watch import ColleaguesWatcher, WorkspaceWatche
 
 #: a tick of the timer must come back at once: the query never runs on the GUI thread
 AT_ONCE_S = 0.2
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[Backend]:
-    pg_test_url()
-    backend = Backend("postgresql", tmp_path)
-    try:
-        yield backend
-    finally:
-        backend.cleanup()
 
 
 def colleague(backend: Backend, who: str = "anna@PC-0815", *, autocommit: bool = True) -> psycopg.Connection:
