@@ -117,11 +117,12 @@ class GenesisCell(NamedTuple):
 class GenesisTable:
     """A parsed GENESIS table: metadata, the header as read, and ``cells`` (one row per data cell).
 
-    ``cells`` has the columns :data:`CELL_COLUMNS`. Keys are text with leading zeros; ``region_depth`` is
+    ``cells`` has the columns :data:`CELL_COLUMNS`; its texts are Python strings (dtype ``object``, ``None``
+    where a cell has none: unit, period, flag). Keys are text with leading zeros; ``region_depth`` is
     the indentation of the name (2 blanks per level: Deutschland 0, Land 1, Regierungsbezirk 2, Kreis 3,
     Gemeinde 4); ``dimensions`` is canonical JSON (sorted keys, ``"{}"`` for none; :func:`dimensions_of`
-    decodes it); ``value`` is float with NaN for "no value"; ``flag`` is the symbol or quality suffix (NaN
-    for none); ``source_row`` and ``source_column`` are 1-based positions in the file.
+    decodes it); ``value`` is float with NaN for "no value"; ``flag`` is the symbol or quality suffix
+    (``None`` for none); ``source_row`` and ``source_column`` are 1-based positions in the file.
     """
 
     file_name: str
@@ -229,34 +230,26 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     warnings: list[str] = []
     if decoded.lossy:
         warnings.append(tr("Einige Zeichen der Datei waren nicht lesbar und wurden durch Ersatzzeichen ersetzt."))
-    # the lines as the csv module sees them (newline="": \r\n, \n and \r end a line, nothing else)
-    lines = io.StringIO(decoded.text, newline="").readlines()
-    encoding = decoded.encoding
-    del decoded  # the lines hold the text now: one copy of a large file in memory, not two
-    head = _csv_rows(lines, 0)
-    first = next(head, None)
-    if first is None or (code := _CODE_LINE.match(first[1][0])) is None:
-        raise GenesisFormatError(tr("Die Datei ist keine GENESIS-Tabelle, denn die erste Zeile beginnt nicht "
-                                    "mit „GENESIS-Tabelle:“."))
-    meta: list[str] = []
-    header_rows: list[list[str]] = []
-    data_start, in_meta = len(lines), True
-    for index, row in head:
-        if in_meta and row[0].strip() and _blank(row[1:]) and not row[0].startswith("___"):
-            meta.append(row[0].strip())  # metadata lines: only the first cell filled
-            continue
-        in_meta = False
-        if not row[0].strip():
-            header_rows.append(row)
-            continue
-        data_start = index
-        break
-    head.close()
-    block = _read_block(lines, data_start)
+    text, encoding = decoded.text, decoded.encoding
+    del decoded
+    # the head's lines as the csv module sees them (newline="": \r\n, \n and \r end a line, nothing else), from
+    # the first MiB of whole lines (a StringIO of the whole text costs 0.1 s for 40 MB), the whole text only if
+    # the head is longer; the data block is cut out of the text whole (_read_block)
+    end = text.find("\n", _HEAD_CHARS) + 1 or len(text)
+    while True:
+        code, meta, header_rows, lines, data_start = _read_head(text[:end])
+        if data_start is not None or end == len(text):
+            break
+        end = len(text)
+    if data_start is None:  # the head ran to the end of the file
+        data_start = len(lines)
+    block = _read_block(text, sum(map(len, lines[:data_start])), data_start)
+    del lines
     if block.footer is None:
         raise GenesisFormatError(tr("Die GENESIS-Tabelle endet ohne die Trennlinie „__________“ vor der "
                                     "Fußzeile; die Datei ist vermutlich unvollständig."))
-    footer_rows = [row for _, row in _csv_rows(lines, block.footer + 1)]
+    footer_rows = [row for _, row in _csv_rows(io.StringIO(text[block.footer:], newline="").readlines(), 1)]
+    del text
     title_lines, regional_depth, statistic, unit_line, table_period, extra = _split_metadata(meta)
     title = " ".join(title_lines)
     if not header_rows:
@@ -264,7 +257,6 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     if not block.sample:
         raise GenesisFormatError(tr("Die GENESIS-Tabelle enthält keine Datenzeilen."))
     stand, licence, footnotes = _parse_footer(footer_rows)
-    del lines
 
     width = max(max(i + 1 for i, c in enumerate(r) if c.strip()) for r in header_rows)
     front = min(next(i for i, c in enumerate(r) if c.strip()) for r in header_rows)
@@ -292,15 +284,44 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     )
 
 
+_HEAD_CHARS = 1 << 20
+
+
+def _read_head(text: str) -> tuple[re.Match[str], list[str], list[list[str]], list[str], int | None]:
+    """The table code, the metadata lines and the header rows of ``text``, the lines read, and the 0-based line
+    where the data start (``None``: not in ``text``)."""
+    lines: list[str] = []
+    head = _csv_rows(_kept(io.StringIO(text, newline=""), lines), 0)
+    first = next(head, None)
+    if first is None or (code := _CODE_LINE.match(first[1][0])) is None:
+        raise GenesisFormatError(tr("Die Datei ist keine GENESIS-Tabelle, denn die erste Zeile beginnt nicht "
+                                    "mit „GENESIS-Tabelle:“."))
+    meta: list[str] = []
+    header_rows: list[list[str]] = []
+    in_meta = True
+    for index, row in head:
+        if in_meta and row[0].strip() and _blank(row[1:]) and not row[0].startswith("___"):
+            meta.append(row[0].strip())  # metadata lines: only the first cell filled
+            continue
+        in_meta = False
+        if not row[0].strip():
+            header_rows.append(row)
+            continue
+        head.close()
+        return code, meta, header_rows, lines, index
+    return code, meta, header_rows, lines, None
+
+
 class _Block(NamedTuple):
     """The data rows between the header and the footer line.
 
-    ``cells``: one row per CSV row, blank rows included, missing cells ``""`` (object strings); ``lines``:
-    the 1-based line each row starts on; ``sample``: the first :data:`_SAMPLE` non-blank rows as the csv
-    module reads them (unpadded), for the column detection; ``footer``: index of the ``__________`` line.
+    ``columns``: one coded column (:class:`_Coded`) per CSV column, one row per CSV row, blank rows included,
+    missing cells ``""``; ``lines``: the 1-based line each row starts on; ``sample``: the first :data:`_SAMPLE`
+    non-blank rows as the csv module reads them (unpadded), for the column detection; ``footer``: where the
+    ``__________`` line starts in the text (``None``: no such line).
     """
 
-    cells: np.ndarray
+    columns: list[_Coded]
     lines: np.ndarray
     sample: list[list[str]]
     footer: int | None
@@ -309,42 +330,71 @@ class _Block(NamedTuple):
 _SAMPLE = 200
 
 
-def _read_block(lines: list[str], start: int) -> _Block:
-    """Read the data block from ``lines[start]`` to the footer line.
+def _footer_start(text: str, offset: int, *ends: str) -> int | None:
+    """Where the first line from ``text[offset]`` on that starts with ``___`` (the footer line) starts, lines
+    ending in one of ``ends``; ``None`` if none does (``str.find`` in C: a regular expression with a
+    look-behind took 0.4 s for a file of 40 MB)."""
+    if text.startswith("___", offset):
+        return offset
+    found = [at + 1 for end in ends if (at := text.find(f"{end}___", offset)) >= 0]
+    return min(found, default=None)
+
+
+def _kept(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
+    """``lines``, each appended to ``kept`` as it is read."""
+    for line in lines:
+        kept.append(line)
+        yield line
+
+
+def _read_block(text: str, offset: int, start: int) -> _Block:
+    """Read the data block from ``text[offset:]`` (line ``start``, 0-based) to the footer line.
 
     Fast path: a block without quotes, NUL characters and overlong fields is plain ``;``-separated text, one
-    row per line; pandas' C reader splits it in one call (no Python per line) and row ``i`` is line
+    row per line (pandas' reader ends lines at ``\n``, ``\r\n`` and ``\r`` like the csv module). It is cut out
+    of the text whole (a list of half a million lines and their join cost 0.35 s for 1.5 million cells), and
+    pandas' C reader reads it in one call from UTF-8 bytes (given text, it encodes it chunk by chunk itself:
+    0.30 against 0.17 s). Categorical columns would spare hashing the cells again, but pandas 3 turns
+    categories that look like numbers into numbers: ``01`` and ``1`` would be one key. Row ``i`` is line
     ``start + i + 1``. Anything else (quoted cells may span lines; the csv module refuses overlong fields)
     goes through the csv module row by row, which is what the files' rules are defined by.
     """
-    footer = next((i for i in range(start, len(lines)) if lines[i].startswith("___")), None)
-    end = len(lines) if footer is None else footer
-    text = "".join(lines[start:end])
-    if footer is not None and '"' not in text and "\x00" not in text and end > start \
-            and max(map(len, lines[start:end])) < csv.field_size_limit():
+    footer = _footer_start(text, offset, "\n")
+    block = text[offset:footer]
+    newlines, returns = block.count("\n"), block.count("\r")
+    count = newlines  # lines, as csv splits them: \n or \r\n, the rows pandas makes tell if that holds
+    if returns not in (0, newlines):  # lines ending in \r alone: the footer line may follow one of them
+        footer = _footer_start(text, offset, "\n", "\r")
+        block = text[offset:footer]
+        count = block.count("\n") + block.count("\r") - block.count("\r\n")
+    if footer is not None and block and '"' not in block and "\x00" not in block:
         try:
-            frame = pd.read_csv(io.StringIO(text), sep=";", header=None, dtype=object, na_filter=False,
-                                skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c")
+            frame = pd.read_csv(io.BytesIO(block.encode("utf-8")), sep=";", header=None, dtype=object,
+                                na_filter=False, skip_blank_lines=False, quoting=csv.QUOTE_NONE, engine="c",
+                                encoding="utf-8")
         except (pd.errors.ParserError, ValueError):
             frame = None  # e.g. a row with more cells than the first: the csv module decides
-        if frame is not None and len(frame) == end - start:
-            cells = frame.to_numpy(dtype=object)
-            del frame, text
-            sample: list[list[str]] = []
-            for i in range(start, end):  # the first non-blank rows, as the csv module splits them
-                if len(sample) == _SAMPLE:
-                    break
-                row = lines[i].rstrip("\r\n").split(";")
-                if not _blank(row):
-                    sample.append(row)
-            return _Block(cells, np.arange(start + 1, end + 1, dtype=np.int64), sample, footer)
-    del text
+        if frame is not None and len(frame) == count:
+            columns = [_coded(frame[name].to_numpy(dtype=object)) for name in frame.columns]
+            del frame
+            longest = max((len(cell) for column in columns for cell in column.uniques), default=0)
+            if longest < csv.field_size_limit():
+                sample: list[list[str]] = []
+                for line in io.StringIO(block, newline=""):  # the first non-blank rows, as csv splits them
+                    if len(sample) == _SAMPLE:
+                        break
+                    row = line.rstrip("\r\n").split(";")
+                    if not _blank(row):
+                        sample.append(row)
+                return _Block(columns, np.arange(start + 1, start + count + 1, dtype=np.int64), sample, footer)
+    del block
+    lines = io.StringIO(text, newline="").readlines()
     rows: list[list[str]] = []
     numbers: list[int] = []
     footer = None
     for index, row in _csv_rows(lines, start):
         if row[0].startswith("___"):
-            footer = index
+            footer = sum(map(len, lines[:index]))
             break
         rows.append(row)
         numbers.append(index + 1)
@@ -352,7 +402,8 @@ def _read_block(lines: list[str], start: int) -> _Block:
     cells = np.empty((len(rows), width), dtype=object)
     for i, row in enumerate(rows):
         cells[i, :] = row + [""] * (width - len(row))
-    return _Block(cells, np.asarray(numbers, dtype=np.int64), rows[:_SAMPLE], footer)
+    return _Block([_coded(cells[:, c]) for c in range(width)], np.asarray(numbers, dtype=np.int64),
+                  rows[:_SAMPLE], footer)
 
 
 def _split_metadata(meta: list[str]) -> tuple[list[str], str, str, str, str | None, list[str]]:
@@ -455,6 +506,23 @@ class _Coded(NamedTuple):
     uniques: list[str]
     stripped: list[str]
 
+    @classmethod
+    def blank_column(cls, length: int) -> _Coded:
+        return cls(np.zeros(length, dtype=np.intp), [""], [""])
+
+    @classmethod
+    def row_major(cls, columns: list[_Coded]) -> _Coded:
+        """The cells of ``columns`` (of equal length) in one column, row by row: the distinct texts of all
+        columns hashed once more (a few thousand), the codes mapped over, no Python per cell."""
+        joint, distinct = pd.factorize(np.asarray([t for c in columns for t in c.uniques], dtype=object))
+        codes = np.empty((len(columns[0].codes) if columns else 0, len(columns)), dtype=np.intp)
+        at = 0
+        for j, column in enumerate(columns):
+            codes[:, j] = joint[at:at + len(column.uniques)][column.codes]
+            at += len(column.uniques)
+        texts = distinct.tolist()
+        return cls(codes.ravel(), texts, [text.strip() for text in texts])
+
     def per_row(self, values: list[Any], rows: np.ndarray | slice = slice(None)) -> np.ndarray:
         """``values`` (one per distinct text) spread over the rows."""
         return np.asarray(values, dtype=object)[self.codes[rows]]
@@ -506,14 +574,12 @@ def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col
     *distinct* text, then spread over the rows by indexing with the codes. Errors name the first offending
     row, as reading row by row would.
     """
-    cells = block.cells
-    if cells.shape[1] < width:  # every row shorter than the header: the missing cells are empty
-        cells = np.hstack([cells, np.full((len(cells), width - cells.shape[1]), "", dtype=object)])
-    nrows_all, ncols = len(cells), width - front
-    fronts = {c: _coded(cells[:, c]) for c in range(front)}
-    value_block = _coded(cells[:, front:width].ravel())  # row-major: the file's order of cells
-    extras = [_coded(cells[:, c]) for c in range(width, cells.shape[1])]
-    del cells
+    nrows_all, ncols = len(block.lines), width - front
+    # every row shorter than the header: the missing cells are empty
+    columns_read = block.columns + [_Coded.blank_column(nrows_all)] * (width - len(block.columns))
+    fronts = {c: columns_read[c] for c in range(front)}
+    value_block = _Coded.row_major(columns_read[front:width])  # the file's order of cells
+    extras = columns_read[width:]
     value_blank = value_block.blank().reshape(nrows_all, ncols).all(axis=1)
     extra_blank = np.ones(nrows_all, dtype=bool)
     for column in extras:
@@ -525,9 +591,9 @@ def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col
     blank = rest_blank & first.blank()
     # a line that only names a period (``2015;;;``) sets the period of the rows below it
     period_line = rest_blank & np.asarray([_is_period(t) for t in first.stripped], dtype=bool)[first.codes]
-    marks = pd.Series(first.per_row(first.stripped), dtype=object).where(period_line).ffill()
-    current_period = marks.to_numpy(dtype=object, copy=True)
-    current_period[pd.isna(current_period)] = table_period
+    last_mark = np.maximum.accumulate(np.where(period_line, np.arange(nrows_all), -1))  # -1: none above
+    marked = np.where(last_mark >= 0, first.codes[last_mark], -1)
+    current_period = np.asarray([*first.stripped, table_period], dtype=object)[marked]  # -1: the table period
     rows = np.flatnonzero(~blank & ~period_line)
     nrows = len(rows)
     if nrows == 0:
@@ -584,20 +650,18 @@ def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col
             "Zeichenerklärung.", line=int(lines[at // ncols]), column=front + at % ncols + 1,
             text=value_block.uniques[bad].strip()))
 
-    col_period = np.array([col.period for col in columns], dtype=object)
-    has_col_period = np.array([col.period is not None for col in columns])
-    cell_period = np.where(np.tile(has_col_period, nrows), np.tile(col_period, nrows),
-                           np.repeat(np.asarray(periods, dtype=object), ncols))
-    period_codes, period_texts = pd.factorize(cell_period)
+    period_codes, period_texts = _period_codes(periods, columns, nrows)
     iso = np.asarray([period_iso(p) for p in period_texts.tolist()] + [None], dtype=object)
-    frame = pd.DataFrame({
+    # built as Series of objects and put side by side: pd.DataFrame(dict) would look at every one of the 1.5
+    # million texts per column to turn it into pandas' string dtype (0.23 s)
+    frame = _object_frame({
         "region_key": np.repeat(key.per_row(fixed_keys, rows), ncols),
         "region_name": np.repeat(name.per_row(name.stripped, rows), ncols),
         "region_depth": np.repeat(np.asarray(depths, dtype=np.int16)[name.codes[rows]], ncols),
         "measure": np.tile(np.array([c.measure for c in columns], dtype=object), nrows),
         "unit": np.tile(np.array([c.unit for c in columns], dtype=object), nrows),
-        "period": cell_period,
-        "period_iso": iso[period_codes],  # code -1 (no period) picks the None at the end
+        "period": np.append(period_texts, None)[period_codes],  # code -1 (no period) picks the None at the end
+        "period_iso": iso[period_codes],
         "dimensions": np.repeat(row_dim_codes * ncols, ncols) + np.tile(np.arange(ncols), nrows),
         "value": unique_values[value_codes],
         "flag": unique_flags[value_codes],
@@ -613,6 +677,34 @@ def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col
 
 
 Codes = dict[str, tuple[np.ndarray, np.ndarray]]
+
+
+def _object_frame(columns: dict[str, np.ndarray]) -> pd.DataFrame:
+    """A DataFrame of these arrays as they are (texts stay Python objects, ``None`` stays ``None``)."""
+    return pd.concat([pd.Series(values, name=name, copy=False, dtype=object if values.dtype == object else None)
+                      for name, values in columns.items()], axis=1)
+
+
+def _period_codes(row_periods: np.ndarray, columns: list[GenesisColumn], nrows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's period as ``(codes, texts)``, like :func:`pandas.factorize` of the cells' periods (first
+    appearance, ``None``: ``-1``): its column's period, else its row's (``row_periods``, ``None`` for none).
+    Hashed per row and per column, then combined as integers: no Python object per cell."""
+    ncols = len(columns)
+    row_codes, row_texts = pd.factorize(np.asarray(row_periods, dtype=object))
+    joint_codes, joint_texts = pd.factorize(np.asarray(
+        row_texts.tolist() + [c.period for c in columns if c.period is not None], dtype=object))
+    column_codes = np.full(ncols, -1, dtype=np.intp)
+    has_period = np.array([c.period is not None for c in columns], dtype=bool)
+    column_codes[has_period] = joint_codes[len(row_texts):]
+    row_joint = np.append(joint_codes[:len(row_texts)], -1)[row_codes]  # row code -1 (no period) stays -1
+    cell = np.where(np.tile(has_period, nrows), np.tile(column_codes, nrows), np.repeat(row_joint, ncols))
+    codes, order = pd.factorize(cell)  # renumbered in order of first appearance, -1 among them
+    missing = np.flatnonzero(order == -1)
+    if len(missing):
+        at = int(missing[0])
+        codes = np.where(codes == at, -1, codes - (codes > at))
+        order = np.delete(order, at)
+    return codes, np.asarray(joint_texts, dtype=object)[order]
 
 
 def _row_codes(row_codes: np.ndarray, texts: list[str], ncols: int) -> tuple[np.ndarray, np.ndarray]:
@@ -711,6 +803,6 @@ def _name_dimensions(frame: pd.DataFrame, row_dims: list[tuple[str, ...]], row_d
         merged = dict(zip(row_names, row_dims[row_code], strict=True)) | columns[col_index].dimensions
         texts.append(json.dumps(merged, ensure_ascii=False, sort_keys=True))
     cell_codes, values = merge_equal(cell_codes, np.asarray(texts, dtype=object))  # two columns may agree
-    frame["dimensions"] = values[cell_codes]
+    frame["dimensions"] = pd.Series(values[cell_codes], index=frame.index, dtype=object, copy=False)
     codes["dimensions"] = (cell_codes, values)
     return list(dict.fromkeys(row_names + [n for c in columns for n in c.dimensions]))

@@ -21,6 +21,7 @@ from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
 from bildungsplaner.importing.codes import guess_phase
 from bildungsplaner.importing.columns import merge_equal
 from bildungsplaner.importing.genesis import GenesisTable, dimensions_of, parse_genesis_table
+from bildungsplaner.importing.periods import period_iso
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import dimensions as dims
 
@@ -48,18 +49,17 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
         dim_codes, dim_texts = pd.factorize(cells["dimensions"].to_numpy(dtype=object))
     dim_codes, canonical = merge_equal(dim_codes, np.asarray([dims.encode(dimensions_of(t)) for t in dim_texts],
                                                              dtype=object))
-    flags = cells["flag"].astype(object)
     columns = {
         "region_key": cells["region_key"].astype(object),
         "region_name": cells["region_name"].astype(object),
         "indicator": cells["measure"].astype(object),
         "indicator_code": np.full(n, None, dtype=object),
-        "unit": cells["unit"].astype(object).where(cells["unit"].notna(), None),
+        "unit": cells["unit"].astype(object),  # (the parser's texts are None where there is none, not NaN)
         "period": cells["period"].astype(object),
         "period_iso": cells["period_iso"].astype(object),
         "dimensions": canonical[dim_codes],
         "value": cells["value"].astype("float64"),
-        "flag": flags.where(flags.notna(), None),
+        "flag": cells["flag"].astype(object),
         "source_row": cells["source_row"].astype("int64"),
     }
     # concat keeps one block per column; pd.DataFrame(dict) would copy the object columns into one 2-D block
@@ -72,9 +72,9 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
         ("unit", "unit"), ("period", "period")) if name in table.codes}
     coded["dimensions"] = (dim_codes, canonical)
     coded["indicator_code"] = (np.full(n, -1, dtype=np.int64), np.empty(0, dtype=object))
-    missing_period = rows["period_iso"].isna()
+    missing_period = rows["period_iso"].isna() if "period" not in table.codes else _missing_iso(*table.codes["period"])
     if missing_period.any():
-        first = int(rows.loc[missing_period, "source_row"].iloc[0])
+        first = int(rows["source_row"].to_numpy()[missing_period][0])
         raise UserInputError(tr("Zeile {row}: Die GENESIS-Tabelle nennt für diese Werte keinen Zeitpunkt.",
                                 row=first))
     return Batch(
@@ -86,6 +86,11 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
               "dimensions": table.dimension_names},
         warnings=list(table.warnings), coded=coded,
     )
+
+
+def _missing_iso(codes: np.ndarray, periods: np.ndarray) -> np.ndarray:
+    """Rows whose period (``periods[codes]``, ``-1``: none) has no ISO date, from the distinct periods."""
+    return np.append([period_iso(p) is None for p in periods.tolist()], True)[codes]
 
 
 def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None = None,
