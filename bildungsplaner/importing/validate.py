@@ -31,6 +31,7 @@ to the least (Deutschland); at most :data:`MAX_WARNINGS_PER_CHECK` per check.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from functools import partial
@@ -77,7 +78,7 @@ def _measure_frame(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame:
     unit_codes, units = codes_of("unit")
     n_units = len(units) + 1
     measure = (indicator_codes + 1) * n_units + (unit_codes + 1)  # -1 (missing) becomes 0
-    ids, measure = np.unique(measure, return_inverse=True)
+    ids, measure = _sorted_codes(measure)
     values = rows["value"].to_numpy(float)
     step = np.zeros(len(ids))
     additive = np.ones(len(ids), dtype=bool)
@@ -100,6 +101,16 @@ def _measure_frame(rows: pd.DataFrame, codes_of: Codes) -> pd.DataFrame:
     steps = np.where(in_dimension & (steps == 0), 1.0, steps)
     return pd.DataFrame({"_step": steps, "_additive": additive[measure],
                          "_countlike": countlike[measure] | (steps > 0)}, index=rows.index)
+
+
+def _sorted_codes(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)``: hashed, then only the distinct values sorted (a third of the
+    time for a million rows)."""
+    codes, uniques = pd.factorize(values)
+    order = np.argsort(uniques)
+    rank = np.empty(len(uniques), dtype=np.intp)
+    rank[order] = np.arange(len(uniques))
+    return uniques[order], rank[codes]
 
 
 def _mismatch(total: np.ndarray, parts: np.ndarray, n: np.ndarray, step: np.ndarray) -> np.ndarray:
@@ -227,9 +238,17 @@ def _part_whole_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataF
 
 
 def _combine(columns: list[np.ndarray]) -> np.ndarray:
-    """One dense code per distinct combination of integer code columns (``-1`` allowed)."""
+    """One group number per distinct combination of integer code columns (``-1`` allowed), for ``np.bincount``:
+    the combination as a mixed-radix number where that stays below four numbers per row (no hashing: 1.5
+    million rows in 10 instead of 70 ms), else dense codes."""
     n = len(columns[0])
-    return combine_codes([(c, int(c.max()) + 1 if n else 0) for c in columns], n)
+    sizes = [int(c.max()) + 2 if n else 1 for c in columns]  # codes -1 … max
+    if math.prod(sizes) <= max(4 * n, 1 << 16):
+        combined = np.zeros(n, dtype=np.int64)
+        for codes, size in zip(columns, sizes, strict=True):
+            combined = combined * size + (codes + 1)
+        return combined
+    return combine_codes([(c, size - 1) for c, size in zip(columns, sizes, strict=True)], n)
 
 
 def _region_sum_warnings(rows: pd.DataFrame, codes_of: Codes, measures: pd.DataFrame, home: str | None) -> Ranked:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.columns import (
     ValueColumnError,
+    combine_codes,
     detect_decimal,
     first_occurrences,
     key_codes,
@@ -270,3 +271,37 @@ def test_a_cell_of_digits_with_a_line_break_is_no_number() -> None:
     """Found by Hypothesis: „0\\n0“ passed the fast path for whole numbers and crashed with a ValueError."""
     with pytest.raises(UserInputError, match="keine Zahl"):
         parse_value_column(pd.Series(["0\n0"], dtype=object))
+
+
+# --- combine_codes: one code per combination ----------------------------------------------------------------
+
+@st.composite
+def _code_columns(draw: st.DrawFn) -> tuple[list[tuple[np.ndarray, int]], int]:
+    n = draw(st.integers(0, 60))
+    parts = []
+    for size in draw(st.lists(st.sampled_from([1, 2, 3, 7, 1 << 20, 1 << 40]), min_size=1, max_size=5)):
+        codes = draw(st.lists(st.integers(-1, min(size - 1, 4)), min_size=n, max_size=n))
+        spread = np.asarray(codes, dtype=np.int64)  # spread over the whole range of the column's size
+        parts.append((np.where(spread >= 0, spread * max(1, (size - 1) // 4), -1), size))
+    return parts, n
+
+
+@given(_code_columns())
+def test_combine_codes_numbers_each_combination_in_order_of_first_appearance(case: tuple) -> None:
+    """Equal rows get equal codes, different rows different ones, dense and numbered as they first appear —
+    also where the columns' sizes multiply beyond 64 bits (the codes are made dense on the way)."""
+    parts, n = case
+    combined = combine_codes(parts, n)
+    rows = list(zip(*[codes.tolist() for codes, _ in parts], strict=True)) if n else []
+    first_seen: dict[tuple, int] = {}
+    expected = [first_seen.setdefault(row, len(first_seen)) for row in rows]
+    assert combined.tolist() == expected
+
+
+def test_combine_codes_keeps_columns_apart_beyond_64_bits() -> None:
+    """Three columns of 2**32 - 2 values: without making the codes dense on the way, the third column's
+    multiplication pushes the first one out of 64 bits and rows that differ only there would be one."""
+    size = (1 << 32) - 2
+    first = np.array([0, 1, 0, 1], dtype=np.int64)
+    other = np.zeros(4, dtype=np.int64)
+    assert combine_codes([(first, size), (other, size), (other, size)], 4).tolist() == [0, 1, 0, 1]
