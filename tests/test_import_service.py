@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,25 @@ def test_a_failure_inside_the_transaction_rolls_everything_back(workspace, monke
     monkeypatch.setattr(importing, "_write_observations", failing)
     with open_workspace(workspace.path) as ws, pytest.raises(UserInputError, match="absichtlicher"):
         import_file(ws, real_file("genesis_12612-01-01-4_00.csv"))
+    assert digest(workspace.path) == before
+
+
+def test_a_failing_totals_check_beside_the_insert_rolls_the_insert_back(workspace, monkeypatch) -> None:
+    """The totals check runs in a thread of its own while the rows are written; its failure is the import's."""
+    from bildungsplaner.services import importing
+
+    threads: list[str] = []
+
+    def failing(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        raise UserInputError("absichtlicher Fehler in der Summenprüfung")
+
+    workspace.close()
+    before = digest(workspace.path)
+    monkeypatch.setattr(importing, "check_totals", failing)
+    with open_workspace(workspace.path) as ws, pytest.raises(UserInputError, match="Summenprüfung"):
+        import_file(ws, real_file("genesis_12612-01-01-4_00.csv"))
+    assert threads and threads[0] != threading.current_thread().name
     assert digest(workspace.path) == before
 
 

@@ -35,6 +35,7 @@ import hashlib
 import json
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -559,10 +560,17 @@ def _import_batch(session: Session, batch: Batch, report: ImportReport, path: Pa
     _supersede(session, batch, dataset, report)
     if batch.target == "observations":
         report.symbol_counts = symbol_counts(rows)
-        progress.report(0.45, tr("Summen werden geprüft …"))
-        report.warnings += check_totals(rows, codes=batch.codes, home=home)
         indicator_ids = _resolve_indicators(session, batch, report)
-        _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
+        progress.report(0.45, tr("Summen werden geprüft …"))
+        # the totals check runs beside the insert: SQLite writes without holding Python's interpreter lock and
+        # the check is mostly numpy, so it costs next to nothing there (0.3 s off an import of 1.5 million cells,
+        # benchmarks/bench_genesis_import.py). Neither changes the rows; the codes the insert's side needs are
+        # made above, so the two never compute the same batch column at once. Its warnings keep their place.
+        at = len(report.warnings)
+        with ThreadPoolExecutor(1, thread_name_prefix="Summenprüfung") as beside:
+            checked = beside.submit(check_totals, rows, codes=batch.codes, home=home)
+            _write_observations(session, dataset.id, rows, region_ids, indicator_ids, progress)
+            report.warnings[at:at] = checked.result()
         report.observations = len(rows)
     elif batch.target == "facilities":
         _write_facilities(session, dataset.id, rows, region_ids, progress, report, coordinates)
