@@ -138,3 +138,18 @@ def test_a_bulk_job_keeps_freed_memory_for_the_next_array_and_returns_it_afterwa
         assert kept > before_free - 20  # nothing of the 150 MiB went back
     after = _resident_mib()
     assert after < kept - 100  # returned at the end of the job
+
+
+@given(st.lists(st.one_of(st.integers(-3, 3).map(float), st.just(math.nan), st.floats(allow_nan=False, width=32)),
+                max_size=60))
+def test_shared_objects_are_the_numbers_with_none_for_nan_and_one_object_per_value(values: list[float]) -> None:
+    shared = bulk.shared_objects(np.asarray(values, dtype="float64"))
+    assert shared.dtype == object and len(shared) == len(values)
+    assert [None if math.isnan(v) else v for v in values] == shared.tolist()
+    assert all(type(v) in (float, type(None)) for v in shared.tolist())
+    first: dict[float, object] = {}
+    for obj in shared.tolist():
+        if obj is not None:
+            assert first.setdefault(obj, obj) is obj  # equal numbers: the same object
+    ids = bulk.shared_objects(np.asarray([7, 300, 7, 300], dtype=np.int64)).tolist()
+    assert ids == [7, 300, 7, 300] and type(ids[1]) is int and ids[1] is ids[3]
