@@ -43,7 +43,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -192,7 +192,7 @@ def _is_unit(text: str) -> bool:
     return text in _UNITS or any(text.startswith(f"{unit} je ") for unit in _UNITS)
 
 
-def _csv_rows(lines: list[str], start: int) -> Generator[tuple[int, list[str]], None, None]:
+def _csv_rows(lines: Iterable[str], start: int) -> Generator[tuple[int, list[str]], None, None]:
     """Non-blank CSV rows of ``lines[start:]`` with the 0-based index of the line each starts on (quoted
     footnotes span several lines)."""
     reader = csv.reader(itertools.islice(lines, start, None), delimiter=";")
@@ -660,7 +660,7 @@ def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col
         "region_depth": np.repeat(np.asarray(depths, dtype=np.int16)[name.codes[rows]], ncols),
         "measure": np.tile(np.array([c.measure for c in columns], dtype=object), nrows),
         "unit": np.tile(np.array([c.unit for c in columns], dtype=object), nrows),
-        "period": np.append(period_texts, None)[period_codes],  # code -1 (no period) picks the None at the end
+        "period": np.asarray([*period_texts.tolist(), None], dtype=object)[period_codes],  # -1 (none): the None
         "period_iso": iso[period_codes],
         "dimensions": np.repeat(row_dim_codes * ncols, ncols) + np.tile(np.arange(ncols), nrows),
         "value": unique_values[value_codes],
