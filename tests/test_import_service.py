@@ -171,37 +171,25 @@ def test_cancel_midway_leaves_the_file_byte_for_byte_unchanged(workspace) -> Non
     assert digest(workspace.path) == before
 
 
-def test_a_failure_inside_the_transaction_rolls_everything_back(workspace, monkeypatch) -> None:
-    from bildungsplaner.services import importing
-
-    def failing(*args, **kwargs):
-        raise UserInputError("absichtlicher Fehler beim Schreiben")
-
-    workspace.close()
-    before = digest(workspace.path)
-    monkeypatch.setattr(importing, "_write_observations", failing)
-    with open_workspace(workspace.path) as ws, pytest.raises(UserInputError, match="absichtlicher"):
-        import_file(ws, real_file("genesis_12612-01-01-4_00.csv"))
-    assert digest(workspace.path) == before
-
-
-def test_a_failing_totals_check_beside_the_insert_rolls_the_insert_back(workspace, monkeypatch) -> None:
-    """The totals check runs in a thread of its own while the rows are written; its failure is the import's."""
+@pytest.mark.parametrize("failing_part", ["_write_observations", "check_totals"])
+def test_a_failure_inside_the_transaction_rolls_everything_back(workspace, monkeypatch, failing_part) -> None:
+    """Writing the rows or the totals check beside it (a thread of its own): either failing is the import's."""
     from bildungsplaner.services import importing
 
     threads: list[str] = []
 
     def failing(*args, **kwargs):
         threads.append(threading.current_thread().name)
-        raise UserInputError("absichtlicher Fehler in der Summenprüfung")
+        raise UserInputError(f"absichtlicher Fehler in {failing_part}")
 
     workspace.close()
     before = digest(workspace.path)
-    monkeypatch.setattr(importing, "check_totals", failing)
-    with open_workspace(workspace.path) as ws, pytest.raises(UserInputError, match="Summenprüfung"):
+    monkeypatch.setattr(importing, failing_part, failing)
+    with open_workspace(workspace.path) as ws, pytest.raises(UserInputError, match=f"absichtlicher.*{failing_part}"):
         import_file(ws, real_file("genesis_12612-01-01-4_00.csv"))
-    assert threads and threads[0] != threading.current_thread().name
     assert digest(workspace.path) == before
+    beside = threads[0] != threading.current_thread().name
+    assert beside == (failing_part == "check_totals")
 
 
 GENESIS_TEMPLATE = """GENESIS-Tabelle: 99999-01-01-4
