@@ -51,11 +51,27 @@ def compile_bytecode(code: Path = REPO) -> None:
     compileall.compile_dir(code / "bildungsplaner", quiet=1)
 
 
+def reusable(path: Path) -> bool:
+    """Whether the workspace ``path`` built by an earlier run can be used again: it exists and has the schema of
+    this checkout's migrations. A file of an older schema is removed (with its journal), so it is built anew — a
+    benchmark window would otherwise fail on a missing column (``no such column: scenario.version``)."""
+    if not path.exists():
+        return False
+    from bildungsplaner.store.database import head_revision, stored_revision
+
+    if stored_revision(path)[0] == head_revision():
+        return True
+    for stale in path.parent.glob(f"{path.name}*"):
+        stale.unlink()
+    return False
+
+
 def big_workspace(path: Path, observations: int = 1_000_000) -> Path:
-    """The demo workspace plus one indicator with ``observations`` synthetic rows (reused if present)."""
+    """The demo workspace plus one indicator with ``observations`` synthetic rows (reused if it is
+    :func:`reusable`)."""
     from bildungsplaner.services.workspace import create_demo_workspace
 
-    if path.exists():
+    if reusable(path):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     create_demo_workspace(path)

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, git_revision, machine
+from _common import OUT, git_revision, machine, reusable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bildungsplaner.indicators.compute import compute_indicator
@@ -123,7 +123,7 @@ def store_workspace(path: Path, kinder: pd.DataFrame, bev: pd.DataFrame, fresh: 
 
     from bildungsplaner.store.database import open_workspace
 
-    if path.exists() and not fresh:
+    if not fresh and reusable(path):
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import OUT, big_workspace, git_revision, machine, timed
+from _common import OUT, big_workspace, git_revision, machine, reusable, timed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -264,7 +264,7 @@ def main() -> None:
         for stale in OUT.glob(f"{path.name}*"):
             stale.unlink()
     t0 = time.perf_counter()
-    existed = path.exists()
+    existed = reusable(path)
     big_workspace(path, args.rows)
     print(f"workspace {path.relative_to(OUT.parent.parent)} "
           f"({'reused' if existed else f'built in {time.perf_counter() - t0:.1f} s'}, "
