@@ -143,9 +143,10 @@ class GenesisTable:
     cells: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     #: ``(codes, distinct values)`` of the text columns ``region_key``, ``region_name``, ``measure``, ``unit``,
-    #: ``period`` and ``dimensions`` as the parser built them: ``values[codes[i]]`` is cell ``i``'s value (``-1``:
-    #: missing), codes dense and numbered in order of first appearance (like :func:`pandas.factorize`). They
-    #: spare the import hashing 1.5 million strings per column again (:attr:`Batch.coded`).
+    #: ``period``, ``period_iso`` and ``dimensions`` as the parser built them: ``values[codes[i]]`` is cell ``i``'s
+    #: value (``-1``: missing), codes dense and numbered in order of first appearance (like
+    #: :func:`pandas.factorize`). They spare the import hashing 1.5 million strings per column again
+    #: (:attr:`Batch.coded`).
     codes: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -672,7 +673,8 @@ def _build_cells(block: _Block, front: int, width: int, key_col: int, period_col
              "region_name": _row_codes(name.codes[rows], name.stripped, ncols),
              "measure": _column_codes([c.measure for c in columns], nrows),
              "unit": _column_codes([c.unit for c in columns], nrows),
-             "period": (period_codes, np.asarray(period_texts, dtype=object))}
+             "period": (period_codes, np.asarray(period_texts, dtype=object)),
+             "period_iso": merge_equal(period_codes, iso[:-1])}  # two period texts may name one date
     return frame, row_dim_uniques, codes
 
 

@@ -21,7 +21,6 @@ from bildungsplaner.importing.batch import OBSERVATION_COLUMNS, Batch
 from bildungsplaner.importing.codes import guess_phase
 from bildungsplaner.importing.columns import merge_equal
 from bildungsplaner.importing.genesis import GenesisTable, dimensions_of, parse_genesis_table
-from bildungsplaner.importing.periods import period_iso
 from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.store import dimensions as dims
 
@@ -69,10 +68,10 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
                       for name in OBSERVATION_COLUMNS], axis=1)
     coded = {column: table.codes[name] for column, name in (
         ("region_key", "region_key"), ("region_name", "region_name"), ("indicator", "measure"),
-        ("unit", "unit"), ("period", "period")) if name in table.codes}
+        ("unit", "unit"), ("period", "period"), ("period_iso", "period_iso")) if name in table.codes}
     coded["dimensions"] = (dim_codes, canonical)
     coded["indicator_code"] = (np.full(n, -1, dtype=np.int64), np.empty(0, dtype=object))
-    missing_period = rows["period_iso"].isna() if "period" not in table.codes else _missing_iso(*table.codes["period"])
+    missing_period = coded["period_iso"][0] < 0 if "period_iso" in coded else rows["period_iso"].isna().to_numpy()
     if missing_period.any():
         first = int(rows["source_row"].to_numpy()[missing_period][0])
         raise UserInputError(tr("Zeile {row}: Die GENESIS-Tabelle nennt für diese Werte keinen Zeitpunkt.",
@@ -86,11 +85,6 @@ def genesis_batch(table: GenesisTable, *, format: str = "genesis") -> Batch:
               "dimensions": table.dimension_names},
         warnings=list(table.warnings), coded=coded,
     )
-
-
-def _missing_iso(codes: np.ndarray, periods: np.ndarray) -> np.ndarray:
-    """Rows whose period (``periods[codes]``, ``-1``: none) has no ISO date, from the distinct periods."""
-    return np.append([period_iso(p) is None for p in periods.tolist()], True)[codes]
 
 
 def read_batch(path: Path, sniffed: Sniffed, *, template: ImportTemplate | None = None,

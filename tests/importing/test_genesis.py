@@ -356,3 +356,30 @@ def test_excel_stripped_keys_are_repaired_and_reported() -> None:
                   "5978004;        Bergkamen;1")
     assert table.cells.region_key.tolist() == ["DG", "05", "05978", "05978004"]
     assert len(table.warnings) == 1 and "3 Regionalschlüsseln" in table.warnings[0]
+
+
+NO_PERIOD_ABOVE = """GENESIS-Tabelle: 99999-01-01-4
+Testtabelle: Einwohner nach Geschlecht
+regionale Tiefe: Kreise und krfr. Städte
+Testfortschreibung
+Einwohner (Anzahl)
+;;Insgesamt;männlich;weiblich
+05978;Unna, Kreis;405;200;205
+2024;;;;
+05978004;  Bergkamen;200;100;100
+__________
+"© Testdaten"
+Stand: 01.02.2025 / 10:00:00
+"""
+
+
+def test_values_without_a_period_are_refused_at_their_first_row() -> None:
+    """Rows above the first period line have no period: the batch names the first of them; below it, rows are
+    dated by the line."""
+    from bildungsplaner.importing.readers import genesis_batch
+
+    with pytest.raises(UserInputError, match=r"^Zeile 7: Die GENESIS-Tabelle nennt für diese Werte keinen Zeitpunkt"):
+        genesis_batch(parse_genesis_table(NO_PERIOD_ABOVE.encode("utf-8"), "t.csv"))
+    dated = NO_PERIOD_ABOVE.replace("05978;Unna, Kreis;405;200;205\n", "")
+    rows = genesis_batch(parse_genesis_table(dated.encode("utf-8"), "t.csv")).rows
+    assert rows["period_iso"].tolist() == ["2024"] * 3
