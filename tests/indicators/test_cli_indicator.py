@@ -5,23 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from realdata import real_file
+from realdata import OWN_KENNZAHL, real_file
 
 from bildungsplaner.__main__ import main
 
-OWN = """format = 1
-kind = "indicator"
-code = "ABG_FRAUEN_AHR"
-name = "Anteil der Frauen an den Absolventen mit allgemeiner Hochschulreife"
-unit = "%"
-formula = "100 * frauen / alle"
-[inputs.frauen]
-indicator = "ABSOLVENTEN_ABGAENGER"
-where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "weiblich" }
-[inputs.alle]
-indicator = "ABSOLVENTEN_ABGAENGER"
-where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "Insgesamt" }
-"""
+OWN = OWN_KENNZAHL.lstrip()  # the canonical form: `indicator export` writes exactly this text
 
 
 def test_indicator_commands(workspace, tmp_path: Path, capsys) -> None:
