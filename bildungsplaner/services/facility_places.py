@@ -54,7 +54,7 @@ from bildungsplaner.progress import NullProgress, Progress
 from bildungsplaner.services.import_history import HISTORY_VERSION
 from bildungsplaner.store import dimensions as dims
 from bildungsplaner.store.audit import current_user, record
-from bildungsplaner.store.bulk import insert_rows
+from bildungsplaner.store.bulk import insert_rows, null_value
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.geo import GeoLayer, RegionGeometry
 from bildungsplaner.store.models import (
@@ -359,6 +359,7 @@ def _write_counts(session: Session, report: AssignReport, dataset: Dataset, area
     existing = {code: iid for code, iid in session.execute(select(Indicator.code, Indicator.id))}
     label = _level_label(report.level)
     values: list[tuple[Any, ...]] = []
+    null = null_value(session)  # (NaN on SQLite: binds as NULL without the driver's adapter lookup)
     for kind in kinds:
         code = count_code(kind)
         name = f"{kind} je {label}"
@@ -375,7 +376,7 @@ def _write_counts(session: Session, report: AssignReport, dataset: Dataset, area
         report.indicators[code] = {"kind": kind, "name": name, "total": total,
                                    "regions_with": sum(1 for (k, _), n in counts.items() if k == kind and n)}
         values += [(dataset.id, existing[code], rid, report.period, dims.encode({}), float(counts.get((kind, rid), 0)),
-                    None) for rid in regions]
+                    null) for rid in regions]
     insert_rows(session, Observation.__table__,
                 ("dataset_id", "indicator_id", "region_id", "period", "dimensions", "value", "flag"), values)
     dataset.meta = {**dataset.meta, "observations": len(values), "indicators": sorted(report.indicators)}

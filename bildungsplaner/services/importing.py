@@ -75,7 +75,7 @@ from bildungsplaner.services.import_regions import (
     resolve_regions,
 )
 from bildungsplaner.store.audit import current_user, record
-from bildungsplaner.store.bulk import bulk_job, insert_rows, object_rows, shared_objects
+from bildungsplaner.store.bulk import bulk_job, insert_rows, null_value, object_rows, shared_objects
 from bildungsplaner.store.database import Workspace
 from bildungsplaner.store.models import (
     AuditAction,
@@ -599,13 +599,14 @@ def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
 def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, region_ids: np.ndarray,
                         indicator_ids: np.ndarray, progress: Progress) -> None:
     n = len(rows)
+    null = null_value(session)  # (NaN on SQLite: binds as NULL without the driver's adapter lookup)
     flags = rows["flag"].to_numpy(dtype=object, copy=True)
-    flags[pd.isna(flags)] = None
+    flags[pd.isna(flags)] = null
     # one object array, cut into statements in C (store/bulk.py), equal numbers one object; written in the file's
     # order: sorting by the index key first gained nothing measurable (benchmarks/sqlite_floor_genesis.py case c)
     data = object_rows(n, (dataset_id, shared_objects(indicator_ids), shared_objects(region_ids),
                            rows["period_iso"].to_numpy(dtype=object), rows["dimensions"].to_numpy(dtype=object),
-                           shared_objects(rows["value"].to_numpy(dtype="float64")), flags))
+                           shared_objects(rows["value"].to_numpy(dtype="float64"), null), flags))
 
     def after_chunk(done: int) -> None:
         progress.report(0.5 + 0.48 * done / max(n, 1),

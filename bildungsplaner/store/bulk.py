@@ -159,6 +159,23 @@ def _glibc() -> Any:
     return libc if all(hasattr(libc, name) for name in ("gnu_get_libc_version", "mallopt", "malloc_trim")) else None
 
 
+def null_value(session: Session) -> Any:
+    """What stands for NULL in the rows of :func:`insert_rows` at the least cost on the session's database: NaN
+    on SQLite, elsewhere ``None``.
+
+    SQLite binds a NaN as NULL (``sqlite3_bind_double`` makes a NaN a NULL value; asked of the connection here,
+    not assumed). Python's sqlite3 module binds ``int``, ``float`` and ``str`` directly but ``None`` through its
+    adapter protocol - a tuple built, a dictionary and two attributes looked up per value: 0.14 s of the insert
+    of 1.5 million observations whose flags are mostly empty (``benchmarks/sqlite_floor_genesis.py``)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        nan = float("nan")
+        raw: Any = conn.connection.driver_connection
+        if raw.execute("SELECT ? IS NULL", (nan,)).fetchone()[0] == 1:
+            return nan
+    return None
+
+
 def object_rows(length: int, columns: Sequence[Any]) -> np.ndarray:
     """A ``length`` × ``len(columns)`` object array for :func:`insert_rows`: each column a scalar (the same
     value in every row) or a sequence of ``length`` values. Numbers become Python ``int``/``float`` as they are
@@ -171,16 +188,16 @@ def object_rows(length: int, columns: Sequence[Any]) -> np.ndarray:
     return out
 
 
-def shared_objects(values: np.ndarray) -> np.ndarray:
+def shared_objects(values: np.ndarray, null: Any = None) -> np.ndarray:
     """``values`` (numbers) as an object array for :func:`object_rows` in which equal numbers are one Python
-    object and NaN is ``None``. ``values.astype(object)`` makes an object per entry: for the region and indicator
-    ids and the values of 1.5 million observations 120 MiB of new ints and floats, each page of them fresh from
-    the kernel; hashed first, an import has a few thousand."""
+    object and NaN is ``null`` (``None``, or what :func:`null_value` gives). ``values.astype(object)`` makes an
+    object per entry: for the region and indicator ids and the values of 1.5 million observations 120 MiB of new
+    ints and floats, each page of them fresh from the kernel; hashed first, an import has a few thousand."""
     import numpy as np
     import pandas as pd
 
     codes, uniques = pd.factorize(values)  # NaN: -1
-    return np.asarray([*np.asarray(uniques).tolist(), None], dtype=object)[codes]
+    return np.asarray([*np.asarray(uniques).tolist(), null], dtype=object)[codes]
 
 
 def _chunks(rows: Iterable[Sequence[Any]] | np.ndarray, size: int) -> Iterator[list[Any] | np.ndarray]:

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bildungsplaner import UserInputError
 from bildungsplaner.services.importing import import_file
@@ -33,11 +33,13 @@ texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",), exclude
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(pool=st.lists(st.tuples(st.integers(0, 2), texts, texts, values, st.none() | st.sampled_from(".-xp")),
                      min_size=1, max_size=20),
-       n=st.integers(0, 450), chunk_rows=st.sampled_from([7, 100, 250, 50_000]), as_array=st.booleans())
+       n=st.integers(0, 450), chunk_rows=st.sampled_from([7, 100, 250, 50_000]), as_array=st.booleans(),
+       null_value=st.booleans())
 def test_every_row_arrives_once_in_its_order_with_its_values(backend_workspace, pool, n, chunk_rows,
-                                                             as_array) -> None:
+                                                             as_array, null_value) -> None:
     """As tuples and as an object array (``object_rows``, what the import passes); on SQLite in statements of
-    100 rows, on PostgreSQL through COPY."""
+    100 rows, on PostgreSQL through COPY. A NULL given as ``None`` or as what ``null_value`` names for the
+    database (NaN on SQLite) is stored as NULL."""
     workspace = backend_workspace
     # up to 450 rows (statements of 100 and a rest), each told apart by its number in the dimensions
     rows = [(r, period, f"{dims}#{i}", value, flag) for i, (r, period, dims, value, flag)
@@ -51,9 +53,11 @@ def test_every_row_arrives_once_in_its_order_with_its_values(backend_workspace, 
         given_rows = [(ds.id, ind.id, regions[r].id, period[:20], dims, value, flag)
                       for r, period, dims, value, flag in rows]
         chunks: list[int] = []
-        data = (bulk.object_rows(len(given_rows), [ds.id, ind.id, np.array([regions[r].id for r, *_ in rows]),
-                                                   *([row[i] for row in given_rows] for i in range(3, 7))])
-                if as_array else iter(given_rows))
+        null = bulk.null_value(s) if null_value else None
+        sent = [row[:5] + tuple(null if v is None else v for v in row[5:]) for row in given_rows]
+        data = (bulk.object_rows(len(sent), [ds.id, ind.id, np.array([regions[r].id for r, *_ in rows]),
+                                             *([row[i] for row in sent] for i in range(3, 7))])
+                if as_array else iter(sent))
         assert bulk.insert_rows(s, Observation.__table__, COLUMNS, data, chunk_rows=chunk_rows,
                                 after_chunk=chunks.append) == len(rows)
         stored = s.execute(select(Observation.id, *(getattr(Observation, c) for c in COLUMNS))
@@ -63,6 +67,28 @@ def test_every_row_arrives_once_in_its_order_with_its_values(backend_workspace, 
     ids = [row[0] for row in stored]
     assert ids == sorted(ids)
     assert chunks == [min(len(rows), k) for k in range(chunk_rows, len(rows) + chunk_rows, chunk_rows)]
+
+
+def test_null_is_nan_on_sqlite_bound_as_null_and_none_elsewhere(backend_workspace) -> None:
+    """What ``null_value`` names binds as a real NULL (``IS NULL``, no number, no text 'NaN'), in a number and in
+    a text column."""
+    with backend_workspace.transaction() as s:
+        null = bulk.null_value(s)
+        if s.get_bind().dialect.name == "sqlite":
+            assert isinstance(null, float) and math.isnan(null)
+        else:
+            assert null is None
+        ds = Dataset(file_name="a.csv", sha256="1" * 64, format="csv", imported_by="t")
+        ind, region = Indicator(code="BEV", name="Bevölkerung"), Region(key="05999001", name="Ort", level="gemeinde")
+        s.add_all([ds, ind, region])
+        s.flush()
+        rows = [(ds.id, ind.id, region.id, "2024", f"Alter={i}", null if i % 2 else 1.5, null) for i in range(250)]
+        bulk.insert_rows(s, Observation.__table__, COLUMNS, bulk.object_rows(len(rows), list(zip(*rows))))
+        nulls = s.execute(select(func.count()).where(Observation.dataset_id == ds.id, Observation.value.is_(None),
+                                                     Observation.flag.is_(None))).scalar_one()
+        numbers = s.execute(select(func.count()).where(Observation.value == 1.5)).scalar_one()
+        s.rollback()
+    assert (nulls, numbers) == (125, 125)
 
 
 def test_rows_of_a_table_whose_statement_cannot_take_100_rows_go_in_smaller_statements(workspace) -> None:
