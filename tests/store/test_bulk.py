@@ -83,7 +83,7 @@ def test_null_is_nan_on_sqlite_bound_as_null_and_none_elsewhere(backend_workspac
         s.add_all([ds, ind, region])
         s.flush()
         rows = [(ds.id, ind.id, region.id, "2024", f"Alter={i}", null if i % 2 else 1.5, null) for i in range(250)]
-        bulk.insert_rows(s, Observation.__table__, COLUMNS, bulk.object_rows(len(rows), list(zip(*rows))))
+        bulk.insert_rows(s, Observation.__table__, COLUMNS, bulk.object_rows(len(rows), list(zip(*rows, strict=True))))
         nulls = s.execute(select(func.count()).where(Observation.dataset_id == ds.id, Observation.value.is_(None),
                                                      Observation.flag.is_(None))).scalar_one()
         numbers = s.execute(select(func.count()).where(Observation.value == 1.5)).scalar_one()

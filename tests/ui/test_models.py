@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from bildungsplaner.formatting import decimals_for, format_number, format_period
@@ -377,3 +380,35 @@ def test_a_value_without_number_or_symbol_shows_the_unknown_sign() -> None:
         "dimensions": pd.Categorical(["", ""]), "value": [np.nan, 0.0], "flag": pd.Categorical([None, None])})
     model = ObservationTableModel(frame, unit="Anzahl")
     assert [model.index(r, model.value_column).data() for r in range(2)] == [".", "0"]
+
+
+numbers = st.one_of(st.sampled_from([0.0, -0.0, 1.5, -2.0, math.inf, -math.inf, math.nan]),
+                    st.floats(allow_nan=True, width=32), st.integers(-5, 5).map(float))
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=st.lists(numbers, max_size=80), descending=st.booleans(), few_ranks=st.booleans())
+def test_the_value_sort_is_stable_with_missing_values_last(values: list[float], descending: bool,
+                                                           few_ranks: bool) -> None:
+    """The order the window sorts by value in: by number (-0.0 and 0.0 one number), equal numbers in their
+    order, missing values (NaN) last either way — through the ranks and through the plain sort (more distinct
+    values than the ranks take: forced here by a limit of 3)."""
+    from bildungsplaner.ui.data.models import RADIX_RANKS, value_order, value_ranks
+
+    array = np.asarray(values, dtype=np.float64)
+    limit = 3 if few_ranks else RADIX_RANKS
+    ranks = value_ranks(array, limit)
+    assert (ranks is False) == (len({v + 0.0 for v in values if not math.isnan(v)}) >= limit)
+    order = value_order(array, ranks, descending).tolist()
+    present = [i for i, v in enumerate(values) if not math.isnan(v)]
+    expected = sorted(present, key=lambda i: -values[i] if descending else values[i])  # sorted() is stable
+    assert order == expected + [i for i, v in enumerate(values) if math.isnan(v)]
+
+
+@given(ranks=st.lists(st.integers(0, 70_000), max_size=60))
+def test_rank_order_is_stable_below_and_above_16_bits(ranks: list[int]) -> None:
+    from bildungsplaner.ui.data.models import rank_order
+
+    count = max(ranks, default=0) + 1
+    assert rank_order(np.asarray(ranks, dtype=np.int64), count).tolist() == sorted(range(len(ranks)),
+                                                                                    key=ranks.__getitem__)
