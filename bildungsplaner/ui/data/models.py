@@ -400,7 +400,8 @@ class ObservationTableModel(QAbstractTableModel):
                 hit = np.zeros(len(self.values), dtype=bool)
                 for col in [*self.columns, self.flag_column]:
                     match = np.array([word in label.casefold() for label in col.labels] + [False], dtype=bool)
-                    hit |= match[col.codes]
+                    if match.any():  # (a column none of whose texts match adds nothing: no pass over its rows)
+                        hit |= match[col.codes]
                 mask &= hit
             self._mask = mask
         self._apply()
