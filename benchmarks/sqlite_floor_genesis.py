@@ -20,7 +20,10 @@ values and a few flags; in the order the GENESIS table gives them: year by year)
 (f) (b) with 100 rows per statement (``VALUES (?, …), (?, …), …``, the rows' values flattened), as
     ``store/bulk.py`` inserts since 2026-12-04 (flattening timed with it);
 (g) SQLite's own work alone: the rows in a temporary table first (not timed), then ``INSERT INTO observation
-    SELECT … FROM`` it — what is left when no Python binds a value.
+    SELECT … FROM`` it — what is left when no Python binds a value;
+(h) (f) with NULL sent as NaN (``store/bulk.null_value``), as the import does since the fifth session of issue
+    14: Python's sqlite3 module binds ``None`` through its adapter protocol, a NaN float directly (SQLite stores
+    it as NULL).
 
 Printed: seconds and observations per second for each, the ratio to (a), and what an import at 500,000
 observations/s would leave for everything else.
@@ -90,6 +93,9 @@ def measure(case: str, n: int) -> float:
     data = rows(n, region_ids, dataset, indicator)
     if case == "c":
         data.sort(key=itemgetter(1, 2, 3))
+    if case == "h":
+        nan = float("nan")
+        data = [(*row[:5], nan if row[5] is None else row[5], nan if row[6] is None else row[6]) for row in data]
     if case == "a":  # the table as 0012 left it (migration 0013 keeps its text)
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("DROP TABLE observation")
@@ -108,16 +114,16 @@ def measure(case: str, n: int) -> float:
     if case == "d":
         conn.execute("DROP INDEX ix_observation_indicator_region_period")
     sql = INSERT.replace("observation", "bare") if case == "e" else INSERT
-    if case == "f":
+    if case in ("f", "h"):
         sql = INSERT.replace("VALUES (?, ?, ?, ?, ?, ?, ?)", "VALUES " + ", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * 100))
     if case == "g":
         conn.execute(f"INSERT INTO observation ({COLUMNS}) SELECT {COLUMNS} FROM staged")
     for i in range(0, n if case != "g" else 0, 50_000):
         chunk = data[i:i + 50_000]
-        if case in ("b", "c", "d", "f"):
+        if case in ("b", "c", "d", "f", "h"):
             for position, (_column, parent) in enumerate(store_sqlite.OBSERVATION_REFERENCES):
                 assert store_sqlite._missing_ids(conn, parent, set(map(itemgetter(position), chunk))) is None
-        if case == "f":
+        if case in ("f", "h"):
             flat = tuple(chain.from_iterable(chunk))
             conn.executemany(sql, [flat[j:j + 700] for j in range(0, len(flat), 700)])
             continue
@@ -145,7 +151,8 @@ def main() -> None:
               "b": "(b) index, references checked per chunk (from 0013)", "c": "(c) (b), rows sorted by the index key",
               "d": "(d) (b), index built after", "e": "(e) bare table",
               "f": "(f) (b), 100 rows per statement (from 2026-12-04)",
-              "g": "(g) INSERT … SELECT from a temporary table"}
+              "g": "(g) INSERT … SELECT from a temporary table",
+              "h": "(h) (f), NULL sent as NaN (from the fifth session)"}
     base = None
     seconds = {}
     for case, label in labels.items():
@@ -157,7 +164,7 @@ def main() -> None:
     print(f"\n500,000 observations/s: {budget:.2f} s for the whole import of {args.rows:,} (process start, parse, "
           f"check, insert); the insert as the import does it from 0013 on (b) leaves {budget - seconds['b']:.2f} s, "
           f"the bare table {budget - seconds['e']:.2f} s; with 100 rows per statement (f) "
-          f"{budget - seconds['f']:.2f} s.")
+          f"{budget - seconds['f']:.2f} s, and NULL as NaN (h) {budget - seconds['h']:.2f} s.")
 
 
 if __name__ == "__main__":
