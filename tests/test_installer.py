@@ -404,6 +404,7 @@ def test_the_frozen_folder_has_both_executables_and_only_what_it_needs(frozen_ap
                    "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/plugins/platforms/libqxcb.so",
                    "PySide6/Qt/plugins/platforms/libqminimal.so", "LICENSES/README.txt", "LICENSES/LGPL-3.0.txt",
                    "bildungsplaner/store/migrations/env.py", "bildungsplaner/store/migrations/versions",
+                   "bildungsplaner/store/schema/sqlite_head.sql",
                    "resources/icons/bildungsplaner.svg", "resources/help/hilfe.html"):
         assert needed in files, needed
     handbook = [p.relative_to(REPO).as_posix() for p in (REPO / "resources" / "help").rglob("*") if p.is_file()]
