@@ -470,9 +470,10 @@ def value_order(values: np.ndarray, ranks: tuple[np.ndarray, int] | bool, descen
     if isinstance(ranks, bool):  # (numpy sorts NaN after every number, also after infinity)
         return np.argsort(-values if descending else values, kind="stable")
     by_rank, count = ranks
-    if descending:
-        wide = by_rank.astype(np.int32)
-        by_rank = np.where(wide == count, count, count - 1 - wide)
+    if descending and count:  # (no number at all: every rank is ``count``, nothing to turn round)
+        flipped = np.subtract(count - 1, by_rank, dtype=np.uint16)  # (wraps round for the missing values …)
+        flipped[by_rank == count] = count  # (… which stay last; 16-bit throughout: fewer fresh pages to fault in)
+        by_rank = flipped
     return rank_order(by_rank, count + 1)
 
 
