@@ -348,6 +348,27 @@ def _kept(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
         yield line
 
 
+def _sample_rows(block: str) -> list[list[str]]:
+    """The first :data:`_SAMPLE` non-blank rows of a block without quotes, as the csv module splits them.
+
+    Read from the block's first 64 KiB (more only where those hold too few rows): a ``StringIO`` of the whole
+    block copied all of it, 95 ms for a GENESIS table of 1.5 million cells, for 200 rows."""
+    size = 1 << 16
+    while True:
+        part = block[:size]
+        whole = len(part) == len(block)
+        sample: list[list[str]] = []
+        for line in io.StringIO(part, newline=""):
+            if len(sample) == _SAMPLE or (not whole and not line.endswith(("\n", "\r"))):
+                break  # (a line cut off at the end of the part: read again with the next, larger part)
+            row = line.rstrip("\r\n").split(";")
+            if not _blank(row):
+                sample.append(row)
+        if len(sample) == _SAMPLE or whole:
+            return sample
+        size *= 8
+
+
 def _read_block(text: str, offset: int, start: int) -> _Block:
     """Read the data block from ``text[offset:]`` (line ``start``, 0-based) to the footer line.
 
@@ -380,14 +401,8 @@ def _read_block(text: str, offset: int, start: int) -> _Block:
             del frame
             longest = max((len(cell) for column in columns for cell in column.uniques), default=0)
             if longest < csv.field_size_limit():
-                sample: list[list[str]] = []
-                for line in io.StringIO(block, newline=""):  # the first non-blank rows, as csv splits them
-                    if len(sample) == _SAMPLE:
-                        break
-                    row = line.rstrip("\r\n").split(";")
-                    if not _blank(row):
-                        sample.append(row)
-                return _Block(columns, np.arange(start + 1, start + count + 1, dtype=np.int64), sample, footer)
+                return _Block(columns, np.arange(start + 1, start + count + 1, dtype=np.int64), _sample_rows(block),
+                              footer)
     del block
     lines = io.StringIO(text, newline="").readlines()
     rows: list[list[str]] = []

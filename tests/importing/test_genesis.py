@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bildungsplaner import UserInputError
 from bildungsplaner.importing.encoding import decode_bytes
@@ -383,3 +385,41 @@ def test_values_without_a_period_are_refused_at_their_first_row() -> None:
     dated = NO_PERIOD_ABOVE.replace("05978;Unna, Kreis;405;200;205\n", "")
     rows = genesis_batch(parse_genesis_table(dated.encode("utf-8"), "t.csv")).rows
     assert rows["period_iso"].tolist() == ["2024"] * 3
+
+
+def _sample_as_csv_splits(block: str) -> list[list[str]]:
+    """What the sample was before it was read from the block's beginning only: every line of the whole block."""
+    import io
+
+    from bildungsplaner.importing.genesis import _SAMPLE, _blank
+
+    sample: list[list[str]] = []
+    for line in io.StringIO(block, newline=""):
+        if len(sample) == _SAMPLE:
+            break
+        row = line.rstrip("\r\n").split(";")
+        if not _blank(row):
+            sample.append(row)
+    return sample
+
+
+@settings(max_examples=60, deadline=None)
+@given(lines=st.lists(st.tuples(st.sampled_from(["", "2020;05111000;Düsseldorf;1", ";;;", "x" * 700, "2021;1;2"]),
+                                st.integers(1, 40), st.sampled_from(["\n", "\r\n", "\r"])), min_size=1, max_size=40))
+def test_the_sample_of_a_block_is_its_first_rows_however_long(lines: list[tuple[str, int, str]]) -> None:
+    """Rows of up to 28 KB and blank rows, each ending in \\n, \\r\\n or \\r: the first 200 non-blank rows, as
+    the csv module splits the whole block, also where they reach beyond the first 64 KiB or a line end
+    (\\r\\n) is cut in two there."""
+    from bildungsplaner.importing.genesis import _sample_rows
+
+    block = "".join((text * repeat if text.startswith("x") else text) + end for text, repeat, end in lines) * 6
+    assert _sample_rows(block) == _sample_as_csv_splits(block)
+
+
+def test_a_row_cut_off_at_the_end_of_the_first_64_kib_is_read_whole() -> None:
+    from bildungsplaner.importing.genesis import _sample_rows
+
+    block = "2020;1\r\n" * 199 + "y" * 70_000 + "\r\n" + "2021;2\r\n"
+    sample = _sample_rows(block)
+    assert len(sample) == 200 and sample[-1] == ["y" * 70_000]
+    assert sample == _sample_as_csv_splits(block)
