@@ -49,3 +49,21 @@ where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "weibl
 indicator = "ABSOLVENTEN_ABGAENGER"
 where = { Schulabschluss = "mit allgemeiner Hochschulreife", Geschlecht = "Insgesamt" }
 """
+
+#: A template for a flat csv of population by Gemeinde, Stichtag and Geschlecht (the tests' own small tables).
+POPULATION_TEMPLATE = """
+format = 1
+name = "Einwohner nach Geschlecht"
+target = "observations"
+[regions]
+key = "AGS"
+name = "Gemeinde"
+[observations]
+period = "Stichtag"
+dimensions = ["Geschlecht"]
+[[observations.measures]]
+column = "Einwohner"
+indicator = "BEV"
+name = "Bevölkerung"
+unit = "Anzahl"
+"""

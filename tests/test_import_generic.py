@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from realdata import POPULATION_TEMPLATE
 from sqlalchemy import select
 
 from bildungsplaner import UserInputError
@@ -31,22 +32,7 @@ SCHOOLS = ImportTemplate.loads(textwrap.dedent("""
     attributes = { schueler = "Anzahl", sozialindex = "Sozialindex" }
 """))
 
-POPULATION = ImportTemplate.loads(textwrap.dedent("""
-    format = 1
-    name = "Einwohner nach Geschlecht"
-    target = "observations"
-    [regions]
-    key = "AGS"
-    name = "Gemeinde"
-    [observations]
-    period = "Stichtag"
-    dimensions = ["Geschlecht"]
-    [[observations.measures]]
-    column = "Einwohner"
-    indicator = "BEV"
-    name = "Bevölkerung"
-    unit = "Anzahl"
-"""))
+POPULATION = ImportTemplate.loads(POPULATION_TEMPLATE)
 
 
 def population_xlsx(path: Path, rows: list[list[object]]) -> Path:

@@ -8,12 +8,12 @@ import json
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from realdata import POPULATION_TEMPLATE
 from sqlalchemy import insert, select, text
 from sqlalchemy.exc import IntegrityError
 
@@ -26,22 +26,7 @@ from bildungsplaner.store.models import AuditEntry, Dataset, Indicator, Observat
 
 REPO = Path(__file__).resolve().parents[2]
 
-POPULATION = ImportTemplate.loads(textwrap.dedent("""
-    format = 1
-    name = "Einwohner nach Geschlecht"
-    target = "observations"
-    [regions]
-    key = "AGS"
-    name = "Gemeinde"
-    [observations]
-    period = "Stichtag"
-    dimensions = ["Geschlecht"]
-    [[observations.measures]]
-    column = "Einwohner"
-    indicator = "BEV"
-    name = "Bevölkerung"
-    unit = "Anzahl"
-"""))
+POPULATION = ImportTemplate.loads(POPULATION_TEMPLATE)
 
 
 @pytest.fixture
