@@ -7,7 +7,8 @@ Builds ``installer/bildungsplaner.spec`` with PyInstaller into a temporary folde
 ``--dist dist/Bildungsplaner``, then without build time), packs it with ``installer/package.py`` (``.tar.gz`` and
 the portable ZIP) and measures the time from launching a process to its first shown main window
 (``--startup-probe`` prints ``shown <epoch>``, as in ``benchmarks/startup.py``), for the frozen GUI executable and
-for ``python -m bildungsplaner`` on the same demo workspace, both offscreen. Ratio = frozen / unfrozen.
+for ``python -m bildungsplaner`` on the same demo workspace, both offscreen, and for the bare Qt window of
+``startup.py`` interleaved with them. Ratios = frozen / unfrozen and each / the bare Qt window.
 Targets (issue 6): archive < 100 MB, folder < 250 MB, ratio ≤ 1.5.
 """
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import REPO, git_revision, machine
-from startup import launch
+from startup import BARE_QT, launch
 
 SPEC = REPO / "installer" / "bildungsplaner.spec"
 
@@ -84,13 +85,16 @@ def main() -> None:
                        capture_output=True)
         frozen_cmd = [str(app / "Bildungsplaner"), "--workspace", str(workspace), "--startup-probe"]
         source_cmd = [sys.executable, "-m", "bildungsplaner", "--workspace", str(workspace), "--startup-probe"]
-        launch(frozen_cmd, env)  # warm the file cache once for both
+        bare_cmd = [sys.executable, "-c", BARE_QT]
+        launch(frozen_cmd, env)  # warm the file cache once for all three
         launch(source_cmd, env)
-        frozen, source = [], []
-        for _ in range(args.runs):  # interleaved, so drift hits both alike
+        launch(bare_cmd, env)
+        frozen, source, bare = [], [], []
+        for _ in range(args.runs):  # interleaved, so drift hits all alike
             frozen.append(launch(frozen_cmd, env))
             source.append(launch(source_cmd, env))
-    f, s = statistics.median(frozen), statistics.median(source)
+            bare.append(launch(bare_cmd, env))
+    f, s, b = statistics.median(frozen), statistics.median(source), statistics.median(bare)
 
     def span(values: list[float]) -> str:
         return f"{statistics.median(values) * 1000:.0f} ms ({min(values) * 1000:.0f}-{max(values) * 1000:.0f})"
@@ -106,6 +110,8 @@ def main() -> None:
         f"start to first window, frozen:           {span(frozen)}",
         f"start to first window, python -m:        {span(source)}",
         f"ratio frozen / python -m ({args.runs} runs, median): {f / s:.2f}x (target <= 1.5x)",
+        f"bare Qt window (startup.py's baseline):  {span(bare)}",
+        f"ratio to the bare Qt window: frozen {f / b:.2f}x, python -m {s / b:.2f}x (issue 14: <= 6x)",
     ]
     print("\n".join(lines))
     if args.markdown:
@@ -121,6 +127,8 @@ def main() -> None:
             f"| start → first window, frozen `Bildungsplaner` | {span(frozen)} | |",
             f"| start → first window, `python -m bildungsplaner` | {span(source)} | |",
             f"| ratio frozen / unfrozen | {f / s:.2f}× | ≤ 1.5× |",
+            f"| bare Qt window (baseline of `startup.py`) | {span(bare)} | |",
+            f"| ratio frozen / bare Qt window | {f / b:.2f}× | ≤ 6× |",
         ])
         args.markdown.write_text(
             f"## Frozen application: `benchmarks/bundle.py`\n\n    .venv/bin/python benchmarks/bundle.py --runs "
