@@ -602,8 +602,9 @@ def _write_observations(session: Session, dataset_id: int, rows: pd.DataFrame, r
     null = null_value(session)  # (NaN on SQLite: binds as NULL without the driver's adapter lookup)
     flags = rows["flag"].to_numpy(dtype=object, copy=True)
     flags[pd.isna(flags)] = null
-    # one object array, cut into statements in C (store/bulk.py), equal numbers one object; written in the file's
-    # order: sorting by the index key first gained nothing measurable (benchmarks/sqlite_floor_genesis.py case c)
+    # the columns, made into one object array per chunk and cut into statements in C (store/bulk.py), equal numbers
+    # one object; written in the file's order: sorting by the index key first gained nothing measurable
+    # (benchmarks/sqlite_floor_genesis.py case c)
     data = object_rows(n, (dataset_id, shared_objects(indicator_ids), shared_objects(region_ids),
                            rows["period_iso"].to_numpy(dtype=object), rows["dimensions"].to_numpy(dtype=object),
                            shared_objects(rows["value"].to_numpy(dtype="float64"), null), flags))

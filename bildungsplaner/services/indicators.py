@@ -43,7 +43,7 @@ from bildungsplaner.indicators.catalogue import catalogue, catalogue_entry, requ
 from bildungsplaner.indicators.compute import Computed, compute_indicator, filter_input, kept_dimensions, period_year
 from bildungsplaner.indicators.spec import AREAS, DEFINITION, IndicatorSpec, InputSpec, parse_definition
 from bildungsplaner.store.audit import current_user, record
-from bildungsplaner.store.bulk import insert_rows, null_value
+from bildungsplaner.store.bulk import insert_rows, null_value, shared_objects
 from bildungsplaner.store.database import Workspace, WorkspaceBusy
 from bildungsplaner.store.models import (
     KENNZAHL_FORMAT,
@@ -662,9 +662,7 @@ def _materialise(s: Session, state: _State, definition: _Definition, dataset: Da
     dataset = _dataset_row(s, state, definition, dataset)
     s.execute(sql_delete(Observation).where(Observation.dataset_id == dataset.id))
     null = null_value(s)  # (NaN on SQLite: binds as NULL without the driver's adapter lookup)
-    values = frame["value"].to_numpy(dtype=np.float64)
-    value_obj = values.astype(object)
-    value_obj[np.isnan(values)] = null
+    value_obj = shared_objects(frame["value"].to_numpy(dtype=np.float64), null)  # NaN: null
     flags = frame["flag"].to_numpy(dtype=object).copy()
     flags[pd.isna(flags)] = null
     n = len(frame)
