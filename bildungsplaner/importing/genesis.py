@@ -234,14 +234,12 @@ def parse_genesis_table(data: bytes, file_name: str = "") -> GenesisTable:
     text, encoding = decoded.text, decoded.encoding
     del decoded
     # the head's lines as the csv module sees them (newline="": \r\n, \n and \r end a line, nothing else), from
-    # the first MiB of whole lines (a StringIO of the whole text costs 0.1 s for 40 MB), the whole text only if
-    # the head is longer; the data block is cut out of the text whole (_read_block)
-    end = text.find("\n", _HEAD_CHARS) + 1 or len(text)
-    while True:
-        code, meta, header_rows, lines, data_start = _read_head(text[:end])
-        if data_start is not None or end == len(text):
+    # the first MiB of whole lines (a StringIO of the whole text costs 0.1 s for 40 MB), more only if the head is
+    # longer; the data block is cut out of the text whole (_read_block)
+    for part in _line_prefixes(text, _HEAD_CHARS):
+        code, meta, header_rows, lines, data_start = _read_head(part)
+        if data_start is not None or len(part) == len(text):
             break
-        end = len(text)
     if data_start is None:  # the head ran to the end of the file
         data_start = len(lines)
     block = _read_block(text, sum(map(len, lines[:data_start])), data_start)
@@ -348,25 +346,34 @@ def _kept(lines: Iterator[str], kept: list[str]) -> Iterator[str]:
         yield line
 
 
+def _line_prefixes(text: str, size: int) -> Iterator[str]:
+    """``text`` cut after the first ``\n`` at or beyond ``size`` characters, then beyond 8 times as many, …, and
+    lastly whole: each part ends with a whole line as the csv module splits them (``\n`` always ends one)."""
+    while True:
+        end = text.find("\n", size) + 1 or len(text)
+        yield text[:end]
+        if end == len(text):
+            return
+        size *= 8
+
+
 def _sample_rows(block: str) -> list[list[str]]:
     """The first :data:`_SAMPLE` non-blank rows of a block without quotes, as the csv module splits them.
 
-    Read from the block's first 64 KiB (more only where those hold too few rows): a ``StringIO`` of the whole
-    block copied all of it, 95 ms for a GENESIS table of 1.5 million cells, for 200 rows."""
-    size = 1 << 16
-    while True:
-        part = block[:size]
-        whole = len(part) == len(block)
-        sample: list[list[str]] = []
+    Read from the block's first 64 KiB of whole lines (more only where those hold too few rows): a ``StringIO``
+    of the whole block copied all of it, 95 ms for a GENESIS table of 1.5 million cells, for 200 rows."""
+    sample: list[list[str]] = []
+    for part in _line_prefixes(block, 1 << 16):
+        sample = []
         for line in io.StringIO(part, newline=""):
-            if len(sample) == _SAMPLE or (not whole and not line.endswith(("\n", "\r"))):
-                break  # (a line cut off at the end of the part: read again with the next, larger part)
+            if len(sample) == _SAMPLE:
+                break
             row = line.rstrip("\r\n").split(";")
             if not _blank(row):
                 sample.append(row)
-        if len(sample) == _SAMPLE or whole:
-            return sample
-        size *= 8
+        if len(sample) == _SAMPLE:
+            break
+    return sample
 
 
 def _read_block(text: str, offset: int, start: int) -> _Block:
