@@ -18,7 +18,7 @@ from bildungsplaner.services import browse
 from bildungsplaner.services.aggregate import ALL, default_choices
 from bildungsplaner.services.browse import IndicatorRow, RegionIndex, RegionRow
 from bildungsplaner.ui.common.models import SORT_ROLE
-from bildungsplaner.ui.data.chart import ChartWidget, chart_data
+from bildungsplaner.ui.data.chart import ChartData, ChartWidget, DrawnAhead, chart_data, draw_ahead
 from bildungsplaner.ui.data.models import (
     AttributeTableModel,
     FacilityTableModel,
@@ -371,6 +371,41 @@ def test_chart_widget_draws_items(qtbot: Any, small_workspace: Any) -> None:
     assert widget.items == [] and widget.data.kind == "empty"
 
 
+
+@pytest.mark.parametrize(("keys", "unit"), [(("09999001", "09999002"), "%"), (("09999001",), "%"),
+                                            (("09999001", "09999002"), "Anzahl")])
+def test_the_chart_drawn_ahead_is_what_the_chart_starts_with(qtbot: Any, small_workspace: Any,
+                                                             keys: tuple[str, ...], unit: str) -> None:
+    """The loading thread's drawing (draw_ahead) is used as it is: its choices and period are those the chart's
+    controls start with, and it holds what the chart would compute for them."""
+    frame = observations(small_workspace, *keys)
+    dims = browse.dimension_columns(frame["dimensions"])
+    ahead = draw_ahead(frame, dims, unit)
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.set_data(frame, dims, unit, "Test", ahead=ahead)
+    assert widget.data is ahead.data  # not computed again on the GUI thread
+    assert ahead.choices == widget.choices() and ahead.period == widget.period_combo.currentData()
+    fresh = chart_data(frame, dims, widget.choices(), widget.period_combo.currentData(), unit=unit)
+    assert (fresh.kind, fresh.labels, fresh.caption, fresh.how, fresh.notes) == (
+        ahead.data.kind, ahead.data.labels, ahead.data.caption, ahead.data.how, ahead.data.notes)
+    np.testing.assert_array_equal(fresh.values, ahead.data.values)
+    widget.combos["Geschlecht"].setCurrentIndex(widget.combos["Geschlecht"].findData("männlich"))
+    assert widget.data is not ahead.data  # another choice: computed (the drawing ahead was for the start only)
+
+
+def test_a_chart_drawn_ahead_for_other_choices_is_not_shown(qtbot: Any, small_workspace: Any) -> None:
+    frame = observations(small_workspace, "09999001", "09999002")
+    dims = browse.dimension_columns(frame["dimensions"])
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    stale = DrawnAhead({"Alter": "10", "Geschlecht": "männlich"}, "2023-12-31", ChartData("empty"))
+    widget.set_data(frame, dims, "%", "Test", ahead=stale)
+    assert widget.data is not stale.data and widget.data.kind == "bars"
+    earlier = draw_ahead(frame, dims, "%")
+    of_2022 = chart_data(frame, dims, earlier.choices, "2022-12-31", unit="%")
+    widget.set_data(frame, dims, "%", "Test", ahead=DrawnAhead(earlier.choices, "2022-12-31", of_2022))
+    assert widget.data.caption == "31.12.2023"  # the chart starts with the latest period, not the drawing's
 
 def test_a_value_without_number_or_symbol_shows_the_unknown_sign() -> None:
     """A missing value without a symbol from the source is „.“ (unknown), never blank or „–“ (exactly zero)."""

@@ -14,6 +14,7 @@ pivot) are imported only when needed — the first load imports pandas on the wo
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,16 +40,18 @@ from bildungsplaner.services.aggregate import pivot as make_pivot
 from bildungsplaner.services.browse import (
     IndicatorRow,
     RegionIndex,
+    dimension_columns,
     load_observations,
     natural_key,
     release_free_memory,
 )
 from bildungsplaner.services.workspace import Workspace
+from bildungsplaner.store.bulk import bulk_job
 from bildungsplaner.ui.common import tasks
 from bildungsplaner.ui.common.accessibility import keyboard_sorting
 from bildungsplaner.ui.common.dialogs import show_error
 from bildungsplaner.ui.common.events import DataChange, WorkspaceEvents
-from bildungsplaner.ui.data.chart import ChartWidget
+from bildungsplaner.ui.data.chart import ChartWidget, DrawnAhead, draw_ahead
 from bildungsplaner.ui.data.map import MapPanel
 from bildungsplaner.ui.data.models import ObservationProxyModel, ObservationTableModel
 from bildungsplaner.ui.data.pivot import PivotPanel
@@ -61,6 +64,16 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 # Loads (or replaced tables) of this many rows return the freed heap to the system afterwards (malloc_trim).
 TRIM_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What the loading thread hands to the window: the values, their dimension columns and the chart's first
+    drawing."""
+
+    frame: pd.DataFrame
+    dimensions: dict[str, pd.Categorical]
+    chart: DrawnAhead
 
 
 class CopyTableView(QTableView):
@@ -224,8 +237,15 @@ class DataBrowser(QWidget):
             return
         self.count_label.setText(QCoreApplication.translate("Browser", "Werte werden geladen …"))
 
-        def work(progress: tasks.TaskProgress) -> pd.DataFrame:
-            return load_observations(workspace, indicator.id, region_ids, progress=progress)
+        def work(progress: tasks.TaskProgress) -> Loaded:
+            # the table's dimension columns and the chart's first drawing are made here too, not on the GUI
+            # thread after the load: with the fetch's freed heap kept (bulk_job), a million rows collapse for the
+            # chart in 45 ms instead of up to 170 ms in fresh memory (see chart.draw_ahead)
+            with bulk_job():
+                frame = load_observations(workspace, indicator.id, region_ids, progress=progress)
+                progress.check()
+                dimensions = dimension_columns(frame["dimensions"])
+                return Loaded(frame, dimensions, draw_ahead(frame, dimensions, indicator.unit))
 
         def failed(exc: BaseException) -> None:
             self._show_frame(None)
@@ -239,19 +259,23 @@ class DataBrowser(QWidget):
             work, title=QCoreApplication.translate("Browser", "Werte laden"),
             label=QCoreApplication.translate("Browser", "Werte von „{name}“ werden geladen …").format(
                 name=indicator.name),
-            on_done=self._show_frame, on_error=failed, on_cancel=cancelled)
+            on_done=self._show_loaded, on_error=failed, on_cancel=cancelled)
 
     # display
-    def _show_frame(self, frame: pd.DataFrame | None) -> None:
+    def _show_loaded(self, loaded: Loaded) -> None:
+        self._show_frame(loaded.frame, loaded.dimensions, loaded.chart)
+
+    def _show_frame(self, frame: pd.DataFrame | None, dimensions: dict[str, pd.Categorical] | None = None,
+                    chart: DrawnAhead | None = None) -> None:
         unit = self.indicator.unit if (self.indicator and frame is not None) else ""
         large = max(self.model.total_rows, 0 if frame is None else len(frame)) >= TRIM_ROWS
-        self.model.set_frame(frame, unit)
+        self.model.set_frame(frame, unit, dimensions)
         if self.filter_edit.text():
             self.model.set_filter_text(self.filter_edit.text())
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._resize_columns()
         title = self.indicator.name if self.indicator else ""
-        self.chart.set_data(self.model.frame, self.model.dimensions, unit, title)
+        self.chart.set_data(self.model.frame, self.model.dimensions, unit, title, ahead=chart)
         self._update_heading()
         self._update_count()
         self.loaded.emit(self.model.total_rows)

@@ -248,12 +248,13 @@ class ObservationTableModel(QAbstractTableModel):
 
     def __init__(self, frame: pd.DataFrame | None = None, unit: str = "", parent: Any = None) -> None:
         super().__init__(parent)
-        self._set(frame, unit)
+        self._set(frame, unit, None)
 
     # building
-    def _set(self, frame: pd.DataFrame | None, unit: str) -> None:
+    def _set(self, frame: pd.DataFrame | None, unit: str, dimensions: dict[str, pd.Categorical] | None) -> None:
         """``frame`` ``None``: the empty table, built without pandas, which the window imports only with the
-        first loaded values (``frame`` stays ``None``; the browser and the chart read that as empty)."""
+        first loaded values (``frame`` stays ``None``; the browser and the chart read that as empty).
+        ``dimensions``: ``dimension_columns(frame["dimensions"])`` if made already (on the loading thread)."""
         self.frame = frame
         self.unit = unit
         headers = [QCoreApplication.translate("Models", "Schlüssel"), QCoreApplication.translate("Models", "Gebiet"),
@@ -267,7 +268,7 @@ class ObservationTableModel(QAbstractTableModel):
             import numpy as np
 
             f = frame
-            self.dimensions = dimension_columns(f["dimensions"])
+            self.dimensions = dimension_columns(f["dimensions"]) if dimensions is None else dimensions
             self.columns = [
                 _CodedColumn.from_categorical(headers[0], f["region_key"].array),
                 _CodedColumn.from_categorical(headers[1], f["region_name"].array),
@@ -286,9 +287,10 @@ class ObservationTableModel(QAbstractTableModel):
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
         self.filter_text = ""
 
-    def set_frame(self, frame: pd.DataFrame | None, unit: str = "") -> None:
+    def set_frame(self, frame: pd.DataFrame | None, unit: str = "",
+                  dimensions: dict[str, pd.Categorical] | None = None) -> None:
         self.beginResetModel()
-        self._set(frame, unit)
+        self._set(frame, unit, dimensions)
         self.endResetModel()
 
     @property
