@@ -216,3 +216,45 @@ def test_the_workspace_check_finds_a_value_whose_region_is_gone(tmp_path: Path) 
     raw.close()
     problems = check_workspace(path)
     assert len(problems) == 1 and "observation" in problems[0] and "region" in problems[0], problems
+
+
+def _migrate_server_to(ws, revision: str) -> None:
+    from alembic import command
+
+    from bildungsplaner.store.database import alembic_config
+
+    with ws.engine.connect() as conn, conn.begin():
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        (command.upgrade if revision == "head" else command.downgrade)(cfg, revision)
+
+
+def test_migration_0015_checks_from_one_pass_over_the_rows_and_back_to_0010s_checks(server) -> None:
+    """PostgreSQL: 0015 replaces the check of inserted rows (one pass over them instead of six); at 0014 (0010's
+    function) and at head a missing parent named anywhere in a statement is refused with its id, and the
+    refusing function is the one of the revision."""
+    ws = server.open()
+    with ws.transaction() as s:
+        keys = parents(s)
+        s.add(Observation(dataset_id=keys[0], indicator_id=keys[1], region_id=keys[2], period="2023", value=1.0))
+
+    def function_text() -> str:
+        return server.sql("SELECT prosrc FROM pg_proc WHERE proname = 'observation_references_exist' "
+                          "AND pronamespace = %(s)s::regnamespace", s=f"bp_{server.workspace_name}")[0][0]
+
+    def refused(wrong: int) -> str:
+        rows = [(*keys, str(2000 + i), "", float(i), None) for i in range(300)]
+        named = list(keys)
+        named[wrong] += 1000
+        rows.insert(150, (*named, "2024", "x", 1.0, None))
+        with pytest.raises(IntegrityError) as caught, ws.transaction() as s:
+            insert_rows(s, Observation.__table__, COLUMNS, rows)
+        assert count(ws, Observation) == 1
+        return str(caught.value)
+
+    assert "unnest" in function_text()
+    for revision, one_pass in (("0014", False), ("head", True)):
+        _migrate_server_to(ws, revision)
+        assert ("unnest" in function_text()) is one_pass
+        for wrong, parent in enumerate(("dataset", "indicator", "region")):
+            assert f"= {keys[wrong] + 1000} names no row of {parent}" in refused(wrong)

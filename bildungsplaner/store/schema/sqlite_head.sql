@@ -1,4 +1,4 @@
--- revision: 0014
+-- revision: 0015
 
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
