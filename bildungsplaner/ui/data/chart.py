@@ -97,9 +97,9 @@ def draw_ahead(frame: pd.DataFrame, dimensions: dict[str, pd.Categorical], unit:
     """:func:`chart_data` for the controls' starting choices — every dimension „alle“ where it can be (else its
     first value), the latest period — without Qt, so that a worker thread computes it right after the load.
 
-    On the worker the collapse of a million rows reuses the heap the fetch just freed (``bulk_job`` keeps it);
-    on the GUI thread, right after the load, it touched fresh memory: 60–170 ms instead of 45 ms (measured
-    with ``benchmarks/browse_1m.py``, 2026-12-04, where a fresh page cost up to 25 µs on the VM)."""
+    On the GUI thread, right after a load of a million rows, the collapse took 60–170 ms (first touches of fresh
+    memory; 45–60 ms when called again), while the window waited for it (``benchmarks/browse_1m.py``,
+    2026-12-04; the browser's ``reload`` has the figures of the whole load)."""
     choices = default_choices(dimensions, unit)
     periods = sorted((str(p) for p in frame["period"].array.categories), key=natural_key) if len(frame) else []
     period = periods[-1] if periods else None
