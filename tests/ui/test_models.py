@@ -394,6 +394,26 @@ def test_the_chart_drawn_ahead_is_what_the_chart_starts_with(qtbot: Any, small_w
     assert widget.data is not ahead.data  # another choice: computed (the drawing ahead was for the start only)
 
 
+def test_the_legend_shows_only_when_it_has_entries(qtbot: Any) -> None:
+    """Bars of one kind need no legend (the axis says „Wert“): no empty framed box over the plot; negative bars
+    (hatched) and a line have entries, and the legend shows them."""
+    frame = pd.DataFrame({
+        "region_id": np.array([1, 2]), "region_key": pd.Categorical(["1", "2"]),
+        "region_name": pd.Categorical(["A", "B"]), "period": pd.Categorical(["2023", "2023"]),
+        "dimensions": pd.Categorical(["", ""]), "value": [3.0, 4.0], "flag": pd.Categorical([None, None])})
+    widget = ChartWidget()
+    qtbot.addWidget(widget)
+    widget.set_data(frame, {}, "Anzahl", "Kinder")
+    assert widget.data.kind == "bars" and not widget.legend.items and not widget.legend.isVisible()
+    widget.set_data(frame.assign(value=[3.0, -1.0]), {}, "Saldo", "Wanderung")
+    assert len(widget.legend.items) == 2 and widget.legend.isVisible()
+    widget.set_data(frame.iloc[0:0], {}, "Anzahl", "Kinder")
+    assert not widget.legend.isVisible()
+    one = frame.assign(region_key=pd.Categorical(["1", "1"]), region_name=pd.Categorical(["A", "A"]),
+                       period=pd.Categorical(["2022", "2023"]))
+    widget.set_data(one, {}, "Anzahl", "Kinder")
+    assert widget.data.kind == "line" and widget.legend.isVisible()
+
 def test_a_chart_drawn_ahead_for_other_choices_is_not_shown(qtbot: Any, small_workspace: Any) -> None:
     frame = observations(small_workspace, "09999001", "09999002")
     dims = browse.dimension_columns(frame["dimensions"])

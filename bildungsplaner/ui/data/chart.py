@@ -321,6 +321,8 @@ class ChartWidget(QWidget):
             item.showAxis(name, not empty)
         item.showGrid(x=not empty, y=not empty, alpha=0.15)
         if empty:
+            if self.legend is not None:
+                self.legend.setVisible(False)
             item.setTitle(QCoreApplication.translate("Chart", "Keine Werte für das Diagramm"), color=fg)
             self._plot.setToolTip("")
             return
@@ -373,6 +375,8 @@ class ChartWidget(QWidget):
             item.setLabel("left", value_label)
             item.setXRange(-0.5, len(values) - 0.5, padding=0)  # room for the first and last date label
             item.setYRange(low, high, padding=0)
+        if self.legend is not None:  # one kind of bar has no entry: no empty framed box over the plot
+            self.legend.setVisible(bool(self.legend.items))
         decimals = decimals_for(values)
         self._plot.setToolTip("\n".join(
             f"{label}: {format_number(v, decimals) if np.isfinite(v) else '.'}"
