@@ -467,3 +467,16 @@ def test_rank_order_is_stable_below_and_above_16_bits(ranks: list[int]) -> None:
     count = max(ranks, default=0) + 1
     assert rank_order(np.asarray(ranks, dtype=np.int64), count).tolist() == sorted(range(len(ranks)),
                                                                                     key=ranks.__getitem__)
+
+
+@given(ranks=st.lists(st.integers(0, 70_000), max_size=60), more=st.integers(0, 3))
+def test_ranks_turned_round_sort_descending_with_the_missing_last(ranks: list[int], more: int) -> None:
+    """A text column sorted descending (and the value ranks): ranks turned round, the missing rank (``count``)
+    still last — in 16 bits and above them."""
+    from bildungsplaner.ui.data.models import rank_order, turned_round
+
+    count = max(ranks, default=0) + 1 + more  # the missing rank: ``count``, present or not
+    with_missing = [*ranks, count, *ranks[:3]]
+    order = rank_order(turned_round(np.asarray(with_missing, dtype=np.int64), count), count + 1).tolist()
+    present = [i for i, r in enumerate(with_missing) if r != count]
+    assert order == [*sorted(present, key=lambda i: -with_missing[i]), len(ranks)]

@@ -380,10 +380,11 @@ class ObservationTableModel(QAbstractTableModel):
             self._order = value_order(np.asarray(self.values), self._value_ranks, descending)
         else:
             col = self.columns[column]
-            ranks = np.append(col.ranks, len(col.ranks))[col.codes]  # empty cells (-1) sort last
-            if descending:
-                ranks = np.where(col.codes < 0, len(col.ranks), len(col.ranks) - 1 - ranks)
-            self._order = rank_order(ranks, len(col.ranks) + 1)
+            count = len(col.ranks)
+            ranks = np.append(col.ranks, count)[col.codes]  # empty cells (-1) sort last
+            if descending and count:
+                ranks = turned_round(ranks, count)
+            self._order = rank_order(ranks, count + 1)
         self._apply()
         self.endResetModel()
 
@@ -473,10 +474,20 @@ def value_order(values: np.ndarray, ranks: tuple[np.ndarray, int] | bool, descen
         return np.argsort(-values if descending else values, kind="stable")
     by_rank, count = ranks
     if descending and count:  # (no number at all: every rank is ``count``, nothing to turn round)
-        flipped = np.subtract(count - 1, by_rank, dtype=np.uint16)  # (wraps round for the missing values …)
-        flipped[by_rank == count] = count  # (… which stay last; 16-bit throughout: fewer fresh pages to fault in)
-        by_rank = flipped
+        by_rank = turned_round(by_rank, count)
     return rank_order(by_rank, count + 1)
+
+
+def turned_round(ranks: np.ndarray, count: int) -> np.ndarray:
+    """Ranks 0 … ``count`` - 1 in reverse (``count`` - 1 - rank), while ``count`` (a missing value) stays ``count``:
+    sorted ascending, that is the descending order with the missing values still last. 16-bit where they fit
+    (fewer fresh pages to fault in; :func:`rank_order` then needs no copy)."""
+    import numpy as np
+
+    dtype = np.uint16 if count < RADIX_RANKS else np.int64
+    turned = np.subtract(count - 1, ranks.astype(dtype, copy=False), dtype=dtype)  # (wraps round for ``count`` …)
+    turned[ranks == count] = count  # (… which is set back)
+    return turned
 
 
 def rank_order(ranks: np.ndarray, count: int) -> np.ndarray:
